@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "onego",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "onego", targets: ["onego"]),
+        .library(name: "OnegoCatalog", targets: ["OnegoCatalog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // The C shim: libxml2 as installed by the system package manager.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The only Swift module that touches libxml2: streaming parser, XSD validation, diagnostics.
+        .target(name: "OnegoXML", dependencies: ["CLibXML2"]),
+        // The service-item model, code checks, working-day calendar, and catalog loading.
+        .target(
+            name: "OnegoCatalog",
+            dependencies: ["OnegoXML", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // Guides, notices, checklists and reports for people.
+        .target(name: "OnegoExport", dependencies: ["OnegoCatalog"]),
+        // The command-line tool: one thin file per subcommand.
+        .executableTarget(
+            name: "onego",
+            dependencies: [
+                "OnegoXML", "OnegoCatalog", "OnegoExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
+        .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoXML", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoCatalog", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
+    ]
+)
+
+// One settings loop for every Swift target (as swift-log does).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .swiftLanguageMode(.v6),
+    ])
+    target.swiftSettings = settings
+}

@@ -1,0 +1,44 @@
+#ifndef ONEGO_CLIBXML2_SHIM_H
+#define ONEGO_CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU; its ICU headers clash with Foundation's own ICU module in Swift.
+   onego never touches the encoding handler's ICU fields, so hide them. */
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlstring.h>
+
+/// Frees memory allocated by libxml2. `xmlFree` is a global function-pointer variable,
+/// which Swift 6 strict concurrency will not let callers read directly.
+static inline void onego_xmlFree(void *ptr) { xmlFree(ptr); }
+
+/// The parser's current line, or 0 when it has no input.
+static inline int onego_ctxt_line(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->line : 0;
+}
+
+/// The parser's current column, or 0 when it has no input.
+static inline int onego_ctxt_column(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->col : 0;
+}
+
+/// The bytes of the current input buffer before the parser's cursor, so a caller can
+/// walk back to the `<` that opened the tag just reported.
+static inline const xmlChar *onego_ctxt_base(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->base : NULL;
+}
+
+static inline const xmlChar *onego_ctxt_cur(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->cur : NULL;
+}
+
+/// The encoding the document declared, if any.
+static inline const xmlChar *onego_ctxt_declared_encoding(xmlParserCtxtPtr ctxt) {
+    return ctxt != NULL ? ctxt->encoding : NULL;
+}
+
+#endif

@@ -1,0 +1,77 @@
+import OnegoXML
+
+/// The checks the schema cannot express: credit-code check characters, how the codes fit together, region
+/// codes, promised against statutory limits, and codes defined twice (across files too).
+struct CatalogChecks {
+    let profile: CodeProfile
+
+    func run(on catalog: Catalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstSeen: [String: SourceLocation] = [:]
+        var checkedCodes: [String: CreditCode.Problem?] = [:]
+        for item in catalog.items {
+            let label = "事项“\(item.name)”（\(item.id)）"
+            // Codes defined twice.
+            if let first = firstSeen[item.id] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "catalog.duplicate-code",
+                        message: "\(label)的编码重复：已在 \(first) 定义", at: item.location, related: [first]))
+            } else {
+                firstSeen[item.id] = item.location
+            }
+            // USCC check character (memoised: a department's code repeats on all its items).
+            let uscc = item.implementingBody.creditCode
+            let problem = checkedCodes[uscc.rawValue] ?? uscc.validate()
+            checkedCodes[uscc.rawValue] = problem
+            if let problem {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "catalog.uscc",
+                        message: "\(label)的实施主体统一社会信用代码“\(uscc.rawValue)”无效：\(problem)",
+                        at: item.location))
+            }
+            // Implementation code = USCC + level + basic code.
+            let expected = ItemCodes.expectedImplementationCode(
+                creditCode: uscc, level: item.level, basic: item.codes.basic)
+            if item.codes.implementation != expected {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, rule: "catalog.implementation-code",
+                        message: "\(label)的实施编码“\(item.codes.implementation)”与“统一社会信用代码+行使层级+基本编码”（\(expected)）不一致",
+                        at: item.location))
+            }
+            if let handling = item.codes.handling, !handling.hasPrefix(item.codes.implementation) {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, rule: "catalog.handling-code",
+                        message: "\(label)的业务办理项编码“\(handling)”不以实施编码“\(item.codes.implementation)”开头",
+                        at: item.location))
+            }
+            if !profile.basicCodeLengths.contains(item.codes.basic.count) {
+                let lengths = profile.basicCodeLengths.sorted().map(String.init).joined(separator: "或")
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, rule: "catalog.basic-code",
+                        message: "\(label)的基本编码“\(item.codes.basic)”长度为\(item.codes.basic.count)位，编码规则要求\(lengths)位",
+                        at: item.location))
+            }
+            if !item.region.isWellFormed {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "catalog.region-code",
+                        message: "\(label)的行政区划代码“\(item.region.rawValue)”不符合 GB/T 2260（6 位或 12 位数字）",
+                        at: item.location))
+            }
+            // Promised ≤ statutory in comparable units.
+            if let statutory = item.statutoryLimit, item.promisedLimit.compare(to: statutory) == .descending {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "catalog.promise-exceeds-statutory",
+                        message: "\(label)的承诺时限（\(item.promisedLimit)）超过法定时限（\(statutory)）",
+                        at: item.location))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,59 @@
+/// 统一社会信用代码 (GB 32100-2015): 18 characters with a mod-31 check character.
+public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The code as written.
+    public var rawValue: String
+
+    /// Wraps a code without checking it; use ``isValid`` or ``validate()`` to check.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// The 31 characters the standard allows, in value order (no I, O, Z, S, V).
+    public static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
+    /// Weights 3^(i−1) mod 31 for the first 17 positions.
+    public static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    /// The check character computed from the first 17 characters, or `nil` when they are not 17 valid characters.
+    public static func checkCharacter(for prefix: some Sequence<UInt8>) -> Character? {
+        var sum = 0
+        var count = 0
+        for (index, byte) in prefix.enumerated() {
+            guard index < 17, let value = alphabet.firstIndex(of: byte) else { return nil }
+            sum += value * weights[index]
+            count += 1
+        }
+        guard count == 17 else { return nil }
+        let check = (31 - sum % 31) % 31
+        return Character(Unicode.Scalar(alphabet[check]))
+    }
+
+    /// Why a code is invalid.
+    public enum Problem: Sendable, Hashable, CustomStringConvertible {
+        case length(Int)
+        case character(Character, position: Int)
+        case checkCharacter(expected: Character, found: Character)
+
+        public var description: String {
+            switch self {
+            case .length(let n): "长度应为18位，实为\(n)位"
+            case .character(let c, let p): "第\(p)位字符“\(c)”不在代码字符集内（不含 I、O、Z、S、V）"
+            case .checkCharacter(let e, let f): "校验码应为“\(e)”，实为“\(f)”"
+            }
+        }
+    }
+
+    /// The first problem with the code, or `nil` when it is valid.
+    public func validate() -> Problem? {
+        let bytes = Array(rawValue.utf8)
+        guard bytes.count == 18, rawValue.count == 18 else { return .length(rawValue.count) }
+        for (index, byte) in bytes.enumerated() where !Self.alphabet.contains(byte) {
+            return .character(Character(Unicode.Scalar(byte)), position: index + 1)
+        }
+        guard let expected = Self.checkCharacter(for: bytes.prefix(17)) else { return .length(bytes.count) }
+        let found = Character(Unicode.Scalar(bytes[17]))
+        return expected == found ? nil : .checkCharacter(expected: expected, found: found)
+    }
+
+    /// Whether the code is 18 valid characters with the right check character.
+    public var isValid: Bool { validate() == nil }
+
+    public var description: String { rawValue }
+}

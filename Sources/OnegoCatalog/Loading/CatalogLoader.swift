@@ -1,0 +1,148 @@
+import Dispatch
+import Foundation
+public import OnegoXML
+
+/// Loads a catalog from files and folders: streams each file through libxml2, validates it against
+/// `Schemas/catalog.xsd` in the same pass (unless trusted), merges the files, and runs the code checks.
+///
+/// ```swift
+/// let loader = try CatalogLoader.validating()
+/// let result = loader.load(paths: ["Catalogs/yunxi/items"])
+/// if result.diagnostics.containsErrors { … }
+/// print(result.catalog.items.count)
+/// ```
+public struct CatalogLoader: Sendable {
+    /// The compiled catalog schema, or `nil` for a trusted (well-formedness only) load.
+    public var schema: XMLSchema?
+    /// Accepted basic-code layouts.
+    public var profile: CodeProfile
+    /// Parser resource limits.
+    public var limits: XMLLimits
+    /// The most items accepted from one file.
+    public var maxItemsPerFile: Int
+    /// Whether several files are parsed at once on all cores.
+    public var loadsInParallel: Bool
+
+    /// Creates a loader.
+    public init(
+        schema: XMLSchema?, profile: CodeProfile = .national, limits: XMLLimits = .default,
+        maxItemsPerFile: Int = 10_000_000, loadsInParallel: Bool = true
+    ) {
+        self.schema = schema
+        self.profile = profile
+        self.limits = limits
+        self.maxItemsPerFile = maxItemsPerFile
+        self.loadsInParallel = loadsInParallel
+    }
+
+    /// A loader that validates against the shipped `catalog.xsd`.
+    ///
+    /// - Throws: a ``Diagnostic`` when the schema cannot be found or compiled.
+    public static func validating(schemaPath: String? = nil) throws(Diagnostic) -> CatalogLoader {
+        guard let path = schemaPath ?? SchemaLocator.path(for: .catalog) else {
+            throw Diagnostic(
+                .error, rule: "xml.schema-file",
+                message: "找不到 Schemas/catalog.xsd：请在仓库目录中运行，或设置环境变量 ONEGO_SCHEMAS 指向 Schemas 目录")
+        }
+        return CatalogLoader(schema: try XMLSchema(contentsOf: path))
+    }
+
+    /// Loads every catalog file named by `paths` (files, or folders searched recursively for `*.xml`).
+    public func load(paths: [String]) -> CatalogLoadResult {
+        var diagnostics: [Diagnostic] = []
+        let inputs = CatalogInputs.expand(paths, diagnostics: &diagnostics)
+        let parsed = parse(inputs)
+        var items: [ServiceItem] = []
+        var files: [CatalogFile] = []
+        var skipped: [String] = []
+        for (input, outcome) in zip(inputs, parsed) {
+            if outcome.isSkipped {
+                skipped.append(input.path)
+                continue
+            }
+            diagnostics += outcome.diagnostics
+            items += outcome.items
+            files.append(
+                CatalogFile(path: input.path, title: outcome.title, region: outcome.region, itemCount: outcome.items.count))
+        }
+        if files.isEmpty && !diagnostics.containsErrors {
+            let place = paths.joined(separator: "、")
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "io.no-catalog",
+                    message: "\(place) 中没有事项目录文件（根元素为 <catalog xmlns=\"\(OnegoNamespace.catalog)\"> 的 .xml 文件）"))
+        }
+        let catalog = Catalog(items: items, files: files)
+        diagnostics += CatalogChecks(profile: profile).run(on: catalog)
+        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedFiles: skipped)
+    }
+
+    /// Parses each input, in parallel when allowed, keeping input order in the result.
+    private func parse(_ inputs: [CatalogInput]) -> [FileOutcome] {
+        guard !inputs.isEmpty else { return [] }
+        let slots = OutcomeSlots(count: inputs.count)
+        let work: @Sendable (Int) -> Void = { index in
+            slots.store(parseOne(inputs[index]), at: index)
+        }
+        if loadsInParallel && inputs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+        } else {
+            for index in inputs.indices { work(index) }
+        }
+        return slots.values
+    }
+
+    private func parseOne(_ input: CatalogInput) -> FileOutcome {
+        let reader = CatalogFileReader(
+            interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder, maxItems: maxItemsPerFile,
+            isValidated: schema != nil)
+        let parser = XMLStreamParser(schema: schema, limits: limits)
+        let diagnostics = parser.parse(contentsOf: input.path, into: reader)
+        if case .otherOnego = reader.root, input.fromFolder {
+            return FileOutcome(items: [], diagnostics: [], title: nil, region: nil, isSkipped: true)
+        }
+        return FileOutcome(
+            items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region, isSkipped: false)
+    }
+}
+
+/// What loading produced: the catalog (possibly partial when there were errors) and every diagnostic.
+public struct CatalogLoadResult: Sendable {
+    /// The merged catalog.
+    public var catalog: Catalog
+    /// Every problem, sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// Files in the folders that are other onego documents (matters, calendars …), not catalogs.
+    public var skippedFiles: [String]
+
+    /// The number of error diagnostics.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// The number of warning diagnostics.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+struct FileOutcome: Sendable {
+    var items: [ServiceItem]
+    var diagnostics: [Diagnostic]
+    var title: String?
+    var region: String?
+    var isSkipped: Bool
+}
+
+/// Result slots written by one worker each; read only after all workers finished.
+private final class OutcomeSlots: @unchecked Sendable {
+    private var storage: [FileOutcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func store(_ outcome: FileOutcome, at index: Int) {
+        lock.withLock { storage[index] = outcome }
+    }
+
+    var values: [FileOutcome] {
+        lock.withLock {
+            storage.map { $0 ?? FileOutcome(items: [], diagnostics: [], title: nil, region: nil, isSkipped: false) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+public import OrderedCollections
+
+/// A loaded catalog: the items of one or more files, indexed by code.
+public struct Catalog: Sendable {
+    /// Every item, in file order and then document order.
+    public private(set) var items: [ServiceItem]
+    /// The files the items came from.
+    public private(set) var files: [CatalogFile]
+    private var index: [String: Int]
+    private var implementationIndex: [String: Int]
+
+    /// Creates a catalog from items (tests and converters); the first item with a given code wins.
+    public init(items: [ServiceItem], files: [CatalogFile] = []) {
+        self.items = items
+        self.files = files
+        var index: [String: Int] = [:]
+        var implementationIndex: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        for (offset, item) in items.enumerated() {
+            if index[item.id] == nil { index[item.id] = offset }
+            if implementationIndex[item.codes.implementation] == nil {
+                implementationIndex[item.codes.implementation] = offset
+            }
+        }
+        self.index = index
+        self.implementationIndex = implementationIndex
+    }
+
+    /// The item with this handling-item or implementation code.
+    public func item(code: String) -> ServiceItem? {
+        // An implementation code names its first handling item too.
+        guard let offset = index[code] ?? implementationIndex[code] else { return nil }
+        return items[offset]
+    }
+
+    /// The departments, in order of first appearance.
+    public var departments: OrderedSet<String> { OrderedSet(items.map(\.department)) }
+
+    /// Total number of material lines over all items.
+    public var materialCount: Int { items.reduce(0) { $0 + $1.materials.count } }
+
+    /// The distinct material names over all items.
+    public var distinctMaterialNames: Set<String> { Set(items.lazy.flatMap { $0.materials.map(\.name) }) }
+
+    /// Results that carry an e-licence type, which bundles can pass from one member to another.
+    public var bundleReadyOutputs: OrderedSet<String> {
+        OrderedSet(items.lazy.flatMap { $0.results.compactMap(\.eLicence) })
+    }
+}
+
+/// One file of a catalog.
+public struct CatalogFile: Sendable, Hashable, Codable {
+    /// The path as the user gave it.
+    public var path: String
+    /// The catalog's title attribute.
+    public var title: String?
+    /// The catalog's region attribute.
+    public var region: String?
+    /// How many items the file holds.
+    public var itemCount: Int
+
+    /// Creates a file record.
+    public init(path: String, title: String? = nil, region: String? = nil, itemCount: Int) {
+        self.path = path
+        self.title = title
+        self.region = region
+        self.itemCount = itemCount
+    }
+}

@@ -1,0 +1,72 @@
+internal import CLibXML2
+
+/// A compiled W3C XML Schema, loaded once and shared by any number of parses (also across threads:
+/// a compiled schema is read-only; each parse makes its own validation context).
+///
+/// The corresponding libxml2 functions are `xmlSchemaNewParserCtxt` and `xmlSchemaParse`.
+public final class XMLSchema: @unchecked Sendable {
+    let pointer: xmlSchemaPtr
+    /// The file the schema was read from.
+    public let path: String
+
+    /// Compiles the schema at `path`.
+    ///
+    /// - Throws: a ``Diagnostic`` with rule `xml.schema-file` when the file is missing or not a valid XSD.
+    public init(contentsOf path: String) throws(Diagnostic) {
+        ensureLibXML2Initialized()
+        guard let parserContext = xmlSchemaNewParserCtxt(path) else {
+            throw Diagnostic(
+                .error, rule: "xml.schema-file", message: "无法读取 Schema 文件",
+                at: SourceLocation(file: path, line: 0, column: 0))
+        }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        let collector = ErrorCollector(file: path)
+        let box = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSchemaSetParserStructuredErrors(parserContext, collectSchemaError, box)
+        // Resolving the schema's own imports must never reach the network either.
+        xmlSetStructuredErrorFunc(box, collectSchemaError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        guard let schema = xmlSchemaParse(parserContext) else {
+            let detail = collector.messages.first ?? "未知原因"
+            throw Diagnostic(
+                .error, rule: "xml.schema-file", message: "Schema 文件无效：\(detail)",
+                at: collector.location ?? SourceLocation(file: path, line: 0, column: 0))
+        }
+        self.pointer = schema
+        self.path = path
+    }
+
+    deinit { xmlSchemaFree(pointer) }
+}
+
+/// Collects messages while compiling a schema.
+private final class ErrorCollector {
+    let file: String
+    var messages: [String] = []
+    var location: SourceLocation?
+    init(file: String) { self.file = file }
+}
+
+private func collectSchemaError(_ data: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
+    guard let data, let error else { return }
+    let collector = Unmanaged<ErrorCollector>.fromOpaque(data).takeUnretainedValue()
+    let message = error.pointee.message.map { String(cString: $0) } ?? ""
+    collector.messages.append(message.trimmingTrailingNewlines())
+    if collector.location == nil {
+        let file = error.pointee.file.map { String(cString: $0) } ?? collector.file
+        collector.location = SourceLocation(file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    }
+}
+
+extension String {
+    /// Joins a multi-line libxml2 message into one line.
+    func replacingNewlines() -> String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+
+    func trimmingTrailingNewlines() -> String {
+        var s = Substring(self)
+        while let last = s.last, last.isNewline || last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,453 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+/// A streaming XML parser over libxml2's SAX2 push interface, with optional XSD validation in the same pass.
+///
+/// It never builds a tree, reads the file in fixed-size chunks, and refuses anything that could reach outside
+/// the file: no network (`XML_PARSE_NONET`), no entity substitution, no DTD loading, and any `<!DOCTYPE>` is an
+/// error, which also rules out entity-expansion attacks. Every diagnostic carries file, line and column.
+///
+/// The corresponding libxml2 functions are `xmlCreatePushParserCtxt`, `xmlParseChunk` and `xmlSchemaSAXPlug`.
+public struct XMLStreamParser: Sendable {
+    /// The schema to validate against while parsing, or `nil` for a well-formedness-only ("trusted") parse.
+    public var schema: XMLSchema?
+    /// Resource limits.
+    public var limits: XMLLimits
+    /// The most diagnostics kept for one file before the parse gives up.
+    public var maxDiagnostics: Int
+
+    /// Creates a parser.
+    public init(schema: XMLSchema? = nil, limits: XMLLimits = .default, maxDiagnostics: Int = 200) {
+        self.schema = schema
+        self.limits = limits
+        self.maxDiagnostics = maxDiagnostics
+    }
+
+    /// Parses the file at `path`, sending events to `handler`.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - displayName: the name used in diagnostics; defaults to `path`.
+    /// - Returns: the problems found, in the order found. Parsing stops at the first fatal one.
+    public func parse(contentsOf path: String, displayName: String? = nil, into handler: any XMLContentHandler)
+        -> [Diagnostic]
+    {
+        let name = displayName ?? path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                return [FileProblem.diagnostic(errno: EISDIR, path: name)]
+            }
+            if Int64(info.st_size) > limits.maxFileBytes {
+                return [
+                    Diagnostic(
+                        .error, rule: "xml.limit.file-size",
+                        message: "文件大小 \(info.st_size) 字节超过上限 \(limits.maxFileBytes) 字节",
+                        at: SourceLocation(file: name, line: 0, column: 0))
+                ]
+            }
+        }
+        let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        let chunkSize = 1 << 18
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        var total = 0
+        let ok = session.run(schema: schema) { feed in
+            while true {
+                let n = read(fd, buffer, chunkSize)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return FileProblem.diagnostic(errno: errno, path: name)
+                }
+                if n == 0 { break }
+                total += n
+                if !feed(UnsafeBufferPointer(start: buffer, count: n)) { return nil }
+            }
+            return total == 0 ? FileProblem.emptyFile(path: name) : nil
+        }
+        _ = ok
+        return session.diagnostics
+    }
+
+    /// Parses bytes held in memory (tests, fuzzing, standard input).
+    public func parse(bytes: [UInt8], name: String, into handler: any XMLContentHandler) -> [Diagnostic] {
+        let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        _ = session.run(schema: schema) { feed in
+            if bytes.isEmpty { return FileProblem.emptyFile(path: name) }
+            return bytes.withUnsafeBufferPointer { all in
+                var offset = 0
+                while offset < all.count {
+                    let end = min(all.count, offset + (1 << 18))
+                    if !feed(UnsafeBufferPointer(rebasing: all[offset..<end])) { break }
+                    offset = end
+                }
+                return nil
+            }
+        }
+        return session.diagnostics
+    }
+}
+
+/// Messages for files that cannot be read at all.
+enum FileProblem {
+    static func diagnostic(errno code: Int32, path: String) -> Diagnostic {
+        let message: String
+        switch code {
+        case ENOENT: message = "文件不存在"
+        case EACCES, EPERM: message = "没有读取该文件的权限"
+        case EISDIR: message = "这是一个目录，不是目录文件（XML）"
+        case ELOOP: message = "符号链接形成循环，无法打开"
+        default: message = "无法读取文件：\(String(cString: strerror(code)))"
+        }
+        return Diagnostic(.error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0))
+    }
+
+    static func emptyFile(path: String) -> Diagnostic {
+        Diagnostic(
+            .error, rule: "xml.empty", message: "文件为空（0 字节），不是 XML 目录文件",
+            at: SourceLocation(file: path, line: 0, column: 0))
+    }
+}
+
+let libXML2Initialization: Void = { xmlInitParser() }()
+
+func ensureLibXML2Initialized() { _ = libXML2Initialization }
+
+/// The state of one parse, handed to the handler's callbacks: where the parser is, and how to report problems.
+public final class XMLParseContext {
+    /// The file being parsed, as named in diagnostics.
+    public let file: String
+    /// The current element depth: 1 inside the root's start tag.
+    public fileprivate(set) var depth = 0
+    /// Every diagnostic so far.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    let limits: XMLLimits
+    let maxDiagnostics: Int
+    unowned let handler: any XMLContentHandler
+    fileprivate var parser: xmlParserCtxtPtr?
+    fileprivate var aborted = false
+    fileprivate var textBytes = 0
+    private var names: [NameKey: XMLName] = [:]
+    fileprivate var attributeScratch: [XMLAttribute] = []
+    /// The encoding the document declared, once known.
+    public private(set) var declaredEncoding: String?
+
+    init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
+        self.file = file
+        self.limits = limits
+        self.maxDiagnostics = maxDiagnostics
+        self.handler = handler
+    }
+
+    /// Records a problem and keeps parsing.
+    public func report(_ diagnostic: Diagnostic) {
+        guard !aborted else { return }
+        diagnostics.append(diagnostic)
+        if diagnostics.count >= maxDiagnostics {
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "xml.too-many-errors",
+                    message: "错误过多（\(maxDiagnostics) 条），停止检查该文件", at: currentLocation))
+            stop()
+        }
+    }
+
+    /// Records a fatal problem and stops the parse.
+    public func abort(_ diagnostic: Diagnostic) {
+        guard !aborted else { return }
+        diagnostics.append(diagnostic)
+        stop()
+    }
+
+    /// Whether the parse has been stopped.
+    public var isAborted: Bool { aborted }
+
+    private func stop() {
+        aborted = true
+        if let parser { xmlStopParser(parser) }
+    }
+
+    /// Where the parser is now (just past the last thing it read).
+    public var currentLocation: SourceLocation {
+        SourceLocation(file: file, line: Int(onego_ctxt_line(parser)), column: Int(onego_ctxt_column(parser)))
+    }
+
+    /// Where the tag being reported starts: the `<` of the current start tag during `startElement`, or of the
+    /// end tag during `endElement`. Falls back to the parser's position when the buffer no longer holds it.
+    public var tagLocation: SourceLocation {
+        guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
+            return currentLocation
+        }
+        let line = Int(onego_ctxt_line(parser))
+        let column = Int(onego_ctxt_column(parser))
+        var p = cur
+        var newlines = 0
+        var characters = 0
+        // Walk back to the '<' that opened this tag; '<' cannot occur inside attribute values.
+        while p > base {
+            p -= 1
+            let byte = p.pointee
+            if byte == UInt8(ascii: "<") { break }
+            if byte == UInt8(ascii: "\n") { newlines += 1 }
+            if byte & 0xC0 != 0x80 { characters += 1 }
+        }
+        guard p.pointee == UInt8(ascii: "<") else { return currentLocation }
+        if newlines == 0 {
+            return SourceLocation(file: file, line: line, column: max(1, column - characters - 1))
+        }
+        // The tag spans lines: count characters from the start of its first line.
+        var q = p
+        var lead = 0
+        while q > base {
+            let previous = q - 1
+            if previous.pointee == UInt8(ascii: "\n") { break }
+            if previous.pointee & 0xC0 != 0x80 { lead += 1 }
+            q = previous
+        }
+        return SourceLocation(file: file, line: line - newlines, column: lead + 1)
+    }
+
+    // MARK: Running
+
+    /// Creates the libxml2 context, plugs in the validator, feeds the input and tears everything down.
+    /// `produce` calls `feed` with each chunk; `feed` returns false once parsing has stopped.
+    fileprivate func run(
+        schema: XMLSchema?,
+        produce: (_ feed: (UnsafeBufferPointer<UInt8>) -> Bool) -> Diagnostic?
+    ) -> Bool {
+        ensureLibXML2Initialized()
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = onegoStartElement
+        sax.endElementNs = onegoEndElement
+        sax.characters = onegoCharacters
+        sax.cdataBlock = onegoCharacters
+        sax.internalSubset = onegoInternalSubset
+
+        // All parser errors of this thread come to us while this parse runs (libxml2 2.9 keeps the
+        // structured handler per thread; the parse is synchronous, so nothing else runs here meanwhile).
+        xmlSetStructuredErrorFunc(me, onegoParserError)
+        xmlSetGenericErrorFunc(nil, nil)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        var started = false
+        var pending: [UInt8] = []
+        var validation: xmlSchemaValidCtxtPtr?
+        var plug: xmlSchemaSAXPlugPtr?
+        defer {
+            if let plug { xmlSchemaSAXUnplug(plug) }
+            if let validation { xmlSchemaFreeValidCtxt(validation) }
+            if let parser { xmlFreeParserCtxt(parser) }
+            parser = nil
+        }
+
+        func start(with first: UnsafeBufferPointer<UInt8>) -> Bool {
+            // libxml2 reads the first bytes to detect the encoding (BOM, UTF-16) before the declaration.
+            let ctxt = first.withMemoryRebound(to: CChar.self) { chars in
+                xmlCreatePushParserCtxt(&sax, me, chars.baseAddress, Int32(chars.count), file)
+            }
+            guard let ctxt else {
+                abort(Diagnostic(.error, rule: "xml.internal", message: "无法创建 XML 解析器", at: currentLocation))
+                return false
+            }
+            parser = ctxt
+            let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+            xmlCtxtUseOptions(ctxt, options)
+            if let schema {
+                guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
+                    abort(Diagnostic(.error, rule: "xml.internal", message: "无法创建 Schema 校验器", at: currentLocation))
+                    return false
+                }
+                validation = valid
+                xmlSchemaSetValidStructuredErrors(valid, onegoSchemaError, me)
+                xmlSchemaValidateSetFilename(valid, file)
+                // The plug must see the context's own fields: it swaps them now and restores them on unplug.
+                let raw = UnsafeMutableRawPointer(ctxt)
+                guard let saxOffset = MemoryLayout<xmlParserCtxt>.offset(of: \xmlParserCtxt.sax),
+                    let userDataOffset = MemoryLayout<xmlParserCtxt>.offset(of: \xmlParserCtxt.userData)
+                else { return false }
+                let saxField = (raw + saxOffset).assumingMemoryBound(to: UnsafeMutablePointer<xmlSAXHandler>?.self)
+                let userDataField = (raw + userDataOffset).assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+                plug = xmlSchemaSAXPlug(valid, saxField, userDataField)
+            }
+            return true
+        }
+
+        let failure = produce { chunk in
+            if aborted { return false }
+            var chunk = chunk
+            if !started {
+                // Hand libxml2 at least four bytes at creation so it can sniff the encoding.
+                if pending.isEmpty && chunk.count >= 4 {
+                    guard start(with: UnsafeBufferPointer(rebasing: chunk[0..<4])) else { return false }
+                    started = true
+                    chunk = UnsafeBufferPointer(rebasing: chunk[4...])
+                } else {
+                    pending.append(contentsOf: chunk)
+                    guard pending.count >= 4 else { return true }
+                    let ok = pending.withUnsafeBufferPointer { start(with: $0) }
+                    guard ok else { return false }
+                    started = true
+                    pending = []
+                    return !aborted
+                }
+            }
+            guard let parser, chunk.count > 0 else { return !aborted }
+            chunk.withMemoryRebound(to: CChar.self) { chars in
+                _ = xmlParseChunk(parser, chars.baseAddress, Int32(chars.count), 0)
+            }
+            return !aborted
+        }
+        if let failure {
+            diagnostics.append(failure)
+            return false
+        }
+        if !started && !aborted {
+            // Fewer than four bytes in all.
+            let ok = pending.withUnsafeBufferPointer { start(with: $0) }
+            guard ok else { return false }
+        }
+        if let parser, !aborted {
+            _ = xmlParseChunk(parser, nil, 0, 1)
+        }
+        if let parser, let encoding = onego_ctxt_declared_encoding(parser) {
+            declaredEncoding = String(cString: encoding)
+        }
+        return !diagnostics.containsErrors
+    }
+
+    // MARK: Events
+
+    fileprivate func name(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
+        let key = NameKey(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri))
+        if let known = names[key] { return known }
+        let made = XMLName(
+            id: names.count,
+            localName: local.map { String(cString: $0) } ?? "",
+            namespaceURI: uri.map { String(cString: $0) } ?? "")
+        names[key] = made
+        return made
+    }
+
+    fileprivate func parserProblem(_ error: UnsafePointer<xmlError>) {
+        guard !aborted else { return }
+        let code = Int(error.pointee.code)
+        let raw = error.pointee.message.map { String(cString: $0) } ?? ""
+        let location = SourceLocation(
+            file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
+        let original = raw.trimmingTrailingNewlines().replacingNewlines()
+        let message = LibXML2Messages.parserMessage(code: code, original: original)
+        let diagnostic = Diagnostic(severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
+        if error.pointee.level == XML_ERR_FATAL {
+            abort(diagnostic)
+        } else {
+            report(diagnostic)
+        }
+    }
+
+    fileprivate func schemaProblem(_ error: UnsafePointer<xmlError>) {
+        guard !aborted else { return }
+        let raw = error.pointee.message.map { String(cString: $0) } ?? ""
+        report(
+            Diagnostic(
+                .error, rule: "xml.schema",
+                message: LibXML2Messages.schemaMessage(raw.trimmingTrailingNewlines()),
+                at: tagLocation))
+    }
+}
+
+private struct NameKey: Hashable {
+    let local: UnsafeRawPointer?
+    let uri: UnsafeRawPointer?
+}
+
+private func session(_ ctx: UnsafeMutableRawPointer?) -> XMLParseContext? {
+    guard let ctx else { return nil }
+    return Unmanaged<XMLParseContext>.fromOpaque(ctx).takeUnretainedValue()
+}
+
+private func onegoStartElement(
+    _ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32,
+    _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int32, _ defaulted: Int32,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard let s = session(ctx), !s.aborted else { return }
+    s.depth += 1
+    s.textBytes = 0
+    if s.depth > s.limits.maxDepth {
+        s.abort(
+            Diagnostic(
+                .error, rule: "xml.limit.depth",
+                message: "元素嵌套超过 \(s.limits.maxDepth) 层，目录文件不应如此之深", at: s.tagLocation))
+        return
+    }
+    let elementName = s.name(local: localname, uri: uri)
+    s.attributeScratch.removeAll(keepingCapacity: true)
+    if let attributes, attributeCount > 0 {
+        for i in 0..<Int(attributeCount) {
+            let base = attributes + i * 5
+            let attributeName = s.name(local: base[0], uri: base[2])
+            guard let start = base[3], let end = base[4] else { continue }
+            let value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
+            s.attributeScratch.append(XMLAttribute(name: attributeName, value: value))
+        }
+    }
+    s.handler.startElement(elementName, attributes: s.attributeScratch, context: s)
+}
+
+private func onegoEndElement(
+    _ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?
+) {
+    guard let s = session(ctx), !s.aborted else { return }
+    s.textBytes = 0
+    s.handler.endElement(s.name(local: localname, uri: uri), context: s)
+    s.depth -= 1
+}
+
+private func onegoCharacters(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
+    guard let s = session(ctx), !s.aborted, let chars, length > 0 else { return }
+    s.textBytes += Int(length)
+    if s.textBytes > s.limits.maxTextBytes {
+        s.abort(
+            Diagnostic(
+                .error, rule: "xml.limit.text",
+                message: "元素文本超过 \(s.limits.maxTextBytes) 字节上限", at: s.currentLocation))
+        return
+    }
+    s.handler.characters(UnsafeBufferPointer(start: chars, count: Int(length)), context: s)
+}
+
+private func onegoInternalSubset(
+    _ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?,
+    _ systemID: UnsafePointer<xmlChar>?
+) {
+    guard let s = session(ctx) else { return }
+    s.abort(
+        Diagnostic(
+            .error, rule: "xml.doctype",
+            message: "文件含有 <!DOCTYPE> 声明：目录文件不允许 DTD 和实体声明（防止外部实体注入与实体膨胀攻击）",
+            at: s.tagLocation))
+}
+
+private func onegoParserError(_ ctx: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
+    guard let s = session(ctx), let error else { return }
+    s.parserProblem(error)
+}
+
+private func onegoSchemaError(_ ctx: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
+    guard let s = session(ctx), let error else { return }
+    s.schemaProblem(error)
+}

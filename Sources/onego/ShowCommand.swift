@@ -1,0 +1,36 @@
+import ArgumentParser
+import OnegoCatalog
+import OnegoExport
+import OnegoXML
+
+/// `onego show CODE --catalog PATH`: print one item as a readable guide.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "按编码显示一个事项的办事指南文本 (print one item as a guide)."
+    )
+
+    @Argument(help: "The item's handling-item code or implementation code.")
+    var code: String
+
+    @Option(help: "Catalog files or folders.")
+    var catalog: [String] = []
+
+    @OptionGroup var options: CatalogOptions
+
+    func validate() throws {
+        if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
+    }
+
+    func run() throws {
+        let result = try options.makeLoader().load(paths: catalog)
+        if result.diagnostics.containsErrors {
+            Terminal.print(result.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure("目录有错误，请先用 onego validate 修正")
+        }
+        guard let item = result.catalog.item(code: code) else {
+            throw CommandFailure("目录中没有编码为 \(code) 的事项")
+        }
+        Terminal.out(ItemText.render(item))
+    }
+}
