@@ -26,19 +26,29 @@ let package = Package(
             name: "OnegoCatalog",
             dependencies: ["OnegoXML", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
-        // Guides, notices, checklists and reports for people.
-        .target(name: "OnegoExport", dependencies: ["OnegoCatalog"]),
+        // "One matter" bundles: definitions, situations, merged materials, document flow, plans.
+        .target(
+            name: "OnegoComposer",
+            dependencies: ["OnegoCatalog", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // Consistency rules, coverage rates, time-limit compression, policy targets.
+        .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
+        // Guides, notices, checklists, reports and the handbook site, for people.
+        .target(name: "OnegoExport", dependencies: ["OnegoCatalog", "OnegoComposer", "OnegoAudit"]),
         // The command-line tool: one thin file per subcommand.
         .executableTarget(
             name: "onego",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoExport",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
         .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoXML", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoCatalog", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoComposerTests", dependencies: ["OnegoComposer", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoAudit", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoExportTests", dependencies: ["OnegoExport", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
     ]
 )
