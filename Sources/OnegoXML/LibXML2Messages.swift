@@ -13,7 +13,11 @@ enum LibXML2Messages {
     }
 
     /// A Chinese explanation for a parser error, followed by libxml2's own words.
-    static func parserMessage(code: Int, original: String) -> String {
+    static func parserMessage(code: Int, original: String, atEndOfInput: Bool = false) -> String {
+        if atEndOfInput && code != 4 {
+            let detail = original.isEmpty ? "" : "（libxml2：\(original)）"
+            return "文件在此处意外结束：文件可能被截断，或有元素未闭合\(detail)"
+        }
         let explanation: String
         switch code {
         case 4:
@@ -38,8 +42,12 @@ enum LibXML2Messages {
             explanation = "元素没有正确闭合：文件可能被截断"
         case 73:
             explanation = "标签缺少 '>'"
-        case 64, 65:
-            explanation = "XML 声明格式错误"
+        case 41:
+            explanation = "属性缺少取值"
+        case 42:
+            explanation = "同一属性重复出现"
+        case 65:
+            explanation = "缺少必要的空白（常见于属性之间）"
         case 1 where original.contains("depth"):
             explanation = "元素嵌套过深"
         default:

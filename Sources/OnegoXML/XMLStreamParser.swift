@@ -136,6 +136,8 @@ public final class XMLParseContext {
     fileprivate var parser: xmlParserCtxtPtr?
     fileprivate var aborted = false
     fileprivate var textBytes = 0
+    /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
+    fileprivate var isFinishing = false
     private var names: [NameKey: XMLName] = [:]
     fileprivate var attributeScratch: [XMLAttribute] = []
     /// The encoding the document declared, once known.
@@ -318,7 +320,9 @@ public final class XMLParseContext {
             guard ok else { return false }
         }
         if let parser, !aborted {
+            isFinishing = true
             _ = xmlParseChunk(parser, nil, 0, 1)
+            isFinishing = false
         }
         if let parser, let encoding = onego_ctxt_declared_encoding(parser) {
             declaredEncoding = String(cString: encoding)
@@ -347,7 +351,7 @@ public final class XMLParseContext {
             file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
         let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         let original = raw.trimmingTrailingNewlines().replacingNewlines()
-        let message = LibXML2Messages.parserMessage(code: code, original: original)
+        let message = LibXML2Messages.parserMessage(code: code, original: original, atEndOfInput: isFinishing)
         let diagnostic = Diagnostic(severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
         if error.pointee.level == XML_ERR_FATAL {
             abort(diagnostic)
@@ -395,16 +399,44 @@ private func onegoStartElement(
     }
     let elementName = s.name(local: localname, uri: uri)
     s.attributeScratch.removeAll(keepingCapacity: true)
+    var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
+    defer { for buffer in decoded { buffer.deallocate() } }
     if let attributes, attributeCount > 0 {
         for i in 0..<Int(attributeCount) {
             let base = attributes + i * 5
             let attributeName = s.name(local: base[0], uri: base[2])
             guard let start = base[3], let end = base[4] else { continue }
-            let value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
+            var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
+            if value.contains(UInt8(ascii: "&")), let unescaped = decodeAmpersands(value) {
+                decoded.append(unescaped)
+                value = UnsafeBufferPointer(unescaped)
+            }
             s.attributeScratch.append(XMLAttribute(name: attributeName, value: value))
         }
     }
     s.handler.startElement(elementName, attributes: s.attributeScratch, context: s)
+}
+
+/// Without entity substitution, libxml2's SAX2 keeps an escaped ampersand in attribute values as `&#38;` (so a tree
+/// builder can re-parse it); every other reference arrives decoded. Turns each `&#38;` back into `&`.
+private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
+    let pattern: [UInt8] = Array("&#38;".utf8)
+    let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: value.count)
+    var i = 0
+    var n = 0
+    while i < value.count {
+        if value[i] == UInt8(ascii: "&"), i + pattern.count <= value.count,
+            value[i..<(i + pattern.count)].elementsEqual(pattern)
+        {
+            output[n] = UInt8(ascii: "&")
+            i += pattern.count
+        } else {
+            output[n] = value[i]
+            i += 1
+        }
+        n += 1
+    }
+    return UnsafeMutableBufferPointer(rebasing: output[0..<n])
 }
 
 private func onegoEndElement(

@@ -54,3 +54,67 @@ public enum Fixtures {
         return path(".build/debug/onego")
     }
 }
+
+extension Fixtures {
+    /// The text of a fixture file.
+    public static func text(_ name: String) throws -> String {
+        try String(contentsOfFile: fixture(name), encoding: .utf8)
+    }
+
+    /// Writes a copy of fixture `name` with each `(old, new)` replacement applied (each `old` must occur) into a new
+    /// temporary directory, and returns the new file's path. One small fault per variant keeps line numbers known.
+    public static func variant(
+        of name: String, _ replacements: [(String, String)], fileName: String = "catalog.xml"
+    ) throws -> String {
+        var text = try text(name)
+        for (old, new) in replacements {
+            guard text.contains(old) else { throw FixtureError.missing(old, in: name) }
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return try write(text, to: fileName, in: temporaryDirectory())
+    }
+
+    /// A fixture edit that could not be applied.
+    public enum FixtureError: Error, CustomStringConvertible {
+        case missing(String, in: String)
+        public var description: String {
+            switch self {
+            case .missing(let text, let file): "fixture \(file) does not contain \(text)"
+            }
+        }
+    }
+
+    /// Runs the built `onego` with `arguments`, returning exit status, standard output and standard error.
+    public static func runOnego(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: onegoExecutable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// What a child process did.
+    public struct ProcessResult: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Everything written to standard output.
+        public var stdout: String
+        /// Everything written to standard error.
+        public var stderr: String
+    }
+}

@@ -44,7 +44,7 @@ public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible {
     public func validate() -> Problem? {
         let bytes = Array(rawValue.utf8)
         guard bytes.count == 18, rawValue.count == 18 else { return .length(rawValue.count) }
-        for (index, byte) in bytes.enumerated() where !Self.alphabet.contains(byte) {
+        for (index, byte) in bytes.prefix(17).enumerated() where !Self.alphabet.contains(byte) {
             return .character(Character(Unicode.Scalar(byte)), position: index + 1)
         }
         guard let expected = Self.checkCharacter(for: bytes.prefix(17)) else { return .length(bytes.count) }

@@ -1,0 +1,92 @@
+import Foundation
+import OnegoTestSupport
+import Testing
+
+@Suite struct ValidateCommandTests {
+    @Test func validCatalogExitsZeroWithASummary() throws {
+        let run = try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("目录有效：1 个事项，1 个部门，5 条申请材料"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func brokenCatalogExitsOneWithCompilerStyleLines() throws {
+        let path = try Fixtures.variant(of: "minimal.xml", [("<visits count=\"0\"/>", "<visits count=\"-1\"/>")])
+        let run = try Fixtures.runOnego(["validate", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("\(path):14:5: 错误: 不符合 Schema：Element 'visits', attribute 'count'"))
+        #expect(run.stderr.contains("[xml.schema]"))
+        #expect(run.stdout.hasPrefix("目录无效：1 个错误"))
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let path = try Fixtures.variant(of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"9\"")])
+        let run = try Fixtures.runOnego(["validate", path, "--format", "json"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["valid"] as? Bool == false)
+        #expect(object["items"] as? Int == 1)
+        #expect(object["departments"] as? Int == 1)
+        #expect(object["materials"] as? Int == 5)
+        #expect(object["errors"] as? Int == 1)
+        #expect(object["warnings"] as? Int == 0)
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let first = try #require(diagnostics.first)
+        #expect(first["file"] as? String == path)
+        #expect(first["line"] as? Int == 3)
+        #expect(first["column"] as? Int == 3)
+        #expect(first["severity"] as? String == "error")
+        #expect(first["rule"] as? String == "catalog.promise-exceeds-statutory")
+        #expect((first["message"] as? String)?.contains("9个工作日") == true)
+    }
+
+    @Test func missingPathIsAUsageError() throws {
+        let run = try Fixtures.runOnego(["validate"])
+        #expect(run.status == 64)
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let run = try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", "--format", "yaml"])
+        #expect(run.status == 64)
+    }
+
+    @Test func nonexistentPathExitsOneAndNamesIt() throws {
+        let run = try Fixtures.runOnego(["validate", "no/such/catalog"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no/such/catalog: 错误: 路径不存在"))
+    }
+
+    @Test func xxeFixtureNeitherExpandsNorReadsTheFile() throws {
+        let run = try Fixtures.runOnego(["validate", "Tests/Fixtures/hostile/xxe-file.xml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("xxe-file.xml:2:1: 错误: 文件含有 <!DOCTYPE> 声明"))
+        #expect(!run.stderr.contains("root:") && !run.stdout.contains("root:"))
+    }
+}
+
+@Suite struct ShowCommandTests {
+    @Test func printsTheItemAsAGuide() throws {
+        let run = try Fixtures.runOnego(["show", "11440188MB2C9023XA4000101001000001", "--catalog", "Tests/Fixtures/minimal.xml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("企业设立登记\n"))
+        #expect(run.stdout.contains("承诺办结时限：0.5个工作日"))
+        #expect(run.stdout.contains("办理方式：秒报 容缺受理 免证办 全程网办 零跑动 跨省通办"))
+        #expect(run.stdout.contains("4. 法定代表人、董事、监事和经理的任职文件（容缺后补"))
+    }
+
+    @Test func findsAnItemByItsImplementationCode() throws {
+        let run = try Fixtures.runOnego(["show", "11440188MB2C9023XA4000101001000", "--catalog", "Tests/Fixtures/minimal.xml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("企业设立登记\n"))
+    }
+
+    @Test func unknownCodeExitsOne() throws {
+        let run = try Fixtures.runOnego(["show", "NOPE", "--catalog", "Tests/Fixtures/minimal.xml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("目录中没有编码为 NOPE 的事项"))
+    }
+
+    @Test func missingCatalogIsAUsageError() throws {
+        #expect(try Fixtures.runOnego(["show", "X"]).status == 64)
+    }
+}
