@@ -1,0 +1,186 @@
+/// Writes items as catalog XML (`Schemas/catalog.xsd`), escaping all text. Converters from other formats and the
+/// benchmark generator use it; loading what it writes gives back equal items (apart from source locations).
+public struct CatalogWriter: Sendable {
+    /// The catalog's title attribute.
+    public var title: String?
+    /// The catalog's region attribute.
+    public var region: String?
+    /// The catalog's published date (ISO), if any.
+    public var published: String?
+
+    /// Creates a writer.
+    public init(title: String? = nil, region: String? = nil, published: String? = nil) {
+        self.title = title
+        self.region = region
+        self.published = published
+    }
+
+    /// The XML declaration and the root start tag.
+    public func header() -> String {
+        var root = "<catalog xmlns=\"\(OnegoNamespace.catalog)\" schemaVersion=\"1.0\""
+        if let title { root += attribute("title", title) }
+        if let region { root += attribute("region", region) }
+        if let published { root += attribute("published", published) }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root + ">\n"
+    }
+
+    /// The root end tag.
+    public func footer() -> String { "</catalog>\n" }
+
+    /// A whole document holding `items`.
+    public func document(_ items: [ServiceItem]) -> String {
+        var out = header()
+        for item in items { write(item, to: &out) }
+        out += footer()
+        return out
+    }
+
+    /// Appends one `<item>` element to `out`.
+    public func write(_ item: ServiceItem, to out: inout String) {
+        out += "  <item"
+        out += attribute("basicCode", item.codes.basic)
+        out += attribute("implementationCode", item.codes.implementation)
+        if let handling = item.codes.handling { out += attribute("handlingCode", handling) }
+        out += attribute("type", item.type.rawValue)
+        out += attribute("level", String(item.level.rawValue))
+        out += attribute("region", item.region.rawValue)
+        out += attribute("handling", item.handling.rawValue)
+        out += ">\n"
+        element("name", item.name, &out)
+        element("department", item.department, &out)
+        out += "    <implementingBody"
+            + attribute("uscc", item.implementingBody.creditCode.rawValue)
+            + attribute("nature", item.implementingBody.nature.rawValue) + ">"
+            + escape(item.implementingBody.name) + "</implementingBody>\n"
+        for object in item.serviceObjects { element("serviceObject", object.rawValue, &out) }
+        if !item.legalBasis.isEmpty {
+            out += "    <legalBasis>\n"
+            for law in item.legalBasis {
+                out += "      <law" + attribute("name", law.law) + optional("article", law.article) + ">"
+                    + escape(law.text) + "</law>\n"
+            }
+            out += "    </legalBasis>\n"
+        }
+        if let conditions = item.conditions { element("conditions", conditions, &out) }
+        if let statutory = item.statutoryLimit { out += "    <statutoryLimit" + limit(statutory) + "/>\n" }
+        out += "    <promisedLimit" + limit(item.promisedLimit) + "/>\n"
+        for procedure in item.specialProcedures {
+            out += "    <specialProcedure" + attribute("kind", procedure.kind.rawValue)
+                + (procedure.limit.map { number("value", $0.value) + attribute("unit", $0.unit.rawValue) } ?? "")
+                + optional("note", procedure.note) + "/>\n"
+        }
+        out += "    <visits" + attribute("count", String(item.visits)) + optional("reason", item.visitReason) + "/>\n"
+        out += "    <online" + attribute("available", String(item.online.isAvailable))
+            + attribute("depth", String(item.online.depth.rawValue)) + optional("url", item.online.url) + "/>\n"
+        for form in item.handlingForms { element("handlingForm", form.rawValue, &out) }
+        if let cross = item.crossRegion {
+            out += "    <crossRegion" + attribute("scope", cross.scope.rawValue)
+                + optional("mode", cross.mode?.rawValue) + optional("regions", cross.regions) + "/>\n"
+        }
+        if item.fee.items.isEmpty {
+            out += "    <fee" + attribute("charged", String(item.fee.isCharged)) + "/>\n"
+        } else {
+            out += "    <fee" + attribute("charged", String(item.fee.isCharged)) + ">\n"
+            for fee in item.fee.items {
+                out += "      <feeItem" + attribute("name", fee.name) + attribute("standard", fee.standard)
+                    + optional("basis", fee.basis) + "/>\n"
+            }
+            out += "    </fee>\n"
+        }
+        let modes = item.modes
+        if modes != HandlingModes() {
+            out += "    <modes"
+            if modes.isInstantApproval { out += attribute("instantApproval", "true") }
+            if modes.isInstantDeclaration { out += attribute("instantDeclaration", "true") }
+            if modes.isPromiseBased { out += attribute("promiseBased", "true") }
+            if modes.isCertificateFree { out += attribute("certificateFree", "true") }
+            out += "/>\n"
+        }
+        if !item.materials.isEmpty {
+            out += "    <materials>\n"
+            for material in item.materials { write(material, to: &out) }
+            out += "    </materials>\n"
+        }
+        if !item.results.isEmpty {
+            out += "    <results>\n"
+            for result in item.results {
+                out += "      <result" + attribute("name", result.name) + attribute("type", result.type.rawValue)
+                    + optional("eLicence", result.eLicence) + optional("validity", result.validity)
+                    + optional("delivery", result.delivery) + "/>\n"
+            }
+            out += "    </results>\n"
+        }
+        if !item.steps.isEmpty {
+            out += "    <process>\n"
+            for step in item.steps {
+                out += "      <step" + attribute("name", step.name)
+                    + (step.limit.map { number("value", $0.value) + attribute("unit", $0.unit.rawValue) } ?? "")
+                    + optional("role", step.role) + "/>\n"
+            }
+            out += "    </process>\n"
+        }
+        out += "    <contact" + attribute("address", item.contact.address) + attribute("hours", item.contact.hours)
+            + attribute("phone", item.contact.phone) + attribute("complaintPhone", item.contact.complaintPhone)
+            + "/>\n"
+        out += "  </item>\n"
+    }
+
+    private func write(_ material: Material, to out: inout String) {
+        out += "      <material" + attribute("name", material.name)
+            + attribute("type", String(material.type.rawValue)) + attribute("form", material.form.rawValue)
+            + attribute("necessity", material.necessity.rawValue)
+            + attribute("source", String(material.source.rawValue))
+        if material.originals != 0 { out += attribute("originals", String(material.originals)) }
+        if material.copies != 0 { out += attribute("copies", String(material.copies)) }
+        if material.isKey { out += attribute("key", "true") }
+        out += optional("issuer", material.issuer) + optional("eLicence", material.eLicence)
+        if let days = material.supplyDays { out += number("supplyDays", days) }
+        out += optional("paperSize", material.paperSize) + optional("blankForm", material.blankForm)
+            + optional("sample", material.sample)
+        if material.note == nil && material.standard == nil {
+            out += "/>\n"
+            return
+        }
+        out += ">\n"
+        if let note = material.note { out += "        <note>" + escape(note) + "</note>\n" }
+        if let standard = material.standard { out += "        <standard>" + escape(standard) + "</standard>\n" }
+        out += "      </material>\n"
+    }
+
+    private func element(_ name: String, _ text: String, _ out: inout String) {
+        out += "    <\(name)>" + escape(text) + "</\(name)>\n"
+    }
+
+    private func limit(_ limit: TimeLimit) -> String {
+        number("value", limit.value) + attribute("unit", limit.unit.rawValue) + optional("note", limit.note)
+    }
+
+    private func number(_ name: String, _ value: Double) -> String {
+        attribute(name, value.rounded() == value ? String(Int(value)) : String(value))
+    }
+
+    private func optional(_ name: String, _ value: String?) -> String {
+        value.map { attribute(name, $0) } ?? ""
+    }
+
+    private func attribute(_ name: String, _ value: String) -> String { " \(name)=\"\(escape(value))\"" }
+
+    /// Escapes text for element content and double-quoted attributes.
+    private func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 < 32 }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\n": result += "&#10;"
+            case "\t": result += "&#9;"
+            case "\r": result += "&#13;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
