@@ -43,6 +43,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark driver (generator and in-process timings); nothing else depends on it. See Benchmarks/run.
+        .executableTarget(
+            name: "onego-bench",
+            dependencies: [
+                "OnegoXML", "OnegoCatalog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/onego-bench"
+        ),
         .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
         .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoXML", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoCatalog", "OnegoTestSupport"]),

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import OnegoCatalog
+import OnegoXML
+
+/// Benchmark driver: generates large catalogs and measures onego's phases in-process. `Benchmarks/run` drives it
+/// together with the C and xmllint baselines and prints the ratios.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "onego-bench",
+        abstract: "Generate large catalogs and time onego's loader.",
+        subcommands: [Generate.self, Load.self]
+    )
+}
+
+/// `onego-bench generate --items N --out FILE`: a deterministic large catalog built from the sample catalog's items.
+struct Generate: ParsableCommand {
+    @Option(help: "Number of items.") var items: Int = 100_000
+    @Option(help: "Output file.") var out: String
+    @Option(help: "Catalog whose items serve as templates.") var templates: String = "Catalogs/yunxi/items"
+
+    func run() throws {
+        let loaded = CatalogLoader(schema: nil).load(paths: [templates])
+        var pool = loaded.catalog.items
+        if pool.isEmpty { throw ValidationError("no template items in \(templates)") }
+        pool.sort { $0.id < $1.id }
+        let generator = CatalogGenerator(templates: pool)
+        let writer = CatalogWriter(title: "基准测试目录（\(items) 项）", region: "440000", published: "2026-10-15")
+        let handle = try FileHandle.create(path: out)
+        var buffer = writer.header()
+        buffer.reserveCapacity(1 << 21)
+        for index in 0..<items {
+            writer.write(generator.item(index), to: &buffer)
+            if buffer.utf8.count > 1 << 20 {
+                handle.write(Data(buffer.utf8))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        buffer += writer.footer()
+        handle.write(Data(buffer.utf8))
+        try handle.close()
+    }
+}
+
+/// Deterministic variations of template items: unique codes, many departments and regions, valid credit codes.
+struct CatalogGenerator {
+    let templates: [ServiceItem]
+    let bodies: [(name: String, code: CreditCode, region: String)]
+
+    init(templates: [ServiceItem]) {
+        self.templates = templates
+        // 2,000 implementing bodies across 400 counties, each with a valid GB 32100 code.
+        var bodies: [(String, CreditCode, String)] = []
+        for index in 0..<2_000 {
+            let province = [11, 31, 32, 33, 35, 37, 42, 44, 50, 51][index % 10]
+            let region = String(format: "%02d%02d%02d", province, 1 + (index / 10) % 20, 1 + index % 40)
+            let serial = String(format: "%08d", 1_000 + index)
+            let prefix = "11" + region + serial.prefix(8) + "X"
+            let bytes = Array(prefix.utf8)
+            let check = CreditCode.checkCharacter(for: bytes).map(String.init) ?? "0"
+            bodies.append(("第\(index + 1)号实施机关", CreditCode(prefix + check), region))
+        }
+        self.bodies = bodies
+    }
+
+    func item(_ index: Int) -> ServiceItem {
+        var item = templates[index % templates.count]
+        let body = bodies[(index / 97) % bodies.count]
+        let basic = String(format: "%012d", index)
+        item.codes = ItemCodes(
+            basic: basic,
+            implementation: ItemCodes.expectedImplementationCode(creditCode: body.code, level: item.level, basic: basic),
+            handling: nil)
+        item.codes.handling = item.codes.implementation + "001"
+        item.region = RegionCode(body.region)
+        item.implementingBody.creditCode = body.code
+        item.implementingBody.name = item.department + "（" + body.name + "）"
+        return item
+    }
+}
+
+/// `onego-bench load FILE [--trusted]`: loads once and prints seconds, items, MB/s and resident memory.
+struct Load: ParsableCommand {
+    @Argument var file: String
+    @Flag var trusted = false
+
+    func run() throws {
+        let loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        let start = DispatchTime.now()
+        let result = loader.load(paths: [file])
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let errors = result.errorCount
+        print("seconds: \(seconds)")
+        print("items: \(result.catalog.items.count)")
+        print("errors: \(errors)")
+        print("mb_per_s: \(Double(bytes) / 1e6 / seconds)")
+        print("rss_bytes: \(Memory.residentBytes())")
+        print("peak_rss_bytes: \(Memory.peakResidentBytes())")
+        withExtendedLifetime(result) {}
+    }
+}
+
+/// Reads the process's memory figures from /proc.
+enum Memory {
+    static func residentBytes() -> Int { field("VmRSS:") }
+    static func peakResidentBytes() -> Int { field("VmHWM:") }
+
+    private static func field(_ name: String) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix(name) {
+            let digits = line.split(separator: " ").dropFirst().first ?? "0"
+            return (Int(digits) ?? 0) * 1024
+        }
+        return 0
+    }
+}
+
+extension FileHandle {
+    static func create(path: String) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw ValidationError("cannot create \(path)")
+        }
+        return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+}
