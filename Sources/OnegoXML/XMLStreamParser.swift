@@ -138,7 +138,7 @@ public final class XMLParseContext {
     fileprivate var textBytes = 0
     /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
     fileprivate var isFinishing = false
-    private var names: [NameKey: XMLName] = [:]
+    private var names = NameTable()
     fileprivate var attributeScratch: [XMLAttribute] = []
     /// The encoding the document declared, once known.
     public private(set) var declaredEncoding: String?
@@ -333,14 +333,12 @@ public final class XMLParseContext {
     // MARK: Events
 
     fileprivate func name(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
-        let key = NameKey(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri))
-        if let known = names[key] { return known }
-        let made = XMLName(
-            id: names.count,
-            localName: local.map { String(cString: $0) } ?? "",
-            namespaceURI: uri.map { String(cString: $0) } ?? "")
-        names[key] = made
-        return made
+        names.name(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
+            XMLName(
+                id: $0,
+                localName: local.map { String(cString: $0) } ?? "",
+                namespaceURI: uri.map { String(cString: $0) } ?? "")
+        }
     }
 
     fileprivate func parserProblem(_ error: UnsafePointer<xmlError>) {
@@ -371,9 +369,52 @@ public final class XMLParseContext {
     }
 }
 
-private struct NameKey: Hashable {
-    let local: UnsafeRawPointer?
-    let uri: UnsafeRawPointer?
+/// Interned names keyed by libxml2's dictionary pointers: within one parse, libxml2 hands out the same pointer for
+/// the same name, so a pointer pair identifies a name without hashing its characters.
+private struct NameTable {
+    private var keys: [(local: UnsafeRawPointer?, uri: UnsafeRawPointer?)] = Array(repeating: (nil, nil), count: 256)
+    private var slots: [Int32] = Array(repeating: -1, count: 256)
+    private var entries: [XMLName] = []
+
+    mutating func name(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> XMLName {
+        var mask = slots.count - 1
+        var slot = Self.slot(local, uri, mask)
+        while slots[slot] >= 0 {
+            if keys[slot].local == local && keys[slot].uri == uri { return entries[Int(slots[slot])] }
+            slot = (slot + 1) & mask
+        }
+        let made = make(entries.count)
+        entries.append(made)
+        if entries.count * 2 > slots.count {
+            rehash(doubling: true)
+            mask = slots.count - 1
+            slot = Self.slot(local, uri, mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        }
+        keys[slot] = (local, uri)
+        slots[slot] = Int32(made.id)
+        return made
+    }
+
+    private mutating func rehash(doubling: Bool) {
+        let old = zip(keys, slots).filter { $0.1 >= 0 }
+        let count = slots.count * 2
+        keys = Array(repeating: (nil, nil), count: count)
+        slots = Array(repeating: -1, count: count)
+        for (key, id) in old {
+            var slot = Self.slot(key.local, key.uri, count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (count - 1) }
+            keys[slot] = key
+            slots[slot] = id
+        }
+    }
+
+    private static func slot(_ local: UnsafeRawPointer?, _ uri: UnsafeRawPointer?, _ mask: Int) -> Int {
+        let a = UInt(bitPattern: local.map { Int(bitPattern: $0) } ?? 0)
+        let b = UInt(bitPattern: uri.map { Int(bitPattern: $0) } ?? 0)
+        let mixed = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> 17) & mask
+    }
 }
 
 private func session(_ ctx: UnsafeMutableRawPointer?) -> XMLParseContext? {

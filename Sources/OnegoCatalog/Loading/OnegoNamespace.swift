@@ -10,6 +10,8 @@ public enum OnegoNamespace {
     public static let policy = "urn:onego:policy:1"
     /// Audit waivers (`Schemas/waivers.xsd`).
     public static let waivers = "urn:onego:waivers:1"
+    /// Reference data: the material synonym table (`Schemas/synonyms.xsd`).
+    public static let synonyms = "urn:onego:synonyms:1"
 
     /// Whether `uri` names one of onego's document kinds.
     public static func isOnego(_ uri: String) -> Bool { uri.hasPrefix("urn:onego:") }

@@ -12,6 +12,7 @@ public enum SchemaLocator {
         case calendar = "calendar.xsd"
         case policy = "policy.xsd"
         case waivers = "waivers.xsd"
+        case synonyms = "synonyms.xsd"
     }
 
     /// The path of a schema file, or `nil` when no Schemas folder holds it.

@@ -1,0 +1,196 @@
+import OnegoXML
+
+/// The attribute names of the catalog format, resolved once per distinct name so a start tag's attributes land
+/// in fixed slots instead of being searched by string.
+enum Attr: Int, CaseIterable {
+    case basicCode, implementationCode, handlingCode, type, level, region, handling, uscc, nature, name, article
+    case value, unit, note, kind, count, reason, available, depth, url, scope, mode, regions, charged, standard
+    case basis, instantApproval, instantDeclaration, promiseBased, certificateFree, form, necessity, source
+    case originals, copies, key, issuer, eLicence, supplyDays, paperSize, blankForm, sample, validity, delivery
+    case role, address, hours, phone, complaintPhone
+
+    private static let byName: [String: Attr] = Dictionary(
+        uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })
+
+    /// The attribute with this local name, if the format has one.
+    init?(rawValue name: String) {
+        guard let attr = Self.byName[name] else { return nil }
+        self = attr
+    }
+}
+
+/// The current start tag's attribute values by slot; valid only during the start-tag callback.
+struct AttributeValues {
+    private var slots = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: Attr.allCases.count)
+    private var used: [Int] = []
+
+    mutating func reset() {
+        for index in used { slots[index] = nil }
+        used.removeAll(keepingCapacity: true)
+    }
+
+    subscript(attr: Attr) -> UnsafeBufferPointer<UInt8>? {
+        get { slots[attr.rawValue] }
+        set {
+            slots[attr.rawValue] = newValue
+            used.append(attr.rawValue)
+        }
+    }
+}
+
+/// A code-list enum whose raw values are the XSD tokens, matched against attribute bytes without making strings.
+protocol CatalogToken: RawRepresentable, CaseIterable where RawValue == String {
+    /// Each case with its token's UTF-8 bytes.
+    static var byteTable: [(bytes: [UInt8], value: Self)] { get }
+}
+
+extension CatalogToken {
+    static func makeByteTable() -> [(bytes: [UInt8], value: Self)] { allCases.map { (Array($0.rawValue.utf8), $0) } }
+
+    /// The case whose token equals `bytes`, ignoring surrounding ASCII white space.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+        let trimmed = trimASCIIWhitespace(bytes)
+        for entry in byteTable where entry.bytes.count == trimmed.count && entry.bytes.elementsEqual(trimmed) {
+            return entry.value
+        }
+        return nil
+    }
+}
+
+extension TimeUnit: CatalogToken { static let byteTable = makeByteTable() }
+extension HandlingKind: CatalogToken { static let byteTable = makeByteTable() }
+extension BodyNature: CatalogToken { static let byteTable = makeByteTable() }
+extension ServiceObject: CatalogToken { static let byteTable = makeByteTable() }
+extension HandlingForm: CatalogToken { static let byteTable = makeByteTable() }
+extension CrossScope: CatalogToken { static let byteTable = makeByteTable() }
+extension CrossMode: CatalogToken { static let byteTable = makeByteTable() }
+extension MaterialForm: CatalogToken { static let byteTable = makeByteTable() }
+extension Necessity: CatalogToken { static let byteTable = makeByteTable() }
+extension ResultType: CatalogToken { static let byteTable = makeByteTable() }
+extension SpecialProcedureKind: CatalogToken { static let byteTable = makeByteTable() }
+
+func trimASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Reads typed values from the current start tag's attribute bytes, reporting (not crashing on) bad ones when no
+/// schema has checked them.
+struct ValueReader {
+    let values: AttributeValues
+    let interner: StringInterner
+    let context: XMLParseContext
+    let element: String
+    let reportsBadValues: Bool
+
+    func has(_ attr: Attr) -> Bool { values[attr] != nil }
+
+    /// A repeated text, interned.
+    func string(_ attr: Attr) -> String? {
+        guard let bytes = values[attr] else { return nil }
+        return interner.intern(bytes)
+    }
+
+    /// A text that is unique per item (codes): not worth interning.
+    func unique(_ attr: Attr) -> String? {
+        guard let bytes = values[attr] else { return nil }
+        return String(decoding: trimASCIIWhitespace(bytes), as: UTF8.self)
+    }
+
+    func token<T: CatalogToken>(_ attr: Attr, _ type: T.Type) -> T? {
+        guard let bytes = values[attr] else { return nil }
+        if let value = T.parse(bytes) { return value }
+        bad(attr, bytes)
+        return nil
+    }
+
+    func token<T: RawRepresentable>(_ attr: Attr, _ type: T.Type) -> T? where T.RawValue == Int {
+        guard let bytes = values[attr] else { return nil }
+        if let number = parseInteger(bytes), let value = T(rawValue: number) { return value }
+        bad(attr, bytes)
+        return nil
+    }
+
+    func integer(_ attr: Attr) -> Int? {
+        guard let bytes = values[attr] else { return nil }
+        if let number = parseInteger(bytes), number <= 9999 { return number }
+        bad(attr, bytes)
+        return nil
+    }
+
+    func number(_ attr: Attr) -> Double? {
+        guard let bytes = values[attr] else { return nil }
+        if let number = parseDecimal(bytes), number <= 3650 { return number }
+        bad(attr, bytes)
+        return nil
+    }
+
+    func boolean(_ attr: Attr) -> Bool? {
+        guard let bytes = values[attr] else { return nil }
+        let trimmed = trimASCIIWhitespace(bytes)
+        if trimmed.elementsEqual("true".utf8) || trimmed.elementsEqual("1".utf8) { return true }
+        if trimmed.elementsEqual("false".utf8) || trimmed.elementsEqual("0".utf8) { return false }
+        bad(attr, bytes)
+        return nil
+    }
+
+    func timeLimit() -> TimeLimit? {
+        guard let value = number(.value), let unit = token(.unit, TimeUnit.self) else { return nil }
+        return TimeLimit(value, unit, note: string(.note))
+    }
+
+    private func bad(_ attr: Attr, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard reportsBadValues else { return }
+        let raw = String(decoding: bytes, as: UTF8.self)
+        context.report(
+            Diagnostic(
+                .error, rule: "catalog.value",
+                message: "<\(element)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation))
+    }
+}
+
+/// A non-negative decimal integer of at most 9 digits, or nil.
+func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let digits = trimASCIIWhitespace(bytes)
+    guard !digits.isEmpty, digits.count <= 9 else { return nil }
+    var value = 0
+    for byte in digits {
+        guard byte >= 48 && byte <= 57 else { return nil }
+        value = value * 10 + Int(byte - 48)
+    }
+    return value
+}
+
+/// A non-negative decimal such as `0.5` or `20` (at most 9 integer and 6 fraction digits), or nil.
+func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let text = trimASCIIWhitespace(bytes)
+    guard !text.isEmpty else { return nil }
+    var whole = 0
+    var fraction = 0
+    var scale = 1
+    var seenPoint = false
+    var digits = 0
+    for byte in text {
+        if byte == UInt8(ascii: ".") {
+            guard !seenPoint else { return nil }
+            seenPoint = true
+            continue
+        }
+        guard byte >= 48 && byte <= 57 else { return nil }
+        digits += 1
+        if seenPoint {
+            guard scale < 1_000_000 else { return nil }
+            fraction = fraction * 10 + Int(byte - 48)
+            scale *= 10
+        } else {
+            guard whole < 100_000_000 else { return nil }
+            whole = whole * 10 + Int(byte - 48)
+        }
+    }
+    guard digits > 0 else { return nil }
+    return Double(whole) + Double(fraction) / Double(scale)
+}
