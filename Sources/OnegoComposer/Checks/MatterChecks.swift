@@ -1,0 +1,198 @@
+import Foundation
+public import OnegoCatalog
+public import OnegoXML
+
+/// Bundle checks, reported as diagnostics with file, line and column.
+///
+/// | rule | severity | finds |
+/// |---|---|---|
+/// | `matter.duplicate-id` | error | a member, question or form-field id used twice |
+/// | `matter.reference.member` | error | `after`, a stage, an answer effect or a form mapping naming no member |
+/// | `matter.reference.question` | error | a follow-up condition naming no earlier question |
+/// | `matter.reference.answer` | error | a follow-up condition naming an answer its question does not offer |
+/// | `matter.answer.unreachable` | error | an answer that can never be chosen (a repeated value; a yes/no answer other than 是/否) |
+/// | `matter.member.unknown-code` | error | a member code that is not in the catalog |
+/// | `matter.question.unreachable` | error | a question no answer set shows |
+/// | `matter.member.never-selected` | error | a member no answer set selects |
+/// | `matter.cycle` | error | members that must each run before the other (the cycle spelled out) |
+/// | `matter.promise.short` | error | a bundle promise shorter than the critical path of some answer set |
+/// | `matter.enumeration.truncated` | note | too many answer sets to check them all |
+public enum MatterChecks {
+    /// The most answer sets composed per matter when checking.
+    public static let answerSetLimit = 4096
+
+    /// Runs every check that needs the catalog (the reference checks run when loading).
+    public static func run(matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty) -> [Diagnostic] {
+        let composer = Composer(catalog: catalog, synonyms: synonyms)
+        var diagnostics: [Diagnostic] = []
+        for matter in matters { diagnostics += run(matter: matter, composer: composer) }
+        return diagnostics.sortedByLocation()
+    }
+
+    private static func run(matter: Matter, composer: Composer) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for member in matter.members where composer.catalog.item(code: member.code) == nil {
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "matter.member.unknown-code",
+                    message: "成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中", at: member.location))
+        }
+        let prepared = composer.prepared(matter)
+        let sets = prepared.resolver.enumerate(limit: answerSetLimit)
+        if sets.count >= answerSetLimit {
+            diagnostics.append(
+                Diagnostic(
+                    .note, rule: "matter.enumeration.truncated",
+                    message: "情形组合超过 \(answerSetLimit) 种，只检查了前 \(answerSetLimit) 种", at: matter.location))
+        }
+        var shown = Set<String>()
+        var selected = Set<Int>()
+        var cycles = Set<Set<String>>()
+        var worst: (days: Double, answers: AnswerSet)?
+        for answers in sets {
+            for question in matter.questions where prepared.resolver.isShown(question, answers: answers) {
+                shown.insert(question.id)
+            }
+            guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
+            selected.formUnion(outcome.selected)
+            guard outcome.selected.allSatisfy({ prepared.items[$0] != nil }) else { continue }
+            do {
+                let composition = try composer.compose(matter: matter, answers: answers)
+                if composition.workingDays.critical > (worst?.days ?? -1) {
+                    worst = (composition.workingDays.critical, answers)
+                }
+            } catch {
+                if case .cycle(let ids, let location) = error, cycles.insert(Set(ids)).inserted {
+                    let names = ids.map { id in
+                        let code = matter.member(id: id)?.code ?? ""
+                        return "\(id)（\(composer.catalog.item(code: code)?.name ?? code)）"
+                    }
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.cycle",
+                            message: "成员事项的先后顺序形成循环：\(names.joined(separator: " → "))", at: location))
+                }
+            }
+        }
+        for question in matter.questions where !shown.contains(question.id) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "matter.question.unreachable",
+                    message: "情形问题 \(question.id)（\(question.text)）在任何回答组合下都不会出现，其答案无法选择",
+                    at: question.location))
+        }
+        for (offset, member) in matter.members.enumerated() where !selected.contains(offset) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "matter.member.never-selected",
+                    message: "成员事项 \(member.id) 在任何回答组合下都不会被选中", at: member.location))
+        }
+        if let worst, worst.days > matter.promisedLimit.approximateWorkingDays + 1e-9 {
+            let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "matter.promise.short",
+                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(format(worst.days)) 个工作日\(answers)",
+                    at: matter.promisedLimitLocation))
+        }
+        return diagnostics
+    }
+
+    /// Checks the references inside one matter (ids of members, questions and answers); no catalog needed.
+    public static func references(in matter: Matter) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func duplicate(_ kind: String, _ id: String, _ at: SourceLocation, first: SourceLocation) {
+            diagnostics.append(
+                Diagnostic(.error, rule: "matter.duplicate-id", message: "\(kind)编号 \(id) 重复", at: at, related: [first]))
+        }
+        var members: [String: SourceLocation] = [:]
+        for member in matter.members {
+            if let first = members[member.id] {
+                duplicate("成员事项", member.id, member.location, first: first)
+            } else {
+                members[member.id] = member.location
+            }
+        }
+        func member(_ id: String, at location: SourceLocation, in place: String) {
+            guard members[id] == nil else { return }
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "matter.reference.member", message: "\(place)引用的成员事项 \(id) 不存在", at: location))
+        }
+        for item in matter.members {
+            for id in item.after { member(id, at: item.location, in: "成员事项 \(item.id) 的 after ") }
+        }
+        var staged: Set<String> = []
+        for stage in matter.stages {
+            for id in stage.members {
+                member(id, at: stage.location, in: "阶段")
+                if !staged.insert(id).inserted {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.duplicate-id", message: "成员事项 \(id) 出现在多个阶段中",
+                            at: stage.location))
+                }
+            }
+        }
+        var questions: [String: Question] = [:]
+        for question in matter.questions {
+            if let first = questions[question.id] {
+                duplicate("情形问题", question.id, question.location, first: first.location)
+                continue
+            }
+            for condition in question.shownWhen {
+                guard let parent = questions[condition.question] else {
+                    let later = matter.questions.contains { $0.id == condition.question }
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.reference.question",
+                            message: later
+                                ? "追问条件引用的情形问题 \(condition.question) 必须排在 \(question.id) 之前"
+                                : "追问条件引用的情形问题 \(condition.question) 不存在",
+                            at: condition.location))
+                    continue
+                }
+                if parent.answer(value: condition.answer) == nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.reference.answer",
+                            message: "情形问题 \(parent.id) 没有答案“\(condition.answer)”，追问 \(question.id) 永远不会出现",
+                            at: condition.location))
+                }
+            }
+            var values: [String: SourceLocation] = [:]
+            for answer in question.answers {
+                if let first = values[answer.value] {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.answer.unreachable",
+                            message: "情形问题 \(question.id) 的答案“\(answer.value)”重复，后一个永远不会被选中",
+                            at: answer.location, related: [first]))
+                } else if question.kind == .yesNo && answer.value != "是" && answer.value != "否" {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.answer.unreachable",
+                            message: "是否题 \(question.id) 只能回答“是”或“否”，答案“\(answer.value)”永远不会被选中",
+                            at: answer.location))
+                } else {
+                    values[answer.value] = answer.location
+                }
+                for effect in answer.effects {
+                    member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的答案“\(answer.value)”")
+                }
+            }
+            questions[question.id] = question
+        }
+        var fields: [String: SourceLocation] = [:]
+        for field in matter.formFields {
+            if let first = fields[field.id] { duplicate("表单字段", field.id, field.location, first: first) }
+            fields[field.id] = fields[field.id] ?? field.location
+            for mapping in field.mappings { member(mapping.member, at: mapping.location, in: "表单字段 \(field.id) ") }
+        }
+        return diagnostics
+    }
+
+    private static func format(_ days: Double) -> String {
+        days.rounded() == days ? String(Int(days)) : String(format: "%.2f", days)
+    }
+}

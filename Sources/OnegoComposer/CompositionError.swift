@@ -1,0 +1,61 @@
+import OnegoCatalog
+public import OnegoXML
+
+/// Why a matter could not be composed for an answer set. Its `description` names the question (or member) and
+/// where it is defined, in Chinese, as the officer reads it.
+public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Required questions that are shown but not answered.
+    case missingAnswers([Question])
+    /// An answer names a question the matter does not have.
+    case unknownQuestion(String, matter: String)
+    /// An answer value the question does not offer.
+    case unknownAnswer(value: String, question: Question)
+    /// Several values for a yes/no or single-choice question, or a value repeated.
+    case tooManyAnswers(values: [String], question: Question)
+    /// A follow-up question was answered although the answers that show it were not given.
+    case answerNotExpected(question: Question)
+    /// A member's code is not in the catalog.
+    case unknownItem(member: MatterMember)
+    /// The selected members' order constraints form a cycle (member ids, first repeated at the end).
+    case cycle([String], at: SourceLocation)
+    /// A due date could not be computed (no published calendar for the year, …).
+    case calendar(String)
+
+    public var description: String {
+        switch self {
+        case .missingAnswers(let questions):
+            let list = questions.map { "\($0.id)（\($0.text)，可选：\($0.answers.map(\.value).joined(separator: "/"))）" }
+            let place = questions.first.map { "\($0.location): " } ?? ""
+            return "\(place)缺少以下情形的回答：" + list.joined(separator: "；") + "。请用 --answer 问题=答案 给出"
+        case .unknownQuestion(let id, let matter):
+            return "一件事 \(matter) 没有编号为 \(id) 的情形问题"
+        case .unknownAnswer(let value, let question):
+            let allowed = question.answers.map(\.value).joined(separator: "/")
+            return "\(question.location): 情形问题 \(question.id)（\(question.text)）没有答案“\(value)”，可选：\(allowed)"
+        case .tooManyAnswers(let values, let question):
+            return "\(question.location): 情形问题 \(question.id)（\(question.text)）是\(question.kind.label)，"
+                + "不能同时回答 \(values.joined(separator: "、"))"
+        case .answerNotExpected(let question):
+            let conditions = question.shownWhen.map { "\($0.question)=\($0.answer)" }.joined(separator: " 或 ")
+            return "\(question.location): 情形问题 \(question.id)（\(question.text)）只在 \(conditions) 时提问，"
+                + "与其他回答矛盾"
+        case .unknownItem(let member):
+            return "\(member.location): 成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中"
+        case .cycle(let ids, let location):
+            return "\(location): 成员事项的先后顺序形成循环：\(ids.joined(separator: " → "))"
+        case .calendar(let message):
+            return "无法计算办结日期：\(message)"
+        }
+    }
+
+    /// The ids of the questions this error is about.
+    public var questionIDs: [String] {
+        switch self {
+        case .missingAnswers(let questions): questions.map(\.id)
+        case .unknownQuestion(let id, _): [id]
+        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question):
+            [question.id]
+        case .unknownItem, .cycle, .calendar: []
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import OnegoCatalog
+public import OnegoXML
+
+/// Loads matter definitions (`Schemas/matter.xsd`) from files and folders, validating each file in the same
+/// streaming pass, and checks the references inside each matter (member, question and answer ids).
+///
+/// ```swift
+/// let (matters, diagnostics) = MatterLoader.load(paths: ["Catalogs/yunxi/matters"])
+/// ```
+/// Catalog-dependent checks (unknown member codes, cycles, reachability, the bundle promise) are
+/// ``MatterChecks``.
+public struct MatterLoader: Sendable {
+    /// The compiled matter schema, or `nil` for a trusted load.
+    public var schema: XMLSchema?
+
+    /// Creates a loader with a compiled schema (or none, for trusted input).
+    public init(schema: XMLSchema?) { self.schema = schema }
+
+    /// A loader that validates against the shipped `Schemas/matter.xsd`.
+    ///
+    /// - Throws: a ``Diagnostic`` when the schema cannot be found or compiled.
+    public static func validating(schemaPath: String? = nil) throws(Diagnostic) -> MatterLoader {
+        guard let path = schemaPath ?? SchemaLocator.path(for: .matter) else {
+            throw Diagnostic(
+                .error, rule: "xml.schema-file",
+                message: "找不到 Schemas/matter.xsd：请在仓库目录中运行，或设置环境变量 ONEGO_SCHEMAS 指向 Schemas 目录")
+        }
+        return MatterLoader(schema: try XMLSchema(contentsOf: path))
+    }
+
+    /// Loads with the shipped schema; when it cannot be found, the failure is the only diagnostic.
+    public static func load(paths: [String]) -> (matters: [Matter], diagnostics: [Diagnostic]) {
+        do {
+            return try validating().load(paths: paths)
+        } catch {
+            return ([], [error])
+        }
+    }
+
+    /// Loads every matter named by `paths` (files, or folders searched recursively for `*.xml`; other onego
+    /// documents in folders are skipped). Matters with errors are left out; diagnostics are sorted by place.
+    public func load(paths: [String]) -> (matters: [Matter], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var matters: [Matter] = []
+        var codes: [String: SourceLocation] = [:]
+        for (path, fromFolder) in Self.expand(paths, diagnostics: &diagnostics) {
+            let reader = MatterFileReader(skipsOtherOnegoDocuments: fromFolder, isValidated: schema != nil)
+            let found = XMLStreamParser(schema: schema).parse(contentsOf: path, into: reader)
+            if reader.root == .otherOnego && fromFolder { continue }
+            diagnostics += found
+            guard let matter = reader.matter, !found.containsErrors else { continue }
+            let problems = MatterChecks.references(in: matter)
+            diagnostics += problems
+            if let first = codes[matter.code] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "matter.duplicate-code", message: "一件事编码 \(matter.code) 重复定义",
+                        at: matter.location, related: [first]))
+                continue
+            }
+            codes[matter.code] = matter.location
+            if !problems.containsErrors { matters.append(matter) }
+        }
+        return (matters, diagnostics.sortedByLocation())
+    }
+
+    private static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [(String, Bool)] {
+        var result: [(String, Bool)] = []
+        let files = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(
+                    Diagnostic(.error, rule: "io.read", message: "路径不存在", at: SourceLocation(file: path, line: 0, column: 0)))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                result.append((path, false))
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let names = (files.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.lowercased().hasSuffix(".xml") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .sorted()
+            for name in names { result.append((base + "/" + name, true)) }
+        }
+        return result
+    }
+}

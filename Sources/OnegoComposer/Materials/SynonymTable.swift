@@ -1,0 +1,129 @@
+import Foundation
+import OnegoCatalog
+public import OnegoXML
+
+/// The material synonym table: groups of names for the same document, each with a preferred name
+/// (身份证 = 居民身份证, 户口本 = 居民户口簿). Shipped as data in `Catalogs/reference/material-synonyms.xml`
+/// (`Schemas/synonyms.xsd`), so reform offices extend it without a release.
+public struct SynonymTable: Sendable, Hashable {
+    /// Normalised variant → normalised preferred name.
+    private var canonical: [String: String]
+    /// Normalised preferred name → the preferred name as written.
+    private var preferred: [String: String]
+
+    /// An empty table: names merge only when they normalise alike.
+    public static let empty = SynonymTable(groups: [])
+
+    /// Creates a table from `(preferred, variants)` groups; a later group cannot take over an earlier variant.
+    public init(groups: [(preferred: String, variants: [String])]) {
+        canonical = [:]
+        preferred = [:]
+        for group in groups {
+            let key = MaterialName.normalized(group.preferred)
+            preferred[key] = group.preferred.trimmedSpaces
+            for variant in group.variants {
+                let normalized = MaterialName.normalized(variant)
+                if canonical[normalized] == nil { canonical[normalized] = key }
+            }
+        }
+    }
+
+    /// The identity of a material name: its normalised form, replaced by the preferred name's when it is a
+    /// known variant.
+    public func key(for name: String) -> String {
+        let normalized = MaterialName.normalized(name)
+        return canonical[normalized] ?? normalized
+    }
+
+    /// The preferred name of the group the name belongs to, if any.
+    public func preferredName(for name: String) -> String? {
+        let key = key(for: name)
+        return preferred[key]
+    }
+
+    /// How many variant names the table knows.
+    public var variantCount: Int { canonical.count }
+
+    /// Where the shipped table is looked for: `reference/material-synonyms.xml` in the folder above a catalog
+    /// root (`Catalogs/yunxi` → `Catalogs/reference`), then `Catalogs/reference/` above the schema folders.
+    public static func defaultPath(near catalogRoot: String? = nil) -> String? {
+        var candidates: [String] = []
+        if let catalogRoot {
+            let parent = URL(fileURLWithPath: catalogRoot).standardizedFileURL.deletingLastPathComponent().path
+            candidates.append(parent + "/reference/material-synonyms.xml")
+        }
+        for schemas in SchemaLocator.candidateDirectories() {
+            let root = URL(fileURLWithPath: schemas).deletingLastPathComponent().path
+            candidates.append(root + "/Catalogs/reference/material-synonyms.xml")
+        }
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }
+
+    /// Loads a synonym table file, validated against `Schemas/synonyms.xsd` when it can be found.
+    ///
+    /// A name listed in two groups is an error (`synonyms.duplicate`); the first group keeps it.
+    public static func load(path: String) -> (table: SynonymTable, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var schema: XMLSchema?
+        if let schemaPath = SchemaLocator.path(for: .synonyms) {
+            do {
+                schema = try XMLSchema(contentsOf: schemaPath)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        let reader = SynonymFileReader()
+        diagnostics += XMLStreamParser(schema: schema).parse(contentsOf: path, into: reader)
+        var seen: [String: SourceLocation] = [:]
+        for (name, location) in reader.names {
+            let key = MaterialName.normalized(name)
+            if let first = seen[key] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "synonyms.duplicate", message: "材料名称“\(name)”在同义词表中出现多次",
+                        at: location, related: [first]))
+            } else {
+                seen[key] = location
+            }
+        }
+        return (SynonymTable(groups: reader.groups), diagnostics)
+    }
+}
+
+/// Reads `<synonyms><group preferred=…><variant>…</variant></group></synonyms>`.
+private final class SynonymFileReader: XMLContentHandler {
+    var groups: [(preferred: String, variants: [String])] = []
+    var names: [(String, SourceLocation)] = []
+    private var text: [UInt8] = []
+    private var isSynonyms = false
+
+    func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
+        text.removeAll(keepingCapacity: true)
+        if context.depth == 1 {
+            isSynonyms = name.namespaceURI == OnegoNamespace.synonyms && name.localName == "synonyms"
+            if !isSynonyms {
+                context.abort(
+                    Diagnostic(
+                        .error, rule: "synonyms.root",
+                        message: "根元素应为 <synonyms xmlns=\"\(OnegoNamespace.synonyms)\">", at: context.tagLocation))
+            }
+            return
+        }
+        guard isSynonyms, name.localName == "group" else { return }
+        let preferred = attributes.first { $0.name.localName == "preferred" }?.stringValue.trimmedSpaces ?? ""
+        groups.append((preferred, []))
+        names.append((preferred, context.tagLocation))
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {
+        text.append(contentsOf: bytes)
+    }
+
+    func endElement(_ name: XMLName, context: XMLParseContext) {
+        defer { text.removeAll(keepingCapacity: true) }
+        guard isSynonyms, name.localName == "variant", !groups.isEmpty else { return }
+        let variant = String(decoding: text, as: UTF8.self).trimmedSpaces
+        groups[groups.count - 1].variants.append(variant)
+        names.append((variant, context.tagLocation))
+    }
+}

@@ -1,0 +1,69 @@
+import OnegoCatalog
+
+/// What the composer computes once per matter so each composition is a few array walks: the member items,
+/// each material's identity, each result's identity, and which members can feed which.
+struct PreparedMatter: Sendable {
+    struct Line: Sendable {
+        var key: String
+        var material: Material
+    }
+
+    let matter: Matter
+    let resolver: SituationResolver
+    /// The catalog item of each member (nil when its code is unknown).
+    let items: [ServiceItem?]
+    /// Each member's catalog materials with their identities.
+    let lines: [[Line]]
+    /// Material identity → members (indexes) whose results provide it.
+    let producers: [String: [Int]]
+    /// Explicit order: `explicitPredecessors[i]` must finish before member `i` starts.
+    let explicitPredecessors: [[Int]]
+    /// Member index → the shared form fields mapped onto it.
+    let formFieldsByMember: [[Int]]
+
+    init(matter: Matter, catalog: Catalog, synonyms: SynonymTable) {
+        self.matter = matter
+        resolver = SituationResolver(matter: matter)
+        let items = matter.members.map { catalog.item(code: $0.code) }
+        self.items = items
+        lines = items.map { item in
+            (item?.materials ?? []).map { Line(key: Self.identity(of: $0, synonyms: synonyms), material: $0) }
+        }
+        var producers: [String: [Int]] = [:]
+        for (offset, item) in items.enumerated() {
+            for result in item?.results ?? [] {
+                let key = synonyms.key(for: result.eLicence ?? result.name)
+                if producers[key]?.last != offset { producers[key, default: []].append(offset) }
+                // A result known by e-licence type also answers to its name.
+                let byName = synonyms.key(for: result.name)
+                if byName != key, producers[byName]?.last != offset { producers[byName, default: []].append(offset) }
+            }
+        }
+        self.producers = producers
+        var explicit = Array(repeating: [Int](), count: matter.members.count)
+        let index = resolver.memberIndex
+        for (offset, member) in matter.members.enumerated() {
+            explicit[offset] += member.after.compactMap { index[$0] }
+        }
+        var earlier: [Int] = []
+        for stage in matter.stages {
+            let members = stage.members.compactMap { index[$0] }
+            for member in members { explicit[member] += earlier }
+            earlier += members
+        }
+        explicitPredecessors = explicit
+        var fields = Array(repeating: [Int](), count: matter.members.count)
+        for (offset, field) in matter.formFields.enumerated() {
+            for mapping in field.mappings {
+                if let member = index[mapping.member] { fields[member].append(offset) }
+            }
+        }
+        formFieldsByMember = fields
+    }
+
+    /// A material's identity: its e-licence type when it names one, else its name; normalised, then mapped
+    /// through the synonym table.
+    static func identity(of material: Material, synonyms: SynonymTable) -> String {
+        synonyms.key(for: material.eLicence ?? material.name)
+    }
+}
