@@ -1,0 +1,24 @@
+/// Why a working-day computation cannot give an answer.
+public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The computation needs a day of a year whose holiday arrangement is not in the calendar: the State Council
+    /// publishes each year's arrangement late in the year before, and onego never guesses a year it lacks.
+    ///
+    /// ``WorkingCalendar/message(for:)`` adds which years the calendar does cover.
+    case yearNotPublished(Int)
+    /// The time limit cannot be counted: negative, not a number, or too large to count day by day.
+    case invalidLimit(TimeLimit)
+
+    /// The Chinese message a user reads.
+    public var description: String {
+        switch self {
+        case .yearNotPublished(let year):
+            "\(year) 年的节假日安排尚未公布，无法计算工作日"
+        case .invalidLimit(let limit):
+            if limit.value.isNaN || limit.value < 0 {
+                "时限“\(limit)”无效：时限必须是不小于 0 的数"
+            } else {
+                "时限“\(limit)”过大，无法逐日计算"
+            }
+        }
+    }
+}

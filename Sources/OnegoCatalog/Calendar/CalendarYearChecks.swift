@@ -1,0 +1,109 @@
+import OnegoXML
+
+/// The rules a year's arrangement must follow beyond its schema, each reported at the element that breaks it.
+///
+/// Rules: `calendar.outside-year`, `calendar.range-reversed`, `calendar.overlap`, `calendar.duplicate`,
+/// `calendar.makeup-on-weekday`, `calendar.total-mismatch`.
+enum CalendarYearChecks {
+    static func run(on year: CalendarYear, file: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func place(_ location: SourceLocation?) -> SourceLocation {
+            location ?? year.location ?? SourceLocation(file: file, line: 0, column: 0)
+        }
+        func outside(_ day: CalendarDay, _ what: String, _ location: SourceLocation?) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "calendar.outside-year",
+                    message: "\(what) \(day) 不在本文件的年份 \(year.year) 年内（跨年的假期请拆分到各自年份的文件中）",
+                    at: place(location)))
+        }
+
+        var validHolidays: [HolidayPeriod] = []
+        for holiday in year.holidays {
+            var isValid = true
+            if holiday.from.year != year.year {
+                outside(holiday.from, "假期“\(holiday.name)”的开始日期", holiday.location)
+                isValid = false
+            }
+            if holiday.to.year != year.year {
+                outside(holiday.to, "假期“\(holiday.name)”的结束日期", holiday.location)
+                isValid = false
+            }
+            if holiday.from > holiday.to {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "calendar.range-reversed",
+                        message: "假期“\(holiday.name)”的开始日期 \(holiday.from) 晚于结束日期 \(holiday.to)",
+                        at: place(holiday.location)))
+                isValid = false
+            }
+            if isValid { validHolidays.append(holiday) }
+        }
+
+        // Overlapping holiday periods: compare each with the earlier-starting one that reaches furthest.
+        let sorted = validHolidays.enumerated().sorted { ($0.element.from, $0.offset) < ($1.element.from, $1.offset) }
+        var reach: HolidayPeriod?
+        for (_, holiday) in sorted {
+            if let previous = reach, holiday.from <= previous.to {
+                let (earlier, later) = order(previous, holiday)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "calendar.overlap",
+                        message: "假期“\(later.name)”（\(later.from)至\(later.to)）与假期“\(earlier.name)”"
+                            + "（\(earlier.from)至\(earlier.to)）重叠",
+                        at: place(later.location), related: earlier.location.map { [$0] } ?? []))
+            }
+            if reach == nil || holiday.to > (reach?.to ?? holiday.to) { reach = holiday }
+        }
+
+        var seen: [CalendarDay: MakeUpWorkday] = [:]
+        for workday in year.makeUpWorkdays {
+            let day = workday.date
+            if day.year != year.year {
+                outside(day, "调休上班日", workday.location)
+                continue
+            }
+            if let first = seen[day] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "calendar.duplicate", message: "调休上班日 \(day) 重复列出",
+                        at: place(workday.location), related: first.location.map { [$0] } ?? []))
+                continue
+            }
+            seen[day] = workday
+            if !day.isWeekend {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "calendar.makeup-on-weekday",
+                        message: "调休上班日 \(day) 是\(day.weekdayName)，本来就是工作日；调休上班日只能是星期六或星期日",
+                        at: place(workday.location)))
+            }
+            if let holiday = validHolidays.first(where: { $0.contains(day) }) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "calendar.overlap",
+                        message: "调休上班日 \(day) 落在假期“\(holiday.name)”（\(holiday.from)至\(holiday.to)）之内",
+                        at: place(workday.location), related: holiday.location.map { [$0] } ?? []))
+            }
+        }
+
+        if let declared = year.declaredWorkingDays {
+            let counted = year.workingDayTable().count { $0 }
+            if counted != declared {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "calendar.total-mismatch",
+                        message: "按本文件的假期和调休安排，\(year.year) 年共有 \(counted) 个工作日，"
+                            + "但 workingDays 属性写的是 \(declared)",
+                        at: place(year.location)))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The two periods in file order (by location), so the later-written one is reported.
+    private static func order(_ a: HolidayPeriod, _ b: HolidayPeriod) -> (HolidayPeriod, HolidayPeriod) {
+        guard let la = a.location, let lb = b.location else { return (a, b) }
+        return la <= lb ? (a, b) : (b, a)
+    }
+}

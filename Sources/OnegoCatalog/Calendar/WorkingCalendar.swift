@@ -1,0 +1,129 @@
+import OnegoXML
+
+/// The working-day calendar: which days count as 工作日 under the State Council's published holiday arrangements,
+/// and the due dates and working-day counts of time limits.
+///
+/// A working day is Monday to Friday outside every public holiday, or a listed make-up working day (调休上班),
+/// which can be a Saturday or Sunday. A year without a published arrangement is unknown: every question that
+/// touches one of its days throws ``CalendarError/yearNotPublished(_:)``, never a guess.
+///
+/// ```swift
+/// let calendar = try WorkingCalendar.loadDefault()                 // Catalogs/calendars/
+/// let accepted = CalendarDay(iso: "2025-01-24")!
+/// try calendar.dueDate(accepted: accepted, limit: TimeLimit(5, .workingDays))   // 2025-02-07
+/// ```
+public struct WorkingCalendar: Sendable {
+    /// The loaded years, sorted by year.
+    public let years: [CalendarYear]
+    /// Working-day flags per year, indexed by the day's ordinal − 1.
+    private let tables: [Int: [Bool]]
+
+    /// Working hours in one working day, used to convert limits in hours and minutes.
+    public static let hoursPerWorkingDay = 8
+
+    /// Creates a calendar from years' arrangements. When a year is given twice, the first one is used
+    /// (``load(paths:schemaPath:)`` reports such duplicates).
+    public init(years: [CalendarYear]) {
+        var kept: [Int: CalendarYear] = [:]
+        for year in years where kept[year.year] == nil { kept[year.year] = year }
+        self.years = kept.values.sorted { $0.year < $1.year }
+        self.tables = kept.mapValues { $0.workingDayTable() }
+    }
+
+    /// The years whose arrangement is known, ascending.
+    public var publishedYears: [Int] { years.map(\.year) }
+
+    /// Whether `day` is a working day.
+    ///
+    /// - Throws: ``CalendarError/yearNotPublished(_:)`` when the day's year is not in the calendar.
+    public func isWorkingDay(_ day: CalendarDay) throws(CalendarError) -> Bool {
+        guard let table = tables[day.year] else { throw .yearNotPublished(day.year) }
+        return table[day.ordinal - 1]
+    }
+
+    /// The holiday period that contains `day`, if any.
+    public func holiday(on day: CalendarDay) -> HolidayPeriod? {
+        years.first { $0.year == day.year }?.holidays.first { $0.contains(day) }
+    }
+
+    /// The make-up working day listed for `day`, if any.
+    public func makeUpWorkday(on day: CalendarDay) -> MakeUpWorkday? {
+        years.first { $0.year == day.year }?.makeUpWorkdays.first { $0.date == day }
+    }
+
+    /// The day a time limit expires when the matter was accepted on `accepted`.
+    ///
+    /// Counting starts the day **after** acceptance (行政许可法 art. 82), so the result is the last day on which
+    /// the decision is still in time:
+    /// - **工作日**: the N-th working day after `accepted`; a fractional limit rounds up to whole working days
+    ///   (0.5 → the next working day); 0 is the acceptance day itself (即办件).
+    /// - **自然日**: `accepted` + N calendar days (a fraction rounds up). No holiday arrangement is needed, so
+    ///   natural-day limits work in any year; the civil-law rule that moves a deadline off a holiday
+    ///   (民法典 art. 203) is not applied.
+    /// - **小时 / 分钟**: converted at ``hoursPerWorkingDay`` (8) working hours per working day and rounded up to
+    ///   whole working days (2 hours → 1 working day, 16 hours → 2, 9 hours → 2), then counted as working days.
+    ///
+    /// - Throws: ``CalendarError/yearNotPublished(_:)`` when a working-day count needs a day (including the
+    ///   acceptance day) of a year not in the calendar; ``CalendarError/invalidLimit(_:)`` when the limit is
+    ///   negative, not a number, or more than 100 000 days.
+    public func dueDate(accepted: CalendarDay, limit: TimeLimit) throws(CalendarError) -> CalendarDay {
+        let count = try Self.wholeDays(in: limit)
+        if limit.unit == .naturalDays { return accepted.adding(days: count) }
+        guard tables[accepted.year] != nil else { throw .yearNotPublished(accepted.year) }
+        var day = accepted
+        var remaining = count
+        while remaining > 0 {
+            day = day.adding(days: 1)
+            if try isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+
+    /// The number of working days from `from` through `through`, both included; 0 when `from` is after `through`.
+    ///
+    /// To count the working days a matter took, pass the day after acceptance as `from`.
+    ///
+    /// - Throws: ``CalendarError/yearNotPublished(_:)`` when the range touches a year not in the calendar.
+    public func workingDays(from: CalendarDay, through: CalendarDay) throws(CalendarError) -> Int {
+        guard from <= through else { return 0 }
+        var total = 0
+        for year in from.year...through.year {
+            guard let table = tables[year] else { throw .yearNotPublished(year) }
+            let start = year == from.year ? from.ordinal : 1
+            let end = year == through.year ? through.ordinal : table.count
+            total += table[(start - 1)..<end].count { $0 }
+        }
+        return total
+    }
+
+    /// The message for `error` with what this calendar covers, e.g.
+    /// `2027 年的节假日安排尚未公布，无法计算工作日（日历已覆盖 2024–2026 年）`.
+    public func message(for error: CalendarError) -> String {
+        guard case .yearNotPublished = error else { return error.description }
+        return error.description + "（\(coverage)）"
+    }
+
+    /// `日历已覆盖 2024–2026 年`, `日历已覆盖 2024、2026 年`, or `日历中没有任何年份`.
+    var coverage: String {
+        let list = publishedYears
+        guard let first = list.first, let last = list.last else { return "日历中没有任何年份" }
+        if list.count == 1 { return "日历仅覆盖 \(first) 年" }
+        if last - first + 1 == list.count { return "日历已覆盖 \(first)–\(last) 年" }
+        return "日历已覆盖 " + list.map(String.init).joined(separator: "、") + " 年"
+    }
+
+    /// The whole number of days (working or natural) a limit stands for, rounding fractions up.
+    static func wholeDays(in limit: TimeLimit) throws(CalendarError) -> Int {
+        let value = limit.value
+        guard value.isFinite, value >= 0 else { throw .invalidLimit(limit) }
+        let days: Double
+        switch limit.unit {
+        case .workingDays, .naturalDays: days = value
+        case .hours: days = value / Double(hoursPerWorkingDay)
+        case .minutes: days = value / Double(hoursPerWorkingDay * 60)
+        }
+        guard days <= 100_000 else { throw .invalidLimit(limit) }
+        // Limits carry at most two decimals; the tolerance keeps 16 hours / 8 at exactly 2 days.
+        return Int((days - 1e-9).rounded(.up))
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import OnegoCatalog
+import OnegoXML
+
+/// `onego calendar`: the working-day calendar (due dates, calendar file checks).
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "工作日历：按法定节假日和调休计算办结期限 (working-day calendar).",
+        subcommands: [Due.self, Check.self]
+    )
+}
+
+extension CalendarCommand {
+    /// `onego calendar due YYYY-MM-DD N [--unit workday|day|hour|minute] [--calendar PATH]`.
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "due",
+            abstract: "计算办结期限：自受理次日起算 N 个工作日（或自然日、小时）(print the due date).",
+            discussion: """
+                Counting starts the day after acceptance (行政许可法 art. 82); make-up weekend working days count, \
+                holidays do not. Fractions round up to whole days; hours and minutes convert at 8 working hours \
+                per working day. A year whose holiday arrangement is not published is an error, never a guess.
+                Prints a Chinese sentence, then the ISO date alone on the last line.
+                Exit status: 0 success, 1 the year is not published or the calendar is invalid, 64 usage error.
+                """
+        )
+
+        /// The units a limit can be given in.
+        enum Unit: String, ExpressibleByArgument, CaseIterable {
+            case workday, day, hour, minute
+
+            var timeUnit: TimeUnit {
+                switch self {
+                case .workday: .workingDays
+                case .day: .naturalDays
+                case .hour: .hours
+                case .minute: .minutes
+                }
+            }
+        }
+
+        @Argument(help: "The acceptance date, YYYY-MM-DD.")
+        var accepted: String
+
+        @Argument(help: "The time limit, e.g. 5 or 0.5.")
+        var amount: String
+
+        @Option(help: "The limit's unit: workday (工作日, default), day (自然日), hour (小时) or minute (分钟).")
+        var unit: Unit = .workday
+
+        @Option(help: "Calendar files or folders (default: the repository's Catalogs/calendars).")
+        var calendar: [String] = []
+
+        func validate() throws {
+            guard CalendarDay(iso: accepted) != nil else {
+                throw ValidationError("受理日期“\(accepted)”无效：应为 YYYY-MM-DD 格式的公历日期，例如 2025-01-24")
+            }
+            guard let value = Double(amount), value.isFinite, value >= 0 else {
+                throw ValidationError("时限“\(amount)”无效：应为不小于 0 的数，例如 5 或 0.5")
+            }
+        }
+
+        func run() throws {
+            guard let day = CalendarDay(iso: accepted), let value = Double(amount) else { throw ExitCode(64) }
+            let workingCalendar = try loadCalendar(paths: calendar)
+            let limit = TimeLimit(value, unit.timeUnit)
+            let due: CalendarDay
+            do {
+                due = try workingCalendar.dueDate(accepted: day, limit: limit)
+            } catch {
+                throw CommandFailure(workingCalendar.message(for: error))
+            }
+            Terminal.out(
+                "受理日期 \(day)（\(day.weekdayName)），时限 \(limit)\(note(for: limit))，"
+                    + "办结期限为 \(due.year)年\(due.month)月\(due.day)日（\(due.weekdayName)）\n\(due)")
+        }
+
+        /// How the limit was counted, when that is not obvious.
+        private func note(for limit: TimeLimit) -> String {
+            switch limit.unit {
+            case .naturalDays: return "（自受理次日起按自然日计算）"
+            case .hours, .minutes:
+                return "（按每个工作日 \(WorkingCalendar.hoursPerWorkingDay) 小时折算为工作日，不足一日按一日计，自受理次日起算）"
+            case .workingDays:
+                return limit.value == 0 ? "（即办）" : "（自受理次日起算，不含法定节假日）"
+            }
+        }
+    }
+
+    /// `onego calendar check PATH...`: validate calendar files.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "校验工作日历文件 (validate calendar files or folders).",
+            discussion: "Exit status: 0 valid, 1 errors found, 64 usage error."
+        )
+
+        @Argument(help: "Calendar files or folders (folders are searched for *.xml).")
+        var paths: [String] = []
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("请至少给出一个日历文件或文件夹 (missing PATH)") }
+        }
+
+        func run() throws {
+            let (calendar, diagnostics) = WorkingCalendar.load(paths: paths)
+            Terminal.print(diagnostics)
+            if diagnostics.containsErrors {
+                Terminal.out("日历无效：\(diagnostics.count { $0.severity == .error }) 个错误")
+                throw ExitCode(1)
+            }
+            var lines: [String] = []
+            for year in calendar.years {
+                guard let first = CalendarDay(year: year.year, month: 1, day: 1),
+                    let last = CalendarDay(year: year.year, month: 12, day: 31),
+                    let total = try? calendar.workingDays(from: first, through: last)
+                else { continue }
+                lines.append(
+                    "\(year.year) 年：\(year.holidays.count) 个假期，\(year.makeUpWorkdays.count) 个调休上班日，"
+                        + "全年 \(total) 个工作日（\(year.source)）")
+            }
+            Terminal.out("日历有效：\(calendar.years.count) 个年份\n" + lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// Loads the named calendar files, or the shipped calendar when none are named; errors stop the command.
+private func loadCalendar(paths: [String]) throws -> WorkingCalendar {
+    if paths.isEmpty {
+        do {
+            return try WorkingCalendar.loadDefault()
+        } catch let diagnostic {
+            throw CommandFailure(diagnostic.description)
+        }
+    }
+    let (calendar, diagnostics) = WorkingCalendar.load(paths: paths)
+    if diagnostics.containsErrors {
+        Terminal.print(diagnostics)
+        throw CommandFailure("工作日历有错误，请先用 onego calendar check 修正")
+    }
+    return calendar
+}
