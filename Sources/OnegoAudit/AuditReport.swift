@@ -1,0 +1,60 @@
+import OnegoXML
+
+/// Everything one audit found and measured; renderers (text, JSON, SARIF, HTML) read only this.
+public struct AuditReport: Sendable {
+    /// What was audited.
+    public struct Subject: Sendable, Hashable, Codable {
+        /// The paths given.
+        public var paths: [String]
+        /// Catalog files read.
+        public var files: Int
+        /// Handling items (after counting duplicated codes once).
+        public var handlingItems: Int
+        /// Distinct implementation codes.
+        public var implementationItems: Int
+        /// Departments.
+        public var departments: [String]
+        /// Material lines.
+        public var materials: Int
+    }
+
+    /// What was audited.
+    public var subject: Subject
+    /// The audit date (waiver expiry is judged against it).
+    public var today: ISODate
+    /// The population the rates count.
+    public var population: Population
+    /// The policy, when one was given.
+    public var policy: Policy?
+    /// Active findings, sorted by severity and place.
+    public var findings: [Finding]
+    /// Findings silenced by waivers.
+    public var waived: [WaivedFinding]
+    /// Coverage rates.
+    public var rates: [RateFigure]
+    /// Cross-region counts.
+    public var crossRegion: CrossRegionCounts
+    /// Time-limit compression.
+    public var compression: CompressionFigures
+    /// Per-matter before/after figures (empty without a matters folder).
+    public var matters: [MatterFigures]
+    /// Policy targets and how they fared.
+    public var targets: [TargetResult]
+    /// The rules that ran.
+    public var registry: RuleRegistry
+
+    /// The number of active error findings.
+    public var errorCount: Int { findings.count(.error) }
+    /// The number of active warnings.
+    public var warningCount: Int { findings.count(.warning) }
+    /// The number of active notes.
+    public var noteCount: Int { findings.count(.note) }
+    /// Targets not met.
+    public var failedTargets: [TargetResult] { targets.filter { !$0.met } }
+
+    /// Whether the catalog passes: no error finding and every target met (the CLI's exit 0).
+    public var passes: Bool { errorCount == 0 && failedTargets.isEmpty }
+
+    /// The rate with this ID.
+    public func rate(_ id: String) -> RateFigure? { rates.first { $0.id == id } }
+}

@@ -1,0 +1,143 @@
+public import OnegoCatalog
+public import OnegoXML
+
+/// Runs the rule registry over a catalog, applies waivers, computes coverage and compression, and checks a
+/// policy's targets.
+///
+/// ```swift
+/// let load = try CatalogLoader.validating().load(paths: ["Catalogs/yunxi/items"])
+/// let (policy, _) = Policy.load(path: "Catalogs/policies/guangdong-style-2026.xml")
+/// let report = Auditor().audit(load, policy: policy, today: ISODate("2026-11-21")!)
+/// print(report.passes)
+/// ```
+public struct Auditor: Sendable {
+    /// The rules to run.
+    public var registry: RuleRegistry
+    /// Thresholds of the configurable rules.
+    public var settings: AuditSettings
+    /// The population the rates count.
+    public var population: Population
+
+    /// Creates an auditor.
+    public init(
+        registry: RuleRegistry = .standard, settings: AuditSettings = .standard, population: Population = .handlingItems
+    ) {
+        self.registry = registry
+        self.settings = settings
+        self.population = population
+    }
+
+    /// Loader rules that the audit registry checks again under its own IDs; their loader diagnostics are dropped.
+    static let recheckedLoaderRules: Set<String> = [
+        "catalog.duplicate-code", "catalog.uscc", "catalog.implementation-code", "catalog.handling-code",
+        "catalog.basic-code", "catalog.region-code", "catalog.promise-exceeds-statutory",
+    ]
+
+    /// Runs every item and catalog rule; the findings are unsorted and unwaived.
+    public func findings(in catalog: Catalog) -> [Finding] {
+        var result: [Finding] = []
+        for rule in registry.rules {
+            switch rule.check {
+            case .item(let check):
+                for item in catalog.items {
+                    for issue in check(item, settings) {
+                        result.append(finding(rule, item, issue))
+                    }
+                }
+            case .catalog(let check):
+                for (item, issue) in check(catalog, settings) {
+                    result.append(finding(rule, item, issue))
+                }
+            case .external:
+                break
+            }
+        }
+        return result
+    }
+
+    private func finding(_ rule: AuditRule, _ item: ServiceItem, _ issue: RuleIssue) -> Finding {
+        Finding(
+            rule: rule.id, severity: rule.severity, item: item.id, itemName: item.name, message: issue.message,
+            location: issue.location ?? item.location)
+    }
+
+    /// Turns diagnostics from elsewhere (the loader, the composer's matter checks, policy and waiver files) into
+    /// findings, naming the item whose tag they point into when one does.
+    public func findings(from diagnostics: [Diagnostic], catalog: Catalog) -> [Finding] {
+        diagnostics.filter { !Self.recheckedLoaderRules.contains($0.rule) && $0.rule != "catalog.skipped" }.map {
+            Finding(rule: $0.rule, severity: $0.severity, message: $0.message, location: $0.location)
+        }
+    }
+
+    /// Audits a loaded catalog.
+    ///
+    /// - Parameters:
+    ///   - load: the loader's result (its diagnostics become findings).
+    ///   - policy: targets to check, if any.
+    ///   - waivers: waivers and global switch-offs.
+    ///   - today: the audit date; waivers expire against it.
+    ///   - otherDiagnostics: diagnostics from the composer's matter checks and from reading policy/waivers.
+    ///   - matters: per-matter before/after figures from the composer.
+    public func audit(
+        _ load: CatalogLoadResult, policy: Policy? = nil, waivers: WaiverSet = WaiverSet(), today: ISODate,
+        otherDiagnostics: [Diagnostic] = [], matters: [MatterFigures] = [], paths: [String] = []
+    ) -> AuditReport {
+        let catalog = load.catalog
+        var all = findings(in: catalog)
+        all += findings(from: load.diagnostics + otherDiagnostics, catalog: catalog)
+        let outcome = waivers.apply(
+            to: all, today: today, registry: registry, knownItems: Set(catalog.items.map(\.id)))
+        let calculator = CoverageCalculator(population: population)
+        let rates = calculator.rates(of: catalog.items)
+        let compression = CompressionFigures.compute(items: catalog.items)
+        let (handling, _) = Population.handlingItems.units(of: catalog.items)
+        let subject = AuditReport.Subject(
+            paths: paths, files: catalog.files.count, handlingItems: handling.count,
+            implementationItems: Set(catalog.items.map(\.codes.implementation)).count,
+            departments: Array(catalog.departments), materials: catalog.materialCount)
+        let targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
+        return AuditReport(
+            subject: subject, today: today, population: population, policy: policy,
+            findings: outcome.findings.sortedForReport(), waived: outcome.waived, rates: rates,
+            crossRegion: calculator.crossRegion(of: catalog.items), compression: compression, matters: matters,
+            targets: targets, registry: registry)
+    }
+
+    /// Checks each target of a policy against the figures.
+    public static func evaluate(_ policy: Policy, rates: [RateFigure], compression: CompressionFigures) -> [TargetResult] {
+        policy.targets.map { target in
+            let (value, numerator, denominator) = measure(target, rates: rates, compression: compression)
+            let met: Bool
+            if let value {
+                // A small tolerance so 1/3 written as a fraction is met by exactly a third.
+                met = target.comparison == .atLeast ? value >= target.threshold - 1e-9 : value <= target.threshold + 1e-9
+            } else {
+                met = false
+            }
+            return TargetResult(target: target, value: value, numerator: numerator, denominator: denominator, met: met)
+        }
+    }
+
+    static func measure(
+        _ target: PolicyTarget, rates: [RateFigure], compression: CompressionFigures
+    ) -> (Double?, Double, Double) {
+        if let rate = rates.first(where: { $0.id == target.figure }) {
+            let n = Double(rate.ratio.numerator)
+            let d = Double(rate.ratio.denominator)
+            return target.measure == .count ? (n, n, d) : (rate.ratio.value, n, d)
+        }
+        let aggregate: CompressionAggregate
+        let weighted: Bool
+        switch CompressionFigure(rawValue: target.figure) {
+        case .mean: (aggregate, weighted) = (compression.overall, false)
+        case .weighted: (aggregate, weighted) = (compression.overall, true)
+        case .licensingMean: (aggregate, weighted) = (compression.licensing, false)
+        case .licensingWeighted: (aggregate, weighted) = (compression.licensing, true)
+        case nil: return (nil, 0, 0)
+        }
+        if weighted {
+            return (aggregate.dayWeighted, aggregate.statutoryDays - aggregate.promisedDays, aggregate.statutoryDays)
+        }
+        return (aggregate.meanOfRates, aggregate.rateSum, Double(aggregate.counted))
+    }
+}

@@ -1,0 +1,134 @@
+public import OnegoCatalog
+
+/// Time-limit compression of one item: (法定 − 承诺) ÷ 法定 in the same unit.
+public struct ItemCompression: Sendable, Hashable, Codable {
+    /// The item's code.
+    public var item: String
+    /// The item's name.
+    public var name: String
+    /// The item's department.
+    public var department: String
+    /// Whether it is 行政许可.
+    public var isLicensing: Bool
+    /// 法定办结时限.
+    public var statutory: TimeLimit?
+    /// 承诺办结时限.
+    public var promised: TimeLimit
+    /// The rate in 0…1 (即办件 give 1), or `nil` when excluded.
+    public var rate: Double?
+    /// Why the item is excluded, when it is.
+    public var exclusion: String?
+    /// 法定 in approximate working days, for the day-weighted figure.
+    public var statutoryDays: Double
+    /// 承诺 in approximate working days.
+    public var promisedDays: Double
+}
+
+/// Aggregate compression over a set of items, both ways, each labelled.
+public struct CompressionAggregate: Sendable, Hashable, Codable {
+    /// The mean of the per-item rates.
+    public var meanOfRates: Double?
+    /// (Σ法定 − Σ承诺) ÷ Σ法定, with limits converted to working days.
+    public var dayWeighted: Double?
+    /// How many items were counted.
+    public var counted: Int
+    /// Σ of per-item rates (the mean's numerator).
+    public var rateSum: Double
+    /// Σ法定 in working days.
+    public var statutoryDays: Double
+    /// Σ承诺 in working days.
+    public var promisedDays: Double
+
+    /// The label of the mean.
+    public static let meanLabel = "逐项压缩率的算术平均：Σ[(法定−承诺)÷法定] ÷ 事项数"
+    /// The label of the day-weighted figure.
+    public static let weightedLabel = "按天数加权：(Σ法定 − Σ承诺) ÷ Σ法定（小时按 8 小时折 1 个工作日，自然日按 5/7 折算）"
+
+    init(_ items: [ItemCompression]) {
+        let counted = items.filter { $0.rate != nil }
+        self.counted = counted.count
+        rateSum = counted.reduce(0) { $0 + ($1.rate ?? 0) }
+        statutoryDays = counted.reduce(0) { $0 + $1.statutoryDays }
+        promisedDays = counted.reduce(0) { $0 + $1.promisedDays }
+        meanOfRates = counted.isEmpty ? nil : rateSum / Double(counted.count)
+        dayWeighted = statutoryDays > 0 ? (statutoryDays - promisedDays) / statutoryDays : nil
+    }
+}
+
+/// Compression of one department.
+public struct DepartmentCompression: Sendable, Hashable, Codable {
+    /// The department.
+    public var department: String
+    /// Its aggregate.
+    public var aggregate: CompressionAggregate
+}
+
+/// Time-limit compression per item and in aggregate.
+public struct CompressionFigures: Sendable, Hashable, Codable {
+    /// Every item of the population, counted or excluded.
+    public var items: [ItemCompression]
+    /// All counted items.
+    public var overall: CompressionAggregate
+    /// 行政许可 items only (the population real reports use, e.g. Futian 2021: 93.8%).
+    public var licensing: CompressionAggregate
+    /// By department, in order of first appearance.
+    public var byDepartment: [DepartmentCompression]
+
+    /// Items left out, with reasons.
+    public var excluded: [ItemCompression] { items.filter { $0.rate == nil } }
+    /// Items whose promise equals the statutory limit (no reform yet).
+    public var unreformed: [ItemCompression] { items.filter { $0.rate == 0 } }
+    /// 即办件 counted at 100%.
+    public var immediateCount: Int { items.count { $0.rate != nil && $0.promised.value == 0 } }
+
+    /// Computes the figures for the items (duplicates counted once).
+    public static func compute(items: [ServiceItem]) -> CompressionFigures {
+        let (units, _) = Population.handlingItems.units(of: items)
+        let rows = units.map { row(for: $0.representative) }
+        var departments: [String] = []
+        var byDepartment: [String: [ItemCompression]] = [:]
+        for row in rows {
+            if byDepartment[row.department] == nil { departments.append(row.department) }
+            byDepartment[row.department, default: []].append(row)
+        }
+        return CompressionFigures(
+            items: rows, overall: CompressionAggregate(rows),
+            licensing: CompressionAggregate(rows.filter(\.isLicensing)),
+            byDepartment: departments.map {
+                DepartmentCompression(department: $0, aggregate: CompressionAggregate(byDepartment[$0] ?? []))
+            })
+    }
+
+    static func row(for item: ServiceItem) -> ItemCompression {
+        var row = ItemCompression(
+            item: item.id, name: item.name, department: item.department, isLicensing: item.type.isLicensing,
+            statutory: item.statutoryLimit, promised: item.promisedLimit, rate: nil, exclusion: nil,
+            statutoryDays: item.statutoryLimit?.approximateWorkingDays ?? 0,
+            promisedDays: item.promisedLimit.approximateWorkingDays)
+        guard let statutory = item.statutoryLimit else {
+            row.exclusion = "无法定办结时限"
+            return row
+        }
+        guard statutory.value > 0 else {
+            row.exclusion = "法定办结时限为 0"
+            return row
+        }
+        if item.isImmediate {
+            row.rate = 1
+            row.promisedDays = 0
+            return row
+        }
+        let promised = item.promisedLimit
+        if promised.unit == statutory.unit {
+            row.rate = (statutory.value - promised.value) / statutory.value
+        } else if promised.compare(to: statutory) != nil {
+            row.rate = (row.statutoryDays - row.promisedDays) / row.statutoryDays
+        } else if promised.value == 0 {
+            row.rate = 1
+        } else {
+            row.exclusion = "法定（\(statutory.unit.rawValue)）与承诺（\(promised.unit.rawValue)）单位不可比，需工作日历换算"
+            return row
+        }
+        return row
+    }
+}

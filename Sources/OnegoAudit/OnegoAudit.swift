@@ -1,1 +1,0 @@
-// OnegoAudit: the consistency-rule registry, coverage rates, time-limit compression and policy targets.

@@ -1,0 +1,77 @@
+import OnegoCatalog
+import OnegoXML
+
+/// Consultation and complaint phones, address and hours.
+enum ContactRules {
+    static let all: [AuditRule] = [
+        .item(
+            "contact.phone-missing", .error, .contact, title: "须有咨询电话和投诉电话",
+            explanation: "办事指南须公布咨询电话和监督投诉电话。"
+        ) { item, _ in
+            var issues: [RuleIssue] = []
+            if item.contact.phone.trimmed.isEmpty { issues.append(RuleIssue("\(item.label)未填写咨询电话")) }
+            if item.contact.complaintPhone.trimmed.isEmpty { issues.append(RuleIssue("\(item.label)未填写投诉电话")) }
+            return issues
+        },
+        .item(
+            "contact.phones-identical", .warning, .contact, title: "咨询与投诉电话应不同",
+            explanation: "投诉电话用于监督办理部门，不应与该部门的咨询电话相同。"
+        ) { item, _ in
+            let phone = PhoneNumber.digits(item.contact.phone)
+            guard !phone.isEmpty, phone == PhoneNumber.digits(item.contact.complaintPhone) else { return [] }
+            return [RuleIssue("\(item.label)的咨询电话与投诉电话相同（\(item.contact.phone)）")]
+        },
+        .item(
+            "contact.area-code", .warning, .contact, title: "电话须带区号",
+            explanation: "固定电话须带长途区号（如 020-），便于外地申请人拨打；400/800 号码和手机号除外。"
+        ) { item, _ in
+            [("咨询电话", item.contact.phone), ("投诉电话", item.contact.complaintPhone)].compactMap { label, value in
+                guard !value.trimmed.isEmpty, !PhoneNumber.hasAreaCode(value) else { return nil }
+                return RuleIssue("\(item.label)的\(label)“\(value)”没有区号")
+            }
+        },
+        .item(
+            "contact.address-hours", .warning, .contact, title: "须有办理地点和时间",
+            explanation: "窗口办理的事项须公布办理地点和办公时间。"
+        ) { item, _ in
+            var missing: [String] = []
+            if item.contact.address.trimmed.isEmpty { missing.append("办理地点") }
+            if item.contact.hours.trimmed.isEmpty { missing.append("办理时间") }
+            guard !missing.isEmpty else { return [] }
+            return [RuleIssue("\(item.label)未填写\(missing.joined(separator: "和"))")]
+        },
+    ]
+}
+
+/// Phone-number shapes used by the contact rules.
+enum PhoneNumber {
+    /// The digits of a number, without separators.
+    static func digits(_ text: String) -> String { String(text.filter(\.isASCIIDigit)) }
+
+    /// Whether a number carries a long-distance area code (0 + 2–3 digits, then 5–8 digits), or needs none
+    /// (mobile numbers, 400/800 numbers).
+    static func hasAreaCode(_ text: String) -> Bool {
+        let trimmed = text.trimmed
+        // An extension after 转 or a second hyphen does not matter.
+        let main = trimmed.split(separator: "转").first.map(String.init) ?? trimmed
+        let d = digits(main)
+        if d.count == 11 && d.hasPrefix("1") && !main.contains("-") { return true }
+        if (d.hasPrefix("400") || d.hasPrefix("800")) && d.count == 10 { return true }
+        guard d.hasPrefix("0"), d.count >= 8, d.count <= 12 else { return false }
+        let second = d.dropFirst().first ?? "0"
+        return second != "0"
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
