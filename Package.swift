@@ -57,6 +57,8 @@ let package = Package(
             ],
             path: "Benchmarks/Sources/onego-bench"
         ),
+        // Fuzzing harness (libFuzzer with -DFUZZING, else a corpus replayer). See Tests/Fuzz/run.
+        .executableTarget(name: "onego-fuzz", dependencies: ["OnegoXML", "OnegoCatalog"], path: "Tests/Fuzz/Sources/onego-fuzz"),
         .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
         .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoXML", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoCatalog", "OnegoTestSupport"]),

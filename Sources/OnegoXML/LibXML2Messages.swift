@@ -4,7 +4,7 @@ enum LibXML2Messages {
     /// The rule ID for a parser error code.
     static func rule(forParserCode code: Int) -> String {
         switch code {
-        case 9, 81: "xml.encoding"
+        case 9, 81, 6000...6099: "xml.encoding"
         case 31, 32, 79: "xml.encoding-declaration"
         case 26, 27, 89: "xml.entity"
         case 4: "xml.not-xml"
@@ -24,7 +24,7 @@ enum LibXML2Messages {
             explanation = "文件不是 XML 文档（开头找不到 '<'，可能是二进制文件、表格或其他格式）"
         case 5:
             explanation = "根元素结束后还有多余内容"
-        case 9, 81:
+        case 9, 81, 6000...6099:
             explanation =
                 "编码错误：字节序列不符合文件声明的编码。政务系统导出的文件常为 GBK/GB18030，请在 XML 声明中写明 "
                 + "encoding=\"GB18030\"，或转存为 UTF-8"

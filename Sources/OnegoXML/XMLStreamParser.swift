@@ -159,24 +159,31 @@ public final class XMLParseContext {
                 Diagnostic(
                     .error, rule: "xml.too-many-errors",
                     message: "错误过多（\(maxDiagnostics) 条），停止检查该文件", at: currentLocation))
-            stop()
+            // Reports can come from libxml2's error callbacks, where halting the parser is unsafe: just stop
+            // listening; the feeding loop stops after the current chunk.
+            aborted = true
         }
     }
 
-    /// Records a fatal problem and stops the parse.
+    /// Records a fatal problem and stops the parse. Call it from the handler's callbacks.
     public func abort(_ diagnostic: Diagnostic) {
         guard !aborted else { return }
         diagnostics.append(diagnostic)
-        stop()
+        aborted = true
+        // Safe here: handler callbacks run from SAX events, which is where libxml2 allows xmlStopParser.
+        if let parser { xmlStopParser(parser) }
+    }
+
+    /// Records a fatal problem reported by libxml2 itself. libxml2 has already stopped delivering events; halting
+    /// the parser from inside its error callback would free input it is still using (found by fuzzing).
+    fileprivate func fail(_ diagnostic: Diagnostic) {
+        guard !aborted else { return }
+        diagnostics.append(diagnostic)
+        aborted = true
     }
 
     /// Whether the parse has been stopped.
     public var isAborted: Bool { aborted }
-
-    private func stop() {
-        aborted = true
-        if let parser { xmlStopParser(parser) }
-    }
 
     /// Where the parser is now (just past the last thing it read).
     public var currentLocation: SourceLocation {
@@ -345,14 +352,17 @@ public final class XMLParseContext {
         guard !aborted else { return }
         let code = Int(error.pointee.code)
         let raw = error.pointee.message.map { String(cString: $0) } ?? ""
-        let location = SourceLocation(
-            file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        // Encoding-conversion errors come without a position: use where the parser stands.
+        let location =
+            error.pointee.line > 0
+            ? SourceLocation(file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+            : currentLocation
         let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         let original = raw.trimmingTrailingNewlines().replacingNewlines()
         let message = LibXML2Messages.parserMessage(code: code, original: original, atEndOfInput: isFinishing)
         let diagnostic = Diagnostic(severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
         if error.pointee.level == XML_ERR_FATAL {
-            abort(diagnostic)
+            fail(diagnostic)
         } else {
             report(diagnostic)
         }

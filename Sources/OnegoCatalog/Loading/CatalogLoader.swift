@@ -77,6 +77,18 @@ public struct CatalogLoader: Sendable {
         return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedFiles: skipped)
     }
 
+    /// Loads one catalog document held in memory (standard input, tests, fuzzing), named `name` in diagnostics.
+    public func load(bytes: [UInt8], name: String) -> CatalogLoadResult {
+        let reader = CatalogFileReader(
+            interner: StringInterner(), skipsOtherOnegoDocuments: false, maxItems: maxItemsPerFile,
+            isValidated: schema != nil)
+        var diagnostics = XMLStreamParser(schema: schema, limits: limits).parse(bytes: bytes, name: name, into: reader)
+        let file = CatalogFile(path: name, title: reader.title, region: reader.region, itemCount: reader.items.count)
+        let catalog = Catalog(items: reader.items, files: reader.root == .catalog ? [file] : [])
+        diagnostics += CatalogChecks(profile: profile).run(on: catalog)
+        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedFiles: [])
+    }
+
     /// Parses each input, in parallel when allowed, keeping input order in the result.
     private func parse(_ inputs: [CatalogInput]) -> [FileOutcome] {
         guard !inputs.isEmpty else { return [] }
