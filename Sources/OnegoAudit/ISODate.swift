@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date written `YYYY-MM-DD` (waiver expiry, the audit's "today").
 ///
 /// Dates are parameters, never read from the clock inside the library, so audits are reproducible.
@@ -17,6 +19,18 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Today's date in the local time zone (for the CLI's default; the library never reads the clock itself).
+    public static func current() -> ISODate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return ISODate(unchecked: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
     /// Parses `YYYY-MM-DD`, or returns `nil`.

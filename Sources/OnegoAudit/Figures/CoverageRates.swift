@@ -22,7 +22,7 @@ public struct Ratio: Sendable, Hashable, Codable {
 }
 
 /// The dimensions figures are broken down by.
-public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable {
+public enum BreakdownDimension: String, Sendable, Hashable, Codable, CaseIterable {
     case department, region, level, type
 
     /// The Chinese heading.
@@ -71,7 +71,7 @@ public struct RateFigure: Sendable, Hashable, Codable {
     /// Items left out and why.
     public var excluded: [Exclusion]
     /// Figures by department, region, level and item type.
-    public var breakdown: [Dimension: [GroupRatio]]
+    public var breakdown: [BreakdownDimension: [GroupRatio]]
 }
 
 /// Counts of cross-region (通办) items by scope and, for 跨省通办, by mode.
@@ -101,20 +101,20 @@ public struct CoverageCalculator: Sendable {
     /// One rate.
     public func figure(for definition: RateDefinition, units: [PopulationUnit], excluded: [Exclusion]) -> RateFigure {
         var total = Ratio(0, 0)
-        var groups: [Dimension: [String: (label: String, ratio: Ratio)]] = [:]
-        var order: [Dimension: [String]] = [:]
+        var groups: [BreakdownDimension: [String: (label: String, ratio: Ratio)]] = [:]
+        var order: [BreakdownDimension: [String]] = [:]
         for unit in units {
             let contribution = Self.contribution(of: unit, to: definition)
             total = total + contribution
-            for dimension in Dimension.allCases {
+            for dimension in BreakdownDimension.allCases {
                 let (key, label) = dimension.group(of: unit.representative)
                 if groups[dimension]?[key] == nil { order[dimension, default: []].append(key) }
                 let previous = groups[dimension]?[key]?.ratio ?? Ratio(0, 0)
                 groups[dimension, default: [:]][key] = (label, previous + contribution)
             }
         }
-        var breakdown: [Dimension: [GroupRatio]] = [:]
-        for dimension in Dimension.allCases {
+        var breakdown: [BreakdownDimension: [GroupRatio]] = [:]
+        for dimension in BreakdownDimension.allCases {
             breakdown[dimension] = (order[dimension] ?? []).compactMap { key in
                 groups[dimension]?[key].map { GroupRatio(key: key, label: $0.label, ratio: $0.ratio) }
             }

@@ -1,0 +1,278 @@
+public import OnegoAudit
+import OnegoCatalog
+import OnegoXML
+
+/// The audit as one self-contained HTML page: targets, coverage, bar charts per department (inline SVG),
+/// compression, matters and the findings table. No external resources; all catalog text is escaped.
+public enum AuditHTMLReport {
+    /// The rates charted per department, in order.
+    static let chartedRates = ["online", "fully-online", "at-most-one-visit", "zero-visit", "immediate", "tolerance-items"]
+
+    /// Renders the page.
+    public static func render(_ report: AuditReport) -> String {
+        var body = ""
+        body += header(report)
+        if !report.targets.isEmpty { body += targets(report) }
+        body += rates(report)
+        body += charts(report)
+        body += compression(report)
+        if !report.matters.isEmpty { body += matters(report) }
+        body += findings(report)
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(h(title(report)))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            \(body)
+            </body>
+            </html>
+
+            """
+    }
+
+    static func h(_ text: String) -> String { HTMLText.escape(text) }
+
+    static func title(_ report: AuditReport) -> String {
+        "政务服务事项目录审计报告" + (report.policy.map { "：\($0.name)" } ?? "")
+    }
+
+    static let style = """
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;padding:24px 32px;color:#1f2933;background:#f7f8fa;line-height:1.5}
+        h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 12px;border-bottom:2px solid #d9dee5;padding-bottom:4px}
+        .meta{color:#52606d;font-size:14px}.verdict{display:inline-block;margin-top:10px;padding:6px 14px;border-radius:4px;font-weight:bold;color:#fff}
+        .pass{background:#2f8f46}.fail{background:#c0392b}
+        table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}th,td{border:1px solid #d9dee5;padding:5px 8px;text-align:left;vertical-align:top}
+        th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        .met{color:#2f8f46;font-weight:bold}.missed{color:#c0392b;font-weight:bold}
+        .sev-error{color:#c0392b;font-weight:bold}.sev-warning{color:#b7791f}.sev-note{color:#52606d}
+        .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #d9dee5;padding:8px 12px}
+        .chart h3{font-size:15px;margin:4px 0}.small{font-size:12px;color:#52606d}code{font-size:12px;word-break:break-all}
+        .cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #d9dee5;padding:10px 16px;min-width:220px}
+        .card .big{font-size:26px;font-weight:bold}
+        """
+
+    static func header(_ report: AuditReport) -> String {
+        let s = report.subject
+        let verdict =
+            report.passes
+            ? "<span class=\"verdict pass\">通过：无错误，目标全部达成</span>"
+            : "<span class=\"verdict fail\">未通过：\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成</span>"
+        return """
+            <h1>\(h(title(report)))</h1>
+            <div class="meta">审计日期 \(h(report.today.description))；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(h(report.population.label))；目录：\(h(s.paths.joined(separator: "、")))</div>
+            \(verdict)
+
+            """
+    }
+
+    static func targets(_ report: AuditReport) -> String {
+        var rows = ""
+        let sources = Dictionary(report.policy?.sources.map { ($0.id, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+        for result in report.targets {
+            let t = result.target
+            let source = t.source.flatMap { sources[$0] }
+            rows += """
+                <tr><td>\(h(t.name))</td><td class="num">\(h(AuditFormatting.targetValue(result.value, t)))</td>\
+                <td class="num">\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))</td>\
+                <td class="num">\(h(t.comparison.symbol)) \(h(t.thresholdText))</td>\
+                <td class="\(result.met ? "met" : "missed")">\(result.met ? "✓ 达成" : "✗ 未达成")</td>\
+                <td>\(h(AuditFormatting.gap(result)))</td><td>\(h(source?.title ?? ""))</td></tr>
+
+                """
+        }
+        return """
+            <h2>目标</h2>
+            <table><thead><tr><th>目标</th><th>实际</th><th>分子/分母</th><th>要求</th><th>结果</th><th>差距</th><th>来源</th></tr></thead>
+            <tbody>
+            \(rows)</tbody></table>
+
+            """
+    }
+
+    static func rates(_ report: AuditReport) -> String {
+        var rows = ""
+        for rate in report.rates {
+            let excluded = rate.excluded.isEmpty ? "" : "（不计入 \(rate.excluded.count) 项）"
+            rows += """
+                <tr><td>\(h(rate.name))</td><td class="num">\(AuditFormatting.percent(rate.ratio.value))</td>\
+                <td class="num">\(rate.ratio.numerator)/\(rate.ratio.denominator)</td><td>\(h(rate.formula))\(h(excluded))</td>\
+                <td>\(h(rate.population))</td></tr>
+
+                """
+        }
+        let modes = report.crossRegion.crossProvinceByMode.sorted { $0.key < $1.key }
+            .map { "\(h($0.key)) \($0.value) 项" }.joined(separator: "，")
+        return """
+            <h2>覆盖率</h2>
+            <table><thead><tr><th>指标</th><th>数值</th><th>分子/分母</th><th>口径</th><th>统计对象</th></tr></thead>
+            <tbody>
+            \(rows)</tbody></table>
+            <p class="small">跨省通办按模式：\(modes.isEmpty ? "无" : modes)</p>
+
+            """
+    }
+
+    /// One horizontal bar chart per rate, one bar per department, with the policy's threshold as a dashed line.
+    static func charts(_ report: AuditReport) -> String {
+        var out = "<h2>各部门情况</h2>\n<div class=\"charts\">\n"
+        let thresholds = Dictionary(
+            report.targets.filter { $0.target.measure == .rate }.map { ($0.target.figure, $0.target.threshold) },
+            uniquingKeysWith: { a, _ in a })
+        for id in chartedRates {
+            guard let rate = report.rate(id), let groups = rate.breakdown[.department], !groups.isEmpty else { continue }
+            let bars = groups.map { (label: $0.label, value: $0.ratio.value, detail: "\($0.ratio.numerator)/\($0.ratio.denominator)") }
+            out += chart(title: rate.name, bars: bars, threshold: thresholds[id])
+        }
+        let compressionBars = report.compression.byDepartment.map {
+            (label: $0.department, value: $0.aggregate.dayWeighted, detail: "\($0.aggregate.counted) 项")
+        }
+        if !compressionBars.isEmpty {
+            out += chart(
+                title: "时限压缩率（按天数加权）", bars: compressionBars,
+                threshold: thresholds["compression-weighted"] ?? report.targets.first { $0.target.figure == "compression-weighted" }?.target.threshold)
+        }
+        return out + "</div>\n"
+    }
+
+    static func chart(title: String, bars: [(label: String, value: Double?, detail: String)], threshold: Double?) -> String {
+        let labelWidth = 190.0
+        let barWidth = 260.0
+        let valueWidth = 110.0
+        let rowHeight = 22.0
+        let top = 8.0
+        let width = labelWidth + barWidth + valueWidth
+        let height = top * 2 + rowHeight * Double(bars.count) + 14
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(h(title))">
+
+            """
+        for (index, bar) in bars.enumerated() {
+            let y = top + rowHeight * Double(index)
+            let fraction = min(max(bar.value ?? 0, 0), 1)
+            let met = threshold.map { (bar.value ?? 0) >= $0 - 1e-9 } ?? true
+            let color = bar.value == nil ? "#c4cdd5" : (met ? "#3b7dd8" : "#e07b39")
+            let label = bar.label.count > 13 ? String(bar.label.prefix(12)) + "…" : bar.label
+            svg += """
+                <text x="\(labelWidth - 6)" y="\(y + 15)" font-size="12" text-anchor="end" fill="#1f2933"><title>\(h(bar.label))</title>\(h(label))</text>\
+                <rect x="\(labelWidth)" y="\(y + 4)" width="\(barWidth)" height="\(rowHeight - 8)" fill="#eef1f5"/>\
+                <rect x="\(labelWidth)" y="\(y + 4)" width="\(AuditFormatting.fixed(barWidth * fraction, digits: 1))" height="\(rowHeight - 8)" fill="\(color)"/>\
+                <text x="\(labelWidth + barWidth + 6)" y="\(y + 15)" font-size="12" fill="#1f2933">\(h(AuditFormatting.percent(bar.value))) (\(h(bar.detail)))</text>
+
+                """
+        }
+        let axisY = top + rowHeight * Double(bars.count)
+        if let threshold {
+            let x = labelWidth + barWidth * min(max(threshold, 0), 1)
+            svg += """
+                <line x1="\(AuditFormatting.fixed(x, digits: 1))" y1="\(top)" x2="\(AuditFormatting.fixed(x, digits: 1))" y2="\(axisY)" stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 3"/>\
+                <text x="\(AuditFormatting.fixed(x, digits: 1))" y="\(axisY + 12)" font-size="11" text-anchor="middle" fill="#c0392b">目标 \(h(AuditFormatting.percent(threshold, digits: 0)))</text>
+
+                """
+        }
+        svg += "</svg>"
+        return "<div class=\"chart\"><h3>\(h(title))</h3>\n\(svg)</div>\n"
+    }
+
+    static func compression(_ report: AuditReport) -> String {
+        let c = report.compression
+        func card(_ title: String, _ value: Double?, _ note: String) -> String {
+            "<div class=\"card\"><div>\(h(title))</div><div class=\"big\">\(AuditFormatting.percent(value))</div><div class=\"small\">\(h(note))</div></div>"
+        }
+        var out = "<h2>时限压缩</h2>\n<div class=\"cards\">"
+        out += card("逐项平均", c.overall.meanOfRates, "\(CompressionAggregate.meanLabel)；\(c.overall.counted) 项")
+        out += card(
+            "按天数加权", c.overall.dayWeighted,
+            "\(CompressionAggregate.weightedLabel)；法定 \(AuditFormatting.number(c.overall.statutoryDays)) → 承诺 \(AuditFormatting.number(c.overall.promisedDays)) 个工作日")
+        out += card("行政许可（逐项平均）", c.licensing.meanOfRates, "\(c.licensing.counted) 项")
+        out += card("行政许可（按天数加权）", c.licensing.dayWeighted, "\(c.licensing.counted) 项")
+        out += "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。</p>\n"
+        out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false)
+        out += itemTable("不计入压缩率的事项", c.excluded, reason: true)
+        return out
+    }
+
+    static func itemTable(_ title: String, _ items: [ItemCompression], reason: Bool) -> String {
+        guard !items.isEmpty else { return "<p class=\"small\">\(h(title))：无</p>\n" }
+        var rows = ""
+        for item in items {
+            rows += """
+                <tr><td>\(h(item.name))</td><td><code>\(h(item.item))</code></td><td>\(h(item.department))</td>\
+                <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised.description))</td>\
+                \(reason ? "<td>\(h(item.exclusion ?? ""))</td>" : "")</tr>
+
+                """
+        }
+        return """
+            <h3>\(h(title))（\(items.count) 项）</h3>
+            <table><thead><tr><th>事项</th><th>编码</th><th>部门</th><th>法定</th><th>承诺</th>\(reason ? "<th>原因</th>" : "")</tr></thead>
+            <tbody>
+            \(rows)</tbody></table>
+
+            """
+    }
+
+    static func matters(_ report: AuditReport) -> String {
+        var rows = ""
+        for matter in report.matters {
+            for (index, row) in matter.rows.enumerated() {
+                let head =
+                    index == 0
+                    ? "<td rowspan=\"\(matter.rows.count)\">\(h(matter.name))<div class=\"small\">\(matter.members) 个事项</div></td>" : ""
+                rows += """
+                    <tr>\(head)<td>\(h(row.label))</td><td class="num">\(AuditFormatting.number(row.before)) \(h(row.unit))</td>\
+                    <td class="num">\(AuditFormatting.number(row.after)) \(h(row.unit))</td><td class="num">\(AuditFormatting.percent(row.reduction))</td></tr>
+
+                    """
+            }
+        }
+        return """
+            <h2>一件事（最完整情形）</h2>
+            <table><thead><tr><th>一件事</th><th>指标</th><th>分别办理</th><th>一件事办理</th><th>减少</th></tr></thead>
+            <tbody>
+            \(rows)</tbody></table>
+
+            """
+    }
+
+    static func findings(_ report: AuditReport) -> String {
+        var rows = ""
+        for finding in report.findings {
+            let place = finding.location.map(\.description) ?? ""
+            rows += """
+                <tr><td class="sev-\(finding.severity.rawValue)">\(h(finding.severity.label))</td><td><code>\(h(finding.rule))</code></td>\
+                <td>\(h(finding.itemName ?? ""))<br><code>\(h(finding.item ?? ""))</code></td><td>\(h(finding.message))</td><td><code>\(h(place))</code></td></tr>
+
+                """
+        }
+        var out = """
+            <h2>发现（\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示）</h2>
+            <table><thead><tr><th>级别</th><th>规则</th><th>事项</th><th>说明</th><th>位置</th></tr></thead>
+            <tbody>
+            \(rows)</tbody></table>
+
+            """
+        if !report.waived.isEmpty {
+            var waived = ""
+            for entry in report.waived {
+                waived += """
+                    <tr><td><code>\(h(entry.finding.rule))</code></td><td>\(h(entry.finding.itemName ?? (entry.isGlobal ? "全局" : "")))</td>\
+                    <td>\(h(entry.finding.message))</td><td>\(h(entry.reason))</td><td>\(h(entry.expires?.description ?? "长期"))</td></tr>
+
+                    """
+            }
+            out += """
+                <h2>已豁免（\(report.waived.count) 条）</h2>
+                <table><thead><tr><th>规则</th><th>事项</th><th>说明</th><th>豁免理由</th><th>有效期至</th></tr></thead>
+                <tbody>
+                \(waived)</tbody></table>
+
+                """
+        }
+        return out
+    }
+}

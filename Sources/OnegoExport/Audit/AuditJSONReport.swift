@@ -1,0 +1,216 @@
+import Foundation
+public import OnegoAudit
+import OnegoCatalog
+import OnegoXML
+
+/// The JSON form of an audit:
+/// `{"targets": [{"id","name","value","target","met","numerator","denominator"}], "rates": {...},
+/// "compression": {...}, "findings": [{"rule","severity","item","file","line","column","message"}]}`.
+public enum AuditJSONReport {
+    /// Renders the report as pretty, key-sorted JSON.
+    public static func render(_ report: AuditReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(Document(report)), as: UTF8.self)
+    }
+
+    struct Document: Encodable {
+        var targets: [Target]
+        var rates: [String: Rate]
+        var compression: Compression
+        var findings: [FindingEntry]
+
+        init(_ report: AuditReport) {
+            targets = report.targets.map(Target.init)
+            var rates: [String: Rate] = [:]
+            for figure in report.rates {
+                var rate = Rate(figure)
+                if figure.id == "cross-province" { rate.byMode = report.crossRegion.crossProvinceByMode }
+                if figure.id == "cross-region" { rate.byScope = report.crossRegion.byScope }
+                rates[figure.id] = rate
+            }
+            self.rates = rates
+            compression = Compression(report.compression, matters: report.matters)
+            findings = report.findings.map(FindingEntry.init)
+        }
+    }
+
+    struct Target: Encodable {
+        var id: String
+        var name: String
+        var value: Double?
+        var target: Double
+        var met: Bool
+        var numerator: Double
+        var denominator: Double
+
+        init(_ result: TargetResult) {
+            id = result.target.id
+            name = result.target.name
+            value = result.value.map(round4)
+            target = round4(result.target.threshold)
+            met = result.met
+            numerator = round4(result.numerator)
+            denominator = round4(result.denominator)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(value, forKey: .value)  // null when nothing could be counted
+            try c.encode(target, forKey: .target)
+            try c.encode(met, forKey: .met)
+            try c.encode(numerator, forKey: .numerator)
+            try c.encode(denominator, forKey: .denominator)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, name, value, target, met, numerator, denominator }
+    }
+
+    struct Group: Encodable {
+        var key: String
+        var label: String
+        var numerator: Int
+        var denominator: Int
+        var value: Double?
+    }
+
+    struct Rate: Encodable {
+        var name: String
+        var formula: String
+        var population: String
+        var numerator: Int
+        var denominator: Int
+        var value: Double?
+        var excluded: [Exclusion]
+        var byDepartment: [Group]
+        var byRegion: [Group]
+        var byLevel: [Group]
+        var byType: [Group]
+        var byMode: [String: Int]?
+        var byScope: [String: Int]?
+
+        init(_ figure: RateFigure) {
+            name = figure.name
+            formula = figure.formula
+            population = figure.population
+            numerator = figure.ratio.numerator
+            denominator = figure.ratio.denominator
+            value = figure.ratio.value.map(round4)
+            excluded = figure.excluded
+            func groups(_ d: BreakdownDimension) -> [Group] {
+                (figure.breakdown[d] ?? []).map {
+                    Group(
+                        key: $0.key, label: $0.label, numerator: $0.ratio.numerator, denominator: $0.ratio.denominator,
+                        value: $0.ratio.value.map(round4))
+                }
+            }
+            byDepartment = groups(.department)
+            byRegion = groups(.region)
+            byLevel = groups(.level)
+            byType = groups(.type)
+        }
+    }
+
+    struct Aggregate: Encodable {
+        var label: String
+        var value: Double?
+        var numerator: Double
+        var denominator: Double
+    }
+
+    struct Pair: Encodable {
+        var mean: Aggregate
+        var dayWeighted: Aggregate
+        var counted: Int
+
+        init(_ a: CompressionAggregate) {
+            mean = Aggregate(
+                label: CompressionAggregate.meanLabel, value: a.meanOfRates.map(round4), numerator: round4(a.rateSum),
+                denominator: Double(a.counted))
+            dayWeighted = Aggregate(
+                label: CompressionAggregate.weightedLabel, value: a.dayWeighted.map(round4),
+                numerator: round4(a.statutoryDays - a.promisedDays), denominator: round4(a.statutoryDays))
+            counted = a.counted
+        }
+    }
+
+    struct ItemRow: Encodable {
+        var item: String
+        var name: String
+        var department: String
+        var statutory: String?
+        var promised: String
+        var rate: Double?
+        var excluded: String?
+    }
+
+    struct Department: Encodable {
+        var department: String
+        var compression: Pair
+    }
+
+    struct Compression: Encodable {
+        var overall: Pair
+        var licensing: Pair
+        var byDepartment: [Department]
+        var immediate: Int
+        var unreformed: [ItemRow]
+        var excluded: [ItemRow]
+        var items: [ItemRow]
+        var matters: [MatterFigures]
+
+        init(_ c: CompressionFigures, matters: [MatterFigures]) {
+            func row(_ i: ItemCompression) -> ItemRow {
+                ItemRow(
+                    item: i.item, name: i.name, department: i.department, statutory: i.statutory?.description,
+                    promised: i.promised.description, rate: i.rate.map(round4), excluded: i.exclusion)
+            }
+            overall = Pair(c.overall)
+            licensing = Pair(c.licensing)
+            byDepartment = c.byDepartment.map { Department(department: $0.department, compression: Pair($0.aggregate)) }
+            immediate = c.immediateCount
+            unreformed = c.unreformed.map(row)
+            excluded = c.excluded.map(row)
+            items = c.items.map(row)
+            self.matters = matters
+        }
+    }
+
+    struct FindingEntry: Encodable {
+        var rule: String
+        var severity: String
+        var item: String?
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+
+        init(_ f: Finding) {
+            rule = f.rule
+            severity = f.severity.rawValue
+            item = f.item
+            file = f.location?.file ?? ""
+            line = f.location?.line ?? 0
+            column = f.location?.column ?? 0
+            message = f.message
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(item, forKey: .item)  // null for findings about files rather than items
+            try c.encode(file, forKey: .file)
+            try c.encode(line, forKey: .line)
+            try c.encode(column, forKey: .column)
+            try c.encode(message, forKey: .message)
+        }
+
+        enum CodingKeys: String, CodingKey { case rule, severity, item, file, line, column, message }
+    }
+}
+
+/// Rounds to four decimals so JSON shows 0.8235, not 0.82352941176470584.
+func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

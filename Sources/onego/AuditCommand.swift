@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import OnegoAudit
+import OnegoCatalog
+import OnegoComposer
+import OnegoExport
+import OnegoXML
+
+/// `onego audit PATH --policy FILE`: consistency rules, coverage rates, compression and policy targets.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "审计事项目录：一致性规则、覆盖率、时限压缩与改革目标 (audit a catalog against a policy).",
+        discussion: """
+            Exit status: 0 when no error finding remains and every target is met, 1 otherwise, 64 usage error.
+            Matters (一件事) are read from --matters, else from a `matters` folder beside PATH when there is one.
+            """
+    )
+
+    /// Report formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, html
+    }
+
+    @Argument(help: "Catalog files or folders (folders are searched for *.xml).")
+    var paths: [String]
+
+    @Option(help: "Policy file with the targets (Schemas/policy.xsd).")
+    var policy: String
+
+    @Option(help: "Waiver file (Schemas/waivers.xsd).")
+    var waivers: String?
+
+    @Option(help: "Matter files or folders (default: a `matters` folder beside PATH, if any).")
+    var matters: [String] = []
+
+    @Option(help: "Report format: text, json, sarif or html.")
+    var format: Format = .text
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "The audit date YYYY-MM-DD, against which waivers expire (default: today's date).")
+    var today: String?
+
+    @Option(help: "Population of the rates: handling (业务办理项) or implementation (实施清单事项).")
+    var population: PopulationOption = .handling
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("请至少给出一个目录文件或文件夹 (missing PATH)") }
+        if let today, ISODate(today) == nil {
+            throw ValidationError("--today 应为 YYYY-MM-DD 格式的有效日期，实为“\(today)”")
+        }
+    }
+
+    func run() throws {
+        let inputs = paths + [policy] + (waivers.map { [$0] } ?? []) + matters
+        if let output { try AtomicFile.check(output, protecting: inputs) }
+        let date = today.flatMap(ISODate.init) ?? ISODate.current()
+
+        let (policyValue, policyProblems) = Policy.load(path: policy, schemaPath: schemaPath(.policy))
+        guard let policyValue else {
+            Terminal.print(policyProblems)
+            throw CommandFailure("政策文件 \(policy) 有错误，无法审计")
+        }
+        var waiverSet = WaiverSet()
+        var otherDiagnostics: [Diagnostic] = policyProblems
+        if let waivers {
+            let (set, problems) = WaiverSet.load(path: waivers, schemaPath: schemaPath(.waivers))
+            if problems.containsErrors {
+                Terminal.print(problems)
+                throw CommandFailure("豁免文件 \(waivers) 有错误，无法审计")
+            }
+            waiverSet = set
+            otherDiagnostics += problems
+        }
+
+        let load = try catalog.makeLoader().load(paths: paths)
+        var matterFigures: [MatterFigures] = []
+        let matterPaths = matters.isEmpty ? defaultMatterPaths() : matters
+        if !matterPaths.isEmpty {
+            let loader: MatterLoader
+            do {
+                loader = try MatterLoader.validating(schemaPath: schemaPath(.matter))
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            let (found, problems) = loader.load(paths: matterPaths)
+            otherDiagnostics += MatterAudit.diagnostics(matters: found, loadDiagnostics: problems, catalog: load.catalog)
+            matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog)
+        }
+
+        let report = Auditor(population: population.population).audit(
+            load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
+            matters: matterFigures, paths: paths)
+        let text: String
+        switch format {
+        case .text: text = AuditTextReport.render(report)
+        case .json: text = try AuditJSONReport.render(report)
+        case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
+        case .html: text = AuditHTMLReport.render(report)
+        }
+        if let output {
+            try AtomicFile.write(text, to: output, protecting: inputs)
+            Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
+        } else {
+            Terminal.out(text)
+        }
+        if !report.passes { throw ExitCode(1) }
+    }
+
+    private func schemaPath(_ kind: SchemaLocator.Kind) -> String? {
+        catalog.schemaDirectory.map { $0 + "/" + kind.rawValue }
+    }
+
+    /// A `matters` folder beside each catalog folder (Catalogs/yunxi/items → Catalogs/yunxi/matters).
+    private func defaultMatterPaths() -> [String] {
+        var result: [String] = []
+        for path in paths {
+            let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+            let candidate = parent.appendingPathComponent("matters").path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
+                !result.contains(candidate)
+            {
+                result.append(candidate)
+            }
+        }
+        return result
+    }
+
+    static func summaryLine(_ report: AuditReport) -> String {
+        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count - report.failedTargets.count)/\(report.targets.count) 项达成"
+    }
+}
+
+/// The `--population` values.
+enum PopulationOption: String, ExpressibleByArgument, CaseIterable {
+    case handling, implementation
+
+    var population: Population { self == .handling ? .handlingItems : .implementationItems }
+}
