@@ -1,0 +1,141 @@
+import Foundation
+public import OnegoCatalog
+public import OnegoComposer
+
+/// The 一次性告知单 and 收件清单 of a composed "one matter" bundle, built from the composer's `Composition` (merged
+/// material lines, document flow, stages, due dates) and the catalog items behind its members.
+///
+/// Every line names the member items that use it. Lines produced by another member (document flow) and e-licence
+/// lines of 免证办 members are listed as not to be brought; 容缺 lines carry the strictest supplement deadline of
+/// the members that accept them.
+public enum MatterIntake {
+    /// The one-time notice for a composition.
+    public static func makeNotice(
+        _ composition: Composition, matter: Matter, catalog: Catalog, options: GuideOptions
+    ) -> GuideDocument {
+        IntakeDocuments.notice(intake(composition, matter: matter, catalog: catalog, options: options), options: options)
+    }
+
+    /// The window's intake checklist for a composition.
+    public static func makeChecklist(
+        _ composition: Composition, matter: Matter, catalog: Catalog, options: GuideOptions
+    ) -> GuideDocument {
+        IntakeDocuments.checklist(
+            intake(composition, matter: matter, catalog: catalog, options: options), options: options)
+    }
+
+    /// The member items of a composition, in matter order (for their guides).
+    public static func memberItems(_ composition: Composition, catalog: Catalog) -> [ServiceItem] {
+        composition.members.compactMap { catalog.item(code: $0.code) }
+    }
+
+    static func intake(_ composition: Composition, matter: Matter, catalog: Catalog, options: GuideOptions) -> Intake {
+        var items: [String: ServiceItem] = [:]
+        for member in composition.members { items[member.code] = catalog.item(code: member.code) }
+        let name = { (code: String) in composition.member(code: code)?.name ?? items[code]?.name ?? code }
+
+        let lines = composition.materials.map { merged -> IntakeLine in
+            // The catalog lines this merged line stands for.
+            let sources: [(ServiceItem, Material)] = merged.usedBy.compactMap { code in
+                guard let item = items[code],
+                    let material = item.materials.first(where: { merged.aliases.contains($0.name) })
+                else { return nil }
+                return (item, material)
+            }
+            var remarks: [String] = []
+            for (item, material) in sources {
+                for part in ItemFacts.remarkParts(material, of: item, withNecessity: false) where !remarks.contains(part) {
+                    remarks.append(part)
+                }
+            }
+            if let licence = merged.eLicence { remarks.insert("可用电子证照“\(licence)”代替", at: 0) }
+            if merged.aliases.count > 1 { remarks.append("各事项中的名称：" + merged.aliases.joined(separator: "、")) }
+            if merged.necessity == .optional { remarks.append("非必要，视情况提供") }
+
+            var supplyLimit: TimeLimit?
+            if merged.necessity == .supplyLater {
+                let limits = sources.filter { $0.1.allowsLaterSupply }.map { ItemFacts.supplyLimit($0.1, of: $0.0) }
+                supplyLimit = limits.min { $0.approximateWorkingDays < $1.approximateWorkingDays }
+                    ?? TimeLimit(matter.promisedLimit.value, matter.promisedLimit.unit)
+                remarks.insert("可容缺受理，\(supplyLimit.map(\.description) ?? "")内补齐", at: 0)
+            }
+
+            var exemption: String?
+            if let provider = merged.providedBy {
+                exemption = "由“\(name(provider))”的办理结果自动获取，无需提交"
+            } else if let licence = merged.eLicence, !sources.isEmpty,
+                sources.allSatisfy({ ItemFacts.isFetchedElectronically($0.1, of: $0.0) })
+            {
+                exemption = "免证办，窗口通过电子证照“\(licence)”调取，无需提交"
+            }
+            let forms = Set(sources.map { $0.1.form.rawValue })
+            return IntakeLine(
+                name: merged.name, necessity: merged.necessity, originals: merged.originals, copies: merged.copies,
+                form: forms.count == 1 ? forms.first : (forms.isEmpty ? nil : MaterialForm.paperAndElectronic.rawValue),
+                remarks: remarks.isEmpty ? "—" : remarks.joined(separator: "；"), usedBy: merged.usedBy.map(name),
+                supplyLimit: supplyLimit, exemption: exemption)
+        }
+
+        let members = composition.members.map { member in
+            IntakeMember(
+                name: member.name, code: member.code, department: member.department,
+                promised: items[member.code].map(ItemFacts.promised) ?? "—",
+                phone: items[member.code]?.contact.phone ?? "—")
+        }
+
+        var limits = [GuideField("一件事承诺时限", ItemFacts.limit(composition.promisedLimit))]
+        limits.append(
+            GuideField(
+                "预计用时",
+                "\(days(composition.workingDays.critical))个工作日（各事项逐一办理需"
+                    + "\(days(composition.workingDays.serialPromised))个工作日）"))
+        for stage in composition.stages {
+            let names = stage.members.map(name)
+            let parallel = names.count > 1 ? "（并联办理）" : ""
+            limits.append(GuideField("第\(stage.number)阶段", names.joined(separator: "、") + parallel))
+        }
+
+        var dueFields: [GuideField] = []
+        if let due = composition.due {
+            for (stage, day) in zip(composition.stages, due.stages) where composition.stages.count > 1 {
+                dueFields.append(GuideField("第\(stage.number)阶段预计完成", day.chinese))
+            }
+            dueFields.append(GuideField("预计全部办结日期", due.overall.chinese))
+            dueFields.append(GuideField("承诺最迟办结日期", due.promised.chinese))
+        }
+
+        var answers: [GuideField] = []
+        for question in matter.questions {
+            let values = composition.answers[question.id]
+            guard !values.isEmpty else { continue }
+            let labels = values.map { question.answer(value: $0)?.displayText ?? $0 }
+            answers.append(GuideField(question.text, labels.joined(separator: "、")))
+        }
+
+        let lead = composition.members.lazy.compactMap { items[$0.code] }
+            .first { $0.department == matter.leadDepartment } ?? composition.members.lazy.compactMap { items[$0.code] }.first
+        var contacts: [GuideField] = []
+        if let lead {
+            contacts = [
+                GuideField("综合受理窗口", lead.contact.address),
+                GuideField("办理时间", lead.contact.hours),
+                GuideField("咨询电话", lead.contact.phone),
+                GuideField("投诉电话", lead.contact.complaintPhone),
+            ]
+        }
+        contacts.append(GuideField("牵头部门", matter.leadDepartment))
+        if !matter.cooperatingDepartments.isEmpty {
+            contacts.append(GuideField("协同部门", matter.cooperatingDepartments.joined(separator: "、")))
+        }
+
+        return Intake(
+            subject: matter.name, code: matter.code, handler: matter.leadDepartment, lines: lines, members: members,
+            limits: limits, dueLimit: nil, dueFields: dueFields, isImmediate: false, contacts: contacts,
+            answers: answers)
+    }
+
+    /// `2`, `0.5`: working days as printed.
+    static func days(_ value: Double) -> String {
+        TimeLimit(value, .workingDays).description.replacingOccurrences(of: "个工作日", with: "")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Prints guide documents as HTML. Every string of a document is escaped with `HTMLText.escape`; the markup around
+/// it is fixed.
+public enum HTMLGuideRenderer {
+    /// A self-contained page holding `documents`, each starting on a new printed page.
+    public static func page(_ documents: [GuideDocument], title: String? = nil) -> String {
+        let pageTitle = title ?? documents.map { "\($0.title)：\($0.subject)" }.joined(separator: "；")
+        return HTMLPage(title: pageTitle, body: documents.map(article).joined()).html
+    }
+
+    /// One document as an `<article>`.
+    public static func article(_ document: GuideDocument) -> String {
+        var out = "<article class=\"doc doc-\(document.kind.rawValue)\">\n<header class=\"doc-head\">\n"
+        out += "<h1 class=\"doc-title\">\(HTMLText.escape(document.title))</h1>\n"
+        out += "<p class=\"doc-subject\">\(HTMLText.escape(document.subject))</p>\n"
+        if !document.header.isEmpty {
+            out += "<p class=\"doc-meta\">"
+            out += document.header.map { field in
+                let value = field.isBlank ? "<span class=\"blank\"></span>" : HTMLText.escape(field.value)
+                return "<span>\(HTMLText.escape(field.label))：\(value)</span>"
+            }.joined()
+            out += "</p>\n"
+        }
+        out += "</header>\n"
+        for (index, section) in document.sections.enumerated() {
+            out += "<section>\n<h2>\(ChineseNumber.ordinal(index + 1))、\(HTMLText.escape(section.heading))</h2>\n"
+            for block in section.blocks { out += render(block) }
+            out += "</section>\n"
+        }
+        if let footer = document.footer {
+            out += "<footer class=\"doc-foot\">\(HTMLText.escape(footer))</footer>\n"
+        }
+        out += "</article>\n"
+        return out
+    }
+
+    static func render(_ block: GuideBlock) -> String {
+        switch block {
+        case .fields(let fields):
+            guard !fields.isEmpty else { return "" }
+            var out = "<table class=\"fields\"><tbody>\n"
+            for field in fields {
+                out += "<tr><th scope=\"row\">\(HTMLText.escape(field.label))</th>"
+                out += field.isBlank ? "<td class=\"blank\"></td></tr>\n" : "<td>\(lines(field.value))</td></tr>\n"
+            }
+            return out + "</tbody></table>\n"
+        case .paragraph(let text):
+            return "<p>\(lines(text))</p>\n"
+        case .note(let text):
+            return "<p class=\"note\">\(lines(text))</p>\n"
+        case .badges(let badges):
+            return "<p class=\"badges\">"
+                + badges.map { "<span class=\"badge\">\(HTMLText.escape($0))</span>" }.joined(separator: " ") + "</p>\n"
+        case .list(let items):
+            return "<ul>\n" + items.map { "<li>\(lines($0))</li>\n" }.joined() + "</ul>\n"
+        case .table(let table):
+            var out = "<table class=\"grid\"><thead><tr>"
+            out += table.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+            out += "</tr></thead><tbody>\n"
+            for row in table.rows {
+                out += "<tr>"
+                for (column, cell) in row.enumerated() {
+                    var classes: [String] = []
+                    if table.centred.contains(column) { classes.append("c") }
+                    if cell == "☐" { classes.append("box") }
+                    let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                    out += "<td\(attribute)>\(lines(cell))</td>"
+                }
+                out += "</tr>\n"
+            }
+            return out + "</tbody></table>\n"
+        case .signatures(let labels):
+            var out = "<div class=\"signatures\">\n"
+            for label in labels {
+                let stamp = label.contains("盖章") ? " stamp" : ""
+                out += "<div class=\"sign\(stamp)\">\(HTMLText.escape(label))\(label.contains("：") ? "" : "：")</div>\n"
+            }
+            return out + "</div>\n"
+        }
+    }
+
+    /// Escaped text with line breaks kept.
+    static func lines(_ text: String) -> String {
+        HTMLText.escape(text).replacingOccurrences(of: "\n", with: "<br>")
+    }
+}
+
+/// Chinese ordinal numerals for section headings: 一, 二 … 十, 十一 … 九十九.
+enum ChineseNumber {
+    static let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    static func ordinal(_ value: Int) -> String {
+        guard value > 0, value < 100 else { return String(value) }
+        let tens = value / 10
+        let ones = value % 10
+        let tensText = tens == 0 ? "" : (tens == 1 ? "十" : digits[tens] + "十")
+        return tensText + (ones == 0 ? "" : digits[ones])
+    }
+}

@@ -1,0 +1,93 @@
+/// A complete, self-contained HTML page: inline CSS for screen and A4 print, a Chinese font stack, no external
+/// resources (a Content-Security-Policy forbids loading any), and optionally one inline script.
+public struct HTMLPage: Sendable {
+    /// The page title (plain text; escaped when rendered).
+    public var title: String
+    /// The body's inner HTML, already escaped by the caller.
+    public var body: String
+    /// An inline script's source, trusted (built by onego, with any data embedded through `HTMLText.scriptJSON`).
+    public var script: String?
+
+    /// Creates a page.
+    public init(title: String, body: String, script: String? = nil) {
+        self.title = title
+        self.body = body
+        self.script = script
+    }
+
+    /// The page as HTML text.
+    public var html: String {
+        let scriptPolicy = script == nil ? "" : " script-src 'unsafe-inline';"
+        var out = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';\(scriptPolicy) img-src data:">
+            <title>\(HTMLText.escape(title))</title>
+            <style>
+            \(Self.css)</style>
+            </head>
+            <body>
+
+            """
+        out += body
+        if let script {
+            out += "<script>\n" + script + "\n</script>\n"
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    /// The shared style sheet: paper-like on screen, A4 with page breaks between documents in print.
+    static let css = """
+        :root {
+          --ink: #1a1a1a; --muted: #555; --rule: #333; --light: #d9d9d9; --accent: #a4161a; --paper: #fff;
+          --serif: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "STSong", serif;
+          --sans: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Heiti SC", sans-serif;
+        }
+        * { box-sizing: border-box; }
+        html { background: #eceae6; }
+        body { margin: 0; padding: 24px 0; color: var(--ink); font-family: var(--serif); font-size: 11pt; line-height: 1.6; }
+        .doc { background: var(--paper); width: 210mm; min-height: 297mm; margin: 0 auto 24px; padding: 18mm 16mm 16mm;
+          box-shadow: 0 1px 4px rgba(0,0,0,.25); }
+        .doc-head { text-align: center; border-bottom: 2px solid var(--accent); padding-bottom: 3mm; margin-bottom: 4mm; }
+        .doc-title { font-family: var(--sans); font-size: 20pt; letter-spacing: .3em; margin: 0; color: var(--accent); }
+        .doc-subject { font-family: var(--sans); font-size: 14pt; margin: 2mm 0 0; }
+        .doc-meta { display: flex; flex-wrap: wrap; justify-content: center; gap: 1mm 8mm; margin: 2mm 0 0; font-size: 9.5pt; color: var(--muted); }
+        .doc-meta .blank { display: inline-block; min-width: 30mm; border-bottom: 1px solid var(--rule); }
+        h2 { font-family: var(--sans); font-size: 12.5pt; margin: 5mm 0 2mm; padding-left: 2mm; border-left: 4px solid var(--accent); break-after: avoid; page-break-after: avoid; }
+        p { margin: 1.5mm 0; text-align: justify; }
+        table { width: 100%; border-collapse: collapse; margin: 1.5mm 0; font-size: 10pt; }
+        th, td { border: 1px solid var(--rule); padding: 1.2mm 1.8mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+        th { font-family: var(--sans); font-weight: 600; background: #f2f0ec; text-align: center; }
+        td.c { text-align: center; white-space: nowrap; }
+        td.box { font-size: 14pt; line-height: 1; }
+        thead { display: table-header-group; }
+        tr { break-inside: avoid; page-break-inside: avoid; }
+        table.fields th { width: 28mm; text-align: left; white-space: nowrap; }
+        table.fields td.blank { height: 8mm; }
+        .badges { margin: 1.5mm 0 2mm; }
+        .badge { display: inline-block; margin: 0 1.5mm 1.5mm 0; padding: .2mm 2.5mm; border: 1.5px solid var(--accent);
+          border-radius: 3mm; color: var(--accent); font-family: var(--sans); font-weight: 600; font-size: 10pt; }
+        .note { margin: 1.5mm 0; padding: 1.5mm 2.5mm; border-left: 3px solid var(--muted); background: #f7f6f3; font-size: 9.5pt; }
+        ul { margin: 1mm 0; padding-left: 6mm; }
+        .signatures { display: grid; grid-template-columns: repeat(2, 1fr); gap: 3mm; margin-top: 3mm; break-inside: avoid; page-break-inside: avoid; }
+        .sign { border: 1px solid var(--rule); min-height: 26mm; padding: 1.5mm 2.5mm; font-family: var(--sans); font-size: 10pt; }
+        .sign.stamp { grid-row: span 2; min-height: 55mm; }
+        .doc-foot { margin-top: 5mm; padding-top: 2mm; border-top: 1px solid var(--light); font-size: 8.5pt; color: var(--muted); }
+        nav.site { width: 210mm; margin: 0 auto 12px; font-family: var(--sans); font-size: 10pt; }
+        nav.site a { color: var(--accent); }
+        @page { size: A4; margin: 15mm 14mm 15mm; }
+        @media print {
+          html, body { background: none; padding: 0; }
+          .doc { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
+          .doc + .doc { break-before: page; page-break-before: always; }
+          nav.site, .noprint { display: none; }
+          th, .badge, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """
+}

@@ -1,0 +1,271 @@
+import ArgumentParser
+import Foundation
+import OnegoCatalog
+import OnegoComposer
+import OnegoExport
+import OnegoXML
+
+/// `onego guide (ITEM-CODE | MATTER) --catalog PATH`: print a 办事指南, 一次性告知单 or 收件清单 as HTML or Markdown.
+struct GuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "生成办事指南、一次性告知单或收件清单 (print a guide, a one-time notice or an intake checklist).",
+        discussion: """
+            TARGET is an item's handling-item or implementation code, or a matter's code (e.g. YX-QYKB). Matters are \
+            read from the --catalog paths and --matters paths. Output goes to standard output, or atomically to \
+            --output (a temporary file beside it, then renamed; an input file is never overwritten).
+            Exit status: 0 written, 1 error (unknown code, catalog errors, incomplete answers), 64 usage error.
+            """
+    )
+
+    @Argument(help: "Item code (业务办理项编码 or 实施编码) or matter code.")
+    var target: String
+
+    @Option(help: "Catalog files or folders.")
+    var catalog: [String] = []
+
+    @Option(help: "Matter files or folders (default: matters found in the --catalog paths and their matters/ siblings).")
+    var matters: [String] = []
+
+    @Option(help: "Document kind: guide, notice, checklist, or all (the three on separate pages).")
+    var kind: DocumentKind?
+
+    @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable; matters only).")
+    var answers: [String] = []
+
+    @Option(help: "Acceptance date YYYY-MM-DD: prints the due date and 容缺 supplement deadlines.")
+    var accepted: String?
+
+    @Option(help: "Issue date YYYY-MM-DD printed on the document (default: today).")
+    var date: String?
+
+    @Option(help: "Working-day calendar file or folder (default: Catalogs/calendars).")
+    var calendar: String?
+
+    @Option(help: "Output format: html or md (default: from --output's extension, else html).")
+    var format: DocumentFormat?
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var options: CatalogOptions
+
+    func validate() throws {
+        if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
+        if let accepted, CalendarDay(iso: accepted) == nil {
+            throw ValidationError("受理日期 \(accepted) 不是有效日期，格式应为 YYYY-MM-DD")
+        }
+        if let date, CalendarDay(iso: date) == nil {
+            throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
+        }
+        for answer in answers where !answer.contains("=") {
+            throw ValidationError("情形答案 \(answer) 应写作 问题=答案 (QUESTION=VALUE)")
+        }
+    }
+
+    /// Every path the command reads, which the output must never replace.
+    var inputs: [String] { catalog + matters + (calendar.map { [$0] } ?? []) }
+
+    func run() throws {
+        if let output { try AtomicFile.check(output, protecting: inputs) }
+        let loaded = try options.makeLoader().load(paths: catalog)
+        if loaded.diagnostics.containsErrors {
+            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure("目录有错误，请先用 onego validate 修正")
+        }
+        let issued = try date.flatMap(CalendarDay.init(iso:)) ?? Self.today()
+        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
+        let workingCalendar = acceptedDay == nil ? nil : try loadCalendar()
+        let guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
+
+        let documents: [GuideDocument]
+        if let item = loaded.catalog.item(code: target) {
+            if !answers.isEmpty { Terminal.err("提示: 单个事项没有情形问题，已忽略 --answer") }
+            documents = (kind ?? .guide).kinds.map { kind in
+                switch kind {
+                case .guide: ItemGuide.make(item, options: guideOptions)
+                case .notice: ItemIntake.makeNotice(item, options: guideOptions)
+                case .checklist: ItemIntake.makeChecklist(item, options: guideOptions)
+                }
+            }
+        } else {
+            let source = try MatterGuideSource(
+                catalog: loaded.catalog, catalogPaths: catalog, matterPaths: matters, calendar: workingCalendar)
+            documents = try source.documents(code: target, kinds: (kind ?? .notice).kinds, answers: answers, options: guideOptions)
+        }
+
+        let resolvedFormat = format ?? DocumentFormat(forPath: output) ?? .html
+        let text: String
+        switch resolvedFormat {
+        case .html: text = HTMLGuideRenderer.page(documents)
+        case .md: text = MarkdownGuideRenderer.text(documents)
+        }
+        if let output {
+            try AtomicFile.write(text, to: output, protecting: inputs)
+            Terminal.err("已写入 \(output)（\(documents.map(\.title).joined(separator: "、"))）")
+        } else {
+            Terminal.out(text)
+        }
+    }
+
+    func loadCalendar() throws -> WorkingCalendar {
+        if let calendar {
+            let (loaded, diagnostics) = WorkingCalendar.load(paths: [calendar])
+            if diagnostics.containsErrors {
+                Terminal.print(diagnostics.filter { $0.severity == .error })
+                throw CommandFailure("工作日历有错误：\(calendar)")
+            }
+            return loaded
+        }
+        do {
+            return try WorkingCalendar.loadDefault()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Today's date in the local time zone.
+    static func today() throws -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+            let today = CalendarDay(year: year, month: month, day: day)
+        else { throw CommandFailure("无法确定今天的日期，请用 --date 指定") }
+        return today
+    }
+}
+
+/// `--kind`.
+enum DocumentKind: String, ExpressibleByArgument, CaseIterable {
+    case guide, notice, checklist, all
+
+    var kinds: [GuideKind] {
+        switch self {
+        case .guide: [.guide]
+        case .notice: [.notice]
+        case .checklist: [.checklist]
+        case .all: [.guide, .notice, .checklist]
+        }
+    }
+}
+
+/// `--format`.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, md
+
+    /// The format a file name implies (`.html`/`.htm`, `.md`/`.markdown`).
+    init?(forPath path: String?) {
+        guard let path else { return nil }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html", "htm": self = .html
+        case "md", "markdown": self = .md
+        default: return nil
+        }
+    }
+}
+
+/// Loads the matters that go with a catalog, composes them and builds their documents.
+struct MatterGuideSource {
+    var catalog: Catalog
+    var matters: [Matter]
+    var composer: Composer
+
+    /// Loads matters from `matterPaths`, or, when none are given, from the catalog folders and the `matters/`
+    /// folders beside them; loads the material synonym table found near the catalog.
+    init(catalog: Catalog, catalogPaths: [String], matterPaths: [String], calendar: WorkingCalendar?) throws {
+        self.catalog = catalog
+        let paths = matterPaths.isEmpty ? Self.defaultMatterPaths(near: catalogPaths) : matterPaths
+        if paths.isEmpty {
+            matters = []
+        } else {
+            let (loaded, diagnostics) = MatterLoader.load(paths: paths)
+            let errors = diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                Terminal.print(errors)
+                throw CommandFailure("一件事定义有错误，请先修正")
+            }
+            matters = loaded
+        }
+        var synonyms = SynonymTable.empty
+        if let path = SynonymTable.defaultPath(near: catalogPaths.first.map(Self.catalogRoot)) {
+            let (table, diagnostics) = SynonymTable.load(path: path)
+            if diagnostics.containsErrors {
+                Terminal.print(diagnostics.filter { $0.severity == .error })
+                throw CommandFailure("材料同义词表有错误：\(path)")
+            }
+            synonyms = table
+        }
+        composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+    }
+
+    /// The matter with this code.
+    func matter(code: String) -> Matter? { matters.first { $0.code == code } }
+
+    /// The documents of `kinds` for the matter `code` composed with `answers` (`QUESTION=VALUE` strings).
+    func documents(code: String, kinds: [GuideKind], answers: [String], options: GuideOptions) throws
+        -> [GuideDocument]
+    {
+        guard let matter = matter(code: code) else {
+            throw CommandFailure("目录中没有编码为 \(code) 的事项或一件事")
+        }
+        let answerSet = AnswerSet(
+            answers.map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            })
+        let composition: Composition
+        do {
+            composition = try composer.compose(matter: matter, answers: answerSet, accepted: options.accepted)
+        } catch {
+            throw CommandFailure(Self.explain(error, matter: matter))
+        }
+        return kinds.flatMap { kind -> [GuideDocument] in
+            switch kind {
+            case .guide:
+                MatterIntake.memberItems(composition, catalog: catalog).map { ItemGuide.make($0, options: options) }
+            case .notice: [MatterIntake.makeNotice(composition, matter: matter, catalog: catalog, options: options)]
+            case .checklist:
+                [MatterIntake.makeChecklist(composition, matter: matter, catalog: catalog, options: options)]
+            }
+        }
+    }
+
+    /// The composer's message, plus the questions and their answers when answers are missing or wrong.
+    static func explain(_ error: CompositionError, matter: Matter) -> String {
+        var text = "\(matter.code) \(matter.name): \(error.description)"
+        for id in error.questionIDs {
+            guard let question = matter.question(id: id) else { continue }
+            let choices = question.answers.map { answer in
+                answer.label.map { "\(answer.value)（\($0)）" } ?? answer.value
+            }
+            text += "\n  --answer \(id)=… \(question.text) 可选：" + choices.joined(separator: "、")
+        }
+        return text
+    }
+
+    /// Catalog folders themselves, and the `matters/` folder beside an `items/` folder
+    /// (`Catalogs/yunxi/items` → `Catalogs/yunxi/matters`). Catalog files bring no matters.
+    static func defaultMatterPaths(near catalogPaths: [String]) -> [String] {
+        var result: [String] = []
+        let files = FileManager.default
+        for path in catalogPaths {
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            var candidates = [path]
+            if url.lastPathComponent == "items" { candidates.append(url.deletingLastPathComponent().path + "/matters") }
+            for candidate in candidates where files.fileExists(atPath: candidate) && !result.contains(candidate) {
+                result.append(candidate)
+            }
+        }
+        return result
+    }
+
+    /// The folder above a catalog's `items/` folder (or the folder holding a catalog file).
+    static func catalogRoot(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        return isDirectory.boolValue && url.lastPathComponent != "items"
+            ? url.path : url.deletingLastPathComponent().path
+    }
+}
