@@ -50,9 +50,7 @@ public enum MatterChecks {
         var cycles = Set<Set<String>>()
         var worst: (days: Double, answers: AnswerSet)?
         for answers in sets {
-            for question in matter.questions where prepared.resolver.isShown(question, answers: answers) {
-                shown.insert(question.id)
-            }
+            shown.formUnion(prepared.resolver.shownQuestions(answers))
             guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
             selected.formUnion(outcome.selected)
             guard outcome.selected.allSatisfy({ prepared.items[$0] != nil }) else { continue }

@@ -39,7 +39,10 @@ public struct MatterLoader: Sendable {
     }
 
     /// Loads every matter named by `paths` (files, or folders searched recursively for `*.xml`; other onego
-    /// documents in folders are skipped). Matters with errors are left out; diagnostics are sorted by place.
+    /// documents in folders are skipped). A file that is not well formed or not valid yields no matter; a matter
+    /// whose references are wrong is returned with its errors (callers refuse to compose when there are errors),
+    /// so the catalog checks can still say what the wrong references make unreachable. Diagnostics are sorted by
+    /// place.
     public func load(paths: [String]) -> (matters: [Matter], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var matters: [Matter] = []
@@ -60,7 +63,7 @@ public struct MatterLoader: Sendable {
                 continue
             }
             codes[matter.code] = matter.location
-            if !problems.containsErrors { matters.append(matter) }
+            matters.append(matter)
         }
         return (matters, diagnostics.sortedByLocation())
     }

@@ -51,6 +51,17 @@ struct SituationResolver: Sendable {
         question.shownWhen.isEmpty || question.shownWhen.contains { answers.contains($0.answer, for: $0.question) }
     }
 
+    /// The ids of the questions shown for a complete answer set, deciding each from the earlier answers only.
+    func shownQuestions(_ answers: AnswerSet) -> Set<String> {
+        var earlier = AnswerSet()
+        var shown = Set<String>()
+        for question in matter.questions {
+            if isShown(question, answers: earlier) { shown.insert(question.id) }
+            earlier.set(answers[question.id], for: question.id)
+        }
+        return shown
+    }
+
     /// Validates `given` and computes the selection.
     func resolve(_ given: AnswerSet) throws(CompositionError) -> SituationOutcome {
         for question in given.values.keys where questionIndex[question] == nil {

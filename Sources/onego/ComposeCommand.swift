@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import OnegoCatalog
+import OnegoComposer
+import OnegoXML
+
+/// `onego compose MATTER --catalog PATH`: compose one "one matter" bundle for a set of situation answers.
+struct ComposeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compose",
+        abstract: "编排一件事：选择成员事项、合并材料、部门间流转、并联阶段与关键路径 (compose a one-matter bundle).",
+        discussion: """
+            MATTER is a matter code (looked up in the matters/ folder beside the catalog's items/ folder, or in \
+            --matters) or a matter file. Answers are QUESTION=VALUE; a multiple-choice question takes several \
+            values separated by commas or repeated --answer options. Yes/no questions accept 是/否 (or yes/no).
+
+            With no answers on a terminal, the situation questions are asked interactively. In a pipe, the missing \
+            answers are listed on standard error and the exit status is 1.
+
+            Exit status: 0 composed; 1 missing or contradictory answers, catalog, matter or calendar errors; \
+            64 usage error.
+            """
+    )
+
+    @Argument(help: "A matter code (e.g. YX-QYKB) or a matter file.")
+    var matter: String
+
+    @Option(help: "Catalog files or folders (e.g. Catalogs/yunxi or Catalogs/yunxi/items).")
+    var catalog: [String] = []
+
+    @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable).")
+    var answers: [String] = []
+
+    @Option(help: "The acceptance date YYYY-MM-DD; due dates count working days from the day after.")
+    var accepted: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Compose every valid answer set (JSON: an array of compositions, each with its answers).")
+    var enumerate = false
+
+    @Option(help: "Folder of matter files (default: matters/ beside the catalog's items/).")
+    var matters: String?
+
+    @Option(help: "Calendar files or folders (default: the repository's Catalogs/calendars).")
+    var calendar: [String] = []
+
+    @Option(help: "Material synonym table (default: Catalogs/reference/material-synonyms.xml).")
+    var synonyms: String?
+
+    @OptionGroup var options: CatalogOptions
+
+    func validate() throws {
+        if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
+        if enumerate && !answers.isEmpty {
+            throw ValidationError("--enumerate 会列出全部情形组合，不能同时给出 --answer")
+        }
+        _ = try parsedAnswers()
+        if let accepted, CalendarDay(iso: accepted) == nil {
+            throw ValidationError("受理日期“\(accepted)”无效，应为 YYYY-MM-DD")
+        }
+    }
+
+    /// The `--answer` options as an answer set.
+    func parsedAnswers() throws -> AnswerSet {
+        var set = AnswerSet()
+        for raw in answers {
+            guard let equals = raw.firstIndex(of: "="), equals != raw.startIndex else {
+                throw ValidationError("回答“\(raw)”应写成 问题=答案，例如 --answer invoice=是")
+            }
+            let question = String(raw[..<equals]).trimmingCharacters(in: .whitespaces)
+            let values = raw[raw.index(after: equals)...].split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard !values.isEmpty, !values.contains(where: \.isEmpty) else {
+                throw ValidationError("回答“\(raw)”缺少答案")
+            }
+            for value in values { set.add(value, for: question) }
+        }
+        return set
+    }
+
+    func run() throws {
+        let loaded = try options.makeLoader().load(paths: catalog)
+        if loaded.diagnostics.containsErrors {
+            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure("目录有错误，请先用 onego validate 修正")
+        }
+        let matter = try ComposeInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
+        let table = try ComposeInputs.synonyms(path: synonyms, catalogPaths: catalog)
+        let workingCalendar = accepted == nil ? nil : try ComposeInputs.calendar(paths: calendar)
+        let composer = Composer(catalog: loaded.catalog, synonyms: table, calendar: workingCalendar)
+        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
+
+        if enumerate {
+            var compositions: [Composition] = []
+            for set in composer.enumerateAnswerSets(for: matter) {
+                compositions.append(try compose(composer, matter, set, acceptedDay))
+            }
+            switch format {
+            case .json: Terminal.out(try Terminal.json(compositions))
+            case .text: Terminal.out(ComposeText.enumeration(compositions, matter: matter))
+            }
+            return
+        }
+
+        var given = try parsedAnswers()
+        if given.isEmpty && !composer.missingQuestions(for: matter, answers: given).isEmpty {
+            guard isatty(STDIN_FILENO) == 1 else {
+                let missing = composer.missingQuestions(for: matter, answers: given)
+                Terminal.err(CompositionError.missingAnswers(missing).description)
+                throw ExitCode(1)
+            }
+            given = try ComposePrompt.ask(composer: composer, matter: matter)
+        }
+        let composition = try compose(composer, matter, given, acceptedDay)
+        switch format {
+        case .json: Terminal.out(try Terminal.json(composition))
+        case .text: Terminal.out(ComposeText.render(composition, matter: matter))
+        }
+    }
+
+    private func compose(_ composer: Composer, _ matter: Matter, _ answers: AnswerSet, _ accepted: CalendarDay?)
+        throws -> Composition
+    {
+        do {
+            return try composer.compose(matter: matter, answers: answers, accepted: accepted)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import OnegoCatalog
+import OnegoComposer
+import OnegoTestSupport
+import Testing
+
+/// Hand-computed expectations over the fixture catalog (`Tests/Fixtures/matters/items.xml`) and the fixture
+/// 企业开办 matter (`qykb.xml`).
+@Suite struct ComposerTests {
+    let composer: Composer
+    let matter: Matter
+
+    init() throws {
+        composer = Composer(
+            catalog: try ComposerFixtures.catalog(), synonyms: try ComposerFixtures.synonyms(),
+            calendar: try ComposerFixtures.calendar())
+        matter = try ComposerFixtures.matter("qykb.xml")
+    }
+
+    static let licence = "11440188MB2C9023XA4000101001001001"
+    static let seal = "1144018800748257514000101001002001"
+    static let invoice = "11440188MB2C9031XX4000101001003001"
+    static let staff = "11440188007482591N4000101001004001"
+    static let bank = "91440188MA5D00001A4000101001005001"
+
+    @Test func everyMemberSelectedGivesHandComputedFigures() throws {
+        let plan = try composer.compose(
+            matter: matter, answers: ["invoice": "是", "staff": "是", "bank": "是", "account": "basic"])
+        #expect(plan.members.map(\.id) == ["licence", "seal", "invoice", "staff", "bank"])
+        // 4 + 3 + 3 + 3 + 3 lines; 11 distinct; 营业执照 comes from the licence.
+        #expect(plan.reductions.materials.before == 16)
+        #expect(plan.materials.count == 11)
+        #expect(plan.reductions.materials.after == 10)
+        #expect(plan.reductions.copies.before == 9)
+        #expect(plan.reductions.copies.after == 5)
+        let licence = try #require(plan.materials.first { $0.name == "营业执照" })
+        #expect(licence.providedBy == Self.licence)
+        #expect(licence.note == "由 企业设立登记 办理结果自动获取")
+        #expect(licence.usedBy == [Self.seal, Self.invoice, Self.staff, Self.bank])
+        #expect(licence.necessity == .required)
+        #expect(licence.originals == 1 && licence.copies == 1)
+        // Stages: the licence first, then the four consumers in parallel.
+        #expect(plan.stages.map(\.members) == [[Self.licence], [Self.seal, Self.invoice, Self.staff, Self.bank]])
+        #expect(plan.workingDays.critical == 1.5)
+        #expect(plan.workingDays.serialPromised == 4)
+        #expect(plan.workingDays.serialStatutory == 15)
+        #expect(plan.criticalPath == [Self.licence, Self.invoice])
+        #expect(plan.visits.before == 2)
+        #expect(plan.visits.after == 1)
+        #expect(plan.reductions.formFields.before == 9)
+        #expect(plan.reductions.formFields.after == 3)
+        #expect(plan.reductions.materials.rate == 0.375)
+        #expect(plan.due == nil)
+    }
+
+    @Test func mergedLinesKeepStrictestNecessityAndLargestCounts() throws {
+        let plan = try composer.compose(
+            matter: matter, answers: ["invoice": "是", "staff": "是", "bank": "是", "account": "basic"])
+        // 股东主体资格证明 (居民身份证, copies 1) + 经办人身份证 (居民身份证, 1 original, 2 copies).
+        let identity = try #require(plan.materials.first { $0.name == "居民身份证" })
+        #expect(identity.aliases == ["股东主体资格证明", "经办人身份证"])
+        #expect(identity.originals == 1 && identity.copies == 2)
+        #expect(identity.usedBy == [Self.licence, Self.invoice])
+        // 法定代表人身份证: 必要 at the seal, 非必要 at the bank → 必要, under the preferred name.
+        let representative = try #require(plan.materials.first { $0.name == "法定代表人身份证明" })
+        #expect(representative.necessity == .required)
+        #expect(representative.usedBy == [Self.seal, Self.bank])
+        #expect(representative.providedBy == nil)
+    }
+
+    @Test func noSituationalMembersLeavesLicenceAndSeal() throws {
+        let plan = try composer.compose(matter: matter, answers: ["invoice": "否", "staff": "no", "bank": "n"])
+        #expect(plan.answers.description == "invoice=否 staff=否 bank=否")
+        #expect(plan.members.map(\.id) == ["licence", "seal"])
+        #expect(plan.reductions.materials.before == 7)
+        #expect(plan.reductions.materials.after == 6)
+        #expect(plan.workingDays.critical == 1)
+        #expect(plan.workingDays.serialStatutory == 4)
+        #expect(plan.visits.before == 1 && plan.visits.after == 1)
+        #expect(plan.reductions.formFields.before == 4 && plan.reductions.formFields.after == 3)
+    }
+
+    @Test func followUpAnswerAddsMaterial() throws {
+        let plan = try composer.compose(
+            matter: matter, answers: ["invoice": "否", "staff": "否", "bank": "是", "account": "general"])
+        let added = try #require(plan.materials.first { $0.name == "基本存款账户信息" })
+        #expect(added.usedBy == [Self.bank])
+        #expect(added.originals == 1)
+    }
+
+    @Test func dueDatesCountFromTheDayAfterAcceptance() throws {
+        // 2026-02-13 is a Friday; 2026-02-14 (Saturday) is a make-up working day; 02-15…02-23 are the holiday.
+        let plan = try composer.compose(
+            matter: matter, answers: ["invoice": "是", "staff": "否", "bank": "否"],
+            accepted: CalendarDay(iso: "2026-02-13"))
+        let due = try #require(plan.due)
+        #expect(due.stages.map(\.description) == ["2026-02-14", "2026-02-24"])
+        #expect(due.overall.description == "2026-02-24")
+        #expect(due.promised.description == "2026-02-24")
+    }
+
+    @Test func yearWithoutArrangementIsAnError() throws {
+        #expect(throws: CompositionError.self) {
+            try composer.compose(
+                matter: matter, answers: ["invoice": "是", "staff": "否", "bank": "否"],
+                accepted: CalendarDay(iso: "2031-05-06"))
+        }
+    }
+
+    @Test func enumeratesEveryValidAnswerSet() throws {
+        let sets = composer.enumerateAnswerSets(for: matter)
+        // invoice × staff × (bank=否 | bank=是 × 2 accounts) = 2 × 2 × 3.
+        #expect(sets.count == 12)
+        for answers in sets {
+            let plan = try composer.compose(matter: matter, answers: answers)
+            #expect(plan.workingDays.critical <= plan.workingDays.serialPromised)
+            #expect(plan.reductions.materials.after <= plan.reductions.materials.before)
+        }
+    }
+}

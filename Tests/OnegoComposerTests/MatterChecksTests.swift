@@ -1,0 +1,51 @@
+import OnegoComposer
+import OnegoXML
+import Testing
+
+/// One small fixture per fault, each asserting the rule and the exact line and column.
+@Suite struct MatterChecksTests {
+    func found(_ name: String) throws -> [String] {
+        try ComposerFixtures.diagnostics(name).sortedByLocation().map { diagnostic in
+            let place = diagnostic.location.map { "\($0.line):\($0.column)" } ?? "-"
+            return "\(place) \(diagnostic.rule)"
+        }
+    }
+
+    @Test func cleanMatterHasNoFindings() throws {
+        #expect(try found("qykb.xml") == [])
+    }
+
+    @Test func unknownMemberCode() throws {
+        #expect(try found("unknown-code.xml") == ["8:5 matter.member.unknown-code"])
+    }
+
+    @Test func cycleIsSpelledOut() throws {
+        let diagnostics = try ComposerFixtures.diagnostics("cycle.xml")
+        #expect(try found("cycle.xml") == ["9:5 matter.cycle"])
+        #expect(
+            diagnostics.first?.message
+                == "成员事项的先后顺序形成循环：staff（员工参保登记） → licence（企业设立登记） → staff（员工参保登记）")
+    }
+
+    @Test func promiseShorterThanCriticalPath() throws {
+        let diagnostics = try ComposerFixtures.diagnostics("promise-short.xml")
+        #expect(try found("promise-short.xml") == ["5:3 matter.promise.short"])
+        #expect(diagnostics.first?.message == "一件事承诺时限 1个工作日 短于关键路径 1.50 个工作日（情形 staff=是）")
+    }
+
+    @Test func unreachableQuestionAndNeverSelectedMember() throws {
+        #expect(
+            try found("unreachable.xml") == [
+                "8:5 matter.member.never-selected", "17:5 matter.question.unreachable", "19:7 matter.reference.answer",
+            ])
+    }
+
+    @Test func brokenReferences() throws {
+        #expect(
+            try found("bad-references.xml") == [
+                "8:5 matter.duplicate-id", "8:5 matter.member.never-selected", "11:5 matter.reference.member",
+                "14:5 matter.question.unreachable", "16:7 matter.reference.question",
+                "17:29 matter.reference.member", "18:7 matter.answer.unreachable", "23:7 matter.answer.unreachable",
+            ])
+    }
+}
