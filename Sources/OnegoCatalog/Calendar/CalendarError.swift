@@ -12,13 +12,14 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .yearNotPublished(let year):
-            "\(year) 年的节假日安排尚未公布，无法计算工作日"
+            return "\(year) 年的节假日安排尚未公布，无法计算工作日"
         case .invalidLimit(let limit):
+            // TimeLimit's own description assumes a finite value.
+            let text = limit.value.isFinite ? limit.description : "\(limit.value)\(limit.unit.rawValue)"
             if limit.value.isNaN || limit.value < 0 {
-                "时限“\(limit)”无效：时限必须是不小于 0 的数"
-            } else {
-                "时限“\(limit)”过大，无法逐日计算"
+                return "时限“\(text)”无效：时限必须是不小于 0 的数"
             }
+            return "时限“\(text)”过大，无法逐日计算"
         }
     }
 }
