@@ -1,0 +1,96 @@
+import Foundation
+import OnegoTestSupport
+import Testing
+
+/// `onego audit` and `onego rules`, run as the built binary.
+@Suite struct AuditCommandTests {
+    static let district = "Tests/Fixtures/audit/district.xml"
+    static let policy = "Catalogs/policies/guangdong-style-2026.xml"
+    static let lenient = "Tests/Fixtures/audit/lenient-policy.xml"
+
+    @Test func exitsOneWhenATargetIsMissed() throws {
+        let run = try Fixtures.runOnego(["audit", Self.district, "--policy", Self.policy, "--today", "2026-11-21"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("✗ 未达成  全程网办率"))
+        #expect(run.stdout.contains("结论：未通过（0 个错误，1 项目标未达成）"))
+    }
+
+    @Test func exitsZeroWhenCleanAndEveryTargetIsMet() throws {
+        let run = try Fixtures.runOnego(["audit", Self.district, "--policy", Self.lenient, "--today", "2026-11-21"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("结论：通过"))
+    }
+
+    @Test func exitsOneOnAnErrorFindingAndNamesItsPlace() throws {
+        let path = try Fixtures.variant(
+            of: "audit/district.xml",
+            [("<statutoryLimit value=\"15\" unit=\"工作日\"/>\n    <promisedLimit value=\"0\" unit=\"工作日\"/>",
+              "<statutoryLimit value=\"15\" unit=\"工作日\"/>\n    <promisedLimit value=\"0\" unit=\"工作日\"/><specialProcedure kind=\"现场勘验\"/>")])
+        let run = try Fixtures.runOnego(["audit", path, "--policy", Self.lenient, "--today", "2026-11-21"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\(path):57:3: 错误: "))
+        #expect(run.stdout.contains("[instant.special-procedure]"))
+    }
+
+    @Test func rejectsABadDateAsAUsageError() throws {
+        let run = try Fixtures.runOnego(["audit", Self.district, "--policy", Self.policy, "--today", "2026-02-30"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--today"))
+    }
+
+    @Test func rejectsAPolicyNamingAnUnknownFigure() throws {
+        let run = try Fixtures.runOnego(["audit", Self.district, "--policy", "Tests/Fixtures/audit/bad-policy.xml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad-policy.xml:3:3"))
+        #expect(run.stderr.contains("policy.unknown-figure"))
+    }
+
+    @Test func reportsAnExpiredWaiver() throws {
+        let run = try Fixtures.runOnego([
+            "audit", Self.district, "--policy", Self.lenient, "--waivers", "Tests/Fixtures/audit/waivers.xml",
+            "--today", "2027-07-01", "--format", "json",
+        ])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let expired = findings.filter { $0["rule"] as? String == "waivers.expired" }
+        #expect(expired.count == 2)
+        #expect(findings.contains { $0["rule"] as? String == "time.not-compressed" })
+        // Expired waivers are warnings, so the lenient policy still passes.
+        #expect(run.status == 0)
+    }
+
+    @Test func writesTheOutputFileAtomicallyAndNeverOverAnInput() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/audit.sarif"
+        let run = try Fixtures.runOnego([
+            "audit", Self.district, "--policy", Self.lenient, "--format", "sarif", "--output", output, "--today", "2026-11-21",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["audit.sarif"])
+
+        let copy = try Fixtures.variant(of: "audit/district.xml", [])
+        let before = try String(contentsOfFile: copy, encoding: .utf8)
+        let refused = try Fixtures.runOnego(["audit", copy, "--policy", Self.lenient, "--format", "html", "--output", copy])
+        #expect(refused.status == 1)
+        #expect(try String(contentsOfFile: copy, encoding: .utf8) == before)
+    }
+
+    @Test func listsTheRulesAsJSON() throws {
+        let run = try Fixtures.runOnego(["rules", "--format", "json"])
+        #expect(run.status == 0)
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: String]])
+        #expect(rules.count >= 30)
+        for rule in rules { #expect(Set(rule.keys) == ["id", "severity", "title", "explanation"]) }
+        #expect(rules.contains { $0["id"] == "visits.zero-with-reason" && $0["severity"] == "warning" })
+    }
+
+    @Test func listsTheRulesAsText() throws {
+        let run = try Fixtures.runOnego(["rules"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("tolerance.key-material  [错误]  关键材料不得容缺"))
+    }
+}
