@@ -1,0 +1,98 @@
+import Foundation
+import OnegoTestSupport
+import Testing
+
+/// `onego compose`, run as the built binary over the composer fixtures.
+@Suite struct ComposeCommandTests {
+    static let matter = "Tests/Fixtures/matters/qykb.xml"
+    static let catalog = "Tests/Fixtures/matters/items.xml"
+    static let all = ["--answer", "invoice=是", "--answer", "staff=yes", "--answer", "bank=是", "--answer", "account=basic"]
+
+    /// A district folder with `items/` and `matters/`, as the sample catalog is laid out.
+    static func district() throws -> String {
+        let root = try Fixtures.temporaryDirectory()
+        let files = FileManager.default
+        try files.createDirectory(atPath: root + "/items", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: root + "/matters", withIntermediateDirectories: true)
+        try files.copyItem(atPath: Fixtures.path(catalog), toPath: root + "/items/items.xml")
+        try files.copyItem(atPath: Fixtures.path(matter), toPath: root + "/matters/qykb.xml")
+        return root
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog, "--format", "json", "--accepted", "2026-02-13"] + Self.all)
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((object["members"] as? [Any])?.count == 5)
+        let materials = try #require(object["materials"] as? [[String: Any]])
+        #expect(materials.count == 11)
+        let licence = try #require(materials.first { $0["name"] as? String == "营业执照" })
+        #expect(licence["providedBy"] as? String == "11440188MB2C9023XA4000101001001001")
+        #expect(licence["necessity"] as? String == "必要")
+        #expect((licence["usedBy"] as? [String])?.count == 4)
+        #expect(licence["originals"] as? Int == 1 && licence["copies"] as? Int == 1)
+        #expect((object["stages"] as? [Any])?.count == 2)
+        #expect((object["criticalPath"] as? [String])?.count == 2)
+        let days = try #require(object["workingDays"] as? [String: Double])
+        #expect(days == ["critical": 1.5, "serialPromised": 4, "serialStatutory": 15])
+        let visits = try #require(object["visits"] as? [String: Double])
+        #expect(visits["before"] == 2 && visits["after"] == 1)
+        let reductions = try #require(object["reductions"] as? [String: [String: Double]])
+        #expect(Set(reductions.keys) == ["materials", "copies", "visits", "workingDays", "formFields"])
+        #expect(reductions["materials"] == ["before": 16, "after": 10, "rate": 0.375])
+        let due = try #require(object["due"] as? [String: Any])
+        #expect(due["overall"] as? String == "2026-02-24")
+        let answers = try #require(object["answers"] as? [String: String])
+        #expect(answers == ["invoice": "是", "staff": "是", "bank": "是", "account": "basic"])
+    }
+
+    @Test func textIsAReadablePlan() throws {
+        let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog] + Self.all)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("一件事：企业开办（测试）（T-QYKB）"))
+        #expect(run.stdout.contains("  - 营业执照：由 企业设立登记 办理结果自动获取；"))
+        #expect(run.stdout.contains("  申请材料：16 → 10（减少 37.5%）"))
+        #expect(run.stdout.contains("  跑动次数：2 → 1（减少 50%）"))
+    }
+
+    @Test func missingAnswersInAPipeExitOne() throws {
+        let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("\(Self.matter):16:5: 缺少以下情形的回答：invoice（是否需要申领发票？"))
+    }
+
+    @Test func contradictionNamesTheQuestion() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog, "--answer", "invoice=是", "--answer", "staff=否",
+             "--answer", "bank=否", "--answer", "account=basic"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("情形问题 account（开立哪类账户？）只在 bank=是 时提问"))
+    }
+
+    @Test(arguments: [["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "invoice=是"]])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog] + arguments)
+        #expect(run.status == 64)
+    }
+
+    @Test func enumerateListsEveryAnswerSet() throws {
+        let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog, "--enumerate", "--format", "json"])
+        #expect(run.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 12)
+        #expect(array.allSatisfy { $0["answers"] is [String: String] && $0["reductions"] != nil })
+    }
+
+    @Test(arguments: ["", "/items"])
+    func matterCodeIsFoundBesideTheItems(suffix: String) throws {
+        let root = try Self.district()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try Fixtures.runOnego(["compose", "T-QYKB", "--catalog", root + suffix, "--format", "json"] + Self.all)
+        #expect(run.status == 0, "\(run.stderr)")
+        let unknown = try Fixtures.runOnego(["compose", "T-NONE", "--catalog", root + suffix])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("没有编码为 T-NONE 的一件事；可选：T-QYKB（企业开办（测试））"))
+    }
+}
