@@ -44,23 +44,28 @@ import Testing
     }
 
     @Test func aNamedCalendarIsUsedAndItsErrorsStopTheCommand() throws {
-        let only2025 = try Fixtures.runOnego(["calendar", "due", "2024-12-31", "1", "--calendar", "Catalogs/calendars/2025.xml"])
+        let only2025 = try Fixtures.runOnego(
+            ["calendar", "due", "2024-12-31", "1", "--calendar", "Catalogs/calendars/2025.xml"])
         #expect(only2025.status == 1)
         #expect(only2025.stderr.contains("2024 年的节假日安排尚未公布，无法计算工作日（日历仅覆盖 2025 年）"))
 
         let broken = try Fixtures.runOnego(
             ["calendar", "due", "2025-01-24", "1", "--calendar", "Tests/Fixtures/calendar/outside-year.xml"])
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("Tests/Fixtures/calendar/outside-year.xml:5:3: 错误: 调休上班日 2024-12-29 不在本文件的年份 2025 年内"))
+        #expect(
+            broken.stderr.contains(
+                "Tests/Fixtures/calendar/outside-year.xml:5:3: 错误: 调休上班日 2024-12-29 不在本文件的年份 2025 年内"))
     }
 
     @Test func theShippedCalendarIsFoundFromAnyWorkingDirectory() throws {
         // runOnego starts in the repository; here the environment points elsewhere explicitly.
         let run = try Fixtures.runOnego(
-            ["calendar", "due", "2025-01-24", "5"], environment: ["ONEGO_CALENDARS": Fixtures.path("Catalogs/calendars")])
+            ["calendar", "due", "2025-01-24", "5"],
+            environment: ["ONEGO_CALENDARS": Fixtures.path("Catalogs/calendars")])
         #expect(run.status == 0)
         #expect(run.stdout.hasSuffix("2025-02-07\n"))
-        let wrong = try Fixtures.runOnego(["calendar", "due", "2025-01-24", "5"], environment: ["ONEGO_CALENDARS": "/no/such/folder"])
+        let wrong = try Fixtures.runOnego(
+            ["calendar", "due", "2025-01-24", "5"], environment: ["ONEGO_CALENDARS": "/no/such/folder"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("找不到工作日历目录"))
     }

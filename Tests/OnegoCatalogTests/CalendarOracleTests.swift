@@ -14,6 +14,7 @@ import Testing
     @Test func everyDayOf2024Through2026AgreesWithChineseCalendar() throws {
         let lines = try Oracle.run(["status", "2024-01-01", "2026-12-31"])
         #expect(lines.count == 1096)
+        func label(_ isWorking: Bool) -> String { isWorking ? "工作日" : "休息日" }
         var compared = 0
         var mismatches: [String] = []
         for line in lines {
@@ -22,7 +23,9 @@ import Testing
             let oracle = fields[1] == "1"
             let ours = try calendar.isWorkingDay(date)
             compared += 1
-            if ours != oracle { mismatches.append("\(date): onego \(ours ? "工作日" : "休息日"), chinesecalendar \(oracle ? "工作日" : "休息日")") }
+            if ours != oracle {
+                mismatches.append("\(date): onego \(label(ours)), chinesecalendar \(label(oracle))")
+            }
         }
         #expect(compared == 1096)
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches: \(mismatches.prefix(20).joined(separator: "; "))")
@@ -78,7 +81,9 @@ enum Oracle {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot start \(python) for the calendar oracle (\(error)); install Python 3 and `pip install chinesecalendar`")
+            throw Failure(
+                description: "cannot start \(python) for the calendar oracle (\(error)); "
+                    + "install Python 3 and `pip install chinesecalendar`")
         }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

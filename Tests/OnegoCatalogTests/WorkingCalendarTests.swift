@@ -19,6 +19,11 @@ func day(_ text: String) throws -> CalendarDay {
 
     init() throws { calendar = try shippedCalendar() }
 
+    /// The due date as ISO text.
+    func due(_ accepted: String, _ limit: TimeLimit) throws -> String {
+        try calendar.dueDate(accepted: day(accepted), limit: limit).description
+    }
+
     // MARK: DOMAIN.md §8
 
     @Test(arguments: [
@@ -59,7 +64,9 @@ func day(_ text: String) throws -> CalendarDay {
         ]
         #expect(calendar.publishedYears == [2024, 2025, 2026])
         for year in calendar.years {
-            let expectedHolidays = try (holidays[year.year] ?? []).map { try (day("\(year.year)-\($0)"), day("\(year.year)-\($1)")) }
+            let expectedHolidays = try (holidays[year.year] ?? []).map {
+                try (day("\(year.year)-\($0)"), day("\(year.year)-\($1)"))
+            }
             #expect(year.holidays.map(\.from) == expectedHolidays.map(\.0), "\(year.year)")
             #expect(year.holidays.map(\.to) == expectedHolidays.map(\.1), "\(year.year)")
             let expectedWorkdays = try (workdays[year.year] ?? []).map { try day("\(year.year)-\($0)") }
@@ -105,12 +112,12 @@ func day(_ text: String) throws -> CalendarDay {
 
     @Test func acceptanceOnAHolidayStillCountsFromTheNextDay() throws {
         // Accepted online on the first day of the 2025 National Day holiday: the first working day is 10-09.
-        #expect(try calendar.dueDate(accepted: day("2025-10-01"), limit: TimeLimit(1, .workingDays)).description == "2025-10-09")
+        #expect(try due("2025-10-01", TimeLimit(1, .workingDays)) == "2025-10-09")
     }
 
     @Test func countsAcrossTheTurnOfAPublishedYear() throws {
         // 2024-12-31 (Tue) + 1 → 2025-01-02: New Year's Day is a holiday.
-        #expect(try calendar.dueDate(accepted: day("2024-12-31"), limit: TimeLimit(1, .workingDays)).description == "2025-01-02")
+        #expect(try due("2024-12-31", TimeLimit(1, .workingDays)) == "2025-01-02")
         #expect(try calendar.workingDays(from: day("2024-12-30"), through: day("2025-01-03")) == 4)
         #expect(try calendar.workingDays(from: day("2025-01-03"), through: day("2024-12-30")) == 0)
         #expect(try calendar.workingDays(from: day("2024-01-01"), through: day("2026-12-31")) == 251 + 248 + 248)
@@ -128,7 +135,7 @@ func day(_ text: String) throws -> CalendarDay {
 
     @Test func aCountThatCrossesIntoAnUnpublishedYearIsAnError() throws {
         // 2026-12-24 (Thu) + 5 lands on 2026-12-31 exactly; one more day needs 2027.
-        #expect(try calendar.dueDate(accepted: day("2026-12-24"), limit: TimeLimit(5, .workingDays)).description == "2026-12-31")
+        #expect(try due("2026-12-24", TimeLimit(5, .workingDays)) == "2026-12-31")
         #expect(throws: CalendarError.yearNotPublished(2027)) {
             try calendar.dueDate(accepted: day("2026-12-24"), limit: TimeLimit(6, .workingDays))
         }
@@ -144,7 +151,7 @@ func day(_ text: String) throws -> CalendarDay {
     }
 
     @Test func naturalDaysNeedNoArrangement() throws {
-        #expect(try calendar.dueDate(accepted: day("2027-03-01"), limit: TimeLimit(30, .naturalDays)).description == "2027-03-31")
+        #expect(try due("2027-03-01", TimeLimit(30, .naturalDays)) == "2027-03-31")
     }
 
     @Test func theMessageSaysWhichYearsAreCovered() throws {

@@ -63,8 +63,8 @@ extension WorkingCalendar {
             diagnostics.append(
                 Diagnostic(
                     .error, rule: "io.no-calendar",
-                    message: "\(paths.joined(separator: "、")) 中没有工作日历文件（根元素为 <calendar xmlns=\"\(OnegoNamespace.calendar)\"> 的 .xml 文件）"
-                ))
+                    message: "\(paths.joined(separator: "、")) 中没有工作日历文件"
+                        + "（根元素为 <calendar xmlns=\"\(OnegoNamespace.calendar)\"> 的 .xml 文件）"))
         }
         return (WorkingCalendar(years: years), diagnostics.sortedByLocation())
     }
