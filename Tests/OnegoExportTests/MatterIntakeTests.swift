@@ -91,7 +91,7 @@ struct ComposedFixture {
         ])
         #expect(markdown.contains("| 劳动合同 | 受理后3个工作日内 | 2026年10月9日 |"))
         #expect(markdown.contains("**预计全部办结日期**：2026年10月8日"))
-        #expect(markdown.contains("**第2阶段**：公章刻制备案、发票申领、员工参保登记（并联办理）"))
+        #expect(markdown.contains("**第2阶段**：公章刻制备案、发票申领、员工参保登记（并联办理），预计2026年10月8日前完成"))
     }
 
     @Test func answersChangeTheList() throws {

@@ -89,17 +89,17 @@ public enum MatterIntake {
                 "预计用时",
                 "\(days(composition.workingDays.critical))个工作日（各事项逐一办理需"
                     + "\(days(composition.workingDays.serialPromised))个工作日）"))
-        for stage in composition.stages {
+        for (index, stage) in composition.stages.enumerated() {
             let names = stage.members.map(name)
-            let parallel = names.count > 1 ? "（并联办理）" : ""
-            limits.append(GuideField("第\(stage.number)阶段", names.joined(separator: "、") + parallel))
+            var text = names.joined(separator: "、") + (names.count > 1 ? "（并联办理）" : "")
+            if let due = composition.due, index < due.stages.count {
+                text += "，预计\(due.stages[index].chinese)前完成"
+            }
+            limits.append(GuideField("第\(stage.number)阶段", text))
         }
 
         var dueFields: [GuideField] = []
         if let due = composition.due {
-            for (stage, day) in zip(composition.stages, due.stages) where composition.stages.count > 1 {
-                dueFields.append(GuideField("第\(stage.number)阶段预计完成", day.chinese))
-            }
             dueFields.append(GuideField("预计全部办结日期", due.overall.chinese))
             dueFields.append(GuideField("承诺最迟办结日期", due.promised.chinese))
         }

@@ -24,7 +24,9 @@ public enum HTMLGuideRenderer {
         }
         out += "</header>\n"
         for (index, section) in document.sections.enumerated() {
-            out += "<section>\n<h2>\(ChineseNumber.ordinal(index + 1))、\(HTMLText.escape(section.heading))</h2>\n"
+            // A section with signature boxes is printed whole, so its heading never stays behind on the page before.
+            let keep = section.blocks.contains { if case .signatures = $0 { true } else { false } }
+            out += (keep ? "<section class=\"keep\">" : "<section>") + "\n<h2>\(ChineseNumber.ordinal(index + 1))、\(HTMLText.escape(section.heading))</h2>\n"
             for block in section.blocks { out += render(block) }
             out += "</section>\n"
         }
@@ -71,13 +73,31 @@ public enum HTMLGuideRenderer {
             }
             return out + "</tbody></table>\n"
         case .signatures(let labels):
-            var out = "<div class=\"signatures\">\n"
-            for label in labels {
-                let stamp = label.contains("盖章") ? " stamp" : ""
-                out += "<div class=\"sign\(stamp)\">\(HTMLText.escape(label))\(label.contains("：") ? "" : "：")</div>\n"
-            }
-            return out + "</div>\n"
+            return signatures(labels)
         }
+    }
+
+    /// Boxes for signatures and dates, as a table (the sturdiest layout for print): a box whose label asks for a
+    /// stamp (盖章) takes the left column beside all the others; otherwise boxes go two to a row.
+    static func signatures(_ labels: [String]) -> String {
+        func box(_ label: String, _ attributes: String = "") -> String {
+            "<td\(attributes)>\(HTMLText.escape(label))\(label.contains("：") ? "" : "：")</td>"
+        }
+        var out = "<table class=\"signatures\"><tbody>\n"
+        if let stamp = labels.first(where: { $0.contains("盖章") }) {
+            let others = labels.filter { $0 != stamp }
+            out += "<tr>" + box(stamp, " class=\"stamp\" rowspan=\"\(max(1, others.count))\"")
+            out += (others.first.map { box($0) } ?? "<td></td>") + "</tr>\n"
+            for label in others.dropFirst() { out += "<tr>" + box(label) + "</tr>\n" }
+        } else {
+            var index = 0
+            while index < labels.count {
+                out += "<tr>" + box(labels[index]) + (index + 1 < labels.count ? box(labels[index + 1]) : "<td></td>")
+                out += "</tr>\n"
+                index += 2
+            }
+        }
+        return out + "</tbody></table>\n"
     }
 
     /// Escaped text with line breaks kept.

@@ -49,37 +49,48 @@ public struct HTMLPage: Sendable {
         }
         * { box-sizing: border-box; }
         html { background: #eceae6; }
-        body { margin: 0; padding: 24px 0; color: var(--ink); font-family: var(--serif); font-size: 11pt; line-height: 1.6; }
-        .doc { background: var(--paper); width: 210mm; min-height: 297mm; margin: 0 auto 24px; padding: 18mm 16mm 16mm;
+        body { margin: 0; padding: 24px 0; color: var(--ink); font-family: var(--serif); font-size: 10.5pt; line-height: 1.55; }
+        .doc { background: var(--paper); width: 210mm; min-height: 297mm; margin: 0 auto 24px; padding: 16mm 15mm 15mm;
           box-shadow: 0 1px 4px rgba(0,0,0,.25); }
-        .doc-head { text-align: center; border-bottom: 2px solid var(--accent); padding-bottom: 3mm; margin-bottom: 4mm; }
+        .doc-head { text-align: center; border-bottom: 2px solid var(--accent); padding-bottom: 2.5mm; margin-bottom: 3mm; }
         .doc-title { font-family: var(--sans); font-size: 20pt; letter-spacing: .3em; margin: 0; color: var(--accent); }
-        .doc-subject { font-family: var(--sans); font-size: 14pt; margin: 2mm 0 0; }
-        .doc-meta { display: flex; flex-wrap: wrap; justify-content: center; gap: 1mm 8mm; margin: 2mm 0 0; font-size: 9.5pt; color: var(--muted); }
+        .doc-head p { text-align: center; }
+        .doc-subject { font-family: var(--sans); font-size: 14pt; margin: 1.5mm 0 0; }
+        .doc-meta { display: flex; flex-wrap: wrap; justify-content: center; gap: 1mm 8mm; margin: 1.5mm 0 0; font-size: 9pt; color: var(--muted); }
         .doc-meta .blank { display: inline-block; min-width: 30mm; border-bottom: 1px solid var(--rule); }
-        h2 { font-family: var(--sans); font-size: 12.5pt; margin: 5mm 0 2mm; padding-left: 2mm; border-left: 4px solid var(--accent); break-after: avoid; page-break-after: avoid; }
-        p { margin: 1.5mm 0; text-align: justify; }
-        table { width: 100%; border-collapse: collapse; margin: 1.5mm 0; font-size: 10pt; }
-        th, td { border: 1px solid var(--rule); padding: 1.2mm 1.8mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-        th { font-family: var(--sans); font-weight: 600; background: #f2f0ec; text-align: center; }
+        h2 { font-family: var(--sans); font-size: 12pt; margin: 4mm 0 1.5mm; padding-left: 2mm; border-left: 4px solid var(--accent); break-after: avoid; page-break-after: avoid; }
+        p { margin: 1.2mm 0; text-align: justify; }
+        table { width: 100%; border-collapse: collapse; margin: 1.2mm 0; font-size: 9.5pt; }
+        th, td { border: 1px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+        th { font-family: var(--sans); font-weight: 600; background: #f2f0ec; text-align: center; white-space: nowrap; }
         td.c { text-align: center; white-space: nowrap; }
-        td.box { font-size: 14pt; line-height: 1; }
+        td.box { font-size: 13pt; line-height: 1; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        table.fields th { width: 28mm; text-align: left; white-space: nowrap; }
+        table.fields th { width: 28mm; text-align: left; }
         table.fields td.blank { height: 8mm; }
-        .badges { margin: 1.5mm 0 2mm; }
-        .badge { display: inline-block; margin: 0 1.5mm 1.5mm 0; padding: .2mm 2.5mm; border: 1.5px solid var(--accent);
-          border-radius: 3mm; color: var(--accent); font-family: var(--sans); font-weight: 600; font-size: 10pt; }
-        .note { margin: 1.5mm 0; padding: 1.5mm 2.5mm; border-left: 3px solid var(--muted); background: #f7f6f3; font-size: 9.5pt; }
+        .badges { margin: 1.2mm 0 1.5mm; }
+        .badge { display: inline-block; margin: 0 1.5mm 1.2mm 0; padding: 0 2.5mm; border: 1.5px solid var(--accent);
+          border-radius: 3mm; color: var(--accent); font-family: var(--sans); font-weight: 600; font-size: 9.5pt; }
+        .note { margin: 1.2mm 0; padding: 1.2mm 2.5mm; border-left: 3px solid var(--muted); background: #f7f6f3; font-size: 9pt; }
         ul { margin: 1mm 0; padding-left: 6mm; }
-        .signatures { display: grid; grid-template-columns: repeat(2, 1fr); gap: 3mm; margin-top: 3mm; break-inside: avoid; page-break-inside: avoid; }
-        .sign { border: 1px solid var(--rule); min-height: 26mm; padding: 1.5mm 2.5mm; font-family: var(--sans); font-size: 10pt; }
-        .sign.stamp { grid-row: span 2; min-height: 55mm; }
-        .doc-foot { margin-top: 5mm; padding-top: 2mm; border-top: 1px solid var(--light); font-size: 8.5pt; color: var(--muted); }
+        section.keep { break-inside: avoid; page-break-inside: avoid; }
+        table.signatures { table-layout: fixed; margin-top: 2mm; break-inside: avoid; page-break-inside: avoid; }
+        table.signatures td { height: 17mm; font-family: var(--sans); font-size: 9.5pt; }
+        table.signatures td.stamp { width: 50%; }
+        .doc-foot { margin-top: 4mm; padding-top: 1.5mm; border-top: 1px solid var(--light); font-size: 8.5pt; color: var(--muted); }
+        .site-index h3 { font-family: var(--sans); font-size: 11pt; margin: 3mm 0 1mm; }
+        .entries, .results { list-style: none; padding: 0; margin: 1mm 0; }
+        .entries li, .results li { padding: .6mm 0; border-bottom: 1px dotted var(--light); }
+        .code { font-family: "DejaVu Sans Mono", "Menlo", "Consolas", monospace; font-size: 8.5pt; color: var(--muted); }
+        .meta { font-size: 9pt; color: var(--muted); }
+        .badge.small { font-size: 8pt; padding: 0 1.5mm; margin: 0 1mm 0 0; border-width: 1px; }
+        .search { margin: 2mm 0 4mm; padding: 3mm; background: #f7f6f3; border: 1px solid var(--light); font-family: var(--sans); }
+        .search input { width: 100%; font-size: 12pt; padding: 1.5mm 2mm; margin-top: 1mm; border: 1px solid var(--rule); }
+        .count { color: var(--muted); font-size: 9pt; }
         nav.site { width: 210mm; margin: 0 auto 12px; font-family: var(--sans); font-size: 10pt; }
         nav.site a { color: var(--accent); }
-        @page { size: A4; margin: 15mm 14mm 15mm; }
+        @page { size: A4; margin: 14mm 13mm 14mm; }
         @media print {
           html, body { background: none; padding: 0; }
           .doc { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }

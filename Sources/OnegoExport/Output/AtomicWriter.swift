@@ -180,12 +180,16 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case cannotRename(String)
         /// The export itself failed before anything was written.
         case aborted(String)
+        /// The target of a folder output exists and is a file.
+        case notAFolder
+        /// The target folder exists, is not empty and was not written by onego.
+        case foreignFolder
     }
 
     public var description: String {
         switch reason {
         case .isInput(let input):
-            "\(path): 错误: 输出文件就是输入文件 \(input)，为保护原始数据拒绝覆盖；请换一个输出路径"
+            "\(path): 错误: 输出位置与输入 \(input) 重合，为保护原始数据拒绝覆盖；请换一个输出路径"
         case .insideInput(let input):
             "\(path): 错误: 输出文件位于输入文件夹 \(input) 中且为目录文件格式，会被当作输入读取；请换一个输出路径"
         case .isDirectory: "\(path): 错误: 输出路径是文件夹，请给出文件名"
@@ -194,6 +198,9 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .cannotWrite(let why): "\(path): 错误: 写入失败（\(why)），原文件未改动"
         case .cannotRename(let why): "\(path): 错误: 无法替换目标文件（\(why)），原文件未改动"
         case .aborted(let why): "\(path): 错误: 导出中止（\(why)），原文件未改动"
+        case .notAFolder: "\(path): 错误: 输出位置已有同名文件，不是文件夹"
+        case .foreignFolder:
+            "\(path): 错误: 输出文件夹已存在且不是 onego 生成的，为免误删拒绝替换；请指定新文件夹或清空它"
         }
     }
 }

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import OnegoCatalog
+import OnegoComposer
+import OnegoExport
+import OnegoXML
+
+/// `onego site PATH --out DIR`: write the offline handbook for a whole catalog.
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "生成离线办事指南手册网站 (write a static, offline handbook site for a catalog).",
+        discussion: """
+            Writes index.html (by department and by matter, with search by name or code), one page per item and \
+            one per matter. The folder is built beside DIR and swapped in whole; an existing DIR is replaced only \
+            if it is empty or an earlier onego site. Open DIR/index.html from disk; no server is needed.
+            Exit status: 0 written, 1 error, 64 usage error.
+            """
+    )
+
+    @Argument(help: "Catalog files or folders.")
+    var paths: [String] = []
+
+    @Option(help: "The folder to write.")
+    var out: String?
+
+    @Option(help: "Matter files or folders (default: the catalog folders and the matters/ folder beside items/).")
+    var matters: [String] = []
+
+    @Option(help: "The handbook's title (default: from the catalog files' titles).")
+    var title: String?
+
+    @Option(help: "Issue date YYYY-MM-DD printed on the pages (default: today).")
+    var date: String?
+
+    @OptionGroup var options: CatalogOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("请给出事项目录文件或文件夹 (missing PATH)") }
+        if out == nil { throw ValidationError("请用 --out 指定输出文件夹 (missing --out DIR)") }
+        if let date, CalendarDay(iso: date) == nil {
+            throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        guard let out else { return }
+        let writer = AtomicDirectory(protecting: paths + matters, marker: HandbookSite.marker)
+        do {
+            try writer.check(out)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let loaded = try options.makeLoader().load(paths: paths)
+        if loaded.diagnostics.containsErrors {
+            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure("目录有错误，请先用 onego validate 修正")
+        }
+        let issued = try date.flatMap(CalendarDay.init(iso:)) ?? GuideCommand.today()
+        let source = try MatterGuideSource(
+            catalog: loaded.catalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
+        let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }
+        let site = HandbookSite(
+            title: title ?? Self.defaultTitle(loaded.catalog), catalog: loaded.catalog, matters: entries,
+            options: GuideOptions(issued: issued))
+        let pages = site.pages()
+        do {
+            try writer.write(pages.map { ($0.path, $0.text) }, to: out)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let items = pages.count { $0.path.hasPrefix("items/") }
+        Terminal.err("已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页")
+    }
+
+    /// The example situation of a matter's page: of the first answer sets, the one that selects the most members
+    /// (so the page shows the fullest list).
+    static func example(for matter: Matter, composer: Composer) -> HandbookSite.MatterEntry {
+        let candidates = composer.enumerateAnswerSets(for: matter, limit: 256)
+        var best: Composition?
+        var problem: String?
+        for answers in candidates {
+            do {
+                let composition = try composer.compose(matter: matter, answers: answers)
+                if best == nil || composition.members.count > (best?.members.count ?? 0) { best = composition }
+            } catch {
+                problem = problem ?? error.description
+            }
+        }
+        if best == nil, problem == nil {
+            do {
+                best = try composer.compose(matter: matter, answers: AnswerSet())
+            } catch {
+                problem = error.description
+            }
+        }
+        return HandbookSite.MatterEntry(matter: matter, example: best, problem: problem)
+    }
+
+    /// The common beginning of the catalog files' titles plus 政务服务事项 (`云溪区…实施清单` → `云溪区政务服务事项`),
+    /// or the only title, or a generic title.
+    static func defaultTitle(_ catalog: Catalog) -> String {
+        let titles = catalog.files.compactMap(\.title)
+        guard let first = titles.first else { return "政务服务事项目录" }
+        if titles.count == 1 { return first }
+        var prefix = Array(first)
+        for title in titles.dropFirst() {
+            let characters = Array(title)
+            var length = 0
+            while length < min(prefix.count, characters.count), prefix[length] == characters[length] { length += 1 }
+            prefix = Array(prefix.prefix(length))
+        }
+        return prefix.count >= 2 ? String(prefix) + "政务服务事项" : "政务服务事项目录"
+    }
+}
