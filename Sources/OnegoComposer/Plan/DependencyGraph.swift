@@ -60,7 +60,7 @@ struct DependencyGraph: Sendable {
     }
 
     /// Schedules the nodes: stage numbers (1 for nodes without predecessors, else 1 + the latest predecessor's
-    /// stage), earliest finish times given each node's duration, and one critical path (ties → lower node).
+    /// stage), earliest finish times given each node's duration, and one critical path (ties → the predecessor in the latest stage, then the lower node).
     func schedule(order: [Int], durations: [Double]) -> Schedule {
         var stage = Array(repeating: 1, count: count)
         var finish = Array(repeating: 0.0, count: count)
@@ -71,7 +71,10 @@ struct DependencyGraph: Sendable {
                 stage[node] = max(stage[node], stage[p] + 1)
                 start = max(start, finish[p])
             }
-            via[node] = predecessors[node].filter { finish[$0] == start }.min() ?? -1
+            // Among equally late predecessors, follow the one in the latest stage (so zero-length members on
+            // the chain show up), then the first in member order.
+            via[node] = predecessors[node].filter { finish[$0] == start }
+                .min { stage[$0] != stage[$1] ? stage[$0] > stage[$1] : $0 < $1 } ?? -1
             finish[node] = start + durations[node]
         }
         var path: [Int] = []
