@@ -31,16 +31,21 @@ public enum MaterialNameMatch {
     /// Known synonyms, mapped onto one spelling.
     static let synonyms: [(String, String)] = [("居民身份证", "身份证"), ("户口本", "户口簿")]
 
-    /// Whether two normalised names probably mean the same document: equal after dropping qualifiers and
-    /// synonyms, one containing the other with at most two extra characters, or one character apart.
+    /// Characters that name whose document it is (父/母, 夫/妻, 甲/乙 …): names differing only there are different
+    /// documents.
+    static let roleCharacters: Set<Character> = ["父", "母", "夫", "妻", "男", "女", "甲", "乙", "买", "卖", "出", "承"]
+
+    /// Whether two normalised names probably mean the same document: equal once qualifiers (复印件, 原件 …) and
+    /// known synonyms are dropped, or (six characters or more) one character apart where that character does not
+    /// name a party. A name containing another (身份证件 / 配偶身份证件) is a different document and not reported.
     public static func areNearDuplicates(_ a: String, _ b: String) -> Bool {
         let x = reduced(a)
         let y = reduced(b)
         if x == y { return true }
-        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
-        if short.count >= 4 && long.count - short.count <= 2 && long.contains(short) { return true }
-        if short.count >= 5 && long.count == short.count && differsByOne(Array(short), Array(long)) { return true }
-        return false
+        guard x.count == y.count, x.count >= 6 else { return false }
+        let differing = zip(x, y).filter { $0.0 != $0.1 }
+        guard differing.count == 1, let pair = differing.first else { return false }
+        return !roleCharacters.contains(pair.0) && !roleCharacters.contains(pair.1)
     }
 
     private static func reduced(_ name: String) -> String {
@@ -50,9 +55,5 @@ public enum MaterialNameMatch {
             s = s.replacingOccurrences(of: qualifier, with: "")
         }
         return s
-    }
-
-    private static func differsByOne(_ a: [Character], _ b: [Character]) -> Bool {
-        zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } == 1
     }
 }

@@ -25,7 +25,7 @@ enum MaterialRules {
         },
         .item(
             "materials.near-duplicate-name", .warning, .materials, title: "同一事项的材料名称近似重复",
-            explanation: "名称仅差“复印件”“原件”等限定词、互为包含或仅差一字的两份材料，多半是同一份材料。"
+            explanation: "名称仅差“复印件”“原件”等限定词、同义词（身份证＝居民身份证），或较长名称中仅差一字（且不是父/母、甲/乙这类当事人用字）的两份材料，多半是同一份材料。"
         ) { item, _ in
             var issues: [RuleIssue] = []
             let keys = item.materials.map { MaterialNameMatch.normalised($0.name) }

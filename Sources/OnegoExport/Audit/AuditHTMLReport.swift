@@ -54,6 +54,7 @@ public enum AuditHTMLReport {
         .chart h3{font-size:15px;margin:4px 0}.small{font-size:12px;color:#52606d}code{font-size:12px;word-break:break-all}
         .cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #d9dee5;padding:10px 16px;min-width:220px}
         .card .big{font-size:26px;font-weight:bold}
+        details{margin:12px 0}summary{cursor:pointer;margin-bottom:6px;font-weight:bold}
         """
 
     static func header(_ report: AuditReport) -> String {
@@ -191,12 +192,13 @@ public enum AuditHTMLReport {
         out += card("行政许可（逐项平均）", c.licensing.meanOfRates, "\(c.licensing.counted) 项")
         out += card("行政许可（按天数加权）", c.licensing.dayWeighted, "\(c.licensing.counted) 项")
         out += "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。</p>\n"
-        out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false)
-        out += itemTable("不计入压缩率的事项", c.excluded, reason: true)
+        out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false, open: true)
+        out += itemTable("不计入压缩率的事项", c.excluded, reason: true, open: false)
         return out
     }
 
-    static func itemTable(_ title: String, _ items: [ItemCompression], reason: Bool) -> String {
+    /// A table of items inside a `<details>` block (long exclusion lists start folded).
+    static func itemTable(_ title: String, _ items: [ItemCompression], reason: Bool, open: Bool) -> String {
         guard !items.isEmpty else { return "<p class=\"small\">\(h(title))：无</p>\n" }
         var rows = ""
         for item in items {
@@ -208,10 +210,10 @@ public enum AuditHTMLReport {
                 """
         }
         return """
-            <h3>\(h(title))（\(items.count) 项）</h3>
+            <details\(open ? " open" : "")><summary>\(h(title))（\(items.count) 项）</summary>
             <table><thead><tr><th>事项</th><th>编码</th><th>部门</th><th>法定</th><th>承诺</th>\(reason ? "<th>原因</th>" : "")</tr></thead>
             <tbody>
-            \(rows)</tbody></table>
+            \(rows)</tbody></table></details>
 
             """
     }
