@@ -96,7 +96,7 @@ public struct Composer: Sendable {
             let dropped = outcome.droppedMaterials[member] ?? []
             var lines = prepared.lines[member].filter { !dropped.contains($0.material.name) }
             for extra in outcome.addedMaterials[member] ?? [] {
-                lines.append(PreparedMatter.Line(key: PreparedMatter.identity(of: extra, synonyms: synonyms), material: extra))
+                lines.append(PreparedMatter.Line(extra, synonyms: synonyms))
             }
             for line in lines {
                 materialsBefore += 1
@@ -113,9 +113,7 @@ public struct Composer: Sendable {
                     merged[line.key] = existing
                 } else {
                     merged[line.key] = MergedMaterial(
-                        key: line.key,
-                        name: synonyms.preferredName(for: line.material.eLicence ?? line.material.name)
-                            ?? line.material.name,
+                        key: line.key, name: line.displayName,
                         aliases: [line.material.name], necessity: line.material.necessity,
                         originals: line.material.originals, copies: line.material.copies,
                         eLicence: line.material.eLicence, usedBy: [code])
@@ -249,15 +247,16 @@ public struct Composer: Sendable {
     }
 }
 
-/// Per-matter precomputation, kept for the composer's lifetime.
+/// Per-matter precomputation, kept for the composer's lifetime. Keyed by matter code; a hit is confirmed with
+/// `==`, which is cheap for the same stored value (shared buffers), unlike hashing the whole matter.
 private final class PreparedCache: @unchecked Sendable {
-    private var storage: [Matter: PreparedMatter] = [:]
+    private var storage: [String: [PreparedMatter]] = [:]
     private let lock = NSLock()
 
     func value(for matter: Matter, make: () -> PreparedMatter) -> PreparedMatter {
-        if let found = lock.withLock({ storage[matter] }) { return found }
+        if let found = lock.withLock({ storage[matter.code]?.first { $0.matter == matter } }) { return found }
         let made = make()
-        lock.withLock { storage[matter] = made }
+        lock.withLock { storage[matter.code, default: []].append(made) }
         return made
     }
 }

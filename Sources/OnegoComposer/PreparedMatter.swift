@@ -4,8 +4,17 @@ import OnegoCatalog
 /// each material's identity, each result's identity, and which members can feed which.
 struct PreparedMatter: Sendable {
     struct Line: Sendable {
+        /// The identity the line merges on.
         var key: String
+        /// The synonym table's preferred name, else the name as written.
+        var displayName: String
         var material: Material
+
+        init(_ material: Material, synonyms: SynonymTable) {
+            key = PreparedMatter.identity(of: material, synonyms: synonyms)
+            displayName = synonyms.preferredName(for: material.eLicence ?? material.name) ?? material.name
+            self.material = material
+        }
     }
 
     let matter: Matter
@@ -27,7 +36,7 @@ struct PreparedMatter: Sendable {
         let items = matter.members.map { catalog.item(code: $0.code) }
         self.items = items
         lines = items.map { item in
-            (item?.materials ?? []).map { Line(key: Self.identity(of: $0, synonyms: synonyms), material: $0) }
+            (item?.materials ?? []).map { Line($0, synonyms: synonyms) }
         }
         var producers: [String: [Int]] = [:]
         for (offset, item) in items.enumerated() {
