@@ -30,7 +30,7 @@ enum ComposeText {
             for code in stage.members {
                 guard let member = plan.member(code: code) else { continue }
                 let mark = member.isCritical ? "★" : " "
-                let online = member.isOnline ? "可网办" : "须到窗口"
+                let online = member.isOnline ? "可网办" : "不可网办"
                 out.append("   \(mark) \(member.name)［\(member.department)；承诺 \(days(member.promisedWorkingDays)) 个工作日；"
                     + "到现场 \(member.visits) 次；\(online)］")
             }
