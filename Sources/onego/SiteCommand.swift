@@ -97,19 +97,23 @@ struct SiteCommand: ParsableCommand {
         return HandbookSite.MatterEntry(matter: matter, example: best, problem: problem)
     }
 
-    /// The common beginning of the catalog files' titles plus 政务服务事项 (`云溪区…实施清单` → `云溪区政务服务事项`),
-    /// or the only title, or a generic title.
+    /// The longest beginning that at least half of the catalog files' titles share, plus 政务服务事项
+    /// (`广州市云溪区民政局…实施清单`, `广州市云溪区教育局…` → `广州市云溪区政务服务事项`); the only title when there is
+    /// one file; a generic title otherwise.
     static func defaultTitle(_ catalog: Catalog) -> String {
-        let titles = catalog.files.compactMap(\.title)
+        let titles = catalog.files.compactMap(\.title).map(Array.init)
         guard let first = titles.first else { return "政务服务事项目录" }
-        if titles.count == 1 { return first }
-        var prefix = Array(first)
-        for title in titles.dropFirst() {
-            let characters = Array(title)
-            var length = 0
-            while length < min(prefix.count, characters.count), prefix[length] == characters[length] { length += 1 }
-            prefix = Array(prefix.prefix(length))
+        if titles.count == 1 { return String(first) }
+        var best: [Character] = []
+        for title in titles {
+            for length in stride(from: title.count, through: best.count + 1, by: -1) {
+                let prefix = Array(title.prefix(length))
+                if titles.count(where: { $0.starts(with: prefix) }) * 2 >= titles.count {
+                    best = prefix
+                    break
+                }
+            }
         }
-        return prefix.count >= 2 ? String(prefix) + "政务服务事项" : "政务服务事项目录"
+        return best.count >= 2 ? String(best) + "政务服务事项" : "政务服务事项目录"
     }
 }

@@ -86,7 +86,7 @@ enum IntakeDocuments {
                                         String(index + 1), member.name, member.code, member.department, member.promised,
                                         member.phone,
                                     ]
-                                }, centred: [0]))
+                                }, centred: [0, 4, 5]))
                     ]))
         }
 

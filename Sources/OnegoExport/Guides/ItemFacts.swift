@@ -16,6 +16,11 @@ enum ItemFacts {
         return limit(item.promisedLimit)
     }
 
+    /// The promised limit in a few characters for tables: `即办` or `3个工作日`.
+    static func promisedShort(_ item: ServiceItem) -> String {
+        item.isImmediate && item.promisedLimit.value == 0 ? "即办" : item.promisedLimit.description
+    }
+
     /// `原件1份`, `复印件2份`, joined; `—` when neither is asked for.
     static func counts(_ material: Material) -> String {
         var parts: [String] = []

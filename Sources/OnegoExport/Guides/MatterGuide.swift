@@ -23,7 +23,7 @@ public enum MatterGuide {
             let item = catalog.item(code: member.code)
             return [
                 String(index + 1), item?.name ?? "（目录中没有此事项）", member.code, item?.department ?? "—",
-                item.map(ItemFacts.promised) ?? "—", member.selection == .always ? "必办" : "视情形",
+                item.map(ItemFacts.promisedShort) ?? "—", member.selection == .always ? "必办" : "视情形",
             ]
         }
         sections.append(
@@ -33,7 +33,7 @@ public enum MatterGuide {
                     .table(
                         GuideTable(
                             columns: ["序号", "事项名称", "事项编码", "办理部门", "承诺时限", "纳入方式"], rows: rows,
-                            centred: [0, 5]))
+                            centred: [0, 4, 5]))
                 ]))
 
         if !matter.questions.isEmpty {

@@ -79,7 +79,7 @@ public enum MatterIntake {
         let members = composition.members.map { member in
             IntakeMember(
                 name: member.name, code: member.code, department: member.department,
-                promised: items[member.code].map(ItemFacts.promised) ?? "—",
+                promised: items[member.code].map(ItemFacts.promisedShort) ?? "—",
                 phone: items[member.code]?.contact.phone ?? "—")
         }
 

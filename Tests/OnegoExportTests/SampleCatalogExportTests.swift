@@ -1,0 +1,89 @@
+import Foundation
+import OnegoCatalog
+import OnegoComposer
+import OnegoExport
+import OnegoTestSupport
+import OnegoXML
+import Testing
+
+/// Exports of the sample district catalog (`Catalogs/yunxi`).
+@Suite struct SampleCatalogExportTests {
+    let catalog: Catalog
+    let matters: [Matter]
+    let composer: Composer
+
+    init() throws {
+        let loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
+        let loaded = loader.load(paths: [Fixtures.sampleItems])
+        #expect(!loaded.diagnostics.containsErrors)
+        catalog = loaded.catalog
+        let (matters, diagnostics) = MatterLoader.load(paths: [Fixtures.sampleMatters])
+        #expect(!diagnostics.containsErrors)
+        self.matters = matters
+        let (synonyms, _) = SynonymTable.load(path: Fixtures.path("Catalogs/reference/material-synonyms.xml"))
+        composer = Composer(catalog: catalog, synonyms: synonyms, calendar: try TestCatalog.calendar())
+    }
+
+    /// Material names in the rows of a section's table (column `column`) and in its list lines (before `：`).
+    func names(in document: GuideDocument, section heading: String, column: Int) -> [String] {
+        guard let section = document.sections.first(where: { $0.heading == heading }) else { return [] }
+        return section.blocks.flatMap { block -> [String] in
+            switch block {
+            case .table(let table): table.rows.map { $0[column].replacingOccurrences(of: "（非必要）", with: "") }
+            case .list(let lines): lines.compactMap { $0.components(separatedBy: "：").first }
+            default: []
+            }
+        }
+    }
+
+    @Test func everyItemNoticeListsEveryMaterialExactlyOnce() throws {
+        #expect(catalog.items.count >= 160)
+        let options = try TestCatalog.plain()
+        for item in catalog.items {
+            let notice = ItemIntake.makeNotice(item, options: options)
+            let listed = names(in: notice, section: "需提交的材料", column: 1) + names(in: notice, section: "无需提交的材料", column: 0)
+            #expect(listed.sorted() == item.materials.map(\.name).sorted(), "\(item.id) \(item.name)")
+            let checklist = ItemIntake.makeChecklist(item, options: options)
+            let collected = names(in: checklist, section: "收取材料", column: 1) + names(in: checklist, section: "免收材料", column: 0)
+            #expect(collected.sorted() == item.materials.map(\.name).sorted(), "\(item.id) \(item.name)")
+        }
+    }
+
+    @Test func everyMatterSituationGivesACompleteChecklist() throws {
+        #expect(matters.count >= 5)
+        let options = try TestCatalog.plain()
+        var situations = 0
+        for matter in matters {
+            for answers in composer.enumerateAnswerSets(for: matter, limit: 64) {
+                let composition = try composer.compose(matter: matter, answers: answers)
+                let checklist = MatterIntake.makeChecklist(composition, matter: matter, catalog: catalog, options: options)
+                let collected = names(in: checklist, section: "收取材料", column: 1)
+                let exempt = names(in: checklist, section: "免收材料", column: 0)
+                #expect(
+                    (collected + exempt).sorted() == composition.materials.map(\.name).sorted(),
+                    "\(matter.code) \(answers)")
+                for line in composition.materials where line.providedBy != nil {
+                    #expect(exempt.contains(line.name), "\(matter.code): \(line.name) is provided by a member")
+                }
+                situations += 1
+            }
+        }
+        #expect(situations >= matters.count)
+    }
+
+    @Test func siteCoversEveryItemAndMatter() throws {
+        let entries = matters.map { matter in
+            let answers = composer.enumerateAnswerSets(for: matter, limit: 1).first ?? AnswerSet()
+            return HandbookSite.MatterEntry(matter: matter, example: try? composer.compose(matter: matter, answers: answers))
+        }
+        #expect(entries.allSatisfy { $0.example != nil })
+        let pages = HandbookSite(title: "广州市云溪区政务服务事项", catalog: catalog, matters: entries, options: try TestCatalog.plain())
+            .pages()
+        #expect(pages.count { $0.path.hasPrefix("items/") } == Set(catalog.items.map(\.id)).count)
+        #expect(pages.count { $0.path.hasPrefix("matters/") } == matters.count)
+        let index = try #require(pages.first { $0.path == "index.html" }).text
+        for department in catalog.departments {
+            #expect(index.contains("<h3>\(HTMLText.escape(department))（"), "\(department)")
+        }
+    }
+}
