@@ -24,7 +24,8 @@ struct GuideCommand: ParsableCommand {
     @Option(help: "Catalog files or folders.")
     var catalog: [String] = []
 
-    @Option(help: "Matter files or folders (default: matters found in the --catalog paths and their matters/ siblings).")
+    @Option(
+        help: "Matter files or folders (default: matters found in the --catalog paths and their matters/ siblings).")
     var matters: [String] = []
 
     @Option(help: "Document kind: guide, notice, checklist, or all (the three on separate pages).")
@@ -91,7 +92,8 @@ struct GuideCommand: ParsableCommand {
         } else {
             let source = try MatterGuideSource(
                 catalog: loaded.catalog, catalogPaths: catalog, matterPaths: matters, calendar: workingCalendar)
-            documents = try source.documents(code: target, kinds: (kind ?? .notice).kinds, answers: answers, options: guideOptions)
+            documents = try source.documents(
+                code: target, kinds: (kind ?? .notice).kinds, answers: answers, options: guideOptions)
         }
 
         let resolvedFormat = format ?? DocumentFormat(forPath: output) ?? .html
@@ -229,17 +231,9 @@ struct MatterGuideSource {
         }
     }
 
-    /// The composer's message, plus the questions and their answers when answers are missing or wrong.
+    /// The composer's message (it names the questions, their choices and the --answer syntax) with the matter.
     static func explain(_ error: CompositionError, matter: Matter) -> String {
-        var text = "\(matter.code) \(matter.name): \(error.description)"
-        for id in error.questionIDs {
-            guard let question = matter.question(id: id) else { continue }
-            let choices = question.answers.map { answer in
-                answer.label.map { "\(answer.value)（\($0)）" } ?? answer.value
-            }
-            text += "\n  --answer \(id)=… \(question.text) 可选：" + choices.joined(separator: "、")
-        }
-        return text
+        "\(matter.code) \(matter.name): \(error.description)"
     }
 
     /// Catalog folders themselves, and the `matters/` folder beside an `items/` folder

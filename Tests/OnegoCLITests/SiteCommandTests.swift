@@ -19,7 +19,9 @@ import Testing
 
     @Test func findsMattersBesideTheItemsFolder() throws {
         let out = try Fixtures.temporaryDirectory() + "/site"
-        let run = try Fixtures.runOnego(["site", "Tests/Fixtures/export/qykb/items", "--out", out, "--date", "2026-11-20"])
+        let run = try Fixtures.runOnego([
+            "site", "Tests/Fixtures/export/qykb/items", "--out", out, "--date", "2026-11-20",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/matters/T-QYKB.html"))
     }
@@ -37,7 +39,9 @@ import Testing
     }
 
     @Test func refusesToWriteOverTheCatalogFolder() throws {
-        let run = try Fixtures.runOnego(["site", "Tests/Fixtures/export/qykb/items", "--out", "Tests/Fixtures/export/qykb"])
+        let run = try Fixtures.runOnego([
+            "site", "Tests/Fixtures/export/qykb/items", "--out", "Tests/Fixtures/export/qykb",
+        ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("拒绝覆盖"))
     }

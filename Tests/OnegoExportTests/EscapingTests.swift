@@ -46,7 +46,9 @@ import Testing
         #expect(markdown.contains("\\<script\\>alert(1)\\</script\\> \\& Co 登记"))
         #expect(markdown.contains("申请书\\<img src=x onerror=alert(1)\\>"))
         // Block markers at line starts, links, emphasis, code and table pipes are all escaped.
-        #expect(markdown.contains("\\# 标题  \n\\- 列表  \n1\\. 序号 \\[链接\\](http://evil.example) \\*强调\\* \\`代码\\` \\| 竖线 \\&amp;"))
+        #expect(
+            markdown.contains(
+                "\\# 标题  \n\\- 列表  \n1\\. 序号 \\[链接\\](http://evil.example) \\*强调\\* \\`代码\\` \\| 竖线 \\&amp;"))
         #expect(markdown.contains("\\</td\\>\\</tr\\>\\</table\\>\\<script\\>x()\\</script\\>"))
     }
 
@@ -108,7 +110,9 @@ import Testing
     }
 
     @Test func pagesLoadNothingFromOutside() throws {
-        let html = HTMLGuideRenderer.page([ItemGuide.make(try TestCatalog.minimalItem(), options: try TestCatalog.plain())])
+        let html = HTMLGuideRenderer.page([
+            ItemGuide.make(try TestCatalog.minimalItem(), options: try TestCatalog.plain())
+        ])
         #expect(!html.contains("<link"))
         #expect(!html.contains("src="))
         #expect(!html.contains("@import"))

@@ -8,7 +8,8 @@ enum Golden {
     static var isRecording: Bool { ProcessInfo.processInfo.environment["ONEGO_RECORD"] == "1" }
 
     /// Compares `text` with the golden file `name`, or records it. A mismatch names the first differing line.
-    static func check(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func check(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    {
         let path = Fixtures.fixture("export/" + name)
         if isRecording {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -20,7 +21,8 @@ enum Golden {
         if text == expected { return }
         let actualLines = text.components(separatedBy: "\n")
         let expectedLines = expected.components(separatedBy: "\n")
-        let index = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let index =
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(actualLines.count, expectedLines.count)
         let got = index < actualLines.count ? actualLines[index] : "<end of output>"
         let want = index < expectedLines.count ? expectedLines[index] : "<end of file>"

@@ -13,10 +13,11 @@ import Testing
 
     @Test func guideHoldsEveryElementInStandardOrder() throws {
         let document = ItemGuide.make(try TestCatalog.minimalItem(), options: try TestCatalog.plain())
-        #expect(document.sections.map(\.heading) == [
-            "基本信息", "设定依据", "实施主体", "受理条件", "申请材料", "办理流程", "办理方式", "办理时限", "收费标准",
-            "办理结果及送达", "咨询与投诉", "办理地点和时间",
-        ])
+        #expect(
+            document.sections.map(\.heading) == [
+                "基本信息", "设定依据", "实施主体", "受理条件", "申请材料", "办理流程", "办理方式", "办理时限", "收费标准",
+                "办理结果及送达", "咨询与投诉", "办理地点和时间",
+            ])
         let markdown = MarkdownGuideRenderer.text([document])
         for expected in [
             "【秒报】 【容缺受理】 【免证办】 【全程网办】 【零跑动】 【跨省通办】",
@@ -43,7 +44,9 @@ import Testing
 
     @Test func specialProceduresAndChargedFeesAreShown() throws {
         var item = try TestCatalog.minimalItem()
-        item.specialProcedures = [SpecialProcedure(kind: .expertReview, limit: TimeLimit(10, .workingDays), note: "需要时")]
+        item.specialProcedures = [
+            SpecialProcedure(kind: .expertReview, limit: TimeLimit(10, .workingDays), note: "需要时")
+        ]
         item.fee = Fee(isCharged: true, items: [FeeItem(name: "工本费", standard: "每本10元", basis: "粤价〔2020〕1号")])
         let markdown = MarkdownGuideRenderer.text([ItemGuide.make(item, options: try TestCatalog.plain())])
         #expect(markdown.contains("**特别程序**：专家评审，10个工作日（不计入办结时限；需要时）"))
@@ -103,7 +106,8 @@ import Testing
         #expect(table.rows.map { $0[1] } == ["公司登记（备案）申请书", "公司章程", "法定代表人、董事、监事和经理的任职文件", "住所使用证明"])
         let exempt = try #require(document.sections.first { $0.heading == "无需提交的材料" })
         #expect(exempt.blocks == [.list(["股东主体资格证明：免证办，窗口通过电子证照“居民身份证”调取，无需提交"])])
-        #expect(document.sections.last?.blocks.contains(.signatures(["窗口（盖章）", "经办人", "日期：　　　　年　　月　　日", "申请人签收"])) == true)
+        #expect(
+            document.sections.last?.blocks.contains(.signatures(["窗口（盖章）", "经办人", "日期：　　　　年　　月　　日", "申请人签收"])) == true)
     }
 
     @Test func withoutCertificateFreeTheELicenceMaterialIsStillBrought() throws {

@@ -20,7 +20,8 @@ struct ComposedFixture {
         let (matters, diagnostics) = MatterLoader.load(paths: [Fixtures.fixture("export/qykb/matters")])
         #expect(!diagnostics.containsErrors)
         matter = try #require(matters.first)
-        let (synonyms, synonymProblems) = SynonymTable.load(path: Fixtures.path("Catalogs/reference/material-synonyms.xml"))
+        let (synonyms, synonymProblems) = SynonymTable.load(
+            path: Fixtures.path("Catalogs/reference/material-synonyms.xml"))
         #expect(!synonymProblems.containsErrors)
         let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: try TestCatalog.calendar())
         composition = try composer.compose(

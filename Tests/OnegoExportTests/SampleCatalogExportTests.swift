@@ -41,10 +41,12 @@ import Testing
         let options = try TestCatalog.plain()
         for item in catalog.items {
             let notice = ItemIntake.makeNotice(item, options: options)
-            let listed = names(in: notice, section: "需提交的材料", column: 1) + names(in: notice, section: "无需提交的材料", column: 0)
+            let listed =
+                names(in: notice, section: "需提交的材料", column: 1) + names(in: notice, section: "无需提交的材料", column: 0)
             #expect(listed.sorted() == item.materials.map(\.name).sorted(), "\(item.id) \(item.name)")
             let checklist = ItemIntake.makeChecklist(item, options: options)
-            let collected = names(in: checklist, section: "收取材料", column: 1) + names(in: checklist, section: "免收材料", column: 0)
+            let collected =
+                names(in: checklist, section: "收取材料", column: 1) + names(in: checklist, section: "免收材料", column: 0)
             #expect(collected.sorted() == item.materials.map(\.name).sorted(), "\(item.id) \(item.name)")
         }
     }
@@ -56,7 +58,8 @@ import Testing
         for matter in matters {
             for answers in composer.enumerateAnswerSets(for: matter, limit: 64) {
                 let composition = try composer.compose(matter: matter, answers: answers)
-                let checklist = MatterIntake.makeChecklist(composition, matter: matter, catalog: catalog, options: options)
+                let checklist = MatterIntake.makeChecklist(
+                    composition, matter: matter, catalog: catalog, options: options)
                 let collected = names(in: checklist, section: "收取材料", column: 1)
                 let exempt = names(in: checklist, section: "免收材料", column: 0)
                 #expect(
@@ -74,11 +77,14 @@ import Testing
     @Test func siteCoversEveryItemAndMatter() throws {
         let entries = matters.map { matter in
             let answers = composer.enumerateAnswerSets(for: matter, limit: 1).first ?? AnswerSet()
-            return HandbookSite.MatterEntry(matter: matter, example: try? composer.compose(matter: matter, answers: answers))
+            return HandbookSite.MatterEntry(
+                matter: matter, example: try? composer.compose(matter: matter, answers: answers))
         }
         #expect(entries.allSatisfy { $0.example != nil })
-        let pages = HandbookSite(title: "广州市云溪区政务服务事项", catalog: catalog, matters: entries, options: try TestCatalog.plain())
-            .pages()
+        let pages = HandbookSite(
+            title: "广州市云溪区政务服务事项", catalog: catalog, matters: entries, options: try TestCatalog.plain()
+        )
+        .pages()
         #expect(pages.count { $0.path.hasPrefix("items/") } == Set(catalog.items.map(\.id)).count)
         #expect(pages.count { $0.path.hasPrefix("matters/") } == matters.count)
         let index = try #require(pages.first { $0.path == "index.html" }).text

@@ -34,8 +34,9 @@ enum ItemFacts {
 
     /// The supplement deadline of a 容缺 material: its own, else the promised limit.
     static func supplyLimit(_ material: Material, of item: ServiceItem) -> TimeLimit {
-        material.supplyDays.map { TimeLimit($0, .workingDays) } ?? TimeLimit(
-            item.promisedLimit.value, item.promisedLimit.unit)
+        material.supplyDays.map { TimeLimit($0, .workingDays) }
+            ?? TimeLimit(
+                item.promisedLimit.value, item.promisedLimit.unit)
     }
 
     /// Whether the applicant need not bring the material: the item is 免证办 and an e-licence replaces it.

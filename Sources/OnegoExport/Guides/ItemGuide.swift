@@ -25,7 +25,12 @@ public enum ItemGuide {
             sections.append(
                 GuideSection(
                     "设定依据",
-                    [.list(item.legalBasis.map { "《\($0.law)》\($0.article ?? "")" + ($0.text.isEmpty ? "" : "：\($0.text)") })]
+                    [
+                        .list(
+                            item.legalBasis.map {
+                                "《\($0.law)》\($0.article ?? "")" + ($0.text.isEmpty ? "" : "：\($0.text)")
+                            })
+                    ]
                 ))
         }
 
@@ -93,7 +98,10 @@ public enum ItemGuide {
 
         if !item.results.isEmpty {
             let rows = item.results.map { result in
-                [result.name, result.type.rawValue, result.validity ?? "—", result.delivery ?? "—", result.eLicence ?? "—"]
+                [
+                    result.name, result.type.rawValue, result.validity ?? "—", result.delivery ?? "—",
+                    result.eLicence ?? "—",
+                ]
             }
             sections.append(
                 GuideSection(
@@ -143,7 +151,9 @@ public enum ItemGuide {
         GuideSection(
             section.heading,
             section.blocks.map { block in
-                if case .fields(let fields) = block { return .fields(fields.filter { $0.isBlank || !$0.value.isEmpty }) }
+                if case .fields(let fields) = block {
+                    return .fields(fields.filter { $0.isBlank || !$0.value.isEmpty })
+                }
                 return block
             })
     }

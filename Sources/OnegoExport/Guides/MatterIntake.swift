@@ -13,7 +13,8 @@ public enum MatterIntake {
     public static func makeNotice(
         _ composition: Composition, matter: Matter, catalog: Catalog, options: GuideOptions
     ) -> GuideDocument {
-        IntakeDocuments.notice(intake(composition, matter: matter, catalog: catalog, options: options), options: options)
+        IntakeDocuments.notice(
+            intake(composition, matter: matter, catalog: catalog, options: options), options: options)
     }
 
     /// The window's intake checklist for a composition.
@@ -44,7 +45,8 @@ public enum MatterIntake {
             }
             var remarks: [String] = []
             for (item, material) in sources {
-                for part in ItemFacts.remarkParts(material, of: item, withNecessity: false) where !remarks.contains(part) {
+                for part in ItemFacts.remarkParts(material, of: item, withNecessity: false)
+                where !remarks.contains(part) {
                     remarks.append(part)
                 }
             }
@@ -55,7 +57,8 @@ public enum MatterIntake {
             var supplyLimit: TimeLimit?
             if merged.necessity == .supplyLater {
                 let limits = sources.filter { $0.1.allowsLaterSupply }.map { ItemFacts.supplyLimit($0.1, of: $0.0) }
-                supplyLimit = limits.min { $0.approximateWorkingDays < $1.approximateWorkingDays }
+                supplyLimit =
+                    limits.min { $0.approximateWorkingDays < $1.approximateWorkingDays }
                     ?? TimeLimit(matter.promisedLimit.value, matter.promisedLimit.unit)
                 remarks.insert("可容缺受理，\(supplyLimit.map(\.description) ?? "")内补齐", at: 0)
             }
@@ -112,8 +115,10 @@ public enum MatterIntake {
             answers.append(GuideField(question.text, labels.joined(separator: "、")))
         }
 
-        let lead = composition.members.lazy.compactMap { items[$0.code] }
-            .first { $0.department == matter.leadDepartment } ?? composition.members.lazy.compactMap { items[$0.code] }.first
+        let lead =
+            composition.members.lazy.compactMap { items[$0.code] }
+            .first { $0.department == matter.leadDepartment }
+            ?? composition.members.lazy.compactMap { items[$0.code] }.first
         var contacts: [GuideField] = []
         if let lead {
             contacts = [

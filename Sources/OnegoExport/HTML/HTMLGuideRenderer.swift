@@ -26,7 +26,9 @@ public enum HTMLGuideRenderer {
         for (index, section) in document.sections.enumerated() {
             // A section with signature boxes is printed whole, so its heading never stays behind on the page before.
             let keep = section.blocks.contains { if case .signatures = $0 { true } else { false } }
-            out += (keep ? "<section class=\"keep\">" : "<section>") + "\n<h2>\(ChineseNumber.ordinal(index + 1))、\(HTMLText.escape(section.heading))</h2>\n"
+            out +=
+                (keep ? "<section class=\"keep\">" : "<section>")
+                + "\n<h2>\(ChineseNumber.ordinal(index + 1))、\(HTMLText.escape(section.heading))</h2>\n"
             for block in section.blocks { out += render(block) }
             out += "</section>\n"
         }

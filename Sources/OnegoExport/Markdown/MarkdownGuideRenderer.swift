@@ -10,9 +10,11 @@ public enum MarkdownGuideRenderer {
     public static func document(_ document: GuideDocument) -> String {
         var out = "# \(MarkdownText.escape(document.title))：\(MarkdownText.cell(document.subject))\n\n"
         if !document.header.isEmpty {
-            out += document.header.map { field in
-                "**\(MarkdownText.escape(field.label))**：" + (field.isBlank ? "\\_\\_\\_\\_\\_\\_\\_\\_" : MarkdownText.inline(field.value))
-            }.joined(separator: "  \n") + "\n\n"
+            out +=
+                document.header.map { field in
+                    "**\(MarkdownText.escape(field.label))**："
+                        + (field.isBlank ? "\\_\\_\\_\\_\\_\\_\\_\\_" : MarkdownText.inline(field.value))
+                }.joined(separator: "  \n") + "\n\n"
         }
         for (index, section) in document.sections.enumerated() {
             out += "## \(ChineseNumber.ordinal(index + 1))、\(MarkdownText.cell(section.heading))\n\n"
@@ -39,11 +41,13 @@ public enum MarkdownGuideRenderer {
         case .badges(let badges):
             return badges.map { "【\(MarkdownText.inline($0))】" }.joined(separator: " ") + "\n\n"
         case .list(let items):
-            return items.map { "- " + MarkdownText.escape($0).replacingLineBreaks(with: "  \n  ") }.joined(separator: "\n")
+            return items.map { "- " + MarkdownText.escape($0).replacingLineBreaks(with: "  \n  ") }.joined(
+                separator: "\n")
                 + "\n\n"
         case .table(let table):
             var out = "| " + table.columns.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
-            out += "|" + table.columns.indices.map { table.centred.contains($0) ? ":---:" : "---" }.joined(separator: "|")
+            out +=
+                "|" + table.columns.indices.map { table.centred.contains($0) ? ":---:" : "---" }.joined(separator: "|")
                 + "|\n"
             for row in table.rows {
                 out += "| " + row.map(MarkdownText.cell).joined(separator: " | ") + " |\n"

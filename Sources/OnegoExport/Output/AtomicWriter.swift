@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes output files so that no reader ever sees a partial file: the bytes go to a temporary file in the target's
 /// folder, are flushed to disk, and the temporary file is then renamed over the target in one step.
@@ -94,7 +95,8 @@ public struct AtomicWriter: Sendable {
             let resolved = Self.canonical(input)
             if resolved == target { throw OutputError(path: path, reason: .isInput(input)) }
             var isDirectory: ObjCBool = false
-            let isFolder = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
+            let isFolder =
+                FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
                 && isDirectory.boolValue
             let ext = (target as NSString).pathExtension.lowercased()
             if isFolder, target.hasPrefix(resolved + "/"), ext == "xml" || ext == "xsd" {
@@ -208,10 +210,10 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
 /// The POSIX `write` call under one name on every platform.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
+        Glibc.write(descriptor, bytes, count)
     #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
+        Musl.write(descriptor, bytes, count)
     #else
-    Darwin.write(descriptor, bytes, count)
+        Darwin.write(descriptor, bytes, count)
     #endif
 }

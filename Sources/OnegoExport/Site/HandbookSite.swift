@@ -53,7 +53,9 @@ public struct HandbookSite: Sendable {
 
     /// Every file of the site, index first.
     public func pages() -> [Page] {
-        var pages = [Page(path: "index.html", text: indexPage()), Page(path: Self.marker, text: "onego handbook site\n")]
+        var pages = [
+            Page(path: "index.html", text: indexPage()), Page(path: Self.marker, text: "onego handbook site\n"),
+        ]
         for item in uniqueItems {
             pages.append(Page(path: Self.itemPath(item), text: itemPage(item)))
         }
@@ -77,12 +79,13 @@ public struct HandbookSite: Sendable {
 
     /// A code reduced to characters safe in a file name and a URL.
     static func fileName(_ code: String) -> String {
-        String(code.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "0"..."9", "A"..."Z", "a"..."z", "-", "_", ".": Character(scalar)
-            default: "_"
-            }
-        })
+        String(
+            code.unicodeScalars.map { scalar -> Character in
+                switch scalar {
+                case "0"..."9", "A"..."Z", "a"..."z", "-", "_", ".": Character(scalar)
+                default: "_"
+                }
+            })
     }
 
     // MARK: - Index
@@ -111,7 +114,8 @@ public struct HandbookSite: Sendable {
                 let matter = entry.matter
                 body += "<li><a href=\"\(Self.matterPath(matter))\">\(HTMLText.escape(matter.name))</a>"
                 body += " <span class=\"code\">\(HTMLText.escape(matter.code))</span>"
-                body += " <span class=\"meta\">\(HTMLText.escape(matter.leadDepartment)) 牵头，\(matter.members.count) 个事项</span></li>\n"
+                body +=
+                    " <span class=\"meta\">\(HTMLText.escape(matter.leadDepartment)) 牵头，\(matter.members.count) 个事项</span></li>\n"
             }
             body += "</ul>\n</section>\n"
         }
@@ -147,7 +151,9 @@ public struct HandbookSite: Sendable {
     /// The search index as JSON that is safe inside `<script>`.
     func searchIndexJSON() -> String {
         var entries = matters.map {
-            SearchEntry(k: "matter", c: $0.matter.code, n: $0.matter.name, d: $0.matter.leadDepartment, u: Self.matterPath($0.matter))
+            SearchEntry(
+                k: "matter", c: $0.matter.code, n: $0.matter.name, d: $0.matter.leadDepartment,
+                u: Self.matterPath($0.matter))
         }
         entries += uniqueItems.map {
             SearchEntry(k: "item", c: $0.id, n: $0.name, d: $0.department, u: Self.itemPath($0))
