@@ -3,12 +3,17 @@ import Foundation
 import OnegoCatalog
 import OnegoXML
 
-/// `onego validate PATH...`: load a catalog and report every problem in compiler form.
+/// `onego validate PATH...`: load a catalog and everything beside it, and report every problem in compiler form.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "校验事项目录：XSD、编码与时限检查 (validate catalog files or folders).",
-        discussion: "Exit status: 0 valid, 1 errors found, 64 usage error."
+        abstract: "校验事项目录及一件事、日历等文件 (validate catalogs and the matters, calendars, policies beside them).",
+        discussion: """
+            Loads the catalog items in the given files and folders and validates every other onego document found \
+            there against its schema: matters (with the bundle checks against the catalog), calendars, the \
+            material synonym table, policies and waivers.
+            Exit status: 0 valid, 1 errors found, 64 usage error.
+            """
     )
 
     @Argument(help: "Catalog files or folders (folders are searched for *.xml).")
@@ -26,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let loader = try catalog.makeLoader()
-        let result = loader.load(paths: paths)
+        let result = WorkspaceValidation(paths: paths, loader: loader)
         let seconds = Date().timeIntervalSince(started)
         let summary = ValidationSummary(result)
         switch format {
@@ -57,17 +62,22 @@ struct ValidationSummary: Encodable {
     var materials: Int
     var outputs: Int
     var files: Int
+    var matters: Int
+    var calendarYears: [Int]
     var errors: Int
     var warnings: Int
     var diagnostics: [Entry]
 
-    init(_ result: CatalogLoadResult) {
+    init(_ result: WorkspaceValidation) {
+        let catalog = result.catalog.catalog
         valid = !result.diagnostics.containsErrors
-        items = result.catalog.items.count
-        departments = result.catalog.departments.count
-        materials = result.catalog.materialCount
-        outputs = result.catalog.bundleReadyOutputs.count
-        files = result.catalog.files.count
+        items = catalog.items.count
+        departments = catalog.departments.count
+        materials = catalog.materialCount
+        outputs = catalog.bundleReadyOutputs.count
+        files = catalog.files.count
+        matters = result.matters.count
+        calendarYears = result.calendarYears
         errors = result.errorCount
         warnings = result.warningCount
         diagnostics = result.diagnostics.map {
@@ -79,7 +89,10 @@ struct ValidationSummary: Encodable {
 
     func line(seconds: Double) -> String {
         let time = String(format: "%.2f", seconds)
-        let counts = "\(items) 个事项，\(departments) 个部门，\(materials) 条申请材料，\(outputs) 种可流转的电子证照结果（\(files) 个文件，用时 \(time) 秒）"
+        var counts = "\(items) 个事项，\(departments) 个部门，\(materials) 条申请材料，\(outputs) 种可流转的电子证照结果"
+        if matters > 0 { counts += "，\(matters) 个一件事" }
+        if let first = calendarYears.first, let last = calendarYears.last { counts += "，工作日历 \(first)–\(last) 年" }
+        counts += "（\(files) 个目录文件，用时 \(time) 秒）"
         if valid {
             return warnings == 0 ? "目录有效：\(counts)" : "目录有效（\(warnings) 条警告）：\(counts)"
         }

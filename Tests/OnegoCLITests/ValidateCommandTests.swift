@@ -90,3 +90,24 @@ import Testing
         #expect(try Fixtures.runOnego(["show", "X"]).status == 64)
     }
 }
+
+@Suite struct ValidateWorkspaceTests {
+    @Test func validatesTheSampleWorkspaceWithMattersAndCalendars() throws {
+        let run = try Fixtures.runOnego(["validate", "Catalogs"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("176 个事项"))
+        #expect(run.stdout.contains("5 个一件事"))
+        #expect(run.stdout.contains("工作日历 2024–2026 年"))
+    }
+
+    @Test func aMatterNamingACodeOutsideTheCatalogIsAnError() throws {
+        let run = try Fixtures.runOnego([
+            "validate", "Catalogs/yunxi/items/health.xml", "Catalogs/yunxi/matters/qykb.xml", "--format", "json",
+        ])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["matters"] as? Int == 1)
+        let rules = (object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules.contains("matter.member.unknown-code"))
+    }
+}

@@ -22,6 +22,9 @@ public struct CatalogLoader: Sendable {
     public var maxItemsPerFile: Int
     /// Whether several files are parsed at once on all cores.
     public var loadsInParallel: Bool
+    /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
+    /// in folders; `onego validate` uses this to hand them to their own loaders.
+    public var skipsOtherDocumentsNamedDirectly = false
 
     /// Creates a loader.
     public init(
@@ -54,10 +57,10 @@ public struct CatalogLoader: Sendable {
         let parsed = parse(inputs)
         var items: [ServiceItem] = []
         var files: [CatalogFile] = []
-        var skipped: [String] = []
+        var skipped: [SkippedDocument] = []
         for (input, outcome) in zip(inputs, parsed) {
-            if outcome.isSkipped {
-                skipped.append(input.path)
+            if let namespace = outcome.skippedNamespace {
+                skipped.append(SkippedDocument(path: input.path, namespace: namespace))
                 continue
             }
             diagnostics += outcome.diagnostics
@@ -74,7 +77,7 @@ public struct CatalogLoader: Sendable {
         }
         let catalog = Catalog(items: items, files: files)
         diagnostics += CatalogChecks(profile: profile).run(on: catalog)
-        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedFiles: skipped)
+        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
     }
 
     /// Loads one catalog document held in memory (standard input, tests, fuzzing), named `name` in diagnostics.
@@ -86,7 +89,7 @@ public struct CatalogLoader: Sendable {
         let file = CatalogFile(path: name, title: reader.title, region: reader.region, itemCount: reader.items.count)
         let catalog = Catalog(items: reader.items, files: reader.root == .catalog ? [file] : [])
         diagnostics += CatalogChecks(profile: profile).run(on: catalog)
-        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedFiles: [])
+        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: [])
     }
 
     /// Parses each input, in parallel when allowed, keeping input order in the result.
@@ -106,15 +109,16 @@ public struct CatalogLoader: Sendable {
 
     private func parseOne(_ input: CatalogInput) -> FileOutcome {
         let reader = CatalogFileReader(
-            interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder, maxItems: maxItemsPerFile,
+            interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
+            maxItems: maxItemsPerFile,
             isValidated: schema != nil)
         let parser = XMLStreamParser(schema: schema, limits: limits)
         let diagnostics = parser.parse(contentsOf: input.path, into: reader)
-        if case .otherOnego = reader.root, input.fromFolder {
-            return FileOutcome(items: [], diagnostics: [], title: nil, region: nil, isSkipped: true)
+        if case .otherOnego(let namespace, _) = reader.root, input.fromFolder || skipsOtherDocumentsNamedDirectly {
+            return FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: namespace)
         }
         return FileOutcome(
-            items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region, isSkipped: false)
+            items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region, skippedNamespace: nil)
     }
 }
 
@@ -125,7 +129,10 @@ public struct CatalogLoadResult: Sendable {
     /// Every problem, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
     /// Files in the folders that are other onego documents (matters, calendars …), not catalogs.
-    public var skippedFiles: [String]
+    public var skippedDocuments: [SkippedDocument]
+
+    /// The paths of the skipped documents.
+    public var skippedFiles: [String] { skippedDocuments.map(\.path) }
 
     /// The number of error diagnostics.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -138,7 +145,16 @@ struct FileOutcome: Sendable {
     var diagnostics: [Diagnostic]
     var title: String?
     var region: String?
-    var isSkipped: Bool
+    /// Set when the file is another onego document, which the catalog loader skips.
+    var skippedNamespace: String?
+}
+
+/// A file the catalog loader skipped because it is another onego document.
+public struct SkippedDocument: Sendable, Hashable {
+    /// The file.
+    public var path: String
+    /// Its root element's namespace, e.g. ``OnegoNamespace/matter``.
+    public var namespace: String
 }
 
 /// Result slots written by one worker each; read only after all workers finished.
@@ -154,7 +170,7 @@ private final class OutcomeSlots: @unchecked Sendable {
 
     var values: [FileOutcome] {
         lock.withLock {
-            storage.map { $0 ?? FileOutcome(items: [], diagnostics: [], title: nil, region: nil, isSkipped: false) }
+            storage.map { $0 ?? FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil) }
         }
     }
 }

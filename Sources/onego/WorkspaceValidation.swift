@@ -1,0 +1,58 @@
+import OnegoAudit
+import OnegoCatalog
+import OnegoComposer
+import OnegoXML
+
+/// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
+/// document found beside them — matters (with the bundle checks against the catalog), calendars, the synonym
+/// table, policies and waivers — each against its own schema.
+struct WorkspaceValidation {
+    var catalog: CatalogLoadResult
+    var matters: [Matter] = []
+    var calendarYears: [Int] = []
+    var policies = 0
+    var waiverFiles = 0
+    var diagnostics: [Diagnostic]
+
+    init(paths: [String], loader: CatalogLoader) {
+        var loader = loader
+        loader.skipsOtherDocumentsNamedDirectly = true
+        catalog = loader.load(paths: paths)
+        var diagnostics = catalog.diagnostics
+        let skipped = Dictionary(grouping: catalog.skippedDocuments, by: \.namespace).mapValues { $0.map(\.path) }
+
+        var synonyms = SynonymTable.empty
+        for path in skipped[OnegoNamespace.synonyms] ?? [] {
+            let (table, problems) = SynonymTable.load(path: path)
+            diagnostics += problems
+            if !problems.containsErrors { synonyms = table }
+        }
+        if let matterPaths = skipped[OnegoNamespace.matter] {
+            let (matters, problems) = MatterLoader.load(paths: matterPaths)
+            diagnostics += problems
+            if !catalog.diagnostics.containsErrors {
+                diagnostics += MatterChecks.run(matters: matters, catalog: catalog.catalog, synonyms: synonyms)
+            }
+            self.matters = matters
+        }
+        if let calendarPaths = skipped[OnegoNamespace.calendar] {
+            let (calendar, problems) = WorkingCalendar.load(paths: calendarPaths)
+            diagnostics += problems
+            calendarYears = calendar.publishedYears
+        }
+        for path in skipped[OnegoNamespace.policy] ?? [] {
+            let (policy, problems) = Policy.load(path: path)
+            diagnostics += problems
+            if policy != nil { policies += 1 }
+        }
+        for path in skipped[OnegoNamespace.waivers] ?? [] {
+            let (_, problems) = WaiverSet.load(path: path)
+            diagnostics += problems
+            if !problems.containsErrors { waiverFiles += 1 }
+        }
+        self.diagnostics = diagnostics.sortedByLocation()
+    }
+
+    var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
