@@ -96,4 +96,15 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
+
+    @Test func removesWhatAKilledRunLeftBehind() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try Fixtures.write("半截", to: ".out.html.onego-1a2b.tmp", in: folder)
+        try Fixtures.write("别人的", to: ".other.html.onego-1a2b.tmp", in: folder)
+        try AtomicWriter().write("完整", to: folder + "/out.html")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+                ".other.html.onego-1a2b.tmp", "out.html",
+            ])
+    }
 }

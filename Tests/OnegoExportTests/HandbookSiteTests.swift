@@ -128,4 +128,12 @@ import Testing
         #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == "旧")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
     }
+
+    @Test func removesAHalfWrittenFolderOfAKilledRun() throws {
+        let parent = try Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: parent + "/.site.onego-77.tmp/items", withIntermediateDirectories: true)
+        try AtomicDirectory(marker: marker).write([(marker, "x"), ("index.html", "新")], to: parent + "/site")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
+    }
 }

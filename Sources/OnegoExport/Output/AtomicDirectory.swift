@@ -50,6 +50,7 @@ public struct AtomicDirectory: Sendable {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
+        AtomicWriter.removeLeftovers(of: target)
         let temporary = parent + "/." + name + ".onego-" + suffix + ".tmp"
         let old = parent + "/." + name + ".onego-" + suffix + ".old"
         do {

@@ -37,6 +37,7 @@ public struct AtomicWriter: Sendable {
     ) throws(OutputError) {
         let target = try resolvedTarget(path)
         try checkNotAnInput(target, as: path)
+        Self.removeLeftovers(of: target)
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let temporary = folder + "/." + name + ".onego-" + String(UInt32.random(in: .min ... .max), radix: 16) + ".tmp"
@@ -102,6 +103,17 @@ public struct AtomicWriter: Sendable {
             if isFolder, target.hasPrefix(resolved + "/"), ext == "xml" || ext == "xsd" {
                 throw OutputError(path: path, reason: .insideInput(input))
             }
+        }
+    }
+
+    /// Removes temporary files or folders an earlier run left beside `target` when it was killed mid-write
+    /// (`.NAME.onego-XXXX.tmp`, `.NAME.onego-XXXX.old`), so an interrupted export leaves nothing behind for long.
+    static func removeLeftovers(of target: String) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = "." + (target as NSString).lastPathComponent + ".onego-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(prefix) && (name.hasSuffix(".tmp") || name.hasSuffix(".old")) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }
 
