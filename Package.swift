@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "onego-bench",
             dependencies: [
-                "OnegoXML", "OnegoCatalog",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/onego-bench"

@@ -9,15 +9,17 @@ import OnegoXML
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onego-bench",
-        abstract: "Generate large catalogs and time onego's loader.",
-        subcommands: [Generate.self, Load.self]
+        abstract: "Generate large catalogs and time onego's loader, audit and composer.",
+        subcommands: [Generate.self, Load.self, AuditBench.self, ComposeBench.self]
     )
 }
 
 /// `onego-bench generate --items N --out FILE`: a deterministic large catalog built from the sample catalog's items.
+/// With `--files K`, `--out` is a folder that receives the same items split over K files (for parallel loading).
 struct Generate: ParsableCommand {
     @Option(help: "Number of items.") var items: Int = 100_000
-    @Option(help: "Output file.") var out: String
+    @Option(help: "Output file (or folder with --files).") var out: String
+    @Option(help: "Split the items over this many files in the folder --out.") var files: Int?
     @Option(help: "Catalog whose items serve as templates.") var templates: String = "Catalogs/yunxi/items"
 
     func run() throws {
@@ -26,11 +28,24 @@ struct Generate: ParsableCommand {
         if pool.isEmpty { throw ValidationError("no template items in \(templates)") }
         pool.sort { $0.id < $1.id }
         let generator = CatalogGenerator(templates: pool)
-        let writer = CatalogWriter(title: "基准测试目录（\(items) 项）", region: "440000", published: "2026-10-15")
-        let handle = try FileHandle.create(path: out)
+        guard let files else {
+            try write(generator, range: 0..<items, to: out)
+            return
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let per = (items + files - 1) / max(files, 1)
+        for part in 0..<files {
+            let range = min(items, part * per)..<min(items, (part + 1) * per)
+            try write(generator, range: range, to: out + "/" + String(format: "part-%03d.xml", part))
+        }
+    }
+
+    private func write(_ generator: CatalogGenerator, range: Range<Int>, to path: String) throws {
+        let writer = CatalogWriter(title: "基准测试目录（\(range.count) 项）", region: "440000", published: "2026-10-15")
+        let handle = try FileHandle.create(path: path)
         var buffer = writer.header()
         buffer.reserveCapacity(1 << 21)
-        for index in 0..<items {
+        for index in range {
             writer.write(generator.item(index), to: &buffer)
             if buffer.utf8.count > 1 << 20 {
                 handle.write(Data(buffer.utf8))
@@ -82,12 +97,14 @@ struct CatalogGenerator {
 
 /// `onego-bench load FILE [--trusted]`: loads once and prints seconds, items, MB/s and resident memory.
 struct Load: ParsableCommand {
-    @Argument var file: String
+    @Argument(help: "A catalog file, or a folder of them.") var file: String
     @Flag var trusted = false
+    @Flag(help: "Parse the files of a folder one after another instead of in parallel.") var serial = false
 
     func run() throws {
-        let loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
+        loader.loadsInParallel = !serial
+        let bytes = Self.size(of: file)
         let start = DispatchTime.now()
         let result = loader.load(paths: [file])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -99,6 +116,16 @@ struct Load: ParsableCommand {
         print("rss_bytes: \(Memory.residentBytes())")
         print("peak_rss_bytes: \(Memory.peakResidentBytes())")
         withExtendedLifetime(result) {}
+    }
+
+    /// The size of a file, or of the `.xml` files in a folder.
+    static func size(of path: String) -> Int {
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: path, isDirectory: &isFolder) else { return 0 }
+        guard isFolder.boolValue else { return (try? files.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        let names = (try? files.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".xml") }.reduce(0) { $0 + size(of: path + "/" + $1) }
     }
 }
 
