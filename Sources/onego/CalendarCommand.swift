@@ -63,7 +63,7 @@ extension CalendarCommand {
 
         func run() throws {
             guard let day = CalendarDay(iso: accepted), let value = Double(amount) else { throw ExitCode(64) }
-            let workingCalendar = try loadCalendar(paths: calendar)
+            let workingCalendar = try CalendarLoading.load(paths: calendar)
             let limit = TimeLimit(value, unit.timeUnit)
             let due: CalendarDay
             do {
@@ -123,21 +123,4 @@ extension CalendarCommand {
             Terminal.out("日历有效：\(calendar.years.count) 个年份\n" + lines.joined(separator: "\n"))
         }
     }
-}
-
-/// Loads the named calendar files, or the shipped calendar when none are named; errors stop the command.
-private func loadCalendar(paths: [String]) throws -> WorkingCalendar {
-    if paths.isEmpty {
-        do {
-            return try WorkingCalendar.loadDefault()
-        } catch let diagnostic {
-            throw CommandFailure(diagnostic.description)
-        }
-    }
-    let (calendar, diagnostics) = WorkingCalendar.load(paths: paths)
-    if diagnostics.containsErrors {
-        Terminal.print(diagnostics)
-        throw CommandFailure("工作日历有错误，请先用 onego calendar check 修正")
-    }
-    return calendar
 }

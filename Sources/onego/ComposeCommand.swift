@@ -89,7 +89,7 @@ struct ComposeCommand: ParsableCommand {
         }
         let matter = try ComposeInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
         let table = try ComposeInputs.synonyms(path: synonyms, catalogPaths: catalog)
-        let workingCalendar = accepted == nil ? nil : try ComposeInputs.calendar(paths: calendar)
+        let workingCalendar = accepted == nil ? nil : try CalendarLoading.load(paths: calendar)
         let composer = Composer(catalog: loaded.catalog, synonyms: table, calendar: workingCalendar)
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
 

@@ -52,21 +52,4 @@ enum ComposeInputs {
         }
         return table
     }
-
-    /// The named calendar files, or the shipped calendar.
-    static func calendar(paths: [String]) throws -> WorkingCalendar {
-        if paths.isEmpty {
-            do {
-                return try WorkingCalendar.loadDefault()
-            } catch let diagnostic {
-                throw CommandFailure(diagnostic.description)
-            }
-        }
-        let (calendar, diagnostics) = WorkingCalendar.load(paths: paths)
-        if diagnostics.containsErrors {
-            Terminal.print(diagnostics)
-            throw CommandFailure("工作日历有错误，请先用 onego calendar check 修正")
-        }
-        return calendar
-    }
 }

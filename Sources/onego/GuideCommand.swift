@@ -76,7 +76,7 @@ struct GuideCommand: ParsableCommand {
         }
         let issued = try date.flatMap(CalendarDay.init(iso:)) ?? Self.today()
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
-        let workingCalendar = acceptedDay == nil ? nil : try loadCalendar()
+        let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
         let guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
 
         let documents: [GuideDocument]
@@ -110,21 +110,6 @@ struct GuideCommand: ParsableCommand {
         }
     }
 
-    func loadCalendar() throws -> WorkingCalendar {
-        if let calendar {
-            let (loaded, diagnostics) = WorkingCalendar.load(paths: [calendar])
-            if diagnostics.containsErrors {
-                Terminal.print(diagnostics.filter { $0.severity == .error })
-                throw CommandFailure("工作日历有错误：\(calendar)")
-            }
-            return loaded
-        }
-        do {
-            return try WorkingCalendar.loadDefault()
-        } catch {
-            throw CommandFailure(error.description)
-        }
-    }
 
     /// Today's date in the local time zone.
     static func today() throws -> CalendarDay {

@@ -30,7 +30,7 @@ extension WorkingCalendar {
         } catch let diagnostic {
             return (WorkingCalendar(years: []), [diagnostic])
         }
-        let inputs = CatalogInputs.expand(paths, diagnostics: &diagnostics)
+        let inputs = InputFiles.expand(paths, diagnostics: &diagnostics)
         let parser = XMLStreamParser(schema: schema)
         var years: [CalendarYear] = []
         var firstFile: [Int: CalendarYear] = [:]
@@ -87,7 +87,7 @@ extension WorkingCalendar {
     }
 }
 
-/// Finds the shipped `Catalogs/calendars` folder.
+/// Finds the shipped `Catalogs/calendars` folder (environment variable `ONEGO_CALENDARS` overrides).
 enum CalendarLocator {
     /// The first existing candidate, or `nil`.
     static func path() -> String? {
@@ -96,27 +96,6 @@ enum CalendarLocator {
 
     /// Every place searched, in order.
     static func candidates() -> [String] {
-        var result: [String] = []
-        if let env = ProcessInfo.processInfo.environment["ONEGO_CALENDARS"], !env.isEmpty {
-            // An explicit setting is the only candidate: a wrong value must not silently fall back.
-            return [env]
-        }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        result += ancestors(of: executable.deletingLastPathComponent().path).map { $0 + "/Catalogs/calendars" }
-        result += ancestors(of: FileManager.default.currentDirectoryPath).map { $0 + "/Catalogs/calendars" }
-        result.append("/usr/local/share/onego/Catalogs/calendars")
-        return result
-    }
-
-    private static func ancestors(of path: String) -> [String] {
-        var result: [String] = []
-        var url = URL(fileURLWithPath: path).standardizedFileURL
-        for _ in 0..<8 {
-            result.append(url.path)
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { break }
-            url = parent
-        }
-        return result
+        ResourceLocator.candidates(for: "Catalogs/calendars", environmentVariable: "ONEGO_CALENDARS")
     }
 }

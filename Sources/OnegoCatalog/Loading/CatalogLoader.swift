@@ -53,7 +53,7 @@ public struct CatalogLoader: Sendable {
     /// Loads every catalog file named by `paths` (files, or folders searched recursively for `*.xml`).
     public func load(paths: [String]) -> CatalogLoadResult {
         var diagnostics: [Diagnostic] = []
-        let inputs = CatalogInputs.expand(paths, diagnostics: &diagnostics)
+        let inputs = InputFiles.expand(paths, diagnostics: &diagnostics)
         let parsed = parse(inputs)
         var items: [ServiceItem] = []
         var files: [CatalogFile] = []
@@ -93,7 +93,7 @@ public struct CatalogLoader: Sendable {
     }
 
     /// Parses each input, in parallel when allowed, keeping input order in the result.
-    private func parse(_ inputs: [CatalogInput]) -> [FileOutcome] {
+    private func parse(_ inputs: [InputFile]) -> [FileOutcome] {
         guard !inputs.isEmpty else { return [] }
         let slots = OutcomeSlots(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
@@ -107,7 +107,7 @@ public struct CatalogLoader: Sendable {
         return slots.values
     }
 
-    private func parseOne(_ input: CatalogInput) -> FileOutcome {
+    private func parseOne(_ input: InputFile) -> FileOutcome {
         let reader = CatalogFileReader(
             interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
             maxItems: maxItemsPerFile,

@@ -47,7 +47,8 @@ public struct MatterLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var matters: [Matter] = []
         var codes: [String: SourceLocation] = [:]
-        for (path, fromFolder) in Self.expand(paths, diagnostics: &diagnostics) {
+        for input in InputFiles.expand(paths, diagnostics: &diagnostics) {
+            let (path, fromFolder) = (input.path, input.fromFolder)
             let reader = MatterFileReader(skipsOtherOnegoDocuments: fromFolder, isValidated: schema != nil)
             let found = XMLStreamParser(schema: schema).parse(contentsOf: path, into: reader)
             if reader.root == .otherOnego && fromFolder { continue }
@@ -66,28 +67,5 @@ public struct MatterLoader: Sendable {
             matters.append(matter)
         }
         return (matters, diagnostics.sortedByLocation())
-    }
-
-    private static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [(String, Bool)] {
-        var result: [(String, Bool)] = []
-        let files = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(
-                    Diagnostic(.error, rule: "io.read", message: "路径不存在", at: SourceLocation(file: path, line: 0, column: 0)))
-                continue
-            }
-            guard isDirectory.boolValue else {
-                result.append((path, false))
-                continue
-            }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let names = (files.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.lowercased().hasSuffix(".xml") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-                .sorted()
-            for name in names { result.append((base + "/" + name, true)) }
-        }
-        return result
     }
 }

@@ -1,18 +1,28 @@
 import Foundation
-import OnegoXML
+public import OnegoXML
 
 /// One file to load, and whether it was found by searching a folder (then other onego documents are skipped).
-struct CatalogInput: Sendable, Hashable {
-    var path: String
-    var fromFolder: Bool
+public struct InputFile: Sendable, Hashable {
+    /// The file's path, as named or as found below a named folder.
+    public var path: String
+    /// Whether the file was found by searching a folder rather than named directly.
+    public var fromFolder: Bool
+
+    /// Creates an input file.
+    public init(path: String, fromFolder: Bool) {
+        self.path = path
+        self.fromFolder = fromFolder
+    }
 }
 
-/// Expands the paths a user names into the XML files to load.
-enum CatalogInputs {
-    /// Files stay as named; folders are searched recursively for `*.xml` in name order, following symbolic links
-    /// but never the same folder twice. Missing paths, unreadable folders and folders without XML are diagnosed.
-    static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [CatalogInput] {
-        var result: [CatalogInput] = []
+/// Expands the paths a user names into the XML files to load; every onego loader (catalogs, matters, calendars)
+/// uses it, so they all treat folders, links and missing paths alike.
+public enum InputFiles {
+    /// Files stay as named; folders are searched recursively for `*.xml` in name order (hidden entries skipped),
+    /// following symbolic links but never the same folder twice. Missing paths, unreadable folders, symbolic-link
+    /// loops and folders without XML are diagnosed.
+    public static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [InputFile] {
+        var result: [InputFile] = []
         var seen = Set<String>()
         for path in paths {
             var info = stat()
@@ -39,7 +49,7 @@ enum CatalogInputs {
                             at: SourceLocation(file: path, line: 0, column: 0)))
                 }
             } else if seen.insert(path).inserted {
-                result.append(CatalogInput(path: path, fromFolder: false))
+                result.append(InputFile(path: path, fromFolder: false))
             }
         }
         return result
@@ -51,7 +61,7 @@ enum CatalogInputs {
     }
 
     private static func walk(
-        _ directory: String, into result: inout [CatalogInput], visited: inout Set<FileIdentity>,
+        _ directory: String, into result: inout [InputFile], visited: inout Set<FileIdentity>,
         seen: inout Set<String>, diagnostics: inout [Diagnostic]
     ) {
         var info = stat()
@@ -84,7 +94,7 @@ enum CatalogInputs {
             if (entry.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, into: &result, visited: &visited, seen: &seen, diagnostics: &diagnostics)
             } else if name.lowercased().hasSuffix(".xml"), seen.insert(path).inserted {
-                result.append(CatalogInput(path: path, fromFolder: true))
+                result.append(InputFile(path: path, fromFolder: true))
             }
         }
     }
