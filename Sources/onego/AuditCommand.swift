@@ -79,7 +79,7 @@ struct AuditCommand: ParsableCommand {
 
         let load = try catalog.makeLoader().load(paths: paths)
         var matterFigures: [MatterFigures] = []
-        let matterPaths = matters.isEmpty ? defaultMatterPaths() : matters
+        let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
         if !matterPaths.isEmpty {
             let loader: MatterLoader
             do {
@@ -116,21 +116,6 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// A `matters` folder beside each catalog folder (Catalogs/yunxi/items → Catalogs/yunxi/matters).
-    private func defaultMatterPaths() -> [String] {
-        var result: [String] = []
-        for path in paths {
-            let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-            let candidate = parent.appendingPathComponent("matters").path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
-                !result.contains(candidate)
-            {
-                result.append(candidate)
-            }
-        }
-        return result
-    }
-
     static func summaryLine(_ report: AuditReport) -> String {
         "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count - report.failedTargets.count)/\(report.targets.count) 项达成"
     }

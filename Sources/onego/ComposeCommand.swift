@@ -63,23 +63,7 @@ struct ComposeCommand: ParsableCommand {
     }
 
     /// The `--answer` options as an answer set.
-    func parsedAnswers() throws -> AnswerSet {
-        var set = AnswerSet()
-        for raw in answers {
-            guard let equals = raw.firstIndex(of: "="), equals != raw.startIndex else {
-                throw ValidationError("回答“\(raw)”应写成 问题=答案，例如 --answer invoice=是")
-            }
-            let question = String(raw[..<equals]).trimmingCharacters(in: .whitespaces)
-            let values = raw[raw.index(after: equals)...].split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            guard !values.isEmpty, !values.contains(where: \.isEmpty) else {
-                throw ValidationError("回答“\(raw)”缺少答案")
-            }
-            for value in values { set.add(value, for: question) }
-        }
-        return set
-    }
+    func parsedAnswers() throws -> AnswerSet { try MatterInputs.answerSet(from: answers) }
 
     func run() throws {
         let loaded = try options.makeLoader().load(paths: catalog)
@@ -87,8 +71,8 @@ struct ComposeCommand: ParsableCommand {
             Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
             throw CommandFailure("目录有错误，请先用 onego validate 修正")
         }
-        let matter = try ComposeInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
-        let table = try ComposeInputs.synonyms(path: synonyms, catalogPaths: catalog)
+        let matter = try MatterInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
+        let table = try MatterInputs.synonyms(path: synonyms, catalogPaths: catalog)
         let workingCalendar = accepted == nil ? nil : try CalendarLoading.load(paths: calendar)
         let composer = Composer(catalog: loaded.catalog, synonyms: table, calendar: workingCalendar)
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))

@@ -160,32 +160,14 @@ struct MatterGuideSource {
     /// folders beside them; loads the material synonym table found near the catalog.
     init(catalog: Catalog, catalogPaths: [String], matterPaths: [String], calendar: WorkingCalendar?) throws {
         self.catalog = catalog
-        let paths = matterPaths.isEmpty ? Self.defaultMatterPaths(near: catalogPaths) : matterPaths
-        if paths.isEmpty {
-            matters = []
-        } else {
-            let (loaded, diagnostics) = MatterLoader.load(paths: paths)
-            let errors = diagnostics.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                Terminal.print(errors)
-                throw CommandFailure("一件事定义有错误，请先修正")
-            }
-            matters = loaded
-        }
-        var synonyms = SynonymTable.empty
-        if let path = SynonymTable.defaultPath(near: catalogPaths.first.map(Self.catalogRoot)) {
-            let (table, diagnostics) = SynonymTable.load(path: path)
-            if diagnostics.containsErrors {
-                Terminal.print(diagnostics.filter { $0.severity == .error })
-                throw CommandFailure("材料同义词表有错误：\(path)")
-            }
-            synonyms = table
-        }
+        let paths = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
+        matters = paths.isEmpty ? [] : try MatterInputs.load(paths: paths)
+        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: catalogPaths)
         composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
     }
 
     /// The matter with this code.
-    func matter(code: String) -> Matter? { matters.first { $0.code == code } }
+    func matter(code: String) -> Matter? { MatterInputs.find(code, in: matters) }
 
     /// The documents of `kinds` for the matter `code` composed with `answers` (`QUESTION=VALUE` strings).
     func documents(code: String, kinds: [GuideKind], answers: [String], options: GuideOptions) throws
@@ -194,11 +176,7 @@ struct MatterGuideSource {
         guard let matter = matter(code: code) else {
             throw CommandFailure("目录中没有编码为 \(code) 的事项或一件事")
         }
-        let answerSet = AnswerSet(
-            answers.map { pair in
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-            })
+        let answerSet = try MatterInputs.answerSet(from: answers)
         let composition: Composition
         do {
             composition = try composer.compose(matter: matter, answers: answerSet, accepted: options.accepted)
@@ -221,30 +199,4 @@ struct MatterGuideSource {
         "\(matter.code) \(matter.name): \(error.description)"
     }
 
-    /// Catalog folders themselves, and the `matters/` folder beside an `items/` folder
-    /// (`Catalogs/yunxi/items` → `Catalogs/yunxi/matters`). Catalog files bring no matters.
-    static func defaultMatterPaths(near catalogPaths: [String]) -> [String] {
-        var result: [String] = []
-        let files = FileManager.default
-        for path in catalogPaths {
-            var isDirectory: ObjCBool = false
-            guard files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let url = URL(fileURLWithPath: path).standardizedFileURL
-            var candidates = [path]
-            if url.lastPathComponent == "items" { candidates.append(url.deletingLastPathComponent().path + "/matters") }
-            for candidate in candidates where files.fileExists(atPath: candidate) && !result.contains(candidate) {
-                result.append(candidate)
-            }
-        }
-        return result
-    }
-
-    /// The folder above a catalog's `items/` folder (or the folder holding a catalog file).
-    static func catalogRoot(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        return isDirectory.boolValue && url.lastPathComponent != "items"
-            ? url.path : url.deletingLastPathComponent().path
-    }
 }
