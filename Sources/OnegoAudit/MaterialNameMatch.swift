@@ -1,23 +1,17 @@
 import Foundation
+import OnegoComposer
 
 /// Normalising material names so that spelling variants compare equal, and spotting near-duplicates.
 public enum MaterialNameMatch {
     /// Trims, drops white space and punctuation, maps full-width forms to half-width and letters to lower case:
     /// “ 营业执照（副本）” and “营业执照(副本)” normalise the same.
     public static func normalised(_ name: String) -> String {
-        var result = ""
-        result.reserveCapacity(name.utf8.count)
-        for scalar in name.unicodeScalars {
-            var value = scalar.value
-            // Full-width ASCII variants (！ … ～) and the ideographic space.
-            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
-            if value == 0x3000 { value = 0x20 }
-            guard let mapped = Unicode.Scalar(value) else { continue }
-            if mapped.properties.isWhitespace { continue }
-            if ignoredPunctuation.contains(mapped) { continue }
-            result.unicodeScalars.append(contentsOf: String(mapped).lowercased().unicodeScalars)
+        // The composer's identity normalisation (white space, full-width forms, letter case), minus punctuation.
+        var scalars = String.UnicodeScalarView()
+        for scalar in MaterialName.normalized(name).lowercased().unicodeScalars where !ignoredPunctuation.contains(scalar) {
+            scalars.append(scalar)
         }
-        return result
+        return String(scalars)
     }
 
     private static let ignoredPunctuation: Set<Unicode.Scalar> = [
