@@ -10,3 +10,54 @@ public protocol XMLContentHandler: AnyObject {
     /// An end tag (also sent for empty elements such as `<visits count="0"/>`).
     func endElement(_ name: XMLName, context: XMLParseContext)
 }
+
+/// A handler that receives tags by name id and attributes as a borrowed list, so the parser makes no ``XMLName``
+/// copies and no attribute array per element: the hot path of large catalogs. Resolve an id with
+/// ``XMLParseContext/name(id:)`` (once per distinct name; ids are dense).
+public protocol XMLNameIDContentHandler: XMLContentHandler {
+    /// A start tag. `attributes` and their values are valid only during the call.
+    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext)
+    /// An end tag (also sent for empty elements).
+    func endElement(nameID: Int, context: XMLParseContext)
+}
+
+extension XMLNameIDContentHandler {
+    /// Forwards to ``startElement(nameID:attributes:context:)`` (for callers that hold names and arrays).
+    public func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
+        let entries = attributes.map { XMLAttributeList.Entry(nameID: $0.name.id, value: $0.value) }
+        entries.withUnsafeBufferPointer { buffer in
+            startElement(nameID: name.id, attributes: XMLAttributeList(buffer), context: context)
+        }
+    }
+
+    /// Forwards to ``endElement(nameID:context:)``.
+    public func endElement(_ name: XMLName, context: XMLParseContext) {
+        endElement(nameID: name.id, context: context)
+    }
+}
+
+/// The attributes of one start tag, borrowed from the parser: valid only during the callback.
+public struct XMLAttributeList {
+    /// One attribute: its interned name id and its decoded UTF-8 value.
+    public struct Entry {
+        /// The attribute name's id (see ``XMLParseContext/name(id:)``).
+        public var nameID: Int
+        /// The decoded value.
+        public var value: UnsafeBufferPointer<UInt8>
+
+        /// Creates an entry.
+        public init(nameID: Int, value: UnsafeBufferPointer<UInt8>) {
+            self.nameID = nameID
+            self.value = value
+        }
+    }
+
+    /// The entries, in document order.
+    public let entries: UnsafeBufferPointer<Entry>
+
+    /// Wraps entries that outlive the callback.
+    public init(_ entries: UnsafeBufferPointer<Entry>) { self.entries = entries }
+
+    /// The number of attributes.
+    public var count: Int { entries.count }
+}

@@ -132,7 +132,10 @@ public final class XMLParseContext {
 
     let limits: XMLLimits
     let maxDiagnostics: Int
-    unowned let handler: any XMLContentHandler
+    /// The handler; the caller keeps it alive for the whole parse (unowned(unsafe): no reference counting per event).
+    unowned(unsafe) let handler: any XMLContentHandler
+    /// The same handler when it takes name ids, else nil.
+    unowned(unsafe) let idHandler: (any XMLNameIDContentHandler)?
     fileprivate var parser: xmlParserCtxtPtr?
     fileprivate var aborted = false
     fileprivate var textBytes = 0
@@ -140,6 +143,9 @@ public final class XMLParseContext {
     fileprivate var isFinishing = false
     private var names = NameTable()
     fileprivate var attributeScratch: [XMLAttribute] = []
+    /// Reused storage for the attribute entries of a start tag.
+    fileprivate var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
+    fileprivate var entryCapacity = 32
     /// The encoding the document declared, once known.
     public private(set) var declaredEncoding: String?
 
@@ -148,7 +154,14 @@ public final class XMLParseContext {
         self.limits = limits
         self.maxDiagnostics = maxDiagnostics
         self.handler = handler
+        self.idHandler = handler as? any XMLNameIDContentHandler
+        self.entries = .allocate(capacity: entryCapacity)
     }
+
+    deinit { entries.deallocate() }
+
+    /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
+    public func name(id: Int) -> XMLName { names.entry(id) }
 
     /// Records a problem and keeps parsing.
     public func report(_ diagnostic: Diagnostic) {
@@ -198,18 +211,22 @@ public final class XMLParseContext {
         }
         let line = Int(onego_ctxt_line(parser))
         let column = Int(onego_ctxt_column(parser))
-        var p = cur
-        var newlines = 0
-        var characters = 0
         // Walk back to the '<' that opened this tag; '<' cannot occur inside attribute values.
+        var p = cur
         while p > base {
             p -= 1
-            let byte = p.pointee
-            if byte == UInt8(ascii: "<") { break }
-            if byte == UInt8(ascii: "\n") { newlines += 1 }
-            if byte & 0xC0 != 0x80 { characters += 1 }
+            if p.pointee == 0x3C { break }
         }
-        guard p.pointee == UInt8(ascii: "<") else { return currentLocation }
+        guard p < cur, p.pointee == 0x3C else { return currentLocation }
+        // Characters (UTF-8 lead bytes) and newlines between the '<' and the parser's position.
+        var newlines = 0
+        var characters = 0
+        for byte in UnsafeBufferPointer(start: p, count: cur - p) {
+            newlines &+= byte == 0x0A ? 1 : 0
+            characters &+= byte & 0xC0 != 0x80 ? 1 : 0
+        }
+        // The loop above counted the '<' itself as a character; the walk-back used to stop before counting it.
+        characters -= 1
         if newlines == 0 {
             return SourceLocation(file: file, line: line, column: max(1, column - characters - 1))
         }
@@ -339,13 +356,89 @@ public final class XMLParseContext {
 
     // MARK: Events
 
-    fileprivate func name(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
-        names.name(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
+    fileprivate func nameID(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int {
+        names.id(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
             XMLName(
                 id: $0,
                 localName: local.map { String(cString: $0) } ?? "",
                 namespaceURI: uri.map { String(cString: $0) } ?? "")
         }
+    }
+
+    fileprivate func startElement(
+        localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int32,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard !aborted else { return }
+        depth += 1
+        textBytes = 0
+        if depth > limits.maxDepth {
+            abort(
+                Diagnostic(
+                    .error, rule: "xml.limit.depth",
+                    message: "元素嵌套超过 \(limits.maxDepth) 层，目录文件不应如此之深", at: tagLocation))
+            return
+        }
+        let elementID = nameID(local: localname, uri: uri)
+        var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
+        defer { for buffer in decoded { buffer.deallocate() } }
+        var count = 0
+        if let attributes, attributeCount > 0 {
+            let total = Int(attributeCount)
+            if total > entryCapacity {
+                entries.deallocate()
+                entryCapacity = max(total, entryCapacity * 2)
+                entries = .allocate(capacity: entryCapacity)
+            }
+            for i in 0..<total {
+                let base = attributes + i * 5
+                let attributeID = nameID(local: base[0], uri: base[2])
+                guard let start = base[3], let end = base[4] else { continue }
+                var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
+                if memchr(start, 0x26, end - start) != nil, let unescaped = decodeAmpersands(value) {
+                    decoded.append(unescaped)
+                    value = UnsafeBufferPointer(unescaped)
+                }
+                (entries + count).initialize(to: XMLAttributeList.Entry(nameID: attributeID, value: value))
+                count += 1
+            }
+        }
+        if let idHandler {
+            idHandler.startElement(
+                nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
+                context: self)
+            return
+        }
+        attributeScratch.removeAll(keepingCapacity: true)
+        for entry in UnsafeBufferPointer(start: entries, count: count) {
+            attributeScratch.append(XMLAttribute(name: names.entry(entry.nameID), value: entry.value))
+        }
+        handler.startElement(names.entry(elementID), attributes: attributeScratch, context: self)
+    }
+
+    fileprivate func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
+        guard !aborted else { return }
+        textBytes = 0
+        let id = nameID(local: localname, uri: uri)
+        if let idHandler {
+            idHandler.endElement(nameID: id, context: self)
+        } else {
+            handler.endElement(names.entry(id), context: self)
+        }
+        depth -= 1
+    }
+
+    fileprivate func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
+        guard !aborted else { return }
+        textBytes += length
+        if textBytes > limits.maxTextBytes {
+            abort(
+                Diagnostic(
+                    .error, rule: "xml.limit.text",
+                    message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
+            return
+        }
+        handler.characters(UnsafeBufferPointer(start: chars, count: length), context: self)
     }
 
     fileprivate func parserProblem(_ error: UnsafePointer<xmlError>) {
@@ -386,11 +479,13 @@ private struct NameTable {
     private var slots: [Int32] = Array(repeating: -1, count: 256)
     private var entries: [XMLName] = []
 
-    mutating func name(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> XMLName {
+    func entry(_ id: Int) -> XMLName { entries[id] }
+
+    mutating func id(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> Int {
         var mask = slots.count - 1
         var slot = Self.slot(local, uri, mask)
         while slots[slot] >= 0 {
-            if keys[slot].local == local && keys[slot].uri == uri { return entries[Int(slots[slot])] }
+            if keys[slot].local == local && keys[slot].uri == uri { return Int(slots[slot]) }
             slot = (slot + 1) & mask
         }
         let made = make(entries.count)
@@ -403,7 +498,7 @@ private struct NameTable {
         }
         keys[slot] = (local, uri)
         slots[slot] = Int32(made.id)
-        return made
+        return made.id
     }
 
     private mutating func rehash(doubling: Bool) {
@@ -438,34 +533,10 @@ private func onegoStartElement(
     _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int32, _ defaulted: Int32,
     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-    guard let s = session(ctx), !s.aborted else { return }
-    s.depth += 1
-    s.textBytes = 0
-    if s.depth > s.limits.maxDepth {
-        s.abort(
-            Diagnostic(
-                .error, rule: "xml.limit.depth",
-                message: "元素嵌套超过 \(s.limits.maxDepth) 层，目录文件不应如此之深", at: s.tagLocation))
-        return
+    guard let ctx else { return }
+    Unmanaged<XMLParseContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+        $0.startElement(localname: localname, uri: uri, attributeCount: attributeCount, attributes: attributes)
     }
-    let elementName = s.name(local: localname, uri: uri)
-    s.attributeScratch.removeAll(keepingCapacity: true)
-    var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
-    defer { for buffer in decoded { buffer.deallocate() } }
-    if let attributes, attributeCount > 0 {
-        for i in 0..<Int(attributeCount) {
-            let base = attributes + i * 5
-            let attributeName = s.name(local: base[0], uri: base[2])
-            guard let start = base[3], let end = base[4] else { continue }
-            var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
-            if value.contains(UInt8(ascii: "&")), let unescaped = decodeAmpersands(value) {
-                decoded.append(unescaped)
-                value = UnsafeBufferPointer(unescaped)
-            }
-            s.attributeScratch.append(XMLAttribute(name: attributeName, value: value))
-        }
-    }
-    s.handler.startElement(elementName, attributes: s.attributeScratch, context: s)
 }
 
 /// Without entity substitution, libxml2's SAX2 keeps an escaped ampersand in attribute values as `&#38;` (so a tree
@@ -494,23 +565,13 @@ private func onegoEndElement(
     _ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
     _ uri: UnsafePointer<xmlChar>?
 ) {
-    guard let s = session(ctx), !s.aborted else { return }
-    s.textBytes = 0
-    s.handler.endElement(s.name(local: localname, uri: uri), context: s)
-    s.depth -= 1
+    guard let ctx else { return }
+    Unmanaged<XMLParseContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.endElement(localname: localname, uri: uri) }
 }
 
 private func onegoCharacters(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let s = session(ctx), !s.aborted, let chars, length > 0 else { return }
-    s.textBytes += Int(length)
-    if s.textBytes > s.limits.maxTextBytes {
-        s.abort(
-            Diagnostic(
-                .error, rule: "xml.limit.text",
-                message: "元素文本超过 \(s.limits.maxTextBytes) 字节上限", at: s.currentLocation))
-        return
-    }
-    s.handler.characters(UnsafeBufferPointer(start: chars, count: Int(length)), context: s)
+    guard let ctx, let chars, length > 0 else { return }
+    Unmanaged<XMLParseContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.characters(chars, Int(length)) }
 }
 
 private func onegoInternalSubset(

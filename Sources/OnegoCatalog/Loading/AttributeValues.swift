@@ -19,21 +19,33 @@ enum Attr: Int, CaseIterable {
     }
 }
 
-/// The current start tag's attribute values by slot; valid only during the start-tag callback.
-struct AttributeValues {
-    private var slots = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: Attr.allCases.count)
-    private var used: [Int] = []
+/// The current start tag's attribute values by slot; valid only during the start-tag callback. Owned by one reader
+/// (a class, so passing it around copies no arrays); a bit mask says which slots are set.
+final class AttributeValues {
+    private let slots: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>?>
+    private var used: UInt64 = 0
 
-    mutating func reset() {
-        for index in used { slots[index] = nil }
-        used.removeAll(keepingCapacity: true)
+    init() {
+        slots = .allocate(capacity: Attr.allCases.count)
+        slots.initialize(repeating: nil, count: Attr.allCases.count)
+    }
+
+    deinit { slots.deallocate() }
+
+    func reset() {
+        var bits = used
+        while bits != 0 {
+            slots[bits.trailingZeroBitCount] = nil
+            bits &= bits - 1
+        }
+        used = 0
     }
 
     subscript(attr: Attr) -> UnsafeBufferPointer<UInt8>? {
         get { slots[attr.rawValue] }
         set {
             slots[attr.rawValue] = newValue
-            used.append(attr.rawValue)
+            used |= 1 << UInt64(attr.rawValue)
         }
     }
 }
@@ -50,7 +62,7 @@ extension CatalogToken {
     /// The case whose token equals `bytes`, ignoring surrounding ASCII white space.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
         let trimmed = trimASCIIWhitespace(bytes)
-        for entry in byteTable where entry.bytes.count == trimmed.count && entry.bytes.elementsEqual(trimmed) {
+        for entry in byteTable where entry.bytes.count == trimmed.count && bytesEqual(entry.bytes, trimmed) {
             return entry.value
         }
         return nil
@@ -69,6 +81,15 @@ extension Necessity: CatalogToken { static let byteTable = makeByteTable() }
 extension ResultType: CatalogToken { static let byteTable = makeByteTable() }
 extension SpecialProcedureKind: CatalogToken { static let byteTable = makeByteTable() }
 
+/// Whether two byte sequences are equal (same length checked by the caller).
+@inline(__always)
+func bytesEqual(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.withUnsafeBufferPointer { a in
+        guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == b.count }
+        return memcmp(x, y, a.count) == 0
+    }
+}
+
 func trimASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count
@@ -81,10 +102,11 @@ func trimASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPoi
 /// Reads typed values from the current start tag's attribute bytes, reporting (not crashing on) bad ones when no
 /// schema has checked them.
 struct ValueReader {
-    let values: AttributeValues
-    let interner: StringInterner
-    let context: XMLParseContext
-    let element: String
+    unowned(unsafe) let values: AttributeValues
+    unowned(unsafe) let interner: StringInterner
+    unowned(unsafe) let context: XMLParseContext
+    /// The element's name id, resolved to its name only for messages.
+    let element: Int
     let reportsBadValues: Bool
 
     func has(_ attr: Attr) -> Bool { values[attr] != nil }
@@ -131,9 +153,18 @@ struct ValueReader {
 
     func boolean(_ attr: Attr) -> Bool? {
         guard let bytes = values[attr] else { return nil }
-        let trimmed = trimASCIIWhitespace(bytes)
-        if trimmed.elementsEqual("true".utf8) || trimmed.elementsEqual("1".utf8) { return true }
-        if trimmed.elementsEqual("false".utf8) || trimmed.elementsEqual("0".utf8) { return false }
+        let t = trimASCIIWhitespace(bytes)
+        switch t.count {
+        case 1 where t[0] == UInt8(ascii: "1"): return true
+        case 1 where t[0] == UInt8(ascii: "0"): return false
+        case 4 where t[0] == UInt8(ascii: "t") && t[1] == UInt8(ascii: "r") && t[2] == UInt8(ascii: "u")
+            && t[3] == UInt8(ascii: "e"):
+            return true
+        case 5 where t[0] == UInt8(ascii: "f") && t[1] == UInt8(ascii: "a") && t[2] == UInt8(ascii: "l")
+            && t[3] == UInt8(ascii: "s") && t[4] == UInt8(ascii: "e"):
+            return false
+        default: break
+        }
         bad(attr, bytes)
         return nil
     }
@@ -149,7 +180,7 @@ struct ValueReader {
         context.report(
             Diagnostic(
                 .error, rule: "catalog.value",
-                message: "<\(element)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation))
+                message: "<\(context.name(id: element).localName)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation))
     }
 }
 
@@ -194,3 +225,9 @@ func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard digits > 0 else { return nil }
     return Double(whole) + Double(fraction) / Double(scale)
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

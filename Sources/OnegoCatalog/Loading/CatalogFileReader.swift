@@ -6,7 +6,7 @@ import OnegoXML
 /// name id, attribute values are parsed from their bytes (numbers, booleans and code-list tokens never become
 /// intermediate strings), and repeated texts are interned. With validation off it still never crashes on bad
 /// values: they become `catalog.value` diagnostics.
-final class CatalogFileReader: XMLContentHandler {
+final class CatalogFileReader: XMLNameIDContentHandler {
     /// What the file turned out to be.
     enum RootKind: Equatable {
         case unknown
@@ -28,14 +28,25 @@ final class CatalogFileReader: XMLContentHandler {
     let isValidated: Bool
 
     private let interner: StringInterner
-    private var elementKinds: [Element?] = []
-    private var attributeKinds: [Attr?] = []
-    private var values = AttributeValues()
+    /// Per name id: 0 not yet resolved, 1 not a catalog element, else the element's index + 2.
+    private var elementKinds: [UInt8] = []
+    /// Per name id: 0 not yet resolved, 1 not a catalog attribute, else the attribute's index + 2.
+    private var attributeKinds: [UInt8] = []
+    private let values = AttributeValues()
     private var text: [UInt8] = []
-    private var item: ServiceItem?
-    private var material: Material?
-    private var law: LegalProvision?
+    /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
+    private var item = CatalogFileReader.blankItem
+    private var isInItem = false
+    private var material = CatalogFileReader.blankMaterial
+    private var isInMaterial = false
+    private var law = LegalProvision(law: "")
+    private var isInLaw = false
     private var fee = Fee()
+    /// Repeated arrays (results, steps, legal basis …) kept once per file.
+    private var shared = SharedArrays()
+
+    private static let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
+    private static let blankMaterial = Material(name: "")
 
     init(interner: StringInterner, skipsOtherOnegoDocuments: Bool, maxItems: Int, isValidated: Bool) {
         self.interner = interner
@@ -44,44 +55,57 @@ final class CatalogFileReader: XMLContentHandler {
         self.isValidated = isValidated
     }
 
-    private enum Element: String {
+    private enum Element: String, CaseIterable {
         case catalog, item, name, department, implementingBody, serviceObject, legalBasis, law, conditions
         case statutoryLimit, promisedLimit, specialProcedure, visits, online, handlingForm, crossRegion, fee
         case feeItem, modes, materials, material, note, standard, results, result, process, step, contact
     }
 
-    private func kind(of name: XMLName) -> Element? {
-        if name.id < elementKinds.count, let known = elementKinds[name.id] { return known }
+    private static let elements = Element.allCases
+
+    @inline(__always)
+    private func kind(of id: Int, _ context: XMLParseContext) -> Element? {
+        if id < elementKinds.count {
+            let known = elementKinds[id]
+            if known >= 2 { return Self.elements[Int(known) - 2] }
+            if known == 1 { return nil }
+        }
+        let name = context.name(id: id)
         let resolved = name.namespaceURI == OnegoNamespace.catalog ? Element(rawValue: name.localName) : nil
-        while elementKinds.count <= name.id { elementKinds.append(nil) }
-        elementKinds[name.id] = resolved
+        while elementKinds.count <= id { elementKinds.append(0) }
+        elementKinds[id] = resolved.flatMap { e in Self.elements.firstIndex(of: e).map { UInt8($0 + 2) } } ?? 1
         return resolved
     }
 
-    private func attributeKind(of name: XMLName) -> Attr? {
-        if name.id < attributeKinds.count, let known = attributeKinds[name.id] { return known }
+    @inline(__always)
+    private func attributeKind(of id: Int, _ context: XMLParseContext) -> Attr? {
+        if id < attributeKinds.count {
+            let known = attributeKinds[id]
+            if known >= 2 { return Attr.allCases[Int(known) - 2] }
+            if known == 1 { return nil }
+        }
+        let name = context.name(id: id)
         let resolved = name.namespaceURI.isEmpty ? Attr(rawValue: name.localName) : nil
-        while attributeKinds.count <= name.id { attributeKinds.append(nil) }
-        attributeKinds[name.id] = resolved
+        while attributeKinds.count <= id { attributeKinds.append(0) }
+        attributeKinds[id] = resolved.map { UInt8($0.rawValue + 2) } ?? 1
         return resolved
     }
 
     // MARK: XMLContentHandler
 
-    func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
+    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext) {
         if context.depth == 1 {
-            checkRoot(name, attributes: attributes, context: context)
+            checkRoot(context.name(id: nameID), attributes: attributes, context: context)
             return
         }
-        text.removeAll(keepingCapacity: true)
-        guard let element = kind(of: name) else { return }
+        clearText()
+        guard let element = kind(of: nameID, context) else { return }
         values.reset()
-        for attribute in attributes {
-            if let attr = attributeKind(of: attribute.name) { values[attr] = attribute.value }
+        for attribute in attributes.entries {
+            if let attr = attributeKind(of: attribute.nameID, context) { values[attr] = attribute.value }
         }
         let a = ValueReader(
-            values: values, interner: interner, context: context, element: name.localName,
-            reportsBadValues: !isValidated)
+            values: values, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)
         switch element {
         case .item:
             guard items.count < maxItems else {
@@ -91,6 +115,8 @@ final class CatalogFileReader: XMLContentHandler {
                         message: "单个文件的事项数超过上限 \(maxItems)", at: context.tagLocation))
                 return
             }
+            isInItem = true
+            fee = Fee()
             item = ServiceItem(
                 codes: ItemCodes(
                     basic: a.unique(.basicCode) ?? "", implementation: a.unique(.implementationCode) ?? "",
@@ -103,30 +129,31 @@ final class CatalogFileReader: XMLContentHandler {
                 handlingForms: [],
                 location: context.tagLocation)
         case .implementingBody:
-            item?.implementingBody.creditCode = CreditCode(a.string(.uscc) ?? "")
-            item?.implementingBody.nature = a.token(.nature, BodyNature.self) ?? .statutory
+            item.implementingBody.creditCode = CreditCode(a.string(.uscc) ?? "")
+            item.implementingBody.nature = a.token(.nature, BodyNature.self) ?? .statutory
         case .law:
             law = LegalProvision(law: a.string(.name) ?? "", article: a.string(.article))
+            isInLaw = true
         case .statutoryLimit:
-            item?.statutoryLimit = a.timeLimit()
+            item.statutoryLimit = a.timeLimit()
         case .promisedLimit:
-            if let limit = a.timeLimit() { item?.promisedLimit = limit }
+            if let limit = a.timeLimit() { item.promisedLimit = limit }
         case .specialProcedure:
             let procedure = SpecialProcedure(
                 kind: a.token(.kind, SpecialProcedureKind.self) ?? .other,
                 limit: a.has(.value) ? a.timeLimit() : nil,
                 note: a.string(.note))
-            item?.specialProcedures.append(procedure)
+            item.specialProcedures.append(procedure)
         case .visits:
-            item?.visits = a.integer(.count) ?? 0
-            item?.visitReason = a.string(.reason)
+            item.visits = a.integer(.count) ?? 0
+            item.visitReason = a.string(.reason)
         case .online:
-            item?.online = OnlineService(
+            item.online = OnlineService(
                 isAvailable: a.boolean(.available) ?? false,
                 depth: a.token(.depth, OnlineDepth.self) ?? .information,
                 url: a.string(.url))
         case .crossRegion:
-            item?.crossRegion = CrossRegion(
+            item.crossRegion = CrossRegion(
                 scope: a.token(.scope, CrossScope.self) ?? .city,
                 mode: a.token(.mode, CrossMode.self),
                 regions: a.string(.regions))
@@ -135,12 +162,13 @@ final class CatalogFileReader: XMLContentHandler {
         case .feeItem:
             fee.items.append(FeeItem(name: a.string(.name) ?? "", standard: a.string(.standard) ?? "", basis: a.string(.basis)))
         case .modes:
-            item?.modes = HandlingModes(
+            item.modes = HandlingModes(
                 isInstantApproval: a.boolean(.instantApproval) ?? false,
                 isInstantDeclaration: a.boolean(.instantDeclaration) ?? false,
                 isPromiseBased: a.boolean(.promiseBased) ?? false,
                 isCertificateFree: a.boolean(.certificateFree) ?? false)
         case .material:
+            isInMaterial = true
             material = Material(
                 name: a.string(.name) ?? "",
                 type: a.token(.type, MaterialType.self) ?? .other,
@@ -158,15 +186,15 @@ final class CatalogFileReader: XMLContentHandler {
                 sample: a.string(.sample),
                 location: context.tagLocation)
         case .result:
-            item?.results.append(
+            item.results.append(
                 ItemResult(
                     name: a.string(.name) ?? "", type: a.token(.type, ResultType.self) ?? .other,
                     eLicence: a.string(.eLicence), validity: a.string(.validity), delivery: a.string(.delivery)))
         case .step:
-            item?.steps.append(
+            item.steps.append(
                 ProcessStep(name: a.string(.name) ?? "", limit: a.has(.value) ? a.timeLimit() : nil, role: a.string(.role)))
         case .contact:
-            item?.contact = Contact(
+            item.contact = Contact(
                 address: a.string(.address) ?? "", hours: a.string(.hours) ?? "",
                 phone: a.string(.phone) ?? "", complaintPhone: a.string(.complaintPhone) ?? "")
         case .catalog, .name, .department, .serviceObject, .legalBasis, .conditions, .handlingForm,
@@ -179,58 +207,71 @@ final class CatalogFileReader: XMLContentHandler {
         text.append(contentsOf: bytes)
     }
 
-    func endElement(_ name: XMLName, context: XMLParseContext) {
-        guard context.depth > 1, let element = kind(of: name) else {
-            text.removeAll(keepingCapacity: true)
+    func endElement(nameID: Int, context: XMLParseContext) {
+        guard context.depth > 1, let element = kind(of: nameID, context) else {
+            clearText()
             return
         }
         switch element {
         case .item:
-            if var finished = item {
-                finished.fee = fee
+            if isInItem {
+                isInItem = false
+                item.fee = shared.fee(fee)
+                shared.share(&item)
+                var finished = Self.blankItem
+                swap(&finished, &item)
                 items.append(finished)
             }
-            item = nil
             fee = Fee()
-        case .name: item?.name = internedText()
-        case .department: item?.department = internedText()
-        case .implementingBody: item?.implementingBody.name = internedText()
+        case .name: item.name = internedText()
+        case .department: item.department = internedText()
+        case .implementingBody: item.implementingBody.name = internedText()
         case .serviceObject:
             if let object = textToken(ServiceObject.self, element: "serviceObject", context: context) {
-                item?.serviceObjects.append(object)
+                item.serviceObjects.append(object)
             }
         case .handlingForm:
             if let form = textToken(HandlingForm.self, element: "handlingForm", context: context) {
-                item?.handlingForms.append(form)
+                item.handlingForms.append(form)
             }
-        case .conditions: item?.conditions = internedText()
+        case .conditions: item.conditions = internedText()
         case .law:
-            if var provision = law {
-                provision.text = internedText()
-                item?.legalBasis.append(provision)
+            if isInLaw {
+                isInLaw = false
+                law.text = internedText()
+                item.legalBasis.append(law)
             }
-            law = nil
-        case .note: material?.note = internedText()
-        case .standard: material?.standard = internedText()
+        case .note: material.note = internedText()
+        case .standard: material.standard = internedText()
         case .material:
-            if let material { item?.materials.append(material) }
-            material = nil
+            if isInMaterial {
+                isInMaterial = false
+                var finished = Self.blankMaterial
+                swap(&finished, &material)
+                item.materials.append(finished)
+            }
         case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,
             .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact:
             break
         }
-        text.removeAll(keepingCapacity: true)
+        clearText()
     }
 
     // MARK: Helpers
 
-    private func checkRoot(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
+    /// Empties the text buffer, keeping its storage (cheaper than `removeAll(keepingCapacity:)` on the hot path).
+    @inline(__always)
+    private func clearText() {
+        if !text.isEmpty { text.removeLast(text.count) }
+    }
+
+    private func checkRoot(_ name: XMLName, attributes: XMLAttributeList, context: XMLParseContext) {
         if name.namespaceURI == OnegoNamespace.catalog && name.localName == "catalog" {
             root = .catalog
-            for attribute in attributes {
-                switch attribute.name.localName {
-                case "title": title = attribute.stringValue
-                case "region": region = attribute.stringValue
+            for attribute in attributes.entries {
+                switch context.name(id: attribute.nameID).localName {
+                case "title": title = String(decoding: attribute.value, as: UTF8.self)
+                case "region": region = String(decoding: attribute.value, as: UTF8.self)
                 default: break
                 }
             }
@@ -282,6 +323,14 @@ final class CatalogFileReader: XMLContentHandler {
 
 /// Trims ASCII white space and collapses inner runs to one space, in place.
 func collapseWhitespace(_ bytes: inout [UInt8]) {
+    // Most texts have no ASCII white space at all: leave them untouched.
+    let clean = bytes.withUnsafeBufferPointer { all in
+        for byte in all where byte <= 0x20 && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+            return false
+        }
+        return true
+    }
+    if clean { return }
     var write = 0
     var pendingSpace = false
     for read in bytes.indices {

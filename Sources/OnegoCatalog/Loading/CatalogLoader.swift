@@ -54,17 +54,25 @@ public struct CatalogLoader: Sendable {
     public func load(paths: [String]) -> CatalogLoadResult {
         var diagnostics: [Diagnostic] = []
         let inputs = InputFiles.expand(paths, diagnostics: &diagnostics)
-        let parsed = parse(inputs)
+        var parsed = parse(inputs)
         var items: [ServiceItem] = []
+        items.reserveCapacity(parsed.reduce(0) { $0 + $1.items.count })
         var files: [CatalogFile] = []
         var skipped: [SkippedDocument] = []
-        for (input, outcome) in zip(inputs, parsed) {
+        for (index, input) in inputs.enumerated() {
+            let outcome = parsed[index]
             if let namespace = outcome.skippedNamespace {
                 skipped.append(SkippedDocument(path: input.path, namespace: namespace))
                 continue
             }
             diagnostics += outcome.diagnostics
-            items += outcome.items
+            // Drop the outcome's reference so a single file's items are moved, not copied and released.
+            parsed[index].items = []
+            if items.isEmpty {
+                items = outcome.items
+            } else {
+                items += outcome.items
+            }
             files.append(
                 CatalogFile(path: input.path, title: outcome.title, region: outcome.region, itemCount: outcome.items.count))
         }

@@ -1,0 +1,121 @@
+/// Keeps one copy of each repeated array of a file's items (results, steps, legal basis, forms, fee items …).
+///
+/// The same item is published by every region that implements it, with the same results, steps and legal basis:
+/// across a provincial or national catalog most of these arrays repeat verbatim, and each copy would cost a heap
+/// block. Their strings come from the file's ``StringInterner``, so equal texts share storage and a key can hash
+/// the strings' bits instead of their characters (hashing Chinese text means normalising it). A text that did not
+/// come from the interner only costs a missed share; equality is always checked on the values.
+struct SharedArrays {
+    private var results = Set<Shared<ItemResult>>()
+    private var steps = Set<Shared<ProcessStep>>()
+    private var laws = Set<Shared<LegalProvision>>()
+    private var procedures = Set<Shared<SpecialProcedure>>()
+    private var feeItems = Set<Shared<FeeItem>>()
+    private var forms = Set<[HandlingForm]>()
+    private var objects = Set<[ServiceObject]>()
+
+    /// Replaces the item's repeated arrays with their shared copies.
+    mutating func share(_ item: inout ServiceItem) {
+        item.results = Self.intern(item.results, in: &results)
+        item.steps = Self.intern(item.steps, in: &steps)
+        item.legalBasis = Self.intern(item.legalBasis, in: &laws)
+        item.specialProcedures = Self.intern(item.specialProcedures, in: &procedures)
+        if !item.handlingForms.isEmpty { item.handlingForms = forms.insert(item.handlingForms).memberAfterInsert }
+        if !item.serviceObjects.isEmpty { item.serviceObjects = objects.insert(item.serviceObjects).memberAfterInsert }
+    }
+
+    /// The fee with its items shared.
+    mutating func fee(_ fee: Fee) -> Fee {
+        var fee = fee
+        fee.items = Self.intern(fee.items, in: &feeItems)
+        return fee
+    }
+
+    private static func intern<T: BitHashable>(_ array: [T], in set: inout Set<Shared<T>>) -> [T] {
+        if array.isEmpty { return array }
+        return set.insert(Shared(array)).memberAfterInsert.array
+    }
+}
+
+/// An array keyed by its elements' bits (see ``SharedArrays``).
+private struct Shared<T: BitHashable>: Hashable {
+    let array: [T]
+    init(_ array: [T]) { self.array = array }
+
+    static func == (a: Shared, b: Shared) -> Bool { a.array == b.array }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(array.count)
+        for element in array { element.combineBits(into: &hasher) }
+    }
+}
+
+/// A value whose strings are hashed by their storage bits.
+protocol BitHashable: Hashable {
+    func combineBits(into hasher: inout Hasher)
+}
+
+extension Hasher {
+    /// Combines a string's 16 bytes: identical for interned copies of one text.
+    @inline(__always)
+    mutating func combineBits(_ string: String) {
+        let bits = unsafeBitCast(string, to: (UInt64, UInt64).self)
+        combine(bits.0)
+        combine(bits.1)
+    }
+
+    @inline(__always)
+    mutating func combineBits(_ string: String?) {
+        if let string { combineBits(string) } else { combine(0 as UInt8) }
+    }
+
+    @inline(__always)
+    mutating func combineBits(_ limit: TimeLimit?) {
+        guard let limit else { return combine(0 as UInt8) }
+        combine(limit.value)
+        combine(limit.unit)
+        combineBits(limit.note)
+    }
+}
+
+extension ItemResult: BitHashable {
+    func combineBits(into hasher: inout Hasher) {
+        hasher.combineBits(name)
+        hasher.combine(type)
+        hasher.combineBits(eLicence)
+        hasher.combineBits(validity)
+        hasher.combineBits(delivery)
+    }
+}
+
+extension ProcessStep: BitHashable {
+    func combineBits(into hasher: inout Hasher) {
+        hasher.combineBits(name)
+        hasher.combineBits(limit)
+        hasher.combineBits(role)
+    }
+}
+
+extension LegalProvision: BitHashable {
+    func combineBits(into hasher: inout Hasher) {
+        hasher.combineBits(law)
+        hasher.combineBits(article)
+        hasher.combineBits(text)
+    }
+}
+
+extension SpecialProcedure: BitHashable {
+    func combineBits(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combineBits(limit)
+        hasher.combineBits(note)
+    }
+}
+
+extension FeeItem: BitHashable {
+    func combineBits(into hasher: inout Hasher) {
+        hasher.combineBits(name)
+        hasher.combineBits(standard)
+        hasher.combineBits(basis)
+    }
+}
