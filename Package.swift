@@ -58,7 +58,7 @@ let package = Package(
             path: "Benchmarks/Sources/onego-bench"
         ),
         // Fuzzing harness (libFuzzer with -DFUZZING, else a corpus replayer). See Tests/Fuzz/run.
-        .executableTarget(name: "onego-fuzz", dependencies: ["OnegoXML", "OnegoCatalog"], path: "Tests/Fuzz/Sources/onego-fuzz"),
+        .executableTarget(name: "onego-fuzz", dependencies: ["OnegoXML", "OnegoCatalog", "OnegoComposer"], path: "Tests/Fuzz/Sources/onego-fuzz"),
         .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
         .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoXML", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoCatalog", "OnegoTestSupport"]),

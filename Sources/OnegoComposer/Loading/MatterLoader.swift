@@ -38,6 +38,15 @@ public struct MatterLoader: Sendable {
         }
     }
 
+    /// Loads one matter document held in memory (tests, fuzzing), named `name` in diagnostics.
+    public func load(bytes: [UInt8], name: String) -> (matter: Matter?, diagnostics: [Diagnostic]) {
+        let reader = MatterFileReader(skipsOtherOnegoDocuments: false, isValidated: schema != nil)
+        var diagnostics = XMLStreamParser(schema: schema).parse(bytes: bytes, name: name, into: reader)
+        guard let matter = reader.matter, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        diagnostics += MatterChecks.references(in: matter)
+        return (matter, diagnostics.sortedByLocation())
+    }
+
     /// Loads every matter named by `paths` (files, or folders searched recursively for `*.xml`; other onego
     /// documents in folders are skipped). A file that is not well formed or not valid yields no matter; a matter
     /// whose references are wrong is returned with its errors (callers refuse to compose when there are errors),
