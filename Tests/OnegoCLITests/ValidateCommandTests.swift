@@ -111,3 +111,21 @@ import Testing
         #expect(rules.contains("matter.member.unknown-code"))
     }
 }
+
+@Suite struct ResourceLimitOptionTests {
+    @Test func itemCapIsConfigurableAndNamed() throws {
+        let run = try Fixtures.runOnego(["validate", "Catalogs/yunxi/items/health.xml", "--max-items", "3"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("单个文件的事项数超过上限 3 [catalog.limit.items]"))
+    }
+
+    @Test func depthCapIsConfigurable() throws {
+        let run = try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", "--max-depth", "3"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("[xml.limit.depth]"))
+    }
+
+    @Test func nonsenseLimitsAreUsageErrors() throws {
+        #expect(try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", "--max-file-size", "0"]).status == 64)
+    }
+}

@@ -162,3 +162,30 @@ import Testing
         })
     }
 }
+
+@Suite struct OutOfRangeValueTests {
+    @Test(arguments: [
+        ("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"-1\"", 13, "promisedLimit"),
+        ("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"1000000000000\"", 13, "promisedLimit"),
+        ("<statutoryLimit value=\"3\"", "<statutoryLimit value=\"NaN\"", 12, "statutoryLimit"),
+        ("<visits count=\"0\"/>", "<visits count=\"-1\"/>", 14, "visits"),
+        ("originals=\"1\" copies=\"0\" key=\"true\" paperSize", "originals=\"100\" copies=\"0\" key=\"true\" paperSize", 22, "material"),
+    ])
+    func validatedLoadRejectsOutOfRangeNumbersAtTheTag(_ old: String, _ new: String, _ line: Int, _ element: String) throws {
+        let loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
+        let path = try Fixtures.variant(of: "minimal.xml", [(old, new)])
+        let first = try #require(loader.load(paths: [path]).diagnostics.first)
+        #expect(first.rule == "xml.schema")
+        #expect(first.location?.line == line)
+        #expect(first.message.contains(element))
+    }
+
+    @Test(arguments: ["-1", "1000000000000", "NaN", "1e3", "0x10"])
+    func trustedLoadReportsOutOfRangeDaysInsteadOfKeepingThem(_ value: String) throws {
+        let path = try Fixtures.variant(of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"\(value)\"")])
+        let result = CatalogLoader(schema: nil).load(paths: [path])
+        let bad = try #require(result.diagnostics.first { $0.rule == "catalog.value" })
+        #expect(bad.location?.line == 13)
+        #expect(result.catalog.items.first?.promisedLimit.value != Double(value))
+    }
+}
