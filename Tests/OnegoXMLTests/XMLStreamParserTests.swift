@@ -205,3 +205,23 @@ final class EventRecorder: XMLContentHandler {
         #expect(counts.first ?? 0 > 40)
     }
 }
+
+@Suite struct HugeInputTests {
+    /// A 200 MB text node stops at the text cap after reading little more than the cap, with the element's place.
+    @Test func twoHundredMegabyteTextNodeStopsAtTheCap() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/huge-text.xml"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.write(Data("<?xml version=\"1.0\"?>\n<catalog xmlns=\"urn:onego:catalog:1\">\n<name>".utf8))
+        let megabyte = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+        for _ in 0..<200 { handle.write(megabyte) }
+        handle.write(Data("</name>\n</catalog>\n".utf8))
+        try handle.close()
+
+        let diagnostics = XMLStreamParser().parse(contentsOf: path, into: EventRecorder())
+        #expect(diagnostics.map(\.rule) == ["xml.limit.text"])
+        #expect(diagnostics.first?.location?.line == 3)
+    }
+}
