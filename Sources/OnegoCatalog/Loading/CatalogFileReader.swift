@@ -248,6 +248,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 isInMaterial = false
                 var finished = Self.blankMaterial
                 swap(&finished, &material)
+                shared.share(&finished)
                 item.materials.append(finished)
             }
         case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,

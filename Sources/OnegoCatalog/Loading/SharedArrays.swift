@@ -13,6 +13,12 @@ struct SharedArrays {
     private var feeItems = Set<Shared<FeeItem>>()
     private var forms = Set<[HandlingForm]>()
     private var objects = Set<[ServiceObject]>()
+    private var materials = Set<SharedMaterial>()
+
+    /// Replaces the material's body with the file's shared copy of an equal body.
+    mutating func share(_ material: inout Material) {
+        material.storage = materials.insert(SharedMaterial(material.storage)).memberAfterInsert.storage
+    }
 
     /// Replaces the item's repeated arrays with their shared copies.
     mutating func share(_ item: inout ServiceItem) {
@@ -47,6 +53,36 @@ private struct Shared<T: BitHashable>: Hashable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(array.count)
         for element in array { element.combineBits(into: &hasher) }
+    }
+}
+
+/// A material body keyed by its strings' bits.
+private struct SharedMaterial: Hashable {
+    let storage: Material.Storage
+    init(_ storage: Material.Storage) { self.storage = storage }
+
+    static func == (a: SharedMaterial, b: SharedMaterial) -> Bool {
+        a.storage === b.storage || a.storage.body == b.storage.body
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let body = storage.body
+        hasher.combineBits(body.name)
+        hasher.combine(body.type)
+        hasher.combine(body.form)
+        hasher.combine(body.necessity)
+        hasher.combine(body.source)
+        hasher.combine(body.originals)
+        hasher.combine(body.copies)
+        hasher.combine(body.isKey)
+        hasher.combineBits(body.issuer)
+        hasher.combineBits(body.eLicence)
+        hasher.combine(body.supplyDays)
+        hasher.combineBits(body.paperSize)
+        hasher.combineBits(body.blankForm)
+        hasher.combineBits(body.sample)
+        hasher.combineBits(body.note)
+        hasher.combineBits(body.standard)
     }
 }
 

@@ -1,41 +1,123 @@
 public import OnegoXML
 
 /// One 申请材料 of an item.
+///
+/// Storage: everything but the location lives in a shared, copy-on-write body, so the same material line repeated
+/// across many items (a national catalog publishes 居民身份证 hundreds of thousands of times) costs one reference
+/// and a location per item; the loader shares equal bodies within a file. The properties behave as stored ones.
 public struct Material: Sendable, Hashable, Codable {
-    /// The material's name as the catalog writes it.
-    public var name: String
-    /// 材料类型.
-    public var type: MaterialType
-    /// 纸质 / 电子 / both.
-    public var form: MaterialForm
-    /// 必要 / 非必要 / 容缺后补.
-    public var necessity: Necessity
-    /// 来源渠道.
-    public var source: MaterialSource
-    /// Number of originals to show or hand in.
-    public var originals: Int
-    /// Number of copies to hand in.
-    public var copies: Int
-    /// Whether this is a key material (never 容缺).
-    public var isKey: Bool
-    /// The department that issues it, for government-issued materials.
-    public var issuer: String?
-    /// The 电子证照 type that can replace it.
-    public var eLicence: String?
-    /// 容缺 supplement deadline in working days after acceptance.
-    public var supplyDays: Double?
-    /// Paper size (A4 …).
-    public var paperSize: String?
-    /// The blank form's file name.
-    public var blankForm: String?
-    /// The sample's file name.
-    public var sample: String?
-    /// Fill-in notes.
-    public var note: String?
-    /// Acceptance standard.
-    public var standard: String?
+    /// The fields other than the location (internal storage).
+    struct Body: Hashable {
+        var name: String
+        var type: MaterialType
+        var form: MaterialForm
+        var necessity: Necessity
+        var source: MaterialSource
+        var originals: Int
+        var copies: Int
+        var isKey: Bool
+        var issuer: String?
+        var eLicence: String?
+        var supplyDays: Double?
+        var paperSize: String?
+        var blankForm: String?
+        var sample: String?
+        var note: String?
+        var standard: String?
+    }
+
+    /// The copy-on-write box around a ``Body``; mutated only when uniquely referenced.
+    final class Storage: @unchecked Sendable {
+        var body: Body
+        init(_ body: Body) { self.body = body }
+    }
+
+    /// The shared body (the loader swaps in the file's shared copy).
+    var storage: Storage
+
     /// Where the material is defined.
     public var location: SourceLocation
+
+    /// The material's name as the catalog writes it.
+    public var name: String {
+        get { storage.body.name }
+        set { mutateBody { $0.name = newValue } }
+    }
+    /// 材料类型.
+    public var type: MaterialType {
+        get { storage.body.type }
+        set { mutateBody { $0.type = newValue } }
+    }
+    /// 纸质 / 电子 / both.
+    public var form: MaterialForm {
+        get { storage.body.form }
+        set { mutateBody { $0.form = newValue } }
+    }
+    /// 必要 / 非必要 / 容缺后补.
+    public var necessity: Necessity {
+        get { storage.body.necessity }
+        set { mutateBody { $0.necessity = newValue } }
+    }
+    /// 来源渠道.
+    public var source: MaterialSource {
+        get { storage.body.source }
+        set { mutateBody { $0.source = newValue } }
+    }
+    /// Number of originals to show or hand in.
+    public var originals: Int {
+        get { storage.body.originals }
+        set { mutateBody { $0.originals = newValue } }
+    }
+    /// Number of copies to hand in.
+    public var copies: Int {
+        get { storage.body.copies }
+        set { mutateBody { $0.copies = newValue } }
+    }
+    /// Whether this is a key material (never 容缺).
+    public var isKey: Bool {
+        get { storage.body.isKey }
+        set { mutateBody { $0.isKey = newValue } }
+    }
+    /// The department that issues it, for government-issued materials.
+    public var issuer: String? {
+        get { storage.body.issuer }
+        set { mutateBody { $0.issuer = newValue } }
+    }
+    /// The 电子证照 type that can replace it.
+    public var eLicence: String? {
+        get { storage.body.eLicence }
+        set { mutateBody { $0.eLicence = newValue } }
+    }
+    /// 容缺 supplement deadline in working days after acceptance.
+    public var supplyDays: Double? {
+        get { storage.body.supplyDays }
+        set { mutateBody { $0.supplyDays = newValue } }
+    }
+    /// Paper size (A4 …).
+    public var paperSize: String? {
+        get { storage.body.paperSize }
+        set { mutateBody { $0.paperSize = newValue } }
+    }
+    /// The blank form's file name.
+    public var blankForm: String? {
+        get { storage.body.blankForm }
+        set { mutateBody { $0.blankForm = newValue } }
+    }
+    /// The sample's file name.
+    public var sample: String? {
+        get { storage.body.sample }
+        set { mutateBody { $0.sample = newValue } }
+    }
+    /// Fill-in notes.
+    public var note: String? {
+        get { storage.body.note }
+        set { mutateBody { $0.note = newValue } }
+    }
+    /// Acceptance standard.
+    public var standard: String? {
+        get { storage.body.standard }
+        set { mutateBody { $0.standard = newValue } }
+    }
 
     /// Creates a material; only the name is required, the rest defaults to a required applicant-prepared form.
     public init(
@@ -45,23 +127,75 @@ public struct Material: Sendable, Hashable, Codable {
         blankForm: String? = nil, sample: String? = nil, note: String? = nil, standard: String? = nil,
         location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
-        self.name = name
-        self.type = type
-        self.form = form
-        self.necessity = necessity
-        self.source = source
-        self.originals = originals
-        self.copies = copies
-        self.isKey = isKey
-        self.issuer = issuer
-        self.eLicence = eLicence
-        self.supplyDays = supplyDays
-        self.paperSize = paperSize
-        self.blankForm = blankForm
-        self.sample = sample
-        self.note = note
-        self.standard = standard
+        storage = Storage(
+            Body(
+                name: name, type: type, form: form, necessity: necessity, source: source, originals: originals,
+                copies: copies, isKey: isKey, issuer: issuer, eLicence: eLicence, supplyDays: supplyDays,
+                paperSize: paperSize, blankForm: blankForm, sample: sample, note: note, standard: standard))
         self.location = location
+    }
+
+    private mutating func mutateBody(_ change: (inout Body) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.body) }
+        change(&storage.body)
+    }
+
+    public static func == (a: Material, b: Material) -> Bool {
+        a.location == b.location && (a.storage === b.storage || a.storage.body == b.storage.body)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.body)
+        hasher.combine(location)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, type, form, necessity, source, originals, copies, isKey, issuer, eLicence, supplyDays, paperSize, blankForm, sample, note, standard, location
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        storage = Storage(
+            Body(
+                name: try c.decode(String.self, forKey: .name),
+                type: try c.decode(MaterialType.self, forKey: .type),
+                form: try c.decode(MaterialForm.self, forKey: .form),
+                necessity: try c.decode(Necessity.self, forKey: .necessity),
+                source: try c.decode(MaterialSource.self, forKey: .source),
+                originals: try c.decode(Int.self, forKey: .originals),
+                copies: try c.decode(Int.self, forKey: .copies),
+                isKey: try c.decode(Bool.self, forKey: .isKey),
+                issuer: try c.decodeIfPresent(String.self, forKey: .issuer),
+                eLicence: try c.decodeIfPresent(String.self, forKey: .eLicence),
+                supplyDays: try c.decodeIfPresent(Double.self, forKey: .supplyDays),
+                paperSize: try c.decodeIfPresent(String.self, forKey: .paperSize),
+                blankForm: try c.decodeIfPresent(String.self, forKey: .blankForm),
+                sample: try c.decodeIfPresent(String.self, forKey: .sample),
+                note: try c.decodeIfPresent(String.self, forKey: .note),
+                standard: try c.decodeIfPresent(String.self, forKey: .standard)))
+        location = try c.decode(SourceLocation.self, forKey: .location)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let body = storage.body
+        try c.encode(body.name, forKey: .name)
+        try c.encode(body.type, forKey: .type)
+        try c.encode(body.form, forKey: .form)
+        try c.encode(body.necessity, forKey: .necessity)
+        try c.encode(body.source, forKey: .source)
+        try c.encode(body.originals, forKey: .originals)
+        try c.encode(body.copies, forKey: .copies)
+        try c.encode(body.isKey, forKey: .isKey)
+        try c.encodeIfPresent(body.issuer, forKey: .issuer)
+        try c.encodeIfPresent(body.eLicence, forKey: .eLicence)
+        try c.encodeIfPresent(body.supplyDays, forKey: .supplyDays)
+        try c.encodeIfPresent(body.paperSize, forKey: .paperSize)
+        try c.encodeIfPresent(body.blankForm, forKey: .blankForm)
+        try c.encodeIfPresent(body.sample, forKey: .sample)
+        try c.encodeIfPresent(body.note, forKey: .note)
+        try c.encodeIfPresent(body.standard, forKey: .standard)
+        try c.encode(location, forKey: .location)
     }
 
     /// Whether the material may be supplied after acceptance (容缺后补).
