@@ -11,8 +11,8 @@ struct SharedArrays {
     private var laws = Set<Shared<LegalProvision>>()
     private var procedures = Set<Shared<SpecialProcedure>>()
     private var feeItems = Set<Shared<FeeItem>>()
-    private var forms = Set<[HandlingForm]>()
-    private var objects = Set<[ServiceObject]>()
+    private var forms = Set<Shared<HandlingForm>>()
+    private var objects = Set<Shared<ServiceObject>>()
     private var materials = Set<SharedMaterial>()
 
     /// Replaces the material's body with the file's shared copy of an equal body.
@@ -26,8 +26,8 @@ struct SharedArrays {
         item.steps = Self.intern(item.steps, in: &steps)
         item.legalBasis = Self.intern(item.legalBasis, in: &laws)
         item.specialProcedures = Self.intern(item.specialProcedures, in: &procedures)
-        if !item.handlingForms.isEmpty { item.handlingForms = forms.insert(item.handlingForms).memberAfterInsert }
-        if !item.serviceObjects.isEmpty { item.serviceObjects = objects.insert(item.serviceObjects).memberAfterInsert }
+        item.handlingForms = Self.intern(item.handlingForms, in: &forms)
+        item.serviceObjects = Self.intern(item.serviceObjects, in: &objects)
     }
 
     /// The fee with its items shared.
@@ -68,10 +68,10 @@ private struct SharedMaterial: Hashable {
     func hash(into hasher: inout Hasher) {
         let body = storage.body
         hasher.combineBits(body.name)
-        hasher.combine(body.type)
-        hasher.combine(body.form)
-        hasher.combine(body.necessity)
-        hasher.combine(body.source)
+        hasher.combineCase(body.type)
+        hasher.combineCase(body.form)
+        hasher.combineCase(body.necessity)
+        hasher.combineCase(body.source)
         hasher.combine(body.originals)
         hasher.combine(body.copies)
         hasher.combine(body.isKey)
@@ -100,6 +100,15 @@ extension Hasher {
         combine(bits.1)
     }
 
+    /// Combines a payload-free enum's case by its in-memory tag (a code-list enum's synthesized hash would hash
+    /// its Chinese raw value instead).
+    @inline(__always)
+    mutating func combineCase<T>(_ value: T) {
+        withUnsafeBytes(of: value) { bytes in
+            for byte in bytes { combine(byte) }
+        }
+    }
+
     @inline(__always)
     mutating func combineBits(_ string: String?) {
         if let string { combineBits(string) } else { combine(0 as UInt8) }
@@ -109,7 +118,7 @@ extension Hasher {
     mutating func combineBits(_ limit: TimeLimit?) {
         guard let limit else { return combine(0 as UInt8) }
         combine(limit.value)
-        combine(limit.unit)
+        combineCase(limit.unit)
         combineBits(limit.note)
     }
 }
@@ -117,7 +126,7 @@ extension Hasher {
 extension ItemResult: BitHashable {
     func combineBits(into hasher: inout Hasher) {
         hasher.combineBits(name)
-        hasher.combine(type)
+        hasher.combineCase(type)
         hasher.combineBits(eLicence)
         hasher.combineBits(validity)
         hasher.combineBits(delivery)
@@ -142,7 +151,7 @@ extension LegalProvision: BitHashable {
 
 extension SpecialProcedure: BitHashable {
     func combineBits(into hasher: inout Hasher) {
-        hasher.combine(kind)
+        hasher.combineCase(kind)
         hasher.combineBits(limit)
         hasher.combineBits(note)
     }
@@ -154,4 +163,12 @@ extension FeeItem: BitHashable {
         hasher.combineBits(standard)
         hasher.combineBits(basis)
     }
+}
+
+extension HandlingForm: BitHashable {
+    func combineBits(into hasher: inout Hasher) { hasher.combineCase(self) }
+}
+
+extension ServiceObject: BitHashable {
+    func combineBits(into hasher: inout Hasher) { hasher.combineCase(self) }
 }
