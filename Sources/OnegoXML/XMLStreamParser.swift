@@ -34,9 +34,11 @@ public struct XMLStreamParser: Sendable {
     ///   - path: the file to read.
     ///   - displayName: the name used in diagnostics; defaults to `path`.
     /// - Returns: the problems found, in the order found. Parsing stops at the first fatal one.
-    public func parse(contentsOf path: String, displayName: String? = nil, into handler: any XMLContentHandler)
-        -> [Diagnostic]
-    {
+    ///   - progress: called after each chunk with the number of bytes read so far (for progress displays).
+    public func parse(
+        contentsOf path: String, displayName: String? = nil, into handler: any XMLContentHandler,
+        progress: (_ bytesRead: Int) -> Void = { _ in }
+    ) -> [Diagnostic] {
         let name = displayName ?? path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
@@ -70,6 +72,7 @@ public struct XMLStreamParser: Sendable {
                 if n == 0 { break }
                 total += n
                 if !feed(UnsafeBufferPointer(start: buffer, count: n)) { return nil }
+                progress(total)
             }
             return total == 0 ? FileProblem.emptyFile(path: name) : nil
         }

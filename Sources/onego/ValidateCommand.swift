@@ -30,7 +30,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let loader = try catalog.makeLoader()
+        var loader = try catalog.makeLoader()
+        loader.progress = Progress.display()
         let result = WorkspaceValidation(paths: paths, loader: loader)
         let seconds = Date().timeIntervalSince(started)
         let summary = ValidationSummary(result)

@@ -22,6 +22,9 @@ public struct CatalogLoader: Sendable {
     public var maxItemsPerFile: Int
     /// Whether several files are parsed at once on all cores.
     public var loadsInParallel: Bool
+    /// Called now and then during a load (from the parsing threads, at most every 0.2 s) and once at the end of
+    /// parsing, for a progress display.
+    public var progress: (@Sendable (LoadProgress) -> Void)?
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
     /// in folders; `onego validate` uses this to hand them to their own loaders.
     public var skipsOtherDocumentsNamedDirectly = false
@@ -104,8 +107,10 @@ public struct CatalogLoader: Sendable {
     private func parse(_ inputs: [InputFile]) -> [FileOutcome] {
         guard !inputs.isEmpty else { return [] }
         let slots = OutcomeSlots(count: inputs.count)
+        let meter = progress.map { ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0) }
+        defer { meter?.finish() }
         let work: @Sendable (Int) -> Void = { index in
-            slots.store(parseOne(inputs[index]), at: index)
+            slots.store(parseOne(inputs[index], meter: meter), at: index)
         }
         if loadsInParallel && inputs.count > 1 {
             DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
@@ -115,13 +120,20 @@ public struct CatalogLoader: Sendable {
         return slots.values
     }
 
-    private func parseOne(_ input: InputFile) -> FileOutcome {
+    private func parseOne(_ input: InputFile, meter: ProgressMeter?) -> FileOutcome {
         let reader = CatalogFileReader(
             interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
             maxItems: maxItemsPerFile,
             isValidated: schema != nil)
         let parser = XMLStreamParser(schema: schema, limits: limits)
-        let diagnostics = parser.parse(contentsOf: input.path, into: reader)
+        var counted = (bytes: 0, items: 0)
+        let diagnostics = parser.parse(contentsOf: input.path, into: reader) { bytes in
+            guard let meter else { return }
+            let items = reader.items.count
+            meter.add(bytes: bytes - counted.bytes, items: items - counted.items)
+            counted = (bytes, items)
+        }
+        meter?.add(bytes: 0, items: reader.items.count - counted.items)
         if case .otherOnego(let namespace, _) = reader.root, input.fromFolder || skipsOtherDocumentsNamedDirectly {
             return FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: namespace)
         }
