@@ -53,17 +53,41 @@ final class AttributeValues {
 /// A code-list enum whose raw values are the XSD tokens, matched against attribute bytes without making strings.
 protocol CatalogToken: RawRepresentable, CaseIterable where RawValue == String {
     /// Each case with its token's UTF-8 bytes.
-    static var byteTable: [(bytes: [UInt8], value: Self)] { get }
+    static var byteTable: TokenTable<Self> { get }
+}
+
+/// The tokens of a code list as raw bytes that live for the whole process. Nothing in it is reference counted,
+/// so parsing threads that share it never contend on a reference count (shared arrays did: loading a folder on
+/// two cores was no faster than on one).
+struct TokenTable<Token>: @unchecked Sendable {
+    struct Entry {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var value: Token
+    }
+
+    let entries: UnsafeBufferPointer<Entry>
+
+    init(_ pairs: [(String, Token)]) {
+        let storage = UnsafeMutableBufferPointer<Entry>.allocate(capacity: pairs.count)
+        for (index, (text, value)) in pairs.enumerated() {
+            let bytes = Array(text.utf8)
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = copy.initialize(from: bytes)
+            (storage.baseAddress! + index).initialize(to: Entry(bytes: UnsafeBufferPointer(copy), value: value))
+        }
+        entries = UnsafeBufferPointer(storage)
+    }
 }
 
 extension CatalogToken {
-    static func makeByteTable() -> [(bytes: [UInt8], value: Self)] { allCases.map { (Array($0.rawValue.utf8), $0) } }
+    static func makeByteTable() -> TokenTable<Self> { TokenTable(allCases.map { ($0.rawValue, $0) }) }
 
     /// The case whose token equals `bytes`, ignoring surrounding ASCII white space.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
         let trimmed = trimASCIIWhitespace(bytes)
-        for entry in byteTable where entry.bytes.count == trimmed.count && bytesEqual(entry.bytes, trimmed) {
-            return entry.value
+        guard let base = trimmed.baseAddress else { return nil }
+        for entry in byteTable.entries where entry.bytes.count == trimmed.count {
+            if let other = entry.bytes.baseAddress, memcmp(other, base, trimmed.count) == 0 { return entry.value }
         }
         return nil
     }
@@ -80,15 +104,6 @@ extension MaterialForm: CatalogToken { static let byteTable = makeByteTable() }
 extension Necessity: CatalogToken { static let byteTable = makeByteTable() }
 extension ResultType: CatalogToken { static let byteTable = makeByteTable() }
 extension SpecialProcedureKind: CatalogToken { static let byteTable = makeByteTable() }
-
-/// Whether two byte sequences are equal (same length checked by the caller).
-@inline(__always)
-func bytesEqual(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    a.withUnsafeBufferPointer { a in
-        guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == b.count }
-        return memcmp(x, y, a.count) == 0
-    }
-}
 
 func trimASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0

@@ -35,9 +35,9 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private let values = AttributeValues()
     private var text: [UInt8] = []
     /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
-    private var item = CatalogFileReader.blankItem
+    private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
     private var isInItem = false
-    private var material = CatalogFileReader.blankMaterial
+    private var material = Material(name: "")
     private var isInMaterial = false
     private var law = LegalProvision(law: "")
     private var isInLaw = false
@@ -45,8 +45,11 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     /// Repeated arrays (results, steps, legal basis …) kept once per file.
     private var shared = SharedArrays()
 
-    private static let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
-    private static let blankMaterial = Material(name: "")
+    /// Per reader, not static: objects shared by parsing threads make them contend on reference counts.
+    private let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
+    private let blankMaterial = Material(name: "")
+    private let elements = Element.allCases
+    private let attrs = Attr.allCases
 
     init(interner: StringInterner, skipsOtherOnegoDocuments: Bool, maxItems: Int, isValidated: Bool) {
         self.interner = interner
@@ -61,19 +64,17 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case feeItem, modes, materials, material, note, standard, results, result, process, step, contact
     }
 
-    private static let elements = Element.allCases
-
     @inline(__always)
     private func kind(of id: Int, _ context: XMLParseContext) -> Element? {
         if id < elementKinds.count {
             let known = elementKinds[id]
-            if known >= 2 { return Self.elements[Int(known) - 2] }
+            if known >= 2 { return elements[Int(known) - 2] }
             if known == 1 { return nil }
         }
         let name = context.name(id: id)
         let resolved = name.namespaceURI == OnegoNamespace.catalog ? Element(rawValue: name.localName) : nil
         while elementKinds.count <= id { elementKinds.append(0) }
-        elementKinds[id] = resolved.flatMap { e in Self.elements.firstIndex(of: e).map { UInt8($0 + 2) } } ?? 1
+        elementKinds[id] = resolved.flatMap { e in elements.firstIndex(of: e).map { UInt8($0 + 2) } } ?? 1
         return resolved
     }
 
@@ -81,7 +82,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private func attributeKind(of id: Int, _ context: XMLParseContext) -> Attr? {
         if id < attributeKinds.count {
             let known = attributeKinds[id]
-            if known >= 2 { return Attr.allCases[Int(known) - 2] }
+            if known >= 2 { return attrs[Int(known) - 2] }
             if known == 1 { return nil }
         }
         let name = context.name(id: id)
@@ -218,7 +219,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 isInItem = false
                 item.fee = shared.fee(fee)
                 shared.share(&item)
-                var finished = Self.blankItem
+                var finished = blankItem
                 swap(&finished, &item)
                 items.append(finished)
             }
@@ -246,7 +247,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .material:
             if isInMaterial {
                 isInMaterial = false
-                var finished = Self.blankMaterial
+                var finished = blankMaterial
                 swap(&finished, &material)
                 shared.share(&finished)
                 item.materials.append(finished)
