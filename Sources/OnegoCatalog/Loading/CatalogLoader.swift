@@ -25,6 +25,20 @@ public struct CatalogLoader: Sendable {
     /// Called now and then during a load (from the parsing threads, at most every 0.2 s) and once at the end of
     /// parsing, for a progress display.
     public var progress: (@Sendable (LoadProgress) -> Void)?
+    /// How a single large file is validated; see ``ValidationThreads``.
+    public var validationThreads = ValidationThreads.automatic
+
+    /// How many threads validate a single catalog file.
+    public enum ValidationThreads: Sendable, Hashable {
+        /// One pass validates and builds the model.
+        case one
+        /// One thread validates while another builds the model from its own well-formedness-only parse of the
+        /// same bytes; diagnostics are the same as with one pass (the file is read twice, on two cores).
+        case two
+        /// Two for a single file of at least 4 MB when another core is idle (1-minute load average below the
+        /// number of cores minus one half), else one. Several files are already parsed in parallel.
+        case automatic
+    }
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
     /// in folders; `onego validate` uses this to hand them to their own loaders.
     public var skipsOtherDocumentsNamedDirectly = false
@@ -109,8 +123,11 @@ public struct CatalogLoader: Sendable {
         let slots = OutcomeSlots(count: inputs.count)
         let meter = progress.map { ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0) }
         defer { meter?.finish() }
+        if inputs.count == 1, let schema, loadsInParallel, splitsValidation(of: inputs[0]) {
+            return [parseSplit(inputs[0], schema: schema, meter: meter)]
+        }
         let work: @Sendable (Int) -> Void = { index in
-            slots.store(parseOne(inputs[index], meter: meter), at: index)
+            slots.store(parseOne(inputs[index], schema: schema, meter: meter), at: index)
         }
         if loadsInParallel && inputs.count > 1 {
             DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
@@ -120,11 +137,53 @@ public struct CatalogLoader: Sendable {
         return slots.values
     }
 
-    private func parseOne(_ input: InputFile, meter: ProgressMeter?) -> FileOutcome {
+    private func splitsValidation(of input: InputFile) -> Bool {
+        switch validationThreads {
+        case .one: return false
+        case .two: return true
+        case .automatic:
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            guard cores > 1, LoadProgress.totalBytes(of: [input.path]) >= 4 << 20 else { return false }
+            var load = [0.0]
+            guard getloadavg(&load, 1) == 1 else { return false }
+            return load[0] < Double(cores) - 0.5
+        }
+    }
+
+    /// Validates `input` on one thread (a pass that only checks the root and the schema) while another builds
+    /// the model from a trusted pass, then takes schema and parser problems from the first and the loader's own
+    /// from the second: the same diagnostics as one validating pass.
+    private func parseSplit(_ input: InputFile, schema: XMLSchema, meter: ProgressMeter?) -> FileOutcome {
+        let validation = OutcomeSlots(count: 1)
+        let model = OutcomeSlots(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let gate = RootGate()
+                let found = XMLStreamParser(schema: schema, limits: limits).parse(contentsOf: input.path, into: gate)
+                validation.store(
+                    FileOutcome(items: [], diagnostics: found, title: nil, region: nil, skippedNamespace: nil), at: 0)
+            } else {
+                model.store(parseOne(input, schema: nil, isValidated: true, meter: meter), at: 0)
+            }
+        }
+        var outcome = model.values[0]
+        if outcome.skippedNamespace != nil { return outcome }
+        var checked = validation.values[0].diagnostics.filter { !$0.rule.hasPrefix("catalog.") }
+        // Where the loader stopped reading (too many items), one pass would have stopped validating too.
+        if let stop = outcome.diagnostics.first(where: { $0.rule == "catalog.limit.items" })?.location {
+            checked = checked.filter { ($0.location ?? stop) <= stop }
+        }
+        outcome.diagnostics = checked + outcome.diagnostics.filter { $0.rule.hasPrefix("catalog.") }
+        return outcome
+    }
+
+    private func parseOne(
+        _ input: InputFile, schema: XMLSchema?, isValidated: Bool? = nil, meter: ProgressMeter?
+    ) -> FileOutcome {
         let reader = CatalogFileReader(
             interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
             maxItems: maxItemsPerFile,
-            isValidated: schema != nil)
+            isValidated: isValidated ?? (schema != nil))
         let parser = XMLStreamParser(schema: schema, limits: limits)
         var counted = (bytes: 0, items: 0)
         let diagnostics = parser.parse(contentsOf: input.path, into: reader) { bytes in
@@ -175,6 +234,21 @@ public struct SkippedDocument: Sendable, Hashable {
     public var path: String
     /// Its root element's namespace, e.g. ``OnegoNamespace/matter``.
     public var namespace: String
+}
+
+/// The validating pass's handler: it stops where the loader's reader would (a root that is not a catalog) and
+/// otherwise ignores the events.
+private final class RootGate: XMLNameIDContentHandler {
+    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext) {
+        guard context.depth == 1 else { return }
+        let name = context.name(id: nameID)
+        if name.namespaceURI != OnegoNamespace.catalog || name.localName != "catalog" {
+            context.abort(Diagnostic(.note, rule: "catalog.root-gate", message: "", at: context.tagLocation))
+        }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {}
+    func endElement(nameID: Int, context: XMLParseContext) {}
 }
 
 /// Result slots written by one worker each; read only after all workers finished.
