@@ -115,6 +115,7 @@ struct Load: ParsableCommand {
         print("items: \(result.catalog.items.count)")
         print("errors: \(errors)")
         print("mb_per_s: \(Double(bytes) / 1e6 / seconds)")
+        print("cpu_seconds: \(Memory.cpuSeconds())")
         print("rss_bytes: \(Memory.residentBytes())")
         print("peak_rss_bytes: \(Memory.peakResidentBytes())")
         withExtendedLifetime(result) {}
@@ -135,6 +136,18 @@ struct Load: ParsableCommand {
 enum Memory {
     static func residentBytes() -> Int { field("VmRSS:") }
     static func peakResidentBytes() -> Int { field("VmHWM:") }
+
+    /// User plus system CPU seconds of the process so far (more than the wall time when threads ran in parallel).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 
     private static func field(_ name: String) -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
