@@ -44,6 +44,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private var fee = Fee()
     /// Repeated arrays (results, steps, legal basis …) kept once per file.
     private var shared = SharedArrays()
+    /// The current item's lists, built in reused storage and copied (or shared) once at `</item>`.
+    private var scratch = ItemLists()
 
     /// Per reader, not static: objects shared by parsing threads make them contend on reference counts.
     private let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
@@ -117,6 +119,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 return
             }
             isInItem = true
+            scratch.reset()
             fee = Fee()
             item = ServiceItem(
                 codes: ItemCodes(
@@ -144,7 +147,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 kind: a.token(.kind, SpecialProcedureKind.self) ?? .other,
                 limit: a.has(.value) ? a.timeLimit() : nil,
                 note: a.string(.note))
-            item.specialProcedures.append(procedure)
+            scratch.specialProcedures.append(procedure)
         case .visits:
             item.visits = a.integer(.count) ?? 0
             item.visitReason = a.string(.reason)
@@ -187,12 +190,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 sample: a.string(.sample),
                 location: context.tagLocation)
         case .result:
-            item.results.append(
+            scratch.results.append(
                 ItemResult(
                     name: a.string(.name) ?? "", type: a.token(.type, ResultType.self) ?? .other,
                     eLicence: a.string(.eLicence), validity: a.string(.validity), delivery: a.string(.delivery)))
         case .step:
-            item.steps.append(
+            scratch.steps.append(
                 ProcessStep(name: a.string(.name) ?? "", limit: a.has(.value) ? a.timeLimit() : nil, role: a.string(.role)))
         case .contact:
             item.contact = Contact(
@@ -218,7 +221,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             if isInItem {
                 isInItem = false
                 item.fee = shared.fee(fee)
-                shared.share(&item)
+                shared.finish(&item, from: &scratch)
                 var finished = blankItem
                 swap(&finished, &item)
                 items.append(finished)
@@ -229,18 +232,18 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .implementingBody: item.implementingBody.name = internedText()
         case .serviceObject:
             if let object = textToken(ServiceObject.self, element: "serviceObject", context: context) {
-                item.serviceObjects.append(object)
+                scratch.serviceObjects.append(object)
             }
         case .handlingForm:
             if let form = textToken(HandlingForm.self, element: "handlingForm", context: context) {
-                item.handlingForms.append(form)
+                scratch.handlingForms.append(form)
             }
         case .conditions: item.conditions = internedText()
         case .law:
             if isInLaw {
                 isInLaw = false
                 law.text = internedText()
-                item.legalBasis.append(law)
+                scratch.legalBasis.append(law)
             }
         case .note: material.note = internedText()
         case .standard: material.standard = internedText()
@@ -250,7 +253,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 var finished = blankMaterial
                 swap(&finished, &material)
                 shared.share(&finished)
-                item.materials.append(finished)
+                scratch.materials.append(finished)
             }
         case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,
             .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact:

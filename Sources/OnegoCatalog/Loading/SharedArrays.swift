@@ -20,14 +20,17 @@ struct SharedArrays {
         material.storage = materials.insert(SharedMaterial(material.storage)).memberAfterInsert.storage
     }
 
-    /// Replaces the item's repeated arrays with their shared copies.
-    mutating func share(_ item: inout ServiceItem) {
-        item.results = Self.intern(item.results, in: &results)
-        item.steps = Self.intern(item.steps, in: &steps)
-        item.legalBasis = Self.intern(item.legalBasis, in: &laws)
-        item.specialProcedures = Self.intern(item.specialProcedures, in: &procedures)
-        item.handlingForms = Self.intern(item.handlingForms, in: &forms)
-        item.serviceObjects = Self.intern(item.serviceObjects, in: &objects)
+    /// Gives the item its lists: the shared copy of each repeated one (no allocation when it was seen before) and
+    /// an exact-size copy of its materials. The scratch lists keep their storage for the next item.
+    mutating func finish(_ item: inout ServiceItem, from lists: inout ItemLists) {
+        item.results = Self.intern(lists.results, in: &results)
+        item.steps = Self.intern(lists.steps, in: &steps)
+        item.legalBasis = Self.intern(lists.legalBasis, in: &laws)
+        item.specialProcedures = Self.intern(lists.specialProcedures, in: &procedures)
+        item.handlingForms = Self.intern(lists.handlingForms, in: &forms)
+        item.serviceObjects = Self.intern(lists.serviceObjects, in: &objects)
+        item.materials = lists.materials.isEmpty ? [] : lists.materials.withUnsafeBufferPointer { Array($0) }
+        lists.reset()
     }
 
     /// The fee with its items shared.
@@ -38,8 +41,33 @@ struct SharedArrays {
     }
 
     private static func intern<T: BitHashable>(_ array: [T], in set: inout Set<Shared<T>>) -> [T] {
-        if array.isEmpty { return array }
-        return set.insert(Shared(array)).memberAfterInsert.array
+        if array.isEmpty { return [] }
+        if let found = set.firstIndex(of: Shared(array)) { return set[found].array }
+        // New: keep an exact-size copy, so the scratch storage stays the reader's own.
+        let copy = array.withUnsafeBufferPointer { Array($0) }
+        set.insert(Shared(copy))
+        return copy
+    }
+}
+
+/// The lists of the item being read, appended to in storage that is reused from item to item.
+struct ItemLists {
+    var serviceObjects: [ServiceObject] = []
+    var legalBasis: [LegalProvision] = []
+    var specialProcedures: [SpecialProcedure] = []
+    var handlingForms: [HandlingForm] = []
+    var materials: [Material] = []
+    var results: [ItemResult] = []
+    var steps: [ProcessStep] = []
+
+    mutating func reset() {
+        serviceObjects.removeAll(keepingCapacity: true)
+        legalBasis.removeAll(keepingCapacity: true)
+        specialProcedures.removeAll(keepingCapacity: true)
+        handlingForms.removeAll(keepingCapacity: true)
+        materials.removeAll(keepingCapacity: true)
+        results.removeAll(keepingCapacity: true)
+        steps.removeAll(keepingCapacity: true)
     }
 }
 
