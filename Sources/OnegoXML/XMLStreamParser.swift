@@ -215,33 +215,14 @@ public final class XMLParseContext {
         let line = Int(onego_ctxt_line(parser))
         let column = Int(onego_ctxt_column(parser))
         // Walk back to the '<' that opened this tag; '<' cannot occur inside attribute values.
-        var p = cur
-        while p > base {
-            p -= 1
-            if p.pointee == 0x3C { break }
-        }
-        guard p < cur, p.pointee == 0x3C else { return currentLocation }
-        // Characters (UTF-8 lead bytes) and newlines between the '<' and the parser's position.
-        var newlines = 0
-        var characters = 0
-        for byte in UnsafeBufferPointer(start: p, count: cur - p) {
-            newlines &+= byte == 0x0A ? 1 : 0
-            characters &+= byte & 0xC0 != 0x80 ? 1 : 0
-        }
-        // The loop above counted the '<' itself as a character; the walk-back used to stop before counting it.
-        characters -= 1
+        guard let open = ByteScan.lastIndex(of: 0x3C, from: base, before: cur) else { return currentLocation }
+        let (newlines, characters) = ByteScan.newlinesAndCharacters(from: open + 1, to: cur)
         if newlines == 0 {
             return SourceLocation(file: file, line: line, column: max(1, column - characters - 1))
         }
         // The tag spans lines: count characters from the start of its first line.
-        var q = p
-        var lead = 0
-        while q > base {
-            let previous = q - 1
-            if previous.pointee == UInt8(ascii: "\n") { break }
-            if previous.pointee & 0xC0 != 0x80 { lead += 1 }
-            q = previous
-        }
+        let lineStart = ByteScan.lastIndex(of: 0x0A, from: base, before: open).map { $0 + 1 } ?? base
+        let (_, lead) = ByteScan.newlinesAndCharacters(from: lineStart, to: open)
         return SourceLocation(file: file, line: line - newlines, column: lead + 1)
     }
 
@@ -472,6 +453,63 @@ public final class XMLParseContext {
                 .error, rule: "xml.schema",
                 message: LibXML2Messages.schemaMessage(raw.trimmingTrailingNewlines()),
                 at: tagLocation))
+    }
+}
+
+/// Byte scans over the parser's buffer, eight bytes at a time (start tags of catalog items run to hundreds of bytes,
+/// and every item and material records where its tag starts).
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of each byte of `x` that is zero, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+
+    @inline(__always)
+    private static func word(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The last `byte` in `[start, end)`.
+    static func lastIndex(of byte: UInt8, from start: UnsafePointer<UInt8>, before end: UnsafePointer<UInt8>)
+        -> UnsafePointer<UInt8>?
+    {
+        let pattern = UInt64(byte) &* ones
+        var p = end
+        while p - start >= 8 {
+            p -= 8
+            let hits = zeroBytes(word(p) ^ pattern)
+            if hits != 0 { return p + (63 - hits.leadingZeroBitCount) / 8 }
+        }
+        while p > start {
+            p -= 1
+            if p.pointee == byte { return p }
+        }
+        return nil
+    }
+
+    /// The newlines and the UTF-8 characters (bytes that are not continuation bytes) in `[start, end)`.
+    static func newlinesAndCharacters(from start: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>)
+        -> (newlines: Int, characters: Int)
+    {
+        let newline = 0x0A * ones
+        var newlines = 0
+        var continuations = 0
+        var p = start
+        while end - p >= 8 {
+            let w = word(p)
+            newlines &+= zeroBytes(w ^ newline).nonzeroBitCount
+            continuations &+= (w & ~(w << 1) & highs).nonzeroBitCount
+            p += 8
+        }
+        while p < end {
+            newlines &+= p.pointee == 0x0A ? 1 : 0
+            continuations &+= p.pointee & 0xC0 == 0x80 ? 1 : 0
+            p += 1
+        }
+        return (newlines, (end - start) - continuations)
     }
 }
 
