@@ -35,8 +35,8 @@ public struct CatalogLoader: Sendable {
         /// One thread validates while another builds the model from its own well-formedness-only parse of the
         /// same bytes; diagnostics are the same as with one pass (the file is read twice, on two cores).
         case two
-        /// Two for a single file of at least 4 MB when another core is idle (1-minute load average below the
-        /// number of cores minus one half), else one. Several files are already parsed in parallel.
+        /// Two for a single file of at least 4 MB when another core is idle (no other thread ready to run on
+        /// it right now), else one. Several files are already parsed in parallel.
         case automatic
     }
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
@@ -144,10 +144,22 @@ public struct CatalogLoader: Sendable {
         case .automatic:
             let cores = ProcessInfo.processInfo.activeProcessorCount
             guard cores > 1, LoadProgress.totalBytes(of: [input.path]) >= 4 << 20 else { return false }
-            var load = [0.0]
-            guard getloadavg(&load, 1) == 1 else { return false }
-            return load[0] < Double(cores) - 0.5
+            return Self.otherRunnableThreads() < Double(cores - 1)
         }
+    }
+
+    /// Threads of other processes ready to run now: Linux's instantaneous count from `/proc/loadavg` (the
+    /// 1-minute average lags behind, e.g. right after a build), else the load average, less this thread.
+    static func otherRunnableThreads() -> Double {
+        if let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+            let fields = text.split(separator: " ")
+            if fields.count >= 4, let running = fields[3].split(separator: "/").first.flatMap({ Double($0) }) {
+                return max(0, running - 1)
+            }
+        }
+        var load = [0.0]
+        guard getloadavg(&load, 1) == 1 else { return .infinity }
+        return max(0, load[0] - 1)
     }
 
     /// Validates `input` on one thread (a pass that only checks the root and the schema) while another builds
