@@ -437,7 +437,8 @@ public final class XMLParseContext {
         let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         let original = raw.trimmingTrailingNewlines().replacingNewlines()
         let message = LibXML2Messages.parserMessage(code: code, original: original, atEndOfInput: isFinishing)
-        let diagnostic = Diagnostic(severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
+        let diagnostic = Diagnostic(
+            severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
         if error.pointee.level == XML_ERR_FATAL {
             fail(diagnostic)
         } else {
@@ -607,7 +608,9 @@ private func onegoEndElement(
     _ uri: UnsafePointer<xmlChar>?
 ) {
     guard let ctx else { return }
-    Unmanaged<XMLParseContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.endElement(localname: localname, uri: uri) }
+    Unmanaged<XMLParseContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+        $0.endElement(localname: localname, uri: uri)
+    }
 }
 
 private func onegoCharacters(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32) {

@@ -67,9 +67,13 @@ import Testing
         loader.progress = { events.append($0) }
         let loaded = loader.load(paths: [Fixtures.sampleItems])
         let last = try #require(events.all.last)
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleItems).filter { $0.hasSuffix(".xml") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleItems).filter {
+            $0.hasSuffix(".xml")
+        }
         let bytes = try files.reduce(0) {
-            $0 + ((try FileManager.default.attributesOfItem(atPath: Fixtures.sampleItems + "/" + $1)[.size] as? Int) ?? 0)
+            $0
+                + ((try FileManager.default.attributesOfItem(atPath: Fixtures.sampleItems + "/" + $1)[.size] as? Int)
+                    ?? 0)
         }
         #expect(last.isFinished)
         #expect(events.all.filter(\.isFinished).count == 1)
@@ -84,23 +88,31 @@ import Testing
         #expect(progress.fraction == 0.25)
         #expect(progress.itemsPerSecond == 25)
         #expect(progress.estimatedSecondsLeft == 6)
-        #expect(LoadProgress(bytesRead: 0, totalBytes: 10, items: 0, elapsed: 0, isFinished: false).estimatedSecondsLeft == nil)
+        #expect(
+            LoadProgress(bytesRead: 0, totalBytes: 10, items: 0, elapsed: 0, isFinished: false).estimatedSecondsLeft
+                == nil)
     }
 
     /// Two (item, material) positions in different items whose materials have equal bodies.
-    static func itemsSharingAMaterial(_ items: [ServiceItem]) -> ((item: Int, material: Int), (item: Int, material: Int))? {
+    static func itemsSharingAMaterial(_ items: [ServiceItem]) -> (
+        (item: Int, material: Int), (item: Int, material: Int)
+    )? {
         var seen: [String: (Int, Int)] = [:]
         for (i, item) in items.enumerated() {
             for (m, material) in item.materials.enumerated() {
                 var body = material
                 body.location = SourceLocation(file: "", line: 0, column: 0)
-                let key = "\(body.name)|\(body.necessity)|\(body.source)|\(body.originals)|\(body.copies)|\(body.isKey)"
+                let key =
+                    "\(body.name)|\(body.necessity)|\(body.source)|\(body.originals)|\(body.copies)|\(body.isKey)"
                     + "|\(body.issuer ?? "")|\(body.eLicence ?? "")|\(body.note ?? "")|\(body.form)|\(body.type)"
-                if let first = seen[key], first.0 != i, items[first.0].materials[first.1] == {
-                    var other = material
-                    other.location = items[first.0].materials[first.1].location
-                    return other
-                }() {
+                if let first = seen[key], first.0 != i,
+                    items[first.0].materials[first.1]
+                        == {
+                            var other = material
+                            other.location = items[first.0].materials[first.1].location
+                            return other
+                        }()
+                {
                     return ((first.0, first.1), (i, m))
                 }
                 seen[key] = seen[key] ?? (i, m)

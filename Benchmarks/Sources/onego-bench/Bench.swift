@@ -85,7 +85,8 @@ struct CatalogGenerator {
         let basic = String(format: "%012d", index)
         item.codes = ItemCodes(
             basic: basic,
-            implementation: ItemCodes.expectedImplementationCode(creditCode: body.code, level: item.level, basic: basic),
+            implementation: ItemCodes.expectedImplementationCode(
+                creditCode: body.code, level: item.level, basic: basic),
             handling: nil)
         item.codes.handling = item.codes.implementation + "001"
         item.region = RegionCode(body.region)

@@ -18,8 +18,11 @@ struct ComposeBench: ParsableCommand {
         let load = try CatalogLoader.validating().load(paths: [catalog])
         guard !load.diagnostics.containsErrors else { throw ValidationError("the catalog \(catalog) has errors") }
         let (found, problems) = MatterLoader.load(paths: [matters])
-        guard !found.isEmpty, !problems.containsErrors else { throw ValidationError("the matters in \(matters) have errors") }
-        let synonyms = SynonymTable.defaultPath(near: URL(fileURLWithPath: catalog).deletingLastPathComponent().path)
+        guard !found.isEmpty, !problems.containsErrors else {
+            throw ValidationError("the matters in \(matters) have errors")
+        }
+        let synonyms =
+            SynonymTable.defaultPath(near: URL(fileURLWithPath: catalog).deletingLastPathComponent().path)
             .map { SynonymTable.load(path: $0).table } ?? .empty
         let calendar = try? WorkingCalendar.loadDefault()
         let composer = Composer(catalog: load.catalog, synonyms: synonyms, calendar: calendar)

@@ -73,7 +73,7 @@ struct TokenTable<Token>: @unchecked Sendable {
             let bytes = Array(text.utf8)
             let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
             _ = copy.initialize(from: bytes)
-            (storage.baseAddress! + index).initialize(to: Entry(bytes: UnsafeBufferPointer(copy), value: value))
+            storage.initializeElement(at: index, to: Entry(bytes: UnsafeBufferPointer(copy), value: value))
         }
         entries = UnsafeBufferPointer(storage)
     }
@@ -172,10 +172,12 @@ struct ValueReader {
         switch t.count {
         case 1 where t[0] == UInt8(ascii: "1"): return true
         case 1 where t[0] == UInt8(ascii: "0"): return false
-        case 4 where t[0] == UInt8(ascii: "t") && t[1] == UInt8(ascii: "r") && t[2] == UInt8(ascii: "u")
+        case 4
+        where t[0] == UInt8(ascii: "t") && t[1] == UInt8(ascii: "r") && t[2] == UInt8(ascii: "u")
             && t[3] == UInt8(ascii: "e"):
             return true
-        case 5 where t[0] == UInt8(ascii: "f") && t[1] == UInt8(ascii: "a") && t[2] == UInt8(ascii: "l")
+        case 5
+        where t[0] == UInt8(ascii: "f") && t[1] == UInt8(ascii: "a") && t[2] == UInt8(ascii: "l")
             && t[3] == UInt8(ascii: "s") && t[4] == UInt8(ascii: "e"):
             return false
         default: break
@@ -195,7 +197,8 @@ struct ValueReader {
         context.report(
             Diagnostic(
                 .error, rule: "catalog.value",
-                message: "<\(context.name(id: element).localName)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation))
+                message: "<\(context.name(id: element).localName)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation
+            ))
     }
 }
 

@@ -164,7 +164,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .fee:
             fee = Fee(isCharged: a.boolean(.charged) ?? false)
         case .feeItem:
-            fee.items.append(FeeItem(name: a.string(.name) ?? "", standard: a.string(.standard) ?? "", basis: a.string(.basis)))
+            fee.items.append(
+                FeeItem(name: a.string(.name) ?? "", standard: a.string(.standard) ?? "", basis: a.string(.basis)))
         case .modes:
             item.modes = HandlingModes(
                 isInstantApproval: a.boolean(.instantApproval) ?? false,
@@ -196,7 +197,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                     eLicence: a.string(.eLicence), validity: a.string(.validity), delivery: a.string(.delivery)))
         case .step:
             scratch.steps.append(
-                ProcessStep(name: a.string(.name) ?? "", limit: a.has(.value) ? a.timeLimit() : nil, role: a.string(.role)))
+                ProcessStep(
+                    name: a.string(.name) ?? "", limit: a.has(.value) ? a.timeLimit() : nil, role: a.string(.role)))
         case .contact:
             item.contact = Contact(
                 address: a.string(.address) ?? "", hours: a.string(.hours) ?? "",

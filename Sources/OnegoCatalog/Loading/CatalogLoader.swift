@@ -91,7 +91,8 @@ public struct CatalogLoader: Sendable {
                 items += outcome.items
             }
             files.append(
-                CatalogFile(path: input.path, title: outcome.title, region: outcome.region, itemCount: outcome.items.count))
+                CatalogFile(
+                    path: input.path, title: outcome.title, region: outcome.region, itemCount: outcome.items.count))
         }
         if files.isEmpty && !diagnostics.containsErrors {
             let place = paths.joined(separator: "、")
@@ -102,7 +103,8 @@ public struct CatalogLoader: Sendable {
         }
         let catalog = Catalog(items: items, files: files)
         diagnostics += CatalogChecks(profile: profile).run(on: catalog)
-        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
+        return CatalogLoadResult(
+            catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
     }
 
     /// Loads one catalog document held in memory (standard input, tests, fuzzing), named `name` in diagnostics.
@@ -121,7 +123,9 @@ public struct CatalogLoader: Sendable {
     private func parse(_ inputs: [InputFile]) -> [FileOutcome] {
         guard !inputs.isEmpty else { return [] }
         let slots = OutcomeSlots(count: inputs.count)
-        let meter = progress.map { ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0) }
+        let meter = progress.map {
+            ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0)
+        }
         defer { meter?.finish() }
         if inputs.count == 1, let schema, loadsInParallel, splitsValidation(of: inputs[0]) {
             return [parseSplit(inputs[0], schema: schema, meter: meter)]
@@ -209,7 +213,8 @@ public struct CatalogLoader: Sendable {
             return FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: namespace)
         }
         return FileOutcome(
-            items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region, skippedNamespace: nil)
+            items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region,
+            skippedNamespace: nil)
     }
 }
 
@@ -276,7 +281,9 @@ private final class OutcomeSlots: @unchecked Sendable {
 
     var values: [FileOutcome] {
         lock.withLock {
-            storage.map { $0 ?? FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil) }
+            storage.map {
+                $0 ?? FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil)
+            }
         }
     }
 }

@@ -140,19 +140,23 @@ public struct Material: Sendable, Hashable, Codable {
         change(&storage.body)
     }
 
+    /// Whether two materials have equal fields and the same location.
     public static func == (a: Material, b: Material) -> Bool {
         a.location == b.location && (a.storage === b.storage || a.storage.body == b.storage.body)
     }
 
+    /// Hashes the fields and the location.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(storage.body)
         hasher.combine(location)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, type, form, necessity, source, originals, copies, isKey, issuer, eLicence, supplyDays, paperSize, blankForm, sample, note, standard, location
+        case name, type, form, necessity, source, originals, copies, isKey, issuer, eLicence, supplyDays, paperSize,
+            blankForm, sample, note, standard, location
     }
 
+    /// Decodes the same keys the synthesized conformance used.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         storage = Storage(
@@ -176,6 +180,7 @@ public struct Material: Sendable, Hashable, Codable {
         location = try c.decode(SourceLocation.self, forKey: .location)
     }
 
+    /// Encodes the same keys as the synthesized conformance did, leaving out absent optionals.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         let body = storage.body
