@@ -212,7 +212,7 @@ final class EventRecorder: XMLContentHandler {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/huge-text.xml"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         handle.write(Data("<?xml version=\"1.0\"?>\n<catalog xmlns=\"urn:onego:catalog:1\">\n<name>".utf8))
         let megabyte = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)

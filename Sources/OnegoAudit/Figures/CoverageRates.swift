@@ -95,28 +95,35 @@ public struct CoverageCalculator: Sendable {
     /// Every rate of ``RateDefinition/all``.
     public func rates(of items: [ServiceItem]) -> [RateFigure] {
         let (units, excluded) = population.units(of: items)
-        return RateDefinition.all.map { figure(for: $0, units: units, excluded: excluded) }
+        let groups = UnitGroups(units)
+        return RateDefinition.all.map { figure(for: $0, units: units, excluded: excluded, groups: groups) }
     }
 
     /// One rate.
     public func figure(for definition: RateDefinition, units: [PopulationUnit], excluded: [Exclusion]) -> RateFigure {
+        figure(for: definition, units: units, excluded: excluded, groups: UnitGroups(units))
+    }
+
+    /// One rate, with each unit's breakdown groups worked out once for all rates.
+    func figure(
+        for definition: RateDefinition, units: [PopulationUnit], excluded: [Exclusion], groups: UnitGroups
+    ) -> RateFigure {
         var total = Ratio(0, 0)
-        var groups: [BreakdownDimension: [String: (label: String, ratio: Ratio)]] = [:]
-        var order: [BreakdownDimension: [String]] = [:]
-        for unit in units {
+        var sums = groups.labels.map { Array(repeating: Ratio(0, 0), count: $0.count) }
+        for (index, unit) in units.enumerated() {
             let contribution = Self.contribution(of: unit, to: definition)
             total = total + contribution
-            for dimension in BreakdownDimension.allCases {
-                let (key, label) = dimension.group(of: unit.representative)
-                if groups[dimension]?[key] == nil { order[dimension, default: []].append(key) }
-                let previous = groups[dimension]?[key]?.ratio ?? Ratio(0, 0)
-                groups[dimension, default: [:]][key] = (label, previous + contribution)
+            for dimension in sums.indices {
+                let group = groups.membership[dimension][index]
+                sums[dimension][group] = sums[dimension][group] + contribution
             }
         }
         var breakdown: [BreakdownDimension: [GroupRatio]] = [:]
-        for dimension in BreakdownDimension.allCases {
-            breakdown[dimension] = (order[dimension] ?? []).compactMap { key in
-                groups[dimension]?[key].map { GroupRatio(key: key, label: $0.label, ratio: $0.ratio) }
+        for (dimension, kind) in BreakdownDimension.allCases.enumerated() {
+            breakdown[kind] = groups.labels[dimension].indices.map { group in
+                GroupRatio(
+                    key: groups.keys[dimension][group], label: groups.labels[dimension][group],
+                    ratio: sums[dimension][group])
             }
         }
         let populationName = definition.countsMaterials ? "申请材料（\(population.label)的材料条目）" : population.label
@@ -148,5 +155,40 @@ public struct CoverageCalculator: Sendable {
             }
         }
         return CrossRegionCounts(byScope: byScope, crossProvinceByMode: byMode, population: population.label)
+    }
+}
+
+/// Which breakdown group (department, region, level, type) each unit falls in, in order of first appearance,
+/// computed once so the fifteen rates do not redo the string work per unit.
+struct UnitGroups {
+    /// Per dimension, the group keys in order of first appearance.
+    var keys: [[String]] = []
+    /// Per dimension, the group labels, parallel to `keys`.
+    var labels: [[String]] = []
+    /// Per dimension, each unit's group index.
+    var membership: [[Int]] = []
+
+    init(_ units: [PopulationUnit]) {
+        for dimension in BreakdownDimension.allCases {
+            var index: [String: Int] = [:]
+            var keys: [String] = []
+            var labels: [String] = []
+            var membership: [Int] = []
+            membership.reserveCapacity(units.count)
+            for unit in units {
+                let (key, label) = dimension.group(of: unit.representative)
+                if let known = index[key] {
+                    membership.append(known)
+                } else {
+                    index[key] = keys.count
+                    membership.append(keys.count)
+                    keys.append(key)
+                    labels.append(label)
+                }
+            }
+            self.keys.append(keys)
+            self.labels.append(labels)
+            self.membership.append(membership)
+        }
     }
 }

@@ -46,7 +46,9 @@ enum ContactRules {
 /// Phone-number shapes used by the contact rules.
 enum PhoneNumber {
     /// The digits of a number, without separators.
-    static func digits(_ text: String) -> String { String(text.filter(\.isASCIIDigit)) }
+    static func digits(_ text: String) -> String {
+        String(decoding: text.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }, as: UTF8.self)
+    }
 
     /// Whether a number carries a long-distance area code (0 + 2–3 digits, then 5–8 digits), or needs none
     /// (mobile numbers, 400/800 numbers).

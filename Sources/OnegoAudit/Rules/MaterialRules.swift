@@ -28,10 +28,12 @@ enum MaterialRules {
             explanation: "名称仅差“复印件”“原件”等限定词、同义词（身份证＝居民身份证），或较长名称中仅差一字（且不是父/母、甲/乙这类当事人用字）的两份材料，多半是同一份材料。"
         ) { item, _ in
             var issues: [RuleIssue] = []
-            let keys = item.materials.map { MaterialNameMatch.normalised($0.name) }
+            let keys = item.materials.map { MaterialNameMatch.keys(for: $0.name) }
             for j in item.materials.indices {
                 for i in item.materials.indices where i < j {
-                    guard keys[i] != keys[j], MaterialNameMatch.areNearDuplicates(keys[i], keys[j]) else { continue }
+                    guard keys[i].normalised != keys[j].normalised,
+                        MaterialNameMatch.areNearDuplicates(keys[i].comparison, keys[j].comparison)
+                    else { continue }
                     issues.append(
                         RuleIssue(
                             "\(item.label)的材料“\(item.materials[j].name)”与“\(item.materials[i].name)”名称近似，可能重复",
