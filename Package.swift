@@ -3,7 +3,9 @@ import PackageDescription
 
 /// The streaming loader's hot path runs per XML event on single-threaded parser state; dynamic exclusivity checks
 /// there cost ~13% of load time (measured with callgrind), so release builds of those two modules skip them.
-let streamingSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+let streamingSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
 
 let package = Package(
     name: "onego",
@@ -58,7 +60,9 @@ let package = Package(
             path: "Benchmarks/Sources/onego-bench"
         ),
         // Fuzzing harness (libFuzzer with -DFUZZING, else a corpus replayer). See Tests/Fuzz/run.
-        .executableTarget(name: "onego-fuzz", dependencies: ["OnegoXML", "OnegoCatalog", "OnegoComposer"], path: "Tests/Fuzz/Sources/onego-fuzz"),
+        .executableTarget(
+            name: "onego-fuzz", dependencies: ["OnegoXML", "OnegoCatalog", "OnegoComposer"],
+            path: "Tests/Fuzz/Sources/onego-fuzz"),
         .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
         .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoXML", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoCatalog", "OnegoTestSupport"]),

@@ -104,13 +104,16 @@ public struct Auditor: Sendable {
     }
 
     /// Checks each target of a policy against the figures.
-    public static func evaluate(_ policy: Policy, rates: [RateFigure], compression: CompressionFigures) -> [TargetResult] {
+    public static func evaluate(_ policy: Policy, rates: [RateFigure], compression: CompressionFigures)
+        -> [TargetResult]
+    {
         policy.targets.map { target in
             let (value, numerator, denominator) = measure(target, rates: rates, compression: compression)
             let met: Bool
             if let value {
                 // A small tolerance so 1/3 written as a fraction is met by exactly a third.
-                met = target.comparison == .atLeast ? value >= target.threshold - 1e-9 : value <= target.threshold + 1e-9
+                met =
+                    target.comparison == .atLeast ? value >= target.threshold - 1e-9 : value <= target.threshold + 1e-9
             } else {
                 met = false
             }

@@ -52,6 +52,7 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         }
     }
 
+    /// The text users read.
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
@@ -60,10 +61,12 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Orders two values.
     public static func < (lhs: ISODate, rhs: ISODate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Decodes the value from its string form.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = ISODate(text) else {
@@ -72,6 +75,7 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         self = date
     }
 
+    /// Encodes the value in the JSON shape documented on the type.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

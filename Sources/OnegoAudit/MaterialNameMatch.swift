@@ -20,7 +20,8 @@ public enum MaterialNameMatch {
     fileprivate static func computeNormalised(_ name: String) -> String {
         // The composer's identity normalisation (white space, full-width forms, letter case), minus punctuation.
         var scalars = String.UnicodeScalarView()
-        for scalar in MaterialName.normalized(name).lowercased().unicodeScalars where !ignoredPunctuation.contains(scalar) {
+        for scalar in MaterialName.normalized(name).lowercased().unicodeScalars
+        where !ignoredPunctuation.contains(scalar) {
             scalars.append(scalar)
         }
         return String(scalars)

@@ -1,4 +1,3 @@
-
 /// The registry of audit rules: every rule onego checks, in a stable order, looked up by ID.
 public struct RuleRegistry: Sendable {
     /// The rules, in listing order.

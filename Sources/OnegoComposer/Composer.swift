@@ -80,10 +80,12 @@ public struct Composer: Sendable {
         let prepared = prepared(matter)
         let outcome = try prepared.resolver.resolve(answers)
         let selected = outcome.selected
-        for member in selected where prepared.items[member] == nil {
-            throw .unknownItem(member: matter.members[member])
+        var items: [ServiceItem] = []
+        items.reserveCapacity(selected.count)
+        for member in selected {
+            guard let item = prepared.items[member] else { throw .unknownItem(member: matter.members[member]) }
+            items.append(item)
         }
-        let items = selected.map { prepared.items[$0]! }  // checked just above
         var node = [Int: Int]()
         for (position, member) in selected.enumerated() { node[member] = position }
 

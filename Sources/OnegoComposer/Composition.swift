@@ -39,6 +39,7 @@ public struct Composition: Sendable, Hashable, Encodable {
         case promisedLimit, due
     }
 
+    /// Encodes the value in the JSON shape documented on the type.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(["code": matterCode, "name": matterName], forKey: .matter)
@@ -113,6 +114,7 @@ public struct MergedMaterial: Sendable, Hashable, Encodable {
         case name, aliases, necessity, originals, copies, eLicence, usedBy, providedBy, note
     }
 
+    /// Encodes the value in the JSON shape documented on the type.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -167,6 +169,7 @@ public struct BeforeAfter: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey { case before, after, rate }
 
+    /// Encodes the value in the JSON shape documented on the type.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(before.jsonNumber, forKey: .before)

@@ -21,6 +21,7 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
     /// A due date could not be computed (no published calendar for the year, …).
     case calendar(String)
 
+    /// The text users read.
     public var description: String {
         switch self {
         case .missingAnswers(let questions):

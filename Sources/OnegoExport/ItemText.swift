@@ -10,7 +10,10 @@ public enum ItemText {
         out.field("基本编码", item.codes.basic)
         out.field("实施编码", item.codes.implementation)
         if let handling = item.codes.handling { out.field("业务办理项编码", handling) }
-        out.field("实施主体", "\(item.implementingBody.name)（\(item.implementingBody.nature.rawValue)，统一社会信用代码 \(item.implementingBody.creditCode)）")
+        out.field(
+            "实施主体",
+            "\(item.implementingBody.name)（\(item.implementingBody.nature.rawValue)，统一社会信用代码 \(item.implementingBody.creditCode)）"
+        )
         out.field("责任部门", item.department)
         out.field("行使层级", item.level.label)
         out.field("服务对象", item.serviceObjects.map(\.rawValue).joined(separator: "、"))
@@ -22,7 +25,10 @@ public enum ItemText {
         }
         out.field("承诺办结时限", item.promisedLimit.description + (item.promisedLimit.note.map { "（\($0)）" } ?? ""))
         for procedure in item.specialProcedures {
-            out.field("特别程序", procedure.kind.rawValue + (procedure.limit.map { " \($0)" } ?? "") + (procedure.note.map { "（\($0)）" } ?? ""))
+            out.field(
+                "特别程序",
+                procedure.kind.rawValue + (procedure.limit.map { " \($0)" } ?? "")
+                    + (procedure.note.map { "（\($0)）" } ?? ""))
         }
         out.field("到现场次数", "\(item.visits) 次" + (item.visitReason.map { "（\($0)）" } ?? ""))
         out.field("网上办理", item.online.isAvailable ? "可网办，\(item.online.depth.label)" : "不可网办")
@@ -52,7 +58,10 @@ public enum ItemText {
             out.line("    \(index + 1). \(material.name)（\(facts.joined(separator: "，"))）")
         }
         if !item.steps.isEmpty {
-            out.line("办理流程：" + item.steps.map { step in step.name + (step.limit.map { "（\($0)）" } ?? "") }.joined(separator: " → "))
+            out.line(
+                "办理流程："
+                    + item.steps.map { step in step.name + (step.limit.map { "（\($0)）" } ?? "") }.joined(
+                        separator: " → "))
         }
         for result in item.results {
             out.field("办理结果", "\(result.name)（\(result.type.rawValue)）" + (result.delivery.map { "，\($0)" } ?? ""))

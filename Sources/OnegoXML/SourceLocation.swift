@@ -23,6 +23,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
         return "\(file):\(line):\(column)"
     }
 
+    /// Orders two values.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }

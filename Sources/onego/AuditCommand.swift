@@ -88,7 +88,8 @@ struct AuditCommand: ParsableCommand {
                 throw CommandFailure(error.description)
             }
             let (found, problems) = loader.load(paths: matterPaths)
-            otherDiagnostics += MatterAudit.diagnostics(matters: found, loadDiagnostics: problems, catalog: load.catalog)
+            otherDiagnostics += MatterAudit.diagnostics(
+                matters: found, loadDiagnostics: problems, catalog: load.catalog)
             matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog)
         }
 

@@ -9,8 +9,10 @@ enum ComposeText {
         func name(_ code: String) -> String { names[code] ?? code }
 
         out.append("一件事：\(matter.name)（\(matter.code)）")
-        out.append("服务对象：\(matter.audience.rawValue)；牵头部门：\(matter.leadDepartment)"
-            + (matter.cooperatingDepartments.isEmpty ? "" : "；协同部门：\(matter.cooperatingDepartments.joined(separator: "、"))"))
+        out.append(
+            "服务对象：\(matter.audience.rawValue)；牵头部门：\(matter.leadDepartment)"
+                + (matter.cooperatingDepartments.isEmpty
+                    ? "" : "；协同部门：\(matter.cooperatingDepartments.joined(separator: "、"))"))
         if !plan.answers.isEmpty {
             let lines = plan.answers.values.map { id, values -> String in
                 let question = matter.question(id: id)
@@ -31,19 +33,25 @@ enum ComposeText {
                 guard let member = plan.member(code: code) else { continue }
                 let mark = member.isCritical ? "★" : " "
                 let online = member.isOnline ? "可网办" : "不可网办"
-                out.append("   \(mark) \(member.name)［\(member.department)；承诺 \(days(member.promisedWorkingDays)) 个工作日；"
-                    + "到现场 \(member.visits) 次；\(online)］")
+                out.append(
+                    "   \(mark) \(member.name)［\(member.department)；承诺 \(days(member.promisedWorkingDays)) 个工作日；"
+                        + "到现场 \(member.visits) 次；\(online)］")
             }
         }
-        out.append("  关键路径（★）：\(plan.criticalPath.map(name).joined(separator: " → "))，共 \(days(plan.workingDays.critical)) 个工作日")
+        out.append(
+            "  关键路径（★）：\(plan.criticalPath.map(name).joined(separator: " → "))，共 \(days(plan.workingDays.critical)) 个工作日"
+        )
 
         out.append("")
         let brought = plan.applicantMaterials
         out.append("申请人需提交的材料（一套材料，\(brought.count) 项）：")
         for (offset, line) in brought.enumerated() {
             let counts = "原件 \(line.originals) 份，复印件 \(line.copies) 份"
-            let also = line.aliases.count > 1 ? "（亦称：\(line.aliases.filter { $0 != line.name }.joined(separator: "、"))）" : ""
-            out.append("  \(offset + 1). \(line.name)\(also)  \(line.necessity.rawValue)；\(counts)；用于：\(line.usedBy.map(name).joined(separator: "、"))")
+            let also =
+                line.aliases.count > 1 ? "（亦称：\(line.aliases.filter { $0 != line.name }.joined(separator: "、"))）" : ""
+            out.append(
+                "  \(offset + 1). \(line.name)\(also)  \(line.necessity.rawValue)；\(counts)；用于：\(line.usedBy.map(name).joined(separator: "、"))"
+            )
         }
         let flowed = plan.materials.filter { $0.providedBy != nil }
         if !flowed.isEmpty {
@@ -59,8 +67,9 @@ enum ComposeText {
         out.append("  申请材料：\(count(r.materials))")
         out.append("  复印件：\(count(r.copies))")
         out.append("  跑动次数：\(count(r.visits))")
-        out.append("  办理时间：串联承诺 \(days(plan.workingDays.serialPromised)) → 关键路径 \(days(plan.workingDays.critical)) 个工作日"
-            + "（减少 \(percent(r.workingDays.rate))；法定时限串联 \(days(plan.workingDays.serialStatutory)) 个工作日）")
+        out.append(
+            "  办理时间：串联承诺 \(days(plan.workingDays.serialPromised)) → 关键路径 \(days(plan.workingDays.critical)) 个工作日"
+                + "（减少 \(percent(r.workingDays.rate))；法定时限串联 \(days(plan.workingDays.serialStatutory)) 个工作日）")
         if r.formFields.before > 0 { out.append("  表单字段（一表申请）：\(count(r.formFields))") }
         out.append("  一件事承诺时限：\(plan.promisedLimit)")
         if let due = plan.due {
@@ -76,9 +85,10 @@ enum ComposeText {
         for plan in plans {
             let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
             let r = plan.reductions
-            out.append("\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
-                + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
-                + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))")
+            out.append(
+                "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
+                    + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
+                    + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))")
         }
         return out.joined(separator: "\n")
     }

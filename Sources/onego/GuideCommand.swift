@@ -110,7 +110,6 @@ struct GuideCommand: ParsableCommand {
         }
     }
 
-
     /// Today's date in the local time zone.
     static func today() throws -> CalendarDay {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())

@@ -16,7 +16,8 @@ enum MatterInputs {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             guard isDirectory(url.path) else { continue }
             let candidates = [
-                url.lastPathComponent == "items" ? url.deletingLastPathComponent().appendingPathComponent("matters").path : nil,
+                url.lastPathComponent == "items"
+                    ? url.deletingLastPathComponent().appendingPathComponent("matters").path : nil,
                 url.appendingPathComponent("matters").path,
             ].compactMap { $0 }
             let chosen = candidates.first(where: isDirectory) ?? (url.lastPathComponent == "items" ? nil : url.path)

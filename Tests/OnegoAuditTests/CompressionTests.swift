@@ -32,7 +32,8 @@ import Testing
     @Test func excludesIncomparableUnitsAndConvertsClockUnits() {
         let codes = ItemCodes(basic: "000101001000", implementation: "X1")
         let natural = ServiceItem(
-            codes: codes, name: "自然日", statutoryLimit: TimeLimit(20, .workingDays), promisedLimit: TimeLimit(10, .naturalDays))
+            codes: codes, name: "自然日", statutoryLimit: TimeLimit(20, .workingDays),
+            promisedLimit: TimeLimit(10, .naturalDays))
         let hours = ServiceItem(
             codes: ItemCodes(basic: "000101001000", implementation: "X2"), name: "小时",
             statutoryLimit: TimeLimit(8, .hours), promisedLimit: TimeLimit(120, .minutes))

@@ -47,7 +47,12 @@ import Testing
     @Test func countsADuplicatedCodeOnceAndSaysSo() throws {
         let path = try Fixtures.variant(
             of: AuditFixture.district,
-            [("handlingCode=\"11440188MB2C9023XA4000101002000001\"", "handlingCode=\"11440188MB2C9023XA4000101001000001\"")])
+            [
+                (
+                    "handlingCode=\"11440188MB2C9023XA4000101002000001\"",
+                    "handlingCode=\"11440188MB2C9023XA4000101001000001\""
+                )
+            ])
         let catalog = try AuditFixture.loader().load(paths: [path]).catalog
         let rate = try #require(CoverageCalculator().rates(of: catalog.items).first { $0.id == "online" })
         #expect(rate.ratio.denominator == 5)

@@ -13,12 +13,14 @@ import Testing
 
     @Test func readsTheSamplePolicyWithItsSources() throws {
         let (policy, problems) = Policy.load(
-            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"), schemaPath: Fixtures.schemas + "/policy.xsd")
+            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"),
+            schemaPath: Fixtures.schemas + "/policy.xsd")
         #expect(problems.isEmpty, "\(problems)")
         let value = try #require(policy)
-        #expect(value.targets.map(\.figure) == [
-            "online", "at-most-one-visit", "immediate", "compression-weighted", "fully-online", "zero-visit",
-        ])
+        #expect(
+            value.targets.map(\.figure) == [
+                "online", "at-most-one-visit", "immediate", "compression-weighted", "fully-online", "zero-visit",
+            ])
         #expect(value.targets.allSatisfy { $0.source != nil })
         #expect(value.sources.count == 3)
     }
@@ -34,7 +36,8 @@ import Testing
     @Test func reportsPassAndFailWithFiguresAndGaps() throws {
         let load = try AuditFixture.load(Fixtures.fixture(AuditFixture.district))
         let (policy, _) = Policy.load(
-            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"), schemaPath: Fixtures.schemas + "/policy.xsd")
+            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"),
+            schemaPath: Fixtures.schemas + "/policy.xsd")
         let report = Auditor().audit(load, policy: policy, today: try #require(AuditFixture.today))
         let byID = Dictionary(uniqueKeysWithValues: report.targets.map { ($0.target.id, $0) })
         // 5/6 online ≥ 80%: met.

@@ -10,14 +10,17 @@ import Testing
     static func report() throws -> AuditReport {
         let load = try AuditFixture.loader().load(paths: [Fixtures.sampleItems])
         let (policy, policyProblems) = Policy.load(
-            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"), schemaPath: Fixtures.schemas + "/policy.xsd")
+            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"),
+            schemaPath: Fixtures.schemas + "/policy.xsd")
         let (waivers, waiverProblems) = WaiverSet.load(
             path: Fixtures.path("Catalogs/yunxi/waivers.xml"), schemaPath: Fixtures.schemas + "/waivers.xsd")
         #expect(policyProblems.isEmpty && waiverProblems.isEmpty, "\(policyProblems + waiverProblems)")
         let (matters, matterProblems) = MatterLoader.load(paths: [Fixtures.sampleMatters])
-        let diagnostics = MatterAudit.diagnostics(matters: matters, loadDiagnostics: matterProblems, catalog: load.catalog)
+        let diagnostics = MatterAudit.diagnostics(
+            matters: matters, loadDiagnostics: matterProblems, catalog: load.catalog)
         return Auditor().audit(
-            load, policy: policy, waivers: waivers, today: try #require(AuditFixture.today), otherDiagnostics: diagnostics,
+            load, policy: policy, waivers: waivers, today: try #require(AuditFixture.today),
+            otherDiagnostics: diagnostics,
             matters: MatterAudit.figures(matters: matters, catalog: load.catalog), paths: [Fixtures.sampleItems])
     }
 

@@ -14,7 +14,8 @@ import Testing
 
     @Test func readsWaiversAndSwitchOffs() throws {
         let set = try Self.waivers()
-        #expect(set.waivers.map(\.rule) == ["time.not-compressed", "visits.reason-missing", "results.validity-missing"])
+        #expect(
+            set.waivers.map(\.rule) == ["time.not-compressed", "visits.reason-missing", "results.validity-missing"])
         #expect(set.waivers[2].item == nil)
         #expect(set.waivers[0].expires == ISODate(year: 2027, month: 6, day: 30))
         #expect(set.waivers[0].location.line == 3)
@@ -65,7 +66,9 @@ import Testing
         let place = SourceLocation(file: "w.xml", line: 2, column: 3)
         let set = WaiverSet(waivers: [
             Waiver(rule: "visits.nonsense", item: nil, reason: "x", expires: nil, location: place),
-            Waiver(rule: "fees.basis-missing", item: "11440188MB2C9023XA4000101099000001", reason: "x", expires: nil, location: place),
+            Waiver(
+                rule: "fees.basis-missing", item: "11440188MB2C9023XA4000101099000001", reason: "x", expires: nil,
+                location: place),
             Waiver(rule: "fees.basis-missing", item: nil, reason: "x", expires: nil, location: place),
         ])
         let report = Auditor().audit(load, waivers: set, today: try #require(AuditFixture.today))

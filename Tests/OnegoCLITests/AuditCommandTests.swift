@@ -24,8 +24,12 @@ import Testing
     @Test func exitsOneOnAnErrorFindingAndNamesItsPlace() throws {
         let path = try Fixtures.variant(
             of: "audit/district.xml",
-            [("<statutoryLimit value=\"15\" unit=\"工作日\"/>\n    <promisedLimit value=\"0\" unit=\"工作日\"/>",
-              "<statutoryLimit value=\"15\" unit=\"工作日\"/>\n    <promisedLimit value=\"0\" unit=\"工作日\"/><specialProcedure kind=\"现场勘验\"/>")])
+            [
+                (
+                    "<statutoryLimit value=\"15\" unit=\"工作日\"/>\n    <promisedLimit value=\"0\" unit=\"工作日\"/>",
+                    "<statutoryLimit value=\"15\" unit=\"工作日\"/>\n    <promisedLimit value=\"0\" unit=\"工作日\"/><specialProcedure kind=\"现场勘验\"/>"
+                )
+            ])
         let run = try Fixtures.runOnego(["audit", path, "--policy", Self.lenient, "--today", "2026-11-21"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("\(path):57:3: 错误: "))
@@ -64,17 +68,21 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/audit.sarif"
         let run = try Fixtures.runOnego([
-            "audit", Self.district, "--policy", Self.lenient, "--format", "sarif", "--output", output, "--today", "2026-11-21",
+            "audit", Self.district, "--policy", Self.lenient, "--format", "sarif", "--output", output, "--today",
+            "2026-11-21",
         ])
         #expect(run.status == 0)
         #expect(run.stdout.isEmpty)
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["audit.sarif"])
 
         let copy = try Fixtures.variant(of: "audit/district.xml", [])
         let before = try String(contentsOfFile: copy, encoding: .utf8)
-        let refused = try Fixtures.runOnego(["audit", copy, "--policy", Self.lenient, "--format", "html", "--output", copy])
+        let refused = try Fixtures.runOnego([
+            "audit", copy, "--policy", Self.lenient, "--format", "html", "--output", copy,
+        ])
         #expect(refused.status == 1)
         #expect(try String(contentsOfFile: copy, encoding: .utf8) == before)
     }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ComposeCommandTests {
     static let matter = "Tests/Fixtures/matters/qykb.xml"
     static let catalog = "Tests/Fixtures/matters/items.xml"
-    static let all = ["--answer", "invoice=是", "--answer", "staff=yes", "--answer", "bank=是", "--answer", "account=basic"]
+    static let all = [
+        "--answer", "invoice=是", "--answer", "staff=yes", "--answer", "bank=是", "--answer", "account=basic",
+    ]
 
     /// A district folder with `items/` and `matters/`, as the sample catalog is laid out.
     static func district() throws -> String {
@@ -21,7 +23,8 @@ import Testing
 
     @Test func jsonHasTheDocumentedShape() throws {
         let run = try Fixtures.runOnego(
-            ["compose", Self.matter, "--catalog", Self.catalog, "--format", "json", "--accepted", "2026-02-13"] + Self.all)
+            ["compose", Self.matter, "--catalog", Self.catalog, "--format", "json", "--accepted", "2026-02-13"]
+                + Self.all)
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((object["members"] as? [Any])?.count == 5)
@@ -65,20 +68,26 @@ import Testing
 
     @Test func contradictionNamesTheQuestion() throws {
         let run = try Fixtures.runOnego(
-            ["compose", Self.matter, "--catalog", Self.catalog, "--answer", "invoice=是", "--answer", "staff=否",
-             "--answer", "bank=否", "--answer", "account=basic"])
+            [
+                "compose", Self.matter, "--catalog", Self.catalog, "--answer", "invoice=是", "--answer", "staff=否",
+                "--answer", "bank=否", "--answer", "account=basic",
+            ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("情形问题 account（开立哪类账户？）只在 bank=是 时提问"))
     }
 
-    @Test(arguments: [["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "invoice=是"]])
+    @Test(arguments: [
+        ["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "invoice=是"],
+    ])
     func usageErrorsExit64(arguments: [String]) throws {
         let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog] + arguments)
         #expect(run.status == 64)
     }
 
     @Test func enumerateListsEveryAnswerSet() throws {
-        let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog, "--enumerate", "--format", "json"])
+        let run = try Fixtures.runOnego([
+            "compose", Self.matter, "--catalog", Self.catalog, "--enumerate", "--format", "json",
+        ])
         #expect(run.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 12)
@@ -89,7 +98,8 @@ import Testing
     func matterCodeIsFoundBesideTheItems(suffix: String) throws {
         let root = try Self.district()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try Fixtures.runOnego(["compose", "T-QYKB", "--catalog", root + suffix, "--format", "json"] + Self.all)
+        let run = try Fixtures.runOnego(
+            ["compose", "T-QYKB", "--catalog", root + suffix, "--format", "json"] + Self.all)
         #expect(run.status == 0, "\(run.stderr)")
         let unknown = try Fixtures.runOnego(["compose", "T-NONE", "--catalog", root + suffix])
         #expect(unknown.status == 1)

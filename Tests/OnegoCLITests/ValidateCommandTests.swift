@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
-        let path = try Fixtures.variant(of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"9\"")])
+        let path = try Fixtures.variant(
+            of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"9\"")])
         let run = try Fixtures.runOnego(["validate", path, "--format", "json"])
         #expect(run.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -66,7 +67,9 @@ import Testing
 
 @Suite struct ShowCommandTests {
     @Test func printsTheItemAsAGuide() throws {
-        let run = try Fixtures.runOnego(["show", "11440188MB2C9023XA4000101001000001", "--catalog", "Tests/Fixtures/minimal.xml"])
+        let run = try Fixtures.runOnego([
+            "show", "11440188MB2C9023XA4000101001000001", "--catalog", "Tests/Fixtures/minimal.xml",
+        ])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("企业设立登记\n"))
         #expect(run.stdout.contains("承诺办结时限：0.5个工作日"))
@@ -75,7 +78,9 @@ import Testing
     }
 
     @Test func findsAnItemByItsImplementationCode() throws {
-        let run = try Fixtures.runOnego(["show", "11440188MB2C9023XA4000101001000", "--catalog", "Tests/Fixtures/minimal.xml"])
+        let run = try Fixtures.runOnego([
+            "show", "11440188MB2C9023XA4000101001000", "--catalog", "Tests/Fixtures/minimal.xml",
+        ])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("企业设立登记\n"))
     }

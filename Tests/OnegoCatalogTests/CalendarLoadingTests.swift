@@ -25,8 +25,10 @@ import Testing
     /// One fixture per fault: the rule, the exact line and column, and a phrase of the message.
     @Test(arguments: [
         ("outside-year.xml", "calendar.outside-year", 5, 3, "调休上班日 2024-12-29 不在本文件的年份 2025 年内"),
-        ("holiday-overlap.xml", "calendar.overlap", 6, 3,
-         "假期“元宵节”（2025-02-03至2025-02-05）与假期“春节”（2025-01-28至2025-02-04）重叠"),
+        (
+            "holiday-overlap.xml", "calendar.overlap", 6, 3,
+            "假期“元宵节”（2025-02-03至2025-02-05）与假期“春节”（2025-01-28至2025-02-04）重叠"
+        ),
         ("duplicate-workday.xml", "calendar.duplicate", 6, 5, "调休上班日 2025-01-26 重复列出"),
         ("workday-in-holiday.xml", "calendar.overlap", 5, 3, "调休上班日 2025-05-03 落在假期“劳动节”"),
         ("makeup-on-weekday.xml", "calendar.makeup-on-weekday", 5, 3, "调休上班日 2025-02-05 是星期三"),
@@ -34,8 +36,10 @@ import Testing
         ("total-mismatch.xml", "calendar.total-mismatch", 4, 1, "2025 年共有 248 个工作日，但 workingDays 属性写的是 250"),
         ("impossible-date.xml", "xml.schema", 4, 3, "2025-02-30"),
         ("missing-year.xml", "xml.schema", 3, 1, "year"),
-        ("wrong-root.xml", "calendar.root", 3, 1,
-         "根元素应为 <calendar xmlns=\"urn:onego:calendar:1\">，实为 <calendar>（无命名空间）"),
+        (
+            "wrong-root.xml", "calendar.root", 3, 1,
+            "根元素应为 <calendar xmlns=\"urn:onego:calendar:1\">，实为 <calendar>（无命名空间）"
+        ),
     ])
     func eachFaultIsReportedAtItsElement(file: String, rule: String, line: Int, column: Int, phrase: String) throws {
         let path = Fixtures.fixture("calendar/" + file)

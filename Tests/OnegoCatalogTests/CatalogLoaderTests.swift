@@ -42,14 +42,19 @@ import Testing
         #expect(later.location.line == 25)
         #expect(item.materials[2].eLicence == "居民身份证")
         #expect(item.materials[2].source == .government)
-        #expect(item.results == [ItemResult(name: "营业执照", type: .licence, eLicence: "营业执照", validity: "长期", delivery: "电子营业执照即时发放，纸质执照可邮寄")])
+        #expect(
+            item.results == [
+                ItemResult(
+                    name: "营业执照", type: .licence, eLicence: "营业执照", validity: "长期", delivery: "电子营业执照即时发放，纸质执照可邮寄")
+            ])
         #expect(item.steps.map(\.name) == ["受理", "审查", "决定", "送达"])
         #expect(item.contact.complaintPhone == "020-12345")
         #expect(item.location == OnegoXML.SourceLocation(file: Fixtures.fixture("minimal.xml"), line: 3, column: 3))
     }
 
     @Test func promiseOverStatutoryIsAnErrorAtTheItem() throws {
-        let path = try Fixtures.variant(of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"25\"")])
+        let path = try Fixtures.variant(
+            of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"25\"")])
         let result = loader.load(paths: [path])
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
@@ -59,7 +64,8 @@ import Testing
     }
 
     @Test func badCreditCodeIsAnError() throws {
-        let path = try Fixtures.variant(of: "minimal.xml", [("uscc=\"11440188MB2C9023XA\"", "uscc=\"11440188MB2C9023XB\"")])
+        let path = try Fixtures.variant(
+            of: "minimal.xml", [("uscc=\"11440188MB2C9023XA\"", "uscc=\"11440188MB2C9023XB\"")])
         let rules = loader.load(paths: [path]).diagnostics.map(\.rule)
         #expect(rules.contains("catalog.uscc"))
         // The implementation code no longer matches the (wrong) USCC either.
@@ -69,7 +75,12 @@ import Testing
     @Test func implementationCodeMismatchIsAWarning() throws {
         let path = try Fixtures.variant(
             of: "minimal.xml",
-            [("implementationCode=\"11440188MB2C9023XA4000101001000\"", "implementationCode=\"11440188MB2C9023XA3000101001000\"")])
+            [
+                (
+                    "implementationCode=\"11440188MB2C9023XA4000101001000\"",
+                    "implementationCode=\"11440188MB2C9023XA3000101001000\""
+                )
+            ])
         let result = loader.load(paths: [path])
         let rules = result.diagnostics.map(\.rule)
         #expect(rules.contains("catalog.implementation-code"))
@@ -78,7 +89,8 @@ import Testing
     }
 
     @Test func regionCodeMustBeAProvinceCode() throws {
-        let path = try Fixtures.variant(of: "minimal.xml", [("level=\"4\" region=\"440188\"", "level=\"4\" region=\"990188\"")])
+        let path = try Fixtures.variant(
+            of: "minimal.xml", [("level=\"4\" region=\"440188\"", "level=\"4\" region=\"990188\"")])
         #expect(loader.load(paths: [path]).diagnostics.map(\.rule) == ["catalog.region-code"])
     }
 
@@ -86,7 +98,9 @@ import Testing
         let directory = try Fixtures.temporaryDirectory()
         let text = try Fixtures.text("minimal.xml")
         let first = try Fixtures.write(text, to: "a.xml", in: directory)
-        let second = try Fixtures.write("\n\n" + text.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: ""), to: "b.xml", in: directory)
+        let second = try Fixtures.write(
+            "\n\n" + text.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: ""),
+            to: "b.xml", in: directory)
         let result = loader.load(paths: [directory])
         let duplicate = try #require(result.diagnostics.first { $0.rule == "catalog.duplicate-code" })
         #expect(duplicate.location == OnegoXML.SourceLocation(file: second, line: 4, column: 3))
@@ -105,7 +119,8 @@ import Testing
 
     @Test func trustedLoadReportsBadValuesInsteadOfCrashing() throws {
         let path = try Fixtures.variant(
-            of: "minimal.xml", [("<visits count=\"0\"/>", "<visits count=\"很多\"/>"), ("type=\"2\" form", "type=\"9\" form")])
+            of: "minimal.xml",
+            [("<visits count=\"0\"/>", "<visits count=\"很多\"/>"), ("type=\"2\" form", "type=\"9\" form")])
         let result = CatalogLoader(schema: nil).load(paths: [path])
         #expect(result.diagnostics.filter { $0.rule == "catalog.value" }.count == 3)
         #expect(result.catalog.items.count == 1)
@@ -133,14 +148,16 @@ import Testing
         let directory = try Fixtures.temporaryDirectory()
         try Fixtures.write(try Fixtures.text("minimal.xml"), to: "items.xml", in: directory)
         try FileManager.default.createSymbolicLink(atPath: directory + "/self", withDestinationPath: directory)
-        try FileManager.default.createSymbolicLink(atPath: directory + "/loop.xml", withDestinationPath: directory + "/loop.xml")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/loop.xml", withDestinationPath: directory + "/loop.xml")
         let result = loader.load(paths: [directory])
         #expect(result.catalog.items.count == 1)
         #expect(result.diagnostics.contains { $0.rule == "io.read" && $0.message.contains("循环") })
     }
 
     @Test(arguments: [
-        ("wrong-root.xml", "catalog.root"), ("wrong-namespace.xml", "catalog.root"), ("no-namespace.xml", "catalog.root"),
+        ("wrong-root.xml", "catalog.root"), ("wrong-namespace.xml", "catalog.root"),
+        ("no-namespace.xml", "catalog.root"),
         ("empty.xml", "xml.empty"), ("binary.xml", "xml.not-xml"), ("xxe-file.xml", "xml.doctype"),
         ("gb18030-mislabelled.xml", "xml.encoding"), ("truncated.xml", "xml.syntax"),
     ])
@@ -155,11 +172,13 @@ import Testing
         let gbk = loader.load(paths: [Fixtures.fixture("hostile/gb18030-declared.xml")])
         #expect(gbk.diagnostics.isEmpty)
         #expect(gbk.catalog.items.map(\.name) == utf8.map(\.name))
-        #expect(gbk.catalog.items.first?.materials == utf8.first?.materials.map { material in
-            var copy = material
-            copy.location.file = Fixtures.fixture("hostile/gb18030-declared.xml")
-            return copy
-        })
+        #expect(
+            gbk.catalog.items.first?.materials
+                == utf8.first?.materials.map { material in
+                    var copy = material
+                    copy.location.file = Fixtures.fixture("hostile/gb18030-declared.xml")
+                    return copy
+                })
     }
 }
 
@@ -169,9 +188,14 @@ import Testing
         ("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"1000000000000\"", 13, "promisedLimit"),
         ("<statutoryLimit value=\"3\"", "<statutoryLimit value=\"NaN\"", 12, "statutoryLimit"),
         ("<visits count=\"0\"/>", "<visits count=\"-1\"/>", 14, "visits"),
-        ("originals=\"1\" copies=\"0\" key=\"true\" paperSize", "originals=\"100\" copies=\"0\" key=\"true\" paperSize", 22, "material"),
+        (
+            "originals=\"1\" copies=\"0\" key=\"true\" paperSize",
+            "originals=\"100\" copies=\"0\" key=\"true\" paperSize", 22, "material"
+        ),
     ])
-    func validatedLoadRejectsOutOfRangeNumbersAtTheTag(_ old: String, _ new: String, _ line: Int, _ element: String) throws {
+    func validatedLoadRejectsOutOfRangeNumbersAtTheTag(_ old: String, _ new: String, _ line: Int, _ element: String)
+        throws
+    {
         let loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
         let path = try Fixtures.variant(of: "minimal.xml", [(old, new)])
         let first = try #require(loader.load(paths: [path]).diagnostics.first)
@@ -182,7 +206,8 @@ import Testing
 
     @Test(arguments: ["-1", "1000000000000", "NaN", "1e3", "0x10"])
     func trustedLoadReportsOutOfRangeDaysInsteadOfKeepingThem(_ value: String) throws {
-        let path = try Fixtures.variant(of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"\(value)\"")])
+        let path = try Fixtures.variant(
+            of: "minimal.xml", [("<promisedLimit value=\"0.5\"", "<promisedLimit value=\"\(value)\"")])
         let result = CatalogLoader(schema: nil).load(paths: [path])
         let bad = try #require(result.diagnostics.first { $0.rule == "catalog.value" })
         #expect(bad.location?.line == 13)

@@ -29,12 +29,14 @@ import Testing
         let path = try Fixtures.write(xml, to: "roundtrip.xml", in: Fixtures.temporaryDirectory())
         let reloaded = loader.load(paths: [path])
         #expect(reloaded.diagnostics.isEmpty)
-        #expect(withoutLocations(reloaded.catalog.items) == withoutLocations(items).map { item in
-            var copy = item
-            // Element text is whitespace-collapsed on load.
-            copy.materials[0].note = "第一行 第二行"
-            return copy
-        })
+        #expect(
+            withoutLocations(reloaded.catalog.items)
+                == withoutLocations(items).map { item in
+                    var copy = item
+                    // Element text is whitespace-collapsed on load.
+                    copy.materials[0].note = "第一行 第二行"
+                    return copy
+                })
         #expect(reloaded.catalog.files.first?.title == "往返测试")
     }
 }

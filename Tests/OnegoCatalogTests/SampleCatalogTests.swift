@@ -51,7 +51,9 @@ import Testing
 
     @Test func mixIsPlausibleNotAllOrNothing() {
         let items = result.catalog.items
-        func share(_ predicate: (ServiceItem) -> Bool) -> Double { Double(items.count(where: predicate)) / Double(items.count) }
+        func share(_ predicate: (ServiceItem) -> Bool) -> Double {
+            Double(items.count(where: predicate)) / Double(items.count)
+        }
         #expect((0.25...0.5).contains(share { $0.isImmediate }))
         #expect((0.03...0.2).contains(share { $0.modes.isInstantApproval }))
         #expect((0.3...0.8).contains(share { $0.isFaultTolerant }))

@@ -93,7 +93,8 @@ import Testing
     @Test func producerRunsFirstAndItsResultLeavesTheList() throws {
         // The consumer is listed first; document flow still orders the producer first.
         let consumer = Self.item(
-            "C", promised: 2, visits: 1, materials: [Material(name: "出生医学证明", eLicence: "出生医学证明"), Material(name: "申请表")])
+            "C", promised: 2, visits: 1,
+            materials: [Material(name: "出生医学证明", eLicence: "出生医学证明"), Material(name: "申请表")])
         let producer = Self.item(
             "P", promised: 3, visits: 1, materials: [Material(name: "医院证明")],
             results: [ItemResult(name: "出生医学证明", eLicence: "出生医学证明")])
@@ -132,7 +133,8 @@ import Testing
 
     @Test func orderCycleIsAnErrorNamingTheMembers() throws {
         #expect {
-            try compose([Self.item("A", materials: []), Self.item("B", materials: [])], after: ["A": ["mB"], "B": ["mA"]])
+            try compose(
+                [Self.item("A", materials: []), Self.item("B", materials: [])], after: ["A": ["mB"], "B": ["mA"]])
         } throws: { error in
             guard case CompositionError.cycle(let ids, _) = error else { return false }
             return ids == ["mA", "mB", "mA"] || ids == ["mB", "mA", "mB"]

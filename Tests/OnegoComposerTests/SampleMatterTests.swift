@@ -101,7 +101,10 @@ import Testing
             matter: try matter("YX-XSECS"),
             answers: ["registered": "是", "married": "是", "insurance": "是", "card": "是", "employed": "否"],
             accepted: CalendarDay(iso: "2026-09-30"))
-        #expect(plan.members.map(\.id) == ["birthCertificate", "vaccination", "household", "medicalInsurance", "socialCard"])
+        #expect(
+            plan.members.map(\.id) == [
+                "birthCertificate", "vaccination", "household", "medicalInsurance", "socialCard",
+            ])
         #expect(plan.reductions.materials.before == 19)
         #expect(plan.materials.count == 11)
         #expect(plan.reductions.materials.after == 9)
@@ -111,7 +114,10 @@ import Testing
         let household = try #require(plan.materials.first { $0.name == "居民户口簿" })
         #expect(household.providedBy == nil && household.usedBy.count == 3)
         #expect(plan.stages.map { $0.members.count } == [1, 2, 1, 1])
-        #expect(plan.criticalPath.map { code in plan.member(code: code)?.id ?? "" } == ["birthCertificate", "household", "medicalInsurance", "socialCard"])
+        #expect(
+            plan.criticalPath.map { code in plan.member(code: code)?.id ?? "" } == [
+                "birthCertificate", "household", "medicalInsurance", "socialCard",
+            ])
         #expect(plan.workingDays.serialPromised == 6 && plan.workingDays.critical == 6)
         #expect(plan.visits.before == 2 && plan.visits.after == 2)
         #expect(plan.reductions.formFields.before == 21 && plan.reductions.formFields.after == 5)

@@ -8,13 +8,17 @@ import Testing
 
 /// The four audit renderers on the six-item fixture.
 @Suite struct AuditReportRenderingTests {
-    static func report(edits: [(String, String)] = [], policy: String = "Catalogs/policies/guangdong-style-2026.xml") throws
+    static func report(edits: [(String, String)] = [], policy: String = "Catalogs/policies/guangdong-style-2026.xml")
+        throws
         -> AuditReport
     {
-        let path = edits.isEmpty ? Fixtures.fixture("audit/district.xml") : try Fixtures.variant(of: "audit/district.xml", edits)
+        let path =
+            edits.isEmpty
+            ? Fixtures.fixture("audit/district.xml") : try Fixtures.variant(of: "audit/district.xml", edits)
         let load = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd").load(paths: [path])
         let (policyValue, _) = Policy.load(path: Fixtures.path(policy), schemaPath: Fixtures.schemas + "/policy.xsd")
-        let (waivers, _) = WaiverSet.load(path: Fixtures.fixture("audit/waivers.xml"), schemaPath: Fixtures.schemas + "/waivers.xsd")
+        let (waivers, _) = WaiverSet.load(
+            path: Fixtures.fixture("audit/waivers.xml"), schemaPath: Fixtures.schemas + "/waivers.xsd")
         return Auditor().audit(
             load, policy: policyValue, waivers: waivers, today: try #require(ISODate("2026-11-21")), paths: [path])
     }
@@ -95,8 +99,9 @@ import Testing
         #expect((suppression["justification"] as? String)?.contains("省厅制证") == true)
         // The expired waiver is reported at its place in the waiver file.
         let expired = try #require(results.first { $0["ruleId"] as? String == "waivers.expired" })
-        let region = (((expired["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
-            as? [String: Any])
+        let region =
+            (((expired["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+                as? [String: Any])
         #expect(region?["startLine"] as? Int == 4)
     }
 
@@ -104,8 +109,10 @@ import Testing
         let report = try Self.report(edits: [
             ("<name>企业设立登记</name>", "<name>&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 企业设立登记</name>"),
             ("<department>云溪区市场监督管理局</department>", "<department>云溪区市场&amp;监督&lt;b&gt;管理局</department>"),
-            ("<visits count=\"0\"/>\n    <online available=\"true\" depth=\"4\" url=\"https://www.gdzwfw.gov.cn/\"/>\n    <handlingForm>网上办理</handlingForm>\n    <handlingForm>窗口办理</handlingForm>",
-             "<visits count=\"0\" reason=\"核验原件\"/>\n    <online available=\"true\" depth=\"4\" url=\"https://www.gdzwfw.gov.cn/\"/>\n    <handlingForm>网上办理</handlingForm>\n    <handlingForm>窗口办理</handlingForm>"),
+            (
+                "<visits count=\"0\"/>\n    <online available=\"true\" depth=\"4\" url=\"https://www.gdzwfw.gov.cn/\"/>\n    <handlingForm>网上办理</handlingForm>\n    <handlingForm>窗口办理</handlingForm>",
+                "<visits count=\"0\" reason=\"核验原件\"/>\n    <online available=\"true\" depth=\"4\" url=\"https://www.gdzwfw.gov.cn/\"/>\n    <handlingForm>网上办理</handlingForm>\n    <handlingForm>窗口办理</handlingForm>"
+            ),
         ])
         #expect(report.findings.contains { $0.rule == "visits.zero-with-reason" })
         let html = AuditHTMLReport.render(report)

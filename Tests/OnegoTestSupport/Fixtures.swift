@@ -45,8 +45,10 @@ public enum Fixtures {
     /// The built `onego` executable next to the test bundle.
     public static var onegoExecutable: String {
         let bundle = Bundle.main.bundleURL
-        for candidate in [bundle.deletingLastPathComponent().appendingPathComponent("onego"),
-                          bundle.appendingPathComponent("onego")]
+        for candidate in [
+            bundle.deletingLastPathComponent().appendingPathComponent("onego"),
+            bundle.appendingPathComponent("onego"),
+        ]
         where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate.path
         }
@@ -77,6 +79,7 @@ extension Fixtures {
     /// A fixture edit that could not be applied.
     public enum FixtureError: Error, CustomStringConvertible {
         case missing(String, in: String)
+        /// The text users read.
         public var description: String {
             switch self {
             case .missing(let text, let file): "fixture \(file) does not contain \(text)"

@@ -79,7 +79,8 @@ final class EventRecorder: XMLContentHandler {
 
     @Test(arguments: ["xxe-http.xml", "parameter-entity.xml", "billion-laughs.xml", "quadratic-blowup.xml"])
     func rejectsEveryDocumentTypeDeclaration(_ name: String) throws {
-        let diagnostics = XMLStreamParser().parse(contentsOf: Fixtures.fixture("hostile/" + name), into: EventRecorder())
+        let diagnostics = XMLStreamParser().parse(
+            contentsOf: Fixtures.fixture("hostile/" + name), into: EventRecorder())
         #expect(diagnostics.map(\.rule) == ["xml.doctype"])
     }
 
@@ -109,19 +110,22 @@ final class EventRecorder: XMLContentHandler {
     }
 
     @Test func binaryInputIsNotXML() {
-        let diagnostics = XMLStreamParser().parse(contentsOf: Fixtures.fixture("hostile/binary.xml"), into: EventRecorder())
+        let diagnostics = XMLStreamParser().parse(
+            contentsOf: Fixtures.fixture("hostile/binary.xml"), into: EventRecorder())
         #expect(diagnostics.first?.rule == "xml.not-xml")
     }
 
     @Test func truncatedInputSaysSo() throws {
-        let diagnostics = XMLStreamParser().parse(contentsOf: Fixtures.fixture("hostile/truncated.xml"), into: EventRecorder())
+        let diagnostics = XMLStreamParser().parse(
+            contentsOf: Fixtures.fixture("hostile/truncated.xml"), into: EventRecorder())
         let first = try #require(diagnostics.first)
         #expect(first.message.contains("截断"))
         #expect(first.location?.line == 3)
     }
 
     @Test func invalidUTF8IsAnEncodingErrorWithPosition() throws {
-        let diagnostics = XMLStreamParser().parse(contentsOf: Fixtures.fixture("hostile/invalid-utf8.xml"), into: EventRecorder())
+        let diagnostics = XMLStreamParser().parse(
+            contentsOf: Fixtures.fixture("hostile/invalid-utf8.xml"), into: EventRecorder())
         let first = try #require(diagnostics.first)
         #expect(first.rule == "xml.encoding")
         #expect(first.location?.line == 2)
@@ -148,7 +152,10 @@ final class EventRecorder: XMLContentHandler {
         let first = try #require(diagnostics.first)
         #expect(first.rule == "xml.encoding")
         #expect(first.message.contains("GB18030"))
-        #expect(first.location == OnegoXML.SourceLocation(file: Fixtures.fixture("hostile/gb18030-mislabelled.xml"), line: 2, column: 65))
+        #expect(
+            first.location
+                == OnegoXML.SourceLocation(
+                    file: Fixtures.fixture("hostile/gb18030-mislabelled.xml"), line: 2, column: 65))
     }
 
     @Test func missingFileAndDirectoryAreFileProblems() throws {

@@ -30,7 +30,8 @@ final class ElementRecorder: XMLContentHandler {
                 context.abort(
                     Diagnostic(
                         .error, rule: "xml.schema",
-                        message: "根元素 <\(name.localName)> 的命名空间应为 \(namespace)，实为 \(name.namespaceURI.isEmpty ? "无命名空间" : name.namespaceURI)",
+                        message:
+                            "根元素 <\(name.localName)> 的命名空间应为 \(namespace)，实为 \(name.namespaceURI.isEmpty ? "无命名空间" : name.namespaceURI)",
                         at: context.tagLocation))
                 return
             }
@@ -45,7 +46,8 @@ final class ElementRecorder: XMLContentHandler {
         open.append(elements.count)
         elements.append(
             RecordedElement(
-                name: name.localName, attributes: values, text: "", depth: context.depth, location: context.tagLocation))
+                name: name.localName, attributes: values, text: "", depth: context.depth, location: context.tagLocation)
+        )
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {

@@ -66,7 +66,9 @@ public struct Policy: Sendable, Hashable, Codable {
     public var path: String
 
     /// The figure IDs a target may name: the rates plus the compression figures.
-    public static var knownFigures: [String] { RateDefinition.all.map(\.id) + CompressionFigure.allCases.map(\.rawValue) }
+    public static var knownFigures: [String] {
+        RateDefinition.all.map(\.id) + CompressionFigure.allCases.map(\.rawValue)
+    }
 
     /// Reads and validates a policy file.
     public static func load(path: String, schemaPath: String? = nil) -> (Policy?, [Diagnostic]) {
@@ -109,8 +111,10 @@ public struct Policy: Sendable, Hashable, Codable {
                     PolicyTarget(
                         id: element.attributes["id"] ?? figure, name: element.attributes["name"] ?? figure,
                         figure: figure,
-                        comparison: PolicyTarget.Comparison(rawValue: element.attributes["comparison"] ?? "") ?? .atLeast,
-                        threshold: threshold, thresholdText: text, measure: measure, source: element.attributes["source"],
+                        comparison: PolicyTarget.Comparison(rawValue: element.attributes["comparison"] ?? "")
+                            ?? .atLeast,
+                        threshold: threshold, thresholdText: text, measure: measure,
+                        source: element.attributes["source"],
                         location: element.location))
             default:
                 break
@@ -121,7 +125,8 @@ public struct Policy: Sendable, Hashable, Codable {
             if let source = target.source, !sourceIDs.contains(source) {
                 problems.append(
                     Diagnostic(
-                        .error, rule: "policy.unknown-source", message: "目标“\(target.name)”引用的来源“\(source)”未在 <source> 中定义",
+                        .error, rule: "policy.unknown-source",
+                        message: "目标“\(target.name)”引用的来源“\(source)”未在 <source> 中定义",
                         at: target.location))
             }
         }

@@ -57,7 +57,8 @@ public struct WaiverSet: Sendable, Hashable {
                     continue
                 }
             }
-            result.append(Waiver(rule: rule, item: item, reason: element.text, expires: expires, location: element.location))
+            result.append(
+                Waiver(rule: rule, item: item, reason: element.text, expires: expires, location: element.location))
         }
         return (WaiverSet(waivers: result), problems)
     }
@@ -92,7 +93,8 @@ public struct WaiverSet: Sendable, Hashable {
                 used.insert(index)
                 let waiver = waivers[index]
                 waived.append(
-                    WaivedFinding(finding: finding, reason: waiver.reason, expires: waiver.expires, isGlobal: waiver.item == nil))
+                    WaivedFinding(
+                        finding: finding, reason: waiver.reason, expires: waiver.expires, isGlobal: waiver.item == nil))
             } else {
                 active.append(finding)
             }
@@ -117,7 +119,8 @@ public struct WaiverSet: Sendable, Hashable {
                 active.append(
                     Finding(
                         rule: "waivers.expired", severity: .warning, item: waiver.item,
-                        message: "\(target)豁免（规则 \(waiver.rule)，理由“\(waiver.reason)”）已于 \(expires) 到期（今天 \(today)），不再生效",
+                        message:
+                            "\(target)豁免（规则 \(waiver.rule)，理由“\(waiver.reason)”）已于 \(expires) 到期（今天 \(today)），不再生效",
                         location: waiver.location))
                 continue
             }

@@ -11,7 +11,9 @@ enum CodeRules {
         ) { item, _ in
             let code = item.implementingBody.creditCode
             guard let problem = code.validate() else { return [] }
-            return [RuleIssue("\(item.label)的实施主体“\(item.implementingBody.name)”统一社会信用代码“\(code.rawValue)”无效：\(problem)")]
+            return [
+                RuleIssue("\(item.label)的实施主体“\(item.implementingBody.name)”统一社会信用代码“\(code.rawValue)”无效：\(problem)")
+            ]
         },
         .item(
             "codes.implementation-uscc", .error, .codes, title: "实施编码前缀与实施主体代码一致",
@@ -19,7 +21,11 @@ enum CodeRules {
         ) { item, _ in
             let uscc = item.implementingBody.creditCode.rawValue
             guard !item.codes.implementation.hasPrefix(uscc) else { return [] }
-            return [RuleIssue("\(item.label)的实施编码“\(item.codes.implementation)”前 18 位“\(item.codes.implementation.prefix(18))”与实施主体统一社会信用代码“\(uscc)”不一致")]
+            return [
+                RuleIssue(
+                    "\(item.label)的实施编码“\(item.codes.implementation)”前 18 位“\(item.codes.implementation.prefix(18))”与实施主体统一社会信用代码“\(uscc)”不一致"
+                )
+            ]
         },
         .item(
             "codes.implementation-layout", .warning, .codes, title: "实施编码的层级与基本编码",
@@ -27,9 +33,14 @@ enum CodeRules {
         ) { item, _ in
             let uscc = item.implementingBody.creditCode
             guard item.codes.implementation.hasPrefix(uscc.rawValue) else { return [] }
-            let expected = ItemCodes.expectedImplementationCode(creditCode: uscc, level: item.level, basic: item.codes.basic)
+            let expected = ItemCodes.expectedImplementationCode(
+                creditCode: uscc, level: item.level, basic: item.codes.basic)
             guard item.codes.implementation != expected else { return [] }
-            return [RuleIssue("\(item.label)的实施编码“\(item.codes.implementation)”应为“\(expected)”（行使层级 \(item.level.rawValue)、基本编码 \(item.codes.basic)）")]
+            return [
+                RuleIssue(
+                    "\(item.label)的实施编码“\(item.codes.implementation)”应为“\(expected)”（行使层级 \(item.level.rawValue)、基本编码 \(item.codes.basic)）"
+                )
+            ]
         },
         .item(
             "codes.handling-prefix", .warning, .codes, title: "业务办理项编码以实施编码开头",
@@ -45,7 +56,9 @@ enum CodeRules {
             let lengths = settings.codeProfile.basicCodeLengths
             guard !lengths.contains(item.codes.basic.count) else { return [] }
             let allowed = lengths.sorted().map(String.init).joined(separator: "或")
-            return [RuleIssue("\(item.label)的基本编码“\(item.codes.basic)”为 \(item.codes.basic.count) 位，编码规则要求 \(allowed) 位")]
+            return [
+                RuleIssue("\(item.label)的基本编码“\(item.codes.basic)”为 \(item.codes.basic.count) 位，编码规则要求 \(allowed) 位")
+            ]
         },
         .item(
             "codes.region", .error, .codes, title: "行政区划代码格式",
@@ -78,7 +91,8 @@ enum CodeRules {
                 var result: [(ServiceItem, RuleIssue)] = []
                 for item in catalog.items {
                     if let earlier = first[item.id] {
-                        result.append((item, RuleIssue("\(item.label)的编码重复：已在 \(earlier.location) 定义（“\(earlier.name)”）")))
+                        result.append(
+                            (item, RuleIssue("\(item.label)的编码重复：已在 \(earlier.location) 定义（“\(earlier.name)”）")))
                     } else {
                         first[item.id] = item
                     }
@@ -95,7 +109,11 @@ enum CodeRules {
                     let key = item.codes.implementation + "\u{1}" + MaterialNameMatch.normalised(item.name)
                     if let earlier = seen[key] {
                         if earlier.id != item.id {
-                            result.append((item, RuleIssue("\(item.label)与\(earlier.label)同属实施编码 \(item.codes.implementation)，名称相同")))
+                            result.append(
+                                (
+                                    item,
+                                    RuleIssue("\(item.label)与\(earlier.label)同属实施编码 \(item.codes.implementation)，名称相同")
+                                ))
                         }
                     } else {
                         seen[key] = item

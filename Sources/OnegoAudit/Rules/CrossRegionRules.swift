@@ -20,7 +20,9 @@ enum CrossRegionRules {
             "cross.regions-missing", .warning, .crossRegion, title: "跨城通办须列明城市",
             explanation: "通办范围为“跨城”时，应列明参与的城市。"
         ) { item, _ in
-            guard let cross = item.crossRegion, cross.scope == .interCity, (cross.regions ?? "").isEmpty else { return [] }
+            guard let cross = item.crossRegion, cross.scope == .interCity, (cross.regions ?? "").isEmpty else {
+                return []
+            }
             return [RuleIssue("\(item.label)通办范围为“跨城”，但未列明参与城市")]
         },
         .item(

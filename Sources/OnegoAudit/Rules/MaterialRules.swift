@@ -78,7 +78,7 @@ enum LegalRules {
         ) { item, _ in
             guard !item.type.isPublicService, item.legalBasis.isEmpty else { return [] }
             return [RuleIssue("\(item.label)是\(item.type.label)事项，但未写明设定依据")]
-        },
+        }
     ]
 }
 

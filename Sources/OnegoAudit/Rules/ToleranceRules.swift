@@ -26,7 +26,9 @@ enum ToleranceRules {
         ) { item, _ in
             let promise = item.promisedLimit.approximateWorkingDays
             return item.materials.compactMap { material in
-                guard material.allowsLaterSupply, let days = material.supplyDays, days > promise + 1e-9 else { return nil }
+                guard material.allowsLaterSupply, let days = material.supplyDays, days > promise + 1e-9 else {
+                    return nil
+                }
                 let shown = TimeLimit(days, .workingDays)
                 return RuleIssue(
                     "\(item.label)的容缺材料“\(material.name)”补交期限为\(shown)，超过承诺时限（\(item.promisedLimit)）",

@@ -77,6 +77,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         other.dayNumber - dayNumber
     }
 
+    /// Orders two values.
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

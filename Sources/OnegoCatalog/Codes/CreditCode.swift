@@ -31,6 +31,7 @@ public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible {
         case character(Character, position: Int)
         case checkCharacter(expected: Character, found: Character)
 
+        /// The text users read.
         public var description: String {
             switch self {
             case .length(let n): "长度应为18位，实为\(n)位"
@@ -55,5 +56,6 @@ public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Whether the code is 18 valid characters with the right check character.
     public var isValid: Bool { validate() == nil }
 
+    /// The text users read.
     public var description: String { rawValue }
 }

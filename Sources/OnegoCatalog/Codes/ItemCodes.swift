@@ -42,6 +42,7 @@ public struct RegionCode: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The six-digit county-level part.
     public var county: String { String(rawValue.prefix(6)) }
 
+    /// The text users read.
     public var description: String { rawValue }
 }
 

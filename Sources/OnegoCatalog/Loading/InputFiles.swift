@@ -35,7 +35,8 @@ public enum InputFiles {
                 default: message = "路径不存在"
                 }
                 diagnostics.append(
-                    Diagnostic(.error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0)))
+                    Diagnostic(
+                        .error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0)))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {

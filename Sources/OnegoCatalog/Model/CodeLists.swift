@@ -47,6 +47,7 @@ public enum OnlineDepth: Int, Sendable, Hashable, Codable, CaseIterable, Compara
         ["Ⅰ级（信息公开与咨询）", "Ⅱ级（在线预审）", "Ⅲ级（在线申办受理）", "Ⅳ级（全程网办）"][rawValue - 1]
     }
 
+    /// Orders two values.
     public static func < (lhs: OnlineDepth, rhs: OnlineDepth) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -23,5 +23,6 @@ public struct ItemType: Sendable, Hashable, Codable, RawRepresentable, CustomStr
     /// Whether this is 公共服务.
     public var isPublicService: Bool { rawValue == "20" || rawValue == "21" }
 
+    /// The text users read.
     public var description: String { "\(rawValue) \(label)" }
 }

@@ -33,7 +33,8 @@ public struct TimeLimit: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// `3个工作日`, `0.5个工作日`, `2小时`.
     public var description: String {
-        let amount = value.isFinite && value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        let amount =
+            value.isFinite && value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
         switch unit {
         case .workingDays: return "\(amount)个工作日"
         case .naturalDays: return "\(amount)个自然日"

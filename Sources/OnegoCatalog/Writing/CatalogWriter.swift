@@ -48,7 +48,8 @@ public struct CatalogWriter: Sendable {
         out += ">\n"
         element("name", item.name, &out)
         element("department", item.department, &out)
-        out += "    <implementingBody"
+        out +=
+            "    <implementingBody"
             + attribute("uscc", item.implementingBody.creditCode.rawValue)
             + attribute("nature", item.implementingBody.nature.rawValue) + ">"
             + escape(item.implementingBody.name) + "</implementingBody>\n"
@@ -56,7 +57,8 @@ public struct CatalogWriter: Sendable {
         if !item.legalBasis.isEmpty {
             out += "    <legalBasis>\n"
             for law in item.legalBasis {
-                out += "      <law" + attribute("name", law.law) + optional("article", law.article) + ">"
+                out +=
+                    "      <law" + attribute("name", law.law) + optional("article", law.article) + ">"
                     + escape(law.text) + "</law>\n"
             }
             out += "    </legalBasis>\n"
@@ -65,16 +67,19 @@ public struct CatalogWriter: Sendable {
         if let statutory = item.statutoryLimit { out += "    <statutoryLimit" + limit(statutory) + "/>\n" }
         out += "    <promisedLimit" + limit(item.promisedLimit) + "/>\n"
         for procedure in item.specialProcedures {
-            out += "    <specialProcedure" + attribute("kind", procedure.kind.rawValue)
+            out +=
+                "    <specialProcedure" + attribute("kind", procedure.kind.rawValue)
                 + (procedure.limit.map { number("value", $0.value) + attribute("unit", $0.unit.rawValue) } ?? "")
                 + optional("note", procedure.note) + "/>\n"
         }
         out += "    <visits" + attribute("count", String(item.visits)) + optional("reason", item.visitReason) + "/>\n"
-        out += "    <online" + attribute("available", String(item.online.isAvailable))
+        out +=
+            "    <online" + attribute("available", String(item.online.isAvailable))
             + attribute("depth", String(item.online.depth.rawValue)) + optional("url", item.online.url) + "/>\n"
         for form in item.handlingForms { element("handlingForm", form.rawValue, &out) }
         if let cross = item.crossRegion {
-            out += "    <crossRegion" + attribute("scope", cross.scope.rawValue)
+            out +=
+                "    <crossRegion" + attribute("scope", cross.scope.rawValue)
                 + optional("mode", cross.mode?.rawValue) + optional("regions", cross.regions) + "/>\n"
         }
         if item.fee.items.isEmpty {
@@ -82,7 +87,8 @@ public struct CatalogWriter: Sendable {
         } else {
             out += "    <fee" + attribute("charged", String(item.fee.isCharged)) + ">\n"
             for fee in item.fee.items {
-                out += "      <feeItem" + attribute("name", fee.name) + attribute("standard", fee.standard)
+                out +=
+                    "      <feeItem" + attribute("name", fee.name) + attribute("standard", fee.standard)
                     + optional("basis", fee.basis) + "/>\n"
             }
             out += "    </fee>\n"
@@ -104,7 +110,8 @@ public struct CatalogWriter: Sendable {
         if !item.results.isEmpty {
             out += "    <results>\n"
             for result in item.results {
-                out += "      <result" + attribute("name", result.name) + attribute("type", result.type.rawValue)
+                out +=
+                    "      <result" + attribute("name", result.name) + attribute("type", result.type.rawValue)
                     + optional("eLicence", result.eLicence) + optional("validity", result.validity)
                     + optional("delivery", result.delivery) + "/>\n"
             }
@@ -113,20 +120,23 @@ public struct CatalogWriter: Sendable {
         if !item.steps.isEmpty {
             out += "    <process>\n"
             for step in item.steps {
-                out += "      <step" + attribute("name", step.name)
+                out +=
+                    "      <step" + attribute("name", step.name)
                     + (step.limit.map { number("value", $0.value) + attribute("unit", $0.unit.rawValue) } ?? "")
                     + optional("role", step.role) + "/>\n"
             }
             out += "    </process>\n"
         }
-        out += "    <contact" + attribute("address", item.contact.address) + attribute("hours", item.contact.hours)
+        out +=
+            "    <contact" + attribute("address", item.contact.address) + attribute("hours", item.contact.hours)
             + attribute("phone", item.contact.phone) + attribute("complaintPhone", item.contact.complaintPhone)
             + "/>\n"
         out += "  </item>\n"
     }
 
     private func write(_ material: Material, to out: inout String) {
-        out += "      <material" + attribute("name", material.name)
+        out +=
+            "      <material" + attribute("name", material.name)
             + attribute("type", String(material.type.rawValue)) + attribute("form", material.form.rawValue)
             + attribute("necessity", material.necessity.rawValue)
             + attribute("source", String(material.source.rawValue))
@@ -135,7 +145,8 @@ public struct CatalogWriter: Sendable {
         if material.isKey { out += attribute("key", "true") }
         out += optional("issuer", material.issuer) + optional("eLicence", material.eLicence)
         if let days = material.supplyDays { out += number("supplyDays", days) }
-        out += optional("paperSize", material.paperSize) + optional("blankForm", material.blankForm)
+        out +=
+            optional("paperSize", material.paperSize) + optional("blankForm", material.blankForm)
             + optional("sample", material.sample)
         if material.note == nil && material.standard == nil {
             out += "/>\n"
@@ -167,7 +178,9 @@ public struct CatalogWriter: Sendable {
 
     /// Escapes text for element content and double-quoted attributes.
     private func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 < 32 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 < 32 }) else {
+            return text
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -101,7 +101,8 @@ public enum MatterChecks {
         var diagnostics: [Diagnostic] = []
         func duplicate(_ kind: String, _ id: String, _ at: SourceLocation, first: SourceLocation) {
             diagnostics.append(
-                Diagnostic(.error, rule: "matter.duplicate-id", message: "\(kind)编号 \(id) 重复", at: at, related: [first]))
+                Diagnostic(.error, rule: "matter.duplicate-id", message: "\(kind)编号 \(id) 重复", at: at, related: [first])
+            )
         }
         var members: [String: SourceLocation] = [:]
         for member in matter.members {

@@ -85,9 +85,11 @@ final class MatterFileReader: XMLContentHandler {
                 eLicence: a.string("eLicence"), location: here)
             answer?.effects.append(.addMaterial(member: a.string("member") ?? "", material: material, at: here))
         case .field:
-            field = SharedFormField(id: a.string("id") ?? "", label: a.string("label") ?? "", mappings: [], location: here)
+            field = SharedFormField(
+                id: a.string("id") ?? "", label: a.string("label") ?? "", mappings: [], location: here)
         case .mapsTo:
-            field?.mappings.append(FieldMapping(member: a.string("member") ?? "", field: a.string("field") ?? "", location: here))
+            field?.mappings.append(
+                FieldMapping(member: a.string("member") ?? "", field: a.string("field") ?? "", location: here))
         case .matter, .name, .description, .leadDepartment, .cooperatingDepartment, .members, .stages, .questions,
             .text, .hint, .sharedForm:
             break

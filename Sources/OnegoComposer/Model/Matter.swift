@@ -109,7 +109,9 @@ public struct ExplicitStage: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Creates a stage.
-    public init(name: String? = nil, members: [String], location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)) {
+    public init(
+        name: String? = nil, members: [String], location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
+    ) {
         self.name = name
         self.members = members
         self.location = location
@@ -187,7 +189,9 @@ public struct AnswerCondition: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Creates a condition.
-    public init(question: String, answer: String, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)) {
+    public init(
+        question: String, answer: String, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
+    ) {
         self.question = question
         self.answer = answer
         self.location = location
@@ -282,7 +286,8 @@ public struct FieldMapping: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Creates a mapping.
-    public init(member: String, field: String, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)) {
+    public init(member: String, field: String, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0))
+    {
         self.member = member
         self.field = field
         self.location = location

@@ -73,7 +73,8 @@ struct DependencyGraph: Sendable {
             }
             // Among equally late predecessors, follow the one in the latest stage (so zero-length members on
             // the chain show up), then the first in member order.
-            via[node] = predecessors[node].filter { finish[$0] == start }
+            via[node] =
+                predecessors[node].filter { finish[$0] == start }
                 .min { stage[$0] != stage[$1] ? stage[$0] > stage[$1] : $0 < $1 } ?? -1
             finish[node] = start + durations[node]
         }

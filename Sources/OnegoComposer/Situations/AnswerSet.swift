@@ -7,7 +7,9 @@ public import OrderedCollections
 public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
     ExpressibleByDictionaryLiteral
 {
+    /// A question id.
     public typealias Key = String
+    /// The answer ids chosen for it.
     public typealias Value = String
 
     /// The chosen values per question id.
@@ -68,6 +70,7 @@ public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
         init?(intValue: Int) { nil }
     }
 
+    /// Encodes the value in the JSON shape documented on the type.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: QuestionKey.self)
         for (question, chosen) in values {

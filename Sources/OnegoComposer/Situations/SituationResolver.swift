@@ -86,7 +86,9 @@ struct SituationResolver: Sendable {
             var chosen: [String] = []
             for value in raw {
                 let spelled = question.kind == .yesNo ? (Self.canonicalYesNo(value) ?? value) : value
-                guard question.answer(value: spelled) != nil else { throw .unknownAnswer(value: value, question: question) }
+                guard question.answer(value: spelled) != nil else {
+                    throw .unknownAnswer(value: value, question: question)
+                }
                 chosen.append(spelled)
             }
             if (question.kind != .multiple && chosen.count > 1) || Set(chosen).count != chosen.count {
@@ -112,7 +114,8 @@ struct SituationResolver: Sendable {
             let isIn = member.selection == .always || included.contains(offset)
             if isIn && !excluded.contains(offset) { selected.append(offset) }
         }
-        return SituationOutcome(answers: canonical, selected: selected, droppedMaterials: dropped, addedMaterials: added)
+        return SituationOutcome(
+            answers: canonical, selected: selected, droppedMaterials: dropped, addedMaterials: added)
     }
 
     /// Every valid, complete answer set, in a stable order (questions in file order, answers in option order;

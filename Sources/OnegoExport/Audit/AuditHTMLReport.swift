@@ -6,7 +6,9 @@ import OnegoXML
 /// compression, matters and the findings table. No external resources; all catalog text is escaped.
 public enum AuditHTMLReport {
     /// The rates charted per department, in order.
-    static let chartedRates = ["online", "fully-online", "at-most-one-visit", "zero-visit", "immediate", "tolerance-items"]
+    static let chartedRates = [
+        "online", "fully-online", "at-most-one-visit", "zero-visit", "immediate", "tolerance-items",
+    ]
 
     /// Renders the page.
     public static func render(_ report: AuditReport) -> String {
@@ -125,8 +127,12 @@ public enum AuditHTMLReport {
             report.targets.filter { $0.target.measure == .rate }.map { ($0.target.figure, $0.target.threshold) },
             uniquingKeysWith: { a, _ in a })
         for id in chartedRates {
-            guard let rate = report.rate(id), let groups = rate.breakdown[.department], !groups.isEmpty else { continue }
-            let bars = groups.map { (label: $0.label, value: $0.ratio.value, detail: "\($0.ratio.numerator)/\($0.ratio.denominator)") }
+            guard let rate = report.rate(id), let groups = rate.breakdown[.department], !groups.isEmpty else {
+                continue
+            }
+            let bars = groups.map {
+                (label: $0.label, value: $0.ratio.value, detail: "\($0.ratio.numerator)/\($0.ratio.denominator)")
+            }
             out += chart(title: rate.name, bars: bars, threshold: thresholds[id])
         }
         let compressionBars = report.compression.byDepartment.map {
@@ -135,12 +141,15 @@ public enum AuditHTMLReport {
         if !compressionBars.isEmpty {
             out += chart(
                 title: "时限压缩率（按天数加权）", bars: compressionBars,
-                threshold: thresholds["compression-weighted"] ?? report.targets.first { $0.target.figure == "compression-weighted" }?.target.threshold)
+                threshold: thresholds["compression-weighted"]
+                    ?? report.targets.first { $0.target.figure == "compression-weighted" }?.target.threshold)
         }
         return out + "</div>\n"
     }
 
-    static func chart(title: String, bars: [(label: String, value: Double?, detail: String)], threshold: Double?) -> String {
+    static func chart(title: String, bars: [(label: String, value: Double?, detail: String)], threshold: Double?)
+        -> String
+    {
         let labelWidth = 190.0
         let barWidth = 260.0
         let valueWidth = 110.0
@@ -188,7 +197,8 @@ public enum AuditHTMLReport {
         out += card("逐项平均", c.overall.meanOfRates, "\(CompressionAggregate.meanLabel)；\(c.overall.counted) 项")
         out += card(
             "按天数加权", c.overall.dayWeighted,
-            "\(CompressionAggregate.weightedLabel)；法定 \(AuditFormatting.number(c.overall.statutoryDays)) → 承诺 \(AuditFormatting.number(c.overall.promisedDays)) 个工作日")
+            "\(CompressionAggregate.weightedLabel)；法定 \(AuditFormatting.number(c.overall.statutoryDays)) → 承诺 \(AuditFormatting.number(c.overall.promisedDays)) 个工作日"
+        )
         out += card("行政许可（逐项平均）", c.licensing.meanOfRates, "\(c.licensing.counted) 项")
         out += card("行政许可（按天数加权）", c.licensing.dayWeighted, "\(c.licensing.counted) 项")
         out += "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。</p>\n"
@@ -224,7 +234,8 @@ public enum AuditHTMLReport {
             for (index, row) in matter.rows.enumerated() {
                 let head =
                     index == 0
-                    ? "<td rowspan=\"\(matter.rows.count)\">\(h(matter.name))<div class=\"small\">\(matter.members) 个事项</div></td>" : ""
+                    ? "<td rowspan=\"\(matter.rows.count)\">\(h(matter.name))<div class=\"small\">\(matter.members) 个事项</div></td>"
+                    : ""
                 rows += """
                     <tr>\(head)<td>\(h(row.label))</td><td class="num">\(AuditFormatting.number(row.before)) \(h(row.unit))</td>\
                     <td class="num">\(AuditFormatting.number(row.after)) \(h(row.unit))</td><td class="num">\(AuditFormatting.percent(row.reduction))</td></tr>

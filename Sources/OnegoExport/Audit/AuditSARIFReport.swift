@@ -8,7 +8,8 @@ import OnegoXML
 /// `suppressions` entry carrying the waiver's reason; the targets go into the run's property bag.
 public enum AuditSARIFReport {
     /// The SARIF schema URI written into the log.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    public static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// Renders the report as a SARIF 2.1.0 log.
     public static func render(_ report: AuditReport, toolVersion: String = "0.1.0") throws -> String {
@@ -63,12 +64,15 @@ public enum AuditSARIFReport {
     static func result(_ finding: Finding, ruleIndex: [String: Int], suppression: Suppression?) -> Result {
         var locations: [Location] = []
         if let place = finding.location, !place.file.isEmpty {
-            let region = place.line > 0 ? Region(startLine: place.line, startColumn: place.column > 0 ? place.column : nil) : nil
+            let region =
+                place.line > 0 ? Region(startLine: place.line, startColumn: place.column > 0 ? place.column : nil) : nil
             locations.append(
                 Location(
                     physicalLocation: PhysicalLocation(
                         artifactLocation: ArtifactLocation(uri: uri(for: place.file)), region: region),
-                    logicalLocations: finding.item.map { [LogicalLocation(name: finding.itemName, fullyQualifiedName: $0, kind: "object")] }))
+                    logicalLocations: finding.item.map {
+                        [LogicalLocation(name: finding.itemName, fullyQualifiedName: $0, kind: "object")]
+                    }))
         }
         return Result(
             ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: level(finding.severity),

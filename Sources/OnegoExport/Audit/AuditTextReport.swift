@@ -8,7 +8,8 @@ public enum AuditTextReport {
     public static func render(_ report: AuditReport) -> String {
         var out = ""
         let s = report.subject
-        out += "审计日期 \(report.today)；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(report.population.label)\n"
+        out +=
+            "审计日期 \(report.today)；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(report.population.label)\n"
         if let policy = report.policy {
             let met = report.targets.count - report.failedTargets.count
             out += "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成\n"
@@ -16,7 +17,8 @@ public enum AuditTextReport {
                 let t = result.target
                 let mark = result.met ? "✓ 达成" : "✗ 未达成"
                 let value = AuditFormatting.targetValue(result.value, t)
-                var line = "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
+                var line =
+                    "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
                 if !result.met { line += "，" + AuditFormatting.gap(result) }
                 out += line + "\n"
             }
@@ -24,7 +26,8 @@ public enum AuditTextReport {
         out += "\n覆盖率（\(report.population.label)）：\n"
         for rate in report.rates {
             let r = rate.ratio
-            out += "  \(pad(rate.name, 20)) \(pad(AuditFormatting.percent(r.value), 7))（\(r.numerator)/\(r.denominator)）\n"
+            out +=
+                "  \(pad(rate.name, 20)) \(pad(AuditFormatting.percent(r.value), 7))（\(r.numerator)/\(r.denominator)）\n"
         }
         let byMode = report.crossRegion.crossProvinceByMode
         if !byMode.isEmpty {
@@ -33,8 +36,10 @@ public enum AuditTextReport {
         }
         let c = report.compression
         out += "\n时限压缩（\(c.overall.counted) 个有法定时限的事项；\(c.excluded.count) 个不计入）：\n"
-        out += "  逐项平均 \(AuditFormatting.percent(c.overall.meanOfRates))　按天数加权 \(AuditFormatting.percent(c.overall.dayWeighted))（法定 \(AuditFormatting.number(c.overall.statutoryDays)) 个工作日 → 承诺 \(AuditFormatting.number(c.overall.promisedDays)) 个工作日）\n"
-        out += "  行政许可：逐项平均 \(AuditFormatting.percent(c.licensing.meanOfRates))　按天数加权 \(AuditFormatting.percent(c.licensing.dayWeighted))（\(c.licensing.counted) 项）\n"
+        out +=
+            "  逐项平均 \(AuditFormatting.percent(c.overall.meanOfRates))　按天数加权 \(AuditFormatting.percent(c.overall.dayWeighted))（法定 \(AuditFormatting.number(c.overall.statutoryDays)) 个工作日 → 承诺 \(AuditFormatting.number(c.overall.promisedDays)) 个工作日）\n"
+        out +=
+            "  行政许可：逐项平均 \(AuditFormatting.percent(c.licensing.meanOfRates))　按天数加权 \(AuditFormatting.percent(c.licensing.dayWeighted))（\(c.licensing.counted) 项）\n"
         out += "  即办件 \(c.immediateCount) 项按 100% 计；承诺等于法定（未压缩）\(c.unreformed.count) 项\n"
         for item in c.unreformed.prefix(10) {
             out += "    未压缩：\(item.name)（\(item.item)）\(item.statutory.map(\.description) ?? "")\n"
@@ -63,7 +68,10 @@ public enum AuditTextReport {
             out += "\n[\(rule)] \(title)（\(findings.count) 条，\(findings[0].severity.label)）\n"
             for finding in findings { out += "  " + finding.description + "\n" }
         }
-        out += "\n" + (report.passes ? "结论：通过（无错误，目标全部达成）" : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成）") + "\n"
+        out +=
+            "\n"
+            + (report.passes
+                ? "结论：通过（无错误，目标全部达成）" : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成）") + "\n"
         return out
     }
 

@@ -200,6 +200,7 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case foreignFolder
     }
 
+    /// The text users read.
     public var description: String {
         switch reason {
         case .isInput(let input):

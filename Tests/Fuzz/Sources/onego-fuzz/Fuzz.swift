@@ -108,7 +108,8 @@ enum FuzzTarget {
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
                 let files =
                     isDirectory.boolValue
-                    ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { path + "/" + $0 } : [path]
+                    ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { path + "/" + $0 }
+                    : [path]
                 for file in files {
                     let data = try Data(contentsOf: URL(fileURLWithPath: file))
                     let bytes = [UInt8](data) + [0]
