@@ -1,3 +1,4 @@
+public import OnegoCatalog
 import OnegoXML
 
 /// Everything one audit found and measured; renderers (text, JSON, SARIF, HTML) read only this.
@@ -21,7 +22,7 @@ public struct AuditReport: Sendable {
     /// What was audited.
     public var subject: Subject
     /// The audit date (waiver expiry is judged against it).
-    public var today: ISODate
+    public var today: CalendarDay
     /// The population the rates count.
     public var population: Population
     /// The policy, when one was given.

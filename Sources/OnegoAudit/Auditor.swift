@@ -7,7 +7,7 @@ public import OnegoXML
 /// ```swift
 /// let load = try CatalogLoader.validating().load(paths: ["Catalogs/yunxi/items"])
 /// let (policy, _) = Policy.load(path: "Catalogs/policies/guangdong-style-2026.xml")
-/// let report = Auditor().audit(load, policy: policy, today: ISODate("2026-11-21")!)
+/// let report = Auditor().audit(load, policy: policy, today: CalendarDay(iso: "2026-11-21")!)
 /// print(report.passes)
 /// ```
 public struct Auditor: Sendable {
@@ -79,7 +79,7 @@ public struct Auditor: Sendable {
     ///   - otherDiagnostics: diagnostics from the composer's matter checks and from reading policy/waivers.
     ///   - matters: per-matter before/after figures from the composer.
     public func audit(
-        _ load: CatalogLoadResult, policy: Policy? = nil, waivers: WaiverSet = WaiverSet(), today: ISODate,
+        _ load: CatalogLoadResult, policy: Policy? = nil, waivers: WaiverSet = WaiverSet(), today: CalendarDay,
         otherDiagnostics: [Diagnostic] = [], matters: [MatterFigures] = [], paths: [String] = []
     ) -> AuditReport {
         let catalog = load.catalog

@@ -1,3 +1,4 @@
+public import OnegoCatalog
 public import OnegoXML
 
 /// One result of an audit rule: which rule, how serious, which item, what is wrong and where.
@@ -43,12 +44,12 @@ public struct WaivedFinding: Sendable, Hashable, Codable {
     /// The waiver's reason.
     public var reason: String
     /// The waiver's expiry date, if any.
-    public var expires: ISODate?
+    public var expires: CalendarDay?
     /// Whether a global switch-off (rather than a per-item waiver) silenced it.
     public var isGlobal: Bool
 
     /// Creates a waived finding.
-    public init(finding: Finding, reason: String, expires: ISODate?, isGlobal: Bool) {
+    public init(finding: Finding, reason: String, expires: CalendarDay?, isGlobal: Bool) {
         self.finding = finding
         self.reason = reason
         self.expires = expires

@@ -50,7 +50,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请至少给出一个目录文件或文件夹 (missing PATH)") }
-        if let today, ISODate(today) == nil {
+        if let today, CalendarDay(iso: today) == nil {
             throw ValidationError("--today 应为 YYYY-MM-DD 格式的有效日期，实为“\(today)”")
         }
     }
@@ -58,7 +58,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let inputs = paths + [policy] + (waivers.map { [$0] } ?? []) + matters
         if let output { try AtomicFile.check(output, protecting: inputs) }
-        let date = today.flatMap(ISODate.init) ?? ISODate.current()
+        let date = today.flatMap { CalendarDay(iso: $0) } ?? CalendarDay.today()
 
         let (policyValue, policyProblems) = Policy.load(path: policy, schemaPath: schemaPath(.policy))
         guard let policyValue else {

@@ -28,7 +28,7 @@ enum AuditFixture {
     }
 
     /// An audit date.
-    static let today = ISODate(year: 2026, month: 11, day: 21)
+    static let today = CalendarDay(year: 2026, month: 11, day: 21)
 
     struct LoadFailure: Error, CustomStringConvertible {
         var diagnostics: [Diagnostic]

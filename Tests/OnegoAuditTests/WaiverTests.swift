@@ -17,7 +17,7 @@ import Testing
         #expect(
             set.waivers.map(\.rule) == ["time.not-compressed", "visits.reason-missing", "results.validity-missing"])
         #expect(set.waivers[2].item == nil)
-        #expect(set.waivers[0].expires == ISODate(year: 2027, month: 6, day: 30))
+        #expect(set.waivers[0].expires == CalendarDay(year: 2027, month: 6, day: 30))
         #expect(set.waivers[0].location.line == 3)
     }
 
@@ -27,12 +27,14 @@ import Testing
         #expect(report.waived.map(\.finding.rule) == ["time.not-compressed"])
         #expect(!report.findings.contains { $0.rule == "time.not-compressed" })
         // The day after expiry, the finding is back and the waiver itself is reported.
-        let later = Auditor().audit(load, waivers: try Self.waivers(), today: try #require(ISODate("2027-07-01")))
+        let later = Auditor().audit(
+            load, waivers: try Self.waivers(), today: try #require(CalendarDay(iso: "2027-07-01")))
         #expect(later.waived.isEmpty)
         #expect(later.findings.contains { $0.rule == "time.not-compressed" })
         #expect(later.findings.contains { $0.rule == "waivers.expired" && $0.location?.line == 3 })
         // On the expiry date itself it still holds.
-        let last = Auditor().audit(load, waivers: try Self.waivers(), today: try #require(ISODate("2027-06-30")))
+        let last = Auditor().audit(
+            load, waivers: try Self.waivers(), today: try #require(CalendarDay(iso: "2027-06-30")))
         #expect(last.waived.count == 1)
     }
 
@@ -81,6 +83,6 @@ import Testing
 
     @Test(arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "２０２６-01-01"])
     func rejectsInvalidDates(_ text: String) {
-        #expect(ISODate(text) == nil)
+        #expect(CalendarDay(iso: text) == nil)
     }
 }

@@ -20,7 +20,8 @@ import Testing
         let (waivers, _) = WaiverSet.load(
             path: Fixtures.fixture("audit/waivers.xml"), schemaPath: Fixtures.schemas + "/waivers.xsd")
         return Auditor().audit(
-            load, policy: policyValue, waivers: waivers, today: try #require(ISODate("2026-11-21")), paths: [path])
+            load, policy: policyValue, waivers: waivers, today: try #require(CalendarDay(iso: "2026-11-21")),
+            paths: [path])
     }
 
     static func object(_ text: String) throws -> [String: Any] {

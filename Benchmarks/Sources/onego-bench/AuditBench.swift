@@ -17,7 +17,7 @@ struct AuditBench: ParsableCommand {
         let start = DispatchTime.now()
         let load = loader.load(paths: [file])
         let loaded = DispatchTime.now()
-        let today = ISODate(year: 2026, month: 11, day: 21) ?? ISODate.current()
+        let today = CalendarDay(year: 2026, month: 11, day: 21) ?? CalendarDay.today()
         let report = Auditor().audit(load, policy: policyValue, today: today, paths: [file])
         let end = DispatchTime.now()
         print("items: \(load.catalog.items.count)")

@@ -1,4 +1,4 @@
-import OnegoCatalog
+public import OnegoCatalog
 public import OnegoXML
 
 /// One waiver: a rule switched off for one item (with a reason and an expiry date), or for the whole catalog.
@@ -10,12 +10,12 @@ public struct Waiver: Sendable, Hashable, Codable {
     /// Why the finding is accepted.
     public var reason: String
     /// The last day the waiver holds; `nil` for a global switch-off without end.
-    public var expires: ISODate?
+    public var expires: CalendarDay?
     /// Where the waiver is written.
     public var location: SourceLocation
 
     /// Creates a waiver.
-    public init(rule: String, item: String?, reason: String, expires: ISODate?, location: SourceLocation) {
+    public init(rule: String, item: String?, reason: String, expires: CalendarDay?, location: SourceLocation) {
         self.rule = rule
         self.item = item
         self.reason = reason
@@ -24,7 +24,7 @@ public struct Waiver: Sendable, Hashable, Codable {
     }
 
     /// Whether the waiver has expired on `today` (it holds through its expiry date).
-    public func isExpired(on today: ISODate) -> Bool { expires.map { $0 < today } ?? false }
+    public func isExpired(on today: CalendarDay) -> Bool { expires.map { $0 < today } ?? false }
 }
 
 /// The waivers of one file (`Schemas/waivers.xsd`, namespace `urn:onego:waivers:1`).
@@ -46,9 +46,9 @@ public struct WaiverSet: Sendable, Hashable {
         for element in elements where element.name == "waive" || element.name == "disable" {
             let rule = element.attributes["rule"] ?? ""
             let item = element.name == "waive" ? element.attributes["item"] : nil
-            var expires: ISODate?
+            var expires: CalendarDay?
             if let text = element.attributes["expires"] {
-                expires = ISODate(text)
+                expires = CalendarDay(iso: text)
                 if expires == nil {
                     problems.append(
                         Diagnostic(
@@ -73,7 +73,7 @@ public struct WaiverSet: Sendable, Hashable {
 
     /// Silences the findings that an unexpired waiver covers, and reports expired, unknown and unused waivers.
     public func apply(
-        to findings: [Finding], today: ISODate, registry: RuleRegistry, knownItems: Set<String>
+        to findings: [Finding], today: CalendarDay, registry: RuleRegistry, knownItems: Set<String>
     ) -> Outcome {
         var active: [Finding] = []
         var waived: [WaivedFinding] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date on the proleptic Gregorian calendar, without time or time zone: the unit in which acceptance dates,
 /// holidays and due dates are counted.
 ///
@@ -24,6 +26,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Today's date in the local time zone, for a command's default; library code takes dates as parameters.
+    public static func today() -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDay(uncheckedYear: 1970, month: 1, day: 1)
     }
 
     /// Parses `YYYY-MM-DD` (exactly ten ASCII characters, e.g. `2025-01-24`), or returns `nil` when the text is

@@ -1,5 +1,6 @@
 import Foundation
 public import OnegoAudit
+import OnegoCatalog
 import OnegoXML
 
 /// The SARIF 2.1.0 form of an audit, so CI systems and editors can show findings at their file, line and column.
