@@ -35,17 +35,33 @@ public enum MaterialNameMatch {
     /// A thread-safe memo of name → keys, bounded so a hostile catalog of unique names cannot grow it without end.
     private final class NameCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var entries: [String: (normalised: String, comparison: ComparisonKey)] = [:]
+        private var entries: [UTF8Key: (normalised: String, comparison: ComparisonKey)] = [:]
 
         func keys(_ name: String) -> (normalised: String, comparison: ComparisonKey) {
-            if let known = lock.withLock({ entries[name] }) { return known }
+            let key = UTF8Key(name)
+            if let known = lock.withLock({ entries[key] }) { return known }
             let normalised = MaterialNameMatch.computeNormalised(name)
             let made = (normalised, ComparisonKey(normalised))
             lock.withLock {
                 if entries.count >= 100_000 { entries.removeAll(keepingCapacity: true) }
-                entries[name] = made
+                entries[key] = made
             }
             return made
+        }
+
+        /// A string hashed and compared by its UTF-8 bytes: the memo only needs byte identity, and String's own
+        /// hashing normalises Unicode first, which costs more than the work being memoised.
+        struct UTF8Key: Hashable {
+            let string: String
+
+            init(_ string: String) { self.string = string }
+
+            func hash(into hasher: inout Hasher) {
+                var copy = string
+                copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+
+            static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool { lhs.string.utf8.elementsEqual(rhs.string.utf8) }
         }
 
         func normalised(_ name: String) -> String { keys(name).normalised }
