@@ -107,7 +107,7 @@ public struct AtomicWriter: Sendable {
     }
 
     /// Removes temporary files or folders an earlier run left beside `target` when it was killed mid-write
-    /// (`.NAME.onego-XXXX.tmp`, `.NAME.onego-XXXX.old`), so an interrupted export leaves nothing behind for long.
+    /// (`.NAME.onego-RANDOM.tmp`, `.NAME.onego-RANDOM.old`), so an interrupted export leaves nothing behind for long.
     static func removeLeftovers(of target: String) {
         let folder = (target as NSString).deletingLastPathComponent
         let prefix = "." + (target as NSString).lastPathComponent + ".onego-"

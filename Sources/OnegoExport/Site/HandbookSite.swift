@@ -25,7 +25,7 @@ public struct HandbookSite: Sendable {
 
     /// One file of the site.
     public struct Page: Sendable, Hashable {
-        /// The path relative to the site folder, e.g. `items/XXXX.html`.
+        /// The path relative to the site folder, e.g. `items/CODE.html`.
         public var path: String
         /// The file's text.
         public var text: String
