@@ -1,3 +1,4 @@
+import Foundation
 public import OnegoCatalog
 public import OnegoXML
 
@@ -35,18 +36,41 @@ public struct Auditor: Sendable {
 
     /// Runs every item and catalog rule; the findings are unsorted and unwaived.
     public func findings(in catalog: Catalog) -> [Finding] {
-        var result: [Finding] = []
-        for rule in registry.rules {
-            switch rule.check {
-            case .item(let check):
-                for item in catalog.items {
+        let rules = registry.rules
+        let itemChecks: [(index: Int, check: @Sendable (ServiceItem, AuditSettings) -> [RuleIssue])] =
+            rules.enumerated().compactMap { index, rule in
+                if case .item(let check) = rule.check { return (index, check) }
+                return nil
+            }
+        // Item rules are pure functions of one item: run them item by item (one pass over each item while it is
+        // in cache) on all cores, in chunks whose results are put back in rule order, then item order, so the
+        // output is the same as one rule after another over the whole catalog.
+        let items = catalog.items
+        let chunkCount = items.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkSize = (items.count + chunkCount - 1) / max(chunkCount, 1)
+        let slots = ChunkSlots(count: chunkCount)
+        let settings = self.settings
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var perRule = [[Finding]](repeating: [], count: rules.count)
+            let range = (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
+            for item in items[range] {
+                for (index, check) in itemChecks {
                     for issue in check(item, settings) {
-                        result.append(finding(rule, item, issue))
+                        perRule[index].append(Self.finding(rules[index], item, issue))
                     }
                 }
+            }
+            slots.store(perRule, at: chunk)
+        }
+        let chunks = slots.values
+        var result: [Finding] = []
+        for (index, rule) in rules.enumerated() {
+            switch rule.check {
+            case .item:
+                for chunk in chunks { result += chunk.isEmpty ? [] : chunk[index] }
             case .catalog(let check):
                 for (item, issue) in check(catalog, settings) {
-                    result.append(finding(rule, item, issue))
+                    result.append(Self.finding(rule, item, issue))
                 }
             case .external:
                 break
@@ -55,7 +79,7 @@ public struct Auditor: Sendable {
         return result
     }
 
-    private func finding(_ rule: AuditRule, _ item: ServiceItem, _ issue: RuleIssue) -> Finding {
+    private static func finding(_ rule: AuditRule, _ item: ServiceItem, _ issue: RuleIssue) -> Finding {
         Finding(
             rule: rule.id, severity: rule.severity, item: item.id, itemName: item.name, message: issue.message,
             location: issue.location ?? item.location)
@@ -143,4 +167,16 @@ public struct Auditor: Sendable {
         }
         return (aggregate.meanOfRates, aggregate.rateSum, Double(aggregate.counted))
     }
+}
+
+/// Per-chunk results of the parallel rule pass, each slot written by one worker.
+private final class ChunkSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [[[Finding]]]
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func store(_ findings: [[Finding]], at index: Int) { lock.withLock { storage[index] = findings } }
+
+    var values: [[[Finding]]] { lock.withLock { storage } }
 }
