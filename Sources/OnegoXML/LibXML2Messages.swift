@@ -13,7 +13,9 @@ enum LibXML2Messages {
     }
 
     /// A Chinese explanation for a parser error, followed by libxml2's own words.
-    static func parserMessage(code: Int, original: String, atEndOfInput: Bool = false) -> String {
+    static func parserMessage(
+        code: Int, original: String, atEndOfInput: Bool = false, declaredEncoding: String? = nil
+    ) -> String {
         if atEndOfInput && code != 4 {
             let detail = original.isEmpty ? "" : "（libxml2：\(original)）"
             return "文件在此处意外结束：文件可能被截断，或有元素未闭合\(detail)"
@@ -25,9 +27,13 @@ enum LibXML2Messages {
         case 5:
             explanation = "根元素结束后还有多余内容"
         case 9, 81, 6000...6099:
-            explanation =
-                "编码错误：字节序列不符合文件声明的编码。政务系统导出的文件常为 GBK/GB18030，请在 XML 声明中写明 "
-                + "encoding=\"GB18030\"，或转存为 UTF-8"
+            if let declared = declaredEncoding, !declared.uppercased().hasPrefix("UTF") {
+                explanation = "编码错误：文件内容不是合法的 \(declared) 字节序列（可能已损坏，或实际为其他编码）"
+            } else {
+                explanation =
+                    "编码错误：字节序列不符合文件声明的编码。政务系统导出的文件常为 GBK/GB18030，请在 XML 声明中写明 "
+                    + "encoding=\"GB18030\"，或转存为 UTF-8"
+            }
         case 31, 32:
             explanation = "不支持文件声明的字符编码"
         case 79:

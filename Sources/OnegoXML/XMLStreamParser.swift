@@ -58,6 +58,7 @@ public struct XMLStreamParser: Sendable {
             }
         }
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        session.source = .file(path)
         let chunkSize = 1 << 18
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
         defer { buffer.deallocate() }
@@ -83,6 +84,7 @@ public struct XMLStreamParser: Sendable {
     /// Parses bytes held in memory (tests, fuzzing, standard input).
     public func parse(bytes: [UInt8], name: String, into handler: any XMLContentHandler) -> [Diagnostic] {
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        session.source = .bytes(bytes)
         _ = session.run(schema: schema) { feed in
             if bytes.isEmpty { return FileProblem.emptyFile(path: name) }
             return bytes.withUnsafeBufferPointer { all in
@@ -151,6 +153,15 @@ public final class XMLParseContext {
     fileprivate var entryCapacity = 32
     /// The encoding the document declared, once known.
     public private(set) var declaredEncoding: String?
+
+    /// Where the document's bytes come from, so an encoding error can be located by reading them again.
+    enum Source {
+        case file(String)
+        case bytes([UInt8])
+    }
+
+    /// The document's bytes, for locating encoding errors.
+    var source: Source?
 
     init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
         self.file = file
@@ -429,20 +440,49 @@ public final class XMLParseContext {
         guard !aborted else { return }
         let code = Int(error.pointee.code)
         let raw = error.pointee.message.map { String(cString: $0) } ?? ""
-        // Encoding-conversion errors come without a position: use where the parser stands.
-        let location =
+        let declared = onego_ctxt_declared_encoding(parser).map { String(cString: $0) }
+        var location =
             error.pointee.line > 0
             ? SourceLocation(file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
             : currentLocation
+        // Encoding-conversion errors come without a position (libxml2 converts whole chunks before parsing them):
+        // find the first unconvertible byte by reading the document again.
+        if (6000...6099).contains(code), let declared, let place = locateEncodingError(declared) {
+            location = SourceLocation(file: file, line: place.line, column: place.column)
+        }
         let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         let original = raw.trimmingTrailingNewlines().replacingNewlines()
-        let message = LibXML2Messages.parserMessage(code: code, original: original, atEndOfInput: isFinishing)
+        let message = LibXML2Messages.parserMessage(
+            code: code, original: original, atEndOfInput: isFinishing, declaredEncoding: declared)
         let diagnostic = Diagnostic(
             severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
         if error.pointee.level == XML_ERR_FATAL {
             fail(diagnostic)
         } else {
             report(diagnostic)
+        }
+    }
+
+    private func locateEncodingError(_ encoding: String) -> (line: Int, column: Int)? {
+        switch source {
+        case .bytes(let bytes):
+            return EncodingErrorLocator.locate(encoding: encoding) { visit in
+                _ = bytes.withUnsafeBufferPointer { visit($0) }
+            }
+        case .file(let path):
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+            defer { buffer.deallocate() }
+            return EncodingErrorLocator.locate(encoding: encoding) { visit in
+                while true {
+                    let count = read(fd, buffer, 1 << 20)
+                    if count <= 0 || !visit(UnsafeBufferPointer(start: buffer, count: count)) { return }
+                }
+            }
+        case nil:
+            return nil
         }
     }
 

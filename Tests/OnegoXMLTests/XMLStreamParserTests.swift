@@ -232,3 +232,20 @@ final class EventRecorder: XMLContentHandler {
         #expect(diagnostics.first?.location?.line == 3)
     }
 }
+
+@Suite struct EncodingErrorLocationTests {
+    /// libxml2 reports a failed GB18030 conversion without a position; the parser finds the damaged byte itself.
+    @Test func damagedGB18030ByteIsLocatedByLineAndColumn() throws {
+        var bytes = try [UInt8](
+            Data(contentsOf: URL(fileURLWithPath: Fixtures.fixture("hostile/gb18030-declared.xml"))))
+        // Line 4 is `    <name>企业设立登记</name>`: damage the first byte of 业 (the third character after <name>).
+        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        let nameStart = lineStarts[3] + "    <name>".utf8.count
+        bytes[nameStart + 4] = 0xFF
+        let diagnostics = XMLStreamParser().parse(bytes: bytes, name: "damaged.xml", into: EventRecorder())
+        let first = try #require(diagnostics.first)
+        #expect(first.rule == "xml.encoding")
+        #expect(first.message.contains("GB18030"))
+        #expect(first.location == OnegoXML.SourceLocation(file: "damaged.xml", line: 4, column: 13))
+    }
+}
