@@ -36,6 +36,16 @@ static inline const xmlChar *onego_ctxt_cur(xmlParserCtxtPtr ctxt) {
     return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->cur : NULL;
 }
 
+/// Stops a parse from inside a SAX callback without freeing anything: no further SAX events are delivered and the
+/// push parser ends its current chunk at once. Unlike xmlStopParser, it leaves the input buffer alone, which the
+/// XSD validator's SAX plug may still be reading (attribute values point into it) when the callback returns.
+static inline void onego_ctxt_halt(xmlParserCtxtPtr ctxt) {
+    if (ctxt != NULL) {
+        ctxt->disableSAX = 1;
+        ctxt->instate = XML_PARSER_EOF;
+    }
+}
+
 /// The encoding the document declared, if any.
 static inline const xmlChar *onego_ctxt_declared_encoding(xmlParserCtxtPtr ctxt) {
     return ctxt != NULL ? ctxt->encoding : NULL;

@@ -52,7 +52,8 @@ public struct Auditor: Sendable {
         let settings = self.settings
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var perRule = [[Finding]](repeating: [], count: rules.count)
-            let range = (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
+            // Clamp both ends: with many cores the last chunks can start past the end of the catalog.
+            let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
             for item in items[range] {
                 for (index, check) in itemChecks {
                     for issue in check(item, settings) {

@@ -67,20 +67,24 @@ enum LibXML2Messages {
         "不符合 Schema：\(stripNamespaces(original))"
     }
 
-    /// Removes `{namespace}` prefixes from names in libxml2's messages.
+    /// Removes `{namespace}` prefixes from names in libxml2's messages, keeping other braces such as the set of
+    /// allowed values in `… is not an element of the set {'1', '2', '3'}`.
     static func stripNamespaces(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        var skipping = false
-        for character in text {
-            if character == "{" {
-                skipping = true
-            } else if character == "}" && skipping {
-                skipping = false
-            } else if !skipping {
-                result.append(character)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                result += rest[open...]
+                return result
             }
+            let inside = rest[rest.index(after: open)..<close]
+            let isNamespace = inside.contains(":") && !inside.contains("'") && !inside.contains(" ")
+            if !isNamespace { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
         }
+        result += rest
         return result
     }
 }

@@ -63,7 +63,7 @@ public struct XMLStreamParser: Sendable {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
         defer { buffer.deallocate() }
         var total = 0
-        let ok = session.run(schema: schema) { feed in
+        _ = session.run(schema: schema) { feed in
             while true {
                 let n = read(fd, buffer, chunkSize)
                 if n < 0 {
@@ -77,7 +77,6 @@ public struct XMLStreamParser: Sendable {
             }
             return total == 0 ? FileProblem.emptyFile(path: name) : nil
         }
-        _ = ok
         return session.diagnostics
     }
 
@@ -197,8 +196,10 @@ public final class XMLParseContext {
         guard !aborted else { return }
         diagnostics.append(diagnostic)
         aborted = true
-        // Safe here: handler callbacks run from SAX events, which is where libxml2 allows xmlStopParser.
-        if let parser { xmlStopParser(parser) }
+        // Not xmlStopParser: in libxml2 2.9 it frees the input buffer, which the XSD validator's SAX plug still reads
+        // after this callback returns (a use-after-free valgrind showed on a wrong root namespace). Halting only
+        // disables SAX and ends the chunk; the feeding loop then stops and the context is freed afterwards.
+        onego_ctxt_halt(parser)
     }
 
     /// Records a fatal problem reported by libxml2 itself. libxml2 has already stopped delivering events; halting

@@ -20,8 +20,8 @@ struct CatalogOptions: ParsableArguments {
     var maxItems: Int = 10_000_000
 
     func validate() throws {
-        guard maxFileSize > 0, maxDepth >= 3, maxItems > 0 else {
-            throw ValidationError("--max-file-size、--max-items 须为正数，--max-depth 至少为 3")
+        guard (1...(1 << 24)).contains(maxFileSize), (3...10_000).contains(maxDepth), maxItems > 0 else {
+            throw ValidationError("--max-file-size 须在 1 到 16777216（MB）之间，--max-items 须为正数，--max-depth 须在 3 到 10000 之间")
         }
     }
 

@@ -74,7 +74,7 @@ struct GuideCommand: ParsableCommand {
             Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
             throw CommandFailure("目录有错误，请先用 onego validate 修正")
         }
-        let issued = try date.flatMap(CalendarDay.init(iso:)) ?? Self.today()
+        let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
         let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
         let guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
@@ -110,14 +110,6 @@ struct GuideCommand: ParsableCommand {
         }
     }
 
-    /// Today's date in the local time zone.
-    static func today() throws -> CalendarDay {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day,
-            let today = CalendarDay(year: year, month: month, day: day)
-        else { throw CommandFailure("无法确定今天的日期，请用 --date 指定") }
-        return today
-    }
 }
 
 /// `--kind`.

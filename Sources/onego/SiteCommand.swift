@@ -56,7 +56,7 @@ struct SiteCommand: ParsableCommand {
             Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
             throw CommandFailure("目录有错误，请先用 onego validate 修正")
         }
-        let issued = try date.flatMap(CalendarDay.init(iso:)) ?? GuideCommand.today()
+        let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(
             catalog: loaded.catalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
         let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }

@@ -50,6 +50,17 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { waiverFiles += 1 }
         }
+        let known: Set<String> = [
+            OnegoNamespace.synonyms, OnegoNamespace.matter, OnegoNamespace.calendar, OnegoNamespace.policy,
+            OnegoNamespace.waivers,
+        ]
+        for document in catalog.skippedDocuments where !known.contains(document.namespace) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, rule: "io.unknown-document",
+                    message: "未知的 onego 文件类型（命名空间 \(document.namespace)），无法校验",
+                    at: SourceLocation(file: document.path, line: 0, column: 0)))
+        }
         self.diagnostics = diagnostics.sortedByLocation()
     }
 

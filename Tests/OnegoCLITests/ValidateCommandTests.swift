@@ -134,3 +134,53 @@ import Testing
         #expect(try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", "--max-file-size", "0"]).status == 64)
     }
 }
+
+@Suite struct ReviewRegressionTests {
+    @Test func wrongRootInTheCatalogNamespaceIsNamedByValidate() throws {
+        let run = try Fixtures.runOnego(["validate", "Tests/Fixtures/hostile/wrong-root.xml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("wrong-root.xml:2:1: 错误: 根元素应为 <catalog"))
+    }
+
+    @Test func unknownOnegoDocumentKindIsAnError() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let path = try Fixtures.write(
+            "<?xml version=\"1.0\"?>\n<x xmlns=\"urn:onego:foo:1\"/>\n", to: "x.xml", in: directory)
+        let run = try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("[io.unknown-document]"))
+    }
+
+    @Test func outputsNeverTakeAnInputFormat() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let target = directory + "/report.xml"
+        let run = try Fixtures.runOnego([
+            "audit", "Tests/Fixtures/minimal.xml", "--policy", "Catalogs/policies/guangdong-style-2026.xml", "--format",
+            "json",
+            "--output", target, "--today", "2026-11-21",
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(".xml/.xsd"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func schemaMessagesKeepTheAllowedValues() throws {
+        let path = try Fixtures.variant(
+            of: "minimal.xml",
+            [
+                (
+                    "type=\"2\" form=\"纸质和电子\" necessity=\"必要\" source=\"10\" originals=\"1\" copies=\"0\"",
+                    "type=\"9\" form=\"纸质和电子\" necessity=\"必要\" source=\"10\" originals=\"1\" copies=\"0\""
+                )
+            ])
+        let run = try Fixtures.runOnego(["validate", path])
+        #expect(run.stderr.contains("{'1', '2', '3'}"))
+        #expect(!run.stderr.contains("urn:onego"))
+    }
+
+    @Test func absurdFileSizeLimitIsAUsageError() throws {
+        #expect(
+            try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", "--max-file-size", "9000000000000000"])
+                .status == 64)
+    }
+}

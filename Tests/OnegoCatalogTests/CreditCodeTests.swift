@@ -51,3 +51,9 @@ import Testing
         #expect(RegionCode(code).isWellFormed == valid)
     }
 }
+
+@Suite struct CreditCodeCharacterTests {
+    @Test func fullWidthLetterIsNamedAsTheWrongCharacter() {
+        #expect(CreditCode("91350100Ｍ000100Y43").validate() == .character("Ｍ", position: 9))
+    }
+}

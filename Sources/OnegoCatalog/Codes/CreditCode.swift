@@ -43,11 +43,15 @@ public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The first problem with the code, or `nil` when it is valid.
     public func validate() -> Problem? {
-        let bytes = Array(rawValue.utf8)
-        guard bytes.count == 18, rawValue.count == 18 else { return .length(rawValue.count) }
-        for (index, byte) in bytes.prefix(17).enumerated() where !Self.alphabet.contains(byte) {
-            return .character(Character(Unicode.Scalar(byte)), position: index + 1)
+        let characters = Array(rawValue)
+        guard characters.count == 18 else { return .length(characters.count) }
+        // Check characters, not bytes, so a full-width letter is named as the wrong character it is.
+        for (index, character) in characters.prefix(17).enumerated()
+        where !(character.isASCII && Self.alphabet.contains(character.asciiValue ?? 0)) {
+            return .character(character, position: index + 1)
         }
+        guard characters[17].isASCII else { return .character(characters[17], position: 18) }
+        let bytes = Array(rawValue.utf8)
         guard let expected = Self.checkCharacter(for: bytes.prefix(17)) else { return .length(bytes.count) }
         let found = Character(Unicode.Scalar(bytes[17]))
         return expected == found ? nil : .checkCharacter(expected: expected, found: found)

@@ -284,7 +284,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             }
             return
         }
-        if OnegoNamespace.isOnego(name.namespaceURI) {
+        if OnegoNamespace.isOnego(name.namespaceURI) && name.namespaceURI != OnegoNamespace.catalog {
             root = .otherOnego(namespace: name.namespaceURI, root: name.localName)
             if skipsOtherOnegoDocuments {
                 context.abort(

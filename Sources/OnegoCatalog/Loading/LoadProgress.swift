@@ -59,12 +59,14 @@ final class ProgressMeter: @unchecked Sendable {
     }
 
     func add(bytes newBytes: Int, items newItems: Int) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        // Reports go out under the lock, so a display sees them in order and one at a time.
+        // Reports go out under the lock, so a display sees them in order and one at a time. The clock is read under
+        // the lock too: read before it, another thread could store a later `lastReport` first and the difference
+        // would underflow (seen as a crash when parallel loads showed progress).
         lock.withLock {
+            let now = DispatchTime.now().uptimeNanoseconds
             bytes += newBytes
             items += newItems
-            guard now - lastReport >= 200_000_000 else { return }
+            guard now >= lastReport, now - lastReport >= 200_000_000 else { return }
             lastReport = now
             report(
                 LoadProgress(
