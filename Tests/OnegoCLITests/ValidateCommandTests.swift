@@ -183,4 +183,20 @@ import Testing
             try Fixtures.runOnego(["validate", "Tests/Fixtures/minimal.xml", "--max-file-size", "9000000000000000"])
                 .status == 64)
     }
+
+    @Test func matterDroppingAMaterialTheMemberDoesNotHaveIsAnError() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("Catalogs/yunxi"), toPath: directory + "/yunxi")
+        let matter = directory + "/yunxi/matters/qykb.xml"
+        let text = try String(contentsOfFile: matter, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "<excludeMaterial member=\"licence\" name=\"委托书\"/>",
+            with: "<excludeMaterial member=\"licence\" name=\"委托书（错字）\"/>"
+        ).write(toFile: matter, atomically: true, encoding: .utf8)
+        let run = try Fixtures.runOnego(["validate", directory + "/yunxi"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("qykb.xml:49:9: 错误: 回答要免去的材料“委托书（错字）”不在成员事项 licence"))
+        #expect(run.stderr.contains("[matter.material.unknown]"))
+    }
 }

@@ -92,6 +92,7 @@ enum MatterRules {
         ("matter.reference.answer", .error, "引用了不存在的答案", "追问条件引用的答案须是该问题提供的选项。"),
         ("matter.answer.unreachable", .error, "答案永远不能被选中", "重复的答案值、是非题中“是/否”以外的答案都无法选中。"),
         ("matter.member.unknown-code", .error, "成员事项不在目录中", "一件事的成员事项编码须在事项目录中。"),
+        ("matter.material.unknown", .error, "免去的材料不在成员事项中", "答案要免去的材料须是该成员事项目录中的申请材料，名称写错会让材料仍留在清单上。"),
         ("matter.question.unreachable", .error, "问题永远不会出现", "任何答案组合都不会显示该问题。"),
         ("matter.member.never-selected", .error, "成员事项永远不会被选中", "任何情形都不会选中该成员事项。"),
         ("matter.cycle", .error, "成员先后顺序成环", "成员事项互为前置，无法排出办理顺序。"),

@@ -29,6 +29,28 @@ public enum MatterChecks {
         return diagnostics.sortedByLocation()
     }
 
+    /// An answer that drops a material must name one the member item really asks for (by its catalog name):
+    /// a misspelt name would silently leave the material on the applicant's list.
+    private static func excludedMaterialProblems(matter: Matter, catalog: Catalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let codes = Dictionary(matter.members.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+        for question in matter.questions {
+            for answer in question.answers {
+                for case .excludeMaterial(let member, let name, let location) in answer.effects {
+                    guard let code = codes[member], let item = catalog.item(code: code) else { continue }
+                    guard !item.materials.contains(where: { $0.name == name }) else { continue }
+                    let known = item.materials.map(\.name).joined(separator: "、")
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, rule: "matter.material.unknown",
+                            message: "回答要免去的材料“\(name)”不在成员事项 \(member)（\(item.name)）的申请材料中；该事项的材料为：\(known)",
+                            at: location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
     private static func run(matter: Matter, composer: Composer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for member in matter.members where composer.catalog.item(code: member.code) == nil {
@@ -37,6 +59,7 @@ public enum MatterChecks {
                     .error, rule: "matter.member.unknown-code",
                     message: "成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中", at: member.location))
         }
+        diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
         let prepared = composer.prepared(matter)
         let sets = prepared.resolver.enumerate(limit: answerSetLimit)
         if sets.count >= answerSetLimit {
