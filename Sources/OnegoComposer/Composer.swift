@@ -214,13 +214,38 @@ public struct Composer: Sendable {
         var due: DueDates?
         if let accepted, let calendar {
             do {
+                // Each member's deadline. Working-day chains accumulate fractions (two half-day steps take one
+                // day); a natural-day member is due its own limit in natural days after its inputs are ready (a legal
+                // deadline that holidays do not move), and whatever follows it waits for that date.
+                var memberDue = [CalendarDay](repeating: accepted, count: items.count)
+                var afterNaturalDays = [Bool](repeating: false, count: items.count)
+                for position in order {
+                    let predecessors = graph.predecessors[position]
+                    let ready = predecessors.map { memberDue[$0] }.max() ?? accepted
+                    let limit = items[position].promisedLimit
+                    afterNaturalDays[position] = predecessors.contains {
+                        items[$0].promisedLimit.unit == .naturalDays || afterNaturalDays[$0]
+                    }
+                    if limit.unit == .naturalDays {
+                        memberDue[position] = try calendar.dueDate(accepted: ready, limit: limit)
+                    } else {
+                        let planned = try calendar.dueDate(
+                            accepted: accepted, limit: TimeLimit(schedule.finish[position], .workingDays))
+                        memberDue[position] =
+                            afterNaturalDays[position]
+                            ? max(planned, try calendar.dueDate(accepted: ready, limit: limit)) : planned
+                    }
+                }
+                var previous = accepted
                 for index in stages.indices {
-                    stages[index].due = try calendar.dueDate(
-                        accepted: accepted, limit: TimeLimit(stages[index].finishesAfter, .workingDays))
+                    let positions = selected.indices.filter { schedule.stage[$0] == stages[index].number }
+                    let latest = max(previous, positions.map { memberDue[$0] }.max() ?? previous)
+                    stages[index].due = latest
+                    previous = latest
                 }
                 due = DueDates(
                     accepted: accepted,
-                    overall: try calendar.dueDate(accepted: accepted, limit: TimeLimit(critical, .workingDays)),
+                    overall: memberDue.max() ?? accepted,
                     stages: stages.compactMap(\.due),
                     promised: try calendar.dueDate(accepted: accepted, limit: matter.promisedLimit))
             } catch {
