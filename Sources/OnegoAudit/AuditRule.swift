@@ -1,4 +1,5 @@
 public import OnegoCatalog
+public import OnegoComposer
 public import OnegoXML
 
 /// The family a rule belongs to, for grouping in reports and in `onego rules`.
@@ -98,15 +99,19 @@ public struct AuditSettings: Sendable, Hashable {
     public var instantApprovalMaxPromise: TimeLimit
     /// Visits above this are reported (最多跑一次 means 1).
     public var maxVisits: Int
+    /// The material synonym table (`Catalogs/reference/material-synonyms.xml`): two materials of one item whose
+    /// names it maps to the same document are near-duplicates.
+    public var synonyms: SynonymTable
 
     /// Creates settings.
     public init(
         codeProfile: CodeProfile = .national, instantApprovalMaxPromise: TimeLimit = TimeLimit(1, .workingDays),
-        maxVisits: Int = 1
+        maxVisits: Int = 1, synonyms: SynonymTable = .empty
     ) {
         self.codeProfile = codeProfile
         self.instantApprovalMaxPromise = instantApprovalMaxPromise
         self.maxVisits = maxVisits
+        self.synonyms = synonyms
     }
 
     /// The defaults used by `onego audit`.

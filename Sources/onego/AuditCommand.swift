@@ -93,7 +93,8 @@ struct AuditCommand: ParsableCommand {
             matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog)
         }
 
-        let report = Auditor(population: population.population).audit(
+        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
+        let report = Auditor(settings: AuditSettings(synonyms: synonyms), population: population.population).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
         let text: String

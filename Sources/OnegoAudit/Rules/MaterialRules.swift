@@ -1,4 +1,5 @@
 import OnegoCatalog
+import OnegoComposer
 import OnegoXML
 
 /// Material lists: duplicated and near-duplicated names, key materials, counts.
@@ -26,13 +27,15 @@ enum MaterialRules {
         .item(
             "materials.near-duplicate-name", .warning, .materials, title: "同一事项的材料名称近似重复",
             explanation: "名称仅差“复印件”“原件”等限定词、同义词（身份证＝居民身份证），或较长名称中仅差一字（且不是父/母、甲/乙这类当事人用字）的两份材料，多半是同一份材料。"
-        ) { item, _ in
+        ) { item, settings in
             var issues: [RuleIssue] = []
             let keys = item.materials.map { MaterialNameMatch.keys(for: $0.name) }
+            let synonymKeys = item.materials.map { settings.synonyms.key(for: $0.name) }
             for j in item.materials.indices {
                 for i in item.materials.indices where i < j {
                     guard keys[i].normalised != keys[j].normalised,
-                        MaterialNameMatch.areNearDuplicates(keys[i].comparison, keys[j].comparison)
+                        synonymKeys[i] == synonymKeys[j]
+                            || MaterialNameMatch.areNearDuplicates(keys[i].comparison, keys[j].comparison)
                     else { continue }
                     issues.append(
                         RuleIssue(
