@@ -44,6 +44,19 @@ struct CatalogOptions: ParsableArguments {
     }
 }
 
+extension CatalogOptions {
+    /// Loads the catalog in `paths` for a command that needs a valid one: errors are printed in compiler form and
+    /// stop the command.
+    func loadValidCatalog(_ paths: [String]) throws -> Catalog {
+        let loaded = try makeLoader().load(paths: paths)
+        if loaded.diagnostics.containsErrors {
+            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
+            throw CommandFailure("目录有错误，请先用 onego validate 修正")
+        }
+        return loaded.catalog
+    }
+}
+
 /// A failure that stops a command with exit code 1 after printing its message to standard error.
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String

@@ -66,15 +66,11 @@ struct ComposeCommand: ParsableCommand {
     func parsedAnswers() throws -> AnswerSet { try MatterInputs.answerSet(from: answers) }
 
     func run() throws {
-        let loaded = try options.makeLoader().load(paths: catalog)
-        if loaded.diagnostics.containsErrors {
-            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure("目录有错误，请先用 onego validate 修正")
-        }
+        let loadedCatalog = try options.loadValidCatalog(catalog)
         let matter = try MatterInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
         let table = try MatterInputs.synonyms(path: synonyms, catalogPaths: catalog)
         let workingCalendar = accepted == nil ? nil : try CalendarLoading.load(paths: calendar)
-        let composer = Composer(catalog: loaded.catalog, synonyms: table, calendar: workingCalendar)
+        let composer = Composer(catalog: loadedCatalog, synonyms: table, calendar: workingCalendar)
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
 
         if enumerate {

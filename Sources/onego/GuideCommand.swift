@@ -69,18 +69,14 @@ struct GuideCommand: ParsableCommand {
 
     func run() throws {
         if let output { try AtomicFile.check(output, protecting: inputs) }
-        let loaded = try options.makeLoader().load(paths: catalog)
-        if loaded.diagnostics.containsErrors {
-            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure("目录有错误，请先用 onego validate 修正")
-        }
+        let loadedCatalog = try options.loadValidCatalog(catalog)
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
         let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
         let guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
 
         let documents: [GuideDocument]
-        if let item = loaded.catalog.item(code: target) {
+        if let item = loadedCatalog.item(code: target) {
             if !answers.isEmpty { Terminal.err("提示: 单个事项没有情形问题，已忽略 --answer") }
             documents = (kind ?? .guide).kinds.map { kind in
                 switch kind {
@@ -91,7 +87,7 @@ struct GuideCommand: ParsableCommand {
             }
         } else {
             let source = try MatterGuideSource(
-                catalog: loaded.catalog, catalogPaths: catalog, matterPaths: matters, calendar: workingCalendar)
+                catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters, calendar: workingCalendar)
             documents = try source.documents(
                 code: target, kinds: (kind ?? .notice).kinds, answers: answers, options: guideOptions)
         }

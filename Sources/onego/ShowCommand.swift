@@ -23,12 +23,8 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try options.makeLoader().load(paths: catalog)
-        if result.diagnostics.containsErrors {
-            Terminal.print(result.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure("目录有错误，请先用 onego validate 修正")
-        }
-        guard let item = result.catalog.item(code: code) else {
+        let loadedCatalog = try options.loadValidCatalog(catalog)
+        guard let item = loadedCatalog.item(code: code) else {
             throw CommandFailure("目录中没有编码为 \(code) 的事项")
         }
         Terminal.out(ItemText.render(item))

@@ -51,17 +51,13 @@ struct SiteCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let loaded = try options.makeLoader().load(paths: paths)
-        if loaded.diagnostics.containsErrors {
-            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure("目录有错误，请先用 onego validate 修正")
-        }
+        let loadedCatalog = try options.loadValidCatalog(paths)
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(
-            catalog: loaded.catalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
+            catalog: loadedCatalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
         let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }
         let site = HandbookSite(
-            title: title ?? Self.defaultTitle(loaded.catalog), catalog: loaded.catalog, matters: entries,
+            title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,
             options: GuideOptions(issued: issued))
         let pages = site.pages()
         do {
