@@ -48,10 +48,10 @@ public struct RuleIssue: Sendable, Hashable {
 public struct AuditRule: Sendable, Identifiable {
     /// How a rule is evaluated.
     public enum Check: Sendable {
-        /// Looks at one item at a time (bounded memory).
-        case item(@Sendable (ServiceItem, AuditSettings) -> [RuleIssue])
+        /// Looks at one item at a time (bounded memory); the context carries the settings and per-audit memos.
+        case item(@Sendable (ServiceItem, RuleContext) -> [RuleIssue])
         /// Looks at the whole catalog (codes defined twice, names under one sub-item); returns the item concerned.
-        case catalog(@Sendable (Catalog, AuditSettings) -> [(ServiceItem, RuleIssue)])
+        case catalog(@Sendable (Catalog, RuleContext) -> [(ServiceItem, RuleIssue)])
         /// Findings come from elsewhere (the composer's matter checks, the loader, the waiver file); the rule is
         /// listed so auditors can read it and waive it.
         case external
@@ -85,7 +85,7 @@ public struct AuditRule: Sendable, Identifiable {
     /// A rule that looks at one item.
     public static func item(
         _ id: String, _ severity: Severity, _ family: RuleFamily, title: String, explanation: String,
-        _ body: @escaping @Sendable (ServiceItem, AuditSettings) -> [RuleIssue]
+        _ body: @escaping @Sendable (ServiceItem, RuleContext) -> [RuleIssue]
     ) -> AuditRule {
         AuditRule(id, severity, family, title: title, explanation: explanation, check: .item(body))
     }

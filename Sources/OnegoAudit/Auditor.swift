@@ -37,45 +37,54 @@ public struct Auditor: Sendable {
     /// Runs every item and catalog rule; the findings are unsorted and unwaived.
     public func findings(in catalog: Catalog) -> [Finding] {
         let rules = registry.rules
-        let itemChecks: [(index: Int, check: @Sendable (ServiceItem, AuditSettings) -> [RuleIssue])] =
+        let itemChecks: [(index: Int, check: @Sendable (ServiceItem, RuleContext) -> [RuleIssue])] =
             rules.enumerated().compactMap { index, rule in
                 if case .item(let check) = rule.check { return (index, check) }
                 return nil
             }
+        let catalogChecks: [(index: Int, check: @Sendable (Catalog, RuleContext) -> [(ServiceItem, RuleIssue)])] =
+            rules.enumerated().compactMap { index, rule in
+                if case .catalog(let check) = rule.check { return (index, check) }
+                return nil
+            }
         // Item rules are pure functions of one item: run them item by item (one pass over each item while it is
         // in cache) on all cores, in chunks whose results are put back in rule order, then item order, so the
-        // output is the same as one rule after another over the whole catalog.
+        // output is the same as one rule after another over the whole catalog. The catalog rules are one more
+        // task beside the chunks. Each task has its own context, so its memos need no locks.
         let items = catalog.items
         let chunkCount = items.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
         let chunkSize = (items.count + chunkCount - 1) / max(chunkCount, 1)
-        let slots = ChunkSlots(count: chunkCount)
+        let slots = ChunkSlots(count: chunkCount + 1)
         let settings = self.settings
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { task in
+            let context = RuleContext(settings: settings)
             var perRule = [[Finding]](repeating: [], count: rules.count)
-            // Clamp both ends: with many cores the last chunks can start past the end of the catalog.
-            let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
-            for item in items[range] {
-                for (index, check) in itemChecks {
-                    for issue in check(item, settings) {
+            if task == chunkCount {
+                for (index, check) in catalogChecks {
+                    for (item, issue) in check(catalog, context) {
                         perRule[index].append(Self.finding(rules[index], item, issue))
                     }
                 }
+                slots.store(perRule, at: task)
+                return
             }
-            slots.store(perRule, at: chunk)
-        }
-        let chunks = slots.values
-        var result: [Finding] = []
-        for (index, rule) in rules.enumerated() {
-            switch rule.check {
-            case .item:
-                for chunk in chunks { result += chunk.isEmpty ? [] : chunk[index] }
-            case .catalog(let check):
-                for (item, issue) in check(catalog, settings) {
-                    result.append(Self.finding(rule, item, issue))
+            // Clamp both ends: with many cores the last chunks can start past the end of the catalog.
+            let range = min(items.count, task * chunkSize)..<min(items.count, (task + 1) * chunkSize)
+            items.withUnsafeBufferPointer { items in
+                for position in range {
+                    for (index, check) in itemChecks {
+                        for issue in check(items[position], context) {
+                            perRule[index].append(Self.finding(rules[index], items[position], issue))
+                        }
+                    }
                 }
-            case .external:
-                break
             }
+            slots.store(perRule, at: task)
+        }
+        let tasks = slots.values
+        var result: [Finding] = []
+        for index in rules.indices {
+            for task in tasks where !task.isEmpty { result += task[index] }
         }
         return result
     }
@@ -108,23 +117,37 @@ public struct Auditor: Sendable {
         otherDiagnostics: [Diagnostic] = [], matters: [MatterFigures] = [], paths: [String] = []
     ) -> AuditReport {
         let catalog = load.catalog
+        let items = catalog.items
+        // The figures walk the units once while the rules run.
+        let figures = FigureSlot()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { [population] in
+            let handling = PopulationIndex(.handlingItems, items: items)
+            let units = population == .handlingItems ? handling : PopulationIndex(population, items: items)
+            let calculator = CoverageCalculator(population: population)
+            figures.value = (
+                calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
+                CompressionFigures.compute(items: items, units: handling), handling.count,
+                Set(items.lazy.map(\.codes.implementation)).count
+            )
+        }
         var all = findings(in: catalog)
         all += findings(from: load.diagnostics + otherDiagnostics, catalog: catalog)
         let outcome = waivers.apply(
-            to: all, today: today, registry: registry, knownItems: Set(catalog.items.map(\.id)))
-        let calculator = CoverageCalculator(population: population)
-        let rates = calculator.rates(of: catalog.items)
-        let compression = CompressionFigures.compute(items: catalog.items)
-        let (handling, _) = Population.handlingItems.units(of: catalog.items)
+            to: all, today: today, registry: registry, isKnownItem: { catalog.firstIndex(ofID: $0) != nil })
+        group.wait()
+        guard let (rates, crossRegion, compression, handlingCount, implementationCount) = figures.value else {
+            preconditionFailure("the figures task finished without a result")
+        }
         let subject = AuditReport.Subject(
-            paths: paths, files: catalog.files.count, handlingItems: handling.count,
-            implementationItems: Set(catalog.items.map(\.codes.implementation)).count,
-            departments: Array(catalog.departments), materials: catalog.materialCount)
+            paths: paths, files: catalog.files.count, handlingItems: handlingCount,
+            implementationItems: implementationCount, departments: Array(catalog.departments),
+            materials: catalog.materialCount)
         let targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
         return AuditReport(
             subject: subject, today: today, population: population, policy: policy,
             findings: outcome.findings.sortedForReport(), waived: outcome.waived, rates: rates,
-            crossRegion: calculator.crossRegion(of: catalog.items), compression: compression, matters: matters,
+            crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
     }
 
@@ -180,4 +203,13 @@ private final class ChunkSlots: @unchecked Sendable {
     func store(_ findings: [[Finding]], at index: Int) { lock.withLock { storage[index] = findings } }
 
     var values: [[[Finding]]] { lock.withLock { storage } }
+}
+
+/// The figures computed beside the rule pass, written once by their task before the group is waited on.
+private final class FigureSlot: @unchecked Sendable {
+    var value:
+        (
+            rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
+            implementation: Int
+        )?
 }

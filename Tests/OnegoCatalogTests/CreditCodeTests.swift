@@ -1,5 +1,6 @@
-import OnegoCatalog
 import Testing
+
+@testable import OnegoCatalog
 
 @Suite struct CreditCodeTests {
     @Test(arguments: ["91350100M000100Y43", "11440188MB2C9023XA", "12440100455858116E"])
@@ -55,5 +56,31 @@ import Testing
 @Suite struct CreditCodeCharacterTests {
     @Test func fullWidthLetterIsNamedAsTheWrongCharacter() {
         #expect(CreditCode("91350100Ｍ000100Y43").validate() == .character("Ｍ", position: 9))
+    }
+}
+
+/// The byte-level fast path agrees with the character-level check on every byte and on generated codes.
+@Suite struct CreditCodeFastPathTests {
+    @Test func alphabetValuesMatchPositionsInTheAlphabetForEveryByte() {
+        for byte in UInt8.min...UInt8.max {
+            let expected = CreditCode.alphabet.firstIndex(of: byte) ?? -1
+            #expect(CreditCode.alphabetValue(byte) == expected, "byte \(byte)")
+        }
+    }
+
+    @Test func fastPathAcceptsExactlyTheCodesWithTheRightCheckCharacter() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let prefix = (0..<17).map { _ in CreditCode.alphabet.randomElement(using: &generator)! }
+            let check = CreditCode.checkCharacter(for: prefix)!
+            let good = String(decoding: prefix, as: UTF8.self) + String(check)
+            #expect(CreditCode.isValidASCII(good))
+            #expect(CreditCode(good).validate() == nil)
+            let wrong = CreditCode.alphabet.first { Character(Unicode.Scalar($0)) != check }!
+            let bad = String(decoding: prefix + [wrong], as: UTF8.self)
+            #expect(!CreditCode.isValidASCII(bad))
+            let found = Character(Unicode.Scalar(wrong))
+            #expect(CreditCode(bad).validate() == .checkCharacter(expected: check, found: found))
+        }
     }
 }

@@ -83,8 +83,14 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
 
     /// Computes the figures for the items (duplicates counted once).
     public static func compute(items: [ServiceItem]) -> CompressionFigures {
-        let (units, _) = Population.handlingItems.units(of: items)
-        let rows = units.map { row(for: $0.representative) }
+        compute(items: items, units: PopulationIndex(.handlingItems, items: items))
+    }
+
+    /// Computes the figures for the handling items already worked out.
+    static func compute(items: [ServiceItem], units: PopulationIndex) -> CompressionFigures {
+        let rows = items.withUnsafeBufferPointer { items in
+            (0..<units.count).map { row(for: items[units.representative(of: $0)]) }
+        }
         var departments: [String] = []
         var byDepartment: [String: [ItemCompression]] = [:]
         for row in rows {

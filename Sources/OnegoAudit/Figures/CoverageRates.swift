@@ -94,61 +94,75 @@ public struct CoverageCalculator: Sendable {
 
     /// Every rate of ``RateDefinition/all``.
     public func rates(of items: [ServiceItem]) -> [RateFigure] {
-        let (units, excluded) = population.units(of: items)
-        let groups = UnitGroups(units)
-        return RateDefinition.all.map { figure(for: $0, units: units, excluded: excluded, groups: groups) }
+        rates(of: items, units: PopulationIndex(population, items: items))
     }
 
-    /// One rate.
-    public func figure(for definition: RateDefinition, units: [PopulationUnit], excluded: [Exclusion]) -> RateFigure {
-        figure(for: definition, units: units, excluded: excluded, groups: UnitGroups(units))
-    }
-
-    /// One rate, with each unit's breakdown groups worked out once for all rates.
-    func figure(
-        for definition: RateDefinition, units: [PopulationUnit], excluded: [Exclusion], groups: UnitGroups
-    ) -> RateFigure {
-        var total = Ratio(0, 0)
-        var sums = groups.labels.map { Array(repeating: Ratio(0, 0), count: $0.count) }
-        for (index, unit) in units.enumerated() {
-            let contribution = Self.contribution(of: unit, to: definition)
-            total = total + contribution
-            for dimension in sums.indices {
-                let group = groups.membership[dimension][index]
-                sums[dimension][group] = sums[dimension][group] + contribution
+    /// Every rate of ``RateDefinition/all``, in one walk over the units: each unit is looked at once for all
+    /// rates and all four breakdowns.
+    func rates(of items: [ServiceItem], units: PopulationIndex) -> [RateFigure] {
+        let definitions = RateDefinition.all
+        let groups = UnitGroups(items: items, units: units)
+        // One row of counters per rate: the total, then every group of every dimension.
+        let width = 1 + groups.groupCount
+        var counters = [Ratio](repeating: Ratio(0, 0), count: definitions.count * width)
+        var slots = [Int](repeating: 0, count: groups.dimensionCount)
+        items.withUnsafeBufferPointer { items in
+            for unit in 0..<units.count {
+                for dimension in 0..<groups.dimensionCount {
+                    slots[dimension] = 1 + groups.offsets[dimension] + groups.membership[dimension][unit]
+                }
+                let members = units.members(of: unit)
+                for (rate, definition) in definitions.enumerated() {
+                    let contribution: Ratio
+                    switch definition.measure {
+                    case .items(let condition):
+                        contribution = Ratio(members.allSatisfy { condition(items[$0]) } ? 1 : 0, 1)
+                    case .materials(let condition):
+                        var met = 0
+                        var all = 0
+                        for member in members {
+                            let materials = items[member].materials
+                            all += materials.count
+                            met += materials.count(where: condition)
+                        }
+                        contribution = Ratio(met, all)
+                    }
+                    let row = rate * width
+                    counters[row] = counters[row] + contribution
+                    for slot in slots { counters[row + slot] = counters[row + slot] + contribution }
+                }
             }
         }
-        var breakdown: [BreakdownDimension: [GroupRatio]] = [:]
-        for (dimension, kind) in BreakdownDimension.allCases.enumerated() {
-            breakdown[kind] = groups.labels[dimension].indices.map { group in
-                GroupRatio(
-                    key: groups.keys[dimension][group], label: groups.labels[dimension][group],
-                    ratio: sums[dimension][group])
+        return definitions.enumerated().map { rate, definition in
+            let row = rate * width
+            var breakdown: [BreakdownDimension: [GroupRatio]] = [:]
+            for (dimension, kind) in BreakdownDimension.allCases.enumerated() {
+                breakdown[kind] = groups.labels[dimension].indices.map { group in
+                    GroupRatio(
+                        key: groups.keys[dimension][group], label: groups.labels[dimension][group],
+                        ratio: counters[row + 1 + groups.offsets[dimension] + group])
+                }
             }
-        }
-        let populationName = definition.countsMaterials ? "申请材料（\(population.label)的材料条目）" : population.label
-        return RateFigure(
-            id: definition.id, name: definition.name, formula: definition.formula, population: populationName,
-            ratio: total, excluded: excluded, breakdown: breakdown)
-    }
-
-    static func contribution(of unit: PopulationUnit, to definition: RateDefinition) -> Ratio {
-        switch definition.measure {
-        case .items(let condition):
-            return Ratio(unit.members.allSatisfy(condition) ? 1 : 0, 1)
-        case .materials(let condition):
-            let materials = unit.members.flatMap(\.materials)
-            return Ratio(materials.count(where: condition), materials.count)
+            let populationName =
+                definition.countsMaterials ? "申请材料（\(population.label)的材料条目）" : population.label
+            return RateFigure(
+                id: definition.id, name: definition.name, formula: definition.formula, population: populationName,
+                ratio: counters[row], excluded: units.excluded, breakdown: breakdown)
         }
     }
 
     /// Cross-region counts.
     public func crossRegion(of items: [ServiceItem]) -> CrossRegionCounts {
-        let (units, _) = population.units(of: items)
+        crossRegion(of: items, units: PopulationIndex(population, items: items))
+    }
+
+    /// Cross-region counts over units already worked out.
+    func crossRegion(of items: [ServiceItem], units: PopulationIndex) -> CrossRegionCounts {
         var byScope: [String: Int] = [:]
         var byMode: [String: Int] = [:]
-        for unit in units {
-            guard let cross = unit.representative.crossRegion else { continue }
+        for unit in 0..<units.count {
+            guard let cross = items.withUnsafeBufferPointer({ $0[units.representative(of: unit)].crossRegion })
+            else { continue }
             byScope[cross.scope.rawValue, default: 0] += 1
             if cross.scope == .nationwide {
                 byMode[cross.mode?.rawValue ?? "未写明", default: 0] += 1
@@ -159,7 +173,7 @@ public struct CoverageCalculator: Sendable {
 }
 
 /// Which breakdown group (department, region, level, type) each unit falls in, in order of first appearance,
-/// computed once so the fifteen rates do not redo the string work per unit.
+/// computed once so the rates do not redo the string work per unit.
 struct UnitGroups {
     /// Per dimension, the group keys in order of first appearance.
     var keys: [[String]] = []
@@ -167,25 +181,37 @@ struct UnitGroups {
     var labels: [[String]] = []
     /// Per dimension, each unit's group index.
     var membership: [[Int]] = []
+    /// Per dimension, how many groups the dimensions before it have.
+    var offsets: [Int] = []
 
-    init(_ units: [PopulationUnit]) {
+    /// The number of dimensions.
+    var dimensionCount: Int { keys.count }
+    /// The number of groups over all dimensions.
+    var groupCount: Int { keys.reduce(0) { $0 + $1.count } }
+
+    init(items: [ServiceItem], units: PopulationIndex) {
+        self = items.withUnsafeBufferPointer { UnitGroups(buffer: $0, units: units) }
+    }
+
+    private init(buffer items: UnsafeBufferPointer<ServiceItem>, units: PopulationIndex) {
         for dimension in BreakdownDimension.allCases {
-            var index: [String: Int] = [:]
+            var index: [UTF8Key: Int] = [:]
             var keys: [String] = []
             var labels: [String] = []
             var membership: [Int] = []
             membership.reserveCapacity(units.count)
-            for unit in units {
-                let (key, label) = dimension.group(of: unit.representative)
-                if let known = index[key] {
+            for unit in 0..<units.count {
+                let (key, label) = dimension.group(of: items[units.representative(of: unit)])
+                if let known = index[UTF8Key(key)] {
                     membership.append(known)
                 } else {
-                    index[key] = keys.count
+                    index[UTF8Key(key)] = keys.count
                     membership.append(keys.count)
                     keys.append(key)
                     labels.append(label)
                 }
             }
+            offsets.append(groupCount)
             self.keys.append(keys)
             self.labels.append(labels)
             self.membership.append(membership)

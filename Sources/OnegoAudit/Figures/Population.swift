@@ -1,4 +1,4 @@
-public import OnegoCatalog
+import OnegoCatalog
 
 /// Which items a rate counts (DOMAIN.md §6: populations differ, so every figure names its own).
 public enum Population: String, Sendable, Hashable, Codable, CaseIterable {
@@ -16,15 +16,63 @@ public enum Population: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// One unit of a population: one handling item, or the handling items of one implementation code.
-public struct PopulationUnit: Sendable {
-    /// The code identifying the unit.
-    public var code: String
-    /// The members (one for handling items).
-    public var members: [ServiceItem]
+/// The units of a population as positions in the item array, so figures walk the catalog without copying items:
+/// unit `u` has the members `members[starts[u]..<starts[u + 1]]`, its first member giving its department, region,
+/// level and type.
+struct PopulationIndex: Sendable {
+    /// Positions of each unit's members, unit after unit.
+    private(set) var members: [Int] = []
+    /// Where each unit's members start in ``members``, plus the end.
+    private(set) var starts: [Int] = [0]
+    /// The unit codes (handling-item or implementation codes), in unit order.
+    private(set) var codes: [String] = []
+    /// Items left out (a code seen before).
+    private(set) var excluded: [Exclusion] = []
 
-    /// The first member, which gives the unit its department, region, level and type.
-    public var representative: ServiceItem { members[0] }
+    /// The number of units.
+    var count: Int { codes.count }
+
+    /// The positions of a unit's members.
+    func members(of unit: Int) -> ArraySlice<Int> { members[starts[unit]..<starts[unit + 1]] }
+
+    /// The position of a unit's first member.
+    func representative(of unit: Int) -> Int { members[starts[unit]] }
+
+    /// Splits items into units, counting each code once; later items with a code already seen are excluded.
+    init(_ population: Population, items: [ServiceItem]) {
+        var seen = Set<String>(minimumCapacity: items.count)
+        var unique: [Int] = []
+        unique.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() {
+            if seen.insert(item.id).inserted {
+                unique.append(position)
+            } else {
+                excluded.append(Exclusion(item: item.id, name: item.name, reason: "编码重复，已按首次出现计入一次"))
+            }
+        }
+        switch population {
+        case .handlingItems:
+            members = unique
+            starts = Array(0...unique.count)
+            codes = unique.map { items[$0].id }
+        case .implementationItems:
+            var groupOf: [String: Int] = [:]
+            var groups: [[Int]] = []
+            for position in unique {
+                let key = items[position].codes.implementation
+                if let group = groupOf[key] {
+                    groups[group].append(position)
+                } else {
+                    groupOf[key] = groups.count
+                    groups.append([position])
+                    codes.append(key)
+                }
+            }
+            members = groups.flatMap { $0 }
+            starts = [0]
+            for group in groups { starts.append(starts[starts.count - 1] + group.count) }
+        }
+    }
 }
 
 /// An item left out of a figure, and why.
@@ -41,34 +89,5 @@ public struct Exclusion: Sendable, Hashable, Codable {
         self.item = item
         self.name = name
         self.reason = reason
-    }
-}
-
-extension Population {
-    /// Splits items into units, counting each code once; later items with a code already seen are excluded.
-    public func units(of items: [ServiceItem]) -> (units: [PopulationUnit], excluded: [Exclusion]) {
-        var seen = Set<String>()
-        var excluded: [Exclusion] = []
-        var unique: [ServiceItem] = []
-        for item in items {
-            if seen.insert(item.id).inserted {
-                unique.append(item)
-            } else {
-                excluded.append(Exclusion(item: item.id, name: item.name, reason: "编码重复，已按首次出现计入一次"))
-            }
-        }
-        switch self {
-        case .handlingItems:
-            return (unique.map { PopulationUnit(code: $0.id, members: [$0]) }, excluded)
-        case .implementationItems:
-            var order: [String] = []
-            var groups: [String: [ServiceItem]] = [:]
-            for item in unique {
-                let key = item.codes.implementation
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(item)
-            }
-            return (order.map { PopulationUnit(code: $0, members: groups[$0] ?? []) }, excluded)
-        }
     }
 }

@@ -73,7 +73,7 @@ public struct WaiverSet: Sendable, Hashable {
 
     /// Silences the findings that an unexpired waiver covers, and reports expired, unknown and unused waivers.
     public func apply(
-        to findings: [Finding], today: CalendarDay, registry: RuleRegistry, knownItems: Set<String>
+        to findings: [Finding], today: CalendarDay, registry: RuleRegistry, isKnownItem: (String) -> Bool
     ) -> Outcome {
         var active: [Finding] = []
         var waived: [WaivedFinding] = []
@@ -88,7 +88,9 @@ public struct WaiverSet: Sendable, Hashable {
             }
         }
         for finding in findings {
-            let index = global[finding.rule] ?? finding.item.flatMap { byRuleItem[finding.rule + "\u{1}" + $0] }
+            let index =
+                global[finding.rule]
+                ?? (byRuleItem.isEmpty ? nil : finding.item.flatMap { byRuleItem[finding.rule + "\u{1}" + $0] })
             if let index {
                 used.insert(index)
                 let waiver = waivers[index]
@@ -108,7 +110,7 @@ public struct WaiverSet: Sendable, Hashable {
                         message: "豁免引用的规则“\(waiver.rule)”不存在（用 onego rules 查看规则表）", location: waiver.location))
                 continue
             }
-            if let item = waiver.item, !knownItems.contains(item) {
+            if let item = waiver.item, !isKnownItem(item) {
                 active.append(
                     Finding(
                         rule: "waivers.unknown-item", severity: .warning, item: item,

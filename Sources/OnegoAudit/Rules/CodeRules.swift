@@ -52,8 +52,8 @@ enum CodeRules {
         .item(
             "codes.basic-length", .warning, .codes, title: "基本编码长度",
             explanation: "基本编码长度须符合所选编码规则（国家交换表为 12 位）。"
-        ) { item, settings in
-            let lengths = settings.codeProfile.basicCodeLengths
+        ) { item, context in
+            let lengths = context.settings.codeProfile.basicCodeLengths
             guard !lengths.contains(item.codes.basic.count) else { return [] }
             let allowed = lengths.sorted().map(String.init).joined(separator: "或")
             return [
@@ -87,14 +87,14 @@ enum CodeRules {
             "codes.duplicate", .error, .codes, title: "事项编码重复",
             explanation: "同一目录中业务办理项编码（无则实施编码）只能出现一次；重复的事项在统计中只计一次。",
             check: .catalog { catalog, _ in
-                var first: [String: ServiceItem] = [:]
+                // The catalog's index keeps the first item of each code: any other item with the code is a repeat.
                 var result: [(ServiceItem, RuleIssue)] = []
-                for item in catalog.items {
-                    if let earlier = first[item.id] {
+                catalog.items.withUnsafeBufferPointer { items in
+                    for index in items.indices {
+                        guard let first = catalog.firstIndex(ofID: items[index].id), first != index else { continue }
+                        let (item, earlier) = (items[index], items[first])
                         result.append(
                             (item, RuleIssue("\(item.label)的编码重复：已在 \(earlier.location) 定义（“\(earlier.name)”）")))
-                    } else {
-                        first[item.id] = item
                     }
                 }
                 return result
@@ -102,21 +102,26 @@ enum CodeRules {
         AuditRule(
             "codes.handling-name-unique", .error, .codes, title: "同一子项下办理项名称唯一",
             explanation: "同一实施编码下的业务办理项名称不能重复，否则申请人无法区分。",
-            check: .catalog { catalog, _ in
-                var seen: [String: ServiceItem] = [:]
+            check: .catalog { catalog, context in
+                struct Key: Hashable {
+                    let implementation: Int
+                    let name: Int
+                }
+                var seen: [Key: Int] = [:]
                 var result: [(ServiceItem, RuleIssue)] = []
-                for item in catalog.items {
-                    let key = item.codes.implementation + "\u{1}" + MaterialNameMatch.normalised(item.name)
-                    if let earlier = seen[key] {
-                        if earlier.id != item.id {
-                            result.append(
-                                (
-                                    item,
-                                    RuleIssue("\(item.label)与\(earlier.label)同属实施编码 \(item.codes.implementation)，名称相同")
-                                ))
+                catalog.items.withUnsafeBufferPointer { items in
+                    for index in items.indices {
+                        let key = Key(
+                            implementation: context.id(of: items[index].codes.implementation),
+                            name: context.normalisedID(ofName: items[index].name))
+                        guard let first = seen[key] else {
+                            seen[key] = index
+                            continue
                         }
-                    } else {
-                        seen[key] = item
+                        let (item, earlier) = (items[index], items[first])
+                        guard earlier.id != item.id else { continue }
+                        result.append(
+                            (item, RuleIssue("\(item.label)与\(earlier.label)同属实施编码 \(item.codes.implementation)，名称相同")))
                     }
                 }
                 return result

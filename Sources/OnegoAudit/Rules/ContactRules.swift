@@ -7,36 +7,41 @@ enum ContactRules {
         .item(
             "contact.phone-missing", .error, .contact, title: "须有咨询电话和投诉电话",
             explanation: "办事指南须公布咨询电话和监督投诉电话。"
-        ) { item, _ in
+        ) { item, context in
             var issues: [RuleIssue] = []
-            if item.contact.phone.trimmed.isEmpty { issues.append(RuleIssue("\(item.label)未填写咨询电话")) }
-            if item.contact.complaintPhone.trimmed.isEmpty { issues.append(RuleIssue("\(item.label)未填写投诉电话")) }
+            if context.phone(item.contact.phone).isBlank { issues.append(RuleIssue("\(item.label)未填写咨询电话")) }
+            if context.phone(item.contact.complaintPhone).isBlank {
+                issues.append(RuleIssue("\(item.label)未填写投诉电话"))
+            }
             return issues
         },
         .item(
             "contact.phones-identical", .warning, .contact, title: "咨询与投诉电话应不同",
             explanation: "投诉电话用于监督办理部门，不应与该部门的咨询电话相同。"
-        ) { item, _ in
-            let phone = PhoneNumber.digits(item.contact.phone)
-            guard !phone.isEmpty, phone == PhoneNumber.digits(item.contact.complaintPhone) else { return [] }
+        ) { item, context in
+            let phone = context.phone(item.contact.phone).digits
+            guard !phone.isEmpty, phone == context.phone(item.contact.complaintPhone).digits else { return [] }
             return [RuleIssue("\(item.label)的咨询电话与投诉电话相同（\(item.contact.phone)）")]
         },
         .item(
             "contact.area-code", .warning, .contact, title: "电话须带区号",
             explanation: "固定电话须带长途区号（如 020-），便于外地申请人拨打；400/800 号码和手机号除外。"
-        ) { item, _ in
-            [("咨询电话", item.contact.phone), ("投诉电话", item.contact.complaintPhone)].compactMap { label, value in
-                guard !value.trimmed.isEmpty, !PhoneNumber.hasAreaCode(value) else { return nil }
-                return RuleIssue("\(item.label)的\(label)“\(value)”没有区号")
+        ) { item, context in
+            var issues: [RuleIssue] = []
+            for (label, value) in [("咨询电话", item.contact.phone), ("投诉电话", item.contact.complaintPhone)] {
+                let facts = context.phone(value)
+                guard !facts.isBlank, !facts.hasAreaCode else { continue }
+                issues.append(RuleIssue("\(item.label)的\(label)“\(value)”没有区号"))
             }
+            return issues
         },
         .item(
             "contact.address-hours", .warning, .contact, title: "须有办理地点和时间",
             explanation: "窗口办理的事项须公布办理地点和办公时间。"
         ) { item, _ in
             var missing: [String] = []
-            if item.contact.address.trimmed.isEmpty { missing.append("办理地点") }
-            if item.contact.hours.trimmed.isEmpty { missing.append("办理时间") }
+            if item.contact.address.isBlank { missing.append("办理地点") }
+            if item.contact.hours.isBlank { missing.append("办理时间") }
             guard !missing.isEmpty else { return [] }
             return [RuleIssue("\(item.label)未填写\(missing.joined(separator: "和"))")]
         },

@@ -27,9 +27,9 @@ enum InstantApprovalRules {
         .item(
             "instant.long-promise", .warning, .instant, title: "秒批事项应为即办件或短时限",
             explanation: "自动审批应当场办结；非即办件的承诺时限不应超过配置的上限（默认 1 个工作日）。"
-        ) { item, settings in
+        ) { item, context in
             guard item.modes.isInstantApproval, !item.isImmediate else { return [] }
-            let limit = settings.instantApprovalMaxPromise
+            let limit = context.settings.instantApprovalMaxPromise
             let tooLong: Bool
             if let order = item.promisedLimit.compare(to: limit) {
                 tooLong = order == .descending

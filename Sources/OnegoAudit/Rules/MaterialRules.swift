@@ -8,18 +8,20 @@ enum MaterialRules {
         .item(
             "materials.duplicate-name", .error, .materials, title: "同一事项的材料名称重复",
             explanation: "同一事项中两份材料的名称（忽略空白、全角半角和标点）相同，申请人会重复准备。"
-        ) { item, _ in
-            var seen: [String: Material] = [:]
+        ) { item, context in
+            // Items list a handful of materials: a linear scan over their name numbers beats hashing names.
+            var seen: [(id: Int, index: Int)] = []
             var issues: [RuleIssue] = []
-            for material in item.materials {
-                let key = MaterialNameMatch.normalised(material.name)
-                if let first = seen[key] {
+            for (index, material) in item.materials.enumerated() {
+                let id = context.materialName(material.name).normalisedID
+                if let first = seen.first(where: { $0.id == id }) {
+                    let earlier = item.materials[first.index]
                     issues.append(
                         RuleIssue(
-                            "\(item.label)的材料“\(material.name)”与第 \(first.location.line) 行的“\(first.name)”重复",
+                            "\(item.label)的材料“\(material.name)”与第 \(earlier.location.line) 行的“\(earlier.name)”重复",
                             at: material.location))
                 } else {
-                    seen[key] = material
+                    seen.append((id, index))
                 }
             }
             return issues
@@ -27,15 +29,15 @@ enum MaterialRules {
         .item(
             "materials.near-duplicate-name", .warning, .materials, title: "同一事项的材料名称近似重复",
             explanation: "名称仅差“复印件”“原件”等限定词、同义词（身份证＝居民身份证），或较长名称中仅差一字（且不是父/母、甲/乙这类当事人用字）的两份材料，多半是同一份材料。"
-        ) { item, settings in
+        ) { item, context in
             var issues: [RuleIssue] = []
-            let keys = item.materials.map { MaterialNameMatch.keys(for: $0.name) }
-            let synonymKeys = item.materials.map { settings.synonyms.key(for: $0.name) }
-            for j in item.materials.indices {
-                for i in item.materials.indices where i < j {
-                    guard keys[i].normalised != keys[j].normalised,
-                        synonymKeys[i] == synonymKeys[j]
-                            || MaterialNameMatch.areNearDuplicates(keys[i].comparison, keys[j].comparison)
+            let keys = item.materials.map { context.materialName($0.name) }
+            for j in keys.indices {
+                for i in keys.indices where i < j {
+                    let (a, b) = (keys[i], keys[j])
+                    guard a.normalisedID != b.normalisedID,
+                        a.synonymID == b.synonymID || a.comparisonID == b.comparisonID
+                            || MaterialNameMatch.areNearDuplicates(a.comparison, b.comparison)
                     else { continue }
                     issues.append(
                         RuleIssue(

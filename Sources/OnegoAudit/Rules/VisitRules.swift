@@ -29,9 +29,9 @@ enum VisitRules {
         .item(
             "visits.more-than-allowed", .warning, .visits, title: "最多跑一次",
             explanation: "“最多跑一次”改革要求到现场次数不超过 1 次（阈值可配置）。"
-        ) { item, settings in
-            guard item.visits > settings.maxVisits else { return [] }
-            return [RuleIssue("\(item.label)需到现场 \(item.visits) 次，超过“最多跑\(settings.maxVisits)次”")]
+        ) { item, context in
+            guard item.visits > context.settings.maxVisits else { return [] }
+            return [RuleIssue("\(item.label)需到现场 \(item.visits) 次，超过“最多跑\(context.settings.maxVisits)次”")]
         },
         .item(
             "visits.window-only-zero", .error, .visits, title: "仅窗口办理的事项不可能零跑动",

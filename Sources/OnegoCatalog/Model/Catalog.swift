@@ -33,6 +33,9 @@ public struct Catalog: Sendable {
         return items[offset]
     }
 
+    /// The position in ``items`` of the first item with this handling-item code (its ``ServiceItem/id``).
+    public func firstIndex(ofID id: String) -> Int? { index[id] }
+
     /// The departments, in order of first appearance.
     public var departments: OrderedSet<String> { OrderedSet(items.map(\.department)) }
 

@@ -1,59 +1,275 @@
 public import OnegoXML
 
 /// One 业务办理项 of an implementation list: the smallest unit a citizen applies for.
+///
+/// Storage: the fields live in one copy-on-write box, so copying an item (into a result, a closure, an array) costs
+/// one reference count instead of one per string and array field; the audit and the figures copy items often.
+/// The properties behave as stored ones and the item is a value.
 public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
+    /// The stored fields (internal storage); the coding keys are the property names.
+    struct Fields: Hashable, Codable {
+        var codes: ItemCodes
+        var name: String
+        var type: ItemType
+        var level: Level
+        var region: RegionCode
+        var handling: HandlingKind
+        var department: String
+        var implementingBody: ImplementingBody
+        var serviceObjects: [ServiceObject]
+        var legalBasis: [LegalProvision]
+        var conditions: String?
+        var statutoryLimit: TimeLimit?
+        var promisedLimit: TimeLimit
+        var specialProcedures: [SpecialProcedure]
+        var visits: Int
+        var visitReason: String?
+        var online: OnlineService
+        var handlingForms: [HandlingForm]
+        var crossRegion: CrossRegion?
+        var fee: Fee
+        var modes: HandlingModes
+        var materials: [Material]
+        var results: [ItemResult]
+        var steps: [ProcessStep]
+        var contact: Contact
+        var location: SourceLocation
+    }
+
+    /// The copy-on-write box around ``Fields``; mutated only when uniquely referenced.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
     /// Basic, implementation and handling-item codes.
-    public var codes: ItemCodes
+    public var codes: ItemCodes {
+        get { storage.fields.codes }
+        _modify {
+            makeUnique()
+            yield &storage.fields.codes
+        }
+    }
     /// The item's name.
-    public var name: String
+    public var name: String {
+        get { storage.fields.name }
+        _modify {
+            makeUnique()
+            yield &storage.fields.name
+        }
+    }
     /// 事项类型.
-    public var type: ItemType
+    public var type: ItemType {
+        get { storage.fields.type }
+        _modify {
+            makeUnique()
+            yield &storage.fields.type
+        }
+    }
     /// 行使层级.
-    public var level: Level
+    public var level: Level {
+        get { storage.fields.level }
+        _modify {
+            makeUnique()
+            yield &storage.fields.level
+        }
+    }
     /// The region the item is implemented in.
-    public var region: RegionCode
+    public var region: RegionCode {
+        get { storage.fields.region }
+        _modify {
+            makeUnique()
+            yield &storage.fields.region
+        }
+    }
     /// 即办件 or 承诺件.
-    public var handling: HandlingKind
+    public var handling: HandlingKind {
+        get { storage.fields.handling }
+        _modify {
+            makeUnique()
+            yield &storage.fields.handling
+        }
+    }
     /// The department that publishes it.
-    public var department: String
+    public var department: String {
+        get { storage.fields.department }
+        _modify {
+            makeUnique()
+            yield &storage.fields.department
+        }
+    }
     /// 实施主体.
-    public var implementingBody: ImplementingBody
+    public var implementingBody: ImplementingBody {
+        get { storage.fields.implementingBody }
+        _modify {
+            makeUnique()
+            yield &storage.fields.implementingBody
+        }
+    }
     /// 服务对象.
-    public var serviceObjects: [ServiceObject]
+    public var serviceObjects: [ServiceObject] {
+        get { storage.fields.serviceObjects }
+        _modify {
+            makeUnique()
+            yield &storage.fields.serviceObjects
+        }
+    }
     /// 设定依据.
-    public var legalBasis: [LegalProvision]
+    public var legalBasis: [LegalProvision] {
+        get { storage.fields.legalBasis }
+        _modify {
+            makeUnique()
+            yield &storage.fields.legalBasis
+        }
+    }
     /// 受理条件.
-    public var conditions: String?
+    public var conditions: String? {
+        get { storage.fields.conditions }
+        _modify {
+            makeUnique()
+            yield &storage.fields.conditions
+        }
+    }
     /// 法定办结时限; absent for some public services.
-    public var statutoryLimit: TimeLimit?
+    public var statutoryLimit: TimeLimit? {
+        get { storage.fields.statutoryLimit }
+        _modify {
+            makeUnique()
+            yield &storage.fields.statutoryLimit
+        }
+    }
     /// 承诺办结时限.
-    public var promisedLimit: TimeLimit
+    public var promisedLimit: TimeLimit {
+        get { storage.fields.promisedLimit }
+        _modify {
+            makeUnique()
+            yield &storage.fields.promisedLimit
+        }
+    }
     /// 特别程序.
-    public var specialProcedures: [SpecialProcedure]
+    public var specialProcedures: [SpecialProcedure] {
+        get { storage.fields.specialProcedures }
+        _modify {
+            makeUnique()
+            yield &storage.fields.specialProcedures
+        }
+    }
     /// 到办事现场次数.
-    public var visits: Int
+    public var visits: Int {
+        get { storage.fields.visits }
+        _modify {
+            makeUnique()
+            yield &storage.fields.visits
+        }
+    }
     /// Why the applicant must come on site, when `visits > 0`.
-    public var visitReason: String?
+    public var visitReason: String? {
+        get { storage.fields.visitReason }
+        _modify {
+            makeUnique()
+            yield &storage.fields.visitReason
+        }
+    }
     /// 是否网办 and depth.
-    public var online: OnlineService
+    public var online: OnlineService {
+        get { storage.fields.online }
+        _modify {
+            makeUnique()
+            yield &storage.fields.online
+        }
+    }
     /// 办理形式.
-    public var handlingForms: [HandlingForm]
+    public var handlingForms: [HandlingForm] {
+        get { storage.fields.handlingForms }
+        _modify {
+            makeUnique()
+            yield &storage.fields.handlingForms
+        }
+    }
     /// 通办范围 and mode.
-    public var crossRegion: CrossRegion?
+    public var crossRegion: CrossRegion? {
+        get { storage.fields.crossRegion }
+        _modify {
+            makeUnique()
+            yield &storage.fields.crossRegion
+        }
+    }
     /// Fees.
-    public var fee: Fee
+    public var fee: Fee {
+        get { storage.fields.fee }
+        _modify {
+            makeUnique()
+            yield &storage.fields.fee
+        }
+    }
     /// 秒批, 秒报, 告知承诺, 免证办.
-    public var modes: HandlingModes
+    public var modes: HandlingModes {
+        get { storage.fields.modes }
+        _modify {
+            makeUnique()
+            yield &storage.fields.modes
+        }
+    }
     /// 申请材料.
-    public var materials: [Material]
+    public var materials: [Material] {
+        get { storage.fields.materials }
+        _modify {
+            makeUnique()
+            yield &storage.fields.materials
+        }
+    }
     /// 办理结果.
-    public var results: [ItemResult]
+    public var results: [ItemResult] {
+        get { storage.fields.results }
+        _modify {
+            makeUnique()
+            yield &storage.fields.results
+        }
+    }
     /// 办理流程.
-    public var steps: [ProcessStep]
+    public var steps: [ProcessStep] {
+        get { storage.fields.steps }
+        _modify {
+            makeUnique()
+            yield &storage.fields.steps
+        }
+    }
     /// Address, hours and phones.
-    public var contact: Contact
+    public var contact: Contact {
+        get { storage.fields.contact }
+        _modify {
+            makeUnique()
+            yield &storage.fields.contact
+        }
+    }
     /// Where the item's start tag is.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { storage.fields.location }
+        _modify {
+            makeUnique()
+            yield &storage.fields.location
+        }
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    /// Whether two items have equal fields.
+    public static func == (a: ServiceItem, b: ServiceItem) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    /// Hashes the fields.
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    /// Decodes the keys the synthesized conformance used (the property names).
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    /// Encodes the property names as keys, as the synthesized conformance did.
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     /// The code that identifies this item in a catalog: the handling-item code, else the implementation code.
     public var id: String { codes.identifying }
@@ -72,32 +288,15 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         steps: [ProcessStep] = [], contact: Contact = Contact(),
         location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
-        self.codes = codes
-        self.name = name
-        self.type = type
-        self.level = level
-        self.region = region
-        self.handling = handling
-        self.department = department
-        self.implementingBody = implementingBody
-        self.serviceObjects = serviceObjects
-        self.legalBasis = legalBasis
-        self.conditions = conditions
-        self.statutoryLimit = statutoryLimit
-        self.promisedLimit = promisedLimit
-        self.specialProcedures = specialProcedures
-        self.visits = visits
-        self.visitReason = visitReason
-        self.online = online
-        self.handlingForms = handlingForms
-        self.crossRegion = crossRegion
-        self.fee = fee
-        self.modes = modes
-        self.materials = materials
-        self.results = results
-        self.steps = steps
-        self.contact = contact
-        self.location = location
+        storage = Storage(
+            Fields(
+                codes: codes, name: name, type: type, level: level, region: region, handling: handling,
+                department: department, implementingBody: implementingBody, serviceObjects: serviceObjects,
+                legalBasis: legalBasis, conditions: conditions, statutoryLimit: statutoryLimit,
+                promisedLimit: promisedLimit, specialProcedures: specialProcedures, visits: visits,
+                visitReason: visitReason, online: online, handlingForms: handlingForms, crossRegion: crossRegion,
+                fee: fee, modes: modes, materials: materials, results: results, steps: steps, contact: contact,
+                location: location))
     }
 
     /// 即办件.

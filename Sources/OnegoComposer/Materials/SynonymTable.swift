@@ -31,8 +31,13 @@ public struct SynonymTable: Sendable, Hashable {
     /// The identity of a material name: its normalised form, replaced by the preferred name's when it is a
     /// known variant.
     public func key(for name: String) -> String {
-        let normalized = MaterialName.normalized(name)
-        return canonical[normalized] ?? normalized
+        key(forNormalized: MaterialName.normalized(name))
+    }
+
+    /// The identity of a name already normalised with ``MaterialName/normalized(_:)``, for callers that memoise
+    /// the normalisation.
+    public func key(forNormalized normalized: String) -> String {
+        canonical[normalized] ?? normalized
     }
 
     /// The preferred name of the group the name belongs to, if any.

@@ -6,22 +6,14 @@ public enum MaterialNameMatch {
     /// Trims, drops white space and punctuation, maps full-width forms to half-width and letters to lower case:
     /// “ 营业执照（副本）” and “营业执照(副本)” normalise the same.
     public static func normalised(_ name: String) -> String {
-        cache.normalised(name)
+        normalised(identity: MaterialName.normalized(name))
     }
 
-    /// The comparison keys of a material name: its normalised form and its reduced form, memoised because the same
-    /// names recur on thousands of items of a large catalog (the audit spent two thirds of its time here).
-    public static func keys(for name: String) -> (normalised: String, comparison: ComparisonKey) {
-        cache.keys(name)
-    }
-
-    private static let cache = NameCache()
-
-    fileprivate static func computeNormalised(_ name: String) -> String {
-        // The composer's identity normalisation (white space, full-width forms, letter case), minus punctuation.
+    /// ``normalised(_:)`` of a name already normalised by the composer's ``MaterialName/normalized(_:)`` (white
+    /// space, full-width forms, letter case): lower-cased, punctuation dropped.
+    static func normalised(identity: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in MaterialName.normalized(name).lowercased().unicodeScalars
-        where !ignoredPunctuation.contains(scalar) {
+        for scalar in identity.lowercased().unicodeScalars where !ignoredPunctuation.contains(scalar) {
             scalars.append(scalar)
         }
         return String(scalars)
@@ -31,41 +23,6 @@ public enum MaterialNameMatch {
         "(", ")", "[", "]", "{", "}", "<", ">", "\"", "'", ",", ".", ";", ":", "!", "?", "-", "_", "/", "\\",
         "、", "，", "。", "；", "：", "“", "”", "‘", "’", "《", "》", "【", "】", "〔", "〕", "·", "—",
     ]
-
-    /// A thread-safe memo of name → keys, bounded so a hostile catalog of unique names cannot grow it without end.
-    private final class NameCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [UTF8Key: (normalised: String, comparison: ComparisonKey)] = [:]
-
-        func keys(_ name: String) -> (normalised: String, comparison: ComparisonKey) {
-            let key = UTF8Key(name)
-            if let known = lock.withLock({ entries[key] }) { return known }
-            let normalised = MaterialNameMatch.computeNormalised(name)
-            let made = (normalised, ComparisonKey(normalised))
-            lock.withLock {
-                if entries.count >= 100_000 { entries.removeAll(keepingCapacity: true) }
-                entries[key] = made
-            }
-            return made
-        }
-
-        /// A string hashed and compared by its UTF-8 bytes: the memo only needs byte identity, and String's own
-        /// hashing normalises Unicode first, which costs more than the work being memoised.
-        struct UTF8Key: Hashable {
-            let string: String
-
-            init(_ string: String) { self.string = string }
-
-            func hash(into hasher: inout Hasher) {
-                var copy = string
-                copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            }
-
-            static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool { lhs.string.utf8.elementsEqual(rhs.string.utf8) }
-        }
-
-        func normalised(_ name: String) -> String { keys(name).normalised }
-    }
 
     /// Qualifiers that do not change which document is meant.
     static let qualifiers = ["复印件", "原件", "扫描件", "电子版", "电子件", "纸质版", "一份", "材料"]

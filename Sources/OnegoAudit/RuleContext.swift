@@ -1,0 +1,91 @@
+import OnegoComposer
+
+/// What a rule sees besides the item: the audit's settings, and memos of work that repeats across thousands of
+/// items (material names, phone numbers), so each distinct value is worked out once per audit.
+///
+/// Each worker of the audit has its own context, so the memos need no locks; a context must not be shared
+/// between threads.
+public final class RuleContext {
+    /// The audit's settings.
+    public let settings: AuditSettings
+    private var materialNames: [UTF8Key: MaterialNameKeys] = [:]
+    private var ids: [UTF8Key: Int] = [:]
+    private var phones: [UTF8Key: PhoneFacts] = [:]
+    private var normalisedNames: [UTF8Key: Int] = [:]
+
+    /// Creates a context with empty memos.
+    public init(settings: AuditSettings) { self.settings = settings }
+
+    /// The comparison keys of a material name, memoised.
+    public func materialName(_ name: String) -> MaterialNameKeys {
+        let key = UTF8Key(name)
+        if let known = materialNames[key] { return known }
+        let identity = MaterialName.normalized(name)
+        let normalised = MaterialNameMatch.normalised(identity: identity)
+        let comparison = MaterialNameMatch.ComparisonKey(normalised)
+        let made = MaterialNameKeys(
+            normalised: normalised, normalisedID: id(of: normalised),
+            synonymID: id(of: settings.synonyms.key(forNormalized: identity)),
+            comparisonID: id(of: String(comparison.characters)), comparison: comparison)
+        materialNames[key] = made
+        return made
+    }
+
+    /// A number for ``MaterialNameMatch/normalised(_:)`` of a name (an item's or a material's): equal for names
+    /// that normalise alike, memoised.
+    func normalisedID(ofName name: String) -> Int {
+        let key = UTF8Key(name)
+        if let known = normalisedNames[key] { return known }
+        let made = id(of: MaterialNameMatch.normalised(name))
+        normalisedNames[key] = made
+        return made
+    }
+
+    /// Facts about a phone number as written, memoised (the same numbers recur on every item of a department).
+    func phone(_ text: String) -> PhoneFacts {
+        let key = UTF8Key(text)
+        if let known = phones[key] { return known }
+        let made = PhoneFacts(
+            isBlank: text.isBlank, digits: PhoneNumber.digits(text), hasAreaCode: PhoneNumber.hasAreaCode(text))
+        phones[key] = made
+        return made
+    }
+
+    /// A dense number for a string: equal strings (byte for byte) get equal numbers within one context.
+    func id(of string: String) -> Int {
+        let key = UTF8Key(string)
+        if let known = ids[key] { return known }
+        let made = ids.count
+        ids[key] = made
+        return made
+    }
+}
+
+/// A material name's keys for the material rules, with dense numbers so comparing two names is comparing integers.
+public struct MaterialNameKeys: Sendable {
+    /// ``MaterialNameMatch/normalised(_:)`` of the name.
+    public let normalised: String
+    /// Equal for names whose normalised forms are equal.
+    public let normalisedID: Int
+    /// Equal for names the synonym table maps to the same document.
+    public let synonymID: Int
+    /// Equal for names whose reduced forms (qualifiers and built-in synonyms dropped) are equal.
+    public let comparisonID: Int
+    /// The reduced form, for the one-character-apart comparison.
+    public let comparison: MaterialNameMatch.ComparisonKey
+}
+
+/// What the contact rules need to know about one phone number.
+struct PhoneFacts {
+    /// Empty or only white space.
+    let isBlank: Bool
+    /// Its digits without separators.
+    let digits: String
+    /// Whether it carries an area code or needs none (see ``PhoneNumber/hasAreaCode(_:)``).
+    let hasAreaCode: Bool
+}
+
+extension String {
+    /// Whether the string is empty or only white space, without building a trimmed copy.
+    var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+}
