@@ -80,6 +80,49 @@ public struct XMLStreamParser: Sendable {
         return session.diagnostics
     }
 
+    /// Parses one part of a file planned by ``XMLSplitPlan``: its pieces (the file's own bytes and the tags that
+    /// make the part a document) in order, reporting the file's own lines. Encoding errors are not located (plans
+    /// are only made for UTF-8 files).
+    public func parse(
+        part: XMLSplitPlan.Part, of path: String, into handler: any XMLContentHandler,
+        progress: (_ bytesRead: Int) -> Void = { _ in }
+    ) -> [Diagnostic] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [FileProblem.diagnostic(errno: errno, path: path)] }
+        defer { close(fd) }
+        let session = XMLParseContext(file: path, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        session.lineOffset = part.lineOffset
+        let chunkSize = 1 << 18
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        var total = 0
+        _ = session.run(schema: schema) { feed in
+            for piece in part.pieces {
+                switch piece {
+                case .bytes(let bytes):
+                    let going = bytes.withUnsafeBufferPointer { feed($0) }
+                    if !going { return nil }
+                case .file(let range):
+                    var offset = range.lowerBound
+                    while offset < range.upperBound {
+                        let n = pread(fd, buffer, min(chunkSize, range.upperBound - offset), off_t(offset))
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            return FileProblem.diagnostic(errno: errno, path: path)
+                        }
+                        if n == 0 { return FileProblem.diagnostic(errno: EIO, path: path) }
+                        offset += n
+                        total += n
+                        if !feed(UnsafeBufferPointer(start: buffer, count: n)) { return nil }
+                        progress(total)
+                    }
+                }
+            }
+            return nil
+        }
+        return session.diagnostics
+    }
+
     /// Parses bytes held in memory (tests, fuzzing, standard input).
     public func parse(bytes: [UInt8], name: String, into handler: any XMLContentHandler) -> [Diagnostic] {
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
@@ -162,6 +205,10 @@ public final class XMLParseContext {
     /// The document's bytes, for locating encoding errors.
     var source: Source?
 
+    /// Added to every line reported: a part of a file parsed on its own (see ``XMLSplitPlan``) reports the lines of
+    /// the whole file.
+    var lineOffset = 0
+
     init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
         self.file = file
         self.limits = limits
@@ -215,7 +262,8 @@ public final class XMLParseContext {
 
     /// Where the parser is now (just past the last thing it read).
     public var currentLocation: SourceLocation {
-        SourceLocation(file: file, line: Int(onego_ctxt_line(parser)), column: Int(onego_ctxt_column(parser)))
+        SourceLocation(
+            file: file, line: Int(onego_ctxt_line(parser)) + lineOffset, column: Int(onego_ctxt_column(parser)))
     }
 
     /// Where the tag being reported starts: the `<` of the current start tag during `startElement`, or of the
@@ -224,7 +272,7 @@ public final class XMLParseContext {
         guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
             return currentLocation
         }
-        let line = Int(onego_ctxt_line(parser))
+        let line = Int(onego_ctxt_line(parser)) + lineOffset
         let column = Int(onego_ctxt_column(parser))
         // Walk back to the '<' that opened this tag; '<' cannot occur inside attribute values.
         guard let open = ByteScan.lastIndex(of: 0x3C, from: base, before: cur) else { return currentLocation }
@@ -444,7 +492,7 @@ public final class XMLParseContext {
         let declared = onego_ctxt_declared_encoding(parser).map { String(cString: $0) }
         var location =
             error.pointee.line > 0
-            ? SourceLocation(file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+            ? SourceLocation(file: file, line: Int(error.pointee.line) + lineOffset, column: Int(error.pointee.int2))
             : currentLocation
         // Encoding-conversion errors come without a position (libxml2 converts whole chunks before parsing them):
         // find the first unconvertible byte by reading the document again.

@@ -101,7 +101,8 @@ struct Load: ParsableCommand {
     @Argument(help: "A catalog file, or a folder of them.") var file: String
     @Flag var trusted = false
     @Flag(help: "Parse the files of a folder one after another instead of in parallel.") var serial = false
-    @Option(help: "Threads validating a single file: one, two or auto.") var threads = "auto"
+    @Option(help: "Threads parsing a single file (validated: schema beside model; trusted: halves): one, two or auto.")
+    var threads = "auto"
 
     func run() throws {
         var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()

@@ -25,20 +25,24 @@ public struct CatalogLoader: Sendable {
     /// Called now and then during a load (from the parsing threads, at most every 0.2 s) and once at the end of
     /// parsing, for a progress display.
     public var progress: (@Sendable (LoadProgress) -> Void)?
-    /// How a single large file is validated; see ``ValidationThreads``.
+    /// How a single large file is parsed; see ``ValidationThreads``.
     public var validationThreads = ValidationThreads.automatic
 
-    /// How many threads validate a single catalog file.
+    /// How many threads parse a single catalog file.
     public enum ValidationThreads: Sendable, Hashable {
-        /// One pass validates and builds the model.
+        /// One pass validates (unless trusted) and builds the model.
         case one
-        /// One thread validates while another builds the model from its own well-formedness-only parse of the
-        /// same bytes; diagnostics are the same as with one pass (the file is read twice, on two cores).
+        /// Validated: one thread validates while another builds the model from its own well-formedness-only parse
+        /// of the same bytes. Trusted: the file is cut in two at an `<item>` line near the middle
+        /// (``XMLSplitPlan``) and each half builds its items. Either way the result is the same as with one pass;
+        /// a trusted file that cannot be cut cleanly, or where a half finds an error, is parsed whole instead.
         case two
         /// Two for a single file of at least 4 MB when another core is idle (no other thread ready to run on
         /// it right now), else one. Several files are already parsed in parallel.
         case automatic
     }
+    /// Told whether a trusted two-thread parse kept its halves (`true`) or parsed the file whole (tests).
+    var halvesObserver: (@Sendable (_ keptHalves: Bool) -> Void)?
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
     /// in folders; `onego validate` uses this to hand them to their own loaders.
     public var skipsOtherDocumentsNamedDirectly = false
@@ -127,8 +131,9 @@ public struct CatalogLoader: Sendable {
             ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0)
         }
         defer { meter?.finish() }
-        if inputs.count == 1, let schema, loadsInParallel, splitsValidation(of: inputs[0]) {
-            return [parseSplit(inputs[0], schema: schema, meter: meter)]
+        if inputs.count == 1, loadsInParallel, splitsValidation(of: inputs[0]) {
+            if let schema { return [parseSplit(inputs[0], schema: schema, meter: meter)] }
+            return [parseHalves(inputs[0], meter: meter)]
         }
         let work: @Sendable (Int) -> Void = { index in
             slots.store(parseOne(inputs[index], schema: schema, meter: meter), at: index)
@@ -193,6 +198,57 @@ public struct CatalogLoader: Sendable {
         return outcome
     }
 
+    /// Parses the two halves of a trusted file on two threads (``XMLSplitPlan``) and joins their items, or parses
+    /// the file whole when it cannot be cut, a half finds an error (the cut may not have fallen between two items,
+    /// and one pass words errors best), or the halves together pass the item limit.
+    private func parseHalves(_ input: InputFile, meter: ProgressMeter?) -> FileOutcome {
+        guard let plan = XMLSplitPlan.make(path: input.path, child: "item") else {
+            halvesObserver?(false)
+            return parseOne(input, schema: nil, meter: meter)
+        }
+        let halves = HalfSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            guard let part = index == 0 ? plan.first : plan.second() else { return }
+            let reader = CatalogFileReader(
+                interner: StringInterner(), skipsOtherOnegoDocuments: true, maxItems: maxItemsPerFile,
+                isValidated: false)
+            var counted = (bytes: 0, items: 0)
+            let diagnostics = XMLStreamParser(limits: limits).parse(part: part, of: input.path, into: reader) {
+                bytes in
+                guard let meter else { return }
+                let items = reader.items.count
+                meter.add(bytes: bytes - counted.bytes, items: items - counted.items)
+                counted = (bytes, items)
+            }
+            meter?.add(bytes: 0, items: reader.items.count - counted.items)
+            let clean =
+                reader.root == .catalog && !diagnostics.containsErrors
+                && diagnostics.allSatisfy { ($0.location?.line ?? 0) >= part.firstFileLine }
+            halves.store(
+                Half(
+                    outcome: FileOutcome(
+                        items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region,
+                        skippedNamespace: nil),
+                    isClean: clean, bytes: counted.bytes, items: reader.items.count),
+                at: index)
+        }
+        let (first, second) = halves.values
+        guard let first, let second, first.isClean, second.isClean,
+            first.items + second.items <= maxItemsPerFile
+        else {
+            // Take back what the halves counted, then count the whole parse.
+            let (a, b) = (first ?? Half.none, second ?? Half.none)
+            meter?.add(bytes: -(a.bytes + b.bytes), items: -(a.items + b.items))
+            halvesObserver?(false)
+            return parseOne(input, schema: nil, meter: meter)
+        }
+        halvesObserver?(true)
+        var outcome = first.outcome
+        outcome.items += second.outcome.items
+        outcome.diagnostics += second.outcome.diagnostics
+        return outcome
+    }
+
     private func parseOne(
         _ input: InputFile, schema: XMLSchema?, isValidated: Bool? = nil, meter: ProgressMeter?
     ) -> FileOutcome {
@@ -216,6 +272,30 @@ public struct CatalogLoader: Sendable {
             items: reader.items, diagnostics: diagnostics, title: reader.title, region: reader.region,
             skippedNamespace: nil)
     }
+}
+
+/// One half of a file parsed by ``CatalogLoader``'s trusted two-thread path.
+private struct Half: Sendable {
+    var outcome: FileOutcome
+    /// A catalog, no errors, nothing reported about the bytes the split added.
+    var isClean: Bool
+    /// What the half counted for the progress display.
+    var bytes: Int
+    var items: Int
+
+    static let none = Half(
+        outcome: FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil),
+        isClean: false, bytes: 0, items: 0)
+}
+
+/// The two halves, each written by its own thread.
+private final class HalfSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Half?] = [nil, nil]
+
+    func store(_ half: Half, at index: Int) { lock.withLock { storage[index] = half } }
+
+    var values: (Half?, Half?) { lock.withLock { (storage[0], storage[1]) } }
 }
 
 /// What loading produced: the catalog (possibly partial when there were errors) and every diagnostic.
