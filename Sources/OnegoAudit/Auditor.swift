@@ -50,14 +50,16 @@ public struct Auditor: Sendable {
         // Item rules are pure functions of one item: run them item by item (one pass over each item while it is
         // in cache) on all cores, in chunks whose results are put back in rule order, then item order, so the
         // output is the same as one rule after another over the whole catalog. The catalog rules are one more
-        // task beside the chunks. Each task has its own context, so its memos need no locks.
+        // task beside the chunks. Each task has its own context (memos without locks) over one shared memo, so each
+        // distinct material name is worked out once.
         let items = catalog.items
         let chunkCount = items.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
         let chunkSize = (items.count + chunkCount - 1) / max(chunkCount, 1)
         let slots = ChunkSlots(count: chunkCount + 1)
         let settings = self.settings
+        let memo = RuleContext.SharedMemo()
         DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { task in
-            let context = RuleContext(settings: settings)
+            let context = RuleContext(settings: settings, shared: memo)
             var perRule = [[Finding]](repeating: [], count: rules.count)
             if task == chunkCount {
                 for (index, check) in catalogChecks {

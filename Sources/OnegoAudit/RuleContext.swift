@@ -1,32 +1,32 @@
+import Foundation
 import OnegoComposer
 
 /// What a rule sees besides the item: the audit's settings, and memos of work that repeats across thousands of
 /// items (material names, phone numbers), so each distinct value is worked out once per audit.
 ///
-/// Each worker of the audit has its own context, so the memos need no locks; a context must not be shared
-/// between threads.
+/// Each worker of the audit has its own context, whose memos need no locks; a context must not be shared between
+/// threads. Contexts made from one ``SharedMemo`` work out each distinct name once between them and number names
+/// alike.
 public final class RuleContext {
     /// The audit's settings.
     public let settings: AuditSettings
+    private let shared: SharedMemo
     private var materialNames: [UTF8Key: MaterialNameKeys] = [:]
     private var ids: [UTF8Key: Int] = [:]
     private var phones: [UTF8Key: PhoneFacts] = [:]
     private var normalisedNames: [UTF8Key: Int] = [:]
 
-    /// Creates a context with empty memos.
-    public init(settings: AuditSettings) { self.settings = settings }
+    /// Creates a context with empty memos of its own, backed by `shared`.
+    public init(settings: AuditSettings, shared: SharedMemo = SharedMemo()) {
+        self.settings = settings
+        self.shared = shared
+    }
 
     /// The comparison keys of a material name, memoised.
     public func materialName(_ name: String) -> MaterialNameKeys {
         let key = UTF8Key(name)
         if let known = materialNames[key] { return known }
-        let identity = MaterialName.normalized(name)
-        let normalised = MaterialNameMatch.normalised(identity: identity)
-        let comparison = MaterialNameMatch.ComparisonKey(normalised)
-        let made = MaterialNameKeys(
-            normalised: normalised, normalisedID: id(of: normalised),
-            synonymID: id(of: settings.synonyms.key(forNormalized: identity)),
-            comparisonID: id(of: String(comparison.characters)), comparison: comparison)
+        let made = shared.materialName(key, synonyms: settings.synonyms)
         materialNames[key] = made
         return made
     }
@@ -51,13 +51,52 @@ public final class RuleContext {
         return made
     }
 
-    /// A dense number for a string: equal strings (byte for byte) get equal numbers within one context.
+    /// A dense number for a string: equal strings (byte for byte) get equal numbers in contexts sharing a memo.
     func id(of string: String) -> Int {
         let key = UTF8Key(string)
         if let known = ids[key] { return known }
-        let made = ids.count
+        let made = shared.id(of: key)
         ids[key] = made
         return made
+    }
+
+    /// What the contexts of one audit share: names worked out once, and one numbering. Thread-safe.
+    public final class SharedMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var materialNames: [UTF8Key: MaterialNameKeys] = [:]
+        private var ids: [UTF8Key: Int] = [:]
+
+        /// Creates an empty memo.
+        public init() {}
+
+        func materialName(_ key: UTF8Key, synonyms: SynonymTable) -> MaterialNameKeys {
+            if let known = lock.withLock({ materialNames[key] }) { return known }
+            // Worked out outside the lock; numbered inside it, where a racing thread's result wins.
+            let identity = MaterialName.normalized(key.string)
+            let normalised = MaterialNameMatch.normalised(identity: identity)
+            let comparison = MaterialNameMatch.ComparisonKey(normalised)
+            let synonym = synonyms.key(forNormalized: identity)
+            let reduced = String(comparison.characters)
+            return lock.withLock {
+                if let known = materialNames[key] { return known }
+                let made = MaterialNameKeys(
+                    normalised: normalised, normalisedID: number(UTF8Key(normalised)),
+                    synonymID: number(UTF8Key(synonym)), comparisonID: number(UTF8Key(reduced)),
+                    comparison: comparison)
+                materialNames[key] = made
+                return made
+            }
+        }
+
+        func id(of key: UTF8Key) -> Int { lock.withLock { number(key) } }
+
+        /// Call with the lock held.
+        private func number(_ key: UTF8Key) -> Int {
+            if let known = ids[key] { return known }
+            let made = ids.count
+            ids[key] = made
+            return made
+        }
     }
 }
 

@@ -44,14 +44,45 @@ public struct CompressionAggregate: Sendable, Hashable, Codable {
     /// The label of the day-weighted figure.
     public static let weightedLabel = "按天数加权：(Σ法定 − Σ承诺) ÷ Σ法定（小时按 8 小时折 1 个工作日，自然日按 5/7 折算）"
 
+    init(
+        meanOfRates: Double?, dayWeighted: Double?, counted: Int, rateSum: Double, statutoryDays: Double,
+        promisedDays: Double
+    ) {
+        self.meanOfRates = meanOfRates
+        self.dayWeighted = dayWeighted
+        self.counted = counted
+        self.rateSum = rateSum
+        self.statutoryDays = statutoryDays
+        self.promisedDays = promisedDays
+    }
+
     init(_ items: [ItemCompression]) {
-        let counted = items.filter { $0.rate != nil }
-        self.counted = counted.count
-        rateSum = counted.reduce(0) { $0 + ($1.rate ?? 0) }
-        statutoryDays = counted.reduce(0) { $0 + $1.statutoryDays }
-        promisedDays = counted.reduce(0) { $0 + $1.promisedDays }
-        meanOfRates = counted.isEmpty ? nil : rateSum / Double(counted.count)
-        dayWeighted = statutoryDays > 0 ? (statutoryDays - promisedDays) / statutoryDays : nil
+        var sum = Sum()
+        for item in items { sum.add(item) }
+        self = sum.aggregate
+    }
+
+    /// Running sums, so groups are aggregated in one pass without collecting their rows.
+    struct Sum {
+        var counted = 0
+        var rateSum = 0.0
+        var statutoryDays = 0.0
+        var promisedDays = 0.0
+
+        mutating func add(_ item: ItemCompression) {
+            guard let rate = item.rate else { return }
+            counted += 1
+            rateSum += rate
+            statutoryDays += item.statutoryDays
+            promisedDays += item.promisedDays
+        }
+
+        var aggregate: CompressionAggregate {
+            CompressionAggregate(
+                meanOfRates: counted == 0 ? nil : rateSum / Double(counted),
+                dayWeighted: statutoryDays > 0 ? (statutoryDays - promisedDays) / statutoryDays : nil,
+                counted: counted, rateSum: rateSum, statutoryDays: statutoryDays, promisedDays: promisedDays)
+        }
     }
 }
 
@@ -91,17 +122,27 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
         let rows = items.withUnsafeBufferPointer { items in
             (0..<units.count).map { row(for: items[units.representative(of: $0)]) }
         }
+        var overall = CompressionAggregate.Sum()
+        var licensing = CompressionAggregate.Sum()
         var departments: [String] = []
-        var byDepartment: [String: [ItemCompression]] = [:]
+        var byDepartment: [CompressionAggregate.Sum] = []
+        var departmentIndex: [UTF8Key: Int] = [:]
         for row in rows {
-            if byDepartment[row.department] == nil { departments.append(row.department) }
-            byDepartment[row.department, default: []].append(row)
+            overall.add(row)
+            if row.isLicensing { licensing.add(row) }
+            let key = UTF8Key(row.department)
+            let index = departmentIndex[key] ?? departments.count
+            if index == departments.count {
+                departmentIndex[key] = index
+                departments.append(row.department)
+                byDepartment.append(CompressionAggregate.Sum())
+            }
+            byDepartment[index].add(row)
         }
         return CompressionFigures(
-            items: rows, overall: CompressionAggregate(rows),
-            licensing: CompressionAggregate(rows.filter(\.isLicensing)),
-            byDepartment: departments.map {
-                DepartmentCompression(department: $0, aggregate: CompressionAggregate(byDepartment[$0] ?? []))
+            items: rows, overall: overall.aggregate, licensing: licensing.aggregate,
+            byDepartment: zip(departments, byDepartment).map {
+                DepartmentCompression(department: $0, aggregate: $1.aggregate)
             })
     }
 

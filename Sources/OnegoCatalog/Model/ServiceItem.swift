@@ -46,7 +46,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
 
     /// Basic, implementation and handling-item codes.
     public var codes: ItemCodes {
-        get { storage.fields.codes }
+        _read { yield storage.fields.codes }
         _modify {
             makeUnique()
             yield &storage.fields.codes
@@ -54,7 +54,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// The item's name.
     public var name: String {
-        get { storage.fields.name }
+        _read { yield storage.fields.name }
         _modify {
             makeUnique()
             yield &storage.fields.name
@@ -62,7 +62,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 事项类型.
     public var type: ItemType {
-        get { storage.fields.type }
+        _read { yield storage.fields.type }
         _modify {
             makeUnique()
             yield &storage.fields.type
@@ -70,7 +70,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 行使层级.
     public var level: Level {
-        get { storage.fields.level }
+        _read { yield storage.fields.level }
         _modify {
             makeUnique()
             yield &storage.fields.level
@@ -78,7 +78,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// The region the item is implemented in.
     public var region: RegionCode {
-        get { storage.fields.region }
+        _read { yield storage.fields.region }
         _modify {
             makeUnique()
             yield &storage.fields.region
@@ -86,7 +86,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 即办件 or 承诺件.
     public var handling: HandlingKind {
-        get { storage.fields.handling }
+        _read { yield storage.fields.handling }
         _modify {
             makeUnique()
             yield &storage.fields.handling
@@ -94,7 +94,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// The department that publishes it.
     public var department: String {
-        get { storage.fields.department }
+        _read { yield storage.fields.department }
         _modify {
             makeUnique()
             yield &storage.fields.department
@@ -102,7 +102,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 实施主体.
     public var implementingBody: ImplementingBody {
-        get { storage.fields.implementingBody }
+        _read { yield storage.fields.implementingBody }
         _modify {
             makeUnique()
             yield &storage.fields.implementingBody
@@ -110,7 +110,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 服务对象.
     public var serviceObjects: [ServiceObject] {
-        get { storage.fields.serviceObjects }
+        _read { yield storage.fields.serviceObjects }
         _modify {
             makeUnique()
             yield &storage.fields.serviceObjects
@@ -118,7 +118,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 设定依据.
     public var legalBasis: [LegalProvision] {
-        get { storage.fields.legalBasis }
+        _read { yield storage.fields.legalBasis }
         _modify {
             makeUnique()
             yield &storage.fields.legalBasis
@@ -126,7 +126,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 受理条件.
     public var conditions: String? {
-        get { storage.fields.conditions }
+        _read { yield storage.fields.conditions }
         _modify {
             makeUnique()
             yield &storage.fields.conditions
@@ -134,7 +134,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 法定办结时限; absent for some public services.
     public var statutoryLimit: TimeLimit? {
-        get { storage.fields.statutoryLimit }
+        _read { yield storage.fields.statutoryLimit }
         _modify {
             makeUnique()
             yield &storage.fields.statutoryLimit
@@ -142,7 +142,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 承诺办结时限.
     public var promisedLimit: TimeLimit {
-        get { storage.fields.promisedLimit }
+        _read { yield storage.fields.promisedLimit }
         _modify {
             makeUnique()
             yield &storage.fields.promisedLimit
@@ -150,7 +150,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 特别程序.
     public var specialProcedures: [SpecialProcedure] {
-        get { storage.fields.specialProcedures }
+        _read { yield storage.fields.specialProcedures }
         _modify {
             makeUnique()
             yield &storage.fields.specialProcedures
@@ -158,7 +158,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 到办事现场次数.
     public var visits: Int {
-        get { storage.fields.visits }
+        _read { yield storage.fields.visits }
         _modify {
             makeUnique()
             yield &storage.fields.visits
@@ -166,7 +166,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// Why the applicant must come on site, when `visits > 0`.
     public var visitReason: String? {
-        get { storage.fields.visitReason }
+        _read { yield storage.fields.visitReason }
         _modify {
             makeUnique()
             yield &storage.fields.visitReason
@@ -174,7 +174,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 是否网办 and depth.
     public var online: OnlineService {
-        get { storage.fields.online }
+        _read { yield storage.fields.online }
         _modify {
             makeUnique()
             yield &storage.fields.online
@@ -182,7 +182,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 办理形式.
     public var handlingForms: [HandlingForm] {
-        get { storage.fields.handlingForms }
+        _read { yield storage.fields.handlingForms }
         _modify {
             makeUnique()
             yield &storage.fields.handlingForms
@@ -190,7 +190,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 通办范围 and mode.
     public var crossRegion: CrossRegion? {
-        get { storage.fields.crossRegion }
+        _read { yield storage.fields.crossRegion }
         _modify {
             makeUnique()
             yield &storage.fields.crossRegion
@@ -198,7 +198,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// Fees.
     public var fee: Fee {
-        get { storage.fields.fee }
+        _read { yield storage.fields.fee }
         _modify {
             makeUnique()
             yield &storage.fields.fee
@@ -206,7 +206,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 秒批, 秒报, 告知承诺, 免证办.
     public var modes: HandlingModes {
-        get { storage.fields.modes }
+        _read { yield storage.fields.modes }
         _modify {
             makeUnique()
             yield &storage.fields.modes
@@ -214,7 +214,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 申请材料.
     public var materials: [Material] {
-        get { storage.fields.materials }
+        _read { yield storage.fields.materials }
         _modify {
             makeUnique()
             yield &storage.fields.materials
@@ -222,7 +222,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 办理结果.
     public var results: [ItemResult] {
-        get { storage.fields.results }
+        _read { yield storage.fields.results }
         _modify {
             makeUnique()
             yield &storage.fields.results
@@ -230,7 +230,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// 办理流程.
     public var steps: [ProcessStep] {
-        get { storage.fields.steps }
+        _read { yield storage.fields.steps }
         _modify {
             makeUnique()
             yield &storage.fields.steps
@@ -238,7 +238,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// Address, hours and phones.
     public var contact: Contact {
-        get { storage.fields.contact }
+        _read { yield storage.fields.contact }
         _modify {
             makeUnique()
             yield &storage.fields.contact
@@ -246,7 +246,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// Where the item's start tag is.
     public var location: SourceLocation {
-        get { storage.fields.location }
+        _read { yield storage.fields.location }
         _modify {
             makeUnique()
             yield &storage.fields.location
