@@ -130,7 +130,7 @@ public struct Auditor: Sendable {
             figures.value = (
                 calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
                 CompressionFigures.compute(items: items, units: handling), handling.count,
-                Set(items.lazy.map(\.codes.implementation)).count
+                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount
             )
         }
         var all = findings(in: catalog)
@@ -138,13 +138,15 @@ public struct Auditor: Sendable {
         let outcome = waivers.apply(
             to: all, today: today, registry: registry, isKnownItem: { catalog.firstIndex(ofID: $0) != nil })
         group.wait()
-        guard let (rates, crossRegion, compression, handlingCount, implementationCount) = figures.value else {
+        guard
+            let (rates, crossRegion, compression, handlingCount, implementationCount, departments, materials) =
+                figures.value
+        else {
             preconditionFailure("the figures task finished without a result")
         }
         let subject = AuditReport.Subject(
             paths: paths, files: catalog.files.count, handlingItems: handlingCount,
-            implementationItems: implementationCount, departments: Array(catalog.departments),
-            materials: catalog.materialCount)
+            implementationItems: implementationCount, departments: departments, materials: materials)
         let targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
         return AuditReport(
             subject: subject, today: today, population: population, policy: policy,
@@ -212,6 +214,6 @@ private final class FigureSlot: @unchecked Sendable {
     var value:
         (
             rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
-            implementation: Int
+            implementation: Int, departments: [String], materials: Int
         )?
 }

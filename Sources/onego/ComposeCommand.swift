@@ -107,6 +107,8 @@ struct ComposeCommand: ParsableCommand {
         do {
             return try composer.compose(matter: matter, answers: answers, accepted: accepted)
         } catch {
+            // A question the matter does not have is a mistake in the command line, like a misspelt option.
+            if case .unknownQuestion = error { throw ValidationError(error.description) }
             throw CommandFailure(error.description)
         }
     }

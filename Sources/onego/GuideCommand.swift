@@ -168,6 +168,7 @@ struct MatterGuideSource {
         do {
             composition = try composer.compose(matter: matter, answers: answerSet, accepted: options.accepted)
         } catch {
+            if case .unknownQuestion = error { throw ValidationError(Self.explain(error, matter: matter)) }
             throw CommandFailure(Self.explain(error, matter: matter))
         }
         return kinds.flatMap { kind -> [GuideDocument] in

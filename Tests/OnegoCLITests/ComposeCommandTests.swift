@@ -66,6 +66,14 @@ import Testing
         #expect(run.stderr.hasPrefix("\(Self.matter):16:5: 缺少以下情形的回答：invoice（是否需要申领发票？"))
     }
 
+    @Test func anUnknownQuestionIsAUsageError() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog] + Self.all + ["--answer", "invoise=是"])
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("没有编号为 invoise 的情形问题"), "\(run.stderr)")
+    }
+
     @Test func contradictionNamesTheQuestion() throws {
         let run = try Fixtures.runOnego(
             [

@@ -32,10 +32,12 @@ enum CodeRules {
             explanation: "实施编码第 19 位应为行使层级，其后应为基本编码。"
         ) { item, _ in
             let uscc = item.implementingBody.creditCode
-            guard item.codes.implementation.hasPrefix(uscc.rawValue) else { return [] }
+            guard item.codes.implementation.hasPrefix(uscc.rawValue),
+                !ItemCodes.isExpectedImplementationCode(
+                    item.codes.implementation, creditCode: uscc, level: item.level, basic: item.codes.basic)
+            else { return [] }
             let expected = ItemCodes.expectedImplementationCode(
                 creditCode: uscc, level: item.level, basic: item.codes.basic)
-            guard item.codes.implementation != expected else { return [] }
             return [
                 RuleIssue(
                     "\(item.label)的实施编码“\(item.codes.implementation)”应为“\(expected)”（行使层级 \(item.level.rawValue)、基本编码 \(item.codes.basic)）"
@@ -104,7 +106,7 @@ enum CodeRules {
             explanation: "同一实施编码下的业务办理项名称不能重复，否则申请人无法区分。",
             check: .catalog { catalog, context in
                 struct Key: Hashable {
-                    let implementation: Int
+                    let implementation: String
                     let name: Int
                 }
                 var seen: [Key: Int] = [:]
@@ -112,7 +114,7 @@ enum CodeRules {
                 catalog.items.withUnsafeBufferPointer { items in
                     for index in items.indices {
                         let key = Key(
-                            implementation: context.id(of: items[index].codes.implementation),
+                            implementation: items[index].codes.implementation,
                             name: context.normalisedID(ofName: items[index].name))
                         guard let first = seen[key] else {
                             seen[key] = index

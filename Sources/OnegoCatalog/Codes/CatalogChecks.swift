@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OnegoXML
 
 /// The checks the schema cannot express: credit-code check characters, how the codes fit together, region
@@ -6,19 +8,33 @@ struct CatalogChecks {
     let profile: CodeProfile
 
     func run(on catalog: Catalog) -> [Diagnostic] {
+        // Each item is checked on its own (duplicates through the catalog's index of first occurrences), so large
+        // catalogs are checked in chunks on all cores; the chunks' findings are joined in item order.
+        let items = catalog.items
+        let chunkCount = items.count < 4_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let chunkSize = (items.count + chunkCount - 1) / chunkCount
+        let slots = DiagnosticSlots(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
+            slots.store(check(range, of: catalog), at: chunk)
+        }
+        return slots.values.flatMap { $0 }
+    }
+
+    private func check(_ range: Range<Int>, of catalog: Catalog) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var firstSeen: [String: SourceLocation] = [:]
         var checkedCodes: [String: CreditCode.Problem?] = [:]
-        for item in catalog.items {
-            let label = "事项“\(item.name)”（\(item.id)）"
-            // Codes defined twice.
-            if let first = firstSeen[item.id] {
+        for index in range {
+            let item = catalog.items[index]
+            var label: String { "事项“\(item.name)”（\(item.id)）" }
+            // Codes defined twice: the catalog's index keeps the first item of each code.
+            if let first = catalog.firstIndex(ofID: item.id), first != index {
+                let firstLocation = catalog.items[first].location
                 diagnostics.append(
                     Diagnostic(
                         .error, rule: "catalog.duplicate-code",
-                        message: "\(label)的编码重复：已在 \(first) 定义", at: item.location, related: [first]))
-            } else {
-                firstSeen[item.id] = item.location
+                        message: "\(label)的编码重复：已在 \(firstLocation) 定义", at: item.location,
+                        related: [firstLocation]))
             }
             // USCC check character (memoised: a department's code repeats on all its items).
             let uscc = item.implementingBody.creditCode
@@ -32,9 +48,11 @@ struct CatalogChecks {
                         at: item.location))
             }
             // Implementation code = USCC + level + basic code.
-            let expected = ItemCodes.expectedImplementationCode(
-                creditCode: uscc, level: item.level, basic: item.codes.basic)
-            if item.codes.implementation != expected {
+            if !ItemCodes.isExpectedImplementationCode(
+                item.codes.implementation, creditCode: uscc, level: item.level, basic: item.codes.basic)
+            {
+                let expected = ItemCodes.expectedImplementationCode(
+                    creditCode: uscc, level: item.level, basic: item.codes.basic)
                 diagnostics.append(
                     Diagnostic(
                         .warning, rule: "catalog.implementation-code",
@@ -74,4 +92,16 @@ struct CatalogChecks {
         }
         return diagnostics
     }
+}
+
+/// Per-chunk diagnostics of the parallel checks, each slot written by one worker.
+private final class DiagnosticSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [[Diagnostic]]
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func store(_ diagnostics: [Diagnostic], at index: Int) { lock.withLock { storage[index] = diagnostics } }
+
+    var values: [[Diagnostic]] { lock.withLock { storage } }
 }

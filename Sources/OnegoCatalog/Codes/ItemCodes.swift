@@ -21,6 +21,18 @@ public struct ItemCodes: Sendable, Hashable, Codable {
     public static func expectedImplementationCode(creditCode: CreditCode, level: Level, basic: String) -> String {
         creditCode.rawValue + String(level.rawValue) + basic
     }
+
+    /// Whether `code` is ``expectedImplementationCode(creditCode:level:basic:)``, compared byte by byte without
+    /// building it (the loader and the audit check every item).
+    public static func isExpectedImplementationCode(
+        _ code: String, creditCode: CreditCode, level: Level, basic: String
+    ) -> Bool {
+        var bytes = code.utf8.makeIterator()
+        for part in [creditCode.rawValue, String(level.rawValue), basic] {
+            for byte in part.utf8 where bytes.next() != byte { return false }
+        }
+        return bytes.next() == nil
+    }
 }
 
 /// A GB/T 2260 region code: six digits, or twelve with township and village.
