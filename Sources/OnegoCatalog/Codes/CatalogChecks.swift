@@ -13,12 +13,12 @@ struct CatalogChecks {
         let items = catalog.items
         let chunkCount = items.count < 4_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
         let chunkSize = (items.count + chunkCount - 1) / chunkCount
-        let slots = DiagnosticSlots(count: chunkCount)
+        let slots = WorkerSlots<[Diagnostic]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
             slots.store(check(range, of: catalog), at: chunk)
         }
-        return slots.values.flatMap { $0 }
+        return slots.values.flatMap { $0 ?? [] }
     }
 
     private func check(_ range: Range<Int>, of catalog: Catalog) -> [Diagnostic] {
@@ -92,16 +92,4 @@ struct CatalogChecks {
         }
         return diagnostics
     }
-}
-
-/// Per-chunk diagnostics of the parallel checks, each slot written by one worker.
-private final class DiagnosticSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [[Diagnostic]]
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func store(_ diagnostics: [Diagnostic], at index: Int) { lock.withLock { storage[index] = diagnostics } }
-
-    var values: [[Diagnostic]] { lock.withLock { storage } }
 }

@@ -126,7 +126,7 @@ public struct CatalogLoader: Sendable {
     /// Parses each input, in parallel when allowed, keeping input order in the result.
     private func parse(_ inputs: [InputFile]) -> [FileOutcome] {
         guard !inputs.isEmpty else { return [] }
-        let slots = OutcomeSlots(count: inputs.count)
+        let slots = WorkerSlots<FileOutcome>(count: inputs.count)
         let meter = progress.map {
             ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0)
         }
@@ -143,7 +143,7 @@ public struct CatalogLoader: Sendable {
         } else {
             for index in inputs.indices { work(index) }
         }
-        return slots.values
+        return slots.values.map { $0 ?? FileOutcome.empty }
     }
 
     private func splitsValidation(of input: InputFile) -> Bool {
@@ -175,8 +175,8 @@ public struct CatalogLoader: Sendable {
     /// the model from a trusted pass, then takes schema and parser problems from the first and the loader's own
     /// from the second: the same diagnostics as one validating pass.
     private func parseSplit(_ input: InputFile, schema: XMLSchema, meter: ProgressMeter?) -> FileOutcome {
-        let validation = OutcomeSlots(count: 1)
-        let model = OutcomeSlots(count: 1)
+        let validation = WorkerSlots<FileOutcome>(count: 1)
+        let model = WorkerSlots<FileOutcome>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
                 let gate = RootGate()
@@ -187,9 +187,9 @@ public struct CatalogLoader: Sendable {
                 model.store(parseOne(input, schema: nil, isValidated: true, meter: meter), at: 0)
             }
         }
-        var outcome = model.values[0]
+        var outcome = model.values[0] ?? FileOutcome.empty
         if outcome.skippedNamespace != nil { return outcome }
-        var checked = validation.values[0].diagnostics.filter { !$0.rule.hasPrefix("catalog.") }
+        var checked = (validation.values[0] ?? FileOutcome.empty).diagnostics.filter { !$0.rule.hasPrefix("catalog.") }
         // Where the loader stopped reading (too many items), one pass would have stopped validating too.
         if let stop = outcome.diagnostics.first(where: { $0.rule == "catalog.limit.items" })?.location {
             checked = checked.filter { ($0.location ?? stop) <= stop }
@@ -206,7 +206,7 @@ public struct CatalogLoader: Sendable {
             halvesObserver?(false)
             return parseOne(input, schema: nil, meter: meter)
         }
-        let halves = HalfSlots()
+        let halves = WorkerSlots<Half>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             guard let part = index == 0 ? plan.first : plan.second() else { return }
             let reader = CatalogFileReader(
@@ -232,7 +232,7 @@ public struct CatalogLoader: Sendable {
                     isClean: clean, bytes: counted.bytes, items: reader.items.count),
                 at: index)
         }
-        let (first, second) = halves.values
+        let (first, second) = (halves.values[0], halves.values[1])
         guard let first, let second, first.isClean, second.isClean,
             first.items + second.items <= maxItemsPerFile
         else {
@@ -283,19 +283,7 @@ private struct Half: Sendable {
     var bytes: Int
     var items: Int
 
-    static let none = Half(
-        outcome: FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil),
-        isClean: false, bytes: 0, items: 0)
-}
-
-/// The two halves, each written by its own thread.
-private final class HalfSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Half?] = [nil, nil]
-
-    func store(_ half: Half, at index: Int) { lock.withLock { storage[index] = half } }
-
-    var values: (Half?, Half?) { lock.withLock { (storage[0], storage[1]) } }
+    static let none = Half(outcome: .empty, isClean: false, bytes: 0, items: 0)
 }
 
 /// What loading produced: the catalog (possibly partial when there were errors) and every diagnostic.
@@ -323,6 +311,9 @@ struct FileOutcome: Sendable {
     var region: String?
     /// Set when the file is another onego document, which the catalog loader skips.
     var skippedNamespace: String?
+
+    /// Nothing read (a worker that stored no result).
+    static let empty = FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil)
 }
 
 /// A file the catalog loader skipped because it is another onego document.
@@ -349,21 +340,3 @@ private final class RootGate: XMLNameIDContentHandler {
 }
 
 /// Result slots written by one worker each; read only after all workers finished.
-private final class OutcomeSlots: @unchecked Sendable {
-    private var storage: [FileOutcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func store(_ outcome: FileOutcome, at index: Int) {
-        lock.withLock { storage[index] = outcome }
-    }
-
-    var values: [FileOutcome] {
-        lock.withLock {
-            storage.map {
-                $0 ?? FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil)
-            }
-        }
-    }
-}
