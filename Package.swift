@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // The C shim: libxml2 as installed by the system package manager.
@@ -42,11 +44,21 @@ let package = Package(
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
         .target(name: "OnegoExport", dependencies: ["OnegoCatalog", "OnegoComposer", "OnegoAudit"]),
+        // The officer workbench: a loopback HTTP server over the same library calls as the CLI.
+        .target(
+            name: "OnegoServer",
+            dependencies: [
+                "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         // The command-line tool: one thin file per subcommand.
         .executableTarget(
             name: "onego",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +82,7 @@ let package = Package(
         .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoAudit", "OnegoTestSupport"]),
         .testTarget(name: "OnegoExportTests", dependencies: ["OnegoExport", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
+        .testTarget(name: "OnegoServerTests", dependencies: ["OnegoServer", "OnegoTestSupport"]),
     ]
 )
 

@@ -58,6 +58,25 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let inputs = paths + [policy] + (waivers.map { [$0] } ?? []) + matters
         if let output { try AtomicFile.check(output, protecting: inputs) }
+        let report = try makeReport()
+        let text: String
+        switch format {
+        case .text: text = AuditTextReport.render(report)
+        case .json: text = try AuditJSONReport.render(report)
+        case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
+        case .html: text = AuditHTMLReport.render(report)
+        }
+        if let output {
+            try AtomicFile.write(text, to: output, protecting: inputs)
+            Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
+        } else {
+            Terminal.out(text)
+        }
+        if !report.passes { throw ExitCode(1) }
+    }
+
+    /// Loads the policy, waivers, catalog and matters and audits them (also used by `onego serve`).
+    func makeReport() throws -> AuditReport {
         let date = today.flatMap { CalendarDay(iso: $0) } ?? CalendarDay.today()
 
         let (policyValue, policyProblems) = Policy.load(path: policy, schemaPath: schemaPath(.policy))
@@ -97,20 +116,7 @@ struct AuditCommand: ParsableCommand {
         let report = Auditor(settings: AuditSettings(synonyms: synonyms), population: population.population).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
-        let text: String
-        switch format {
-        case .text: text = AuditTextReport.render(report)
-        case .json: text = try AuditJSONReport.render(report)
-        case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
-        case .html: text = AuditHTMLReport.render(report)
-        }
-        if let output {
-            try AtomicFile.write(text, to: output, protecting: inputs)
-            Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
-        } else {
-            Terminal.out(text)
-        }
-        if !report.passes { throw ExitCode(1) }
+        return report
     }
 
     private func schemaPath(_ kind: SchemaLocator.Kind) -> String? {

@@ -12,14 +12,7 @@ public enum AuditHTMLReport {
 
     /// Renders the page.
     public static func render(_ report: AuditReport) -> String {
-        var body = ""
-        body += header(report)
-        if !report.targets.isEmpty { body += targets(report) }
-        body += rates(report)
-        body += charts(report)
-        body += compression(report)
-        if !report.matters.isEmpty { body += matters(report) }
-        body += findings(report)
+        let body = sections(report)
         return """
             <!DOCTYPE html>
             <html lang="zh-CN">
@@ -35,6 +28,20 @@ public enum AuditHTMLReport {
             </html>
 
             """
+    }
+
+    /// The page's body without the document shell: header, targets, rates, charts, compression, matters and
+    /// findings (for embedding in a page that brings its own style sheet).
+    public static func sections(_ report: AuditReport) -> String {
+        var body = ""
+        body += header(report)
+        if !report.targets.isEmpty { body += targets(report) }
+        body += rates(report)
+        body += charts(report)
+        body += compression(report)
+        if !report.matters.isEmpty { body += matters(report) }
+        body += findings(report)
+        return body
     }
 
     static func h(_ text: String) -> String { HTMLText.escape(text) }

@@ -1,0 +1,32 @@
+import OnegoCatalog
+import OnegoComposer
+import OnegoExport
+
+/// An item's 办事指南, from the same document model as `onego guide`, with the matters that use the item.
+struct ItemPage {
+    let data: WorkbenchData
+    let item: ServiceItem
+
+    var body: String {
+        let guide = ItemGuide.make(item, options: GuideOptions(issued: data.issued))
+        let using = data.matters(using: item)
+        let matterLinks =
+            using.isEmpty
+            ? "<p class=\"muted\">没有“一件事”使用本事项。</p>"
+            : "<ul>"
+                + using.map {
+                    "<li><a href=\"/matters/\(QueryText.encode($0.code))\">\(h($0.name))</a> <span class=\"code\">\(h($0.code))</span></li>"
+                }
+                .joined() + "</ul>"
+        let code = QueryText.encode(item.id)
+        return """
+            <main>
+            <div class="actions noprint"><a class="button secondary" href="/items/\(code)/notice">一次性告知单</a>\
+            <a class="button secondary" href="/items/\(code)/checklist">收件清单</a>\
+            <a class="button secondary" href="#" data-print>打印</a></div>
+            <section class="panel noprint"><h2>使用本事项的一件事</h2>\(matterLinks)</section>
+            \(HTMLGuideRenderer.article(guide))
+            </main>
+            """
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import OnegoCatalog
+import OnegoComposer
+
+/// A matter's composer: the situation questions as a form and, once answered, the composition from the library
+/// (members by stage, critical path, merged materials, figures, due dates) with links to the printed notice and
+/// checklist and the equivalent `onego compose` command.
+struct MatterPage {
+    let data: WorkbenchData
+    let matter: Matter
+    let given: RequestAnswers
+    let result: Result<Composition, CompositionError>
+
+    var body: String {
+        """
+        <main>
+        <h1>\(h(matter.name))</h1>
+        <p class="muted">\(h(matter.code)) · \(h(matter.leadDepartment))牵头 · 承诺时限 \(h(matter.promisedLimit.description))</p>
+        \(matter.summary.map { "<p>\(h($0))</p>" } ?? "")
+        <div class="two">
+        <section>\(form)</section>
+        <section>\(outcome)</section>
+        </div>
+        </main>
+        """
+    }
+
+    var form: String {
+        let shown = data.composer.shownQuestions(for: matter, answers: given.answers)
+        var fields = ""
+        for question in matter.questions where shown.contains(question.id) {
+            let chosen = given.answers[question.id]
+            let type = question.kind == .multiple ? "checkbox" : "radio"
+            var choices = ""
+            for option in question.answers {
+                let checked = chosen.contains(option.value) ? " checked" : ""
+                choices += """
+                    <label><input type="\(type)" name="q.\(h(question.id))" value="\(h(option.value))"\(checked)>\
+                    \(h(option.displayText))</label>
+                    """
+            }
+            fields += """
+                <fieldset class="\(question.isFollowUp ? "follow-up" : "")" data-question="\(h(question.id))">\
+                <legend>\(h(question.text))\(question.isRequired ? "" : "<span class=\"muted\">（选答）</span>")</legend>
+                \(question.hint.map { "<p class=\"hint\">\(h($0))</p>" } ?? "")<div class="choices">\(choices)</div></fieldset>
+
+                """
+        }
+        if matter.questions.isEmpty { fields = "<p class=\"muted\">本事项没有情形问题。</p>" }
+        return """
+            <form id="answers" method="get" action="/matters/\(QueryText.encode(matter.code))">
+            <h2>办理情形</h2>
+            \(fields)
+            <fieldset><legend>受理日期（可选，用于计算办结日期）</legend>
+            <input type="date" name="accepted" value="\(h(given.accepted?.description ?? ""))"></fieldset>
+            <button class="primary" type="submit">编排</button>
+            </form>
+            """
+    }
+
+    var outcome: String {
+        switch result {
+        case .failure(let error):
+            if case .missingAnswers(let questions) = error {
+                return """
+                    <div class="alert" id="missing">请先回答：\(h(questions.map(\.text).joined(separator: "；")))</div>
+                    """
+            }
+            return "<div class=\"alert error\">\(h(error.description))</div>"
+        case .success(let composition):
+            return composed(composition)
+        }
+    }
+
+    func composed(_ composition: Composition) -> String {
+        let query = h(QueryText.query(given.query))
+        let code = QueryText.encode(matter.code)
+        let r = composition.reductions
+        let figures = [
+            figure("申请材料", r.materials, unit: "项"),
+            figure("表单字段", r.formFields, unit: "个"),
+            figure("跑动次数", r.visits, unit: "次"),
+            figure("办理时间", r.workingDays, unit: "个工作日"),
+        ].joined()
+        var stages = ""
+        for stage in composition.stages {
+            let members = stage.members.compactMap { id in composition.members.first { $0.id == id } }
+            let items = members.map { member in
+                """
+                <li class="\(member.isCritical ? "critical" : "")"><a href="/items/\(QueryText.encode(member.code))">\
+                \(h(member.name))</a> <span class="muted">\(h(member.department)) · \(number(member.promisedWorkingDays)) 个工作日</span></li>
+                """
+            }.joined()
+            let due = stage.due.map { " · \(h($0.description)) 前" } ?? ""
+            stages += """
+                <div class="stage"><h3>第 \(stage.number) 阶段 · 第 \(number(stage.finishesAfter)) 个工作日内完成\(due)</h3><ul>\(items)</ul></div>
+                """
+        }
+        var rows = ""
+        for (index, material) in composition.materials.enumerated() {
+            let source =
+                material.providedBy.map { "由“\(h($0))”办理结果获取" }
+                ?? material.eLicence.map { "可用电子证照：\(h($0))" } ?? ""
+            rows += """
+                <tr><td class="c">\(index + 1)</td><td>\(h(material.name))</td><td>\(h(material.necessity.rawValue))</td>\
+                <td class="c">\(material.originals)</td><td class="c">\(material.copies)</td>\
+                <td>\(h(material.usedBy.joined(separator: "、")))</td><td>\(source)\(material.note.map { "<br>" + h($0) } ?? "")</td></tr>
+
+                """
+        }
+        let due =
+            composition.due.map {
+                "<p>受理日期 \(h($0.accepted.description))，预计 \(h($0.overall.description)) 前办结（承诺 \(h($0.promised.description))）。</p>"
+            } ?? ""
+        return """
+            <h2>编排结果</h2>
+            <div class="figures">\(figures)</div>
+            <p>关键路径：<span class="critical">\(h(composition.criticalPath.joined(separator: " → ")))</span>，\
+            共 \(number(composition.workingDays.critical)) 个工作日（逐项串联承诺 \(number(composition.workingDays.serialPromised))，\
+            法定 \(number(composition.workingDays.serialStatutory))）。</p>
+            \(due)
+            <div class="actions noprint">
+            <a class="button" href="/matters/\(code)/notice?\(query)">一次性告知单</a>
+            <a class="button secondary" href="/matters/\(code)/checklist?\(query)">收件清单</a>
+            <a class="button secondary" href="/api/matters/\(code)/composition?\(query)">JSON</a>
+            </div>
+            <h3>办理阶段</h3>
+            <div class="stages">\(stages)</div>
+            <h3>合并后的材料清单 <span class="count" id="material-count" data-total="\(composition.materials.count)" \
+            data-applicant="\(composition.applicantMaterials.count)">共 \(composition.materials.count) 项，\
+            申请人提交 \(composition.applicantMaterials.count) 项</span></h3>
+            <div class="scroll"><table id="materials"><thead><tr><th>序号</th><th>材料</th><th>要求</th><th>原件</th><th>复印件</th>\
+            <th>使用事项</th><th>说明</th></tr></thead><tbody>
+            \(rows)</tbody></table></div>
+            <h3>等效命令</h3>
+            <pre class="command">\(h(given.command(matter: matter, workspace: data.workspace)))</pre>
+            """
+    }
+
+    func figure(_ label: String, _ pair: BeforeAfter, unit: String) -> String {
+        """
+        <div class="figure"><div class="label">\(h(label))</div><div class="value">\(number(pair.after)) <small>\(unit)</small></div>\
+        <div class="change">原 \(number(pair.before))，减少 \(number((pair.rate * 1000).rounded() / 10))%</div></div>
+        """
+    }
+
+    func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}

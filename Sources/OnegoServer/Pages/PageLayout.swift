@@ -1,0 +1,56 @@
+import Hummingbird
+import OnegoExport
+
+/// What every page's header shows: the workspace and whether editing is on.
+struct PageChrome: Sendable {
+    var workspace: String
+    var isEditable: Bool
+}
+
+/// The HTML shell shared by all pages: the built-in style sheet and script, the header with the search box.
+enum PageLayout {
+    /// A whole page; `body` is trusted HTML whose catalog text the caller escaped.
+    static func html(title: String, body: String, chrome: PageChrome?, query: String = "") -> String {
+        var header = ""
+        if let chrome {
+            header = """
+                <header class="bar"><div class="inner">
+                <a class="brand" href="/">onego 工作台</a>
+                <form action="/search" method="get" role="search"><input type="search" name="q" value="\(h(query))" \
+                placeholder="搜索事项、一件事、材料、部门、编码或拼音" aria-label="搜索"><button type="submit">搜索</button></form>
+                <nav><a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
+                </div></header>
+
+                """
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(h(title)) · onego 工作台</title>
+            <link rel="stylesheet" href="\(Asset.stylesheet.path)">
+            <script src="\(Asset.script.path)" defer></script>
+            </head>
+            <body>
+            \(header)\(body)
+            </body>
+            </html>
+
+            """
+    }
+
+    /// The page as a response.
+    static func response(
+        title: String, body: String, status: HTTPResponse.Status = .ok, chrome: PageChrome? = nil, query: String = ""
+    ) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        let text = html(title: title, body: body, chrome: chrome, query: query)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Escapes catalog text for HTML (the export module's escaping).
+func h(_ text: String) -> String { HTMLText.escape(text) }

@@ -1,0 +1,114 @@
+public import OnegoAudit
+public import OnegoCatalog
+public import OnegoComposer
+
+/// Everything the workbench shows, loaded by the caller through the same library calls as the command line, so the
+/// pages show the same figures as `onego compose`, `onego guide` and `onego audit`.
+public struct WorkbenchData: Sendable {
+    /// The workspace path, as given on the command line (shown, and used in the equivalent commands).
+    public var workspace: String
+    /// The valid catalog.
+    public var catalog: Catalog
+    /// The matters (一件事) of the workspace.
+    public var matters: [Matter]
+    /// The composer, with the synonym table and the working-day calendar.
+    public var composer: Composer
+    /// The audit report, when a policy was given.
+    public var audit: AuditReport?
+    /// The issue date printed on guides and notices.
+    public var issued: CalendarDay
+    /// The search index, when available.
+    public var search: (any WorkbenchSearching)?
+
+    /// Creates the data.
+    public init(
+        workspace: String, catalog: Catalog, matters: [Matter], composer: Composer, audit: AuditReport?,
+        issued: CalendarDay, search: (any WorkbenchSearching)? = nil
+    ) {
+        self.workspace = workspace
+        self.catalog = catalog
+        self.matters = matters
+        self.composer = composer
+        self.audit = audit
+        self.issued = issued
+        self.search = search
+    }
+
+    /// The matter with this code (any case).
+    public func matter(code: String) -> Matter? {
+        matters.first { $0.code.lowercased() == code.lowercased() }
+    }
+
+    /// The matters that have `item` as a member.
+    func matters(using item: ServiceItem) -> [Matter] {
+        matters.filter { matter in
+            matter.members.contains { $0.code == item.id || $0.code == item.codes.implementation }
+        }
+    }
+}
+
+/// The search behind the search box and `/api/search`: a thin protocol so the routes do not depend on how hits are
+/// ranked (the implementation lives in the search library).
+public protocol WorkbenchSearching: Sendable {
+    /// The best hits for `query` restricted by `filter` (facet name → value), best first.
+    func hits(for query: String, filter: [String: String], limit: Int) -> [WorkbenchHit]
+    /// For each facet (department, type, level, audience), the values among all hits for `query`, with counts.
+    func facets(for query: String) -> [WorkbenchFacet]
+}
+
+/// One search result, in the JSON shape of `/api/search`.
+public struct WorkbenchHit: Sendable, Hashable, Encodable {
+    /// `item` or `matter`.
+    public var kind: String
+    /// The item's handling-item code or the matter's code.
+    public var code: String
+    /// The name.
+    public var name: String
+    /// The department, for items.
+    public var department: String?
+    /// The relevance score (higher is better).
+    public var score: Double
+    /// What matched (names, aliases, pinyin…).
+    public var matched: [String]
+
+    /// Creates a hit.
+    public init(kind: String, code: String, name: String, department: String?, score: Double, matched: [String]) {
+        self.kind = kind
+        self.code = code
+        self.name = name
+        self.department = department
+        self.score = score
+        self.matched = matched
+    }
+}
+
+/// The values of one facet with their counts.
+public struct WorkbenchFacet: Sendable, Hashable {
+    /// The query parameter name: `department`, `type`, `level` or `audience`.
+    public var name: String
+    /// The heading shown.
+    public var label: String
+    /// Values and counts, most frequent first.
+    public var values: [WorkbenchFacetValue]
+
+    /// Creates a facet.
+    public init(name: String, label: String, values: [WorkbenchFacetValue]) {
+        self.name = name
+        self.label = label
+        self.values = values
+    }
+}
+
+/// One value of a facet and how many hits have it.
+public struct WorkbenchFacetValue: Sendable, Hashable {
+    /// The value (a department name, an item type…).
+    public var value: String
+    /// The number of hits with it.
+    public var count: Int
+
+    /// Creates a value.
+    public init(value: String, count: Int) {
+        self.value = value
+        self.count = count
+    }
+}

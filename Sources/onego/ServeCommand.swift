@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import OnegoAudit
+import OnegoCatalog
+import OnegoComposer
+import OnegoServer
+
+/// `onego serve WORKSPACE`: the officer workbench in the browser, over the same library calls as the other commands.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "启动办事人员工作台：在浏览器中搜索事项、编排一件事、查看审计 (start the local web workbench).",
+        discussion: """
+            WORKSPACE is a catalog folder such as Catalogs/yunxi (items/ and matters/ inside). When ready, one line \
+            `onego 工作台：http://127.0.0.1:PORT/?token=TOKEN` is printed; open it in a browser. The token is new at \
+            every start and required on every request (the first visit stores it in a cookie); scripts send \
+            `Authorization: Bearer TOKEN`. Requests whose Host is not the listening address, and changes that do not \
+            come from the workbench's own pages, are refused.
+
+            Security: the workbench listens on 127.0.0.1 only. Listening on another address (--host) exposes the \
+            catalog to the network over plain HTTP (no encryption; anyone on the path can read the traffic and the \
+            password); it is refused unless --allow-remote and --password-file are both given, and the password \
+            then replaces the random token. Use it only on a trusted office network.
+
+            Exit status: 0 after an interrupt, 1 when the workspace cannot be loaded or the port is taken, 64 usage \
+            error.
+            """
+    )
+
+    @Argument(help: "The workspace: a catalog folder with items/ and matters/ (e.g. Catalogs/yunxi).")
+    var workspace: String
+
+    @Option(help: "Port to listen on; 0 picks a free port.")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on (loopback only, unless --allow-remote).")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Allow changes (authoring matters, imports); read-only otherwise.")
+    var edit = false
+
+    @Flag(help: "Allow a --host other than loopback (plain HTTP; see the security note).")
+    var allowRemote = false
+
+    @Option(help: "File whose first line is the password for remote access (at least 16 characters).")
+    var passwordFile: String?
+
+    @Option(help: "Policy file for the audit page (default: Catalogs/policies/guangdong-style-2026.xml if present).")
+    var policy: String?
+
+    @OptionGroup var options: CatalogOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port 须在 0 到 65535 之间") }
+        if !WorkbenchConfiguration.isLoopback(host) && !(allowRemote && passwordFile != nil) {
+            throw ValidationError(
+                "拒绝在 \(host) 上监听：这会把目录以明文 HTTP 暴露给网络。确需远程访问时，请同时给出 --allow-remote 和 --password-file")
+        }
+    }
+
+    func run() async throws {
+        let catalog = try options.loadValidCatalog([workspace])
+        let matterFolders = MatterInputs.defaultFolders(near: [workspace])
+        let matters = matterFolders.isEmpty ? [] : try MatterInputs.load(paths: matterFolders)
+        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: [workspace])
+        let calendar = try? CalendarLoading.load(paths: [])
+        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+        let data = WorkbenchData(
+            workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
+            issued: CalendarDay.today())
+        let workbench = Workbench(
+            configuration: WorkbenchConfiguration(
+                host: host, port: port, token: try token(), allowsEditing: edit),
+            data: data)
+        do {
+            try await workbench.run { port in
+                // Terminal.out writes straight to the file descriptor: nothing is left in a buffer.
+                Terminal.out("onego 工作台：\(workbench.url(port: port))")
+            }
+        } catch {
+            throw CommandFailure("工作台无法启动：\(error)")
+        }
+    }
+
+    /// The audit report for the policy, if there is one.
+    func audit() throws -> AuditReport? {
+        let defaultPolicy = "Catalogs/policies/guangdong-style-2026.xml"
+        guard let path = policy ?? (FileManager.default.fileExists(atPath: defaultPolicy) ? defaultPolicy : nil)
+        else { return nil }
+        var arguments = [workspace, "--policy", path]
+        if let schemas = options.schemaDirectory { arguments += ["--schemas", schemas] }
+        return try AuditCommand.parse(arguments).makeReport()
+    }
+
+    /// A fresh random token, or the password read from --password-file for remote access.
+    func token() throws -> AccessToken {
+        guard let passwordFile else { return .random() }
+        guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8),
+            let line = text.split(whereSeparator: \.isNewline).first, line.count >= 16
+        else {
+            throw ValidationError("无法从 \(passwordFile) 读取口令（第一行，至少 16 个字符）")
+        }
+        return AccessToken(value: String(line))
+    }
+}

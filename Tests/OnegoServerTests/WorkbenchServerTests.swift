@@ -1,0 +1,200 @@
+import Foundation
+import OnegoCatalog
+import OnegoComposer
+import OnegoServer
+import OnegoTestSupport
+import Testing
+
+/// A workbench running in-process on a free port for one test.
+struct RunningWorkbench {
+    static let token = AccessToken(value: "0123456789abcdef0123456789abcdef")
+
+    /// Starts the server on port 0, runs `body` with a client, then stops the server.
+    static func with(
+        data: WorkbenchData? = nil, allowsEditing: Bool = false, _ body: (RawHTTPClient) async throws -> Void
+    ) async throws {
+        let workbench = Workbench(
+            configuration: WorkbenchConfiguration(port: 0, token: token, allowsEditing: allowsEditing),
+            data: try data ?? sampleData())
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let server = Task {
+            try await workbench.runUntilCancelled { port in continuation.yield(port) }
+        }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        try await body(RawHTTPClient(port: port))
+    }
+
+    /// The sample workspace (Catalogs/yunxi), loaded as `onego serve` loads it; `rename` changes the first item's
+    /// name (for escaping tests).
+    static func sampleData(rename: String? = nil) throws -> WorkbenchData {
+        let loader = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd")
+        var items = loader.load(paths: [Fixtures.sampleItems]).catalog.items
+        if let rename { items[0].name = rename }
+        let catalog = Catalog(items: items)
+        let matters = MatterLoader.load(paths: [Fixtures.sampleMatters]).matters
+        return WorkbenchData(
+            workspace: "Catalogs/yunxi", catalog: catalog, matters: matters, composer: Composer(catalog: catalog),
+            audit: nil, issued: try #require(CalendarDay(iso: "2026-03-02")))
+    }
+
+    static var bearer: (String, String) { ("Authorization", "Bearer \(token.value)") }
+}
+
+@Suite(.serialized) struct WorkbenchAccessTests {
+    @Test func refusesRequestsWithoutTheToken() async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send("GET", "/")
+            #expect(reply.status == 401)
+            #expect(try await client.send("GET", "/api/search?q=x").status == 401)
+            #expect(try await client.send("GET", "/", headers: [("Authorization", "Bearer wrong")]).status == 401)
+        }
+    }
+
+    @Test func storesTheQueryTokenInAStrictCookieAndStripsItFromTheURL() async throws {
+        try await RunningWorkbench.with { client in
+            let first = try await client.send("GET", "/?token=\(RunningWorkbench.token.value)")
+            #expect(first.status == 303)
+            #expect(first.header("Location") == "/")
+            let cookie = try #require(first.header("Set-Cookie"))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            let pair = try #require(cookie.split(separator: ";").first).description
+            let second = try await client.send("GET", "/", headers: [("Cookie", pair)])
+            #expect(second.status == 200)
+            #expect(second.body.contains("政务服务事项目录工作台"))
+        }
+    }
+
+    @Test func acceptsABearerToken() async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send("GET", "/", headers: [RunningWorkbench.bearer])
+            #expect(reply.status == 200)
+        }
+    }
+
+    @Test(arguments: ["evil.example", "evil.example:80", "127.0.0.1", "127.0.0.2:1"])
+    func refusesAForeignHost(host: String) async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send("GET", "/", headers: [("Host", host), RunningWorkbench.bearer])
+            #expect(reply.status == 403)
+        }
+    }
+
+    @Test func acceptsLocalhostAsHost() async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send(
+                "GET", "/", headers: [("Host", "localhost:\(client.port)"), RunningWorkbench.bearer])
+            #expect(reply.status == 200)
+        }
+    }
+
+    @Test func refusesChangesWithoutAMatchingOrigin() async throws {
+        try await RunningWorkbench.with(allowsEditing: true) { client in
+            let none = try await client.send("POST", "/api/matters", headers: [RunningWorkbench.bearer], body: "{}")
+            #expect(none.status == 403)
+            let foreign = try await client.send(
+                "POST", "/api/matters", headers: [RunningWorkbench.bearer, ("Origin", "http://evil.example")],
+                body: "{}")
+            #expect(foreign.status == 403)
+            let ownPortOther = try await client.send(
+                "DELETE", "/api/matters/x", headers: [RunningWorkbench.bearer, ("Origin", "http://127.0.0.1:1")])
+            #expect(ownPortOther.status == 403)
+            let own = try await client.send(
+                "POST", "/api/matters",
+                headers: [RunningWorkbench.bearer, ("Origin", "http://127.0.0.1:\(client.port)")],
+                body: "{}")
+            #expect(own.status != 403)
+        }
+    }
+
+    @Test func refusesChangesWhenReadOnly() async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send(
+                "POST", "/api/matters",
+                headers: [RunningWorkbench.bearer, ("Origin", "http://127.0.0.1:\(client.port)")],
+                body: "{}")
+            #expect(reply.status == 403)
+            #expect(reply.body.contains("只读"))
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await RunningWorkbench.with { client in
+            let first = try await client.send("GET", "/?token=\(RunningWorkbench.token.value)")
+            let bearer = [RunningWorkbench.bearer]
+            let replies = [
+                try await client.send("GET", "/"), first,
+                try await client.send("GET", "/", headers: [("Host", "evil.example")]),
+                try await client.send("GET", "/", headers: bearer),
+                try await client.send("GET", "/nowhere", headers: bearer),
+                try await client.send("GET", "/api/search?q=企业", headers: bearer),
+                try await client.send("GET", "/matters/YX-QYKB", headers: bearer),
+                try await client.send("POST", "/", headers: bearer),
+            ]
+            for reply in replies {
+                #expect(
+                    reply.header("Content-Security-Policy")
+                        == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+                #expect(reply.header("X-Content-Type-Options") == "nosniff")
+                #expect(reply.header("Referrer-Policy") == "no-referrer")
+            }
+        }
+    }
+}
+
+@Suite(.serialized) struct WorkbenchPageTests {
+    @Test func servesTheBuiltInAssetsWithLongCaching() async throws {
+        try await RunningWorkbench.with { client in
+            let home = try await client.send("GET", "/", headers: [RunningWorkbench.bearer])
+            let css = try #require(home.body.firstMatch(of: /href="(\/assets\/app\.[0-9a-f]{12}\.css)"/)?.1)
+            let js = try #require(home.body.firstMatch(of: /src="(\/assets\/app\.[0-9a-f]{12}\.js)"/)?.1)
+            for path in [css, js] {
+                let reply = try await client.send("GET", String(path), headers: [RunningWorkbench.bearer])
+                #expect(reply.status == 200)
+                #expect(reply.header("Cache-Control")?.contains("immutable") == true)
+            }
+            #expect(!home.body.contains("http://") && !home.body.contains("https://"))
+            #expect(!home.body.contains("<style") && !home.body.contains("<script>"))
+        }
+    }
+
+    @Test func escapesAHostileItemName() async throws {
+        let hostile = "<script>alert('x')</script>&\"名\""
+        let data = try RunningWorkbench.sampleData(rename: hostile)
+        let code = data.catalog.items[0].id
+        try await RunningWorkbench.with(data: data) { client in
+            let page = try await client.send("GET", "/items/\(code)", headers: [RunningWorkbench.bearer])
+            #expect(page.status == 200)
+            #expect(!page.body.contains("<script>alert"))
+            #expect(page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;名&quot;"))
+        }
+    }
+
+    @Test func composesAMatterWithTheSameFiguresAsTheLibrary() async throws {
+        let data = try RunningWorkbench.sampleData()
+        let matter = try #require(data.matter(code: "YX-QYKB"))
+        let answers: AnswerSet = ["invoice": "是", "staff": "是", "fund": "否", "bank": "否", "agent": "否"]
+        let expected = try data.composer.compose(matter: matter, answers: answers)
+        try await RunningWorkbench.with(data: data) { client in
+            let query = "q.invoice=%E6%98%AF&q.staff=%E6%98%AF&q.fund=%E5%90%A6&q.bank=%E5%90%A6&q.agent=%E5%90%A6"
+            let page = try await client.send("GET", "/matters/YX-QYKB?\(query)", headers: [RunningWorkbench.bearer])
+            #expect(page.status == 200)
+            #expect(page.body.contains("data-total=\"\(expected.materials.count)\""))
+            let api = try await client.send(
+                "GET", "/api/matters/YX-QYKB/composition?\(query)", headers: [RunningWorkbench.bearer])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
+            #expect((json["materials"] as? [Any])?.count == expected.materials.count)
+        }
+    }
+
+    @Test func asksForMissingAnswers() async throws {
+        try await RunningWorkbench.with { client in
+            let page = try await client.send("GET", "/matters/YX-QYKB", headers: [RunningWorkbench.bearer])
+            #expect(page.status == 200)
+            #expect(page.body.contains("id=\"missing\""))
+        }
+    }
+}
