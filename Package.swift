@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "onego", targets: ["onego"]),
         .library(name: "OnegoCatalog", targets: ["OnegoCatalog"]),
+        .library(name: "OnegoSearch", targets: ["OnegoSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,11 @@ let package = Package(
             name: "OnegoComposer",
             dependencies: ["OnegoCatalog", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // Find items and matters by name, pinyin, 俗称, materials, results, department or code (data: pinyin table).
+        .target(
+            name: "OnegoSearch", dependencies: ["OnegoCatalog", "OnegoComposer"],
+            resources: [.embedInCode("Resources/pinyin.txt"), .embedInCode("Resources/related-words.txt")]
+        ),
         // Consistency rules, coverage rates, time-limit compression, policy targets.
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
@@ -46,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "onego",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +75,7 @@ let package = Package(
         .testTarget(name: "OnegoComposerTests", dependencies: ["OnegoComposer", "OnegoTestSupport"]),
         .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoAudit", "OnegoTestSupport"]),
         .testTarget(name: "OnegoExportTests", dependencies: ["OnegoExport", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoSearchTests", dependencies: ["OnegoSearch", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
     ]
 )

@@ -1,0 +1,112 @@
+public import OnegoCatalog
+public import OnegoComposer
+
+/// A ranked search over a catalog's items and the matters built on it.
+///
+/// A query matches item and matter names, 俗称 and keywords, pinyin and pinyin initials (`qykb` → 企业开办),
+/// material and result names (`营业执照` finds the item that issues it and the matters that bundle that item),
+/// departments and codes (by prefix); short queries also find near names through related words and shared
+/// character pairs (`开饭店` → 开办餐饮店). Words separated by spaces must all match. Order is deterministic:
+/// by score, then by code.
+///
+/// ```swift
+/// let index = SearchIndex(catalog: catalog, matters: matters)
+/// for hit in index.search("qykb") { print(hit.code, hit.name, hit.matched) }
+/// ```
+public struct SearchIndex: Sendable {
+    /// Where a text occurs: a document and the field.
+    struct Posting: Sendable {
+        var document: Int32
+        var field: SearchField
+    }
+
+    let documents: [SearchDocument]
+    /// Distinct texts over all documents.
+    let texts: [SearchText]
+    /// For each text, the documents and fields holding it.
+    let postings: [[Posting]]
+    /// Texts by character pair.
+    let pairs: [UInt64: [Int32]]
+    /// Upper-cased codes sorted, with their documents.
+    let codes: [(code: [UInt8], document: Int32)]
+    let pinyin: PinyinTable
+    let relatedWords: RelatedWords
+
+    /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
+    /// in `catalog`).
+    public init(catalog: Catalog, matters: [Matter]) {
+        var documents = catalog.items.map(SearchDocument.init(item:))
+        documents += matters.map { SearchDocument(matter: $0, catalog: catalog) }
+        let pinyin = PinyinTable.shared
+        var textIDs: [String: Int32] = [:]
+        var texts: [SearchText] = []
+        var postings: [[Posting]] = []
+        var pairs: [UInt64: [Int32]] = [:]
+        var codes: [(code: [UInt8], document: Int32)] = []
+        for (offset, document) in documents.enumerated() {
+            let documentID = Int32(offset)
+            for fieldText in document.texts {
+                let id: Int32
+                if let known = textIDs[fieldText.text] {
+                    id = known
+                    if postings[Int(id)].contains(where: { $0.document == documentID && $0.field == fieldText.field }) {
+                        continue
+                    }
+                } else {
+                    id = Int32(texts.count)
+                    textIDs[fieldText.text] = id
+                    let text = SearchText(fieldText.text, pinyin: pinyin)
+                    texts.append(text)
+                    postings.append([])
+                    for pair in SearchText.bigrams(text.scalars) { pairs[pair, default: []].append(id) }
+                }
+                postings[Int(id)].append(Posting(document: documentID, field: fieldText.field))
+            }
+            var seen: Set<String> = []
+            for code in document.codes where !code.isEmpty && seen.insert(code).inserted {
+                codes.append((Array(code.uppercased().utf8), documentID))
+            }
+        }
+        codes.sort { $0.code.lexicographicallyPrecedes($1.code) }
+        self.documents = documents
+        self.texts = texts
+        self.postings = postings
+        self.pairs = pairs
+        self.codes = codes
+        self.pinyin = pinyin
+        self.relatedWords = RelatedWords.shared
+    }
+
+    /// The number of items and matters indexed.
+    public var count: Int { documents.count }
+
+    /// The best `limit` hits for `query` that pass `facets`, best first (ties by code). An empty query lists
+    /// every item and matter passing `facets`, by code, with score 0.
+    public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
+        var hits = allHits(query).filter { documents[Int($0.document)].matches(facets) }
+        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
+        return hits.prefix(max(0, limit)).map { $0.hit(documents[Int($0.document)]) }
+    }
+
+    /// How many hits of `query` (with no facet filter) fall under each department, item type, level and
+    /// audience; each list is ordered by count, then by value.
+    public func facetCounts(for query: String) -> SearchFacetCounts {
+        var department: [String: Int] = [:]
+        var type: [String: Int] = [:]
+        var level: [String: Int] = [:]
+        var audience: [String: Int] = [:]
+        for hit in allHits(query) {
+            let document = documents[Int(hit.document)]
+            if let value = document.department { department[value, default: 0] += 1 }
+            type[document.type, default: 0] += 1
+            if let value = document.level { level[value, default: 0] += 1 }
+            for value in Set(document.audiences) { audience[value, default: 0] += 1 }
+        }
+        func ordered(_ counts: [String: Int]) -> [SearchFacetCount] {
+            counts.map { SearchFacetCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        return SearchFacetCounts(
+            department: ordered(department), type: ordered(type), level: ordered(level), audience: ordered(audience))
+    }
+}
