@@ -16,12 +16,16 @@ struct ScoredDocument {
 struct TermMatch {
     var contributions: [(label: String, value: Double)] = []
 
-    mutating func add(_ label: String, _ value: Double) {
+    /// Keeps the larger of the label's contributions; tells whether `value` raised it.
+    @discardableResult
+    mutating func add(_ label: String, _ value: Double) -> Bool {
         if let index = contributions.firstIndex(where: { $0.label == label }) {
-            contributions[index].value = max(contributions[index].value, value)
+            guard value > contributions[index].value else { return false }
+            contributions[index].value = value
         } else {
             contributions.append((label, value))
         }
+        return true
     }
 
     /// The best contribution plus a tenth of the others (at most 10).
@@ -166,7 +170,8 @@ struct MatchAccumulator {
     var result: [Int32: TermMatch] = [:]
 
     /// Credits `value` (0…1.2, before the field's weight) to every holder of text `id` in a field passing `only`;
-    /// a name match is labelled `nameLabel` when given, and `extra` is added as a second label.
+    /// a name match is labelled `nameLabel` when given, and `extra` is added as a second label when the match
+    /// raised the field's contribution (so a related word does not show where the query itself matched).
     mutating func credit(
         _ id: Int32, _ value: Double, extra: String? = nil, nameLabel: String? = nil,
         only accepts: (SearchField) -> Bool = { _ in true }
@@ -174,8 +179,8 @@ struct MatchAccumulator {
         for posting in postings[Int(id)] where accepts(posting.field) {
             let label = posting.field == .name ? (nameLabel ?? posting.field.label) : posting.field.label
             let weighted = posting.field.weight * value
-            result[posting.document, default: TermMatch()].add(label, weighted)
-            if let extra, label != extra {
+            let raised = result[posting.document, default: TermMatch()].add(label, weighted)
+            if raised, let extra, label != extra {
                 result[posting.document, default: TermMatch()].add(extra, weighted * 0.99)
             }
         }
