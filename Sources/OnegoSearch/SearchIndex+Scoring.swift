@@ -46,10 +46,10 @@ struct TermMatch {
 extension SearchIndex {
     /// Related-word variants count this much of a verbatim match.
     static let variantFactor = 0.8
-    /// Near matches count this much of their pair overlap (Dice coefficient).
+    /// Near matches count this much of their pair overlap (mean of query coverage and Dice coefficient).
     static let nearFactor = 0.45
-    /// The least pair overlap for a near match.
-    static let nearThreshold = 0.4
+    /// The least share of the query's character pairs a near match must contain.
+    static let nearThreshold = 0.5
 
     /// Every document matching all words of `query`, unordered; every document for an empty query.
     func allHits(_ query: String) -> [ScoredDocument] {
@@ -127,10 +127,12 @@ extension SearchIndex {
                 accumulator.credit(id, score * factor, extra: extra)
                 continue
             }
-            let textPairs = max(1, text.scalars.count - 1)
-            let dice = 2 * Double(count) / Double(queryPairs.count + textPairs)
-            guard dice >= Self.nearThreshold else { continue }
-            accumulator.credit(id, dice * Self.nearFactor * factor, extra: extra ?? "相近", only: \.allowsNearMatch)
+            // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
+            let coverage = Double(count) / Double(queryPairs.count)
+            guard coverage >= Self.nearThreshold else { continue }
+            let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
+            let value = (coverage + dice) / 2 * Self.nearFactor * factor
+            accumulator.credit(id, value, extra: extra ?? "相近", only: \.allowsNearMatch)
         }
     }
 
