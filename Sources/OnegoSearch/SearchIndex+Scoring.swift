@@ -1,45 +1,84 @@
 /// A document's score for a whole query, before it becomes a ``SearchHit``.
 struct ScoredDocument {
     var document: Int32
-    var code: String
     var score: Double
-    var matched: [String]
+}
 
-    func hit(_ source: SearchDocument) -> SearchHit {
-        SearchHit(
-            kind: source.kind, code: source.code, name: source.name, department: source.department, score: score,
-            matched: matched)
+/// What ``SearchHit/matched`` can report: a field, or how the field matched.
+enum MatchLabel: Int, CaseIterable {
+    case name, alias, keyword, code, member, result, material, summary, department, pinyin, initials, related, near
+
+    init(_ field: SearchField) {
+        switch field {
+        case .name: self = .name
+        case .alias: self = .alias
+        case .keyword: self = .keyword
+        case .code: self = .code
+        case .member: self = .member
+        case .result: self = .result
+        case .material: self = .material
+        case .summary: self = .summary
+        case .department: self = .department
+        }
+    }
+
+    /// The Chinese label.
+    var text: String {
+        switch self {
+        case .pinyin: "拼音"
+        case .initials: "拼音首字母"
+        case .related: "近义词"
+        case .near: "相近"
+        default: SearchField.allCases[rawValue].label
+        }
     }
 }
 
-/// The best contribution of each label to one document for one query word.
-struct TermMatch {
-    var contributions: [(label: String, value: Double)] = []
+/// The best contribution of each label to each document for one query word, in one flat table.
+struct TermMatches {
+    static let width = MatchLabel.allCases.count
+    /// Each document's row in ``values``.
+    private(set) var rows: [Int32: Int32] = [:]
+    /// The documents, in row order.
+    private(set) var documents: [Int32] = []
+    private var values: [Double] = []
 
-    /// Keeps the larger of the label's contributions; tells whether `value` raised it.
+    /// Keeps the larger of the label's contributions to the document; tells whether `value` raised it.
     @discardableResult
-    mutating func add(_ label: String, _ value: Double) -> Bool {
-        if let index = contributions.firstIndex(where: { $0.label == label }) {
-            guard value > contributions[index].value else { return false }
-            contributions[index].value = value
+    mutating func add(_ document: Int32, _ label: MatchLabel, _ value: Double) -> Bool {
+        let row: Int
+        if let known = rows[document] {
+            row = Int(known)
         } else {
-            contributions.append((label, value))
+            row = documents.count
+            rows[document] = Int32(row)
+            documents.append(document)
+            values.append(contentsOf: repeatElement(0, count: Self.width))
         }
+        let index = row * Self.width + label.rawValue
+        guard value > values[index] else { return false }
+        values[index] = value
         return true
     }
 
-    /// The best contribution plus a tenth of the others (at most 10).
-    var score: Double {
-        let values = contributions.map(\.value).sorted(by: >)
-        guard let best = values.first else { return 0 }
-        return best + min(10, values.dropFirst().reduce(0, +) * 0.1)
+    /// The document's score: its best contribution plus a tenth of the others (at most 10).
+    func score(row: Int) -> Double {
+        var best = 0.0
+        var total = 0.0
+        for value in values[(row * Self.width)..<((row + 1) * Self.width)] {
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
     }
 
-    /// The labels, best first.
-    var labels: [String] {
-        contributions.enumerated().sorted { lhs, rhs in
-            lhs.element.value != rhs.element.value ? lhs.element.value > rhs.element.value : lhs.offset < rhs.offset
-        }.map(\.element.label)
+    /// The document's labels, best first (ties in label order).
+    func labels(of document: Int32) -> [String] {
+        guard let row = rows[document].map(Int.init) else { return [] }
+        let start = row * Self.width
+        return MatchLabel.allCases.filter { values[start + $0.rawValue] > 0 }
+            .sorted { values[start + $0.rawValue] > values[start + $1.rawValue] }
+            .map(\.text)
     }
 }
 
@@ -51,43 +90,40 @@ extension SearchIndex {
     /// The least share of the query's character pairs a near match must contain.
     static let nearThreshold = 0.5
 
-    /// Every document matching all words of `query`, unordered; every document for an empty query.
-    func allHits(_ query: String) -> [ScoredDocument] {
+    /// Every document matching all words of `query`, unordered, with each word's matches (for the labels);
+    /// every document for an empty query.
+    func allHits(_ query: String) -> (documents: [ScoredDocument], words: [TermMatches]) {
         let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else {
-            return documents.indices.map {
-                ScoredDocument(document: Int32($0), code: documents[$0].code, score: 0, matched: [])
-            }
+            return (documents.indices.map { ScoredDocument(document: Int32($0), score: 0) }, [])
         }
-        var combined: [Int32: (score: Double, labels: [String])] = [:]
-        for (position, word) in words.enumerated() {
-            let matches = match(word)
-            if position == 0 {
-                for (document, match) in matches { combined[document] = (match.score, match.labels) }
-            } else {
-                var next: [Int32: (score: Double, labels: [String])] = [:]
-                for (document, previous) in combined {
-                    guard let match = matches[document] else { continue }
-                    var labels = previous.labels
-                    for label in match.labels where !labels.contains(label) { labels.append(label) }
-                    next[document] = (previous.score + match.score, labels)
+        var matches: [TermMatches] = []
+        var combined: [ScoredDocument] = []
+        for word in words {
+            let match = self.match(word)
+            if matches.isEmpty {
+                combined = match.documents.enumerated().map { row, document in
+                    ScoredDocument(document: document, score: match.score(row: row))
                 }
-                combined = next
+            } else {
+                combined = combined.compactMap { previous in
+                    guard let row = match.rows[previous.document] else { return nil }
+                    return ScoredDocument(
+                        document: previous.document, score: previous.score + match.score(row: Int(row)))
+                }
             }
+            matches.append(match)
             if combined.isEmpty { break }
         }
-        return combined.map { document, value in
-            ScoredDocument(
-                document: document, code: documents[Int(document)].code, score: (value.score * 100).rounded() / 100,
-                matched: value.labels)
-        }
+        for index in combined.indices { combined[index].score = (combined[index].score * 100).rounded() / 100 }
+        return (combined, matches)
     }
 
     /// The documents one query word matches.
-    func match(_ word: String) -> [Int32: TermMatch] {
+    func match(_ word: String) -> TermMatches {
         var accumulator = MatchAccumulator(postings: postings)
         let query = SearchText.normalize(word)
-        guard !query.isEmpty else { return [:] }
+        guard !query.isEmpty else { return TermMatches() }
         matchVerbatim(query, factor: 1, extra: nil, into: &accumulator)
         let isLetters = query.allSatisfy { (97...122).contains($0) }
         if isLetters {
@@ -96,7 +132,7 @@ extension SearchIndex {
             let normalized = String(String.UnicodeScalarView(query.compactMap(Unicode.Scalar.init)))
             for variant in relatedWords.variants(of: normalized) {
                 matchVerbatim(
-                    SearchText.normalize(variant), factor: Self.variantFactor, extra: "近义词", into: &accumulator)
+                    SearchText.normalize(variant), factor: Self.variantFactor, extra: .related, into: &accumulator)
             }
         }
         matchCodes(word, into: &accumulator.result)
@@ -105,7 +141,7 @@ extension SearchIndex {
 
     /// Texts containing `query` verbatim, then (for two characters or more) texts sharing enough character pairs.
     private func matchVerbatim(
-        _ query: [UInt32], factor: Double, extra: String?, into accumulator: inout MatchAccumulator
+        _ query: [UInt32], factor: Double, extra: MatchLabel?, into accumulator: inout MatchAccumulator
     ) {
         let queryPairs = SearchText.bigrams(query)
         if queryPairs.isEmpty {
@@ -132,7 +168,7 @@ extension SearchIndex {
             guard coverage >= Self.nearThreshold else { continue }
             let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
             let value = (coverage + dice) / 2 * Self.nearFactor * factor
-            accumulator.credit(id, value, extra: extra ?? "相近", only: \.allowsNearMatch)
+            accumulator.credit(id, value, extra: extra ?? .near, only: \.allowsNearMatch)
         }
     }
 
@@ -140,13 +176,13 @@ extension SearchIndex {
     private func matchPinyin(_ letters: [UInt8], into accumulator: inout MatchAccumulator) {
         for (id, text) in texts.enumerated() where text.hasHanzi {
             guard let (score, initialsOnly) = text.pinyinScore(letters, table: pinyin) else { continue }
-            let label = initialsOnly ? "拼音首字母" : "拼音"
+            let label: MatchLabel = initialsOnly ? .initials : .pinyin
             accumulator.credit(Int32(id), score, extra: label, nameLabel: label, only: \.allowsPinyin)
         }
     }
 
     /// Documents with a code starting with the word (upper-cased; at least two characters).
-    private func matchCodes(_ word: String, into result: inout [Int32: TermMatch]) {
+    private func matchCodes(_ word: String, into result: inout TermMatches) {
         let prefix = Array(word.uppercased().utf8)
         guard prefix.count >= 2 else { return }
         var low = 0
@@ -159,8 +195,7 @@ extension SearchIndex {
         while index < codes.count, codes[index].code.starts(with: prefix) {
             let code = codes[index].code
             let value = code.count == prefix.count ? 1.0 : 0.7 + 0.3 * Double(prefix.count) / Double(code.count)
-            result[codes[index].document, default: TermMatch()].add(
-                SearchField.code.label, SearchField.code.weight * value)
+            result.add(codes[index].document, .code, SearchField.code.weight * value)
             index += 1
         }
     }
@@ -169,21 +204,21 @@ extension SearchIndex {
 /// Spreads text matches over the documents and fields that hold the texts.
 struct MatchAccumulator {
     let postings: [[SearchIndex.Posting]]
-    var result: [Int32: TermMatch] = [:]
+    var result = TermMatches()
 
     /// Credits `value` (0…1.2, before the field's weight) to every holder of text `id` in a field passing `only`;
     /// a name match is labelled `nameLabel` when given, and `extra` is added as a second label when the match
     /// raised the field's contribution (so a related word does not show where the query itself matched).
     mutating func credit(
-        _ id: Int32, _ value: Double, extra: String? = nil, nameLabel: String? = nil,
+        _ id: Int32, _ value: Double, extra: MatchLabel? = nil, nameLabel: MatchLabel? = nil,
         only accepts: (SearchField) -> Bool = { _ in true }
     ) {
         for posting in postings[Int(id)] where accepts(posting.field) {
-            let label = posting.field == .name ? (nameLabel ?? posting.field.label) : posting.field.label
+            let label = posting.field == .name ? (nameLabel ?? MatchLabel(posting.field)) : MatchLabel(posting.field)
             let weighted = posting.field.weight * value
-            let raised = result[posting.document, default: TermMatch()].add(label, weighted)
+            let raised = result.add(posting.document, label, weighted)
             if raised, let extra, label != extra {
-                result[posting.document, default: TermMatch()].add(extra, weighted * 0.99)
+                result.add(posting.document, extra, weighted * 0.99)
             }
         }
     }

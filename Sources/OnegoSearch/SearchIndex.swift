@@ -29,6 +29,8 @@ public struct SearchIndex: Sendable {
     let pairs: [UInt64: [Int32]]
     /// Upper-cased codes sorted, with their documents.
     let codes: [(code: [UInt8], document: Int32)]
+    /// Each document's position when ordered by code (ties in score go by code).
+    let codeRanks: [Int32]
     let pinyin: PinyinTable
     let relatedWords: RelatedWords
 
@@ -49,7 +51,8 @@ public struct SearchIndex: Sendable {
                 let id: Int32
                 if let known = textIDs[fieldText.text] {
                     id = known
-                    if postings[Int(id)].contains(where: { $0.document == documentID && $0.field == fieldText.field }) {
+                    // Documents come in order, so a repeat within this document is the last posting.
+                    if let last = postings[Int(id)].last, last.document == documentID, last.field == fieldText.field {
                         continue
                     }
                 } else {
@@ -68,6 +71,11 @@ public struct SearchIndex: Sendable {
             }
         }
         codes.sort { $0.code.lexicographicallyPrecedes($1.code) }
+        var codeRanks = [Int32](repeating: 0, count: documents.count)
+        for (rank, offset) in documents.indices.sorted(by: { documents[$0].code < documents[$1].code }).enumerated() {
+            codeRanks[offset] = Int32(rank)
+        }
+        self.codeRanks = codeRanks
         self.documents = documents
         self.texts = texts
         self.postings = postings
@@ -83,9 +91,21 @@ public struct SearchIndex: Sendable {
     /// The best `limit` hits for `query` that pass `facets`, best first (ties by code). An empty query lists
     /// every item and matter passing `facets`, by code, with score 0.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
-        var hits = allHits(query).filter { documents[Int($0.document)].matches(facets) }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
-        return hits.prefix(max(0, limit)).map { $0.hit(documents[Int($0.document)]) }
+        let (found, words) = allHits(query)
+        var hits = facets.isEmpty ? found : found.filter { documents[Int($0.document)].matches(facets) }
+        hits.sort {
+            $0.score != $1.score ? $0.score > $1.score : codeRanks[Int($0.document)] < codeRanks[Int($1.document)]
+        }
+        return hits.prefix(max(0, limit)).map { scored in
+            let document = documents[Int(scored.document)]
+            var matched: [String] = []
+            for word in words {
+                for label in word.labels(of: scored.document) where !matched.contains(label) { matched.append(label) }
+            }
+            return SearchHit(
+                kind: document.kind, code: document.code, name: document.name, department: document.department,
+                score: scored.score, matched: matched)
+        }
     }
 
     /// How many hits of `query` (with no facet filter) fall under each department, item type, level and
@@ -95,7 +115,7 @@ public struct SearchIndex: Sendable {
         var type: [String: Int] = [:]
         var level: [String: Int] = [:]
         var audience: [String: Int] = [:]
-        for hit in allHits(query) {
+        for hit in allHits(query).documents {
             let document = documents[Int(hit.document)]
             if let value = document.department { department[value, default: 0] += 1 }
             type[document.type, default: 0] += 1
