@@ -92,11 +92,9 @@ public struct SearchIndex: Sendable {
     /// every item and matter passing `facets`, by code, with score 0.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
         let (found, words) = allHits(query)
-        var hits = facets.isEmpty ? found : found.filter { documents[Int($0.document)].matches(facets) }
-        hits.sort {
-            $0.score != $1.score ? $0.score > $1.score : codeRanks[Int($0.document)] < codeRanks[Int($1.document)]
-        }
-        return hits.prefix(max(0, limit)).map { scored in
+        let hits = best(
+            facets.isEmpty ? found : found.filter { documents[Int($0.document)].matches(facets) }, limit: limit)
+        return hits.map { scored in
             let document = documents[Int(scored.document)]
             var matched: [String] = []
             for word in words {
@@ -106,6 +104,29 @@ public struct SearchIndex: Sendable {
                 kind: document.kind, code: document.code, name: document.name, department: document.department,
                 score: scored.score, matched: matched)
         }
+    }
+
+    /// The `limit` best of `hits` in order: by score, then by code; a bounded insertion for few of many.
+    func best(_ hits: [ScoredDocument], limit: Int) -> [ScoredDocument] {
+        func precedes(_ lhs: ScoredDocument, _ rhs: ScoredDocument) -> Bool {
+            lhs.score != rhs.score ? lhs.score > rhs.score : codeRanks[Int(lhs.document)] < codeRanks[Int(rhs.document)]
+        }
+        guard limit > 0 else { return [] }
+        guard limit < hits.count / 8 else { return Array(hits.sorted(by: precedes).prefix(limit)) }
+        var top: [ScoredDocument] = []
+        top.reserveCapacity(limit + 1)  // limit < hits.count here, so this cannot overflow
+        for hit in hits {
+            if top.count == limit, let last = top.last, !precedes(hit, last) { continue }
+            var low = 0
+            var high = top.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(top[middle], hit) { low = middle + 1 } else { high = middle }
+            }
+            top.insert(hit, at: low)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
     }
 
     /// How many hits of `query` (with no facet filter) fall under each department, item type, level and

@@ -86,6 +86,9 @@ import Testing
             #expect(earlier.score > later.score || (earlier.score == later.score && earlier.code < later.code))
         }
         #expect(index.search("营业执照") == index.search("营业执照"))
+        // A few of many hits are picked without sorting them all: same order as the full sort.
+        #expect(index.search("1144018", limit: 10) == Array(hits.prefix(10)))
+        #expect(index.search("1144018", limit: Int.max) == hits)
     }
 
     @Test func everyWordMustMatch() throws {
