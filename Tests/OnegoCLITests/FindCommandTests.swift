@@ -58,7 +58,7 @@ import Testing
     @Test func showStillRefusesAnUnknownName() throws {
         let run = try Fixtures.runOnego(["show", "zzzzqqqq", "--catalog", "Catalogs/yunxi"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("目录中没有编码或名称为 zzzzqqqq 的事项"))
+        #expect(run.stderr.contains("目录中没有编码为 zzzzqqqq 的事项，也没有名称与之相符的事项"))
     }
 
     @Test func guideTakesAnItemName() throws {
