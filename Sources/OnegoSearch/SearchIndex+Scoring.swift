@@ -37,21 +37,30 @@ enum MatchLabel: Int, CaseIterable {
 /// The best contribution of each label to each document for one query word, in one flat table.
 struct TermMatches {
     static let width = MatchLabel.allCases.count
-    /// Each document's row in ``values``.
-    private(set) var rows: [Int32: Int32] = [:]
+    /// Each document's row in ``values``, or -1 (an array over all documents: cheaper than hashing).
+    private var rowOf: [Int32]
     /// The documents, in row order.
     private(set) var documents: [Int32] = []
     private var values: [Double] = []
 
+    /// An empty table for `documentCount` documents.
+    init(documentCount: Int) {
+        rowOf = [Int32](repeating: -1, count: documentCount)
+    }
+
+    /// The document's row, if it matched.
+    func row(of document: Int32) -> Int? {
+        let row = rowOf[Int(document)]
+        return row < 0 ? nil : Int(row)
+    }
+
     /// Keeps the larger of the label's contributions to the document; tells whether `value` raised it.
     @discardableResult
     mutating func add(_ document: Int32, _ label: MatchLabel, _ value: Double) -> Bool {
-        let row: Int
-        if let known = rows[document] {
-            row = Int(known)
-        } else {
+        var row = Int(rowOf[Int(document)])
+        if row < 0 {
             row = documents.count
-            rows[document] = Int32(row)
+            rowOf[Int(document)] = Int32(row)
             documents.append(document)
             values.append(contentsOf: repeatElement(0, count: Self.width))
         }
@@ -74,7 +83,7 @@ struct TermMatches {
 
     /// The document's labels, best first (ties in label order).
     func labels(of document: Int32) -> [String] {
-        guard let row = rows[document].map(Int.init) else { return [] }
+        guard let row = row(of: document) else { return [] }
         let start = row * Self.width
         return MatchLabel.allCases.filter { values[start + $0.rawValue] > 0 }
             .sorted { values[start + $0.rawValue] > values[start + $1.rawValue] }
@@ -107,7 +116,7 @@ extension SearchIndex {
                 }
             } else {
                 combined = combined.compactMap { previous in
-                    guard let row = match.rows[previous.document] else { return nil }
+                    guard let row = match.row(of: previous.document) else { return nil }
                     return ScoredDocument(
                         document: previous.document, score: previous.score + match.score(row: Int(row)))
                 }
@@ -121,9 +130,9 @@ extension SearchIndex {
 
     /// The documents one query word matches.
     func match(_ word: String) -> TermMatches {
-        var accumulator = MatchAccumulator(postings: postings)
+        var accumulator = MatchAccumulator(postings: postings, result: TermMatches(documentCount: documents.count))
         let query = SearchText.normalize(word)
-        guard !query.isEmpty else { return TermMatches() }
+        guard !query.isEmpty else { return TermMatches(documentCount: documents.count) }
         matchVerbatim(query, factor: 1, extra: nil, into: &accumulator)
         let isLetters = query.allSatisfy { (97...122).contains($0) }
         if isLetters {
@@ -204,7 +213,7 @@ extension SearchIndex {
 /// Spreads text matches over the documents and fields that hold the texts.
 struct MatchAccumulator {
     let postings: [[SearchIndex.Posting]]
-    var result = TermMatches()
+    var result: TermMatches
 
     /// Credits `value` (0…1.2, before the field's weight) to every holder of text `id` in a field passing `only`;
     /// a name match is labelled `nameLabel` when given, and `extra` is added as a second label when the match

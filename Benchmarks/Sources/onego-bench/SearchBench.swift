@@ -14,6 +14,7 @@ struct SearchBench: ParsableCommand {
     @Option(help: "Rounds over the query mix.") var rounds = 20
     @Option(help: "Catalog whose items serve as templates.") var templates = "Catalogs/yunxi/items"
     @Option(help: "The matters to index.") var matters = "Catalogs/yunxi/matters"
+    @Option(help: "Time only these queries (repeatable; default: the built-in mix).") var query: [String] = []
 
     static let queries = [
         "企业设立登记", "qykb", "yingyezhizhao", "营业执照", "开饭店", "开公司", "身份证", "sfz", "市场监督管理局",
@@ -33,7 +34,7 @@ struct SearchBench: ParsableCommand {
         var checksum = 0
         var perQuery: [Double] = []
         for _ in 0..<rounds {
-            for query in Self.queries {
+            for query in query.isEmpty ? Self.queries : query {
                 let start = DispatchTime.now()
                 checksum &+= index.search(query).count
                 perQuery.append(Clock.seconds(start, DispatchTime.now()))
