@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "onego", targets: ["onego"]),
         .library(name: "OnegoCatalog", targets: ["OnegoCatalog"]),
+        .library(name: "OnegoSearch", targets: ["OnegoSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,11 @@ let package = Package(
             name: "OnegoComposer",
             dependencies: ["OnegoCatalog", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // Find items and matters by name, pinyin, 俗称, materials, results, department or code (data: pinyin table).
+        .target(
+            name: "OnegoSearch", dependencies: ["OnegoCatalog", "OnegoComposer"],
+            resources: [.embedInCode("Resources/pinyin.txt"), .embedInCode("Resources/related-words.txt")]
+        ),
         // Consistency rules, coverage rates, time-limit compression, policy targets.
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
@@ -48,7 +54,7 @@ let package = Package(
         .target(
             name: "OnegoServer",
             dependencies: [
-                "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
+                "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoSearch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
@@ -58,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "onego",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoServer",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoSearch", "OnegoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "onego-bench",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/onego-bench"
@@ -81,6 +87,7 @@ let package = Package(
         .testTarget(name: "OnegoComposerTests", dependencies: ["OnegoComposer", "OnegoTestSupport"]),
         .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoAudit", "OnegoTestSupport"]),
         .testTarget(name: "OnegoExportTests", dependencies: ["OnegoExport", "OnegoTestSupport"]),
+        .testTarget(name: "OnegoSearchTests", dependencies: ["OnegoSearch", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
         .testTarget(name: "OnegoServerTests", dependencies: ["OnegoServer", "OnegoTestSupport"]),
     ]

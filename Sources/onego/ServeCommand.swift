@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
         let data = WorkbenchData(
             workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
-            issued: CalendarDay.today())
+            issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))
         let workbench = Workbench(
             configuration: WorkbenchConfiguration(
                 host: host, port: port, token: try token(), allowsEditing: edit),

@@ -36,7 +36,8 @@ struct RunningWorkbench {
         let matters = MatterLoader.load(paths: [Fixtures.sampleMatters]).matters
         return WorkbenchData(
             workspace: "Catalogs/yunxi", catalog: catalog, matters: matters, composer: Composer(catalog: catalog),
-            audit: nil, issued: try #require(CalendarDay(iso: "2026-03-02")))
+            audit: nil, issued: try #require(CalendarDay(iso: "2026-03-02")),
+            search: IndexSearch(catalog: catalog, matters: matters))
     }
 
     static var bearer: (String, String) { ("Authorization", "Bearer \(token.value)") }
@@ -129,7 +130,7 @@ struct RunningWorkbench {
                 try await client.send("GET", "/", headers: [("Host", "evil.example")]),
                 try await client.send("GET", "/", headers: bearer),
                 try await client.send("GET", "/nowhere", headers: bearer),
-                try await client.send("GET", "/api/search?q=企业", headers: bearer),
+                try await client.send("GET", "/api/search?q=%E4%BC%81%E4%B8%9A", headers: bearer),
                 try await client.send("GET", "/matters/YX-QYKB", headers: bearer),
                 try await client.send("POST", "/", headers: bearer),
             ]
@@ -187,6 +188,26 @@ struct RunningWorkbench {
                 "GET", "/api/matters/YX-QYKB/composition?\(query)", headers: [RunningWorkbench.bearer])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
             #expect((json["materials"] as? [Any])?.count == expected.materials.count)
+        }
+    }
+
+    @Test func searchReturnsItemsAndMattersAsJSON() async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send(
+                "GET", "/api/search?q=%E4%BC%81%E4%B8%9A%E5%BC%80%E5%8A%9E", headers: [RunningWorkbench.bearer])
+            #expect(reply.status == 200)
+            #expect(reply.header("Content-Type")?.hasPrefix("application/json") == true)
+            let hits = try #require(try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [[String: Any]])
+            #expect(!hits.isEmpty)
+            for hit in hits {
+                #expect(["item", "matter"].contains(hit["kind"] as? String))
+                #expect(hit["code"] is String)
+                #expect(hit["name"] is String)
+            }
+            #expect(hits.contains { $0["kind"] as? String == "matter" && $0["code"] as? String == "YX-QYKB" })
+            let page = try await client.send(
+                "GET", "/search?q=%E4%BC%81%E4%B8%9A%E5%BC%80%E5%8A%9E", headers: [RunningWorkbench.bearer])
+            #expect(page.body.contains("/matters/YX-QYKB"))
         }
     }
 

@@ -84,7 +84,7 @@ struct MatterPage {
         ].joined()
         var stages = ""
         for stage in composition.stages {
-            let members = stage.members.compactMap { id in composition.members.first { $0.id == id } }
+            let members = stage.members.compactMap { member(composition, $0) }
             let items = members.map { member in
                 """
                 <li class="\(member.isCritical ? "critical" : "")"><a href="/items/\(QueryText.encode(member.code))">\
@@ -99,12 +99,12 @@ struct MatterPage {
         var rows = ""
         for (index, material) in composition.materials.enumerated() {
             let source =
-                material.providedBy.map { "由“\(h($0))”办理结果获取" }
+                material.providedBy.map { "由“\(h(names(composition, $0)))”办理结果获取" }
                 ?? material.eLicence.map { "可用电子证照：\(h($0))" } ?? ""
             rows += """
                 <tr><td class="c">\(index + 1)</td><td>\(h(material.name))</td><td>\(h(material.necessity.rawValue))</td>\
                 <td class="c">\(material.originals)</td><td class="c">\(material.copies)</td>\
-                <td>\(h(material.usedBy.joined(separator: "、")))</td><td>\(source)\(material.note.map { "<br>" + h($0) } ?? "")</td></tr>
+                <td>\(h(material.usedBy.map { names(composition, $0) }.joined(separator: "、")))</td><td>\(source)\(material.note.map { "<br>" + h($0) } ?? "")</td></tr>
 
                 """
         }
@@ -115,7 +115,7 @@ struct MatterPage {
         return """
             <h2>编排结果</h2>
             <div class="figures">\(figures)</div>
-            <p>关键路径：<span class="critical">\(h(composition.criticalPath.joined(separator: " → ")))</span>，\
+            <p>关键路径：<span class="critical">\(h(composition.criticalPath.map { names(composition, $0) }.joined(separator: " → ")))</span>，\
             共 \(number(composition.workingDays.critical)) 个工作日（逐项串联承诺 \(number(composition.workingDays.serialPromised))，\
             法定 \(number(composition.workingDays.serialStatutory))）。</p>
             \(due)
@@ -136,6 +136,14 @@ struct MatterPage {
             <pre class="command">\(h(given.command(matter: matter, workspace: data.workspace)))</pre>
             """
     }
+
+    /// The member a stage, path or material names, by member id or item code.
+    func member(_ composition: Composition, _ key: String) -> ComposedMember? {
+        composition.members.first { $0.id == key || $0.code == key }
+    }
+
+    /// A member's item name for an id or code (the key itself when unknown).
+    func names(_ composition: Composition, _ key: String) -> String { member(composition, key)?.name ?? key }
 
     func figure(_ label: String, _ pair: BeforeAfter, unit: String) -> String {
         """

@@ -30,6 +30,7 @@ enum PageLayout {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(h(title)) · onego 工作台</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="\(Asset.stylesheet.path)">
             <script src="\(Asset.script.path)" defer></script>
             </head>
