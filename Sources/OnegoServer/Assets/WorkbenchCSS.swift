@@ -119,6 +119,7 @@ enum WorkbenchCSS {
           .hero h1 { font-size: 22px; }
           .doc { padding: 12px; box-shadow: none; border: 1px solid var(--line); }
           table { display: block; overflow-x: auto; }
+          .scroll table { display: table; min-width: 640px; }
           .doc-title { font-size: 20px; letter-spacing: .1em; }
         }
         @media print {
