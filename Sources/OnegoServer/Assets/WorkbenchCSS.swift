@@ -114,7 +114,7 @@ enum WorkbenchCSS {
           body { font-size: 15px; }
           main { padding: 12px; }
           header.bar .inner { padding: 8px 12px; }
-          .layout, .two { grid-template-columns: 1fr; }
+          .layout, .two { grid-template-columns: minmax(0, 1fr); }
           .hero { padding: 24px 4px 12px; }
           .hero h1 { font-size: 22px; }
           .doc { padding: 12px; box-shadow: none; border: 1px solid var(--line); }
