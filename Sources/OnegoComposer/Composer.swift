@@ -78,7 +78,7 @@ public struct Composer: Sendable {
         -> Composition
     {
         let prepared = prepared(matter)
-        let outcome = try prepared.resolver.resolve(answers)
+        let outcome = try prepared.resolver.resolve(answers, asOf: accepted)
         let selected = outcome.selected
         var items: [ServiceItem] = []
         items.reserveCapacity(selected.count)

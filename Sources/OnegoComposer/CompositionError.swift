@@ -20,12 +20,15 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
     case cycle([String], at: SourceLocation)
     /// A due date could not be computed (no published calendar for the year, …).
     case calendar(String)
+    /// A number or date answer that is malformed or out of range (`area=12a`, `birth=2026-02-30`, a future
+    /// birth date); `reason` says what is expected.
+    case invalidValue(value: String, question: Question, reason: String)
 
     /// The text users read.
     public var description: String {
         switch self {
         case .missingAnswers(let questions):
-            let list = questions.map { "\($0.id)（\($0.text)，可选：\($0.answers.map(\.value).joined(separator: "/"))）" }
+            let list = questions.map { "\($0.id)（\($0.text)，\(Self.expected($0))）" }
             let place = questions.first.map { "\($0.location): " } ?? ""
             return "\(place)缺少以下情形的回答：" + list.joined(separator: "；") + "。请用 --answer 问题=答案 给出"
         case .unknownQuestion(let id, let matter):
@@ -46,6 +49,17 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(location): 成员事项的先后顺序形成循环：\(ids.joined(separator: " → "))"
         case .calendar(let message):
             return "无法计算办结日期：\(message)"
+        case .invalidValue(let value, let question, let reason):
+            return "\(question.location): 情形问题 \(question.id)（\(question.text)）的回答“\(value)”无效：\(reason)"
+        }
+    }
+
+    /// What a question accepts: its answers, or a number in its unit, or a date.
+    static func expected(_ question: Question) -> String {
+        switch question.kind {
+        case .number: "填写数值（\(question.unit ?? "")）"
+        case .date: "填写日期 YYYY-MM-DD"
+        case .yesNo, .single, .multiple: "可选：\(question.answers.map(\.value).joined(separator: "/"))"
         }
     }
 
@@ -54,7 +68,8 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .missingAnswers(let questions): questions.map(\.id)
         case .unknownQuestion(let id, _): [id]
-        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question):
+        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question),
+            .invalidValue(_, let question, _):
             [question.id]
         case .unknownItem, .cycle, .calendar: []
         }

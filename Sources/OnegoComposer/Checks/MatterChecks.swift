@@ -4,6 +4,10 @@ public import OnegoXML
 
 /// Bundle checks, reported as diagnostics with file, line and column.
 ///
+/// Which questions can be shown and which members can be selected is decided exactly by
+/// ``SituationReachability`` (no answer set is listed); the promise and order checks compose each distinct
+/// selection of the first ``answerSetLimit`` answer sets.
+///
 /// | rule | severity | finds |
 /// |---|---|---|
 /// | `matter.duplicate-id` | error | a member, question or form-field id used twice |
@@ -16,9 +20,15 @@ public import OnegoXML
 /// | `matter.member.never-selected` | error | a member no answer set selects |
 /// | `matter.cycle` | error | members that must each run before the other (the cycle spelled out) |
 /// | `matter.promise.short` | error | a bundle promise shorter than the critical path of some answer set |
-/// | `matter.enumeration.truncated` | note | too many answer sets to check them all |
+/// | `matter.material.idle` | warning | an answer's material drop or addition that never applies to a selected member |
+/// | `matter.threshold.unit` | error | a threshold written in another unit than its question's |
+/// | `matter.threshold.overlap` | error | two thresholds of one question with the same comparison and bound |
+/// | `matter.threshold.contradiction` | error | thresholds that include and exclude one member (or add and drop one material) for the same values, or a bound no answer can meet |
+/// | `matter.value` | error | a malformed number or unit in a number or date question |
+/// | `matter.audience` | error | several audiences but no question picking each, or an answer picking an audience the matter does not serve |
+/// | `matter.enumeration.truncated` | note | more answer sets than the promise and order checks compose (reachability stays exact) |
 public enum MatterChecks {
-    /// The most answer sets composed per matter when checking.
+    /// The most answer sets walked per matter for the promise and order checks.
     public static let answerSetLimit = 4096
 
     /// Runs every check that needs the catalog (the reference checks run when loading).
@@ -61,22 +71,28 @@ public enum MatterChecks {
         }
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
         let prepared = composer.prepared(matter)
-        let sets = prepared.resolver.enumerate(limit: answerSetLimit)
-        if sets.count >= answerSetLimit {
+        let reachability = SituationReachability(space: prepared.resolver.space, matter: matter)
+        let total = prepared.resolver.countAnswerSets()
+        // Reachability is exact; the promise and order checks compose answer sets, at most `answerSetLimit`.
+        if total.map({ $0 > AnswerSetCount(UInt64(answerSetLimit)) }) ?? true {
+            let counted = total.map { "共 \($0) 种" } ?? "无法精确计数"
             diagnostics.append(
                 Diagnostic(
                     .note, rule: "matter.enumeration.truncated",
-                    message: "情形组合超过 \(answerSetLimit) 种，只检查了前 \(answerSetLimit) 种", at: matter.location))
+                    message: "情形组合\(counted)，超过 \(answerSetLimit) 种：承诺时限和先后顺序只按前 \(answerSetLimit) 种检查"
+                        + "（问题、答案和成员事项的可达性已精确判定）",
+                    at: matter.location))
         }
-        var shown = Set<String>()
-        var selected = Set<Int>()
+        let shown = reachability.shownQuestions
+        let selected = reachability.selectableMembers
         var cycles = Set<Set<String>>()
         var worst: (days: Double, answers: AnswerSet)?
-        for answers in sets {
-            shown.formUnion(prepared.resolver.shownQuestions(answers))
+        var outcomes = Set<OutcomeKey>()
+        for answers in prepared.resolver.answerSets(asOf: .today()).prefix(answerSetLimit) {
             guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
-            selected.formUnion(outcome.selected)
             guard outcome.selected.allSatisfy({ prepared.items[$0] != nil }) else { continue }
+            // Answer sets with the same selection compose alike.
+            guard outcomes.insert(OutcomeKey(outcome)).inserted else { continue }
             do {
                 let composition = try composer.compose(matter: matter, answers: answers)
                 if composition.workingDays.critical > (worst?.days ?? -1) {
@@ -107,6 +123,14 @@ public enum MatterChecks {
                 Diagnostic(
                     .error, rule: "matter.member.never-selected",
                     message: "成员事项 \(member.id) 在任何回答组合下都不会被选中", at: member.location))
+        }
+        for effect in reachability.idleMaterialEffects {
+            let (verb, name) = Self.describe(effect)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, rule: "matter.material.idle",
+                    message: "\(verb)成员事项 \(effect.member) 的材料“\(name)”在任何回答组合下都不会生效（选中该答案时该成员事项未被选中）",
+                    at: effect.location))
         }
         if let worst, worst.days > matter.promisedLimit.approximateWorkingDays + 1e-9 {
             let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
@@ -205,6 +229,7 @@ public enum MatterChecks {
             }
             questions[question.id] = question
         }
+        diagnostics += SituationChecks.problems(in: matter)
         var fields: [String: SourceLocation] = [:]
         for field in matter.formFields {
             if let first = fields[field.id] { duplicate("表单字段", field.id, field.location, first: first) }
@@ -212,6 +237,14 @@ public enum MatterChecks {
             for mapping in field.mappings { member(mapping.member, at: mapping.location, in: "表单字段 \(field.id) ") }
         }
         return diagnostics
+    }
+
+    private static func describe(_ effect: AnswerEffect) -> (String, String) {
+        switch effect {
+        case .excludeMaterial(_, let name, _): ("免去", name)
+        case .addMaterial(_, let material, _): ("增加", material.name)
+        case .includeMember(let id, _), .excludeMember(let id, _): ("", id)
+        }
     }
 
     private static func format(_ days: Double) -> String {

@@ -20,6 +20,7 @@ final class MatterFileReader: XMLContentHandler {
     private var text: [UInt8] = []
     private var question: Question?
     private var answer: AnswerOption?
+    private var threshold: Threshold?
     private var field: SharedFormField?
 
     init(skipsOtherOnegoDocuments: Bool, isValidated: Bool) {
@@ -31,6 +32,7 @@ final class MatterFileReader: XMLContentHandler {
         case matter, name, description, leadDepartment, cooperatingDepartment, promisedLimit, members, member
         case stages, stage, questions, question, text, hint, shownWhen, answer, includeMember, excludeMember
         case excludeMaterial, addMaterial, sharedForm, field, mapsTo
+        case threshold
     }
 
     private func kind(of name: XMLName) -> Element? {
@@ -65,25 +67,29 @@ final class MatterFileReader: XMLContentHandler {
         case .question:
             question = Question(
                 id: a.string("id") ?? "", kind: a.enumeration("kind", QuestionKind.self) ?? .yesNo,
-                isRequired: a.boolean("required") ?? true, text: "", answers: [], location: here)
+                isRequired: a.boolean("required") ?? true, text: "", answers: [], location: here, unit: a.string("unit")
+            )
         case .shownWhen:
             question?.shownWhen.append(
                 AnswerCondition(question: a.string("question") ?? "", answer: a.string("answer") ?? "", location: here))
         case .answer:
-            answer = AnswerOption(value: a.string("value") ?? "", label: a.string("label"), location: here)
+            answer = AnswerOption(
+                value: a.string("value") ?? "", label: a.string("label"), location: here,
+                audience: a.enumeration("audience", ServiceObject.self))
+        case .threshold:
+            threshold = a.threshold(at: here)
         case .includeMember:
-            answer?.effects.append(.includeMember(a.string("member") ?? "", at: here))
+            addEffect(.includeMember(a.string("member") ?? "", at: here))
         case .excludeMember:
-            answer?.effects.append(.excludeMember(a.string("member") ?? "", at: here))
+            addEffect(.excludeMember(a.string("member") ?? "", at: here))
         case .excludeMaterial:
-            answer?.effects.append(
-                .excludeMaterial(member: a.string("member") ?? "", name: a.string("name") ?? "", at: here))
+            addEffect(.excludeMaterial(member: a.string("member") ?? "", name: a.string("name") ?? "", at: here))
         case .addMaterial:
             let material = Material(
                 name: a.string("name") ?? "", necessity: a.enumeration("necessity", Necessity.self) ?? .required,
                 originals: a.integer("originals") ?? 0, copies: a.integer("copies") ?? 0,
                 eLicence: a.string("eLicence"), location: here)
-            answer?.effects.append(.addMaterial(member: a.string("member") ?? "", material: material, at: here))
+            addEffect(.addMaterial(member: a.string("member") ?? "", material: material, at: here))
         case .field:
             field = SharedFormField(
                 id: a.string("id") ?? "", label: a.string("label") ?? "", mappings: [], location: here)
@@ -113,6 +119,9 @@ final class MatterFileReader: XMLContentHandler {
         case .answer:
             if let answer { question?.answers.append(answer) }
             answer = nil
+        case .threshold:
+            if let threshold { question?.thresholds.append(threshold) }
+            threshold = nil
         case .question:
             if let question { matter?.questions.append(question) }
             question = nil
@@ -125,14 +134,25 @@ final class MatterFileReader: XMLContentHandler {
         }
     }
 
+    /// An effect inside a `<threshold>` belongs to it, else to the current `<answer>`.
+    private func addEffect(_ effect: AnswerEffect) {
+        if threshold != nil {
+            threshold?.effects.append(effect)
+        } else {
+            answer?.effects.append(effect)
+        }
+    }
+
     private func checkRoot(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
         if name.namespaceURI == OnegoNamespace.matter && name.localName == "matter" {
             root = .matter
             let a = Attributes(attributes: attributes, context: context, element: "matter", reports: !isValidated)
+            let audiences = a.audiences()
             matter = Matter(
-                code: a.string("code") ?? "", name: "",
-                audience: a.enumeration("audience", ServiceObject.self) ?? .naturalPerson, leadDepartment: "",
-                promisedLimit: TimeLimit(0, .workingDays), members: [], location: context.tagLocation)
+                code: a.string("code") ?? "", name: "", audience: audiences.first ?? .naturalPerson,
+                leadDepartment: "", promisedLimit: TimeLimit(0, .workingDays), members: [],
+                location: context.tagLocation)
+            matter?.audiences = audiences
             return
         }
         if OnegoNamespace.isOnego(name.namespaceURI) {
@@ -210,6 +230,40 @@ private struct Attributes {
         }
         guard let unit = enumeration("unit", TimeUnit.self) else { return nil }
         return TimeLimit(value, unit, note: string("note"))
+    }
+
+    /// `audience="法人 个体工商户"`: every audience the matter serves.
+    func audiences() -> [ServiceObject] {
+        list("audience").compactMap { raw in
+            guard let audience = ServiceObject(rawValue: raw) else {
+                bad("audience", raw)
+                return nil
+            }
+            return audience
+        }
+    }
+
+    /// `<threshold atLeast="50" unit="平方米">` or `<threshold below="90" unit="日">`; a malformed bound is
+    /// reported even after schema validation would have caught it (trusted loads).
+    func threshold(at location: SourceLocation) -> Threshold? {
+        let comparison: ThresholdComparison = string("atLeast") != nil ? .atLeast : .below
+        guard let raw = string(comparison.rawValue), (string("atLeast") == nil) != (string("below") == nil) else {
+            context.report(
+                Diagnostic(
+                    .error, rule: "matter.value", message: "<threshold> 必须且只能写 atLeast（≥）或 below（<）之一",
+                    at: location))
+            return nil
+        }
+        guard let bound = QuestionNumber(raw) else {
+            guard reports else { return nil }
+            context.report(
+                Diagnostic(
+                    .error, rule: "matter.value",
+                    message: "阈值 \(comparison.rawValue)=\"\(raw)\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）",
+                    at: location))
+            return nil
+        }
+        return Threshold(comparison, bound, unit: string("unit") ?? "", location: location)
     }
 
     private func bad(_ name: String, _ raw: String) {

@@ -1,0 +1,128 @@
+import OnegoCatalog
+
+/// A matter's questions reduced to what reachability, counting and enumeration need.
+///
+/// Each question gets its distinct valid options with their effects: the answers of a listed question (yes/no
+/// keeps 是 and 否 only; a repeated value keeps its first answer, as the resolver does), or, for a number or
+/// date question, the half-open intervals between its threshold bounds, each carrying the effects of every
+/// threshold its values meet. A condition becomes a (question, option) pair; conditions that can never hold
+/// (a later or unknown question, an answer its question does not offer) are dropped. A repeated question id
+/// is inactive: the resolver only ever asks the first.
+struct SituationSpace: Sendable {
+    struct Option: Sendable {
+        /// The answer value: the listed answer's value, or the interval's lower bound.
+        var value: String
+        var effects: [AnswerEffect]
+        /// For number and date questions, the interval `[lower, upper)` (upper nil: unbounded).
+        var lower: QuestionNumber?
+        var upper: QuestionNumber?
+    }
+
+    struct Node: Sendable {
+        var question: Question
+        var isActive: Bool
+        var options: [Option]
+        /// The (question, option) pairs that show this question; empty with `hasConditions` means never shown.
+        var conditions: [(question: Int, option: Int)]
+        var hasConditions: Bool
+        /// Per option, the later questions that its choice shows.
+        var followUps: [[Int]]
+    }
+
+    let nodes: [Node]
+    /// Member id → index of its first declaration.
+    let memberIndex: [String: Int]
+
+    init(matter: Matter) {
+        var members: [String: Int] = [:]
+        for (offset, member) in matter.members.enumerated() where members[member.id] == nil {
+            members[member.id] = offset
+        }
+        memberIndex = members
+        var nodes: [Node] = []
+        var seen: [String: Int] = [:]
+        for question in matter.questions {
+            let isActive = seen[question.id] == nil
+            if isActive { seen[question.id] = nodes.count }
+            let options = Self.options(of: question)
+            var conditions: [(question: Int, option: Int)] = []
+            for condition in question.shownWhen {
+                guard let parent = seen[condition.question], parent < nodes.count else { continue }
+                guard let option = nodes[parent].options.firstIndex(where: { $0.value == condition.answer }),
+                    !nodes[parent].question.kind.isMeasured
+                else { continue }
+                conditions.append((parent, option))
+            }
+            nodes.append(
+                Node(
+                    question: question, isActive: isActive, options: options, conditions: conditions,
+                    hasConditions: !question.shownWhen.isEmpty,
+                    followUps: Array(repeating: [], count: options.count)))
+        }
+        for index in nodes.indices where nodes[index].isActive {
+            for (parent, option) in nodes[index].conditions where nodes[parent].followUps[option].last != index {
+                nodes[parent].followUps[option].append(index)
+            }
+        }
+        self.nodes = nodes
+    }
+
+    /// The distinct valid options of a question, in file order.
+    static func options(of question: Question) -> [Option] {
+        switch question.kind {
+        case .yesNo, .single, .multiple:
+            var options: [Option] = []
+            var values = Set<String>()
+            for answer in question.answers where values.insert(answer.value).inserted {
+                if question.kind == .yesNo && answer.value != "是" && answer.value != "否" { continue }
+                options.append(Option(value: answer.value, effects: answer.effects))
+            }
+            return options
+        case .number, .date:
+            return intervals(of: question).map { lower, upper in
+                let met = question.thresholds.filter { threshold in
+                    switch threshold.comparison {
+                    case .atLeast: threshold.bound <= lower
+                    case .below: upper.map { $0 <= threshold.bound } ?? false
+                    }
+                }
+                return Option(value: lower.description, effects: met.flatMap(\.effects), lower: lower, upper: upper)
+            }
+        }
+    }
+
+    /// The half-open intervals `[0, b₁), [b₁, b₂) … [bₖ, ∞)` between the distinct threshold bounds.
+    static func intervals(of question: Question) -> [(QuestionNumber, QuestionNumber?)] {
+        let bounds = Set(question.thresholds.map(\.bound)).sorted()
+        var result: [(QuestionNumber, QuestionNumber?)] = []
+        var lower = QuestionNumber(0)
+        for bound in bounds where bound > lower {
+            result.append((lower, bound))
+            lower = bound
+        }
+        result.append((lower, nil))
+        return result
+    }
+
+    /// The option of a measured question whose interval holds `value`.
+    func option(of node: Int, holding value: QuestionNumber) -> Int? {
+        nodes[node].options.firstIndex { option in
+            guard let lower = option.lower, value >= lower else { return false }
+            return option.upper.map { value < $0 } ?? true
+        }
+    }
+
+    /// The members (indexes) an option's effects include and exclude.
+    func memberEffects(_ option: Option) -> (included: [Int], excluded: [Int]) {
+        var included: [Int] = []
+        var excluded: [Int] = []
+        for effect in option.effects {
+            switch effect {
+            case .includeMember(let id, _): if let index = memberIndex[id] { included.append(index) }
+            case .excludeMember(let id, _): if let index = memberIndex[id] { excluded.append(index) }
+            case .excludeMaterial, .addMaterial: break
+            }
+        }
+        return (included, excluded)
+    }
+}
