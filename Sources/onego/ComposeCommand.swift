@@ -37,7 +37,11 @@ struct ComposeCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Compose every valid answer set (JSON: an array of compositions, each with its answers).")
+    @Flag(
+        help: """
+            Compose every valid answer set, streamed (text: the exact count, then one line per set; JSON: one array \
+            written element by element). Refused beyond 10,000 sets, saying how many there are.
+            """)
     var enumerate = false
 
     @Option(help: "Folder of matter files (default: matters/ beside the catalog's items/).")
@@ -74,13 +78,8 @@ struct ComposeCommand: ParsableCommand {
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
 
         if enumerate {
-            var compositions: [Composition] = []
-            for set in composer.enumerateAnswerSets(for: matter) {
-                compositions.append(try compose(composer, matter, set, acceptedDay))
-            }
-            switch format {
-            case .json: Terminal.out(try Terminal.json(compositions))
-            case .text: Terminal.out(ComposeText.enumeration(compositions, matter: matter))
+            try ComposeEnumeration.run(composer: composer, matter: matter, format: format, accepted: acceptedDay) {
+                try compose(composer, matter, $0, acceptedDay)
             }
             return
         }

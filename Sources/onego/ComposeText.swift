@@ -79,18 +79,13 @@ enum ComposeText {
         return out.joined(separator: "\n")
     }
 
-    static func enumeration(_ plans: [Composition], matter: Matter) -> String {
-        var out = ["一件事：\(matter.name)（\(matter.code)），共 \(plans.count) 种情形组合", ""]
-        out.append("情形 | 事项 | 材料 | 跑动 | 串联→关键路径（工作日）")
-        for plan in plans {
-            let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
-            let r = plan.reductions
-            out.append(
-                "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
-                    + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
-                    + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))")
-        }
-        return out.joined(separator: "\n")
+    /// One line of `--enumerate`: answers | members | materials | visits | days.
+    static func enumerationRow(_ plan: Composition) -> String {
+        let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
+        let r = plan.reductions
+        return "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
+            + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
+            + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))"
     }
 
     private static func count(_ pair: BeforeAfter) -> String {

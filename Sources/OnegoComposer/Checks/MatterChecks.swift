@@ -28,8 +28,11 @@ public import OnegoXML
 /// | `matter.audience` | error | several audiences but no question picking each, or an answer picking an audience the matter does not serve |
 /// | `matter.enumeration.truncated` | note | more answer sets than the promise and order checks compose (reachability stays exact) |
 public enum MatterChecks {
-    /// The most answer sets walked per matter for the promise and order checks.
+    /// The most answer sets walked per matter for the promise and order checks, when every selectable member
+    /// together breaks the promise or forms a cycle (else none is needed).
     public static let answerSetLimit = 4096
+    /// The answer sets walked when there are more than ``answerSetLimit``.
+    public static let sampledAnswerSets = 256
 
     /// Runs every check that needs the catalog (the reference checks run when loading).
     public static func run(matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty) -> [Diagnostic] {
@@ -72,23 +75,28 @@ public enum MatterChecks {
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
         let prepared = composer.prepared(matter)
         let reachability = SituationReachability(space: prepared.resolver.space, matter: matter)
+        let shown = reachability.shownQuestions
+        let selected = reachability.selectableMembers
+        // The critical path only grows with more members and more materials, and a cycle among some members is
+        // a cycle among all: when every selectable member together is fine, every answer set is. Otherwise
+        // compose the distinct selections of the first `answerSetLimit` answer sets to find the witness.
+        let isBoundSafe = Self.everyMemberTogetherIsSafe(matter, reachability: reachability, composer: composer)
         let total = prepared.resolver.countAnswerSets()
-        // Reachability is exact; the promise and order checks compose answer sets, at most `answerSetLimit`.
-        if total.map({ $0 > AnswerSetCount(UInt64(answerSetLimit)) }) ?? true {
+        let isLarge = total.map { $0 > AnswerSetCount(UInt64(answerSetLimit)) } ?? true
+        let walked = isBoundSafe ? 0 : (isLarge ? sampledAnswerSets : answerSetLimit)
+        if !isBoundSafe && isLarge {
             let counted = total.map { "共 \($0) 种" } ?? "无法精确计数"
             diagnostics.append(
                 Diagnostic(
                     .note, rule: "matter.enumeration.truncated",
-                    message: "情形组合\(counted)，超过 \(answerSetLimit) 种：承诺时限和先后顺序只按前 \(answerSetLimit) 种检查"
-                        + "（问题、答案和成员事项的可达性已精确判定）",
+                    message: "情形组合\(counted)，超过 \(answerSetLimit) 种，且全部成员同时办理时超出承诺时限或顺序成环："
+                        + "承诺时限和先后顺序只按前 \(walked) 种检查（问题、答案和成员事项的可达性已精确判定）",
                     at: matter.location))
         }
-        let shown = reachability.shownQuestions
-        let selected = reachability.selectableMembers
         var cycles = Set<Set<String>>()
         var worst: (days: Double, answers: AnswerSet)?
         var outcomes = Set<OutcomeKey>()
-        for answers in prepared.resolver.answerSets(asOf: .today()).prefix(answerSetLimit) {
+        for answers in prepared.resolver.answerSets(asOf: .today()).prefix(walked) {
             guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
             guard outcome.selected.allSatisfy({ prepared.items[$0] != nil }) else { continue }
             // Answer sets with the same selection compose alike.
@@ -237,6 +245,33 @@ public enum MatterChecks {
             for mapping in field.mappings { member(mapping.member, at: mapping.location, in: "表单字段 \(field.id) ") }
         }
         return diagnostics
+    }
+
+    /// Whether the matter with every selectable member at once, with every material addition that can happen and
+    /// no drop, has no order cycle and a critical path within the promise: an upper bound for every answer set.
+    private static func everyMemberTogetherIsSafe(
+        _ matter: Matter, reachability: SituationReachability, composer: Composer
+    ) -> Bool {
+        var all = matter
+        all.members = matter.members.enumerated().compactMap { offset, member in
+            guard reachability.selectableMembers.contains(offset), composer.catalog.item(code: member.code) != nil
+            else { return nil }
+            var always = member
+            always.selection = .always
+            return always
+        }
+        let idle = Set(reachability.idleMaterialEffects)
+        let additions = matter.questions.flatMap { $0.answers.flatMap(\.effects) + $0.thresholds.flatMap(\.effects) }
+            .filter { effect in
+                if case .addMaterial = effect { return !idle.contains(effect) }
+                return false
+            }
+        all.questions = [
+            Question(id: "all", kind: .yesNo, text: "", answers: [AnswerOption(value: "是", effects: additions)])
+        ]
+        all.code = matter.code + "#all"
+        guard let composition = try? composer.compose(matter: all, answers: ["all": "是"]) else { return false }
+        return composition.workingDays.critical <= matter.promisedLimit.approximateWorkingDays + 1e-9
     }
 
     private static func describe(_ effect: AnswerEffect) -> (String, String) {

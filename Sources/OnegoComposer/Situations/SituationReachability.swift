@@ -22,7 +22,7 @@ public struct SituationReachability: Sendable {
     /// Indexes into `matter.members` of the members some answer set selects.
     public let selectableMembers: Set<Int>
     /// Material drops and additions (`excludeMaterial`, `addMaterial`) that no answer set applies to a selected
-    /// member, in file order; nil entries are not computed (see ``AnswerSetCounter/stateLimit``).
+    /// member, in file order (an effect whose walk outgrows ``AnswerSetCounter/stateLimit`` is not listed).
     public let idleMaterialEffects: [AnswerEffect]
 
     /// Decides everything for a matter.
