@@ -49,3 +49,34 @@ import Testing
             ])
     }
 }
+
+/// Number and date questions and audiences: each fault at its line and column.
+@Suite struct ThresholdChecksTests {
+    func found(_ name: String) throws -> [String] {
+        try ComposerFixtures.diagnostics(name).sortedByLocation().map { diagnostic in
+            let place = diagnostic.location.map { "\($0.line):\($0.column)" } ?? "-"
+            return "\(place) \(diagnostic.rule)"
+        }
+    }
+
+    @Test func wrongUnitOverlapContradictionAndAudience() throws {
+        let diagnostics = try ComposerFixtures.diagnostics("thresholds.xml").sortedByLocation()
+        #expect(
+            try found("thresholds.xml") == [
+                "2:1 matter.audience", "14:7 matter.audience", "18:7 matter.threshold.unit",
+                "20:7 matter.threshold.overlap",
+                "21:7 matter.threshold.contradiction", "22:7 matter.threshold.contradiction", "24:5 matter.value",
+            ])
+        #expect(
+            diagnostics.map(\.message).contains("情形问题 area 以“平方米”计，阈值 ≥ 50 亩 的单位不一致"))
+        #expect(
+            diagnostics.map(\.message).contains(
+                "情形问题 area 的阈值 ≥ 300 且 < 500 平方米 与 ≥ 400 平方米 对同时满足两者的回答规则矛盾：成员事项 food 既被选中又被排除"))
+    }
+
+    @Test func malformedBoundIsReportedAtItsPosition() throws {
+        let found = try found("malformed-bound.xml")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("12:") == true, "\(found)")
+    }
+}

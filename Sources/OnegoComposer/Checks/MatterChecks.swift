@@ -22,7 +22,7 @@ public import OnegoXML
 /// | `matter.promise.short` | error | a bundle promise shorter than the critical path of some answer set |
 /// | `matter.material.idle` | warning | an answer's material drop or addition that never applies to a selected member |
 /// | `matter.threshold.unit` | error | a threshold written in another unit than its question's |
-/// | `matter.threshold.overlap` | error | two thresholds of one question with the same comparison and bound |
+/// | `matter.threshold.overlap` | error | two thresholds of one question with the same range |
 /// | `matter.threshold.contradiction` | error | thresholds that include and exclude one member (or add and drop one material) for the same values, or a bound no answer can meet |
 /// | `matter.value` | error | a malformed number or unit in a number or date question |
 /// | `matter.audience` | error | several audiences but no question picking each, or an answer picking an audience the matter does not serve |

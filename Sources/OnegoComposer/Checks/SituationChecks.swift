@@ -37,20 +37,20 @@ enum SituationChecks {
                         message: "情形问题 \(question.id) 以“\(unit)”计，阈值 \(threshold.condition) 的单位不一致",
                         at: threshold.location, related: [question.location]))
             }
-            if question.kind == .date && !threshold.bound.isWhole {
+            if question.kind == .date && ![threshold.atLeast, threshold.below].allSatisfy({ $0?.isWhole ?? true }) {
                 diagnostics.append(
                     Diagnostic(
                         .error, rule: "matter.value", message: "日期题 \(question.id) 的阈值 \(threshold.condition) 应为整数",
                         at: threshold.location))
             }
-            if threshold.comparison == .below && threshold.bound == QuestionNumber(0) {
+            if threshold.isEmpty {
                 diagnostics.append(
                     Diagnostic(
                         .error, rule: "matter.threshold.contradiction",
-                        message: "情形问题 \(question.id) 的阈值 \(threshold.condition) 没有任何回答能满足（回答不小于 0）",
+                        message: "情形问题 \(question.id) 的阈值 \(threshold.condition) 没有任何回答能满足",
                         at: threshold.location))
             }
-            let key = "\(threshold.comparison.rawValue) \(threshold.bound)"
+            let key = "\(threshold.atLeast?.description ?? "-") \(threshold.below?.description ?? "-")"
             if let first = seen[key] {
                 diagnostics.append(
                     Diagnostic(
@@ -60,7 +60,8 @@ enum SituationChecks {
             } else {
                 seen[key] = threshold
             }
-            for earlier in question.thresholds[..<offset] where overlaps(earlier, threshold) {
+            for earlier in question.thresholds[..<offset]
+            where earlier.unit == unit && threshold.unit == unit && earlier.overlaps(threshold) {
                 if let clash = clash(earlier.effects, threshold.effects) {
                     diagnostics.append(
                         Diagnostic(
@@ -72,16 +73,6 @@ enum SituationChecks {
             }
         }
         return diagnostics
-    }
-
-    /// Whether some value meets both thresholds.
-    private static func overlaps(_ a: Threshold, _ b: Threshold) -> Bool {
-        switch (a.comparison, b.comparison) {
-        case (.atLeast, .atLeast): true
-        case (.below, .below): min(a.bound, b.bound) > QuestionNumber(0)
-        case (.atLeast, .below): a.bound < b.bound
-        case (.below, .atLeast): b.bound < a.bound
-        }
     }
 
     /// One effect of `a` that `b` undoes (a member both included and excluded, a material both added and

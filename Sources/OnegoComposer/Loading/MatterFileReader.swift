@@ -243,27 +243,35 @@ private struct Attributes {
         }
     }
 
-    /// `<threshold atLeast="50" unit="平方米">` or `<threshold below="90" unit="日">`; a malformed bound is
-    /// reported even after schema validation would have caught it (trusted loads).
+    /// `<threshold atLeast="300" below="500" unit="平方米">` (one side may be left out); a malformed bound is
+    /// reported here too when no schema checked it (trusted loads).
     func threshold(at location: SourceLocation) -> Threshold? {
-        let comparison: ThresholdComparison = string("atLeast") != nil ? .atLeast : .below
-        guard let raw = string(comparison.rawValue), (string("atLeast") == nil) != (string("below") == nil) else {
+        var bounds: [QuestionNumber?] = []
+        for name in ["atLeast", "below"] {
+            guard let raw = string(name) else {
+                bounds.append(nil)
+                continue
+            }
+            guard let bound = QuestionNumber(raw) else {
+                if reports {
+                    context.report(
+                        Diagnostic(
+                            .error, rule: "matter.value",
+                            message: "阈值 \(name)=\"\(raw)\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）",
+                            at: location))
+                }
+                return nil
+            }
+            bounds.append(bound)
+        }
+        guard bounds[0] != nil || bounds[1] != nil else {
             context.report(
                 Diagnostic(
-                    .error, rule: "matter.value", message: "<threshold> 必须且只能写 atLeast（≥）或 below（<）之一",
+                    .error, rule: "matter.value", message: "<threshold> 至少要写 atLeast（≥）或 below（<）之一",
                     at: location))
             return nil
         }
-        guard let bound = QuestionNumber(raw) else {
-            guard reports else { return nil }
-            context.report(
-                Diagnostic(
-                    .error, rule: "matter.value",
-                    message: "阈值 \(comparison.rawValue)=\"\(raw)\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）",
-                    at: location))
-            return nil
-        }
-        return Threshold(comparison, bound, unit: string("unit") ?? "", location: location)
+        return Threshold(atLeast: bounds[0], below: bounds[1], unit: string("unit") ?? "", location: location)
     }
 
     private func bad(_ name: String, _ raw: String) {

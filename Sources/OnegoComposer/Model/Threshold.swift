@@ -1,13 +1,14 @@
 public import OnegoXML
 
-/// A threshold of a number or date question: when the answer meets it, its effects apply (as if an answer with
-/// those effects had been chosen). `经营场所面积 ≥ 50 平方米` includes the fire-safety check; `年龄 ≥ 60 岁` adds a
-/// material.
+/// A threshold of a number or date question: a range `[atLeast, below)` of answers (either side may be open)
+/// whose effects apply when the answer falls in it, as if an answer with those effects had been chosen.
+/// `经营场所面积 ≥ 500 平方米` includes the hygiene permit; `≥ 300 且 < 500 平方米` the fire-safety check by
+/// promise; `年龄 ≥ 60 岁` adds a material.
 public struct Threshold: Sendable, Hashable {
-    /// How the answer is compared with the bound.
-    public var comparison: ThresholdComparison
-    /// The bound, in the question's unit.
-    public var bound: QuestionNumber
+    /// The smallest answer that meets it (inclusive); nil: from 0.
+    public var atLeast: QuestionNumber?
+    /// The first answer above the range (exclusive); nil: unbounded.
+    public var below: QuestionNumber?
     /// The unit the threshold is written in; it must be the question's.
     public var unit: String
     /// The effects when the answer meets the threshold.
@@ -17,11 +18,11 @@ public struct Threshold: Sendable, Hashable {
 
     /// Creates a threshold.
     public init(
-        _ comparison: ThresholdComparison, _ bound: QuestionNumber, unit: String, effects: [AnswerEffect] = [],
+        atLeast: QuestionNumber? = nil, below: QuestionNumber? = nil, unit: String, effects: [AnswerEffect] = [],
         location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
-        self.comparison = comparison
-        self.bound = bound
+        self.atLeast = atLeast
+        self.below = below
         self.unit = unit
         self.effects = effects
         self.location = location
@@ -29,24 +30,25 @@ public struct Threshold: Sendable, Hashable {
 
     /// Whether a value meets the threshold.
     public func isMet(by value: QuestionNumber) -> Bool {
-        switch comparison {
-        case .atLeast: value >= bound
-        case .below: value < bound
-        }
+        (atLeast.map { value >= $0 } ?? true) && (below.map { value < $0 } ?? true)
     }
 
-    /// `≥ 50 平方米`, `< 90 日`.
-    public var condition: String { "\(comparison.symbol) \(bound) \(unit)" }
-}
+    /// Whether some value meets both thresholds.
+    public func overlaps(_ other: Threshold) -> Bool {
+        let lower = Swift.max(atLeast ?? QuestionNumber(0), other.atLeast ?? QuestionNumber(0))
+        guard let upper = [below, other.below].compactMap({ $0 }).min() else { return true }
+        return lower < upper
+    }
 
-/// How a threshold compares: `atLeast` (≥ bound) or `below` (< bound), so the thresholds of one question split
-/// its values into half-open intervals `[a, b)`.
-public enum ThresholdComparison: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The answer is at least the bound.
-    case atLeast
-    /// The answer is below the bound.
-    case below
+    /// Whether no value meets it (`below` at or under `atLeast`, or `below="0"`).
+    public var isEmpty: Bool {
+        guard let below else { return false }
+        return below <= (atLeast ?? QuestionNumber(0))
+    }
 
-    /// `≥` or `<`.
-    public var symbol: String { self == .atLeast ? "≥" : "<" }
+    /// `≥ 300 且 < 500 平方米`.
+    public var condition: String {
+        let parts = [atLeast.map { "≥ \($0)" }, below.map { "< \($0)" }].compactMap { $0 }
+        return parts.joined(separator: " 且 ") + " " + unit
+    }
 }

@@ -80,11 +80,10 @@ struct SituationSpace: Sendable {
             return options
         case .number, .date:
             return intervals(of: question).map { lower, upper in
+                // Every value of [lower, upper) meets a threshold whose range holds the interval.
                 let met = question.thresholds.filter { threshold in
-                    switch threshold.comparison {
-                    case .atLeast: threshold.bound <= lower
-                    case .below: upper.map { $0 <= threshold.bound } ?? false
-                    }
+                    (threshold.atLeast ?? QuestionNumber(0)) <= lower
+                        && (threshold.below.map { bound in upper.map { $0 <= bound } ?? false } ?? true)
                 }
                 return Option(value: lower.description, effects: met.flatMap(\.effects), lower: lower, upper: upper)
             }
@@ -93,7 +92,7 @@ struct SituationSpace: Sendable {
 
     /// The half-open intervals `[0, b₁), [b₁, b₂) … [bₖ, ∞)` between the distinct threshold bounds.
     static func intervals(of question: Question) -> [(QuestionNumber, QuestionNumber?)] {
-        let bounds = Set(question.thresholds.map(\.bound)).sorted()
+        let bounds = Set(question.thresholds.flatMap { [$0.atLeast, $0.below].compactMap { $0 } }).sorted()
         var result: [(QuestionNumber, QuestionNumber?)] = []
         var lower = QuestionNumber(0)
         for bound in bounds where bound > lower {
