@@ -65,7 +65,8 @@ import Testing
             try found("thresholds.xml") == [
                 "2:1 matter.audience", "14:7 matter.audience", "18:7 matter.threshold.unit",
                 "20:7 matter.threshold.overlap",
-                "21:7 matter.threshold.contradiction", "22:7 matter.threshold.contradiction", "24:5 matter.value",
+                "21:7 matter.threshold.contradiction", "22:7 matter.threshold.contradiction",
+                "23:44 matter.reference.member", "25:5 matter.value",
             ])
         #expect(
             diagnostics.map(\.message).contains("情形问题 area 以“平方米”计，阈值 ≥ 50 亩 的单位不一致"))

@@ -48,8 +48,8 @@ public enum MatterChecks {
         var diagnostics: [Diagnostic] = []
         let codes = Dictionary(matter.members.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
         for question in matter.questions {
-            for answer in question.answers {
-                for case .excludeMaterial(let member, let name, let location) in answer.effects {
+            for effects in question.answers.map(\.effects) + question.thresholds.map(\.effects) {
+                for case .excludeMaterial(let member, let name, let location) in effects {
                     guard let code = codes[member], let item = catalog.item(code: code) else { continue }
                     guard !item.materials.contains(where: { $0.name == name }) else { continue }
                     let known = item.materials.map(\.name).joined(separator: "、")
@@ -233,6 +233,11 @@ public enum MatterChecks {
                 }
                 for effect in answer.effects {
                     member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的答案“\(answer.value)”")
+                }
+            }
+            for threshold in question.thresholds {
+                for effect in threshold.effects {
+                    member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的阈值 \(threshold.condition) ")
                 }
             }
             questions[question.id] = question
