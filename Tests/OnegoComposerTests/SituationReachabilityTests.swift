@@ -129,6 +129,7 @@ import Testing
                 for mask in 1..<(1 << values.count) {
                     lists.append(values.indices.filter { mask & (1 << $0) != 0 }.map { values[$0] })
                 }
+            case .number: lists += areas.map { [$0] }
             default: lists += values.map { [$0] }
             }
             raw.append(lists)
@@ -137,8 +138,9 @@ import Testing
         var seen = Set<String>()
         func visit(_ index: Int, _ answers: AnswerSet) {
             guard index < raw.count else {
-                // 有 is another spelling of 是: keep each canonical answer set once.
-                if let outcome = try? resolver.resolve(answers), seen.insert(outcome.answers.description).inserted {
+                // 有 is another spelling of 是, and areas in one interval act alike: keep each class once.
+                if let outcome = try? resolver.resolve(answers), seen.insert(classOf(outcome.answers, matter)).inserted
+                {
                     outcomes.append(outcome)
                 }
                 return
@@ -151,6 +153,35 @@ import Testing
         }
         visit(0, AnswerSet())
         return outcomes
+    }
+
+    /// Floor areas on both sides of every bound the generator uses.
+    static let areas = ["0", "49.5", "50", "300", "499.999", "500"]
+    static let bounds = [0, 50, 300, 500].map(QuestionNumber.init)
+
+    /// The largest bound at or below an area: its interval's lower end, found without the code under test.
+    static func intervalStart(_ area: String, _ question: Question) -> String {
+        let value = QuestionNumber(area) ?? QuestionNumber(0)
+        let used = question.thresholds.flatMap { [$0.atLeast, $0.below].compactMap { $0 } } + [QuestionNumber(0)]
+        return (used.filter { $0 <= value }.max() ?? QuestionNumber(0)).description
+    }
+
+    /// An answer set with each area replaced by its interval's lower end.
+    static func classOf(_ answers: AnswerSet, _ matter: Matter) -> String {
+        var copy = answers
+        for question in matter.questions where question.kind == .number {
+            if let area = answers[question.id].first {
+                copy.set([intervalStart(area, question)], for: question.id, isNumber: true)
+            }
+        }
+        return copy.description
+    }
+
+    /// The effects an answer of a question applies.
+    static func effects(of value: String, in question: Question) -> [AnswerEffect] {
+        guard question.kind == .number else { return question.answer(value: value)?.effects ?? [] }
+        let area = QuestionNumber(value) ?? QuestionNumber(0)
+        return question.thresholds.filter { $0.isMet(by: area) }.flatMap(\.effects)
     }
 
     static func randomMatter(_ generator: inout some RandomNumberGenerator) -> Matter {
@@ -171,8 +202,8 @@ import Testing
             }
         }
         var questions: [Question] = []
-        for index in 0..<Int.random(in: 1...5, using: &generator) {
-            let kind = [QuestionKind.yesNo, .single, .multiple].randomElement(using: &generator) ?? .single
+        for index in 0..<Int.random(in: 1...4, using: &generator) {
+            let kind = [QuestionKind.yesNo, .single, .multiple, .number].randomElement(using: &generator) ?? .single
             let values = kind == .yesNo ? ["是", "否", "有"] : ["甲", "乙", "丙"]
             let answers = (0..<Int.random(in: 1...3, using: &generator)).map { option in
                 AnswerOption(
@@ -187,10 +218,23 @@ import Testing
                     conditions.append(AnswerCondition(question: parent.id, answer: value))
                 }
             }
+            var thresholds: [Threshold] = []
+            if kind == .number {
+                for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                    let lower = bounds.randomElement(using: &generator)
+                    let upper = bounds.filter { $0 > (lower ?? QuestionNumber(0)) }.randomElement(using: &generator)
+                    thresholds.append(
+                        Threshold(
+                            atLeast: Bool.random(using: &generator) ? lower : nil,
+                            below: Bool.random(using: &generator) ? upper : nil, unit: "平方米",
+                            effects: (0..<Int.random(in: 1...2, using: &generator)).map { _ in effect() }))
+                }
+            }
             questions.append(
                 Question(
                     id: "q\(index)", kind: kind, isRequired: Int.random(in: 0..<4, using: &generator) > 0, text: "问题",
-                    shownWhen: conditions, answers: answers))
+                    shownWhen: conditions, answers: kind == .number ? [] : answers, unit: kind == .number ? "平方米" : nil,
+                    thresholds: thresholds))
         }
         return Matter(
             code: "T-RANDOM", name: "随机", audience: .legalPerson, leadDepartment: "云溪区市场监督管理局",
@@ -207,7 +251,9 @@ import Testing
             // Counting and streaming.
             #expect(resolver.countAnswerSets() == AnswerSetCount(UInt64(outcomes.count)), "\(context)")
             let streamed = Array(resolver.answerSets(asOf: CalendarDay(year: 2026, month: 11, day: 29)!))
-            #expect(Set(streamed.map(\.description)) == Set(outcomes.map(\.answers.description)), "\(context)")
+            #expect(
+                Set(streamed.map(\.description)) == Set(outcomes.map { Self.classOf($0.answers, matter) }), "\(context)"
+            )
             #expect(streamed.count == outcomes.count)
             // Reachability.
             let exact = SituationReachability(matter: matter)
@@ -217,7 +263,9 @@ import Testing
             var chosen: [String: Set<String>] = [:]
             for outcome in outcomes {
                 for question in matter.questions where !outcome.answers[question.id].isEmpty {
-                    chosen[question.id, default: []].formUnion(outcome.answers[question.id])
+                    let values = outcome.answers[question.id]
+                    chosen[question.id, default: []].formUnion(
+                        question.kind == .number ? values.map { Self.intervalStart($0, question) } : values)
                 }
             }
             #expect(exact.reachableAnswers == chosen, "\(context)")
@@ -227,7 +275,7 @@ import Testing
             for outcome in outcomes {
                 for question in matter.questions {
                     for value in outcome.answers[question.id] {
-                        for effect in question.answer(value: value)?.effects ?? [] {
+                        for effect in Self.effects(of: value, in: question) {
                             guard let member = resolver.memberIndex[effect.member], outcome.selected.contains(member)
                             else { continue }
                             happening.insert(effect)
@@ -235,11 +283,12 @@ import Testing
                     }
                 }
             }
-            let material = matter.questions.flatMap { $0.answers.flatMap(\.effects) }.filter {
-                if case .includeMember = $0 { return false }
-                if case .excludeMember = $0 { return false }
-                return true
-            }
+            let material = matter.questions.flatMap { $0.answers.flatMap(\.effects) + $0.thresholds.flatMap(\.effects) }
+                .filter {
+                    if case .includeMember = $0 { return false }
+                    if case .excludeMember = $0 { return false }
+                    return true
+                }
             let activeIdle = Set(exact.idleMaterialEffects)
             let expectedIdle = Set(material.filter { !happening.contains($0) })
             // Effects on answers the resolver never reads (a repeated value, 有 on a yes/no) are idle too.
