@@ -68,7 +68,7 @@ import Testing
         #expect(SituationReachability(matter: matter).selectableMembers.count == 14)
     }
 
-    @Test func excludedEverywhereIsNeverSelectedAndForcedHiddenFollowUpIsUnreachable() {
+    @Test func excludedEverywhereIsNeverSelectedAndForcedHiddenFollowUpIsUnreachable() throws {
         // q1 is required; both its answers exclude `seal`; q2 only shows on q1=是 but has no valid answer
         // (a yes/no question answered 有), so every complete answer set answers q1=否 and never shows q2.
         let matter = Matter(
@@ -100,6 +100,13 @@ import Testing
         #expect(reachability.shownQuestions == ["q1"])
         #expect(reachability.reachableAnswers == ["q1": ["否"]])
         #expect(SituationResolver(matter: matter).countAnswerSets() == 1)
+        let found = MatterChecks.run(matters: [matter], catalog: try ComposerFixtures.catalog())
+        #expect(
+            found.map(\.message) == [
+                "情形问题 q2（是否需要发票？）在任何回答组合下都不会出现，其答案无法选择",
+                "情形问题 q1 的答案“是”在任何回答组合下都不能选择：选择它会出现无法作答的追问",
+                "成员事项 seal 在任何回答组合下都不会被选中", "成员事项 invoice 在任何回答组合下都不会被选中",
+            ])
     }
 
     @Test func countsBeyondSixtyFourBitsPrintExactly() throws {

@@ -14,7 +14,7 @@ public import OnegoXML
 /// | `matter.reference.member` | error | `after`, a stage, an answer effect or a form mapping naming no member |
 /// | `matter.reference.question` | error | a follow-up condition naming no earlier question |
 /// | `matter.reference.answer` | error | a follow-up condition naming an answer its question does not offer |
-/// | `matter.answer.unreachable` | error | an answer that can never be chosen (a repeated value; a yes/no answer other than 是/否) |
+/// | `matter.answer.unreachable` | error | an answer that can never be chosen (a repeated value; a yes/no answer other than 是/否; an answer that shows a follow-up no answer can complete) |
 /// | `matter.member.unknown-code` | error | a member code that is not in the catalog |
 /// | `matter.question.unreachable` | error | a question no answer set shows |
 /// | `matter.member.never-selected` | error | a member no answer set selects |
@@ -125,6 +125,19 @@ public enum MatterChecks {
                     .error, rule: "matter.question.unreachable",
                     message: "情形问题 \(question.id)（\(question.text)）在任何回答组合下都不会出现，其答案无法选择",
                     at: question.location))
+        }
+        for question in matter.questions where shown.contains(question.id) && !question.kind.isMeasured {
+            // Repeated values and yes/no answers other than 是/否 are reported when loading.
+            var values = Set<String>()
+            for answer in question.answers where values.insert(answer.value).inserted {
+                guard question.kind != .yesNo || answer.value == "是" || answer.value == "否" else { continue }
+                guard reachability.reachableAnswers[question.id]?.contains(answer.value) != true else { continue }
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "matter.answer.unreachable",
+                        message: "情形问题 \(question.id) 的答案“\(answer.value)”在任何回答组合下都不能选择：选择它会出现无法作答的追问",
+                        at: answer.location))
+            }
         }
         for (offset, member) in matter.members.enumerated() where !selected.contains(offset) {
             diagnostics.append(
