@@ -1,4 +1,5 @@
 import OnegoComposer
+import OnegoTestSupport
 import OnegoXML
 import Testing
 
@@ -79,5 +80,10 @@ import Testing
         let found = try found("malformed-bound.xml")
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("12:") == true, "\(found)")
+        // Without the schema (a trusted load) the reader reports it.
+        let (_, trusted) = MatterLoader(schema: nil).load(paths: [Fixtures.fixture("matters/malformed-bound.xml")])
+        #expect(trusted.map(\.rule) == ["matter.value"])
+        #expect(trusted.first?.message == "阈值 atLeast=\"5O0\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）")
+        #expect(trusted.first?.location?.line == 12)
     }
 }
