@@ -99,7 +99,7 @@ enum SituationChecks {
 
     private static func audienceProblems(_ matter: Matter) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let served = matter.audiences.isEmpty ? [matter.audience] : matter.audiences
+        let served = matter.servedAudiences
         var picked = Set<ServiceObject>()
         for question in matter.questions {
             for answer in question.answers {

@@ -31,9 +31,13 @@ public struct Matter: Sendable, Hashable, Identifiable {
     public var location: SourceLocation
     /// Where the promised limit is.
     public var promisedLimitLocation: SourceLocation
-    /// Every audience the matter serves, in file order (`audience="法人 个体工商户"`); `audience` is the first.
-    /// With more than one, an answer with an `audience` picks who applies.
+    /// Every audience the matter file lists, in order (`audience="法人 个体工商户"`); `audience` is the first.
+    /// With more than one, an answer with an `audience` picks who applies. Empty for a matter made in code with
+    /// one audience; ``servedAudiences`` reads either.
     public var audiences: [ServiceObject] = []
+
+    /// The audiences the matter serves: ``audiences``, or just ``audience`` when none are listed.
+    public var servedAudiences: [ServiceObject] { audiences.isEmpty ? [audience] : audiences }
 
     /// The matter code identifies the matter.
     public var id: String { code }

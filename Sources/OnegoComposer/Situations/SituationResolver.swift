@@ -23,6 +23,8 @@ struct SituationResolver: Sendable {
     let matter: Matter
     let space: SituationSpace
     let questionIndex: [String: Int]
+    /// Ids of the number and date questions: a follow-up condition on them never holds (the checks report it).
+    let measured: Set<String>
 
     var memberIndex: [String: Int] { space.memberIndex }
 
@@ -34,6 +36,7 @@ struct SituationResolver: Sendable {
             questions[question.id] = offset
         }
         questionIndex = questions
+        measured = Set(matter.questions.filter(\.kind.isMeasured).map(\.id))
     }
 
     /// The spellings accepted for 是 and 否.
@@ -47,7 +50,10 @@ struct SituationResolver: Sendable {
 
     /// Whether a question is shown, given the answers so far.
     func isShown(_ question: Question, answers: AnswerSet) -> Bool {
-        question.shownWhen.isEmpty || question.shownWhen.contains { answers.contains($0.answer, for: $0.question) }
+        question.shownWhen.isEmpty
+            || question.shownWhen.contains {
+                !measured.contains($0.question) && answers.contains($0.answer, for: $0.question)
+            }
     }
 
     /// The ids of the questions shown for a complete answer set, deciding each from the earlier answers only.
