@@ -39,8 +39,9 @@ struct ComposeCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Compose every valid answer set, streamed (text: the exact count, then one line per set; JSON: one array \
-            written element by element). Refused beyond 10,000 sets, saying how many there are.
+            Compose every valid answer set (with --answer: those that agree with the given answers), streamed \
+            (text: the exact count, then one line per set; JSON: one array written element by element). Refused \
+            beyond 10,000 sets, saying how many there are.
             """)
     var enumerate = false
 
@@ -57,9 +58,6 @@ struct ComposeCommand: ParsableCommand {
 
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
-        if enumerate && !answers.isEmpty {
-            throw ValidationError("--enumerate 会列出全部情形组合，不能同时给出 --answer")
-        }
         _ = try parsedAnswers()
         if let accepted, CalendarDay(iso: accepted) == nil {
             throw ValidationError("受理日期“\(accepted)”无效，应为 YYYY-MM-DD")
@@ -78,7 +76,9 @@ struct ComposeCommand: ParsableCommand {
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
 
         if enumerate {
-            try ComposeEnumeration.run(composer: composer, matter: matter, format: format, accepted: acceptedDay) {
+            try ComposeEnumeration.run(
+                composer: composer, matter: matter, given: try parsedAnswers(), format: format, accepted: acceptedDay
+            ) {
                 try compose(composer, matter, $0, acceptedDay)
             }
             return

@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "invoice=是"],
+        ["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "colour=red"],
     ])
     func usageErrorsExit64(arguments: [String]) throws {
         let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog] + arguments)

@@ -101,6 +101,23 @@ import Testing
         #expect(json.stderr.contains("共 923521 种情形组合"), "\(json.stderr)")
     }
 
+    @Test func givenAnswersNarrowTheEnumeration() throws {
+        let forty = try Self.fortyQuestions()
+        let fixed = (1...30).flatMap { ["--answer", "q\($0)=否"] }
+        let run = try Fixtures.runOnego(["compose", forty, "--catalog", Self.catalog, "--enumerate"] + fixed)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("共 1024 种情形组合"))
+        let restaurant = try Fixtures.runOnego([
+            "compose", "YX-KBCYD", "--catalog", "Catalogs/yunxi", "--enumerate", "--format", "json",
+            "--answer", "licence=company", "--answer", "area=320",
+        ])
+        #expect(restaurant.status == 0, "\(restaurant.stderr)")
+        let array = try #require(
+            try JSONSerialization.jsonObject(with: Data(restaurant.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 4)
+        #expect(array.allSatisfy { ($0["answers"] as? [String: Any])?["area"] as? Int == 320 })
+    }
+
     @Test func fortyQuestionsValidateQuickly() throws {
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -250,6 +250,7 @@ import Testing
 
     @Test func exactAnswersEqualBruteForceOnRandomSmallMatters() throws {
         var generator = SplitMix64(seed: 20_261_129)
+        let asOf = try #require(CalendarDay(iso: "2026-11-29"))
         for _ in 0..<400 {
             let matter = Self.randomMatter(&generator)
             let resolver = SituationResolver(matter: matter)
@@ -257,11 +258,30 @@ import Testing
             let context = "\(matter.questions)"
             // Counting and streaming.
             #expect(resolver.countAnswerSets() == AnswerSetCount(UInt64(outcomes.count)), "\(context)")
-            let streamed = Array(resolver.answerSets(asOf: CalendarDay(year: 2026, month: 11, day: 29)!))
+            let streamed = Array(resolver.answerSets(asOf: asOf))
             #expect(
                 Set(streamed.map(\.description)) == Set(outcomes.map { Self.classOf($0.answers, matter) }), "\(context)"
             )
             #expect(streamed.count == outcomes.count)
+            // Counting and streaming with one answer given.
+            if let question = matter.questions.randomElement(using: &generator),
+                let node = resolver.questionIndex[question.id],
+                let option = resolver.space.nodes[node].options.randomElement(using: &generator)
+            {
+                let value = question.kind == .number ? "300" : option.value
+                let fixed = try resolver.fixedChoices(AnswerSet([(question.id, value)]), asOf: asOf)
+                let agreeing = outcomes.filter { outcome in
+                    let given = outcome.answers[question.id]
+                    guard question.kind == .number else { return given == [value] }
+                    return given.map { Self.intervalStart($0, question) } == [Self.intervalStart(value, question)]
+                }
+                #expect(resolver.countAnswerSets(fixed: fixed) == AnswerSetCount(UInt64(agreeing.count)), "\(context)")
+                let narrowed = Array(resolver.answerSets(asOf: asOf, fixed: fixed))
+                #expect(
+                    Set(narrowed.map { Self.classOf($0, matter) })
+                        == Set(agreeing.map { Self.classOf($0.answers, matter) }),
+                    "\(context)")
+            }
             // Reachability.
             let exact = SituationReachability(matter: matter)
             #expect(exact.hasAnswerSet == !outcomes.isEmpty)

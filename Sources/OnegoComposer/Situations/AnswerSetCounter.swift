@@ -32,6 +32,9 @@ struct AnswerSetCounter {
     typealias Mark = (isAllowed: Bool, flags: UInt8)
 
     let space: SituationSpace
+    /// Questions whose answer is given (node → choice number, as ``AnswerSetSequence`` numbers them): only sets
+    /// that show them and answer them so are counted.
+    var fixed: [Int: UInt64] = [:]
 
     /// The number of valid, complete answer sets (a number or date question counts one per interval; an optional
     /// question left unanswered counts once). Nil when the walk outgrows ``stateLimit``.
@@ -52,7 +55,7 @@ struct AnswerSetCounter {
                 rest.pending.remove(index)
                 let isShown = node.isActive && (node.hasConditions ? state.pending.contains(index) : true)
                 guard isShown else {
-                    next[rest, default: .zero] += ways
+                    if fixed[index] == nil { next[rest, default: .zero] += ways }
                     continue
                 }
                 if shownWays == nil { shownWays = choices(of: index, mark: mark) }
@@ -82,6 +85,15 @@ struct AnswerSetCounter {
             return state
         }
         var result: [State: AnswerSetCount] = [:]
+        if let choice = fixed[index] {
+            var state = empty
+            for option in space.options(of: index, choice: choice) {
+                guard let marked = effect(option) else { return [:] }
+                state.pending.formUnion(marked.pending)
+                state.flags |= marked.flags
+            }
+            return [state: 1]
+        }
         switch node.question.kind {
         case .yesNo, .single, .number, .date:
             for option in node.options.indices {

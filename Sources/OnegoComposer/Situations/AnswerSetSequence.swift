@@ -9,14 +9,20 @@ import OnegoCatalog
 public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
     let space: SituationSpace
     let asOf: CalendarDay
+    /// Questions whose answer is given (node → choice number): only sets that show them and answer them so.
+    let fixed: [Int: UInt64]
+    /// Given values of number and date questions, shown instead of their interval's lower bound.
+    let fixedValues: [Int: String]
     /// Per question, the choice number while shown, nil while hidden.
     private var picks: [UInt64?]
     private var isStarted = false
     private var isFinished = false
 
-    init(space: SituationSpace, asOf: CalendarDay) {
+    init(space: SituationSpace, asOf: CalendarDay, fixed: FixedAnswers = FixedAnswers()) {
         self.space = space
         self.asOf = asOf
+        self.fixed = fixed.choices
+        fixedValues = fixed.values
         picks = Array(repeating: nil, count: space.nodes.count)
     }
 
@@ -36,7 +42,9 @@ public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
         return current()
     }
 
-    private func firstChoice(_ node: SituationSpace.Node) -> UInt64? {
+    private func firstChoice(_ index: Int) -> UInt64? {
+        if let choice = fixed[index] { return choice }
+        let node = space.nodes[index]
         let optional = !node.question.isRequired
         switch node.question.kind {
         case .multiple: return optional ? 0 : (node.options.isEmpty ? nil : 1)
@@ -44,22 +52,13 @@ public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
         }
     }
 
-    private func lastChoice(_ node: SituationSpace.Node) -> UInt64 {
+    private func lastChoice(_ index: Int) -> UInt64 {
+        if let choice = fixed[index] { return choice }
+        let node = space.nodes[index]
         let count = UInt64(node.options.count)
         switch node.question.kind {
         case .multiple: return count >= 64 ? UInt64.max : (1 << count) - 1
         case .yesNo, .single, .number, .date: return node.question.isRequired ? Swift.max(count, 1) - 1 : count
-        }
-    }
-
-    /// The option indexes a choice number stands for (empty: unanswered).
-    private func options(_ node: SituationSpace.Node, _ choice: UInt64) -> [Int] {
-        switch node.question.kind {
-        case .multiple:
-            return node.options.indices.filter { $0 < 64 && choice & (1 << UInt64($0)) != 0 }
-        case .yesNo, .single, .number, .date:
-            if node.question.isRequired { return [Int(choice)] }
-            return choice == 0 ? [] : [Int(choice) - 1]
         }
     }
 
@@ -69,7 +68,7 @@ public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
         guard node.hasConditions else { return true }
         return node.conditions.contains { condition in
             guard let choice = picks[condition.question] else { return false }
-            return options(space.nodes[condition.question], choice).contains(condition.option)
+            return space.options(of: condition.question, choice: choice).contains(condition.option)
         }
     }
 
@@ -78,8 +77,9 @@ public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
     private mutating func fill(from start: Int) -> Bool {
         for index in start..<space.nodes.count {
             picks[index] = nil
-            guard isShown(index) else { continue }
-            guard let first = firstChoice(space.nodes[index]) else {
+            // A given answer to a question these answers do not show rules the branch out.
+            guard isShown(index) || fixed[index] != nil else { continue }
+            guard isShown(index), let first = firstChoice(index) else {
                 for rest in index..<space.nodes.count { picks[rest] = nil }
                 return false
             }
@@ -99,14 +99,14 @@ public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
 
     private func isAdvanceable(_ index: Int) -> Bool {
         guard let choice = picks[index] else { return false }
-        return choice != lastChoice(space.nodes[index])
+        return choice != lastChoice(index)
     }
 
     private func current() -> AnswerSet {
         var answers = AnswerSet()
         for (index, node) in space.nodes.enumerated() {
             guard let choice = picks[index] else { continue }
-            let chosen = options(node, choice)
+            let chosen = space.options(of: index, choice: choice)
             guard !chosen.isEmpty else { continue }
             let question = node.question
             switch question.kind {
@@ -115,8 +115,12 @@ public struct AnswerSetSequence: Sequence, IteratorProtocol, Sendable {
             case .yesNo, .single:
                 answers.set([node.options[chosen[0]].value], for: question.id)
             case .number:
-                answers.set([node.options[chosen[0]].value], for: question.id, isNumber: true)
+                answers.set([fixedValues[index] ?? node.options[chosen[0]].value], for: question.id, isNumber: true)
             case .date:
+                if let given = fixedValues[index] {
+                    answers.set([given], for: question.id)
+                    continue
+                }
                 let elapsed = node.options[chosen[0]].lower ?? QuestionNumber(0)
                 let date = ElapsedTime.date(elapsed: Int(elapsed.wholePart), unit: question.unit ?? "日", before: asOf)
                 answers.set([date.description], for: question.id)

@@ -165,9 +165,42 @@ struct SituationResolver: Sendable {
         return (canonical, option)
     }
 
-    /// Every valid, complete answer set, streamed in a stable order (see ``AnswerSetSequence``).
-    func answerSets(asOf: CalendarDay) -> AnswerSetSequence {
-        AnswerSetSequence(space: space, asOf: asOf)
+    /// Every valid, complete answer set, streamed in a stable order (see ``AnswerSetSequence``); with `fixed`
+    /// (from ``fixedChoices(_:asOf:)``) only those that show and answer the given questions so.
+    func answerSets(asOf: CalendarDay, fixed: FixedAnswers = FixedAnswers()) -> AnswerSetSequence {
+        AnswerSetSequence(space: space, asOf: asOf, fixed: fixed)
+    }
+
+    /// Partial answers as choice numbers per question (see ``SituationSpace/options(of:choice:)``), checked like
+    /// complete ones: an unknown question or answer, several answers to a single-choice question, a malformed
+    /// number or date are errors.
+    func fixedChoices(_ given: AnswerSet, asOf: CalendarDay) throws(CompositionError) -> FixedAnswers {
+        var fixed = FixedAnswers()
+        for id in given.values.keys {
+            guard let index = questionIndex[id] else { throw .unknownQuestion(id, matter: matter.code) }
+            let question = matter.questions[index]
+            let raw = given[id]
+            var chosen: [Int] = []
+            if question.kind.isMeasured {
+                guard raw.count == 1 else { throw .tooManyAnswers(values: raw, question: question) }
+                let (value, option) = try measure(raw[0], question: question, node: index, asOf: asOf)
+                chosen = [option]
+                fixed.values[index] = value
+            } else {
+                for value in raw {
+                    let spelled = question.kind == .yesNo ? (Self.canonicalYesNo(value) ?? value) : value
+                    guard let option = space.nodes[index].options.firstIndex(where: { $0.value == spelled }) else {
+                        throw .unknownAnswer(value: value, question: question)
+                    }
+                    chosen.append(option)
+                }
+                if (question.kind != .multiple && chosen.count > 1) || Set(chosen).count != chosen.count {
+                    throw .tooManyAnswers(values: raw, question: question)
+                }
+            }
+            fixed.choices[index] = space.choice(of: index, options: chosen)
+        }
+        return fixed
     }
 
     /// The first `limit` answer sets of ``answerSets(asOf:)``, dated today.
@@ -177,7 +210,17 @@ struct SituationResolver: Sendable {
 
     /// The exact number of valid, complete answer sets; nil when the questionnaire is too entangled to count
     /// (see ``AnswerSetCounter/stateLimit``).
-    func countAnswerSets() -> AnswerSetCount? {
-        AnswerSetCounter(space: space).count()
+    func countAnswerSets(fixed: FixedAnswers = FixedAnswers()) -> AnswerSetCount? {
+        var counter = AnswerSetCounter(space: space)
+        counter.fixed = fixed.choices
+        return counter.count()
     }
+}
+
+/// Given answers of some questions, as the walks use them.
+struct FixedAnswers: Sendable {
+    /// Question index → choice number (see ``SituationSpace/options(of:choice:)``).
+    var choices: [Int: UInt64] = [:]
+    /// Question index → the given value of a number or date question, kept as given (normalised).
+    var values: [Int: String] = [:]
 }

@@ -111,6 +111,31 @@ struct SituationSpace: Sendable {
         }
     }
 
+    /// The option indexes a choice number stands for: a multiple-choice question's bit mask of options; for the
+    /// other kinds the option index, shifted by one when the question is optional (0: unanswered).
+    func options(of index: Int, choice: UInt64) -> [Int] {
+        let node = nodes[index]
+        switch node.question.kind {
+        case .multiple:
+            return node.options.indices.filter { $0 < 64 && choice & (1 << UInt64($0)) != 0 }
+        case .yesNo, .single, .number, .date:
+            if node.question.isRequired { return [Int(choice)] }
+            return choice == 0 ? [] : [Int(choice) - 1]
+        }
+    }
+
+    /// The choice number of a set of option indexes (the inverse of ``options(of:choice:)``).
+    func choice(of index: Int, options: [Int]) -> UInt64 {
+        let node = nodes[index]
+        switch node.question.kind {
+        case .multiple:
+            return options.reduce(0) { $0 | ($1 < 64 ? 1 << UInt64($1) : 0) }
+        case .yesNo, .single, .number, .date:
+            guard let option = options.first else { return 0 }
+            return UInt64(option + (node.question.isRequired ? 0 : 1))
+        }
+    }
+
     /// The members (indexes) an option's effects include and exclude.
     func memberEffects(_ option: Option) -> (included: [Int], excluded: [Int]) {
         var included: [Int] = []
