@@ -1,0 +1,85 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The temporary files and folders the writers have created and not yet renamed into place, so that an interrupted
+/// run (SIGINT, SIGTERM, a write error on standard output) can remove them before it exits.
+///
+/// Names carry the writing process's id (`.NAME.onego-PID-RANDOM.tmp`), so a later run removes only what a dead
+/// process left behind and never the temporary file of a run still writing beside it.
+public enum TemporaryFiles {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var paths: [String: Bool] = [:]
+    nonisolated(unsafe) private static var isClosed = false
+
+    /// A fresh temporary name for `name` in the same folder, with `suffix` (`tmp` or `old`).
+    static func name(for name: String, suffix: String) -> String {
+        "." + name + ".onego-" + String(getpid()) + "-" + String(UInt64.random(in: .min ... .max), radix: 16) + "."
+            + suffix
+    }
+
+    /// Registers a temporary path to be removed if the run is interrupted; false once removal has begun (the run is
+    /// exiting, so the caller must stop).
+    static func register(_ path: String, isFolder: Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isClosed else { return false }
+        paths[path] = isFolder
+        return true
+    }
+
+    /// Forgets a path once it was renamed into place or removed.
+    static func unregister(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths[path] = nil
+    }
+
+    /// Runs `body` (a rename that must not be cut in half) while no interruption can remove temporary files.
+    static func withoutInterruption<T>(path: String, _ body: () throws(OutputError) -> T) throws(OutputError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isClosed else { throw OutputError(path: path, reason: .interrupted) }
+        return try body()
+    }
+
+    /// Removes every registered temporary file and folder and refuses new ones; called once, when the process is
+    /// about to exit early. Waits for a rename in progress to finish first.
+    public static func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        isClosed = true
+        for (path, isFolder) in paths {
+            if isFolder { try? FileManager.default.removeItem(atPath: path) } else { _ = unlink(path) }
+        }
+        paths = [:]
+    }
+
+    /// Removes what killed runs left beside `name` in `folder`: `.NAME.onego-PID-….tmp` and `….old` whose process
+    /// is gone. A `.old` folder is put back as `name` when `name` is missing (a run killed between the two renames of
+    /// the fallback swap), so the previous output is never lost.
+    static func removeLeftovers(of name: String, in folder: Int32, folderPath: String) {
+        let prefix = "." + name + ".onego-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+        for entry in names where entry.hasPrefix(prefix) && (entry.hasSuffix(".tmp") || entry.hasSuffix(".old")) {
+            let middle = entry.dropFirst(prefix.count).dropLast(4)
+            if let pid = middle.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
+                kill(pid, 0) == 0 || errno == EPERM
+            {
+                continue  // Its writer is still running.
+            }
+            if entry.hasSuffix(".old"), SystemCalls.entry(name, in: folder) == nil,
+                renameat(folder, entry, folder, name) == 0
+            {
+                continue
+            }
+            try? FileManager.default.removeItem(atPath: folderPath + "/" + entry)
+        }
+    }
+}
