@@ -9,8 +9,7 @@ enum ComposePrompt {
         while let question = composer.missingQuestions(for: matter, answers: answers).first {
             let options = question.answers.enumerated().map { "\($0.offset + 1). \($0.element.displayText)" }
             let how = question.kind == .multiple ? "可多选，用逗号分隔" : "填序号或答案"
-            FileHandle.standardError.write(
-                Data("\n\(question.text)\n  \(options.joined(separator: "  "))（\(how)）> ".utf8))
+            Terminal.errRaw("\n\(question.text)\n  \(options.joined(separator: "  "))（\(how)）> ")
             guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CommandFailure("未完成情形问题的回答")
             }

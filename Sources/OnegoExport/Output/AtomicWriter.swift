@@ -134,8 +134,8 @@ public struct AtomicWriter: Sendable {
                 guard renameat(target.folder, temporary, target.folder, target.name) == 0 else {
                     throw OutputError(path: path, reason: .cannotRename(SystemCalls.describe(errno)))
                 }
-                TemporaryFiles.unregister(registered)
             }
+            TemporaryFiles.unregister(registered)
         } catch {
             if !closed { _ = close(descriptor) }
             _ = unlinkat(target.folder, temporary, 0)

@@ -11,10 +11,11 @@ import Foundation
 /// An exclusive lock on an output folder, held from before the run reads anything until it has swapped its output
 /// into place, so two runs writing the same folder take turns instead of deleting each other's work.
 ///
-/// The lock is `flock(LOCK_EX)` on `.NAME.onego-lock` beside the folder (the folder itself is replaced by the
-/// swap, so it cannot carry the lock). The lock file is created without following links and left in place: removing
-/// it would let a waiting run and a new run lock two different files. Closing the descriptor (``release()``,
-/// deinit, or the process ending in any way) releases the lock. The corresponding POSIX call is `flock(2)`.
+/// The lock is `flock(LOCK_EX)` on the folder that holds the output folder (the output folder itself is replaced by
+/// the swap, so it cannot carry the lock, and a lock file would be left behind or, removed, let a waiting run and a
+/// new run lock two different files). Runs writing different folders in the same parent folder therefore also take
+/// turns. Closing the descriptor (``release()``, deinit, or the process ending in any way, `kill -9` included)
+/// releases the lock. The corresponding POSIX call is `flock(2)`.
 public final class OutputLock: @unchecked Sendable {
     private var descriptor: Int32
 
@@ -38,8 +39,7 @@ public final class OutputLock: @unchecked Sendable {
         _ path: String, timeout: Double = 60, onWait: () -> Void = {}
     ) throws(OutputError) -> OutputLock {
         let target = try OutputTarget.resolve(path, allowingFolder: true)
-        let name = "." + target.name + ".onego-lock"
-        let descriptor = openat(target.folder, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
+        let descriptor = openat(target.folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
         }

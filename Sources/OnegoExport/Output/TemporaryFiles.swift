@@ -68,10 +68,9 @@ public enum TemporaryFiles {
         let prefix = "." + name + ".onego-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
         for entry in names where entry.hasPrefix(prefix) && (entry.hasSuffix(".tmp") || entry.hasSuffix(".old")) {
-            let middle = entry.dropFirst(prefix.count).dropLast(4)
-            if let pid = middle.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
-                kill(pid, 0) == 0 || errno == EPERM
-            {
+            // `PID-RANDOM`; a name without the process id is from an older onego and always stale.
+            let parts = entry.dropFirst(prefix.count).dropLast(4).split(separator: "-")
+            if parts.count == 2, let pid = Int32(parts[0]), pid > 0, kill(pid, 0) == 0 || errno == EPERM {
                 continue  // Its writer is still running.
             }
             if entry.hasSuffix(".old"), SystemCalls.entry(name, in: folder) == nil,

@@ -1,0 +1,193 @@
+import Foundation
+import OnegoExport
+import OnegoTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where `AtomicWriter` writes: links resolved and checked, special files written in place or refused, inputs found
+/// by identity.
+@Suite struct OutputTargetTests {
+    func contents(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    func type(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    /// A folder holding `items/a.xml` and `matters/m.xml`, as a catalog with its matters beside it.
+    func workspace() throws -> String {
+        let root = try Fixtures.temporaryDirectory()
+        for folder in ["items", "matters", "reference"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        try Fixtures.write("<?xml version=\"1.0\"?>\n<catalog/>", to: "items/a.xml", in: root)
+        try Fixtures.write("<matter xmlns=\"urn:onego:matter\"/>", to: "matters/m.xml", in: root)
+        return root
+    }
+
+    @Test func aLinkOntoARecordedInputIsRefusedWhateverItsName() throws {
+        let root = try workspace()
+        let writer = AtomicWriter(protecting: InputLedger(paths: [root + "/matters"]))
+        try FileManager.default.createSymbolicLink(atPath: root + "/e.html", withDestinationPath: "matters/m.xml")
+        #expect {
+            try writer.write("<html>", to: root + "/e.html")
+        } throws: { error in
+            guard let error = error as? OutputError, case .insideInput = error.reason else { return false }
+            return true
+        }
+        // A hard link to an input file is the same file.
+        #expect(link(root + "/matters/m.xml", root + "/hard.html") == 0)
+        #expect {
+            try writer.write("<html>", to: root + "/hard.html")
+        } throws: { error in
+            guard let error = error as? OutputError, case .isInput = error.reason else { return false }
+            return error.description.contains("拒绝覆盖")
+        }
+        #expect(try contents(root + "/matters/m.xml") == "<matter xmlns=\"urn:onego:matter\"/>")
+    }
+
+    @Test func anInputNobodyRecordedIsStillNeverReplaced() throws {
+        let root = try workspace()
+        try FileManager.default.createSymbolicLink(atPath: root + "/e.html", withDestinationPath: "items/a.xml")
+        #expect {
+            try AtomicWriter().write("<html>", to: root + "/e.html")
+        } throws: { error in
+            guard let error = error as? OutputError, case .looksLikeInput = error.reason else { return false }
+            return error.description.contains("XML")
+        }
+        #expect(try contents(root + "/items/a.xml") == "<?xml version=\"1.0\"?>\n<catalog/>")
+        // An earlier report is replaced as before.
+        try AtomicWriter().write("<!DOCTYPE html>旧", to: root + "/r.html")
+        try AtomicWriter().write("<!DOCTYPE html>新", to: root + "/r.html")
+        #expect(try contents(root + "/r.html") == "<!DOCTYPE html>新")
+    }
+
+    @Test func writingThroughAnOwnLinkReplacesItsTargetAndKeepsTheLink() throws {
+        let root = try workspace()
+        try Fixtures.write("旧", to: "report.html", in: root)
+        try FileManager.default.createSymbolicLink(atPath: root + "/latest.html", withDestinationPath: "report.html")
+        try AtomicWriter().write("新", to: root + "/latest.html")
+        #expect(try contents(root + "/report.html") == "新")
+        #expect(type(root + "/latest.html") == S_IFLNK)
+    }
+
+    @Test func devicesAreWrittenInPlaceNotReplaced() throws {
+        try AtomicWriter().write(String(repeating: "报告", count: 5000), to: "/dev/null")
+        #expect(type("/dev/null") == S_IFCHR)
+        #expect {
+            try AtomicWriter().write("x", to: "/dev/full")
+        } throws: { error in
+            guard let error = error as? OutputError, case .cannotWrite = error.reason else { return false }
+            return true
+        }
+        #expect(type("/dev/full") == S_IFCHR)
+    }
+
+    @Test func aNamedPipeIsWrittenAsAStream() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        let fifo = root + "/pipe.html"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Task.detached { () -> String in
+            let handle = FileHandle(forReadingAtPath: fifo)
+            return String(decoding: handle?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+        }
+        try AtomicWriter().write("经由管道的报告", to: fifo)
+        #expect(await reader.value == "经由管道的报告")
+        #expect(type(fifo) == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["pipe.html"])
+    }
+
+    @Test func socketsAndFoldersAreRefusedByName() throws {
+        let root = try Fixtures.temporaryDirectory()
+        let path = root + "/s.html"
+        let server = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(server) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(server, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(bound == 0)
+        #expect {
+            try AtomicWriter().write("x", to: path)
+        } throws: { error in
+            guard let error = error as? OutputError, case .unsupportedFile = error.reason else { return false }
+            return error.description.hasPrefix(path) && error.description.contains("套接字")
+        }
+        #expect(type(path) == S_IFSOCK)
+        #expect {
+            try AtomicWriter().write("x", to: root)
+        } throws: { error in
+            (error as? OutputError)?.reason == .isDirectory
+        }
+    }
+
+    @Test func aLinkPlantedByAnotherUserInASharedFolderIsNotFollowed() throws {
+        try #require(geteuid() == 0, "needs root to give the link to another user")
+        let shared = try Fixtures.temporaryDirectory()
+        #expect(chmod(shared, 0o1777) == 0)
+        let victim = try Fixtures.write("root 的文件", to: "victim.conf", in: try Fixtures.temporaryDirectory())
+        try FileManager.default.createSymbolicLink(atPath: shared + "/report.html", withDestinationPath: victim)
+        #expect(lchown(shared + "/report.html", 4242, 4242) == 0)
+        #expect {
+            try AtomicWriter().write("报告", to: shared + "/report.html")
+        } throws: { error in
+            guard let error = error as? OutputError, case .untrustedLink(_, let owner) = error.reason else {
+                return false
+            }
+            return owner == 4242 && error.description.contains("属于其他用户")
+        }
+        #expect(try contents(victim) == "root 的文件")
+        // The same through a planted link to a folder, in the middle of the path.
+        try FileManager.default.createSymbolicLink(
+            atPath: shared + "/out", withDestinationPath: (victim as NSString).deletingLastPathComponent)
+        #expect(lchown(shared + "/out", 4242, 4242) == 0)
+        #expect(throws: OutputError.self) { try AtomicWriter().write("报告", to: shared + "/out/victim.html") }
+        #expect(!FileManager.default.fileExists(atPath: (victim as NSString).deletingLastPathComponent + "/victim.html"))
+    }
+
+    @Test func concurrentWritersAllSucceedAndTheLastRenameWins() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        let path = root + "/same.html"
+        let failures = await withTaskGroup(of: Int.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    var failed = 0
+                    for round in 0..<25 {
+                        do {
+                            try AtomicWriter().write("写入者 \(writer) 第 \(round) 次", to: path)
+                        } catch {
+                            failed += 1
+                        }
+                    }
+                    return failed
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(failures == 0)
+        #expect(try contents(path).hasPrefix("写入者 "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["same.html"])
+    }
+
+    @Test func aTemporaryFileOfALiveRunIsLeftAlone() throws {
+        let root = try Fixtures.temporaryDirectory()
+        let live = ".out.html.onego-\(getpid())-1a2b.tmp"
+        try Fixtures.write("进行中", to: live, in: root)
+        try Fixtures.write("半截", to: ".out.html.onego-2147483000-1a2b.tmp", in: root)
+        try AtomicWriter().write("完整", to: root + "/out.html")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [live, "out.html"])
+    }
+}
