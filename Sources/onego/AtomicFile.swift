@@ -21,12 +21,12 @@ enum AtomicFile {
     /// `inputs` are the paths the command was given, recorded now (what it finds later is recorded as it loads).
     static func check(_ path: String, protecting inputs: [String]) throws {
         InputLedger.shared.record(inputs)
-        try refuseInputFormats(path)
         do {
             try writer.checkWritable(path)
         } catch {
             throw CommandFailure(error.description)
         }
+        try refuseInputFormats(path)
     }
 
     private static var writer: AtomicWriter {

@@ -79,15 +79,18 @@ public struct AtomicDirectory: Sendable {
         TemporaryFiles.removeLeftovers(of: target.name, in: target.folder, folderPath: target.folderPath)
         let temporary = TemporaryFiles.name(for: target.name, suffix: "tmp")
         let registered = target.folderPath + "/" + temporary
-        guard mkdirat(target.folder, temporary, 0o755) == 0 else {
-            throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
+        try TemporaryFiles.create(registered, isFolder: true, for: path) { () throws(OutputError) in
+            guard mkdirat(target.folder, temporary, 0o755) == 0 else {
+                throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
+            }
         }
         do throws(OutputError) {
-            guard TemporaryFiles.register(registered, isFolder: true) else {
-                throw OutputError(path: path, reason: .interrupted)
-            }
             let builder = try FolderBuilder(name: temporary, in: target.folder, path: path)
-            for file in files { try builder.add(file.path, text: file.text) }
+            for file in files {
+                try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
+                    try builder.add(file.path, text: file.text)
+                }
+            }
             try builder.finish()
             try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
                 try swap(temporary, into: target, path: path)

@@ -105,17 +105,17 @@ public struct AtomicWriter: Sendable {
     ) throws(OutputError) {
         TemporaryFiles.removeLeftovers(of: target.name, in: target.folder, folderPath: target.folderPath)
         let temporary = TemporaryFiles.name(for: target.name, suffix: "tmp")
-        let descriptor = openat(
-            target.folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
-        guard descriptor >= 0 else {
-            throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
-        }
         let registered = target.folderPath + "/" + temporary
+        let descriptor = try TemporaryFiles.create(registered, isFolder: false, for: path) { () throws(OutputError) in
+            let descriptor = openat(
+                target.folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
+            guard descriptor >= 0 else {
+                throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
+            }
+            return descriptor
+        }
         var closed = false
         do throws(OutputError) {
-            guard TemporaryFiles.register(registered, isFolder: false) else {
-                throw OutputError(path: path, reason: .interrupted)
-            }
             // Keep the owner (when root replaces someone's file) and the permissions of a file being replaced.
             if let existing {
                 if geteuid() == 0 { _ = fchown(descriptor, existing.st_uid, existing.st_gid) }

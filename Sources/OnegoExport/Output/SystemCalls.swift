@@ -93,9 +93,10 @@ enum SystemCalls {
         return renameat(folder, from, folder, to) == 0 ? 0 : errno
     }
 
-    private typealias RenameAt2 = @convention(c) (
-        Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32
-    ) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (
+            Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32
+        ) -> Int32
 
     private static let renameat2: RenameAt2? = {
         #if os(Linux)

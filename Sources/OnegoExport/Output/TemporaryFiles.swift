@@ -24,14 +24,17 @@ public enum TemporaryFiles {
             + suffix
     }
 
-    /// Registers a temporary path to be removed if the run is interrupted; false once removal has begun (the run is
-    /// exiting, so the caller must stop).
-    static func register(_ path: String, isFolder: Bool) -> Bool {
+    /// Creates a temporary file or folder with `make` and registers `path` to be removed if the run is interrupted,
+    /// in one step an interruption cannot split; throws once removal has begun (the run is exiting).
+    static func create<T>(
+        _ path: String, isFolder: Bool, for output: String, _ make: () throws(OutputError) -> T
+    ) throws(OutputError) -> T {
         lock.lock()
         defer { lock.unlock() }
-        guard !isClosed else { return false }
+        guard !isClosed else { throw OutputError(path: output, reason: .interrupted) }
+        let result = try make()
         paths[path] = isFolder
-        return true
+        return result
     }
 
     /// Forgets a path once it was renamed into place or removed.
@@ -41,7 +44,8 @@ public enum TemporaryFiles {
         paths[path] = nil
     }
 
-    /// Runs `body` (a rename that must not be cut in half) while no interruption can remove temporary files.
+    /// Runs `body` (a rename that must not be cut in half, a file added to a temporary folder) while no interruption
+    /// can remove temporary files.
     static func withoutInterruption<T>(path: String, _ body: () throws(OutputError) -> T) throws(OutputError) -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -56,7 +60,14 @@ public enum TemporaryFiles {
         defer { lock.unlock() }
         isClosed = true
         for (path, isFolder) in paths {
-            if isFolder { try? FileManager.default.removeItem(atPath: path) } else { _ = unlink(path) }
+            if isFolder {
+                // Nothing adds to the folder any more (writers add files under the lock), but retry in case.
+                for _ in 0..<3 where FileManager.default.fileExists(atPath: path) {
+                    try? FileManager.default.removeItem(atPath: path)
+                }
+            } else {
+                _ = unlink(path)
+            }
         }
         paths = [:]
     }
