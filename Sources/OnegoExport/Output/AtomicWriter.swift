@@ -72,7 +72,7 @@ public struct AtomicWriter: Sendable {
         if case .file(let existing) = target.kind {
             try inputs.check(realPath: target.realPath, existing: existing, as: path)
             if refusesCatalogFormats, ["xml", "xsd"].contains((target.name as NSString).pathExtension.lowercased()) {
-                throw OutputError(path: path, reason: .looksLikeInput(target.realPath))
+                throw OutputError(path: path, reason: .catalogFormat(target.realPath))
             }
             if existing != nil, target.holdsXML() {
                 throw OutputError(path: path, reason: .looksLikeInput(target.realPath))

@@ -19,6 +19,8 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case insideInput(String)
         /// The target (after following links, when given) is an existing XML document, which only onego inputs are.
         case looksLikeInput(String)
+        /// The target's real name ends in `.xml` or `.xsd`, the formats of onego's inputs and never of its reports.
+        case catalogFormat(String)
         /// The target is a folder.
         case isDirectory
         /// The target is a socket, a block device or another file that cannot take a report.
@@ -56,6 +58,8 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path): 错误: 输出文件位于输入文件夹 \(input) 中且为目录文件格式，会被当作输入读取；请换一个输出路径"
         case .looksLikeInput(let real):
             "\(path): 错误: 输出位置 \(real) 已有一个 XML 文件（onego 的输入都是 XML，报告和指南不是），为保护原始数据拒绝覆盖；请换一个输出路径"
+        case .catalogFormat(let real):
+            "\(path): 错误: 输出文件 \(real) 是 .xml/.xsd：onego 的报告和指南不会是 XML，这类路径只会是输入文件（目录、一件事、日历、政策等），已拒绝写入"
         case .isDirectory: "\(path): 错误: 输出路径是文件夹，请给出文件名"
         case .unsupportedFile(let kind): "\(path): 错误: 输出位置是\(kind)，无法写入报告；请给出普通文件、终端、管道或 /dev/stdout"
         case .untrustedLink(let link, let owner):
