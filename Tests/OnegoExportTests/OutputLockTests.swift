@@ -39,6 +39,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
     }
 
+    @Test func aReaderAlwaysFindsTheOldOrTheNewSite() throws {
+        let parent = try Fixtures.temporaryDirectory()
+        let out = parent + "/site"
+        let writer = AtomicDirectory(marker: marker)
+        try writer.write([(marker, "x"), ("index.html", "第 0 版")], to: out)
+        let misses = Counter()
+        let stop = Counter()
+        let watcher = Thread {
+            while stop.value == 0 {
+                if !FileManager.default.fileExists(atPath: out + "/index.html") { misses.add() }
+            }
+        }
+        watcher.start()
+        defer { stop.add() }
+        for version in 1...30 {
+            try writer.write([(marker, "x"), ("index.html", "第 \(version) 版")], to: out)
+        }
+        #expect(misses.value == 0)
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == "第 30 版")
+    }
+
     @Test func concurrentSiteWritesEachLeaveAWholeSite() throws {
         let parent = try Fixtures.temporaryDirectory()
         let out = parent + "/site"
