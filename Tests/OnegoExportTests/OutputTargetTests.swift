@@ -156,6 +156,22 @@ import Testing
             !FileManager.default.fileExists(atPath: (victim as NSString).deletingLastPathComponent + "/victim.html"))
     }
 
+    @Test func aFilePlantedInASharedFolderDoesNotGetRootsReport() throws {
+        try #require(geteuid() == 0, "needs root to give the file to another user")
+        let shared = try Fixtures.temporaryDirectory()
+        #expect(chmod(shared, 0o1777) == 0)
+        let path = try Fixtures.write("预先放置", to: "report.html", in: shared)
+        #expect(chown(path, 4242, 4242) == 0)
+        try AtomicWriter().write("root 的报告", to: path)
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_uid == 0)
+        // Elsewhere, root replacing a user's file keeps it theirs.
+        let own = try Fixtures.write("旧", to: "report.html", in: try Fixtures.temporaryDirectory())
+        #expect(chown(own, 4242, 4242) == 0)
+        try AtomicWriter().write("新", to: own)
+        #expect(stat(own, &info) == 0 && info.st_uid == 4242)
+    }
+
     @Test func concurrentWritersAllSucceedAndTheLastRenameWins() throws {
         let root = try Fixtures.temporaryDirectory()
         let path = root + "/same.html"

@@ -116,9 +116,12 @@ public struct AtomicWriter: Sendable {
         }
         var closed = false
         do throws(OutputError) {
-            // Keep the owner (when root replaces someone's file) and the permissions of a file being replaced.
+            // Keep the permissions of a file being replaced, and its owner when root replaces someone's file, except in
+            // a shared folder, where a file planted in advance would otherwise hand root's output to its planter.
             if let existing {
-                if geteuid() == 0 { _ = fchown(descriptor, existing.st_uid, existing.st_gid) }
+                let folder = SystemCalls.status(target.folder)
+                let isShared = folder.map { $0.st_mode & S_ISVTX != 0 && $0.st_mode & S_IWOTH != 0 } ?? true
+                if geteuid() == 0, !isShared { _ = fchown(descriptor, existing.st_uid, existing.st_gid) }
                 _ = fchmod(descriptor, existing.st_mode & 0o7777)
             }
             var sink = AtomicSink(descriptor: descriptor, path: path)
