@@ -73,8 +73,8 @@ public enum TemporaryFiles {
     }
 
     /// Removes what killed runs left beside `name` in `folder`: `.NAME.onego-PID-….tmp` and `….old` whose process
-    /// is gone. A `.old` folder is put back as `name` when `name` is missing (a run killed between the two renames of
-    /// the fallback swap), so the previous output is never lost.
+    /// is gone. A `.old` folder of this user is put back as `name` when `name` is missing (a run killed between the
+    /// two renames of the fallback swap), so the previous output is never lost.
     static func removeLeftovers(of name: String, in folder: Int32, folderPath: String) {
         let prefix = "." + name + ".onego-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
@@ -85,7 +85,7 @@ public enum TemporaryFiles {
                 continue  // Its writer is still running.
             }
             if entry.hasSuffix(".old"), SystemCalls.entry(name, in: folder) == nil,
-                renameat(folder, entry, folder, name) == 0
+                SystemCalls.entry(entry, in: folder)?.st_uid == geteuid(), renameat(folder, entry, folder, name) == 0
             {
                 continue
             }
