@@ -60,6 +60,8 @@ struct AuditCommand: ParsableCommand {
         if let output { try AtomicFile.check(output, protecting: inputs) }
         let date = today.flatMap { CalendarDay(iso: $0) } ?? CalendarDay.today()
 
+        InputLedger.shared.record(inputs)
+        InputLedger.shared.recordSchemas(directory: catalog.schemaDirectory)
         let (policyValue, policyProblems) = Policy.load(path: policy, schemaPath: schemaPath(.policy))
         guard let policyValue else {
             Terminal.print(policyProblems)
@@ -77,10 +79,11 @@ struct AuditCommand: ParsableCommand {
             otherDiagnostics += problems
         }
 
-        let load = try catalog.makeLoader().load(paths: paths)
+        let load = try catalog.load(paths)
         var matterFigures: [MatterFigures] = []
         let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
         if !matterPaths.isEmpty {
+            InputLedger.shared.record(matterPaths)
             let loader: MatterLoader
             do {
                 loader = try MatterLoader.validating(schemaPath: schemaPath(.matter))
@@ -105,7 +108,7 @@ struct AuditCommand: ParsableCommand {
         case .html: text = AuditHTMLReport.render(report)
         }
         if let output {
-            try AtomicFile.write(text, to: output, protecting: inputs)
+            try AtomicFile.write(text, to: output)
             Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
         } else {
             Terminal.out(text)

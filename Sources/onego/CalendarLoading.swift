@@ -1,17 +1,24 @@
+import Foundation
 import OnegoCatalog
+import OnegoExport
 import OnegoXML
 
 /// How every command gets its working-day calendar.
 enum CalendarLoading {
     /// The named calendar files or folders, or the shipped calendar when none are named; errors stop the command.
+    /// What is read is recorded as the run's inputs.
     static func load(paths: [String]) throws -> WorkingCalendar {
+        InputLedger.shared.recordSchemas(directory: nil)
         if paths.isEmpty {
+            let shipped = ResourceLocator.candidates(for: "Catalogs/calendars", environmentVariable: "ONEGO_CALENDARS")
+            InputLedger.shared.record(shipped.filter { FileManager.default.fileExists(atPath: $0) }.prefix(1))
             do {
                 return try WorkingCalendar.loadDefault()
             } catch let diagnostic {
                 throw CommandFailure(diagnostic.description)
             }
         }
+        InputLedger.shared.record(paths)
         let (calendar, diagnostics) = WorkingCalendar.load(paths: paths)
         if diagnostics.containsErrors {
             Terminal.print(diagnostics)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OnegoCatalog
+import OnegoExport
 import OnegoXML
 
 /// Options shared by every command that loads a catalog.
@@ -25,8 +26,9 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 
-    /// A loader configured from the options.
+    /// A loader configured from the options; the schemas it may read are recorded as inputs.
     func makeLoader() throws -> CatalogLoader {
+        InputLedger.shared.recordSchemas(directory: schemaDirectory)
         var loader: CatalogLoader
         if trusted {
             loader = CatalogLoader(schema: nil)
@@ -45,10 +47,16 @@ struct CatalogOptions: ParsableArguments {
 }
 
 extension CatalogOptions {
+    /// Loads the catalog in `paths`, recording them as the run's inputs (so no output can replace them).
+    func load(_ paths: [String]) throws -> CatalogLoadResult {
+        InputLedger.shared.record(paths)
+        return try makeLoader().load(paths: paths)
+    }
+
     /// Loads the catalog in `paths` for a command that needs a valid one: errors are printed in compiler form and
     /// stop the command.
     func loadValidCatalog(_ paths: [String]) throws -> Catalog {
-        let loaded = try makeLoader().load(paths: paths)
+        let loaded = try load(paths)
         if loaded.diagnostics.containsErrors {
             Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
             throw CommandFailure("目录有错误，请先用 onego validate 修正")

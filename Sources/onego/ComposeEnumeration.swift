@@ -70,7 +70,7 @@ private final class BufferedOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(buffer)
+        StandardStreams.write(String(decoding: buffer, as: UTF8.self), to: .output)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -15,8 +15,7 @@ enum ComposePrompt {
             case .date: how = "填日期 YYYY-MM-DD"
             case .yesNo, .single: how = "填序号或答案"
             }
-            FileHandle.standardError.write(
-                Data("\n\(question.text)\n  \(options.joined(separator: "  "))（\(how)）> ".utf8))
+            Terminal.errRaw("\n\(question.text)\n  \(options.joined(separator: "  "))（\(how)）> ")
             guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CommandFailure("未完成情形问题的回答")
             }

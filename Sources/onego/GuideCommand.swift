@@ -99,7 +99,7 @@ struct GuideCommand: ParsableCommand {
         case .md: text = MarkdownGuideRenderer.text(documents)
         }
         if let output {
-            try AtomicFile.write(text, to: output, protecting: inputs)
+            try AtomicFile.write(text, to: output)
             Terminal.err("已写入 \(output)（\(documents.map(\.title).joined(separator: "、"))）")
         } else {
             Terminal.out(text)

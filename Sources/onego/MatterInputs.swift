@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoXML
 
 /// How `compose`, `guide`, `audit` and `site` find matters, answers and the material synonym table, so all
@@ -26,8 +27,9 @@ enum MatterInputs {
         return result
     }
 
-    /// The matters in `paths`; any error stops the command.
+    /// The matters in `paths` (recorded as the run's inputs); any error stops the command.
     static func load(paths: [String]) throws -> [Matter] {
+        InputLedger.shared.record(paths)
         let (matters, diagnostics) = MatterLoader.load(paths: paths)
         if diagnostics.containsErrors {
             Terminal.print(diagnostics.filter { $0.severity == .error })
@@ -78,12 +80,13 @@ enum MatterInputs {
         return set
     }
 
-    /// The synonym table: the named file, else the shipped one near the catalog, else none.
+    /// The synonym table: the named file, else the shipped one near the catalog, else none (recorded as an input).
     static func synonyms(path: String?, catalogPaths: [String]) throws -> SynonymTable {
         let root = defaultFolders(near: catalogPaths).first.map {
             URL(fileURLWithPath: $0).deletingLastPathComponent().path
         }
         guard let file = path ?? SynonymTable.defaultPath(near: root ?? catalogPaths.first) else { return .empty }
+        InputLedger.shared.record(file)
         let (table, diagnostics) = SynonymTable.load(path: file)
         if diagnostics.containsErrors {
             Terminal.print(diagnostics)

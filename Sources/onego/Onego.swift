@@ -12,4 +12,24 @@ struct Onego: ParsableCommand {
             AuditCommand.self, RulesCommand.self, ComposeCommand.self,
         ]
     )
+
+    /// Runs the command line as `ParsableCommand.main()` does, except that every message goes through
+    /// ``StandardStreams`` (a write error is exit 74, not a trap) and interrupted runs remove their temporary files.
+    static func main() {
+        StandardStreams.prepare()
+        InterruptCleanup.install()
+        var status: Int32 = 0
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Terminal.out(message) } else { Terminal.err(message) }
+            }
+            status = code.rawValue
+        }
+        StandardStreams.terminate(status)
+    }
 }
