@@ -70,7 +70,7 @@ private final class BufferedOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        StandardStreams.write(String(decoding: buffer, as: UTF8.self), to: .output)
+        StandardStreams.write(bytes: buffer, to: .output)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -40,6 +40,13 @@ enum StandardStreams {
         if failure != 0 { fail(stream, code: failure) }
     }
 
+    /// Writes raw bytes (already UTF-8, possibly cut mid-character by a caller's buffering); ends the process on
+    /// failure like ``write(_:to:)``.
+    static func write(bytes: Data, to stream: Stream) {
+        let failure = bytes.withUnsafeBytes { buffer in writeAll(stream.rawValue, buffer) }
+        if failure != 0 { fail(stream, code: failure) }
+    }
+
     /// Ends the process with `status` (the C library's `exit`, which flushes nothing onego still needs).
     static func terminate(_ status: Int32) -> Never {
         exit(status)
