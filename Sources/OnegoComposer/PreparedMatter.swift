@@ -6,12 +6,15 @@ struct PreparedMatter: Sendable {
     struct Line: Sendable {
         /// The identity the line merges on: the document and its holder.
         var key: String
+        /// The document part of the identity, without the holder (what a member's result is matched on).
+        var document: String
         /// The synonym table's preferred name, else the name as written.
         var displayName: String
         var material: Material
 
         init(_ material: Material, synonyms: SynonymTable) {
             key = PreparedMatter.identity(of: material, synonyms: synonyms)
+            document = synonyms.key(for: material.eLicence ?? material.name)
             displayName = synonyms.preferredName(for: material.eLicence ?? material.name) ?? material.name
             if material.holder == nil, material.eLicence != nil,
                 synonyms.key(for: material.name) != synonyms.key(for: material.eLicence ?? "")
