@@ -6,7 +6,7 @@
 public enum MaterialHolder {
     /// The holders the schemas list, in the order guides usually name them.
     public static let known: [String] = [
-        "申请人本人", "法定代表人", "负责人", "经办人", "代理人", "股东", "董事", "监事", "财务负责人", "配偶",
+        "申请人本人", "法定代表人", "负责人", "经办人", "代理人", "股东", "董事", "监事", "财务负责人", "经营者", "配偶",
         "新生儿母亲", "新生儿父亲", "监护人", "新生儿", "退休人员", "单位",
     ]
 
@@ -19,13 +19,15 @@ public enum MaterialHolder {
             || (holder.hasPrefix(extensionPrefix) && holder.count > extensionPrefix.count)
     }
 
-    /// The short form printed after a material's name: `新生儿母亲` → `母亲`, `其他：房屋产权人` → `房屋产权人`.
+    /// The short form printed after a material's name: `新生儿母亲` → `母亲`, `其他：房屋产权人` → `房屋产权人`; empty
+    /// for `单位` (a company's own licence needs no suffix).
     public static func shortLabel(_ holder: String) -> String {
         if holder.hasPrefix(extensionPrefix) { return String(holder.dropFirst(extensionPrefix.count)) }
         switch holder {
         case "新生儿母亲": return "母亲"
         case "新生儿父亲": return "父亲"
         case "申请人本人": return "申请人"
+        case "单位": return ""
         default: return holder
         }
     }

@@ -17,6 +17,7 @@ public import OnegoXML
 /// | `matter.cycle` | error | members that must each run before the other (the cycle spelled out) |
 /// | `matter.promise.short` | error | a bundle promise shorter than the critical path of some answer set |
 /// | `matter.enumeration.truncated` | note | too many answer sets to check them all |
+/// | `matter.joint-form.*` | error | see ``JointFormChecks`` |
 public enum MatterChecks {
     /// The most answer sets composed per matter when checking.
     public static let answerSetLimit = 4096
@@ -60,6 +61,7 @@ public enum MatterChecks {
                     message: "成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中", at: member.location))
         }
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
+        diagnostics += JointFormChecks.run(matter: matter, catalog: composer.catalog)
         let prepared = composer.prepared(matter)
         let sets = prepared.resolver.enumerate(limit: answerSetLimit)
         if sets.count >= answerSetLimit {
@@ -71,7 +73,7 @@ public enum MatterChecks {
         var shown = Set<String>()
         var selected = Set<Int>()
         var cycles = Set<Set<String>>()
-        var worst: (days: Double, answers: AnswerSet)?
+        var worst: (days: Rational, answers: AnswerSet)?
         for answers in sets {
             shown.formUnion(prepared.resolver.shownQuestions(answers))
             guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
@@ -79,8 +81,8 @@ public enum MatterChecks {
             guard outcome.selected.allSatisfy({ prepared.items[$0] != nil }) else { continue }
             do {
                 let composition = try composer.compose(matter: matter, answers: answers)
-                if composition.workingDays.critical > (worst?.days ?? -1) {
-                    worst = (composition.workingDays.critical, answers)
+                if worst == nil || composition.workingDays.criticalExact > (worst?.days ?? .zero) {
+                    worst = (composition.workingDays.criticalExact, answers)
                 }
             } catch {
                 if case .cycle(let ids, let location) = error, cycles.insert(Set(ids)).inserted {
@@ -108,12 +110,18 @@ public enum MatterChecks {
                     .error, rule: "matter.member.never-selected",
                     message: "成员事项 \(member.id) 在任何回答组合下都不会被选中", at: member.location))
         }
-        if let worst, worst.days > matter.promisedLimit.approximateWorkingDays + 1e-9 {
+        // Exact: hours and working days compare through the composer's own office-hours conversion.
+        let hours = composer.officeHours
+        if let worst, worst.days > hours.workingDays(matter.promisedLimit) {
             let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
+            let path =
+                matter.promisedLimit.unit == .hours || matter.promisedLimit.unit == .minutes
+                ? "\(format((worst.days * Rational(hours.minutesPerDay, 60)).doubleValue)) 小时"
+                : "\(format(worst.days.doubleValue)) 个工作日"
             diagnostics.append(
                 Diagnostic(
                     .error, rule: "matter.promise.short",
-                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(format(worst.days)) 个工作日\(answers)",
+                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(path)\(answers)",
                     at: matter.promisedLimitLocation))
         }
         return diagnostics

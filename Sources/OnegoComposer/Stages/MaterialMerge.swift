@@ -93,7 +93,8 @@ struct MaterialMerge: Sendable {
                     existing.sources.append((position, material))
                     merged[key] = existing
                 } else {
-                    let shown = line.displayName + (material.holder.map { "（\(MaterialHolder.shortLabel($0))）" } ?? "")
+                    let label = material.holder.map(MaterialHolder.shortLabel) ?? ""
+                    let shown = line.displayName + (label.isEmpty ? "" : "（\(label)）")
                     merged[key] = Line(
                         key: key, document: line.document, name: shown, holder: material.holder,
                         aliases: [material.name], necessity: material.necessity, originals: material.originals,
