@@ -196,7 +196,7 @@ import Testing
         ).write(toFile: matter, atomically: true, encoding: .utf8)
         let run = try Fixtures.runOnego(["validate", directory + "/yunxi"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("qykb.xml:49:9: 错误: 回答要免去的材料“委托书（错字）”不在成员事项 licence"))
+        #expect(run.stderr.contains("qykb.xml:51:9: 错误: 回答要免去的材料“委托书（错字）”不在成员事项 licence"))
         #expect(run.stderr.contains("[matter.material.unknown]"))
     }
 }

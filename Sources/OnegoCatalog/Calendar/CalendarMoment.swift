@@ -20,7 +20,9 @@ public struct CalendarMoment: Sendable, Hashable, Comparable, Codable, CustomStr
         let clock = Array(parts[1].utf8)
         guard clock.count == 5, clock[2] == UInt8(ascii: ":"),
             let hour = Int(String(parts[1].prefix(2))), let minute = Int(String(parts[1].suffix(2))),
-            clock.enumerated().allSatisfy({ $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }),
+            clock.enumerated().allSatisfy({
+                $0.offset == 2 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element)
+            }),
             (0..<24).contains(hour), (0..<60).contains(minute)
         else { return nil }
         self.init(day: day, minute: hour * 60 + minute)

@@ -96,7 +96,8 @@ public struct OfficeHours: Sendable, Hashable {
             let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let text = content.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            let column = (raw.firstIndex { !$0.isWhitespace }.map { raw.distance(from: raw.startIndex, to: $0) } ?? 0) + 1
+            let column =
+                (raw.firstIndex { !$0.isWhitespace }.map { raw.distance(from: raw.startIndex, to: $0) } ?? 0) + 1
             let ends = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
             guard ends.count == 2, let start = clockMinute(ends[0]), let end = clockMinute(ends[1]), start < end else {
                 throw OfficeHoursError(
@@ -130,7 +131,10 @@ public struct OfficeHours: Sendable, Hashable {
     /// The office-hours file of a catalog path (`Catalogs/yunxi` or `Catalogs/yunxi/items`), if there is one.
     public static func defaultPath(near catalogPath: String) -> String? {
         let url = URL(fileURLWithPath: catalogPath).standardizedFileURL
-        let candidates = [url.appendingPathComponent(fileName).path, url.deletingLastPathComponent().appendingPathComponent(fileName).path]
+        let candidates = [
+            url.appendingPathComponent(fileName).path,
+            url.deletingLastPathComponent().appendingPathComponent(fileName).path,
+        ]
         return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
     }
 }

@@ -34,8 +34,7 @@ public struct MaterialReference: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Creates a reference.
-    public init(member: String, name: String, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0))
-    {
+    public init(member: String, name: String, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)) {
         self.member = member
         self.name = name
         self.location = location

@@ -18,7 +18,8 @@ enum DueDateStage {
             if plan.isHourPlan {
                 let opening = CalendarMoment(day: accepted, minute: hours.periods.first?.start ?? 0)
                 if let start = acceptedAt ?? opening {
-                    return try hourly(selection, plan: &plan, matter: matter, start: start, calendar: calendar, hours: hours)
+                    return try hourly(
+                        selection, plan: &plan, matter: matter, start: start, calendar: calendar, hours: hours)
                 }
             }
             return try daily(

@@ -34,7 +34,8 @@ struct Figures: Sendable {
             if items.allSatisfy({ Composer.isOnline($0) && $0.visits == 0 }) {
                 visitsAfter = 0
             } else {
-                visitsAfter = Set((0..<items.count).filter { items[$0].visits > 0 }.map { plan.schedule.stage[$0] })
+                visitsAfter =
+                    Set((0..<items.count).filter { items[$0].visits > 0 }.map { plan.schedule.stage[$0] })
                     .count
             }
         }

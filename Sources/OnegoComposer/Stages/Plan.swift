@@ -38,6 +38,7 @@ struct Plan: Sendable {
             !selection.items.isEmpty
             && selection.items.allSatisfy { $0.promisedLimit.unit == .hours || $0.promisedLimit.unit == .minutes }
         return Plan(
-            order: order, predecessors: flow.graph.predecessors, schedule: schedule, durations: durations, isHourPlan: isHourPlan, stages: stages)
+            order: order, predecessors: flow.graph.predecessors, schedule: schedule, durations: durations,
+            isHourPlan: isHourPlan, stages: stages)
     }
 }

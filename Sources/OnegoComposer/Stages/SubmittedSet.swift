@@ -40,7 +40,9 @@ enum SubmittedSet {
                     material.providedBy = items[provider].id
                     material.note = "由 \(items[provider].name) 办理结果自动获取"
                 } else if let licence = line.eLicence,
-                    line.sources.allSatisfy({ items[$0.position].modes.isCertificateFree && $0.material.eLicence != nil })
+                    line.sources.allSatisfy({
+                        items[$0.position].modes.isCertificateFree && $0.material.eLicence != nil
+                    })
                 {
                     material.disposition = .fetched
                     material.fetchedAs = licence

@@ -137,8 +137,9 @@ public enum MatterIntake {
         trips.append(GuideField("说明", composition.steps.definition))
 
         let selectedIDs = Set(composition.members.map(\.id))
-        let formFields = matter.formFields.filter { field in field.mappings.contains { selectedIDs.contains($0.member) } }
-            .map(\.label)
+        let formFields = matter.formFields.filter { field in field.mappings.contains { selectedIDs.contains($0.member) }
+        }
+        .map(\.label)
 
         var answers: [GuideField] = []
         for question in matter.questions {
