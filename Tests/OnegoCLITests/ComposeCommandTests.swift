@@ -124,4 +124,19 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("没有编码为 T-NONE 的一件事；可选：T-QYKB（企业开办（测试））"))
     }
+
+    @Test func anImpossibleAcceptanceTimeIsAUsageError() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-09-29T25:00"] + Self.all)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("受理时间“2026-09-29T25:00”无效，应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM"))
+    }
+
+    @Test func acceptsADateAndTime() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-02-13T16:00"] + Self.all)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("办结日期：2026-02-13 受理"))
+        #expect(!run.stdout.contains("0 个工作日"))
+    }
 }
