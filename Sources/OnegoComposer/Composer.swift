@@ -135,7 +135,8 @@ public struct Composer: Sendable {
             matterCode: matter.code, matterName: matter.name, answers: selection.outcome.answers, members: members,
             materials: materials, stages: plan.stages,
             criticalPath: plan.schedule.criticalPath.map { selection.items[$0].id }, workingDays: figures.time,
-            visits: figures.visits, steps: figures.steps, arrangement: matter.arrangement ?? .memberWindows,
+            visits: figures.visits, tripsDefinition: figures.tripsDefinition, steps: figures.steps,
+            arrangement: matter.arrangement ?? .memberWindows,
             reductions: figures.reductions, promisedLimit: matter.promisedLimit, due: due)
     }
 

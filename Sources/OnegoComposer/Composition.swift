@@ -22,6 +22,8 @@ public struct Composition: Sendable, Hashable, Encodable {
     public var workingDays: WorkingDayFigures
     /// Trips to the service centre (跑动次数): before, each member's own; after, under ``arrangement``.
     public var visits: BeforeAfter
+    /// How trips are counted, in Chinese (printed beside the figure).
+    public var tripsDefinition: String
     /// The steps (环节) the applicant goes through.
     public var steps: ApplicantSteps
     /// How the bundle is handed in and its results delivered.
@@ -40,7 +42,7 @@ public struct Composition: Sendable, Hashable, Encodable {
     public func member(code: String) -> ComposedMember? { members.first { $0.code == code } }
 
     enum CodingKeys: String, CodingKey {
-        case matter, answers, members, materials, stages, criticalPath, workingDays, visits, steps, arrangement
+        case matter, answers, members, materials, stages, criticalPath, workingDays, visits, trips, steps, arrangement
         case reductions, promisedLimit, due
     }
 
@@ -55,6 +57,9 @@ public struct Composition: Sendable, Hashable, Encodable {
         try container.encode(criticalPath, forKey: .criticalPath)
         try container.encode(workingDays, forKey: .workingDays)
         try container.encode(visits, forKey: .visits)
+        try container.encode(
+            TripsFigure(before: Int(visits.before), after: Int(visits.after), definition: tripsDefinition),
+            forKey: .trips)
         try container.encode(steps, forKey: .steps)
         try container.encode(
             ["intake": arrangement.intake.rawValue, "delivery": arrangement.delivery.rawValue], forKey: .arrangement)
@@ -277,6 +282,13 @@ public struct WorkingDayFigures: Sendable, Hashable, Encodable {
                 ], forKey: .hours)
         }
     }
+}
+
+/// Trips (跑动次数) with how they are counted, as `compose --format json` prints them.
+struct TripsFigure: Encodable {
+    var before: Int
+    var after: Int
+    var definition: String
 }
 
 /// The steps (环节) the applicant goes through, as the applicant sees them: apply, (supplement), collect. Not

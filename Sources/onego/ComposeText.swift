@@ -70,7 +70,8 @@ enum ComposeText {
         out.append("跑动与环节（\(plan.arrangement.intake.label)，\(plan.arrangement.delivery.label)）：")
         out.append("  跑动次数：\(count(plan.reductions.visits))")
         out.append("  办理环节：\(count(plan.reductions.steps))：\(plan.steps.after.joined(separator: " → "))")
-        out.append("  口径：跑动次数分别办理时为各事项公布的到办事现场次数之和，一件事为该受理与送达方式下的到场次数；\(plan.steps.definition)")
+        out.append("  跑动次数口径：\(plan.tripsDefinition)")
+        out.append("  办理环节口径：\(plan.steps.definition)")
 
         out.append("")
         let r = plan.reductions

@@ -29,9 +29,21 @@ public enum MatterAudit {
                     .init(label: "复印件", unit: "份", before: r.copies.before, after: r.copies.after),
                     .init(label: "表单字段", unit: "个", before: r.formFields.before, after: r.formFields.after),
                     .init(label: "跑动次数", unit: "次", before: r.visits.before, after: r.visits.after),
-                    .init(label: "办理时间", unit: "工作日", before: r.workingDays.before, after: r.workingDays.after),
+                    .init(label: "办理环节", unit: "个", before: r.steps.before, after: r.steps.after),
+                    time(composition),
                 ],
                 situation: composition.answers.description, members: composition.members.count)
         }
+    }
+
+    /// The time row: in hours for an hour-counted bundle, else in working days (the composer's exact values).
+    private static func time(_ composition: Composition) -> MatterFigures.Row {
+        let time = composition.workingDays
+        if time.isHourPlan {
+            return .init(
+                label: "办理时间", unit: "小时", before: time.hours(time.serialPromisedExact).doubleValue,
+                after: time.hours(time.criticalExact).doubleValue)
+        }
+        return .init(label: "办理时间", unit: "工作日", before: time.serialPromised, after: time.critical)
     }
 }

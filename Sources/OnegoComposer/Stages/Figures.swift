@@ -16,6 +16,7 @@ struct Figures: Sendable {
     var visits: BeforeAfter
     var steps: ApplicantSteps
     var time: WorkingDayFigures
+    var tripsDefinition: String
 
     static func make(
         _ selection: SelectedMembers, merge: MaterialMerge, materials: [MergedMaterial], plan: Plan,
@@ -91,6 +92,19 @@ struct Figures: Sendable {
             steps: BeforeAfter(before: Double(stepsBefore), after: Double(after.count)),
             workingDays: BeforeAfter(before: serialPromised.doubleValue, after: time.critical),
             formFields: BeforeAfter(before: Double(fieldsBefore), after: Double(fieldsAfter.count)))
-        return Figures(reductions: reductions, visits: visits, steps: steps, time: time)
+        let tripsDefinition: String
+        switch arrangement.intake {
+        case .jointWindow, .online:
+            tripsDefinition =
+                "分别办理为各事项公布的到办事现场次数之和；一件事按“\(arrangement.intake.label)、\(arrangement.delivery.label)”计："
+                + (arrangement.intake == .online ? "网上申请不到场" : "到综合窗口递交 1 次")
+                + (arrangement.delivery == .window ? "，窗口领取结果 1 次" : "，结果无需到场领取")
+        case .memberWindows:
+            tripsDefinition =
+                "分别办理为各事项公布的到办事现场次数之和；一件事在各事项窗口分别受理时，全部事项可网办且无需到场的为 0，"
+                + "否则每个需到场事项所在的阶段计 1 次"
+        }
+        return Figures(
+            reductions: reductions, visits: visits, steps: steps, time: time, tripsDefinition: tripsDefinition)
     }
 }
