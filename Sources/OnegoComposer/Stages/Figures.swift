@@ -6,8 +6,8 @@ import OrderedCollections
 /// - **Materials**: before, every member line needed in this situation (each member's own forms included);
 ///   after, the lines whose disposition is `bring` (the joint form counts once).
 /// - **Trips** (跑动次数): before, Σ members' 到办事现场次数 (each member applied for and collected at its own window).
-///   After, under the matter's arrangement: 一窗受理 1 visit, online 0, plus 1 when results are collected at the
-///   window; with each member at its own window (or no arrangement declared), 0 when every member is online with
+///   After, under the matter's arrangement: 一窗受理 1 visit when any member needs the applicant on site (else 0),
+///   online 0, plus 1 when results are collected at the window; with each member at its own window (or no arrangement declared), 0 when every member is online with
 ///   no visit, else one visit per stage holding a member that needs the applicant on site.
 /// - **Steps** (环节) as the applicant sees them: before, per member apply and collect, plus supplement when it
 ///   accepts a 容缺 line; after, apply, (supplement when a brought line is 容缺后补), collect or receive.
@@ -29,7 +29,11 @@ struct Figures: Sendable {
         let visitsBefore = items.reduce(0) { $0 + $1.visits }
         let visitsAfter: Int
         switch arrangement.intake {
-        case .jointWindow: visitsAfter = 1 + (arrangement.delivery == .window ? 1 : 0)
+        case .jointWindow:
+            // The joint window is visited only when some member needs the applicant on site; otherwise the
+            // bundle goes through online like its members.
+            let onSite = items.contains { $0.visits > 0 }
+            visitsAfter = onSite ? 1 + (arrangement.delivery == .window ? 1 : 0) : 0
         case .online: visitsAfter = arrangement.delivery == .window ? 1 : 0
         case .memberWindows:
             if items.allSatisfy({ Composer.isOnline($0) && $0.visits == 0 }) {
@@ -97,7 +101,7 @@ struct Figures: Sendable {
         case .jointWindow, .online:
             tripsDefinition =
                 "分别办理为各事项公布的到办事现场次数之和；一件事按“\(arrangement.intake.label)、\(arrangement.delivery.label)”计："
-                + (arrangement.intake == .online ? "网上申请不到场" : "到综合窗口递交 1 次")
+                + (arrangement.intake == .online ? "网上申请不到场" : "有事项须到场时到综合窗口递交 1 次，否则网上申请不到场")
                 + (arrangement.delivery == .window ? "，窗口领取结果 1 次" : "，结果无需到场领取")
         case .memberWindows:
             tripsDefinition =
