@@ -29,7 +29,7 @@ enum ComposeText {
         for stage in plan.stages {
             let parallel = stage.members.count > 1 ? "，并联办理" : ""
             let due = stage.dueAt.map { "，\($0) 前办结" } ?? stage.due.map { "，\($0) 前办结" } ?? ""
-            let within = stage.finish == .zero ? "当场办结" : "受理后 \(span(stage.finish, time)) 内"
+            let within = stage.finish == .zero ? "当场办结" : "受理后 \(span(stage.finish, time))内"
             out.append("  第 \(stage.number) 阶段（\(within)\(due)\(parallel)）")
             for code in stage.members {
                 guard let member = plan.member(code: code) else { continue }
