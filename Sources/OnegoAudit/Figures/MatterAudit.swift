@@ -6,14 +6,19 @@ public import OnegoXML
 /// join the report.
 public enum MatterAudit {
     /// The composer's bundle checks (reference checks from loading plus the catalog checks).
-    public static func diagnostics(matters: [Matter], loadDiagnostics: [Diagnostic], catalog: Catalog) -> [Diagnostic] {
-        loadDiagnostics.filter { $0.rule != "matter.skipped" } + MatterChecks.run(matters: matters, catalog: catalog)
+    public static func diagnostics(
+        matters: [Matter], loadDiagnostics: [Diagnostic], catalog: Catalog, officeHours: OfficeHours = .standard
+    ) -> [Diagnostic] {
+        loadDiagnostics.filter { $0.rule != "matter.skipped" }
+            + MatterChecks.run(matters: matters, catalog: catalog, officeHours: officeHours)
     }
 
     /// Before/after figures of each matter, for its fullest situation (the answer set selecting the most members).
     /// Matters that cannot be composed are left out (their problems are findings).
-    public static func figures(matters: [Matter], catalog: Catalog) -> [MatterFigures] {
-        let composer = Composer(catalog: catalog)
+    public static func figures(
+        matters: [Matter], catalog: Catalog, officeHours: OfficeHours = .standard
+    ) -> [MatterFigures] {
+        let composer = Composer(catalog: catalog, officeHours: officeHours)
         return matters.compactMap { matter in
             var best: Composition?
             for answers in composer.enumerateAnswerSets(for: matter, limit: 256) {

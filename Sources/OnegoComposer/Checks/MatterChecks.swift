@@ -22,9 +22,12 @@ public enum MatterChecks {
     /// The most answer sets composed per matter when checking.
     public static let answerSetLimit = 4096
 
-    /// Runs every check that needs the catalog (the reference checks run when loading).
-    public static func run(matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty) -> [Diagnostic] {
-        let composer = Composer(catalog: catalog, synonyms: synonyms)
+    /// Runs every check that needs the catalog (the reference checks run when loading). `officeHours` converts
+    /// hours into working days exactly as the composer does.
+    public static func run(
+        matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty, officeHours: OfficeHours = .standard
+    ) -> [Diagnostic] {
+        let composer = Composer(catalog: catalog, synonyms: synonyms, officeHours: officeHours)
         var diagnostics: [Diagnostic] = []
         for matter in matters { diagnostics += run(matter: matter, composer: composer) }
         return diagnostics.sortedByLocation()
