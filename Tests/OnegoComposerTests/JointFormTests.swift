@@ -52,9 +52,10 @@ import Testing
         #expect(replaced == ["公司登记（备案）申请书", "公司章程", "委托书", "印章刻制备案信息表"])
         #expect(with.applicantMaterials.first?.name == "企业开办申请表")
         #expect(with.reductions.materials.after == without.reductions.materials.after - 4 + 1)
-        // One joint window, results collected there: 2 trips; apply and collect.
-        #expect(with.visits.after == 2)
-        #expect(with.steps.after == ["综合窗口一次申请", "补齐容缺材料", "窗口一次领取全部结果"])
+        // Neither member needs the applicant on site, so the joint window is not visited: apply online; the
+        // results are collected at the window as declared, which is one trip.
+        #expect(with.visits.before == 0 && with.visits.after == 1)
+        #expect(with.steps.after == ["网上一次申请", "补齐容缺材料", "窗口一次领取全部结果"])
     }
 
     @Test func aWrittenPromiseReplacesTheMaterialItNames() throws {

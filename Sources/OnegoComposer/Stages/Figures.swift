@@ -27,13 +27,13 @@ struct Figures: Sendable {
         let brought = materials.filter { $0.disposition == .bring }
 
         let visitsBefore = items.reduce(0) { $0 + $1.visits }
+        // The joint window is visited only when some member needs the applicant on site; otherwise the bundle
+        // goes through online like its members.
+        let onSite = items.contains { $0.visits > 0 }
         let visitsAfter: Int
         switch arrangement.intake {
         case .jointWindow:
-            // The joint window is visited only when some member needs the applicant on site; otherwise the
-            // bundle goes through online like its members.
-            let onSite = items.contains { $0.visits > 0 }
-            visitsAfter = onSite ? 1 + (arrangement.delivery == .window ? 1 : 0) : 0
+            visitsAfter = (onSite ? 1 : 0) + (arrangement.delivery == .window ? 1 : 0)
         case .online: visitsAfter = arrangement.delivery == .window ? 1 : 0
         case .memberWindows:
             if items.allSatisfy({ Composer.isOnline($0) && $0.visits == 0 }) {
@@ -59,7 +59,7 @@ struct Figures: Sendable {
             if supplement { after.append("补齐容缺材料") }
             for item in items { after.append("领取：\(item.name)") }
         case .jointWindow, .online:
-            after.append(arrangement.intake == .online ? "网上一次申请" : "综合窗口一次申请")
+            after.append(arrangement.intake == .jointWindow && onSite ? "综合窗口一次申请" : "网上一次申请")
             if supplement { after.append("补齐容缺材料") }
             switch arrangement.delivery {
             case .window: after.append("窗口一次领取全部结果")
