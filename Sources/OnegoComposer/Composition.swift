@@ -342,9 +342,10 @@ public struct BeforeAfter: Sendable, Hashable, Encodable {
 
 /// Every reduction a composition reports.
 public struct Reductions: Sendable, Hashable, Encodable {
-    /// Material lines the applicant brings: Σ members' lines → merged lines not provided by document flow.
+    /// Material lines: Σ members' lines needed in the situation (each member's own forms included) → the lines
+    /// whose disposition is ``MaterialDisposition/bring`` (the joint form counted once).
     public var materials: BeforeAfter
-    /// Paper copies: Σ members' copies → Σ copies of the remaining merged lines.
+    /// Paper copies: Σ members' copies → Σ copies of the lines to bring.
     public var copies: BeforeAfter
     /// Trips: see ``Composer``.
     public var visits: BeforeAfter

@@ -134,7 +134,8 @@ public enum MatterIntake {
                 composition.steps.after.joined(separator: " → ")
                     + "，共\(composition.steps.after.count)个环节（各事项分别办理共\(composition.steps.before)个）"),
         ]
-        trips.append(GuideField("说明", composition.steps.definition))
+        trips.append(GuideField("跑动次数口径", composition.tripsDefinition))
+        trips.append(GuideField("办理环节口径", composition.steps.definition))
 
         let selectedIDs = Set(composition.members.map(\.id))
         let formFields = matter.formFields.filter { field in field.mappings.contains { selectedIDs.contains($0.member) }
