@@ -110,4 +110,21 @@ import Testing
             """)
         #expect(extended.isEmpty, "\(extended)")
     }
+
+    @Test func aCatalogHolderNotOnTheListIsAnErrorAtItsLineAndColumn() throws {
+        let minimal = try String(contentsOfFile: Fixtures.fixture("minimal.xml"), encoding: .utf8)
+        let loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
+        let bad = minimal.replacingOccurrences(
+            of: "copies=\"1\" key=\"true\"/>", with: "copies=\"1\" key=\"true\" holder=\"朋友\"/>")
+        let result = loader.load(bytes: Array(bad.utf8), name: "bad-holder.xml")
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 24 && error.location?.column == 7, "\(error)")
+        #expect(error.description.contains("holder") && error.description.contains("朋友"))
+        let good = minimal.replacingOccurrences(
+            of: "copies=\"1\" key=\"true\"/>", with: "copies=\"1\" key=\"true\" holder=\"股东\"/>")
+        let loaded = loader.load(bytes: Array(good.utf8), name: "holder.xml")
+        #expect(!loaded.diagnostics.containsErrors)
+        #expect(loaded.catalog.items.first?.materials.first { $0.name == "股东主体资格证明" }?.holder == "股东")
+        #expect(MaterialHolder.isValid("股东") && MaterialHolder.isValid("其他：房屋产权人") && !MaterialHolder.isValid("朋友"))
+    }
 }
