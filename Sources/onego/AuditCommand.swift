@@ -91,9 +91,10 @@ struct AuditCommand: ParsableCommand {
                 throw CommandFailure(error.description)
             }
             let (found, problems) = loader.load(paths: matterPaths)
+            let hours = try MatterInputs.officeHours(path: nil, catalogPaths: paths)
             otherDiagnostics += MatterAudit.diagnostics(
-                matters: found, loadDiagnostics: problems, catalog: load.catalog)
-            matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog)
+                matters: found, loadDiagnostics: problems, catalog: load.catalog, officeHours: hours)
+            matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog, officeHours: hours)
         }
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)

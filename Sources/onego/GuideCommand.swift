@@ -34,7 +34,8 @@ struct GuideCommand: ParsableCommand {
     @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable; matters only).")
     var answers: [String] = []
 
-    @Option(help: "Acceptance date YYYY-MM-DD: prints the due date and 容缺 supplement deadlines.")
+    @Option(
+        help: "Acceptance date YYYY-MM-DD or YYYY-MM-DDTHH:MM: prints the due date and 容缺 supplement deadlines.")
     var accepted: String?
 
     @Option(help: "Issue date YYYY-MM-DD printed on the document (default: today).")
@@ -53,8 +54,9 @@ struct GuideCommand: ParsableCommand {
 
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
-        if let accepted, CalendarDay(iso: accepted) == nil {
-            throw ValidationError("受理日期 \(accepted) 不是有效日期，格式应为 YYYY-MM-DD")
+        if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
+            throw ValidationError(
+                "受理时间 \(accepted) 无效，格式应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM（时 00–23，分 00–59）")
         }
         if let date, CalendarDay(iso: date) == nil {
             throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
@@ -71,9 +73,11 @@ struct GuideCommand: ParsableCommand {
         if let output { try AtomicFile.check(output, protecting: inputs) }
         let loadedCatalog = try options.loadValidCatalog(catalog)
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
-        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
+        let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
+        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day
         let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
-        let guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
+        var guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
+        guideOptions.acceptedAt = acceptedMoment
 
         let documents: [GuideDocument]
         if let item = loadedCatalog.item(code: target) {
@@ -150,7 +154,9 @@ struct MatterGuideSource {
         let paths = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
         matters = paths.isEmpty ? [] : try MatterInputs.load(paths: paths)
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: catalogPaths)
-        composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+        composer = Composer(
+            catalog: catalog, synonyms: synonyms, calendar: calendar,
+            officeHours: try MatterInputs.officeHours(path: nil, catalogPaths: catalogPaths))
     }
 
     /// The matter with this code.
@@ -166,7 +172,8 @@ struct MatterGuideSource {
         let answerSet = try MatterInputs.answerSet(from: answers)
         let composition: Composition
         do {
-            composition = try composer.compose(matter: matter, answers: answerSet, accepted: options.accepted)
+            composition = try composer.compose(
+                matter: matter, answers: answerSet, accepted: options.accepted, acceptedAt: options.acceptedAt)
         } catch {
             if case .unknownQuestion = error { throw ValidationError(Self.explain(error, matter: matter)) }
             throw CommandFailure(Self.explain(error, matter: matter))

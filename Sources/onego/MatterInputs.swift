@@ -95,6 +95,18 @@ enum MatterInputs {
         return table
     }
 
+    /// The office hours: the named file, else `office-hours.txt` beside the catalog, else the standard hours.
+    static func officeHours(path: String?, catalogPaths: [String]) throws -> OfficeHours {
+        guard let file = path ?? catalogPaths.lazy.compactMap({ OfficeHours.defaultPath(near: $0) }).first else {
+            return .standard
+        }
+        do {
+            return try OfficeHours.load(path: file)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
     private static func isDirectory(_ path: String) -> Bool {
         var flag: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue

@@ -1,3 +1,4 @@
+import Foundation
 import OnegoAudit
 import OnegoCatalog
 import OnegoComposer
@@ -27,11 +28,23 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { synonyms = table }
         }
+        var officeHours = OfficeHours.standard
+        for path in Self.officeHoursFiles(in: paths) {
+            do {
+                officeHours = try OfficeHours.load(path: path)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "office-hours.invalid", message: error.message,
+                        at: SourceLocation(file: error.file, line: error.line, column: error.column)))
+            }
+        }
         if let matterPaths = skipped[OnegoNamespace.matter] {
             let (matters, problems) = MatterLoader.load(paths: matterPaths)
             diagnostics += problems
             if !catalog.diagnostics.containsErrors {
-                diagnostics += MatterChecks.run(matters: matters, catalog: catalog.catalog, synonyms: synonyms)
+                diagnostics += MatterChecks.run(
+                    matters: matters, catalog: catalog.catalog, synonyms: synonyms, officeHours: officeHours)
             }
             self.matters = matters
         }
@@ -62,6 +75,24 @@ struct WorkspaceValidation {
                     at: SourceLocation(file: document.path, line: 0, column: 0)))
         }
         self.diagnostics = diagnostics.sortedByLocation()
+    }
+
+    /// The office-hours files (`office-hours.txt`) in or under the given paths, sorted.
+    static func officeHoursFiles(in paths: [String]) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                if (path as NSString).lastPathComponent == OfficeHours.fileName { found.append(path) }
+                continue
+            }
+            let files = FileManager.default.enumerator(atPath: path)
+            while let file = files?.nextObject() as? String {
+                if (file as NSString).lastPathComponent == OfficeHours.fileName { found.append(path + "/" + file) }
+            }
+        }
+        return found.sorted()
     }
 
     var errorCount: Int { diagnostics.count { $0.severity == .error } }

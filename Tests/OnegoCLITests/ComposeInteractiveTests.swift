@@ -26,7 +26,7 @@ import Testing
         #expect(text.contains("请回答以下情形问题"))
         #expect(text.contains("是否需要申领发票和税务UKey？"))
         #expect(text.contains("是否委托代理人办理？ 否"))
-        #expect(text.contains("申请材料：26 → 13"))
+        #expect(text.contains("申请材料：26 → 6"))
     }
 }
 

@@ -189,6 +189,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 paperSize: a.string(.paperSize),
                 blankForm: a.string(.blankForm),
                 sample: a.string(.sample),
+                holder: a.string(.holder),
                 location: context.tagLocation)
         case .result:
             scratch.results.append(

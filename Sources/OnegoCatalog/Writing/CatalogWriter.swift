@@ -147,7 +147,7 @@ public struct CatalogWriter: Sendable {
         if let days = material.supplyDays { out += number("supplyDays", days) }
         out +=
             optional("paperSize", material.paperSize) + optional("blankForm", material.blankForm)
-            + optional("sample", material.sample)
+            + optional("sample", material.sample) + optional("holder", material.holder)
         if material.note == nil && material.standard == nil {
             out += "/>\n"
             return

@@ -27,6 +27,7 @@ public import OnegoXML
 /// | `matter.value` | error | a malformed number or unit in a number or date question |
 /// | `matter.audience` | error | several audiences but no question picking each, or an answer picking an audience the matter does not serve |
 /// | `matter.enumeration.truncated` | note | more answer sets than the promise and order checks compose (reachability stays exact) |
+/// | `matter.joint-form.*` | error | see ``JointFormChecks`` |
 public enum MatterChecks {
     /// The most answer sets walked per matter for the promise and order checks, when every selectable member
     /// together breaks the promise or forms a cycle (else none is needed).
@@ -34,9 +35,12 @@ public enum MatterChecks {
     /// The answer sets walked when there are more than ``answerSetLimit``.
     public static let sampledAnswerSets = 256
 
-    /// Runs every check that needs the catalog (the reference checks run when loading).
-    public static func run(matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty) -> [Diagnostic] {
-        let composer = Composer(catalog: catalog, synonyms: synonyms)
+    /// Runs every check that needs the catalog (the reference checks run when loading). `officeHours` converts
+    /// hours into working days exactly as the composer does.
+    public static func run(
+        matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty, officeHours: OfficeHours = .standard
+    ) -> [Diagnostic] {
+        let composer = Composer(catalog: catalog, synonyms: synonyms, officeHours: officeHours)
         var diagnostics: [Diagnostic] = []
         for matter in matters { diagnostics += run(matter: matter, composer: composer) }
         return diagnostics.sortedByLocation()
@@ -73,6 +77,7 @@ public enum MatterChecks {
                     message: "成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中", at: member.location))
         }
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
+        diagnostics += JointFormChecks.run(matter: matter, catalog: composer.catalog)
         let prepared = composer.prepared(matter)
         let reachability = SituationReachability(space: prepared.resolver.space, matter: matter)
         let shown = reachability.shownQuestions
@@ -94,7 +99,7 @@ public enum MatterChecks {
                     at: matter.location))
         }
         var cycles = Set<Set<String>>()
-        var worst: (days: Double, answers: AnswerSet)?
+        var worst: (days: Rational, answers: AnswerSet)?
         var outcomes = Set<OutcomeKey>()
         for answers in prepared.resolver.answerSets(asOf: .today()).prefix(walked) {
             guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
@@ -103,8 +108,8 @@ public enum MatterChecks {
             guard outcomes.insert(OutcomeKey(outcome)).inserted else { continue }
             do {
                 let composition = try composer.compose(matter: matter, answers: answers)
-                if composition.workingDays.critical > (worst?.days ?? -1) {
-                    worst = (composition.workingDays.critical, answers)
+                if worst == nil || composition.workingDays.criticalExact > (worst?.days ?? .zero) {
+                    worst = (composition.workingDays.criticalExact, answers)
                 }
             } catch {
                 if case .cycle(let ids, let location) = error, cycles.insert(Set(ids)).inserted {
@@ -153,12 +158,18 @@ public enum MatterChecks {
                     message: "\(verb)成员事项 \(effect.member) 的材料“\(name)”在任何回答组合下都不会生效（选中该答案时该成员事项未被选中）",
                     at: effect.location))
         }
-        if let worst, worst.days > matter.promisedLimit.approximateWorkingDays + 1e-9 {
+        // Exact: hours and working days compare through the composer's own office-hours conversion.
+        let hours = composer.officeHours
+        if let worst, worst.days > hours.workingDays(matter.promisedLimit) {
             let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
+            let path =
+                matter.promisedLimit.unit == .hours || matter.promisedLimit.unit == .minutes
+                ? "\(format((worst.days * Rational(hours.minutesPerDay, 60)).doubleValue)) 小时"
+                : "\(format(worst.days.doubleValue)) 个工作日"
             diagnostics.append(
                 Diagnostic(
                     .error, rule: "matter.promise.short",
-                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(format(worst.days)) 个工作日\(answers)",
+                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(path)\(answers)",
                     at: matter.promisedLimitLocation))
         }
         return diagnostics

@@ -33,6 +33,7 @@ final class MatterFileReader: XMLContentHandler {
         case stages, stage, questions, question, text, hint, shownWhen, answer, includeMember, excludeMember
         case excludeMaterial, addMaterial, sharedForm, field, mapsTo
         case threshold
+        case jointForm, replaces, promises, promise, intake
     }
 
     private func kind(of name: XMLName) -> Element? {
@@ -88,7 +89,7 @@ final class MatterFileReader: XMLContentHandler {
             let material = Material(
                 name: a.string("name") ?? "", necessity: a.enumeration("necessity", Necessity.self) ?? .required,
                 originals: a.integer("originals") ?? 0, copies: a.integer("copies") ?? 0,
-                eLicence: a.string("eLicence"), location: here)
+                eLicence: a.string("eLicence"), holder: a.string("holder"), location: here)
             addEffect(.addMaterial(member: a.string("member") ?? "", material: material, at: here))
         case .field:
             field = SharedFormField(
@@ -96,8 +97,22 @@ final class MatterFileReader: XMLContentHandler {
         case .mapsTo:
             field?.mappings.append(
                 FieldMapping(member: a.string("member") ?? "", field: a.string("field") ?? "", location: here))
+        case .jointForm:
+            matter?.jointForm = JointForm(
+                name: a.string("name") ?? "", replacesApplicationForms: a.boolean("replacesApplicationForms") ?? true,
+                location: here)
+        case .replaces:
+            matter?.jointForm?.replaces.append(
+                MaterialReference(member: a.string("member") ?? "", name: a.string("name") ?? "", location: here))
+        case .promise:
+            matter?.promises.append(
+                MaterialReference(member: a.string("member") ?? "", name: a.string("name") ?? "", location: here))
+        case .intake:
+            matter?.arrangement = IntakeArrangement(
+                intake: a.enumeration("mode", IntakeMode.self) ?? .memberWindows,
+                delivery: a.enumeration("delivery", DeliveryMode.self) ?? .window)
         case .matter, .name, .description, .leadDepartment, .cooperatingDepartment, .members, .stages, .questions,
-            .text, .hint, .sharedForm:
+            .text, .hint, .sharedForm, .promises:
             break
         }
     }
@@ -130,6 +145,8 @@ final class MatterFileReader: XMLContentHandler {
             field = nil
         case .matter, .promisedLimit, .members, .member, .stages, .stage, .questions, .shownWhen, .includeMember,
             .excludeMember, .excludeMaterial, .addMaterial, .sharedForm, .mapsTo:
+            break
+        case .jointForm, .replaces, .promises, .promise, .intake:
             break
         }
     }

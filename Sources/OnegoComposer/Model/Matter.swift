@@ -27,6 +27,12 @@ public struct Matter: Sendable, Hashable, Identifiable {
     public var questions: [Question]
     /// The shared form (一表申请) fields.
     public var formFields: [SharedFormField]
+    /// The joint application form that replaces the members' own forms, if the matter has one.
+    public var jointForm: JointForm?
+    /// Member materials a written promise (告知承诺书) replaces under 告知承诺制.
+    public var promises: [MaterialReference] = []
+    /// How the bundle is handed in and its results delivered; ``IntakeArrangement/memberWindows`` when not declared.
+    public var arrangement: IntakeArrangement?
     /// Where the root element is.
     public var location: SourceLocation
     /// Where the promised limit is.

@@ -5,7 +5,7 @@ import OnegoCatalog
 enum ItemFacts {
     /// `3个工作日（不含专家评审时间）`.
     static func limit(_ limit: TimeLimit) -> String {
-        limit.description + (limit.note.map { "（\($0)）" } ?? "")
+        (limit.value == 0 ? "即办（当场办结）" : limit.description) + (limit.note.map { "（\($0)）" } ?? "")
     }
 
     /// The promised limit, saying 即办 for immediate items.
@@ -18,7 +18,7 @@ enum ItemFacts {
 
     /// The promised limit in a few characters for tables: `即办` or `3个工作日`.
     static func promisedShort(_ item: ServiceItem) -> String {
-        item.isImmediate && item.promisedLimit.value == 0 ? "即办" : item.promisedLimit.description
+        item.promisedLimit.value == 0 ? "即办" : item.promisedLimit.description
     }
 
     /// `原件1份`, `复印件2份`, joined; `—` when neither is asked for.
