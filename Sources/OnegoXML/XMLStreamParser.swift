@@ -20,6 +20,10 @@ public struct XMLStreamParser: Sendable {
     public var limits: XMLLimits
     /// The most diagnostics kept for one file before the parse gives up.
     public var maxDiagnostics: Int
+    /// Whether a pipe or character device may be read as a stream (a path the user named, such as `/dev/stdin`);
+    /// when false, only regular files are read and anything else is refused without blocking (files found in a
+    /// folder). Sockets and block devices are always refused.
+    public var acceptsStreams = true
 
     /// Creates a parser.
     public init(schema: XMLSchema? = nil, limits: XMLLimits = .default, maxDiagnostics: Int = 200) {
@@ -40,22 +44,24 @@ public struct XMLStreamParser: Sendable {
         progress: (_ bytesRead: Int) -> Void = { _ in }
     ) -> [Diagnostic] {
         let name = displayName ?? path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO blocks until a writer appears; look at what the file is first.
+        var fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                return [FileProblem.diagnostic(errno: EISDIR, path: name)]
-            }
-            if Int64(info.st_size) > limits.maxFileBytes {
-                return [
-                    Diagnostic(
-                        .error, rule: "xml.limit.file-size",
-                        message: "文件大小 \(info.st_size) 字节超过上限 \(limits.maxFileBytes) 字节",
-                        at: SourceLocation(file: name, line: 0, column: 0))
-                ]
-            }
+        guard fstat(fd, &info) == 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return [FileProblem.diagnostic(errno: EISDIR, path: name)]
+        }
+        if let kind = SpecialFileKind(mode: UInt32(info.st_mode)) {
+            guard acceptsStreams, kind.isStream else { return [kind.refusal(path: name, inFolder: !acceptsStreams)] }
+            // Named on purpose: read it as `cat` would, waiting for the writer of a pipe.
+            let blocking = open(path, O_RDONLY | O_CLOEXEC)
+            guard blocking >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
+            close(fd)
+            fd = blocking
+        } else if Int64(info.st_size) > limits.maxFileBytes {
+            return [FileProblem.tooLarge(path: name, bytes: Int64(info.st_size), limit: limits.maxFileBytes)]
         }
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
         session.source = .file(path)
@@ -72,6 +78,10 @@ public struct XMLStreamParser: Sendable {
                 }
                 if n == 0 { break }
                 total += n
+                // st_size says nothing for pipes and devices, and a file can grow while it is read: count.
+                if Int64(total) > limits.maxFileBytes {
+                    return FileProblem.tooLarge(path: name, bytes: nil, limit: limits.maxFileBytes)
+                }
                 if !feed(UnsafeBufferPointer(start: buffer, count: n)) { return nil }
                 progress(total)
             }
@@ -146,15 +156,33 @@ public struct XMLStreamParser: Sendable {
 /// Messages for files that cannot be read at all.
 enum FileProblem {
     static func diagnostic(errno code: Int32, path: String) -> Diagnostic {
-        let message: String
+        Diagnostic(
+            .error, rule: "io.read", message: message(errno: code),
+            at: SourceLocation(file: path, line: 0, column: 0))
+    }
+
+    /// The Chinese explanation of a failed open or read, followed by the system's own words (errno text).
+    static func message(errno code: Int32) -> String {
+        let explanation: String
         switch code {
-        case ENOENT: message = "文件不存在"
-        case EACCES, EPERM: message = "没有读取该文件的权限"
-        case EISDIR: message = "这是一个目录，不是目录文件（XML）"
-        case ELOOP: message = "符号链接形成循环，无法打开"
-        default: message = "无法读取文件：\(String(cString: strerror(code)))"
+        case ENOENT: explanation = "文件不存在"
+        case EACCES, EPERM: explanation = "没有读取该文件的权限"
+        case EISDIR: explanation = "这是一个文件夹，不是 XML 文件"
+        case ELOOP: explanation = "符号链接形成循环，无法打开"
+        case ENXIO: explanation = "无法打开（可能是套接字或没有写入方的设备）"
+        default: explanation = "无法读取文件"
         }
-        return Diagnostic(.error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0))
+        return "\(explanation)（\(String(cString: strerror(code)))）"
+    }
+
+    /// A file over the size cap: its size when `stat` knew it, else (a pipe, a growing file) found while reading.
+    static func tooLarge(path: String, bytes: Int64?, limit: Int64) -> Diagnostic {
+        let message =
+            bytes.map { "文件大小 \($0) 字节超过上限 \(limit) 字节" }
+            ?? "读取的内容超过上限 \(limit) 字节（管道或正在增长的文件），已停止读取"
+        return Diagnostic(
+            .error, rule: "xml.limit.file-size", message: message + "；可用 --max-file-size 调整上限",
+            at: SourceLocation(file: path, line: 0, column: 0))
     }
 
     static func emptyFile(path: String) -> Diagnostic {
@@ -331,8 +359,10 @@ public final class XMLParseContext {
                 return false
             }
             parser = ctxt
-            let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
-            xmlCtxtUseOptions(ctxt, options)
+            // Not XML_PARSE_NOCDATA: it clears the SAX cdataBlock callback, and the XSD validator's SAX plug then
+            // installs a cdataBlock of its own that validates CDATA text without passing it on, so CDATA sections
+            // never reached the handler in validating mode. Both callbacks go to `characters` instead (see above).
+            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
             if let schema {
                 guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
                     abort(Diagnostic(.error, rule: "xml.internal", message: "无法创建 Schema 校验器", at: currentLocation))
