@@ -1,3 +1,4 @@
+import Foundation
 import OnegoCatalog
 import OnegoTestSupport
 import OnegoXML

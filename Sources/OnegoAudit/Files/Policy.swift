@@ -209,6 +209,6 @@ public struct TargetResult: Sendable, Hashable, Codable {
         }
         // Never trap on a figure out of Int's range (thresholds are checked on load; this is the last guard).
         guard needed.isFinite, needed < 1e15 else { return nil }
-        return max(0, Int(needed))
+        return Int(max(0, needed))
     }
 }
