@@ -383,7 +383,8 @@ public final class XMLParseContext {
             return true
         }
 
-        let failure = produce { chunk in
+        /// Hands libxml2 the next bytes (already screened), creating the parser with the first four.
+        func deliver(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
             if aborted { return false }
             var chunk = chunk
             if !started {
@@ -407,6 +408,28 @@ public final class XMLParseContext {
                 _ = xmlParseChunk(parser, chars.baseAddress, Int32(chars.count), 0)
             }
             return !aborted
+        }
+
+        /// Line endings made LF, unless the encoding is not ASCII-compatible.
+        func normalizeAndDeliver(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard screen.codeUnitWidth == 1, let rewritten = lineEndings.normalize(chunk) else { return deliver(chunk) }
+            return rewritten.withUnsafeBufferPointer { deliver($0) }
+        }
+
+        var screen = XMLInputScreen(limits: limits)
+        var lineEndings = LineEndings()
+        var screened = 0
+        let failure = produce { chunk in
+            if aborted { return false }
+            guard let violation = screen.screen(chunk) else {
+                screened += chunk.count
+                return normalizeAndDeliver(chunk)
+            }
+            // Parse what comes before the offending tag (earlier problems come first), then stop before it.
+            let before = min(max(0, violation.offset - screened), chunk.count)
+            if before > 0 { _ = normalizeAndDeliver(UnsafeBufferPointer(rebasing: chunk[0..<before])) }
+            if !aborted { fail(limitDiagnostic(violation, unitWidth: screen.codeUnitWidth)) }
+            return false
         }
         if let failure {
             diagnostics.append(failure)
@@ -542,19 +565,48 @@ public final class XMLParseContext {
         }
     }
 
-    private func locateEncodingError(_ encoding: String) -> (line: Int, column: Int)? {
+    /// The error for a start tag over a limit, at its `<`.
+    private func limitDiagnostic(_ violation: XMLInputScreen.Violation, unitWidth: Int) -> Diagnostic {
+        let location: SourceLocation
+        if let place = readSource({ SourcePositions.position(ofByte: violation.offset, unitWidth: unitWidth, chunks: $0) }) {
+            location = SourceLocation(file: file, line: place.line + lineOffset, column: place.column)
+        } else {
+            location = currentLocation
+        }
+        switch violation.kind {
+        case .tooManyAttributes:
+            return Diagnostic(
+                .error, rule: "xml.limit.attributes",
+                message: "元素 <\(violation.element)> 的属性超过 \(limits.maxAttributes) 个上限：目录文件的元素不会有这么多属性"
+                    + "（文件可能损坏或为恶意构造），已停止解析",
+                at: location)
+        case .startTagTooLong:
+            return Diagnostic(
+                .error, rule: "xml.limit.start-tag",
+                message: "元素 <\(violation.element)> 的开始标签超过 \(limits.maxStartTagBytes) 字节上限"
+                    + "（文件可能损坏或为恶意构造），已停止解析",
+                at: location)
+        }
+    }
+
+    /// Reads the document's bytes again from the start (files and in-memory documents; parts of files are not
+    /// re-read) and hands them to `body`, chunk by chunk.
+    private func readSource<T>(_ body: (_ chunks: (_ visit: (UnsafeBufferPointer<UInt8>) -> Bool) -> Void) -> T?)
+        -> T?
+    {
         switch source {
         case .bytes(let bytes):
-            return EncodingErrorLocator.locate(encoding: encoding) { visit in
-                _ = bytes.withUnsafeBufferPointer { visit($0) }
-            }
+            return body { visit in _ = bytes.withUnsafeBufferPointer { visit($0) } }
         case .file(let path):
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            // Only regular files can be read twice (a pipe's bytes are gone).
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
             defer { buffer.deallocate() }
-            return EncodingErrorLocator.locate(encoding: encoding) { visit in
+            return body { visit in
                 while true {
                     let count = read(fd, buffer, 1 << 20)
                     if count <= 0 || !visit(UnsafeBufferPointer(start: buffer, count: count)) { return }
@@ -563,6 +615,10 @@ public final class XMLParseContext {
         case nil:
             return nil
         }
+    }
+
+    private func locateEncodingError(_ encoding: String) -> (line: Int, column: Int)? {
+        readSource { EncodingErrorLocator.locate(encoding: encoding, chunks: $0) } ?? nil
     }
 
     fileprivate func schemaProblem(_ error: UnsafePointer<xmlError>) {
