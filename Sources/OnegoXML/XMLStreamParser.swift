@@ -552,17 +552,39 @@ public final class XMLParseContext {
         if (6000...6099).contains(code), let declared, let place = locateEncodingError(declared) {
             location = SourceLocation(file: file, line: place.line, column: place.column)
         }
+        if location.line > 0 && location.column <= 0 { location.column = 1 }
         let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         let original = raw.trimmingTrailingNewlines().replacingNewlines()
-        let message = LibXML2Messages.parserMessage(
+        var message = LibXML2Messages.parserMessage(
             code: code, original: original, atEndOfInput: isFinishing, declaredEncoding: declared)
-        let diagnostic = Diagnostic(
-            severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
+        var rule = LibXML2Messages.rule(forParserCode: code)
+        // A character XML does not allow (or not there) is named with its code point, not blamed on the encoding.
+        if !isFinishing, !LibXML2Messages.isEncodingMismatch(original), let scalar = offendingCharacter(original, location) {
+            (rule, message) = LibXML2Messages.characterMessage(scalar, code: code, original: original)
+        }
+        let diagnostic = Diagnostic(severity, rule: rule, message: message, at: location)
         if error.pointee.level == XML_ERR_FATAL {
             fail(diagnostic)
         } else {
             report(diagnostic)
         }
+    }
+
+    /// The character a parser error is about: the value libxml2 names (`PCDATA invalid Char value 11`,
+    /// `xmlParseCharRef: invalid xmlChar value 0`), else the character at the error's position when it is one a reader
+    /// cannot see (read again from a UTF-8 source).
+    private func offendingCharacter(_ original: String, _ location: SourceLocation) -> Unicode.Scalar? {
+        if let value = LibXML2Messages.characterValue(in: original) {
+            return Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)
+        }
+        guard location.line > lineOffset, location.column > 0 else { return nil }
+        let declared = onego_ctxt_declared_encoding(parser).map { String(cString: $0).uppercased() }
+        guard declared == nil || declared == "UTF-8" || declared == "UTF8" else { return nil }
+        let scalar = readSource {
+            SourcePositions.scalar(line: location.line - lineOffset, column: location.column, chunks: $0)
+        }
+        guard let scalar = scalar ?? nil, LibXML2Messages.isNotable(scalar) else { return nil }
+        return scalar
     }
 
     /// The error for a start tag over a limit, at its `<`.
