@@ -95,7 +95,9 @@ enum LibXML2Messages {
 
     /// The rule and message for an error caused by `scalar`: a character before the first `<` (code 4, still
     /// `xml.not-xml`), a character XML forbids anywhere, or one that may not stand where it does (inside a tag).
-    static func characterMessage(_ scalar: Unicode.Scalar, code: Int, original: String) -> (rule: String, message: String) {
+    static func characterMessage(_ scalar: Unicode.Scalar, code: Int, original: String) -> (
+        rule: String, message: String
+    ) {
         let detail = original.isEmpty ? "" : "（libxml2：\(original)）"
         let name = CharacterNames.describe(scalar)
         if code == 4 {

@@ -559,7 +559,9 @@ public final class XMLParseContext {
             code: code, original: original, atEndOfInput: isFinishing, declaredEncoding: declared)
         var rule = LibXML2Messages.rule(forParserCode: code)
         // A character XML does not allow (or not there) is named with its code point, not blamed on the encoding.
-        if !isFinishing, !LibXML2Messages.isEncodingMismatch(original), let scalar = offendingCharacter(original, location) {
+        if !isFinishing, !LibXML2Messages.isEncodingMismatch(original),
+            let scalar = offendingCharacter(original, location)
+        {
             (rule, message) = LibXML2Messages.characterMessage(scalar, code: code, original: original)
         }
         let diagnostic = Diagnostic(severity, rule: rule, message: message, at: location)
@@ -590,7 +592,9 @@ public final class XMLParseContext {
     /// The error for a start tag over a limit, at its `<`.
     private func limitDiagnostic(_ violation: XMLInputScreen.Violation, unitWidth: Int) -> Diagnostic {
         let location: SourceLocation
-        if let place = readSource({ SourcePositions.position(ofByte: violation.offset, unitWidth: unitWidth, chunks: $0) }) {
+        if let place = readSource({
+            SourcePositions.position(ofByte: violation.offset, unitWidth: unitWidth, chunks: $0)
+        }) {
             location = SourceLocation(file: file, line: place.line + lineOffset, column: place.column)
         } else {
             location = currentLocation

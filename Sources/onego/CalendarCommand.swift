@@ -79,7 +79,8 @@ extension CalendarCommand {
         static func parseAmount(_ text: String) throws -> Double {
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
             let isDecimal =
-                (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+                (1...2).contains(parts.count)
+                && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
             guard isDecimal, let value = Double(text) else {
                 let reason =
                     text.hasPrefix("-") ? "时限不能为负数" : "时限只能由数字和小数点组成（不接受十六进制、科学计数法、正负号或空格）"

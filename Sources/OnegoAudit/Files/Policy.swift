@@ -108,7 +108,8 @@ public struct Policy: Sendable, Hashable, Codable {
                     continue
                 }
                 if let problem = thresholdProblem(threshold, text: text, measure: measure) {
-                    problems.append(Diagnostic(.error, rule: "policy.threshold", message: problem, at: element.location))
+                    problems.append(
+                        Diagnostic(.error, rule: "policy.threshold", message: problem, at: element.location))
                     continue
                 }
                 policy.targets.append(
