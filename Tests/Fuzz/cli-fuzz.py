@@ -59,8 +59,7 @@ HOSTILE_VALUES = [
 ]
 TEXT_MUTATIONS = ["<![CDATA[烟草专卖零售许可证核发（新办）]]>", "\u202e反转\u202c", "a\u000bb", "&#x2028;", ""]
 
-POSITIONLESS_OK = re.compile(r"\[(io\.[a-z.-]+|xml\.empty|xml\.limit\.file-size|xml\.schema-file)\]$")
-DIAGNOSTIC = re.compile(r"^(?P<place>.*?): (?P<severity>错误|警告): .* \[(?P<rule>[a-z0-9.-]+)\]$")
+POSITIONLESS_OK = re.compile(r"(io\.[a-z.-]+|xml\.empty|xml\.limit\.file-size|xml\.schema-file)$")
 PLACE = re.compile(r":\d+:\d+$")
 
 
@@ -156,6 +155,8 @@ def mutate_xml(text, rng):
 
 def mutate(data, rng):
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
+        if len(data) > 8 << 20:
+            break
         if rng.random() < 0.6:
             try:
                 data = mutate_xml(data.decode("utf-8"), rng).encode("utf-8", "surrogatepass")
@@ -273,18 +274,24 @@ class Tally:
 
 
 def positionless_lines(stderr):
-    """Diagnostic lines that should carry file:line:column and do not."""
+    """Diagnostic lines that should carry file:line:column and do not (string searches, no backtracking regex:
+    a message may quote a megabyte-long value)."""
     found = []
     for line in stderr.splitlines():
         if line.startswith("Error: 错误"):
-            found.append(("double-prefix", line))
+            found.append(("double-prefix", line[:300]))
             continue
-        match = DIAGNOSTIC.match(line)
-        if not match or POSITIONLESS_OK.search(line):
+        cut = min((i for i in (line.find(": 错误: "), line.find(": 警告: ")) if i >= 0), default=-1)
+        if line.startswith("错误: ") or line.startswith("警告: "):
+            cut = 0  # no file at all
+        rule_start = line.rfind(" [")
+        if cut < 0 or rule_start < 0 or not line.endswith("]"):
             continue
-        place = match.group("place")
-        if not PLACE.search(place):
-            found.append((match.group("rule"), line))
+        rule = line[rule_start + 2:-1]
+        if POSITIONLESS_OK.match(rule):
+            continue
+        if not PLACE.search(line[:cut]):
+            found.append((rule, line[:300]))
     return found
 
 
