@@ -603,7 +603,7 @@ public final class XMLParseContext {
         case .tooManyAttributes:
             return Diagnostic(
                 .error, rule: "xml.limit.attributes",
-                message: "元素 <\(violation.element)> 的属性超过 \(limits.maxAttributes) 个上限：目录文件的元素不会有这么多属性"
+                message: "元素 <\(violation.element)> 的属性超过 \(limits.maxAttributes) 个上限：onego 的各类文件中没有元素需要这么多属性"
                     + "（文件可能损坏或为恶意构造），已停止解析",
                 at: location)
         case .startTagTooLong:
