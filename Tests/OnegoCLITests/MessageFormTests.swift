@@ -62,4 +62,23 @@ import Testing
         #expect(run.stderr.contains("control-character.xml:2:66: 错误: 字符 U+000B（垂直制表符）"), "\(run.stderr)")
         #expect(run.stderr.contains("cr-line-endings.xml:14:5: 错误:"), "\(run.stderr)")
     }
+
+    @Test func theSizeCapCountsTheBytesReadFromAPipe() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c",
+            "{ printf '<catalog xmlns=\"urn:onego:catalog:1\">'; yes '<!-- x -->' | head -c 2000000; } | "
+                + "\"$0\" validate --trusted /dev/stdin --max-file-size 1",
+            Fixtures.onegoExecutable,
+        ]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("/dev/stdin: 错误: 读取的内容超过上限 1048576 字节"), "\(stderr)")
+    }
 }
