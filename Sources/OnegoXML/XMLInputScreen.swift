@@ -173,12 +173,13 @@ struct XMLInputScreen {
             case 0x2F: state = .skip(depth: 0)
             case 0x3F: state = .instruction(question: false)
             case 0x21:
-                name = []
+                name.removeAll(keepingCapacity: true)
                 state = .bang
             case 0x3C: tagStart = offset
             default:
                 attributes = 0
-                name = [c]
+                name.removeAll(keepingCapacity: true)
+                name.append(c)
                 state = .tagName
             }
         case .tagName:
