@@ -18,8 +18,8 @@ CDATA sections, CR-only line endings, thousands of attributes, deep nesting, rep
 It counts runs, crashes (killed by a signal: traps, segfaults, aborts), hangs (timeouts), and error messages without
 a position (a diagnostic line on stderr that names a file but no line:column, except the file-level `io.*`,
 `xml.empty` and size-limit rules, or an English `Error: 错误:` double prefix). Each crash or hang is kept in
-`--keep` (default Tests/Fuzz/Corpus/cli/), one folder per finding with the mutated file, the command line and
-stderr; a kept folder replays with `sh DIR/command.sh`. The exit status is 1 when anything crashed or hung.
+`--keep` (default Tests/Fuzz/Corpus/cli/), one folder per finding with its whole workspace (the mutated file
+among the sample files), stderr, and `command.sh`, which replays it: `ONEGO=.build/debug/onego sh DIR/command.sh`. The exit status is 1 when anything crashed or hung.
 
 The libFuzzer harness beside it (Tests/Fuzz/run) fuzzes the loader in process; this one drives the real binary
 the way users and scripts do, so it also reaches argument parsing, output writing and every renderer.
@@ -300,15 +300,23 @@ def positionless_lines(stderr):
 
 
 def keep(directory, kind, paths, mutated, command, result, reason, keep_root):
+    """Keeps the whole workspace (about 1 MB) with a script that replays the command on it."""
     digest = hashlib.sha1(mutated + " ".join(command[:2]).encode()).hexdigest()[:12]
     target = os.path.join(keep_root, "%s-%s-%s" % (reason, kind, digest))
-    os.makedirs(target, exist_ok=True)
-    name = os.path.basename(paths["mutated"])
-    with open(os.path.join(target, name), "wb") as handle:
-        handle.write(mutated)
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(directory, os.path.join(target, "workspace"), ignore=shutil.ignore_patterns("out*"))
+    replay = []
+    for part in command:
+        if part.startswith(directory):
+            replay.append('"$W"' + shlex.quote(part[len(directory):]))
+        else:
+            replay.append(shlex.quote(part))
     with open(os.path.join(target, "command.sh"), "w") as handle:
-        handle.write("# %s; the workspace was the sample district with %s replaced by the file here.\n" % (reason, name))
-        handle.write(" ".join(shlex.quote(part) for part in command) + "\n")
+        handle.write("#!/bin/sh\n# %s: %s was mutated (workspace/%s). Replay: ONEGO=path/to/onego sh command.sh\n"
+                     % (reason, kind, os.path.relpath(paths["mutated"], directory)))
+        handle.write('W="$(cd "$(dirname "$0")/workspace" && pwd)"\n')
+        handle.write('ONEGO_SCHEMAS="${ONEGO_SCHEMAS:-%s}" ONEGO_CALENDARS="$W/calendars" "${ONEGO:-onego}" %s\n'
+                     % (os.path.join(ROOT, "Schemas"), " ".join(replay)))
     with open(os.path.join(target, "stderr.txt"), "w") as handle:
         handle.write(result)
     return target
