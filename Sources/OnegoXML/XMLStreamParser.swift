@@ -12,6 +12,11 @@ internal import CLibXML2
 /// the file: no network (`XML_PARSE_NONET`), no entity substitution, no DTD loading, and any `<!DOCTYPE>` is an
 /// error, which also rules out entity-expansion attacks. Every diagnostic carries file, line and column.
 ///
+/// Before libxml2 sees a chunk, its raw bytes are screened in one pass for start tags over ``XMLLimits``'s
+/// attribute and length caps (libxml2 2.9 checks duplicate attributes in quadratic time), and lone CR line endings
+/// become LF (libxml2 counts lines on LF only). Pipes and devices are read only when named directly, and the size
+/// cap counts the bytes read. CDATA sections reach ``XMLContentHandler/characters(_:context:)`` like other text.
+///
 /// The corresponding libxml2 functions are `xmlCreatePushParserCtxt`, `xmlParseChunk` and `xmlSchemaSAXPlug`.
 public struct XMLStreamParser: Sendable {
     /// The schema to validate against while parsing, or `nil` for a well-formedness-only ("trusted") parse.
