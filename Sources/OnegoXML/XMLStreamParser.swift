@@ -14,8 +14,8 @@ internal import CLibXML2
 ///
 /// Before libxml2 sees a chunk, its raw bytes are screened in one pass for start tags over ``XMLLimits``'s
 /// attribute and length caps (libxml2 2.9 checks duplicate attributes in quadratic time), and lone CR line endings
-/// become LF (libxml2 counts lines on LF only). Pipes and devices are read only when named directly, and the size
-/// cap counts the bytes read. CDATA sections reach ``XMLContentHandler/characters(_:context:)`` like other text.
+/// become LF (libxml2 counts lines on LF only). Pipes and devices are read only when ``acceptsStreams`` allows it,
+/// and the size cap counts the bytes read. CDATA sections reach ``XMLContentHandler/characters(_:context:)`` like other text.
 ///
 /// The corresponding libxml2 functions are `xmlCreatePushParserCtxt`, `xmlParseChunk` and `xmlSchemaSAXPlug`.
 public struct XMLStreamParser: Sendable {
@@ -25,10 +25,10 @@ public struct XMLStreamParser: Sendable {
     public var limits: XMLLimits
     /// The most diagnostics kept for one file before the parse gives up.
     public var maxDiagnostics: Int
-    /// Whether a pipe or character device may be read as a stream (a path the user named, such as `/dev/stdin`);
-    /// when false, only regular files are read and anything else is refused without blocking (files found in a
-    /// folder). Sockets and block devices are always refused.
-    public var acceptsStreams = true
+    /// Whether a pipe or character device may be read as a stream (a catalog the user names, such as `/dev/stdin`
+    /// or a shell's `<(…)`). When false (the default: files found in folders, implicitly loaded files), only regular
+    /// files are read and anything else is refused without blocking. Sockets and block devices are always refused.
+    public var acceptsStreams = false
 
     /// Creates a parser.
     public init(schema: XMLSchema? = nil, limits: XMLLimits = .default, maxDiagnostics: Int = 200) {
@@ -59,7 +59,7 @@ public struct XMLStreamParser: Sendable {
             return [FileProblem.diagnostic(errno: EISDIR, path: name)]
         }
         if let kind = SpecialFileKind(mode: UInt32(info.st_mode)) {
-            guard acceptsStreams, kind.isStream else { return [kind.refusal(path: name, inFolder: !acceptsStreams)] }
+            guard acceptsStreams, kind.isStream else { return [kind.refusal(path: name, inFolder: false)] }
             // Named on purpose: read it as `cat` would, waiting for the writer of a pipe.
             let blocking = open(path, O_RDONLY | O_CLOEXEC)
             guard blocking >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }

@@ -64,8 +64,7 @@ import Testing
 
     @Test func parserRefusesAFIFOWhenStreamsAreNotAccepted() throws {
         let (_, fifo) = try folderWithFIFO()
-        var parser = XMLStreamParser()
-        parser.acceptsStreams = false
+        let parser = XMLStreamParser()  // streams are refused unless accepted
         let diagnostics = parser.parse(contentsOf: fifo, into: NullHandler())
         #expect(diagnostics.map(\.rule) == ["io.not-regular-file"])
     }
@@ -80,7 +79,8 @@ import Testing
             close(fd)
             writer.signal()
         }
-        let parser = XMLStreamParser(limits: XMLLimits(maxFileBytes: 4_096))
+        var parser = XMLStreamParser(limits: XMLLimits(maxFileBytes: 4_096))
+        parser.acceptsStreams = true
         let diagnostics = parser.parse(contentsOf: fifo, into: NullHandler())
         #expect(diagnostics.map(\.rule) == ["xml.limit.file-size"])
         #expect(diagnostics.first?.location?.file == fifo)

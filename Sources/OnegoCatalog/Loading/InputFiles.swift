@@ -24,7 +24,8 @@ public enum InputFiles {
     ///
     /// Only regular files are taken from folders: a FIFO, device or socket named `*.xml` there is an error, never
     /// opened (opening a FIFO blocks until something writes to it). A path named directly may also be a pipe or a
-    /// character device (`/dev/stdin`, a shell's `<(…)`), read as a stream; sockets and block devices never are.
+    /// character device (`/dev/stdin`, a shell's `<(…)`): the catalog loader reads it as a stream, other loaders
+    /// refuse it (``XMLStreamParser/acceptsStreams``); sockets and block devices are refused here.
     public static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [InputFile] {
         var result: [InputFile] = []
         var seen = Set<String>()
