@@ -54,7 +54,10 @@ private func collectSchemaError(_ data: UnsafeMutableRawPointer?, _ error: Unsaf
     collector.messages.append(message.trimmingTrailingNewlines())
     if collector.location == nil {
         let file = error.pointee.file.map { String(cString: $0) } ?? collector.file
-        collector.location = SourceLocation(file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        // libxml2 gives schema-parser errors a line but often no column: point at the line's start.
+        let line = Int(error.pointee.line)
+        let column = line > 0 ? max(1, Int(error.pointee.int2)) : 0
+        collector.location = SourceLocation(file: file, line: line, column: column)
     }
 }
 

@@ -141,7 +141,9 @@ import Testing
     @Test func pathsThatHoldNoCatalogSaySo() throws {
         let empty = try Fixtures.temporaryDirectory()
         #expect(loader.load(paths: [empty]).diagnostics.first?.rule == "io.no-catalog")
-        #expect(loader.load(paths: ["/nonexistent/catalog"]).diagnostics.first?.message == "路径不存在")
+        #expect(
+            loader.load(paths: ["/nonexistent/catalog"]).diagnostics.first?.message
+                == "文件不存在（No such file or directory）")
     }
 
     @Test func symlinkLoopsAreReportedNotFollowedForever() throws {

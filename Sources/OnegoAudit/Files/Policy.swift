@@ -107,6 +107,11 @@ public struct Policy: Sendable, Hashable, Codable {
                             at: element.location))
                     continue
                 }
+                if let problem = thresholdProblem(threshold, text: text, measure: measure) {
+                    problems.append(
+                        Diagnostic(.error, rule: "policy.threshold", message: problem, at: element.location))
+                    continue
+                }
                 policy.targets.append(
                     PolicyTarget(
                         id: element.attributes["id"] ?? figure, name: element.attributes["name"] ?? figure,
@@ -131,6 +136,29 @@ public struct Policy: Sendable, Hashable, Codable {
             }
         }
         return (problems.containsErrors ? nil : policy, problems)
+    }
+
+    /// The most items a count target may name: more than any catalog holds, small enough to print exactly.
+    public static let maxCountThreshold = 100_000_000.0
+
+    /// Why a threshold is meaningless for its measure, or `nil`: a rate is a share of items (0% to 100%), a count
+    /// a whole number of items.
+    static func thresholdProblem(_ threshold: Double, text: String, measure: PolicyTarget.Measure) -> String? {
+        guard threshold.isFinite, threshold >= 0 else { return "目标阈值“\(text)”无效：应为不小于 0 的有限数" }
+        switch measure {
+        case .rate:
+            if threshold > 1 + 1e-12 {
+                return "目标阈值“\(text)”超过 100%：比率目标应在 0% 到 100% 之间（写作 80%、0.8 或 4/5）"
+            }
+        case .count:
+            if text.contains("%") || text.contains("/") || threshold.rounded() != threshold {
+                return "目标阈值“\(text)”不是整数：measure=\"count\" 的目标是事项个数，应写作 100 这样的整数"
+            }
+            if threshold > maxCountThreshold {
+                return "目标阈值“\(text)”超过 \(Int(maxCountThreshold)) 个事项的上限，不是有意义的目标"
+            }
+        }
+        return nil
     }
 
     /// `80%` → 0.8, `1/3` → 0.333…, `0.5` → 0.5, `100` (counts) → 100.
@@ -175,9 +203,13 @@ public struct TargetResult: Sendable, Hashable, Codable {
         guard target.measure == .rate, !met, denominator > 0, value != nil,
             RateDefinition.definition(id: target.figure) != nil
         else { return nil }
+        let needed: Double
         switch target.comparison {
-        case .atLeast: return max(0, Int((target.threshold * denominator - numerator - 1e-9).rounded(.up)))
-        case .atMost: return max(0, Int((numerator - target.threshold * denominator - 1e-9).rounded(.up)))
+        case .atLeast: needed = (target.threshold * denominator - numerator - 1e-9).rounded(.up)
+        case .atMost: needed = (numerator - target.threshold * denominator - 1e-9).rounded(.up)
         }
+        // Never trap on a figure out of Int's range (thresholds are checked on load; this is the last guard).
+        guard needed.isFinite, needed < 1e15 else { return nil }
+        return Int(max(0, needed))
     }
 }

@@ -27,6 +27,25 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     /// Whether a schema checks the values; then bad values are left to it instead of being reported twice.
     let isValidated: Bool
 
+    /// The most entries in one list of an item (materials, results, steps, laws, fee items, special procedures).
+    /// Real items have dozens at most; the audit compares an item's materials pairwise, so 20,000 materials in one
+    /// item made it run for minutes.
+    static let maxListEntries = 1_000
+
+    /// How many entries the list that `element` adds to already holds, and its Chinese name; `nil` for elements
+    /// that are not list entries.
+    private func listLength(before element: Element) -> (Int, String)? {
+        switch element {
+        case .material: (scratch.materials.count, "申请材料")
+        case .result: (scratch.results.count, "办理结果")
+        case .step: (scratch.steps.count, "办理环节")
+        case .law: (scratch.legalBasis.count, "设定依据")
+        case .feeItem: (fee.items.count, "收费项目")
+        case .specialProcedure: (scratch.specialProcedures.count, "特别程序")
+        default: nil
+        }
+    }
+
     private let interner: StringInterner
     /// Per name id: 0 not yet resolved, 1 not a catalog element, else the element's index + 2.
     private var elementKinds: [UInt8] = []
@@ -106,6 +125,14 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         values.reset()
         for attribute in attributes.entries {
             if let attr = attributeKind(of: attribute.nameID, context) { values[attr] = attribute.value }
+        }
+        if let (count, what) = listLength(before: element), count >= Self.maxListEntries {
+            context.abort(
+                Diagnostic(
+                    .error, rule: "catalog.limit.list",
+                    message: "事项的\(what)超过 \(Self.maxListEntries) 条上限：真实事项不会有这么多（文件可能损坏或为恶意构造），"
+                        + "已停止读取该文件", at: context.tagLocation))
+            return
         }
         let a = ValueReader(
             values: values, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)

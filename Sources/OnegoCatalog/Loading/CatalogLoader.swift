@@ -147,6 +147,9 @@ public struct CatalogLoader: Sendable {
     }
 
     private func splitsValidation(of input: InputFile) -> Bool {
+        // A pipe or device can be read only once: never by two passes.
+        var info = stat()
+        guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         switch validationThreads {
         case .one: return false
         case .two: return true
@@ -256,7 +259,8 @@ public struct CatalogLoader: Sendable {
             interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
             maxItems: maxItemsPerFile,
             isValidated: isValidated ?? (schema != nil))
-        let parser = XMLStreamParser(schema: schema, limits: limits)
+        var parser = XMLStreamParser(schema: schema, limits: limits)
+        parser.acceptsStreams = !input.fromFolder
         var counted = (bytes: 0, items: 0)
         let diagnostics = parser.parse(contentsOf: input.path, into: reader) { bytes in
             guard let meter else { return }

@@ -213,4 +213,7 @@ public enum AuditJSONReport {
 }
 
 /// Rounds to four decimals so JSON shows 0.8235, not 0.82352941176470584.
-func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+func round4(_ value: Double) -> Double {
+    // Past 1e15 there are no decimals left to round, and scaling could overflow to infinity (which JSON cannot hold).
+    abs(value) < 1e15 ? (value * 10_000).rounded() / 10_000 : value
+}
