@@ -24,7 +24,9 @@ struct Onego: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            // A command's own failure prints once, in Chinese, without argument-parser's English `Error:` prefix.
+            let isCommandFailure = !(error is ExitCode) && code == .failure
+            let message = isCommandFailure ? failureText(error) : fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success { Terminal.out(message) } else { Terminal.err(message) }
             }
