@@ -79,7 +79,13 @@ let package = Package(
         .testTarget(name: "OnegoComposerTests", dependencies: ["OnegoComposer", "OnegoTestSupport"]),
         .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoAudit", "OnegoTestSupport"]),
         .testTarget(name: "OnegoExportTests", dependencies: ["OnegoExport", "OnegoTestSupport"]),
-        .testTarget(name: "OnegoImportTests", dependencies: ["OnegoImport", "OnegoTestSupport"]),
+        .testTarget(
+            name: "OnegoImportTests",
+            dependencies: [
+                "OnegoImport", "OnegoXML", "OnegoTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
     ]
 )

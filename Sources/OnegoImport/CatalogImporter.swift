@@ -56,7 +56,7 @@ public struct CatalogImporter: Sendable {
         // Unknown headers, once per table.
         for (table, source) in tables {
             diagnostics += source.notes
-            let known = Set(table.fields.flatMap(\.keys)).union(table.ignoredKeys).union(table.idKeys)
+            let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys).union(table.idKeys)
                 .union(table.parentKeys)
             let unknown = source.headers.filter { !known.contains($0) }
             if !unknown.isEmpty {

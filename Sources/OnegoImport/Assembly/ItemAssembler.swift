@@ -192,7 +192,7 @@ struct ItemAssembler {
             note(.courierService, .note, "import.value.derived", "支持物流快递：办理形式加上“快递申请”")
         }
         if values[.handlingForms] == nil {
-            if text(.address) != nil && !forms.contains(.window) {
+            if text(.address) != nil && !parsed.defaulted.contains(.address) && !forms.contains(.window) {
                 forms.insert(.window, at: 0)
                 note(.handlingForms, .note, "import.value.derived", "有办理地点：办理形式推定含“窗口办理”")
             }

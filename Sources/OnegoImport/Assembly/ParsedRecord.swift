@@ -31,6 +31,8 @@ struct ParsedRecord {
     var record: SourceRecord
     var values: [FieldTarget: ParsedValue] = [:]
     var columns: [FieldTarget: String] = [:]
+    /// Targets filled from the profile's default rather than the source.
+    var defaulted: Set<FieldTarget> = []
     var diagnostics: [ImportDiagnostic] = []
     var rejection: [String] = []
 
@@ -39,7 +41,11 @@ struct ParsedRecord {
         self.record = record
         var reader = FieldReader(profile: profile, table: table, record: record)
         for field in table.fields {
+            let before = reader.diagnostics.count
             guard let (raw, column) = reader.text(field) else { continue }
+            if reader.diagnostics[before...].contains(where: { $0.rule == "import.value.defaulted" }) {
+                defaulted.insert(field.target)
+            }
             let value = reader.translated(raw, field, column: column)
             if let column { columns[field.target] = column }
             if let parsed = Self.parse(value, field, column: column, reader: &reader) {
@@ -83,7 +89,19 @@ struct ParsedRecord {
             guard let number = Double(value) else { return fail("数值") }
             return .number(number)
         case .timeLimit:
-            let unit = field.unit.flatMap(TimeUnit.init(rawValue:)) ?? .workingDays
+            var unit = field.unit.flatMap(TimeUnit.init(rawValue:)) ?? .workingDays
+            let cells = reader.record.cells
+            if let code = field.unitKeys.compactMap({ key in cells.first { $0.key == key }?.value })
+                .first(where: { !$0.isEmpty })
+            {
+                let name = field.unitCodeList.flatMap { reader.profile.codeLists[$0]?[code] } ?? code
+                if let parsed = TimeUnit(rawValue: name) {
+                    unit = parsed
+                } else {
+                    reader.report(
+                        field, column, .warning, "import.value.defaulted", "时限单位代码“\(code)”不认识，按\(unit.rawValue)读取")
+                }
+            }
             guard let parsed = TimeLimitText.parse(value, defaultUnit: unit) else { return fail("时限（如“30(工作日)”“即办”）") }
             switch parsed {
             case .limit(let limit):
@@ -107,7 +125,7 @@ struct ParsedRecord {
             return .list(translated)
         case .phones:
             let (numbers, rest) = PhoneNumber.parseList(value)
-            if !rest.isEmpty {
+            if !rest.isEmpty && !numbers.isEmpty {
                 reader.report(
                     field, column, .warning, "import.value.dropped",
                     "“\(rest.joined(separator: "、"))”不是电话号码，已舍弃")

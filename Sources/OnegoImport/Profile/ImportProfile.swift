@@ -91,6 +91,11 @@ public struct ImportProfile: Sendable, Hashable {
         public var isRequired: Bool
         /// The unit for bare numbers (time limits).
         public var unit: String?
+        /// For time limits: the keys of a column holding the unit code (national tables: 1 工作日, 2 自然日 …),
+        /// read through ``unitCodeList``.
+        public var unitKeys: [String] = []
+        /// The code list translating ``unitKeys`` values into 工作日, 自然日, 小时, 分钟.
+        public var unitCodeList: String?
 
         /// Creates a field.
         public init(

@@ -89,6 +89,8 @@ final class ProfileReader: XMLContentHandler {
                 target: target, keys: [], parser: value("parser").flatMap(ValueParser.init(rawValue:)) ?? .text,
                 codeList: value("codeList"), stripPrefixes: value("stripPrefix").map(Self.alternatives) ?? [],
                 defaultValue: value("default"), isRequired: value("required") == "true", unit: value("unit"))
+            field?.unitKeys = value("unitKey").map(Self.alternatives) ?? []
+            field?.unitCodeList = value("unitCodeList")
             if let list = field?.codeList, profile.codeLists[list] == nil {
                 problems.append(
                     Diagnostic(

@@ -14,20 +14,19 @@ public enum LineFormats {
         provisions.map { "《\($0.law)》\($0.article ?? "")：\($0.text)" }.joined(separator: "\n")
     }
 
-    /// Parses ``provisions(_:)``; a line without 《》 is a law name with no text.
+    /// Parses ``provisions(_:)``; a line without 《》 is a law name with no text. The law name may itself hold
+    /// 《》 (a notice about 《纳税记录》), so the name ends at the last 》 before the first ：.
     public static func provisions(_ text: String) -> [LegalProvision] {
         lines(text).map { line in
-            guard line.hasPrefix("《"), let close = line.firstIndex(of: "》") else {
+            let colon = line.firstIndex(of: "：") ?? line.endIndex
+            let head = line[..<colon]
+            guard line.hasPrefix("《"), let close = head.lastIndex(of: "》") else {
                 return LegalProvision(law: line)
             }
             let law = String(line[line.index(after: line.startIndex)..<close])
-            let rest = line[line.index(after: close)...]
-            guard let colon = rest.firstIndex(of: "：") else {
-                return LegalProvision(law: law, article: nil, text: String(rest))
-            }
-            let article = String(rest[..<colon])
-            return LegalProvision(
-                law: law, article: article.isEmpty ? nil : article, text: String(rest[rest.index(after: colon)...]))
+            let article = String(head[head.index(after: close)...])
+            let body = colon < line.endIndex ? String(line[line.index(after: colon)...]) : ""
+            return LegalProvision(law: law, article: article.isEmpty ? nil : article, text: body)
         }
     }
 

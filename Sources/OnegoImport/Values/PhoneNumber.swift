@@ -101,6 +101,11 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         if area == nil && nationalHotlines.contains(digits) {
             return PhoneNumber(number: digits, extensionNumber: extensionNumber, isHotline: true)
         }
+        if let area, nationalHotlines.contains(digits) {
+            // "020-12345": a hotline written with the city's area code reaches the same line.
+            _ = area
+            return PhoneNumber(number: digits, extensionNumber: extensionNumber, isHotline: true)
+        }
         if let area {
             guard (3...4).contains(area.count), (7...8).contains(digits.count) else { return nil }
             return PhoneNumber(number: area + "-" + digits, extensionNumber: extensionNumber)
