@@ -187,10 +187,6 @@ struct ItemAssembler {
                 }
             }
         }
-        if case .flag(true)? = values[.courierService], !forms.contains(.post) {
-            forms.append(.post)
-            note(.courierService, .note, "import.value.derived", "支持物流快递：办理形式加上“快递申请”")
-        }
         if values[.handlingForms] == nil {
             if text(.address) != nil && !parsed.defaulted.contains(.address) && !forms.contains(.window) {
                 forms.insert(.window, at: 0)
@@ -200,6 +196,10 @@ struct ItemAssembler {
                 forms.append(.online)
                 note(.handlingForms, .note, "import.value.derived", "可网办：办理形式推定含“网上办理”")
             }
+        }
+        if case .flag(true)? = values[.courierService], !forms.contains(.post) {
+            forms.append(.post)
+            note(.courierService, .note, "import.value.derived", "支持物流快递：办理形式加上“快递申请”")
         }
         if forms.isEmpty { missing(.handlingForms) }
 

@@ -62,7 +62,7 @@ public enum JSONRecordReader {
         return SourceTable(source: source, headers: headers, records: records)
     }
 
-    /// The text of a JSON value: strings as they are, numbers as printed, lists joined with 、, null absent.
+    /// The text of a JSON value: strings as they are, numbers as printed, lists one entry per line, null absent.
     static func text(of value: Any) -> String? {
         switch value {
         case is NSNull: return nil
@@ -70,7 +70,8 @@ public enum JSONRecordReader {
         case let number as NSNumber:
             if String(cString: number.objCType) == "c" { return number.boolValue ? "是" : "否" }
             return number.stringValue
-        case let list as [Any]: return list.compactMap { text(of: $0) }.joined(separator: "、")
+        // One entry per line: names such as "主要设备设施布局、操作流程等文件" hold 、 themselves.
+        case let list as [Any]: return list.compactMap { text(of: $0) }.joined(separator: "\n")
         case let object as [String: Any]:
             let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             return data.map { String(decoding: $0, as: UTF8.self) }

@@ -4,7 +4,7 @@ public struct SourceRecord: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
         /// The header text or JSON key.
         public var key: String
-        /// The value as text (numbers as printed, JSON lists joined with 、).
+        /// The value as text (numbers as printed, JSON lists one entry per line).
         public var value: String
         /// The column letter (XLSX) or header (CSV, JSON key) used in diagnostics.
         public var column: String

@@ -36,9 +36,12 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Splits a list on 、，；,; and line breaks, dropping empty pieces.
+    /// Splits a list on 、，；,; and line breaks, dropping empty pieces. A list written one entry per line (JSON
+    /// arrays, cells with line breaks) is split on the line breaks only, so a name holding 、 stays whole.
     public static func split(_ text: String) -> [String] {
-        let separators: Set<Character> = ["、", "，", "；", ",", ";", "\n", "\r\n", "|"]
+        let lineBreaks: Set<Character> = ["\n", "\r\n"]
+        let separators: Set<Character> =
+            text.contains(where: { lineBreaks.contains($0) }) ? lineBreaks : ["、", "，", "；", ",", ";", "|"]
         return text.split(whereSeparator: { separators.contains($0) })
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
