@@ -1,6 +1,7 @@
 import OnegoAudit
 import OnegoCatalog
 import OnegoComposer
+import OnegoImport
 import OnegoXML
 
 /// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
@@ -50,9 +51,20 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { waiverFiles += 1 }
         }
+        // Import profiles (Catalogs/profiles/*.xml) are checked against Schemas/import-profile.xsd.
+        for path in skipped[ImportProfile.namespace] ?? [] {
+            do {
+                _ = try ImportProfile.load(path: path)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "import.profile", message: error.message,
+                        at: SourceLocation(file: path, line: 0, column: 0)))
+            }
+        }
         let known: Set<String> = [
             OnegoNamespace.synonyms, OnegoNamespace.matter, OnegoNamespace.calendar, OnegoNamespace.policy,
-            OnegoNamespace.waivers,
+            OnegoNamespace.waivers, ImportProfile.namespace,
         ]
         for document in catalog.skippedDocuments where !known.contains(document.namespace) {
             diagnostics.append(

@@ -30,7 +30,9 @@ import Testing
         #expect(food.contact.phone == "020-38356454-1")
         #expect(food.statutoryLimit == TimeLimit(20, .workingDays))
         #expect(food.promisedLimit == TimeLimit(7, .workingDays))
-        #expect(food.serviceObjects == [.legalPerson, .unincorporated, .individualBusiness])
+        #expect(food.serviceObjects == [.enterprise, .unincorporatedEnterprise, .individualBusiness])
+        #expect(food.details.aliases == ["办餐饮许可证"])
+        #expect(food.details.appointmentURL == "https://www.gdzwfw.gov.cn/portal/booking")
         #expect(food.handlingForms == [.window, .online, .post])
         #expect(food.materials.count == 5)
         // Full-width brackets and country codes are normalised, and the change is reported with its key.
@@ -52,11 +54,13 @@ import Testing
         // A wrong USCC check character is reported, and the item kept.
         #expect(report.diagnostics.contains { $0.row == 9 && $0.rule == "import.check.catalog.uscc" })
         #expect(items.contains { $0.name == "小餐饮登记" })
-        // Values the 1.0 schema cannot hold are reported as dropped, not silently lost.
+        // Values the catalog cannot hold are reported as dropped, not silently lost.
         #expect(
             report.diagnostics.contains {
-                $0.row == 1 && $0.column == "matter_daily" && $0.rule == "import.value.dropped"
+                $0.row == 1 && $0.column == "theme_category" && $0.rule == "import.value.dropped"
             })
+        let joint = try #require(items.first { $0.name == "慈善组织公开募捐资格审核" }?.details.jointDepartments.first)
+        #expect(joint == JointDepartment(name: "市级民政", role: "审核,决定"))
     }
 
     @Test func jsonLinesReadTheSameRecords() throws {
@@ -85,7 +89,9 @@ import Testing
         #expect(food.level == .county)
         #expect(food.legalBasis.first?.law == "中华人民共和国食品安全法")
         #expect(food.legalBasis.first?.article == "第三十五条")
-        #expect(result.report.diagnostics.contains { $0.column == "use_level" && $0.message.contains("2,3,4") })
+        #expect(food.details.levels == [.provincial, .municipal, .county])
+        #expect(food.details.keywords == ["餐饮", "食品"])
+        #expect(food.serviceObjects == [.enterprise, .unincorporatedEnterprise])
         #expect(result.report.diagnostics.contains { $0.rule == "import.join.orphan" })
         #expect(
             result.report.diagnostics.contains {

@@ -188,6 +188,12 @@ enum GeneratedItems {
                 ? [ProcessStep(name: "受理", limit: TimeLimit(1, .workingDays), role: "窗口")] : [],
             contact: Contact(
                 address: "广州市天河区天河北路906号", hours: "周一至周五 9:00-17:00", phone: "020-38356454-1",
-                complaintPhone: "12345"))
+                complaintPhone: "12345"),
+            details: Bool.random(using: &g)
+                ? PublishedDetails(
+                    levels: [.provincial, .municipal, .county],
+                    jointDepartments: [JointDepartment(name: "市级司法", role: "受理,审核")],
+                    aliases: ["办证"], keywords: ["餐饮", "食品"], appointmentURL: "https://www.gdzwfw.gov.cn/booking")
+                : PublishedDetails())
     }
 }

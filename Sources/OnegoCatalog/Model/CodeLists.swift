@@ -23,12 +23,40 @@ public enum BodyNature: String, Sendable, Hashable, Codable, CaseIterable {
     case entrusted = "受委托组织"
 }
 
-/// 服务对象.
+/// 服务对象: the catalog's original four, and (schema 1.1) the 7 national categories; 法人 stays as shorthand for
+/// any legal person.
 public enum ServiceObject: String, Sendable, Hashable, Codable, CaseIterable {
     case naturalPerson = "自然人"
     case legalPerson = "法人"
     case unincorporated = "非法人组织"
     case individualBusiness = "个体工商户"
+    /// 企业法人 (national category).
+    case enterprise = "企业法人"
+    /// 事业法人 (national category).
+    case publicInstitution = "事业法人"
+    /// 社会组织法人 (national category).
+    case socialOrganisation = "社会组织法人"
+    /// 非法人企业 (national category).
+    case unincorporatedEnterprise = "非法人企业"
+    /// 行政机关 (national category; a 机关法人).
+    case governmentAgency = "行政机关"
+    /// 其他组织 (national category).
+    case otherOrganisation = "其他组织"
+
+    /// Whether this names a legal person: 法人 itself, or one of its national sub-categories.
+    public var isLegalPerson: Bool {
+        switch self {
+        case .legalPerson, .enterprise, .publicInstitution, .socialOrganisation, .governmentAgency: true
+        default: false
+        }
+    }
+
+    /// Whether the value exists only from catalog schema 1.1 on.
+    public var isSchema11: Bool { !Self.schema10.contains(self) }
+
+    private static let schema10: Set<ServiceObject> = [
+        .naturalPerson, .legalPerson, .unincorporated, .individualBusiness,
+    ]
 }
 
 /// 网上办理深度 Ⅰ–Ⅳ.

@@ -261,6 +261,21 @@ struct ItemAssembler {
         if case .flag(let flag)? = values[.promiseBased] { modes.isPromiseBased = flag }
         if case .flag(let flag)? = values[.certificateFree] { modes.isCertificateFree = flag }
 
+        var details = PublishedDetails()
+        if let levelTexts = listValue(.levels) {
+            for levelText in levelTexts {
+                if let level = Int(levelText).flatMap(Level.init(rawValue:)) {
+                    if !details.levels.contains(level) { details.levels.append(level) }
+                } else {
+                    note(.levels, .warning, "import.value.dropped", "实施层级“\(levelText)”不是 1–6，已舍弃")
+                }
+            }
+        }
+        if let joint = text(.jointDepartments) { details.jointDepartments = JointDepartment.parseList(joint) }
+        details.aliases = listValue(.everydayName) ?? []
+        details.keywords = listValue(.keywords) ?? []
+        details.appointmentURL = text(.appointmentURL)
+
         let itemMaterials = buildMaterials()
         let itemResults = buildResults()
 
@@ -277,7 +292,16 @@ struct ItemAssembler {
             online: OnlineService(isAvailable: available, depth: depth, url: text(.onlineURL)), handlingForms: forms,
             crossRegion: crossRegion, fee: Fee(isCharged: charged, items: feeItems), modes: modes,
             materials: itemMaterials, results: itemResults, steps: steps,
-            contact: Contact(address: address, hours: hours, phone: phone, complaintPhone: complaint))
+            contact: Contact(address: address, hours: hours, phone: phone, complaintPhone: complaint),
+            details: details)
+    }
+
+    private func listValue(_ target: FieldTarget) -> [String]? {
+        switch values[target] {
+        case .list(let list)?: list
+        case let value?: value.text.map { ValueParser.split($0) }
+        case nil: nil
+        }
     }
 
     private mutating func catalogPhone(_ target: FieldTarget) -> String? {

@@ -52,7 +52,7 @@ struct ParsedRecord {
                 if field.target.isUnsupported {
                     reader.report(
                         field, column, .warning, "import.value.dropped",
-                        "目录格式 1.0 没有“\(field.target.label)”字段，值“\(Self.clip(value))”未导入")
+                        "事项目录没有“\(field.target.label)”字段，值“\(Self.clip(value))”未导入")
                     continue
                 }
                 values[field.target] = parsed

@@ -26,8 +26,10 @@ public enum FieldTarget: String, Sendable, Hashable, CaseIterable {
     case complaintPhone = "contact.complaintPhone"
     /// Material names listed in the item's own record (names only).
     case materialNames
-    // Values real data carries that catalog schema 1.0 cannot hold yet: read, then reported as dropped.
-    case levels, jointDepartments, everydayName, keywords, appointmentURL, themes
+    // Catalog schema 1.1 details.
+    case levels, jointDepartments, everydayName, keywords, appointmentURL
+    /// 主题分类: read, then reported as dropped (the catalog has no place for it).
+    case themes
     // Materials.
     case materialName = "material.name"
     case materialType = "material.type"
@@ -56,13 +58,8 @@ public enum FieldTarget: String, Sendable, Hashable, CaseIterable {
     case feeStandard = "feeItem.standard"
     case feeBasis = "feeItem.basis"
 
-    /// Targets catalog schema 1.0 has no place for; their values are reported as dropped.
-    public var isUnsupported: Bool {
-        switch self {
-        case .levels, .jointDepartments, .everydayName, .keywords, .appointmentURL, .themes: true
-        default: false
-        }
-    }
+    /// Targets the catalog has no place for; their values are reported as dropped.
+    public var isUnsupported: Bool { self == .themes }
 
     /// The Chinese name used in messages.
     public var label: String {

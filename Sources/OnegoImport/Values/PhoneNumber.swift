@@ -51,7 +51,8 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
                 }
             }
         }
-        return (numbers, rest)
+        var seen: Set<PhoneNumber> = []
+        return (numbers.filter { seen.insert($0).inserted }, rest)
     }
 
     /// Parses one number; `nil` when the text is not a phone number.

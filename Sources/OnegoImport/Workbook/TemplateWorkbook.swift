@@ -94,6 +94,16 @@ public enum TemplateWorkbook {
         Column(header: "办理时间", width: 30) { $0.contact.hours },
         Column(header: "咨询电话") { $0.contact.phone },
         Column(header: "监督投诉电话") { $0.contact.complaintPhone },
+        Column(header: "实施层级", codeList: "行使层级", isMultiValued: true) {
+            $0.details.levels.map { String($0.rawValue) }.joined(separator: "、")
+        },
+        Column(header: "联办部门", width: 30) {
+            $0.details.jointDepartments.map { joint in joint.name + (joint.role.map { "（\($0)）" } ?? "") }
+                .joined(separator: "、")
+        },
+        Column(header: "俗称") { $0.details.aliases.joined(separator: "、") },
+        Column(header: "关键词") { $0.details.keywords.joined(separator: "、") },
+        Column(header: "预约地址", width: 30) { $0.details.appointmentURL ?? "" },
     ]
 
     static let materialColumns: [Column<Material>] = [
