@@ -27,7 +27,8 @@ import Testing
         let food = try #require(items.first { $0.name == "食品经营许可（新办）" })
         #expect(food.codes.implementation == "11440106MB2D0332254000117004000")
         #expect(food.codes.handling == "11440106MB2D033225400011700400001")
-        #expect(food.contact.phone == "020-38356454-1")
+        #expect(food.contact.phone == "020-38356454转1")
+        #expect(food.contact.phoneNumbers == [PhoneNumber(number: "020-38356454", extensionNumber: "1")])
         #expect(food.statutoryLimit == TimeLimit(20, .workingDays))
         #expect(food.promisedLimit == TimeLimit(7, .workingDays))
         #expect(food.serviceObjects == [.enterprise, .unincorporatedEnterprise, .individualBusiness])
@@ -37,11 +38,11 @@ import Testing
         #expect(food.materials.count == 5)
         // Full-width brackets and country codes are normalised, and the change is reported with its key.
         let charity = try #require(items.first { $0.name == "慈善组织公开募捐资格审核" })
-        #expect(charity.contact.phone == "0663-8228123")
-        #expect(
-            report.diagnostics.contains {
-                $0.row == 8 && $0.column == "complain_phone" && $0.message.contains("020-81218888")
-            })
+        #expect(charity.contact.phone == "（0663）8228123")
+        #expect(charity.contact.phoneNumbers.map(\.number) == ["0663-8228123"])
+        let pharmacy = try #require(items.first { $0.name == "药品零售企业许可（新办）" })
+        #expect(pharmacy.contact.complaintPhoneNumbers.map(\.number) == ["020-81218888"])
+        #expect(pharmacy.contact.phoneNumbers == [PhoneNumber(number: "020-83563800", extensionNumber: "825")])
         // Online-only items keep their explicit state; every default is a reported warning on its row.
         let builder = try #require(items.first { $0.name == "二级建造师执业资格注册" })
         #expect(builder.contact.address == "无线下窗口")

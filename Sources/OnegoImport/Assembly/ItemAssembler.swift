@@ -304,20 +304,20 @@ struct ItemAssembler {
         }
     }
 
+    /// The published phone text when the catalog can hold it as it is (its normalised list is read from it),
+    /// else the normalised numbers joined with 、 (reported).
     private mutating func catalogPhone(_ target: FieldTarget) -> String? {
-        guard case .phones(let numbers, let published)? = values[target], let first = numbers.first else {
+        guard case .phones(let numbers, let published)? = values[target], !numbers.isEmpty else {
             return text(target)
         }
-        if numbers.count > 1 {
-            note(
-                target, .warning, "import.value.dropped",
-                "目录格式 1.0 每项只存一个号码：保留 \(first.catalogText)，舍弃 \(numbers.dropFirst().map(\.catalogText).joined(separator: "、"))"
-            )
+        let allowed = Set("0123456789+-() （）、，,;；/转分机extEXT.")
+        let trimmed = published.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.count >= 3 && trimmed.count <= 64 && trimmed.allSatisfy({ allowed.contains($0) }) {
+            return trimmed
         }
-        if first.catalogText != published && numbers.count == 1 {
-            note(target, .note, "import.value.transformed", "“\(published)”规范为 \(first.catalogText)")
-        }
-        return first.catalogText
+        let joined = numbers.map(\.catalogText).joined(separator: "、")
+        note(target, .note, "import.value.transformed", "“\(ParsedRecord.clip(published))”规范为 \(joined)")
+        return joined
     }
 
     /// Splits legal-basis prose into provisions: the law named in 《》, its article, the whole text.

@@ -1,4 +1,4 @@
-import OnegoImport
+import OnegoCatalog
 import Testing
 
 @Suite struct PhoneNumberTests {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One telephone number parsed from published text: "020-38356454转1", "（0662）3681111", "(8620) 81218888", "12345".
+/// One telephone number parsed from published text (the normalised list beside the text a catalog publishes): "020-38356454转1", "（0662）3681111", "(8620) 81218888", "12345".
 public struct PhoneNumber: Sendable, Hashable, Codable {
     /// The number with area code, as digits and one hyphen after the area code (`020-38356454`), or the hotline.
     public var number: String
@@ -116,12 +116,15 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         return PhoneNumber(number: digits, extensionNumber: extensionNumber)
     }
 
-    /// Whether the number carries an area code or needs none (hotline, mobile).
+    /// Whether the number carries an area code or needs none (national hotline, mobile, 400/800 number).
     public var hasAreaCodeOrNeedsNone: Bool {
-        isHotline || number.contains("-") || (number.count == 11 && number.hasPrefix("1"))
+        if isHotline || number.contains("-") { return true }
+        if number.count == 11 && number.hasPrefix("1") { return true }
+        return number.count == 10 && (number.hasPrefix("400") || number.hasPrefix("800"))
     }
 
-    static func halfWidth(_ character: Character) -> Character {
+    /// The half-width form of full-width digits, brackets, hyphens, colons and spaces; other characters as they are.
+    public static func halfWidth(_ character: Character) -> Character {
         switch character {
         case "（": "("
         case "）": ")"
