@@ -114,9 +114,18 @@ public enum MaterialType: Int, Sendable, Hashable, Codable, CaseIterable {
     case form = 2
     /// 其他.
     case other = 3
+    /// 未注明 (schema 1.1, code 0): the source gives the material's name only; rules that need the type skip it.
+    case unspecified = 0
 
     /// The Chinese label.
-    public var label: String { ["证件证书证明", "申请表格文书", "其他"][rawValue - 1] }
+    public var label: String {
+        switch self {
+        case .certificate: "证件证书证明"
+        case .form: "申请表格文书"
+        case .other: "其他"
+        case .unspecified: "未注明"
+        }
+    }
 }
 
 /// 材料形式.
@@ -124,6 +133,8 @@ public enum MaterialForm: String, Sendable, Hashable, Codable, CaseIterable {
     case paper = "纸质"
     case electronic = "电子"
     case paperAndElectronic = "纸质和电子"
+    /// 未注明 (schema 1.1): the source does not say; never taken as paper-only.
+    case unspecified = "未注明"
 }
 
 /// 材料必要性. Ordered by strictness: 必要 > 容缺后补 > 非必要.
@@ -132,12 +143,15 @@ public enum Necessity: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case optional = "非必要"
     /// 容缺后补: may be supplied after acceptance, on a written promise.
     case supplyLater = "容缺后补"
+    /// 未注明 (schema 1.1): the source does not say; any stated necessity is stricter when lines merge.
+    case unspecified = "未注明"
 
     var strictness: Int {
         switch self {
         case .required: 2
         case .supplyLater: 1
         case .optional: 0
+        case .unspecified: -1
         }
     }
 
@@ -155,6 +169,8 @@ public enum MaterialSource: Int, Sendable, Hashable, Codable, CaseIterable {
     case intermediary = 30
     /// 其他.
     case other = 99
+    /// 未注明 (schema 1.1, code 0): the source does not say; never taken as government-issued.
+    case unspecified = 0
 
     /// The Chinese label.
     public var label: String {
@@ -163,6 +179,7 @@ public enum MaterialSource: Int, Sendable, Hashable, Codable, CaseIterable {
         case .government: "政府部门核发"
         case .intermediary: "中介机构出具"
         case .other: "其他"
+        case .unspecified: "未注明"
         }
     }
 }

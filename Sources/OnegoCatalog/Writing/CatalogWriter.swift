@@ -155,6 +155,7 @@ public struct CatalogWriter: Sendable {
     /// Whether `item` uses what only catalog schema 1.1 holds (details, the national service-object categories).
     public static func needsSchema11(_ item: ServiceItem) -> Bool {
         !item.details.isEmpty || item.serviceObjects.contains(where: \.isSchema11)
+            || item.materials.contains(where: \.hasUnspecifiedFacts)
     }
 
     private func write(_ material: Material, to out: inout String) {

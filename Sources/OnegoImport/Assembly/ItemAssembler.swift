@@ -346,7 +346,10 @@ struct ItemAssembler {
         var namesOnly = 0
         if case .list(let names)? = values[.materialNames] {
             for name in names {
-                result.append(Material(name: name))
+                result.append(
+                    Material(
+                        name: name, type: .unspecified, form: .unspecified, necessity: .unspecified,
+                        source: .unspecified))
                 namesOnly += 1
             }
         }
@@ -358,7 +361,8 @@ struct ItemAssembler {
                     "\(record.record.sheet ?? record.record.source) 第 \(record.record.row) 行材料没有名称，已舍弃")
                 continue
             }
-            var material = Material(name: name)
+            var material = Material(
+                name: name, type: .unspecified, form: .unspecified, necessity: .unspecified, source: .unspecified)
             var unspecified: [String] = []
             if let value = record.values[.materialType]?.text {
                 if let type = Int(value).flatMap(MaterialType.init(rawValue:)) {
@@ -411,17 +415,15 @@ struct ItemAssembler {
                 diagnostics.append(
                     ImportDiagnostic(
                         source: record.record.source, sheet: record.record.sheet, row: record.record.row,
-                        field: "material", severity: .warning, rule: "import.material.unspecified",
-                        message:
-                            "材料“\(name)”未注明\(unspecified.joined(separator: "、"))：目录格式 1.0 须填，按缺省值（其他/纸质/必要/申请人自备）写入，并非来源数据"
-                    ))
+                        field: "material", severity: .note, rule: "import.material.unspecified",
+                        message: "材料“\(name)”未注明\(unspecified.joined(separator: "、"))：记为“未注明”，不推测"))
             }
             result.append(material)
         }
         if namesOnly > 0 {
             note(
-                .materialNames, .warning, "import.material.unspecified",
-                "\(namesOnly) 条材料只有名称：类型、形式、必要性、来源均未注明；目录格式 1.0 须填，按缺省值（其他/纸质/必要/申请人自备）写入，并非来源数据")
+                .materialNames, .note, "import.material.unspecified",
+                "\(namesOnly) 条材料只有名称：类型、形式、必要性、来源记为“未注明”，不推测")
         }
         return result
     }
