@@ -40,7 +40,7 @@ struct ItemAssembler {
                 message: message))
     }
 
-    private mutating func missing(_ target: FieldTarget, _ why: String = "缺少必填值（目录格式 1.0 要求）") {
+    private mutating func missing(_ target: FieldTarget, _ why: String = "缺少必填值（事项目录要求）") {
         rejection.append("\(target.label)（\(target.rawValue)）\(why)")
         note(target, .error, "import.row.rejected", why)
     }
@@ -148,7 +148,7 @@ struct ItemAssembler {
         default: break
         }
         if promised == nil {
-            missing(.promisedLimit, "未公布承诺办结时限；目录格式 1.0 要求承诺时限（“未公布”状态待格式 1.1），该行未导入")
+            missing(.promisedLimit, "未公布承诺办结时限；事项目录要求承诺时限（尚不能记为“未公布”），该行未导入")
         }
         var handling: HandlingKind
         if let handlingText = text(.handling) {
