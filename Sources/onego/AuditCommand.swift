@@ -119,7 +119,7 @@ struct AuditCommand: ParsableCommand {
 
     /// A `matters` folder beside each catalog folder (Catalogs/yunxi/items → Catalogs/yunxi/matters).
     static func summaryLine(_ report: AuditReport) -> String {
-        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count - report.failedTargets.count)/\(report.targets.count) 项达成"
+        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count(where: \.met))/\(report.targets.count) 项达成"
     }
 }
 
