@@ -77,7 +77,8 @@ struct AuditCommand: ParsableCommand {
             otherDiagnostics += problems
         }
 
-        let load = try catalog.makeLoader().load(paths: paths)
+        let loader = try catalog.makeLoader(for: paths)
+        let load = loader.load(paths: paths)
         var matterFigures: [MatterFigures] = []
         let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
         if !matterPaths.isEmpty {
@@ -94,7 +95,9 @@ struct AuditCommand: ParsableCommand {
         }
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
-        let report = Auditor(settings: AuditSettings(synonyms: synonyms), population: population.population).audit(
+        let report = Auditor(
+            settings: AuditSettings(codeProfile: loader.profile, synonyms: synonyms), population: population.population
+        ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
         let text: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OnegoCatalog
 import OnegoXML
 
@@ -19,14 +20,50 @@ struct CatalogOptions: ParsableArguments {
     @Option(help: "Most items accepted from one file.")
     var maxItems: Int = 10_000_000
 
+    @Option(
+        help: ArgumentHelp(
+            "Code profile: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default: code-profile.xml in or above the catalog folder, else national.",
+            valueName: "NAME"))
+    var codeProfile: String?
+
     func validate() throws {
         guard (1...(1 << 24)).contains(maxFileSize), (3...10_000).contains(maxDepth), maxItems > 0 else {
             throw ValidationError("--max-file-size 须在 1 到 16777216（MB）之间，--max-items 须为正数，--max-depth 须在 3 到 10000 之间")
         }
     }
 
-    /// A loader configured from the options.
-    func makeLoader() throws -> CatalogLoader {
+    /// The code profile: the one named, else a `code-profile.xml` in or above the first catalog folder, else national.
+    func resolvedCodeProfile(for paths: [String]) throws -> CodeProfile {
+        var file: String?
+        if let codeProfile {
+            guard let found = CodeProfile.locate(codeProfile) else {
+                throw ValidationError("找不到编码规则“\(codeProfile)”（Catalogs/code-profiles/\(codeProfile).xml 或文件路径）")
+            }
+            file = found
+        } else {
+            for path in paths {
+                var folder = URL(fileURLWithPath: path).standardizedFileURL
+                if !path.hasSuffix("/") && !FileManager.default.isDirectory(folder.path) {
+                    folder = folder.deletingLastPathComponent()
+                }
+                for _ in 0..<2 where file == nil {
+                    let candidate = folder.appendingPathComponent("code-profile.xml").path
+                    if FileManager.default.isReadableFile(atPath: candidate) { file = candidate }
+                    folder = folder.deletingLastPathComponent()
+                }
+                if file != nil { break }
+            }
+        }
+        guard let file else { return .national }
+        do {
+            return try CodeProfile.load(path: file, schemaPath: schemaDirectory.map { $0 + "/code-profile.xsd" })
+        } catch let diagnostic {
+            throw CommandFailure(diagnostic.description)
+        }
+    }
+
+    /// A loader configured from the options, with the code profile for `paths`.
+    func makeLoader(for paths: [String] = []) throws -> CatalogLoader {
         var loader: CatalogLoader
         if trusted {
             loader = CatalogLoader(schema: nil)
@@ -37,6 +74,7 @@ struct CatalogOptions: ParsableArguments {
                 throw CommandFailure(diagnostic.description)
             }
         }
+        loader.profile = try resolvedCodeProfile(for: paths)
         loader.limits.maxFileBytes = Int64(maxFileSize) << 20
         loader.limits.maxDepth = maxDepth
         loader.maxItemsPerFile = maxItems
@@ -48,7 +86,7 @@ extension CatalogOptions {
     /// Loads the catalog in `paths` for a command that needs a valid one: errors are printed in compiler form and
     /// stop the command.
     func loadValidCatalog(_ paths: [String]) throws -> Catalog {
-        let loaded = try makeLoader().load(paths: paths)
+        let loaded = try makeLoader(for: paths).load(paths: paths)
         if loaded.diagnostics.containsErrors {
             Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
             throw CommandFailure("目录有错误，请先用 onego validate 修正")
@@ -61,4 +99,12 @@ extension CatalogOptions {
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension FileManager {
+    /// Whether `path` is a folder.
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 }

@@ -62,9 +62,17 @@ struct WorkspaceValidation {
                         at: SourceLocation(file: path, line: 0, column: 0)))
             }
         }
+        // Code profiles (Catalogs/code-profiles/*.xml, code-profile.xml beside a catalog) against code-profile.xsd.
+        for path in skipped[CodeProfile.namespace] ?? [] {
+            do {
+                _ = try CodeProfile.load(path: path)
+            } catch let diagnostic {
+                diagnostics.append(diagnostic)
+            }
+        }
         let known: Set<String> = [
             OnegoNamespace.synonyms, OnegoNamespace.matter, OnegoNamespace.calendar, OnegoNamespace.policy,
-            OnegoNamespace.waivers, ImportProfile.namespace,
+            OnegoNamespace.waivers, ImportProfile.namespace, CodeProfile.namespace,
         ]
         for document in catalog.skippedDocuments where !known.contains(document.namespace) {
             diagnostics.append(
