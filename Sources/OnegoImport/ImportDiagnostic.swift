@@ -92,9 +92,9 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
-    /// The message, with the cause when there is one.
+    /// The message, with the cause when there is one (the CLI prints it after its own error prefix).
     public var description: String {
-        guard let cause else { return "错误: \(message)" }
-        return "错误: \(message)（原因：\(cause)）"
+        guard let cause else { return message }
+        return "\(message)（原因：\(cause)）"
     }
 }
