@@ -95,6 +95,37 @@ extension CatalogOptions {
     }
 }
 
+extension CatalogOptions {
+    /// Loads the catalog in `paths` for a command that can work on every valid item: items with errors are listed on
+    /// standard error and left out; errors that belong to no item (a broken file) still stop the command.
+    func loadUsableCatalog(_ paths: [String]) throws -> Catalog {
+        let loaded = try makeLoader(for: paths).load(paths: paths)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return loaded.catalog }
+        // Each error belongs to the item whose start tag is the last one at or before it in the same file.
+        var starts: [String: [(line: Int, index: Int)]] = [:]
+        for (index, item) in loaded.catalog.items.enumerated() {
+            starts[item.location.file, default: []].append((item.location.line, index))
+        }
+        var broken: Set<Int> = []
+        for error in errors {
+            guard let location = error.location,
+                let owner = starts[location.file]?.last(where: { $0.line <= location.line })
+            else {
+                Terminal.print(errors)
+                throw CommandFailure("目录有错误，请先用 onego validate 修正")
+            }
+            broken.insert(owner.index)
+        }
+        Terminal.print(errors)
+        let skipped = broken.sorted().map { loaded.catalog.items[$0] }
+        Terminal.err(
+            "\(skipped.count) 个事项有错误，已略过：" + skipped.map { "\($0.name)（\($0.id)）" }.joined(separator: "、"))
+        let usable = loaded.catalog.items.enumerated().filter { !broken.contains($0.offset) }.map(\.element)
+        return Catalog(items: usable, files: loaded.catalog.files)
+    }
+}
+
 /// A failure that stops a command with exit code 1 after printing its message to standard error.
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String

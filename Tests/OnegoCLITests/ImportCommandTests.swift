@@ -34,6 +34,11 @@ import Testing
         #expect(Set(first.keys) == ["source", "sheet", "row", "column", "field", "severity", "rule", "message"])
         #expect(diagnostics.contains { $0["rule"] as? String == "import.row.rejected" && $0["row"] as? Int == 4 })
         #expect(FileManager.default.fileExists(atPath: folder + "/gd"))
+        // Two 业务办理项 share one implementation code: show lists them.
+        let show = try Fixtures.runOnego(["show", "11440106MB2D0332254000117004000", "--catalog", folder + "/gd"])
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("实施编码 11440106MB2D0332254000117004000 下有 2 个业务办理项"))
+        #expect(show.stdout.contains("11440106MB2D033225400011700400002  食品经营许可（变更）"))
     }
 
     @Test func exportedSampleImportsBackAndValidates() throws {
