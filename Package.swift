@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The C shim: libxml2 as installed by the system package manager.
@@ -42,11 +44,19 @@ let package = Package(
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
         .target(name: "OnegoExport", dependencies: ["OnegoCatalog", "OnegoComposer", "OnegoAudit"]),
+        // Import from what offices have (XLSX, CSV, portal JSON) through profile files; the template workbook.
+        .target(
+            name: "OnegoImport",
+            dependencies: [
+                "OnegoXML", "OnegoCatalog", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // The command-line tool: one thin file per subcommand.
         .executableTarget(
             name: "onego",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +79,13 @@ let package = Package(
         .testTarget(name: "OnegoComposerTests", dependencies: ["OnegoComposer", "OnegoTestSupport"]),
         .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoAudit", "OnegoTestSupport"]),
         .testTarget(name: "OnegoExportTests", dependencies: ["OnegoExport", "OnegoTestSupport"]),
+        .testTarget(
+            name: "OnegoImportTests",
+            dependencies: [
+                "OnegoImport", "OnegoXML", "OnegoTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
     ]
 )

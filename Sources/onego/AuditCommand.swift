@@ -98,7 +98,9 @@ struct AuditCommand: ParsableCommand {
         }
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
-        let report = Auditor(settings: AuditSettings(synonyms: synonyms), population: population.population).audit(
+        let report = Auditor(
+            settings: AuditSettings(codeProfile: loader.profile, synonyms: synonyms), population: population.population
+        ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
         let text: String
@@ -123,7 +125,7 @@ struct AuditCommand: ParsableCommand {
 
     /// A `matters` folder beside each catalog folder (Catalogs/yunxi/items → Catalogs/yunxi/matters).
     static func summaryLine(_ report: AuditReport) -> String {
-        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count - report.failedTargets.count)/\(report.targets.count) 项达成"
+        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count(where: \.met))/\(report.targets.count) 项达成"
     }
 }
 

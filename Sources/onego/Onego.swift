@@ -9,7 +9,8 @@ struct Onego: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ShowCommand.self, GuideCommand.self, SiteCommand.self, CalendarCommand.self,
-            AuditCommand.self, RulesCommand.self, ComposeCommand.self,
+            AuditCommand.self, RulesCommand.self, ComposeCommand.self, ImportCommand.self, TemplateCommand.self,
+            ExportCommand.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import Foundation
 import OnegoAudit
 import OnegoCatalog
 import OnegoComposer
+import OnegoImport
 import OnegoXML
 
 /// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
@@ -63,9 +64,28 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { waiverFiles += 1 }
         }
+        // Import profiles (Catalogs/profiles/*.xml) are checked against Schemas/import-profile.xsd.
+        for path in skipped[ImportProfile.namespace] ?? [] {
+            do {
+                _ = try ImportProfile.load(path: path)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "import.profile", message: error.message,
+                        at: SourceLocation(file: path, line: 0, column: 0)))
+            }
+        }
+        // Code profiles (Catalogs/code-profiles/*.xml, code-profile.xml beside a catalog) against code-profile.xsd.
+        for path in skipped[CodeProfile.namespace] ?? [] {
+            do {
+                _ = try CodeProfile.load(path: path)
+            } catch let diagnostic {
+                diagnostics.append(diagnostic)
+            }
+        }
         let known: Set<String> = [
             OnegoNamespace.synonyms, OnegoNamespace.matter, OnegoNamespace.calendar, OnegoNamespace.policy,
-            OnegoNamespace.waivers,
+            OnegoNamespace.waivers, ImportProfile.namespace, CodeProfile.namespace,
         ]
         for document in catalog.skippedDocuments where !known.contains(document.namespace) {
             diagnostics.append(

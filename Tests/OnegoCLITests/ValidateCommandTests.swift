@@ -174,7 +174,7 @@ import Testing
                 )
             ])
         let run = try Fixtures.runOnego(["validate", path])
-        #expect(run.stderr.contains("{'1', '2', '3'}"))
+        #expect(run.stderr.contains("{'1', '2', '3', '0'}"))
         #expect(!run.stderr.contains("urn:onego"))
     }
 

@@ -34,7 +34,8 @@ import Testing
         let targets = try #require(json["targets"] as? [[String: Any]])
         #expect(targets.count == 6)
         for target in targets {
-            #expect(Set(target.keys) == ["id", "name", "value", "target", "met", "numerator", "denominator"])
+            #expect(
+                Set(target.keys) == ["id", "name", "value", "target", "met", "assessable", "numerator", "denominator"])
         }
         let fully = try #require(targets.first { $0["id"] as? String == "fully-online" })
         #expect(fully["value"] as? Double == 0.5)

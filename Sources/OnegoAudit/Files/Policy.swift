@@ -189,8 +189,15 @@ public struct TargetResult: Sendable, Hashable, Codable {
     public var numerator: Double
     /// The figure's denominator.
     public var denominator: Double
-    /// Whether the target is met.
+    /// Whether the target is met (never when it cannot be assessed).
     public var met: Bool
+
+    /// Whether the figure could be computed: a denominator of 0 (no item in the population, no statutory limit
+    /// to compress) leaves the target 无法评估, neither met nor missed.
+    public var isAssessable: Bool { value != nil && denominator > 0 }
+
+    /// 达成, 未达成 or 无法评估.
+    public var verdict: String { met ? "达成" : (isAssessable ? "未达成" : "无法评估") }
 
     /// How far the figure is from the threshold (positive when short), in the figure's unit.
     public var gap: Double? {

@@ -60,7 +60,9 @@ enum MaterialRules {
             "materials.no-count", .note, .materials, title: "纸质材料须写明原件或复印件份数",
             explanation: "一次性告知单和收件清单需要原件、复印件份数。"
         ) { item, _ in
-            item.materials.filter { $0.form != .electronic && $0.originals == 0 && $0.copies == 0 }.map {
+            item.materials.filter {
+                $0.form != .electronic && $0.form != .unspecified && $0.originals == 0 && $0.copies == 0
+            }.map {
                 RuleIssue("\(item.label)的材料“\($0.name)”未写明原件或复印件份数", at: $0.location)
             }
         },
@@ -70,6 +72,14 @@ enum MaterialRules {
         ) { item, _ in
             guard item.materials.isEmpty else { return [] }
             return [RuleIssue("\(item.label)没有列出任何申请材料")]
+        },
+        .item(
+            "materials.unspecified", .note, .materials, title: "材料类型、形式、必要性或来源未注明",
+            explanation: "来源只给出材料名称时，类型、形式、必要性、来源记为“未注明”（不推测）；依赖这些字段的规则跳过这些材料，容缺材料比例不计入。"
+        ) { item, _ in
+            let count = item.materials.count(where: \.hasUnspecifiedFacts)
+            guard count > 0 else { return [] }
+            return [RuleIssue("\(item.label)有 \(count) 条材料未注明类型、形式、必要性或来源，相关规则已跳过")]
         },
     ]
 }

@@ -61,6 +61,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private var law = LegalProvision(law: "")
     private var isInLaw = false
     private var fee = Fee()
+    /// The role attribute of the `<jointDepartment>` being read (schema 1.1).
+    private var jointRole: String?
     /// Repeated arrays (results, steps, legal basis …) kept once per file.
     private var shared = SharedArrays()
     /// The current item's lists, built in reused storage and copied (or shared) once at `</item>`.
@@ -83,6 +85,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case catalog, item, name, department, implementingBody, serviceObject, legalBasis, law, conditions
         case statutoryLimit, promisedLimit, specialProcedure, visits, online, handlingForm, crossRegion, fee
         case feeItem, modes, materials, material, note, standard, results, result, process, step, contact
+        // Schema 1.1.
+        case levels, jointDepartment, alias, keyword, appointment
     }
 
     @inline(__always)
@@ -231,8 +235,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             item.contact = Contact(
                 address: a.string(.address) ?? "", hours: a.string(.hours) ?? "",
                 phone: a.string(.phone) ?? "", complaintPhone: a.string(.complaintPhone) ?? "")
+        case .jointDepartment:
+            jointRole = a.string(.role)
+        case .appointment:
+            item.details.appointmentURL = a.string(.url)
         case .catalog, .name, .department, .serviceObject, .legalBasis, .conditions, .handlingForm,
-            .materials, .note, .standard, .results, .process:
+            .materials, .note, .standard, .results, .process, .levels, .alias, .keyword:
             break
         }
     }
@@ -285,8 +293,18 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 shared.share(&finished)
                 scratch.materials.append(finished)
             }
+        case .levels:
+            collapseWhitespace(&text)
+            item.details.levels = String(decoding: text, as: UTF8.self).split(separator: " ")
+                .compactMap { Int($0).flatMap(Level.init(rawValue:)) }
+        case .jointDepartment:
+            item.details.jointDepartments.append(JointDepartment(name: internedText(), role: jointRole))
+            jointRole = nil
+        case .alias: item.details.aliases.append(internedText())
+        case .keyword: item.details.keywords.append(internedText())
         case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,
-            .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact:
+            .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact,
+            .appointment:
             break
         }
         clearText()

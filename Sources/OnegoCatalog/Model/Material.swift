@@ -220,6 +220,16 @@ public struct Material: Sendable, Hashable, Codable {
 
     /// Whether only paper is accepted.
     public var isPaperOnly: Bool { form == .paper }
+
+    /// Whether the source gave only the name: type, form, necessity and source all 未注明 (schema 1.1).
+    public var isNameOnly: Bool {
+        type == .unspecified && form == .unspecified && necessity == .unspecified && source == .unspecified
+    }
+
+    /// Whether any of type, form, necessity or source is 未注明; rules that need them skip the material.
+    public var hasUnspecifiedFacts: Bool {
+        type == .unspecified || form == .unspecified || necessity == .unspecified || source == .unspecified
+    }
 }
 
 /// One 办理结果 of an item: a licence, approval or certificate it issues.

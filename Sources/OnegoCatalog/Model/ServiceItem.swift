@@ -33,6 +33,8 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         var results: [ItemResult]
         var steps: [ProcessStep]
         var contact: Contact
+        /// Schema 1.1 details; `nil` when empty, so 1.0 items compare and encode as before.
+        var details: PublishedDetails?
         var location: SourceLocation
     }
 
@@ -244,6 +246,14 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
             yield &storage.fields.contact
         }
     }
+    /// 实施层级, 联办部门, 俗称, keywords and the appointment address (catalog schema 1.1); empty for 1.0 items.
+    public var details: PublishedDetails {
+        get { storage.fields.details ?? PublishedDetails() }
+        set {
+            makeUnique()
+            storage.fields.details = newValue.isEmpty ? nil : newValue
+        }
+    }
     /// Where the item's start tag is.
     public var location: SourceLocation {
         _read { yield storage.fields.location }
@@ -285,7 +295,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         online: OnlineService = OnlineService(isAvailable: false, depth: .information),
         handlingForms: [HandlingForm] = [.window], crossRegion: CrossRegion? = nil, fee: Fee = Fee(),
         modes: HandlingModes = HandlingModes(), materials: [Material] = [], results: [ItemResult] = [],
-        steps: [ProcessStep] = [], contact: Contact = Contact(),
+        steps: [ProcessStep] = [], contact: Contact = Contact(), details: PublishedDetails = PublishedDetails(),
         location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
         storage = Storage(
@@ -296,7 +306,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
                 promisedLimit: promisedLimit, specialProcedures: specialProcedures, visits: visits,
                 visitReason: visitReason, online: online, handlingForms: handlingForms, crossRegion: crossRegion,
                 fee: fee, modes: modes, materials: materials, results: results, steps: steps, contact: contact,
-                location: location))
+                details: details.isEmpty ? nil : details, location: location))
     }
 
     /// 即办件.

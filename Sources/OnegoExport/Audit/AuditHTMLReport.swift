@@ -83,7 +83,8 @@ public enum AuditHTMLReport {
                 <tr><td>\(h(t.name))</td><td class="num">\(h(AuditFormatting.targetValue(result.value, t)))</td>\
                 <td class="num">\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))</td>\
                 <td class="num">\(h(t.comparison.symbol)) \(h(t.thresholdText))</td>\
-                <td class="\(result.met ? "met" : "missed")">\(result.met ? "✓ 达成" : "✗ 未达成")</td>\
+                <td class="\(result.met ? "met" : (result.isAssessable ? "missed" : ""))">\
+                \(result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估"))</td>\
                 <td>\(h(AuditFormatting.gap(result)))</td><td>\(h(source?.title ?? ""))</td></tr>
 
                 """

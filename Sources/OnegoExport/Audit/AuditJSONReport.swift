@@ -4,7 +4,7 @@ import OnegoCatalog
 import OnegoXML
 
 /// The JSON form of an audit:
-/// `{"targets": [{"id","name","value","target","met","numerator","denominator"}], "rates": {...},
+/// `{"targets": [{"id","name","value","target","met","assessable","numerator","denominator"}], "rates": {...},
 /// "compression": {...}, "findings": [{"rule","severity","item","file","line","column","message"}]}`.
 public enum AuditJSONReport {
     /// Renders the report as pretty, key-sorted JSON.
@@ -41,6 +41,7 @@ public enum AuditJSONReport {
         var value: Double?
         var target: Double
         var met: Bool
+        var assessable: Bool
         var numerator: Double
         var denominator: Double
 
@@ -50,6 +51,7 @@ public enum AuditJSONReport {
             value = result.value.map(round4)
             target = round4(result.target.threshold)
             met = result.met
+            assessable = result.isAssessable
             numerator = round4(result.numerator)
             denominator = round4(result.denominator)
         }
@@ -61,11 +63,12 @@ public enum AuditJSONReport {
             try c.encode(value, forKey: .value)  // null when nothing could be counted
             try c.encode(target, forKey: .target)
             try c.encode(met, forKey: .met)
+            try c.encode(assessable, forKey: .assessable)  // false: 无法评估 (denominator 0)
             try c.encode(numerator, forKey: .numerator)
             try c.encode(denominator, forKey: .denominator)
         }
 
-        enum CodingKeys: String, CodingKey { case id, name, value, target, met, numerator, denominator }
+        enum CodingKeys: String, CodingKey { case id, name, value, target, met, assessable, numerator, denominator }
     }
 
     struct Group: Encodable {

@@ -11,11 +11,14 @@ public enum AuditTextReport {
         out +=
             "审计日期 \(report.today)；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(report.population.label)\n"
         if let policy = report.policy {
-            let met = report.targets.count - report.failedTargets.count
-            out += "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成\n"
+            let met = report.targets.count(where: \.met)
+            let unassessable = report.unassessableTargets.count
+            out +=
+                "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成"
+                + (unassessable > 0 ? "，\(unassessable) 项无法评估（分母为 0）" : "") + "\n"
             for result in report.targets {
                 let t = result.target
-                let mark = result.met ? "✓ 达成" : "✗ 未达成"
+                let mark = result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估")
                 let value = AuditFormatting.targetValue(result.value, t)
                 var line =
                     "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
@@ -71,7 +74,10 @@ public enum AuditTextReport {
         out +=
             "\n"
             + (report.passes
-                ? "结论：通过（无错误，目标全部达成）" : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成）") + "\n"
+                ? "结论：通过（无错误，目标全部达成）"
+                : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成"
+                    + (report.unassessableTargets.isEmpty ? "" : "，\(report.unassessableTargets.count) 项目标无法评估") + "）")
+            + "\n"
         return out
     }
 
