@@ -79,7 +79,9 @@ struct AuditCommand: ParsableCommand {
             otherDiagnostics += problems
         }
 
-        let load = try catalog.load(paths)
+        let catalogLoader = try catalog.makeLoader(for: paths)
+        InputLedger.shared.record(paths)
+        let load = catalogLoader.load(paths: paths)
         var matterFigures: [MatterFigures] = []
         let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
         if !matterPaths.isEmpty {
@@ -99,7 +101,7 @@ struct AuditCommand: ParsableCommand {
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
         let report = Auditor(
-            settings: AuditSettings(codeProfile: loader.profile, synonyms: synonyms), population: population.population
+            settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms), population: population.population
         ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)

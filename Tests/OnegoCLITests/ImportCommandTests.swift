@@ -51,7 +51,7 @@ import Testing
         ])
         #expect(run.status == 0)
         let audit = try Fixtures.runOnego(["validate", folder + "/yunxi"])
-        #expect(audit.stdout.hasPrefix("目录有效：176 个事项，21 个部门，705 条申请材料"))
+        #expect(audit.stdout.hasPrefix("目录有效：176 个事项，21 个部门，708 条申请材料"))
     }
 
     @Test(arguments: [

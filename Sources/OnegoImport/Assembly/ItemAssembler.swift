@@ -405,6 +405,7 @@ struct ItemAssembler {
             if case .flag(let flag)? = record.values[.materialKey] { material.isKey = flag }
             material.issuer = record.values[.materialIssuer]?.text
             material.eLicence = record.values[.materialELicence]?.text
+            material.holder = record.values[.materialHolder]?.text
             material.paperSize = record.values[.materialPaperSize]?.text
             material.blankForm = record.values[.materialBlankForm]?.text
             material.sample = record.values[.materialSample]?.text

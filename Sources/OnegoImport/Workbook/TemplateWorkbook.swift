@@ -117,6 +117,7 @@ public enum TemplateWorkbook {
         Column(header: "是否关键材料", codeList: "是否") { yesNo($0.isKey) },
         Column(header: "出具单位") { $0.issuer ?? "" },
         Column(header: "电子证照类型") { $0.eLicence ?? "" },
+        Column(header: "持有人") { $0.holder ?? "" },
         Column(header: "容缺补交期限（工作日）") { $0.supplyDays.map(number) ?? "" },
         Column(header: "纸张规格") { $0.paperSize ?? "" },
         Column(header: "空白表格") { $0.blankForm ?? "" },
