@@ -101,7 +101,8 @@ struct AuditCommand: ParsableCommand {
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
         let report = Auditor(
-            settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms), population: population.population
+            settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms),
+            population: population.population
         ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
