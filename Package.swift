@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "onego", targets: ["onego"]),
         .library(name: "OnegoCatalog", targets: ["OnegoCatalog"]),
+        .library(name: "OnegoSearch", targets: ["OnegoSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,11 @@ let package = Package(
             name: "OnegoComposer",
             dependencies: ["OnegoCatalog", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // Find items and matters by name, pinyin, 俗称, materials, results, department or code (data: pinyin table).
+        .target(
+            name: "OnegoSearch", dependencies: ["OnegoCatalog", "OnegoComposer"],
+            resources: [.embedInCode("Resources/pinyin.txt"), .embedInCode("Resources/related-words.txt")]
+        ),
         // Consistency rules, coverage rates, time-limit compression, policy targets.
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
@@ -56,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "onego",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoImport",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoImport", "OnegoSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "onego-bench",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/onego-bench"
@@ -86,6 +92,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .testTarget(name: "OnegoSearchTests", dependencies: ["OnegoSearch", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCLITests", dependencies: ["OnegoTestSupport"]),
     ]
 )

@@ -18,7 +18,7 @@ struct GuideCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Item code (业务办理项编码 or 实施编码) or matter code.")
+    @Argument(help: "Item code (业务办理项编码 or 实施编码) or matter code, or a name when unambiguous.")
     var target: String
 
     @Option(help: "Catalog files or folders.")
@@ -79,6 +79,8 @@ struct GuideCommand: ParsableCommand {
         var guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
         guideOptions.acceptedAt = acceptedMoment
 
+        let target = try NameLookup.guideTarget(
+            self.target, catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters)
         let documents: [GuideDocument]
         if let item = loadedCatalog.item(code: target) {
             if !answers.isEmpty { Terminal.err("提示: 单个事项没有情形问题，已忽略 --answer") }

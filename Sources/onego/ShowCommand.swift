@@ -7,10 +7,10 @@ import OnegoXML
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "按编码显示一个事项的办事指南文本 (print one item as a guide)."
+        abstract: "按编码或名称显示一个事项的办事指南文本 (print one item as a guide)."
     )
 
-    @Argument(help: "The item's handling-item code or implementation code.")
+    @Argument(help: "The item's handling-item code or implementation code, or its name when unambiguous.")
     var code: String
 
     @Option(help: "Catalog files or folders.")
@@ -32,8 +32,10 @@ struct ShowCommand: ParsableCommand {
             Terminal.out(text)
             return
         }
-        guard let item = loadedCatalog.item(code: code) else {
-            throw CommandFailure("目录中没有编码为 \(code) 的事项")
+        let resolved =
+            try loadedCatalog.item(code: code) == nil ? NameLookup.code(named: code, catalog: loadedCatalog) : code
+        guard let resolved, let item = loadedCatalog.item(code: resolved) else {
+            throw CommandFailure("目录中没有编码为 \(code) 的事项，也没有名称与之相符的事项")
         }
         Terminal.out(ItemText.render(item))
     }

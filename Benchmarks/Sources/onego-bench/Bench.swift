@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onego-bench",
         abstract: "Generate large catalogs and time onego's loader, audit and composer.",
-        subcommands: [Generate.self, Load.self, AuditBench.self, ComposeBench.self, LayoutBench.self]
+        subcommands: [Generate.self, Load.self, AuditBench.self, ComposeBench.self, LayoutBench.self, SearchBench.self]
     )
 }
 

@@ -1,0 +1,44 @@
+/// Groups of words an applicant uses for the same thing (`饭店` ~ `餐饮店`), read from the embedded
+/// `Resources/related-words.txt`; a query is also tried with such words replaced.
+struct RelatedWords: Sendable {
+    /// Each group's words.
+    let groups: [[String]]
+
+    /// The shipped list.
+    static let shared = RelatedWords(text: String(decoding: PackageResources.related_words_txt, as: UTF8.self))
+
+    /// Parses one group per line, words separated by spaces; `#` starts a comment.
+    init(text: String) {
+        groups = text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let words = line.split(separator: " ").map(String.init)
+            return words.count > 1 ? words : nil
+        }
+    }
+
+    /// The query with one or two related-word replacements, longest replaced words first, without the query itself;
+    /// at most `limit` variants.
+    func variants(of query: String, limit: Int = 24) -> [String] {
+        var found: [String] = []
+        var frontier = [query]
+        for _ in 0..<2 {
+            var next: [String] = []
+            for text in frontier {
+                for group in groups {
+                    for word in group where text.contains(word) {
+                        for other in group where other != word && !(other.contains(word) && text.contains(other)) {
+                            let variant = text.replacing(word, with: other)
+                            if variant != query && !found.contains(variant) {
+                                found.append(variant)
+                                next.append(variant)
+                                if found.count >= limit { return found }
+                            }
+                        }
+                    }
+                }
+            }
+            frontier = next
+        }
+        return found
+    }
+}

@@ -1,0 +1,110 @@
+/// A text prepared for matching: normalized scalars, their pinyin slots and character pairs.
+struct SearchText: Sendable {
+    /// Normalized scalar values (ASCII lowercased, full-width ASCII made half-width, spaces removed).
+    var scalars: [UInt32]
+    /// Each scalar's slot in the pinyin table, or -1.
+    var slots: [Int32]
+    /// Whether any scalar has a pinyin reading.
+    var hasHanzi: Bool
+
+    init(_ text: String, pinyin: PinyinTable) {
+        scalars = Self.normalize(text)
+        slots = scalars.map { pinyin.slot(of: $0) }
+        hasHanzi = slots.contains { $0 >= 0 }
+    }
+
+    /// The scalars of `text`, ASCII lowercased, full-width forms (U+FF01–FF5E) made ASCII, whitespace dropped.
+    static func normalize(_ text: String) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+            if value == 0x3000 || value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D { continue }
+            if (0x41...0x5A).contains(value) { value += 0x20 }
+            result.append(value)
+        }
+        return result
+    }
+
+    /// The distinct character pairs of `scalars`, each packed in 64 bits.
+    static func bigrams(_ scalars: [UInt32]) -> [UInt64] {
+        guard scalars.count > 1 else { return [] }
+        var seen = Set<UInt64>()
+        var result: [UInt64] = []
+        for index in 1..<scalars.count {
+            let pair = UInt64(scalars[index - 1]) << 32 | UInt64(scalars[index])
+            if seen.insert(pair).inserted { result.append(pair) }
+        }
+        return result
+    }
+
+    /// Where `needle` first occurs in `haystack`.
+    static func firstOffset(of needle: [UInt32], in haystack: [UInt32]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        let first = needle[0]
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// The score of `query` found verbatim: 1 for the whole text, 0.8 at its start, 0.6 inside, plus up to 0.2 for
+    /// the share of the text it covers.
+    func directScore(_ query: [UInt32]) -> Double? {
+        guard let offset = Self.firstOffset(of: query, in: scalars) else { return nil }
+        let coverage = Double(query.count) / Double(scalars.count)
+        let base = offset == 0 ? (query.count == scalars.count ? 1.0 : 0.8) : 0.6
+        return base + 0.2 * coverage
+    }
+
+    /// The score of lowercase ASCII letters read as pinyin (full syllables, initials, or a mix; the last syllable
+    /// may be cut short) over consecutive Hanzi: 0.9 for the whole text, 0.7 at its start, 0.5 inside, plus up to
+    /// 0.2 for coverage. `initialsOnly` tells whether no full syllable was used. Initials alone need two letters at
+    /// the start and three inside.
+    func pinyinScore(_ letters: [UInt8], table: PinyinTable) -> (score: Double, initialsOnly: Bool)? {
+        guard hasHanzi, letters.count >= 2 else { return nil }
+        for start in slots.indices where slots[start] >= 0 {
+            guard let (end, usedFull) = Self.pinyinMatch(letters, 0, slots, start, false, table) else { continue }
+            if !usedFull && start > 0 && letters.count < 3 { continue }
+            let coverage = Double(end - start) / Double(slots.count)
+            let base = start == 0 ? (end == slots.count ? 0.9 : 0.7) : 0.5
+            return (base + 0.2 * coverage, !usedFull)
+        }
+        return nil
+    }
+
+    /// Matches `letters[index...]` against the readings from character `position` on; returns the end character
+    /// position and whether a full syllable was used.
+    private static func pinyinMatch(
+        _ letters: [UInt8], _ index: Int, _ slots: [Int32], _ position: Int, _ usedFull: Bool, _ table: PinyinTable
+    ) -> (Int, Bool)? {
+        if index == letters.count { return (position, usedFull) }
+        guard position < slots.count else { return nil }
+        let slot = Int(slots[position])
+        let letter = letters[index]
+        guard slot >= 0, letter >= 97, letter <= 122, table.initials[slot] & (1 << UInt32(letter - 97)) != 0 else {
+            return nil
+        }
+        let remaining = letters.count - index
+        for reading in table.readings[slot] {
+            let syllable = table.syllables[Int(reading)]
+            if remaining >= syllable.count {
+                if letters[index..<(index + syllable.count)].elementsEqual(syllable),
+                    let found = pinyinMatch(letters, index + syllable.count, slots, position + 1, true, table)
+                {
+                    return found
+                }
+            } else if remaining >= 2 && syllable.starts(with: letters[index...]) {
+                return (position + 1, true)
+            }
+        }
+        return pinyinMatch(letters, index + 1, slots, position + 1, usedFull, table)
+    }
+}
