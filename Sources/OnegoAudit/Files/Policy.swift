@@ -163,6 +163,8 @@ public struct TargetResult: Sendable, Hashable, Codable {
     public var denominator: Double
     /// Whether the target is met.
     public var met: Bool
+    /// The items that count against the target (empty when it is met or its figure has no item list).
+    public var missing: [WorkItem] = []
 
     /// How far the figure is from the threshold (positive when short), in the figure's unit.
     public var gap: Double? {
