@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The C shim: libxml2 as installed by the system package manager.
@@ -41,7 +42,14 @@ let package = Package(
         // Consistency rules, coverage rates, time-limit compression, policy targets.
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
-        .target(name: "OnegoExport", dependencies: ["OnegoCatalog", "OnegoComposer", "OnegoAudit"]),
+        // Office files (XLSX, DOCX) are zip packages written with ZIPFoundation.
+        .target(
+            name: "OnegoExport",
+            dependencies: [
+                "OnegoCatalog", "OnegoComposer", "OnegoAudit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command-line tool: one thin file per subcommand.
         .executableTarget(
             name: "onego",

@@ -1,3 +1,4 @@
+import Foundation
 import OnegoExport
 
 /// Writing command output files atomically (temporary file beside the target, then rename), never over an input.
@@ -10,6 +11,16 @@ enum AtomicFile {
         try check(path, protecting: inputs)
         do {
             try AtomicWriter(protecting: inputs).write(text, to: path)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Writes `data` to `path`, with the same checks as ``write(_:to:protecting:)``.
+    static func write(_ data: Data, to path: String, protecting inputs: [String]) throws {
+        try check(path, protecting: inputs)
+        do {
+            try AtomicWriter(protecting: inputs).write(to: path) { sink throws(OutputError) in try sink.write(data) }
         } catch {
             throw CommandFailure(error.description)
         }

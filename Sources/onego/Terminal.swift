@@ -5,7 +5,7 @@ import OnegoXML
 /// Writing to standard output and standard error.
 enum Terminal {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n").utf8))
     }
 
     static func err(_ text: String) {
