@@ -9,7 +9,7 @@ struct Onego: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ShowCommand.self, GuideCommand.self, SiteCommand.self, CalendarCommand.self,
-            AuditCommand.self, RulesCommand.self, ComposeCommand.self,
+            AuditCommand.self, RulesCommand.self, ComposeCommand.self, DiffCommand.self,
         ]
     )
 }
