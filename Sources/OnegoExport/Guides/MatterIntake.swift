@@ -139,8 +139,6 @@ public enum MatterIntake {
             answers: answers)
     }
 
-    /// `2`, `0.5`: working days as printed.
-    static func days(_ value: Double) -> String {
-        TimeLimit(value, .workingDays).description.replacingOccurrences(of: "个工作日", with: "")
-    }
+    /// `2`, `0.5`, `20.5`: working days as printed (rounded up to the half day, see ``DayFigures``).
+    static func days(_ value: Double) -> String { DayFigures.days(value) }
 }

@@ -56,7 +56,14 @@ public enum DOCXGuideRenderer {
         case .list(let items):
             return items.map { paragraph("• " + $0, style: "ListItem") }.joined()
         case .table(let grid):
-            return table(grid.rows, header: grid.columns, widths: nil, centred: grid.centred)
+            let shown = GuideTablePresentation(grid)
+            let rows = shown.rows.enumerated().map { number, row in
+                row.enumerated().map { column, cell in
+                    cell + (shown.code(row: number, column: column).map { "\n" + $0 } ?? "")
+                }
+            }
+            return table(rows, header: shown.columns, widths: nil, centred: shown.centred)
+                + (shown.note.map { paragraph($0, style: "Note") } ?? "")
         case .signatures(let labels):
             let rows = stride(from: 0, to: labels.count, by: 2).map { index in
                 [labels[index], index + 1 < labels.count ? labels[index + 1] : ""].map {
