@@ -83,7 +83,9 @@ public enum AuditTextReport {
     /// A missed target's work list, grouped by department (worst first), cut to ``workListLimit`` lines.
     static func workList(_ result: TargetResult, order: [String]) -> String {
         guard !result.missing.isEmpty else { return "" }
-        var out = "      待办事项 \(result.missing.count) 项（未达标的事项，按部门）：\n"
+        var out = "      待办事项 \(result.missing.count) 项（未达标的事项，按部门"
+        if let needed = result.itemsNeeded, needed < result.missing.count { out += "；改好其中任意 \(needed) 项即可达标" }
+        out += "）：\n"
         var shown = 0
         for (department, items) in AuditFormatting.grouped(result.missing, order: order) {
             guard shown < workListLimit else { break }
