@@ -57,12 +57,10 @@ public enum DOCXGuideRenderer {
             return items.map { paragraph("• " + $0, style: "ListItem") }.joined()
         case .table(let grid):
             let shown = GuideTablePresentation(grid)
-            let rows = shown.rows.enumerated().map { number, row in
-                row.enumerated().map { column, cell in
-                    cell + (shown.code(row: number, column: column).map { "\n" + $0 } ?? "")
-                }
+            let codes = shown.rows.indices.map { number in
+                shown.columns.indices.map { shown.code(row: number, column: $0) ?? "" }
             }
-            return table(rows, header: shown.columns, widths: nil, centred: shown.centred)
+            return table(shown.rows, header: shown.columns, widths: nil, centred: shown.centred, codes: codes)
                 + (shown.note.map { paragraph($0, style: "Note") } ?? "")
         case .signatures(let labels):
             let rows = stride(from: 0, to: labels.count, by: 2).map { index in
@@ -93,7 +91,7 @@ public enum DOCXGuideRenderer {
     /// A bordered full-width table; the header row repeats on every page and is bold on grey.
     static func table(
         _ rows: [[String]], header: [String]?, widths: [Int]?, labelColumn: Bool = false, centred: Set<Int> = [],
-        rowHeight: Int? = nil
+        rowHeight: Int? = nil, codes: [[String]] = []
     ) -> String {
         let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
@@ -108,18 +106,22 @@ public enum DOCXGuideRenderer {
         let shares =
             widths
             ?? (0..<columns).map { index in
-                let cells = rows.map { index < $0.count ? $0[index] : "" } + [header?[safe: index] ?? ""]
-                // Chinese characters count twice (they are twice as wide as digits and Latin letters).
-                let longest =
-                    cells.flatMap { $0.split(separator: "\n") }.map { line in
+                // Chinese characters count twice (they are twice as wide as digits and Latin letters); the header
+                // never wraps, and a column with item codes under its cells fits them in their small type.
+                func width(_ text: String) -> Int {
+                    text.split(separator: "\n").map { line in
                         line.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
-                    }.max() ?? 1
-                return min(40, max(5, longest))
+                    }.max() ?? 0
+                }
+                let longest = rows.map { index < $0.count ? width($0[index]) : 0 }.max() ?? 0
+                let headerWidth = width(header?[safe: index] ?? "") + 1
+                let codeWidth = codes.map { index < $0.count ? $0[index].count * 3 / 4 : 0 }.max() ?? 0
+                return max(min(36, max(longest, codeWidth)), headerWidth, 3)
             }
         let sum = max(1, shares.reduce(0, +))
         for index in 0..<columns { out += "<w:gridCol w:w=\"\(total * shares[min(index, shares.count - 1)] / sum)\"/>" }
         out += "</w:tblGrid>"
-        func row(_ cells: [String], isHeader: Bool) -> String {
+        func row(_ cells: [String], isHeader: Bool, codesOfRow: [String]? = nil) -> String {
             var out = "<w:tr><w:trPr><w:cantSplit/>"
             if isHeader { out += "<w:tblHeader/>" }
             if let rowHeight { out += "<w:trHeight w:val=\"\(rowHeight)\"/>" }
@@ -131,12 +133,16 @@ public enum DOCXGuideRenderer {
                 if shaded { out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF1F5\"/>" }
                 out += "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
                 if centred.contains(index) || isHeader { out += "<w:jc w:val=\"center\"/>" }
-                out += "</w:pPr>" + runs(text, bold: shaded) + "</w:p></w:tc>"
+                out += "</w:pPr>" + runs(text, bold: shaded) + "</w:p>"
+                if let code = codesOfRow?[safe: index], !code.isEmpty {
+                    out += "<w:p><w:pPr><w:pStyle w:val=\"CodeText\"/></w:pPr>" + runs(code) + "</w:p>"
+                }
+                out += "</w:tc>"
             }
             return out + "</w:tr>"
         }
         if let header { out += row(header, isHeader: true) }
-        for cells in rows { out += row(cells, isHeader: false) }
+        for (number, cells) in rows.enumerated() { out += row(cells, isHeader: false, codesOfRow: codes[safe: number]) }
         // Word needs a paragraph between two tables; it also gives space after one.
         return out + "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>"
     }
@@ -217,6 +223,11 @@ public enum DOCXGuideRenderer {
                 "TableText", "Table Text",
                 paragraph: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"260\" w:lineRule=\"auto\"/>",
                 run: "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>")
+            + style(
+                "CodeText", "Code Text", paragraph: "<w:spacing w:before=\"0\" w:after=\"20\"/>",
+                run:
+                    "<w:rFonts w:ascii=\"DejaVu Sans Mono\" w:hAnsi=\"DejaVu Sans Mono\"/><w:color w:val=\"52606D\"/><w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>"
+            )
             + "</w:styles>"
     }()
 }
