@@ -49,7 +49,14 @@ let package = Package(
         // Consistency rules, coverage rates, time-limit compression, policy targets.
         .target(name: "OnegoAudit", dependencies: ["OnegoCatalog", "OnegoComposer"]),
         // Guides, notices, checklists, reports and the handbook site, for people.
-        .target(name: "OnegoExport", dependencies: ["OnegoCatalog", "OnegoComposer", "OnegoAudit"]),
+        // Office files (XLSX, DOCX) are zip packages written with ZIPFoundation.
+        .target(
+            name: "OnegoExport",
+            dependencies: [
+                "OnegoCatalog", "OnegoComposer", "OnegoAudit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Import from what offices have (XLSX, CSV, portal JSON) through profile files; the template workbook.
         .target(
             name: "OnegoImport",

@@ -1,3 +1,4 @@
+import Foundation
 import OnegoCatalog
 import OnegoExport
 
@@ -12,6 +13,17 @@ enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
         do {
             try writer.write(text, to: path)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Writes `data` (a workbook, a Word file) to `path` with the same checks as ``write(_:to:)``, `inputs` recorded
+    /// first as ``check(_:protecting:)`` does.
+    static func write(_ data: Data, to path: String, protecting inputs: [String]) throws {
+        try check(path, protecting: inputs)
+        do {
+            try writer.write(to: path) { sink throws(OutputError) in try sink.write(data) }
         } catch {
             throw CommandFailure(error.description)
         }

@@ -19,7 +19,7 @@ struct AuditCommand: ParsableCommand {
 
     /// Report formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, html
+        case text, json, sarif, html, csv, xlsx
     }
 
     @Argument(help: "Catalog files or folders (folders are searched for *.xml).")
@@ -34,7 +34,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Matter files or folders (default: a `matters` folder beside PATH, if any).")
     var matters: [String] = []
 
-    @Option(help: "Report format: text, json, sarif or html.")
+    @Option(help: "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings).")
     var format: Format = .text
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
@@ -52,6 +52,9 @@ struct AuditCommand: ParsableCommand {
         if paths.isEmpty { throw ValidationError("请至少给出一个目录文件或文件夹 (missing PATH)") }
         if let today, CalendarDay(iso: today) == nil {
             throw ValidationError("--today 应为 YYYY-MM-DD 格式的有效日期，实为“\(today)”")
+        }
+        if format == .xlsx && output == nil {
+            throw ValidationError("--format xlsx 是二进制文件，请用 --output 给出文件名（如 --output 审计.xlsx）")
         }
     }
 
@@ -106,12 +109,26 @@ struct AuditCommand: ParsableCommand {
         ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
+        if format == .xlsx, let output {
+            let data: Data
+            do {
+                data = try AuditXLSXReport.render(report)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            try AtomicFile.write(data, to: output, protecting: inputs)
+            Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
+            if !report.passes { throw ExitCode(1) }
+            return
+        }
         let text: String
         switch format {
         case .text: text = AuditTextReport.render(report)
         case .json: text = try AuditJSONReport.render(report)
         case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
         case .html: text = AuditHTMLReport.render(report)
+        case .csv: text = AuditCSVReport.render(report)
+        case .xlsx: text = ""  // written above
         }
         if let output {
             try AtomicFile.write(text, to: output)

@@ -44,7 +44,7 @@ struct GuideCommand: ParsableCommand {
     @Option(help: "Working-day calendar file or folder (default: Catalogs/calendars).")
     var calendar: String?
 
-    @Option(help: "Output format: html or md (default: from --output's extension, else html).")
+    @Option(help: "Output format: html, md or docx (default: from --output's extension, else html).")
     var format: DocumentFormat?
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
@@ -61,6 +61,7 @@ struct GuideCommand: ParsableCommand {
         if let date, CalendarDay(iso: date) == nil {
             throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
         }
+        try DocumentFormat.check(format: format, output: output)
         for answer in answers where !answer.contains("=") {
             throw ValidationError("情形答案 \(answer) 应写作 问题=答案 (QUESTION=VALUE)")
         }
@@ -99,10 +100,22 @@ struct GuideCommand: ParsableCommand {
         }
 
         let resolvedFormat = format ?? DocumentFormat(forPath: output) ?? .html
+        if resolvedFormat == .docx, let output {
+            let data: Data
+            do {
+                data = try DOCXGuideRenderer.data(documents)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            try AtomicFile.write(data, to: output, protecting: inputs)
+            Terminal.err("已写入 \(output)（\(documents.map(\.title).joined(separator: "、"))）")
+            return
+        }
         let text: String
         switch resolvedFormat {
         case .html: text = HTMLGuideRenderer.page(documents)
         case .md: text = MarkdownGuideRenderer.text(documents)
+        case .docx: text = ""  // written above; validate() requires --output
         }
         if let output {
             try AtomicFile.write(text, to: output)
@@ -130,15 +143,36 @@ enum DocumentKind: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format`.
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, md
+    case html, md, docx
 
-    /// The format a file name implies (`.html`/`.htm`, `.md`/`.markdown`).
+    /// The format a file name implies (`.html`/`.htm`, `.md`/`.markdown`, `.docx`).
     init?(forPath path: String?) {
         guard let path else { return nil }
         switch (path as NSString).pathExtension.lowercased() {
         case "html", "htm": self = .html
         case "md", "markdown": self = .md
+        case "docx": self = .docx
         default: return nil
+        }
+    }
+
+    /// Refuses an output whose extension names another format, or one onego cannot write (`.pdf`, `.doc` …), so
+    /// HTML is never written into a file called `guide.pdf`; `.docx` needs a file.
+    static func check(format: DocumentFormat?, output: String?) throws {
+        let fileExtension = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+        // .xml/.xsd paths are onego's inputs: the run refuses them as such (exit 1, naming the protected input).
+        if let output, !fileExtension.isEmpty, fileExtension != "xml", fileExtension != "xsd" {
+            guard let implied = DocumentFormat(forPath: output) else {
+                throw ValidationError(
+                    "无法写出 .\(fileExtension) 文件（\(output)）：可用格式为 .html、.md、.docx；需要 PDF 时请用浏览器打开 HTML 后打印为 PDF")
+            }
+            if let format, format != implied {
+                throw ValidationError(
+                    "--format \(format.rawValue) 与输出文件 \(output) 的扩展名不符：请改用 .\(format.rawValue) 文件名，或去掉 --format")
+            }
+        }
+        if (format ?? DocumentFormat(forPath: output)) == .docx && output == nil {
+            throw ValidationError("--format docx 是二进制文件，请用 --output 给出文件名（如 --output 办事指南.docx）")
         }
     }
 }

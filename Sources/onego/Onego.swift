@@ -10,7 +10,7 @@ struct Onego: ParsableCommand {
         subcommands: [
             ValidateCommand.self, FindCommand.self, ShowCommand.self, GuideCommand.self, SiteCommand.self,
             CalendarCommand.self, AuditCommand.self, RulesCommand.self, ComposeCommand.self, ImportCommand.self,
-            TemplateCommand.self, ExportCommand.self,
+            TemplateCommand.self, ExportCommand.self, DiffCommand.self,
         ]
     )
 

@@ -6,7 +6,7 @@ import OnegoXML
 enum Terminal {
     /// Writes a line (a final newline is added when missing) to standard output.
     static func out(_ text: String) {
-        StandardStreams.write(text.hasSuffix("\n") ? text : text + "\n", to: .output)
+        StandardStreams.write(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", to: .output)
     }
 
     /// Writes a line (a final newline is added when missing) to standard error.

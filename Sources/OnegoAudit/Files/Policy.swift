@@ -191,6 +191,8 @@ public struct TargetResult: Sendable, Hashable, Codable {
     public var denominator: Double
     /// Whether the target is met (never when it cannot be assessed).
     public var met: Bool
+    /// The items that count against the target (empty when it is met or its figure has no item list).
+    public var missing: [WorkItem] = []
 
     /// Whether the figure could be computed: a denominator of 0 (no item in the population, no statutory limit
     /// to compress) leaves the target 无法评估, neither met nor missed.

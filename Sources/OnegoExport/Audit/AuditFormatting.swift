@@ -81,4 +81,23 @@ enum AuditFormatting {
         }
         return text
     }
+
+    /// Work items grouped by department, departments in the given order (others after, by name), items in their
+    /// original order.
+    static func grouped(_ items: [WorkItem], order: [String]) -> [(department: String, items: [WorkItem])] {
+        var groups: [String: [WorkItem]] = [:]
+        for item in items { groups[item.department, default: []].append(item) }
+        var rank: [String: Int] = [:]
+        for (index, name) in order.enumerated() where rank[name] == nil { rank[name] = index }
+        return groups.keys.sorted { a, b in
+            let ra = rank[a] ?? Int.max
+            let rb = rank[b] ?? Int.max
+            return ra != rb ? ra < rb : a < b
+        }.map { ($0, groups[$0] ?? []) }
+    }
+
+    /// The Chinese title of a rule, or the ID when the registry does not know it.
+    static func ruleTitle(_ id: String, in report: AuditReport) -> String {
+        report.registry.rule(id: id)?.title ?? id
+    }
 }

@@ -4,8 +4,10 @@ import OnegoCatalog
 import OnegoXML
 
 /// The JSON form of an audit:
-/// `{"targets": [{"id","name","value","target","met","assessable","numerator","denominator"}], "rates": {...},
-/// "compression": {...}, "findings": [{"rule","severity","item","file","line","column","message"}]}`.
+/// `{"targets": [{"id","name","value","target","met","assessable","numerator","denominator","missing": [{"code","name",
+/// "department","reason"}]}], "rates": {...}, "compression": {...}, "findings": [{"rule","ruleTitle","severity",
+/// "item","itemName","department","file","line","column","message"}], "departments": [{"department","errors",
+/// "warnings","notes","workItems"}]}` (departments worst first).
 public enum AuditJSONReport {
     /// Renders the report as pretty, key-sorted JSON.
     public static func render(_ report: AuditReport) throws -> String {
@@ -19,6 +21,7 @@ public enum AuditJSONReport {
         var rates: [String: Rate]
         var compression: Compression
         var findings: [FindingEntry]
+        var departments: [DepartmentSummary]
 
         init(_ report: AuditReport) {
             targets = report.targets.map(Target.init)
@@ -31,7 +34,8 @@ public enum AuditJSONReport {
             }
             self.rates = rates
             compression = Compression(report.compression, matters: report.matters)
-            findings = report.findings.map(FindingEntry.init)
+            findings = report.findings.map { FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule, in: report)) }
+            departments = report.departmentSummaries
         }
     }
 
@@ -44,6 +48,7 @@ public enum AuditJSONReport {
         var assessable: Bool
         var numerator: Double
         var denominator: Double
+        var missing: [WorkItem]
 
         init(_ result: TargetResult) {
             id = result.target.id
@@ -54,6 +59,7 @@ public enum AuditJSONReport {
             assessable = result.isAssessable
             numerator = round4(result.numerator)
             denominator = round4(result.denominator)
+            missing = result.missing
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -66,9 +72,12 @@ public enum AuditJSONReport {
             try c.encode(assessable, forKey: .assessable)  // false: 无法评估 (denominator 0)
             try c.encode(numerator, forKey: .numerator)
             try c.encode(denominator, forKey: .denominator)
+            try c.encode(missing, forKey: .missing)
         }
 
-        enum CodingKeys: String, CodingKey { case id, name, value, target, met, assessable, numerator, denominator }
+        enum CodingKeys: String, CodingKey {
+            case id, name, value, target, met, assessable, numerator, denominator, missing
+        }
     }
 
     struct Group: Encodable {
@@ -183,15 +192,21 @@ public enum AuditJSONReport {
 
     struct FindingEntry: Encodable {
         var rule: String
+        var ruleTitle: String
         var severity: String
         var item: String?
+        var itemName: String?
+        var department: String?
         var file: String
         var line: Int
         var column: Int
         var message: String
 
-        init(_ f: Finding) {
+        init(_ f: Finding, title: String) {
             rule = f.rule
+            ruleTitle = title
+            itemName = f.itemName
+            department = f.department
             severity = f.severity.rawValue
             item = f.item
             file = f.location?.file ?? ""
@@ -204,14 +219,19 @@ public enum AuditJSONReport {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(rule, forKey: .rule)
             try c.encode(severity, forKey: .severity)
+            try c.encode(ruleTitle, forKey: .ruleTitle)
             try c.encode(item, forKey: .item)  // null for findings about files rather than items
+            try c.encode(itemName, forKey: .itemName)
+            try c.encode(department, forKey: .department)
             try c.encode(file, forKey: .file)
             try c.encode(line, forKey: .line)
             try c.encode(column, forKey: .column)
             try c.encode(message, forKey: .message)
         }
 
-        enum CodingKeys: String, CodingKey { case rule, severity, item, file, line, column, message }
+        enum CodingKeys: String, CodingKey {
+            case rule, ruleTitle, severity, item, itemName, department, file, line, column, message
+        }
     }
 }
 

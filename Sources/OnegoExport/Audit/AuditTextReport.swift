@@ -24,6 +24,7 @@ public enum AuditTextReport {
                     "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
                 if !result.met { line += "，" + AuditFormatting.gap(result) }
                 out += line + "\n"
+                out += workList(result, order: report.departmentsWorstFirst)
             }
         }
         out += "\n覆盖率（\(report.population.label)）：\n"
@@ -59,6 +60,7 @@ public enum AuditTextReport {
         }
         out += "\n发现：\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示"
         out += report.waived.isEmpty ? "\n" : "；\(report.waived.count) 条已豁免\n"
+        out += departments(report)
         var order: [String] = []
         var byRule: [String: [Finding]] = [:]
         for finding in report.findings {
@@ -78,6 +80,42 @@ public enum AuditTextReport {
                 : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成"
                     + (report.unassessableTargets.isEmpty ? "" : "，\(report.unassessableTargets.count) 项目标无法评估") + "）")
             + "\n"
+        return out
+    }
+
+    /// How many work items the text report names per missed target; HTML, JSON, CSV and XLSX list them all.
+    static let workListLimit = 12
+
+    /// A missed target's work list, grouped by department (worst first), cut to ``workListLimit`` lines.
+    static func workList(_ result: TargetResult, order: [String]) -> String {
+        guard !result.missing.isEmpty else { return "" }
+        var out = "      待办事项 \(result.missing.count) 项（未达标的事项，按部门"
+        if let needed = result.itemsNeeded, needed < result.missing.count { out += "；改好其中任意 \(needed) 项即可达标" }
+        out += "）：\n"
+        var shown = 0
+        for (department, items) in AuditFormatting.grouped(result.missing, order: order) {
+            guard shown < workListLimit else { break }
+            out += "      \(department)（\(items.count) 项）\n"
+            for item in items.prefix(workListLimit - shown) {
+                out += "        \(item.code)  \(item.name)：\(item.reason)\n"
+                shown += 1
+            }
+        }
+        if result.missing.count > shown {
+            out += "        ……另有 \(result.missing.count - shown) 项，完整清单见 --format html、json、csv 或 xlsx\n"
+        }
+        return out
+    }
+
+    /// Departments with findings or work items, worst first.
+    static func departments(_ report: AuditReport) -> String {
+        let rows = report.departmentSummaries.filter { $0.errors + $0.warnings + $0.notes + $0.workItems > 0 }
+        guard !rows.isEmpty else { return "" }
+        var out = "\n各部门（错误多者在前）：\n"
+        for row in rows {
+            out +=
+                "  \(pad(row.department, 24)) \(row.errors) 个错误，\(row.warnings) 条警告，\(row.notes) 条提示，待办事项 \(row.workItems) 项\n"
+        }
         return out
     }
 

@@ -3,14 +3,14 @@ import OnegoCatalog
 /// Phrases shared by every document about an item, so the guide, the notice and the checklist say the same thing
 /// in the same words.
 enum ItemFacts {
-    /// `3个工作日（不含专家评审时间）`.
+    /// `3个工作日（不含专家评审时间）`; `即办` for zero, fractions rounded up to the half day (``DayFigures``).
     static func limit(_ limit: TimeLimit) -> String {
-        (limit.value == 0 ? "即办（当场办结）" : limit.description) + (limit.note.map { "（\($0)）" } ?? "")
+        DayFigures.limit(limit) + (limit.note.map { "（\($0)）" } ?? "")
     }
 
     /// The promised limit, saying 即办 for immediate items.
     static func promised(_ item: ServiceItem) -> String {
-        if item.isImmediate, item.promisedLimit.value == 0 {
+        if item.promisedLimit.value == 0 {
             return "即办（材料齐全、符合法定形式的当场办结）" + (item.promisedLimit.note.map { "；\($0)" } ?? "")
         }
         return limit(item.promisedLimit)
@@ -18,7 +18,7 @@ enum ItemFacts {
 
     /// The promised limit in a few characters for tables: `即办` or `3个工作日`.
     static func promisedShort(_ item: ServiceItem) -> String {
-        item.promisedLimit.value == 0 ? "即办" : item.promisedLimit.description
+        DayFigures.limit(item.promisedLimit)
     }
 
     /// `原件1份`, `复印件2份`, joined; `—` when neither is asked for.

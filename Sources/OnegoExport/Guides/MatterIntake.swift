@@ -174,12 +174,12 @@ public enum MatterIntake {
             answers: answers, trips: trips, formFields: formFields, jointFormName: matter.jointForm?.name)
     }
 
-    /// `2个工作日`, `0.5个工作日`, `3小时` for an hour plan, `即办（当场办结）` for zero: a duration as printed,
+    /// `2个工作日`, `0.5个工作日` (days rounded up to the half day, ``DayFigures``), `3小时` for an hour plan, `即办（当场办结）` for zero: a duration as printed,
     /// rounded here and only here.
     static func span(_ days: Rational, _ time: WorkingDayFigures) -> String {
         if days == .zero { return "即办（当场办结）" }
         if time.isHourPlan { return ComposeFigures.number(time.hours(days).doubleValue) + "小时" }
-        return ComposeFigures.number(days.doubleValue) + "个工作日"
+        return DayFigures.days(days.doubleValue) + "个工作日"
     }
 }
 
