@@ -72,13 +72,15 @@ import Testing
     @Test func pipeNamedDirectlyIsReadAndItsSizeIsCountedAsRead() throws {
         let (_, fifo) = try folderWithFIFO()
         let writer = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own: a global-queue task can wait behind other tests' blocking work and never open the
+        // FIFO, leaving the parser waiting for a writer.
+        Thread {
             let fd = open(fifo, O_WRONLY)
             let body = "<a>" + String(repeating: "<b/>", count: 10_000) + "</a>"
             _ = body.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
             close(fd)
             writer.signal()
-        }
+        }.start()
         var parser = XMLStreamParser(limits: XMLLimits(maxFileBytes: 4_096))
         parser.acceptsStreams = true
         let diagnostics = parser.parse(contentsOf: fifo, into: NullHandler())

@@ -1,6 +1,8 @@
 import Foundation
 
 #if canImport(Glibc)
+    // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
+    import CoreFoundation
     import Glibc
 #elseif canImport(Musl)
     import Musl
