@@ -26,10 +26,11 @@ public final class XMLSchema: @unchecked Sendable {
     /// - Throws: a ``Diagnostic`` with rule `xml.schema-file` when the bytes are not a valid XSD.
     public convenience init(bytes: [UInt8], name: String) throws(Diagnostic) {
         ensureLibXML2Initialized()
-        let context = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32(buffer.count)) }
-        }
-        try self.init(name: name, parserContext: context)
+        // libxml2 keeps the pointer until `xmlSchemaParse` reads it: the copy lives until the schema is compiled.
+        let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
+        defer { copy.deallocate() }
+        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        try self.init(name: name, parserContext: xmlSchemaNewMemParserCtxt(copy.baseAddress, Int32(bytes.count)))
     }
 
     /// Compiles the schema a parser context reads, taking ownership of the context.
