@@ -206,9 +206,9 @@ public final class XMLParseContext {
     /// The file being parsed, as named in diagnostics.
     public let file: String
     /// The current element depth: 1 inside the root's start tag.
-    public fileprivate(set) var depth = 0
+    @exclusivity(unchecked) public fileprivate(set) var depth = 0
     /// Every diagnostic so far.
-    public private(set) var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) public private(set) var diagnostics: [Diagnostic] = []
 
     let limits: XMLLimits
     let maxDiagnostics: Int
@@ -216,18 +216,18 @@ public final class XMLParseContext {
     unowned(unsafe) let handler: any XMLContentHandler
     /// The same handler when it takes name ids, else nil.
     unowned(unsafe) let idHandler: (any XMLNameIDContentHandler)?
-    fileprivate var parser: xmlParserCtxtPtr?
-    fileprivate var aborted = false
-    fileprivate var textBytes = 0
+    @exclusivity(unchecked) fileprivate var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) fileprivate var aborted = false
+    @exclusivity(unchecked) fileprivate var textBytes = 0
     /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
-    fileprivate var isFinishing = false
-    private var names = NameTable()
-    fileprivate var attributeScratch: [XMLAttribute] = []
+    @exclusivity(unchecked) fileprivate var isFinishing = false
+    @exclusivity(unchecked) private var names = NameTable()
+    @exclusivity(unchecked) fileprivate var attributeScratch: [XMLAttribute] = []
     /// Reused storage for the attribute entries of a start tag.
-    fileprivate var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
-    fileprivate var entryCapacity = 32
+    @exclusivity(unchecked) fileprivate var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
+    @exclusivity(unchecked) fileprivate var entryCapacity = 32
     /// The encoding the document declared, once known.
-    public private(set) var declaredEncoding: String?
+    @exclusivity(unchecked) public private(set) var declaredEncoding: String?
 
     /// Where the document's bytes come from, so an encoding error can be located by reading them again.
     enum Source {
@@ -236,11 +236,11 @@ public final class XMLParseContext {
     }
 
     /// The document's bytes, for locating encoding errors.
-    var source: Source?
+    @exclusivity(unchecked) var source: Source?
 
     /// Added to every line reported: a part of a file parsed on its own (see ``XMLSplitPlan``) reports the lines of
     /// the whole file.
-    var lineOffset = 0
+    @exclusivity(unchecked) var lineOffset = 0
 
     init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
         self.file = file

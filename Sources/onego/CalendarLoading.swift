@@ -10,8 +10,9 @@ enum CalendarLoading {
     static func load(paths: [String]) throws -> WorkingCalendar {
         InputLedger.shared.recordSchemas(directory: nil)
         if paths.isEmpty {
-            let shipped = ResourceLocator.candidates(for: "Catalogs/calendars", environmentVariable: "ONEGO_CALENDARS")
-            InputLedger.shared.record(shipped.filter { FileManager.default.fileExists(atPath: $0) }.prefix(1))
+            if let override = CalendarLocator.overridePath, FileManager.default.fileExists(atPath: override) {
+                InputLedger.shared.record(override)
+            }
             do {
                 return try WorkingCalendar.loadDefault()
             } catch let diagnostic {

@@ -6,7 +6,7 @@ import OnegoXML
 
 /// Options shared by every command that loads a catalog.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .customLong("schemas"), help: "Folder holding catalog.xsd (default: the repository's Schemas/).")
+    @Option(name: .customLong("schemas"), help: "Folder holding catalog.xsd (default: ONEGO_SCHEMAS, else built in).")
     var schemaDirectory: String?
 
     @Flag(help: "Skip XSD validation (well-formedness and code checks only); faster for trusted catalogs.")

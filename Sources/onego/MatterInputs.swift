@@ -80,14 +80,19 @@ enum MatterInputs {
         return set
     }
 
-    /// The synonym table: the named file, else the shipped one near the catalog, else none (recorded as an input).
+    /// The synonym table: the named file, else the workspace's own near the catalog (recorded as an input), else the
+    /// built-in one.
     static func synonyms(path: String?, catalogPaths: [String]) throws -> SynonymTable {
         let root = defaultFolders(near: catalogPaths).first.map {
             URL(fileURLWithPath: $0).deletingLastPathComponent().path
         }
-        guard let file = path ?? SynonymTable.defaultPath(near: root ?? catalogPaths.first) else { return .empty }
-        InputLedger.shared.record(file)
-        let (table, diagnostics) = SynonymTable.load(path: file)
+        let (table, diagnostics): (SynonymTable, [Diagnostic])
+        if let file = path ?? SynonymTable.defaultPath(near: root ?? catalogPaths.first) {
+            InputLedger.shared.record(file)
+            (table, diagnostics) = SynonymTable.load(path: file)
+        } else {
+            (table, diagnostics) = SynonymTable.loadBuiltIn()
+        }
         if diagnostics.containsErrors {
             Terminal.print(diagnostics)
             throw CommandFailure("材料同义词表有错误")

@@ -6,7 +6,7 @@ struct Onego: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onego",
         abstract: "政务服务事项目录与“高效办成一件事”编排工具 (service-item catalog and one-matter composer).",
-        version: "0.1.0",
+        version: VersionText.full,
         subcommands: [
             ValidateCommand.self, FindCommand.self, ShowCommand.self, GuideCommand.self, SiteCommand.self,
             CalendarCommand.self, AuditCommand.self, RulesCommand.self, ComposeCommand.self, ImportCommand.self,

@@ -23,7 +23,7 @@ enum Attr: Int, CaseIterable {
 /// (a class, so passing it around copies no arrays); a bit mask says which slots are set.
 final class AttributeValues {
     private let slots: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>?>
-    private var used: UInt64 = 0
+    @exclusivity(unchecked) private var used: UInt64 = 0
 
     init() {
         slots = .allocate(capacity: Attr.allCases.count)

@@ -16,10 +16,10 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case foreign(namespace: String, root: String)
     }
 
-    private(set) var root: RootKind = .unknown
-    private(set) var items: [ServiceItem] = []
-    private(set) var title: String?
-    private(set) var region: String?
+    @exclusivity(unchecked) private(set) var root: RootKind = .unknown
+    @exclusivity(unchecked) private(set) var items: [ServiceItem] = []
+    @exclusivity(unchecked) private(set) var title: String?
+    @exclusivity(unchecked) private(set) var region: String?
     /// Stop at the root when it is another onego document, instead of reporting it.
     let skipsOtherOnegoDocuments: Bool
     /// The most items accepted from one file.
@@ -48,25 +48,25 @@ final class CatalogFileReader: XMLNameIDContentHandler {
 
     private let interner: StringInterner
     /// Per name id: 0 not yet resolved, 1 not a catalog element, else the element's index + 2.
-    private var elementKinds: [UInt8] = []
+    @exclusivity(unchecked) private var elementKinds: [UInt8] = []
     /// Per name id: 0 not yet resolved, 1 not a catalog attribute, else the attribute's index + 2.
-    private var attributeKinds: [UInt8] = []
+    @exclusivity(unchecked) private var attributeKinds: [UInt8] = []
     private let values = AttributeValues()
-    private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
     /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
-    private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
-    private var isInItem = false
-    private var material = Material(name: "")
-    private var isInMaterial = false
-    private var law = LegalProvision(law: "")
-    private var isInLaw = false
-    private var fee = Fee()
+    @exclusivity(unchecked) private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
+    @exclusivity(unchecked) private var isInItem = false
+    @exclusivity(unchecked) private var material = Material(name: "")
+    @exclusivity(unchecked) private var isInMaterial = false
+    @exclusivity(unchecked) private var law = LegalProvision(law: "")
+    @exclusivity(unchecked) private var isInLaw = false
+    @exclusivity(unchecked) private var fee = Fee()
     /// The role attribute of the `<jointDepartment>` being read (schema 1.1).
-    private var jointRole: String?
+    @exclusivity(unchecked) private var jointRole: String?
     /// Repeated arrays (results, steps, legal basis …) kept once per file.
-    private var shared = SharedArrays()
+    @exclusivity(unchecked) private var shared = SharedArrays()
     /// The current item's lists, built in reused storage and copied (or shared) once at `</item>`.
-    private var scratch = ItemLists()
+    @exclusivity(unchecked) private var scratch = ItemLists()
 
     /// Per reader, not static: objects shared by parsing threads make them contend on reference counts.
     private let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
