@@ -61,7 +61,10 @@ import Testing
     @Test func versionNamesEverySchemaVersion() throws {
         let run = try Fixtures.runOnego(["--version"])
         #expect(run.status == 0)
-        for schema in ["catalog.xsd 1.0", "matter.xsd 1.0", "calendar.xsd 1.0", "synonyms.xsd 1.0"] {
+        for schema in [
+            "catalog.xsd 1.1", "matter.xsd 1.0", "calendar.xsd 1.0", "synonyms.xsd 1.0", "import-profile.xsd 1.0",
+            "code-profile.xsd 1.0",
+        ] {
             #expect(run.stdout.contains(schema), "\(run.stdout)")
         }
     }

@@ -5,36 +5,20 @@ extension CodeProfile {
     /// The namespace of code-profile files (`Schemas/code-profile.xsd`).
     public static let namespace = "urn:onego:code-profile:1"
 
-    /// The shipped profile with this name (`Catalogs/code-profiles/NAME.xml`, environment variable
-    /// `ONEGO_CODE_PROFILES`), or the file at a path (anything ending in `.xml`).
+    /// The profile with this name (`ONEGO_CODE_PROFILES/NAME.xml` when that variable is set, else the built-in
+    /// `Catalogs/code-profiles/NAME.xml`), or the file at a path (anything ending in `.xml`).
     public static func locate(_ nameOrPath: String) -> String? {
-        if nameOrPath.hasSuffix(".xml") || nameOrPath.contains("/") {
-            return FileManager.default.isReadableFile(atPath: nameOrPath) ? nameOrPath : nil
-        }
-        for folder in ResourceLocator.candidates(
-            for: "Catalogs/code-profiles", environmentVariable: "ONEGO_CODE_PROFILES")
-        {
-            let path = folder + "/" + nameOrPath + ".xml"
-            if FileManager.default.isReadableFile(atPath: path) { return path }
-        }
-        return nil
+        ShippedFile.locate(nameOrPath, folder: "Catalogs/code-profiles", environmentVariable: "ONEGO_CODE_PROFILES")
     }
 
-    /// Reads and validates a code-profile file.
+    /// Reads and validates a code-profile file (a path, or a built-in profile's pseudo path from ``locate(_:)``)
+    /// against `schemaPath`, else the schema ``SchemaLocator`` gives.
     ///
     /// - Throws: the first error, with its file, line and column.
     public static func load(path: String, schemaPath: String? = nil) throws(Diagnostic) -> CodeProfile {
-        let schemaFile =
-            schemaPath
-            ?? SchemaLocator.candidateDirectories().map { $0 + "/code-profile.xsd" }
-            .first { FileManager.default.isReadableFile(atPath: $0) }
-        guard let schemaFile else {
-            throw Diagnostic(
-                .error, rule: "xml.schema-file", message: "找不到 Schemas/code-profile.xsd：请在仓库目录中运行，或设置 ONEGO_SCHEMAS")
-        }
+        let schema = try SchemaLocator.schema(for: .codeProfile, at: schemaPath)
         let reader = CodeProfileReader()
-        let diagnostics = XMLStreamParser(schema: try XMLSchema(contentsOf: schemaFile))
-            .parse(contentsOf: path, into: reader)
+        let diagnostics = ShippedFile.parse(path, with: XMLStreamParser(schema: schema), into: reader)
         if let first = diagnostics.first(where: { $0.severity == .error }) { throw first }
         return reader.profile
     }

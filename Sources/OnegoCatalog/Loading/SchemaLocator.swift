@@ -16,6 +16,8 @@ public enum SchemaLocator {
         case policy = "policy.xsd"
         case waivers = "waivers.xsd"
         case synonyms = "synonyms.xsd"
+        case codeProfile = "code-profile.xsd"
+        case importProfile = "import-profile.xsd"
 
         /// The copy built into the binary.
         public var builtIn: EmbeddedResource? { EmbeddedResource.named("Schemas/" + rawValue) }

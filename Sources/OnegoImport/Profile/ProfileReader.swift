@@ -6,38 +6,25 @@ extension ImportProfile {
     /// The profile namespace.
     public static let namespace = "urn:onego:import-profile:1"
 
-    /// Finds a profile by name (`gdzwfw` → `Catalogs/profiles/gdzwfw.xml`, environment variable `ONEGO_PROFILES`)
-    /// or by path (anything ending in `.xml`).
+    /// Finds a profile by name (`gdzwfw`: `ONEGO_PROFILES/gdzwfw.xml` when that variable is set, else the built-in
+    /// `Catalogs/profiles/gdzwfw.xml`) or by path (anything ending in `.xml`).
     public static func locate(_ nameOrPath: String) -> String? {
-        if nameOrPath.hasSuffix(".xml") || nameOrPath.contains("/") {
-            return FileManager.default.isReadableFile(atPath: nameOrPath) ? nameOrPath : nil
-        }
-        for folder in ResourceLocator.candidates(for: "Catalogs/profiles", environmentVariable: "ONEGO_PROFILES") {
-            let path = folder + "/" + nameOrPath + ".xml"
-            if FileManager.default.isReadableFile(atPath: path) { return path }
-        }
-        return nil
+        ShippedFile.locate(nameOrPath, folder: "Catalogs/profiles", environmentVariable: "ONEGO_PROFILES")
     }
 
-    /// Loads and validates the profile at `path` against `Schemas/import-profile.xsd`.
+    /// Loads and validates the profile at `path` (a path, or a built-in profile's pseudo path from ``locate(_:)``)
+    /// against `Schemas/import-profile.xsd` (the file at `schemaPath`, else as ``SchemaLocator`` finds it).
     ///
     /// - Throws: ``ImportError`` (`.profile`) naming every schema problem with its line and column.
     public static func load(path: String, schemaPath: String? = nil) throws(ImportError) -> ImportProfile {
-        let schemaFile =
-            schemaPath
-            ?? SchemaLocator.candidateDirectories().map { $0 + "/import-profile.xsd" }
-            .first { FileManager.default.isReadableFile(atPath: $0) }
-        guard let schemaFile else {
-            throw ImportError(.profile, "找不到 Schemas/import-profile.xsd：请在仓库目录中运行，或设置 ONEGO_SCHEMAS")
-        }
         let schema: XMLSchema
         do {
-            schema = try XMLSchema(contentsOf: schemaFile)
+            schema = try SchemaLocator.schema(for: .importProfile, at: schemaPath)
         } catch {
             throw ImportError(.profile, "导入配置的 Schema 无法编译", cause: error)
         }
         let reader = ProfileReader()
-        let diagnostics = XMLStreamParser(schema: schema).parse(contentsOf: path, into: reader)
+        let diagnostics = ShippedFile.parse(path, with: XMLStreamParser(schema: schema), into: reader)
         let errors = diagnostics.filter { $0.severity == .error } + reader.problems
         if !errors.isEmpty {
             throw ImportError(.profile, "导入配置无效：\n" + errors.map(\.description).joined(separator: "\n"))
