@@ -161,6 +161,8 @@ public enum AuditJSONReport {
         var immediate: Int
         var unreformed: [ItemRow]
         var excluded: [ItemRow]
+        /// Items whose promised limit is 未公布: no data for the figures, listed (never counted as 0).
+        var promiseNotPublished: [ItemRow]
         var items: [ItemRow]
         var matters: [MatterFigures]
 
@@ -168,7 +170,8 @@ public enum AuditJSONReport {
             func row(_ i: ItemCompression) -> ItemRow {
                 ItemRow(
                     item: i.item, name: i.name, department: i.department, statutory: i.statutory?.description,
-                    promised: i.promised.description, rate: i.rate.map(round4), excluded: i.exclusion)
+                    promised: i.promised?.description ?? PublishedState.notPublished.rawValue, rate: i.rate.map(round4),
+                    excluded: i.exclusion)
             }
             overall = Pair(c.overall)
             licensing = Pair(c.licensing)
@@ -176,6 +179,7 @@ public enum AuditJSONReport {
             immediate = c.immediateCount
             unreformed = c.unreformed.map(row)
             excluded = c.excluded.map(row)
+            promiseNotPublished = c.notPublished.map(row)
             items = c.items.map(row)
             self.matters = matters
         }

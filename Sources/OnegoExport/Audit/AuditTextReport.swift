@@ -48,6 +48,12 @@ public enum AuditTextReport {
             out += "    未压缩：\(item.name)（\(item.item)）\(item.statutory.map(\.description) ?? "")\n"
         }
         if c.unreformed.count > 10 { out += "    ……另有 \(c.unreformed.count - 10) 项\n" }
+        let unpublished = c.notPublished
+        if !unpublished.isEmpty {
+            out += "  承诺办结时限未公布 \(unpublished.count) 项（无数据，不计入压缩率，不按 0 计）：\n"
+            for item in unpublished.prefix(10) { out += "    未公布：\(item.name)（\(item.item)）\n" }
+            if unpublished.count > 10 { out += "    ……另有 \(unpublished.count - 10) 项\n" }
+        }
         if !report.matters.isEmpty {
             out += "\n一件事（最完整情形，分别办理 → 一件事办理）：\n"
             for matter in report.matters {
