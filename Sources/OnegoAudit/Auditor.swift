@@ -148,11 +148,13 @@ public struct Auditor: Sendable {
             paths: paths, files: catalog.files.count, handlingItems: handlingCount,
             implementationItems: implementationCount, departments: departments, materials: materials)
         let targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
-        return AuditReport(
+        var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
             findings: outcome.findings.sortedForReport(), waived: outcome.waived, rates: rates,
             crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
+        report.regionalVariation = RegionalVariation.compute(catalog)
+        return report
     }
 
     /// Checks each target of a policy against the figures.

@@ -37,4 +37,19 @@ import Testing
         ])
         #expect(!Auditor().findings(in: catalog).contains { $0.rule == "consistency.four-same" })
     }
+
+    @Test func materialsAndPromisesAreComparedPerBasicCode() {
+        var tianhe = Self.item(region: "440106", credit: "11440106MB2D03322")
+        tianhe.materials = (1...3).map { Material(name: "材料\($0)") }
+        tianhe.promisedLimit = TimeLimit(7, .workingDays)
+        var rongcheng = Self.item(region: "445202", credit: "11445202MB2D03322")
+        rongcheng.materials = (1...8).map { Material(name: "材料\($0)") }
+        rongcheng.promisedLimit = nil
+        let variations = RegionalVariation.compute(Catalog(items: [tianhe, rongcheng]))
+        #expect(variations.count == 1)
+        #expect(variations.first?.fewestMaterials == 3)
+        #expect(variations.first?.mostMaterials == 8)
+        #expect(variations.first?.promisedLimits == ["7个工作日", "未公布"])
+        #expect(variations.first?.implementations.map(\.region) == ["440106", "445202"])
+    }
 }

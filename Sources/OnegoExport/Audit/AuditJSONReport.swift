@@ -18,6 +18,8 @@ public enum AuditJSONReport {
         var targets: [Target]
         var rates: [String: Rate]
         var compression: Compression
+        /// 四级四同: per basic code, how materials and promised limits differ between regions.
+        var regionalVariation: [RegionalVariation]
         var findings: [FindingEntry]
 
         init(_ report: AuditReport) {
@@ -31,6 +33,7 @@ public enum AuditJSONReport {
             }
             self.rates = rates
             compression = Compression(report.compression, matters: report.matters)
+            regionalVariation = report.regionalVariation
             findings = report.findings.map(FindingEntry.init)
         }
     }

@@ -63,6 +63,19 @@ public enum AuditTextReport {
                 out += "  \(matter.name)（\(matter.members) 个事项）：\(rows)\n"
             }
         }
+        if !report.regionalVariation.isEmpty {
+            out += "\n四级四同（同一基本编码在各地区的实施差异，\(report.regionalVariation.count) 个基本编码）：\n"
+            for variation in report.regionalVariation {
+                out +=
+                    "  \(variation.name)（\(variation.basicCode)）：材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项，"
+                    + "承诺时限 \(variation.promisedLimits.joined(separator: " / "))\n"
+                for implementation in variation.implementations {
+                    out +=
+                        "    \(implementation.region) \(implementation.name)（\(implementation.item)）：材料 \(implementation.materials) 项，"
+                        + "承诺 \(implementation.promised)\n"
+                }
+            }
+        }
         out += "\n发现：\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示"
         out += report.waived.isEmpty ? "\n" : "；\(report.waived.count) 条已豁免\n"
         var order: [String] = []
