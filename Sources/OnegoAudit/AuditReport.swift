@@ -43,6 +43,8 @@ public struct AuditReport: Sendable {
     public var targets: [TargetResult]
     /// The rules that ran.
     public var registry: RuleRegistry
+    /// 四级四同: per basic code implemented in several regions, how materials and promised limits differ.
+    public var regionalVariation: [RegionalVariation] = []
 
     /// The number of active error findings.
     public var errorCount: Int { findings.count(.error) }

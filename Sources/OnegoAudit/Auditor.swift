@@ -158,11 +158,13 @@ public struct Auditor: Sendable {
             targets[index].missing = WorkList.missing(
                 for: targets[index].target, items: items, compression: compression)
         }
-        return AuditReport(
+        var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
             findings: active.sortedForReport(), waived: outcome.waived, rates: rates,
             crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
+        report.regionalVariation = RegionalVariation.compute(catalog)
+        return report
     }
 
     /// Checks each target of a policy against the figures.

@@ -127,7 +127,7 @@ public struct Composer: Sendable {
             return ComposedMember(
                 id: matter.members[member].id, code: item.id, name: item.name, department: item.department,
                 stage: plan.schedule.stage[position], promised: plan.durations[position],
-                statutory: item.statutoryLimit.map(officeHours.workingDays), promisedLimit: item.promisedLimit,
+                statutory: item.statutoryLimit.map(officeHours.workingDays), promisedLimit: item.composingLimit,
                 visits: item.visits, isOnline: Self.isOnline(item), isCritical: onPath.contains(position),
                 finish: plan.schedule.finish[position])
         }

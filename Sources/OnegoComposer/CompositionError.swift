@@ -18,6 +18,8 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
     case unknownItem(member: MatterMember)
     /// The selected members' order constraints form a cycle (member ids, first repeated at the end).
     case cycle([String], at: SourceLocation)
+    /// A member item publishes neither a promised limit (未公布) nor a statutory one, so its duration is unknown.
+    case noPromisedLimit(member: MatterMember, item: String)
     /// A due date could not be computed (no published calendar for the year, …).
     case calendar(String)
     /// A number or date answer that is malformed or out of range (`area=12a`, `birth=2026-02-30`, a future
@@ -47,6 +49,9 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(member.location): 成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中"
         case .cycle(let ids, let location):
             return "\(location): 成员事项的先后顺序形成循环：\(ids.joined(separator: " → "))"
+        case .noPromisedLimit(let member, let item):
+            return "\(member.location): 成员事项 \(member.id)（\(item)，\(member.code)）未公布承诺办结时限，也没有法定办结时限，"
+                + "无法计算一件事的时限；请在事项目录中补充承诺时限"
         case .calendar(let message):
             return "无法计算办结日期：\(message)"
         case .invalidValue(let value, let question, let reason):
@@ -71,7 +76,7 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
         case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question),
             .invalidValue(_, let question, _):
             [question.id]
-        case .unknownItem, .cycle, .calendar: []
+        case .unknownItem, .noPromisedLimit, .cycle, .calendar: []
         }
     }
 }

@@ -92,7 +92,7 @@ public struct XMLStreamParser: Sendable {
             }
             return total == 0 ? FileProblem.emptyFile(path: name) : nil
         }
-        return session.diagnostics
+        return session.finishedDiagnostics
     }
 
     /// Parses one part of a file planned by ``XMLSplitPlan``: its pieces (the file's own bytes and the tags that
@@ -135,7 +135,7 @@ public struct XMLStreamParser: Sendable {
             }
             return nil
         }
-        return session.diagnostics
+        return session.finishedDiagnostics
     }
 
     /// Parses bytes held in memory (tests, fuzzing, standard input).
@@ -154,7 +154,7 @@ public struct XMLStreamParser: Sendable {
                 return nil
             }
         }
-        return session.diagnostics
+        return session.finishedDiagnostics
     }
 }
 
@@ -256,19 +256,29 @@ public final class XMLParseContext {
     /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
     public func name(id: Int) -> XMLName { names.entry(id) }
 
-    /// Records a problem and keeps parsing.
+    /// Records a problem and keeps parsing. Past ``maxDiagnostics`` messages the file is still read to its end (so
+    /// every item is counted and checked) but further messages are only counted (``unlistedCount``).
     public func report(_ diagnostic: Diagnostic) {
         guard !aborted else { return }
-        diagnostics.append(diagnostic)
-        if diagnostics.count >= maxDiagnostics {
-            diagnostics.append(
-                Diagnostic(
-                    .error, rule: "xml.too-many-errors",
-                    message: "错误过多（\(maxDiagnostics) 条），停止检查该文件", at: currentLocation))
-            // Reports can come from libxml2's error callbacks, where halting the parser is unsafe: just stop
-            // listening; the feeding loop stops after the current chunk.
-            aborted = true
+        guard diagnostics.count < maxDiagnostics else {
+            unlistedCount += 1
+            return
         }
+        diagnostics.append(diagnostic)
+    }
+
+    /// How many messages were counted but not kept, past ``maxDiagnostics``.
+    public private(set) var unlistedCount = 0
+
+    /// The diagnostics, followed by a warning saying how many messages were not listed, when any were not.
+    public var finishedDiagnostics: [Diagnostic] {
+        guard unlistedCount > 0 else { return diagnostics }
+        return diagnostics + [
+            Diagnostic(
+                .warning, rule: "xml.too-many-errors",
+                message: "该文件消息过多：只列出前 \(maxDiagnostics) 条，另有 \(unlistedCount) 条未列出；其余事项已全部读取、检查和计数",
+                at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+        ]
     }
 
     /// Records a fatal problem and stops the parse. Call it from the handler's callbacks.

@@ -108,16 +108,21 @@ extension CatalogOptions {
 extension CatalogOptions {
     /// Loads the catalog in `paths` for a command that can work on every valid item: items with errors are listed on
     /// standard error and left out; errors that belong to no item (a broken file) still stop the command.
-    func loadUsableCatalog(_ paths: [String]) throws -> Catalog {
+    func loadUsableCatalog(_ paths: [String]) throws -> Catalog { try loadUsable(paths).catalog }
+
+    /// Loads the catalog in `paths` keeping every valid item, and says which items were left out and why: errors
+    /// are printed in compiler form on standard error, followed by the list of items left out; errors that belong
+    /// to no item (a broken file) still stop the command.
+    func loadUsable(_ paths: [String]) throws -> UsableCatalog {
         let loaded = try load(paths)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
-        guard !errors.isEmpty else { return loaded.catalog }
+        guard !errors.isEmpty else { return UsableCatalog(catalog: loaded.catalog, skipped: []) }
         // Each error belongs to the item whose start tag is the last one at or before it in the same file.
         var starts: [String: [(line: Int, index: Int)]] = [:]
         for (index, item) in loaded.catalog.items.enumerated() {
             starts[item.location.file, default: []].append((item.location.line, index))
         }
-        var broken: Set<Int> = []
+        var broken: [Int: [Diagnostic]] = [:]
         for error in errors {
             guard let location = error.location,
                 let owner = starts[location.file]?.last(where: { $0.line <= location.line })
@@ -125,14 +130,17 @@ extension CatalogOptions {
                 Terminal.print(errors)
                 throw CommandFailure("目录有错误，请先用 onego validate 修正")
             }
-            broken.insert(owner.index)
+            broken[owner.index, default: []].append(error)
         }
         Terminal.print(errors)
-        let skipped = broken.sorted().map { loaded.catalog.items[$0] }
+        let skipped = broken.keys.sorted().map {
+            UsableCatalog.Skipped(item: loaded.catalog.items[$0], errors: broken[$0] ?? [])
+        }
         Terminal.err(
-            "\(skipped.count) 个事项有错误，已略过：" + skipped.map { "\($0.name)（\($0.id)）" }.joined(separator: "、"))
-        let usable = loaded.catalog.items.enumerated().filter { !broken.contains($0.offset) }.map(\.element)
-        return Catalog(items: usable, files: loaded.catalog.files)
+            "\(skipped.count) 个事项有错误，已略过（其余 \(loaded.catalog.items.count - skipped.count) 个事项照常处理）："
+                + skipped.map { "\($0.item.name)（\($0.item.id)）" }.joined(separator: "、"))
+        let usable = loaded.catalog.items.enumerated().filter { broken[$0.offset] == nil }.map(\.element)
+        return UsableCatalog(catalog: Catalog(items: usable, files: loaded.catalog.files), skipped: skipped)
     }
 }
 

@@ -76,7 +76,7 @@ struct ComposeCommand: ParsableCommand {
     func parsedAnswers() throws -> AnswerSet { try MatterInputs.answerSet(from: answers) }
 
     func run() throws {
-        let loadedCatalog = try options.loadValidCatalog(catalog)
+        let loadedCatalog = try options.loadUsableCatalog(catalog)
         let matter = try MatterInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
         let table = try MatterInputs.synonyms(path: synonyms, catalogPaths: catalog)
         let workingCalendar = accepted == nil ? nil : try CalendarLoading.load(paths: calendar)

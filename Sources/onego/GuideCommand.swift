@@ -72,7 +72,7 @@ struct GuideCommand: ParsableCommand {
 
     func run() throws {
         if let output { try AtomicFile.check(output, protecting: inputs) }
-        let loadedCatalog = try options.loadValidCatalog(catalog)
+        let loadedCatalog = try options.loadUsableCatalog(catalog)
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day

@@ -59,14 +59,20 @@ struct SiteCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         defer { lock.release() }
-        let loadedCatalog = try options.loadValidCatalog(paths)
+        let usable = try options.loadUsable(paths)
+        let loadedCatalog = usable.catalog
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(
             catalog: loadedCatalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
         let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }
         let site = HandbookSite(
             title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,
-            options: GuideOptions(issued: issued))
+            options: GuideOptions(issued: issued),
+            withheld: usable.skipped.map {
+                HandbookSite.WithheldItem(
+                    name: $0.item.name, code: $0.item.id, department: $0.item.department,
+                    problems: $0.errors.map(\.message))
+            })
         let pages = site.pages()
         do {
             try writer.write(pages.map { ($0.path, $0.text) }, to: out, holding: lock)

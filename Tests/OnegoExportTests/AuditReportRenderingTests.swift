@@ -30,7 +30,7 @@ import Testing
 
     @Test func jsonHasExactlyTheIssueShape() throws {
         let json = try Self.object(try AuditJSONReport.render(try Self.report()))
-        #expect(Set(json.keys) == ["targets", "rates", "compression", "findings", "departments"])
+        #expect(Set(json.keys) == ["targets", "rates", "compression", "regionalVariation", "findings", "departments"])
         let targets = try #require(json["targets"] as? [[String: Any]])
         #expect(targets.count == 6)
         for target in targets {

@@ -11,11 +11,12 @@ import Testing
         let report = try ImportTestSupport.importer("gdzwfw").run(
             sources: [Fixtures.fixture("import/gdzwfw-items.json")], outputDirectory: folder)
         #expect(report.rows == 12)
-        #expect(report.imported == 11)
-        #expect(report.rejected == 1)
-        let rejected = report.diagnostics.filter { $0.rule == "import.row.rejected" && $0.field == nil }
-        #expect(rejected.map(\.row) == [4])
-        #expect(rejected.first?.message.contains("承诺办结时限") == true)
+        #expect(report.imported == 12)
+        #expect(report.rejected == 0)
+        // 承诺时限 "无" is imported as 未公布 and reported on its row.
+        let unpublished = report.diagnostics.filter { $0.rule == "import.value.not-published" }
+        #expect(unpublished.map(\.row) == [4])
+        #expect(unpublished.first?.field == "promisedLimit")
         // Guangdong type 20 is 其他行政权力 (national 10), 21 is 公共服务 (national 20).
         let loaded = try ImportTestSupport.loader().load(paths: [folder])
         #expect(!loaded.diagnostics.contains { $0.severity == .error && $0.rule != "catalog.uscc" })
@@ -23,6 +24,10 @@ import Testing
         #expect(items.first { $0.name == "慈善组织公开募捐资格审核" }?.type.rawValue == "10")
         #expect(items.first { $0.name == "失业保险金申领" }?.type.rawValue == "20")
         #expect(items.first { $0.name == "失业保险金申领" }?.handling == .immediate)
+        let renewal = try #require(items.first { $0.name == "建筑业企业资质核准（延续）" })
+        #expect(renewal.promisedLimit == nil)
+        #expect(renewal.promisedLimitState == .notPublished)
+        #expect(renewal.statutoryLimit == TimeLimit(20, .workingDays))
         // A 33-character code is 实施编码 + 业务办理项 suffix.
         let food = try #require(items.first { $0.name == "食品经营许可（新办）" })
         #expect(food.codes.implementation == "11440106MB2D0332254000117004000")
@@ -68,8 +73,8 @@ import Testing
         let result = try ImportTestSupport.importer("gdzwfw").read(
             sources: [Fixtures.fixture("import/gdzwfw-items.jsonl")], loader: try ImportTestSupport.loader())
         #expect(result.report.rows == 4)
-        #expect(result.report.imported == 3)
-        #expect(result.report.rejected == 1)
+        #expect(result.report.imported == 4)
+        #expect(result.report.rejected == 0)
     }
 
     @Test func nationalTablesJoinOnTheItemID() throws {

@@ -195,7 +195,7 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         compare("实施主体", old.department, new.department)
         compare("办件类型", old.handling.rawValue, new.handling.rawValue)
         compare("法定时限", old.statutoryLimit?.description ?? "无", new.statutoryLimit?.description ?? "无")
-        compare("承诺时限", old.promisedLimit.description, new.promisedLimit.description)
+        compare("承诺时限", old.promisedLimit?.description ?? "未公布", new.promisedLimit?.description ?? "未公布")
         compare("到现场次数", String(old.visits), String(new.visits))
         compare("是否网办", old.online.isAvailable ? "是" : "否", new.online.isAvailable ? "是" : "否")
         compare("网办深度", old.online.depth.label, new.online.depth.label)
@@ -208,11 +208,18 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         let added = newMaterials.filter { !oldMaterials.contains($0) }
         let removed = oldMaterials.filter { !newMaterials.contains($0) }
         guard !fields.isEmpty || !added.isEmpty || !removed.isEmpty else { return nil }
+        // A promise that grows is a regression; one that becomes unpublished is too (the figure is lost), one that
+        // becomes published is not.
         let grew: Bool
-        if let order = old.promisedLimit.compare(to: new.promisedLimit) {
-            grew = order == .ascending
-        } else {
-            grew = new.promisedLimit.approximateWorkingDays > old.promisedLimit.approximateWorkingDays
+        switch (old.promisedLimit, new.promisedLimit) {
+        case (let before?, let after?):
+            if let order = before.compare(to: after) {
+                grew = order == .ascending
+            } else {
+                grew = after.approximateWorkingDays > before.approximateWorkingDays
+            }
+        case (.some, nil): grew = true
+        case (nil, _): grew = false
         }
         return ItemChange(
             item: reference(new), fields: fields, materialsAdded: added, materialsRemoved: removed,

@@ -59,7 +59,9 @@ public enum WorkList {
             out.append(
                 WorkItem(
                     code: row.item, name: row.name, department: row.department,
-                    reason: "法定 \(statutory) → 承诺 \(row.promised.description)，压缩 \(Int((rate * 100).rounded()))%"))
+                    reason:
+                        "法定 \(statutory) → 承诺 \(row.promised?.description ?? "未公布")，压缩 \(Int((rate * 100).rounded()))%")
+            )
         }
         return out
     }
@@ -71,7 +73,7 @@ public enum WorkList {
     /// The field behind a rate's condition and the item's value of it.
     static func reason(for rate: String, _ item: ServiceItem) -> String {
         switch rate {
-        case "immediate": "办件类型：\(item.handling.rawValue)；承诺时限：\(item.promisedLimit.description)"
+        case "immediate": "办件类型：\(item.handling.rawValue)；承诺时限：\(item.promisedLimit?.description ?? "未公布")"
         case "online": "是否网办：\(item.online.isAvailable ? "是" : "否")；网办深度：\(item.online.depth.label)"
         case "fully-online": "网办深度：\(item.online.depth.label)"
         case "at-most-one-visit", "zero-visit": "到现场次数：\(item.visits)"

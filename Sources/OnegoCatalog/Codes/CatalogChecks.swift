@@ -87,11 +87,13 @@ struct CatalogChecks {
                         at: item.location))
             }
             // Promised ≤ statutory in comparable units.
-            if let statutory = item.statutoryLimit, item.promisedLimit.compare(to: statutory) == .descending {
+            if let statutory = item.statutoryLimit, let promised = item.promisedLimit,
+                promised.compare(to: statutory) == .descending
+            {
                 diagnostics.append(
                     Diagnostic(
                         .error, rule: "catalog.promise-exceeds-statutory",
-                        message: "\(label)的承诺时限（\(item.promisedLimit)）超过法定时限（\(statutory)）",
+                        message: "\(label)的承诺时限（\(promised)）超过法定时限（\(statutory)）",
                         at: item.location))
             }
         }

@@ -7,7 +7,7 @@ enum Attr: Int, CaseIterable {
     case value, unit, note, kind, count, reason, available, depth, url, scope, mode, regions, charged, standard
     case basis, instantApproval, instantDeclaration, promiseBased, certificateFree, form, necessity, source
     case originals, copies, key, issuer, eLicence, supplyDays, paperSize, blankForm, sample, validity, delivery
-    case role, address, hours, phone, complaintPhone, holder
+    case role, address, hours, phone, complaintPhone, holder, state
 
     private static let byName: [String: Attr] = Dictionary(
         uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })

@@ -172,7 +172,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .statutoryLimit:
             item.statutoryLimit = a.timeLimit()
         case .promisedLimit:
-            if let limit = a.timeLimit() { item.promisedLimit = limit }
+            readPromisedLimit(a, context: context)
         case .specialProcedure:
             let procedure = SpecialProcedure(
                 kind: a.token(.kind, SpecialProcedureKind.self) ?? .other,
@@ -353,6 +353,27 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             message = "根元素应为 <catalog xmlns=\"\(OnegoNamespace.catalog)\">，实为 \(found)"
         }
         context.abort(Diagnostic(.error, rule: "catalog.root", message: message, at: context.tagLocation))
+    }
+
+    /// Reads `<promisedLimit>`: value and unit, or (1.1) `state="未公布"` with neither; reports any other mix.
+    private func readPromisedLimit(_ a: ValueReader, context: XMLParseContext) {
+        let hasState = a.has(.state)
+        let hasValue = a.has(.value) || a.has(.unit)
+        if hasState && !hasValue {
+            item.promisedLimit = nil
+            return
+        }
+        if let limit = a.timeLimit(), !hasState {
+            item.promisedLimit = limit
+            return
+        }
+        item.promisedLimit = nil
+        guard hasState || !hasValue else { return }
+        let message =
+            hasState
+            ? "<promisedLimit> 不能同时给出 state 与 value/unit：未公布的承诺时限不写时限值"
+            : "<promisedLimit> 须给出 value 与 unit，或写 state=\"未公布\""
+        context.report(Diagnostic(.error, rule: "catalog.value", message: message, at: context.tagLocation))
     }
 
     /// The element's text with white space trimmed and inner runs collapsed to one space, interned.

@@ -20,7 +20,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         var legalBasis: [LegalProvision]
         var conditions: String?
         var statutoryLimit: TimeLimit?
-        var promisedLimit: TimeLimit
+        var promisedLimit: TimeLimit?
         var specialProcedures: [SpecialProcedure]
         var visits: Int
         var visitReason: String?
@@ -142,8 +142,8 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
             yield &storage.fields.statutoryLimit
         }
     }
-    /// 承诺办结时限.
-    public var promisedLimit: TimeLimit {
+    /// 承诺办结时限; `nil` when the source does not publish one (未公布, catalog schema 1.1).
+    public var promisedLimit: TimeLimit? {
         _read { yield storage.fields.promisedLimit }
         _modify {
             makeUnique()
@@ -290,7 +290,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         region: RegionCode = RegionCode("000000"), handling: HandlingKind = .promised, department: String = "",
         implementingBody: ImplementingBody = ImplementingBody(name: "", creditCode: CreditCode("")),
         serviceObjects: [ServiceObject] = [], legalBasis: [LegalProvision] = [], conditions: String? = nil,
-        statutoryLimit: TimeLimit? = nil, promisedLimit: TimeLimit = TimeLimit(0, .workingDays),
+        statutoryLimit: TimeLimit? = nil, promisedLimit: TimeLimit? = TimeLimit(0, .workingDays),
         specialProcedures: [SpecialProcedure] = [], visits: Int = 1, visitReason: String? = nil,
         online: OnlineService = OnlineService(isAvailable: false, depth: .information),
         handlingForms: [HandlingForm] = [.window], crossRegion: CrossRegion? = nil, fee: Fee = Fee(),
@@ -309,6 +309,8 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
                 details: details.isEmpty ? nil : details, location: location))
     }
 
+    /// Whether the promised limit is published (``PublishedState/notPublished`` when it is absent).
+    public var promisedLimitState: PublishedState { promisedLimit == nil ? .notPublished : .published }
     /// 即办件.
     public var isImmediate: Bool { handling == .immediate }
     /// At least one material may be supplied later (容缺受理).

@@ -69,7 +69,9 @@ public struct CatalogWriter: Sendable {
         }
         if let conditions = item.conditions { element("conditions", conditions, &out) }
         if let statutory = item.statutoryLimit { out += "    <statutoryLimit" + limit(statutory) + "/>\n" }
-        out += "    <promisedLimit" + limit(item.promisedLimit) + "/>\n"
+        out +=
+            "    <promisedLimit"
+            + (item.promisedLimit.map(limit) ?? attribute("state", PublishedState.notPublished.rawValue)) + "/>\n"
         for procedure in item.specialProcedures {
             out +=
                 "    <specialProcedure" + attribute("kind", procedure.kind.rawValue)
@@ -152,10 +154,10 @@ public struct CatalogWriter: Sendable {
         out += "  </item>\n"
     }
 
-    /// Whether `item` uses what only catalog schema 1.1 holds (details, the national service-object categories).
+    /// Whether `item` uses what only catalog schema 1.1 holds (details, the national service-object categories, an unpublished promised limit).
     public static func needsSchema11(_ item: ServiceItem) -> Bool {
         !item.details.isEmpty || item.serviceObjects.contains(where: \.isSchema11)
-            || item.materials.contains(where: \.hasUnspecifiedFacts)
+            || item.materials.contains(where: \.hasUnspecifiedFacts) || item.promisedLimit == nil
     }
 
     private func write(_ material: Material, to out: inout String) {

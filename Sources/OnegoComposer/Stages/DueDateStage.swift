@@ -61,9 +61,9 @@ enum DueDateStage {
         for position in plan.order {
             let before = plan.predecessors[position]
             let ready = before.map { memberDue[$0] }.max() ?? accepted
-            let limit = items[position].promisedLimit
+            let limit = items[position].composingLimit
             afterNaturalDays[position] = before.contains {
-                items[$0].promisedLimit.unit == .naturalDays || afterNaturalDays[$0]
+                items[$0].composingLimit.unit == .naturalDays || afterNaturalDays[$0]
             }
             if limit.unit == .naturalDays {
                 memberDue[position] = try calendar.dueDate(accepted: ready, limit: limit)

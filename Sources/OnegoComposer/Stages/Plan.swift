@@ -22,7 +22,7 @@ struct Plan: Sendable {
             let ids = cycle.nodes.map { matter.members[selection.indexes[$0]].id }
             throw .cycle(ids, at: matter.members[selection.indexes[cycle.nodes.first ?? 0]].location)
         }
-        let durations = selection.items.map { hours.workingDays($0.promisedLimit) }
+        let durations = selection.items.map { hours.workingDays($0.composingLimit) }
         let schedule = flow.graph.schedule(order: order, durations: durations)
         let stageCount = schedule.stage.max() ?? 0
         let stages: [PlanStage] =
@@ -36,7 +36,7 @@ struct Plan: Sendable {
             }
         let isHourPlan =
             !selection.items.isEmpty
-            && selection.items.allSatisfy { $0.promisedLimit.unit == .hours || $0.promisedLimit.unit == .minutes }
+            && selection.items.allSatisfy { $0.composingLimit.unit == .hours || $0.composingLimit.unit == .minutes }
         return Plan(
             order: order, predecessors: flow.graph.predecessors, schedule: schedule, durations: durations,
             isHourPlan: isHourPlan, stages: stages)

@@ -27,7 +27,7 @@ struct SelectedMembers: Sendable {
                 throw .unknownItem(member: prepared.matter.members[member])
             }
             position[member] = items.count
-            items.append(item)
+            items.append(try item.composable(as: prepared.matter.members[member]))
         }
         return SelectedMembers(outcome: outcome, items: items, position: position)
     }

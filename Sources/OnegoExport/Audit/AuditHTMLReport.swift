@@ -266,8 +266,12 @@ public enum AuditHTMLReport {
         )
         out += card("行政许可（逐项平均）", c.licensing.meanOfRates, "\(c.licensing.counted) 项")
         out += card("行政许可（按天数加权）", c.licensing.dayWeighted, "\(c.licensing.counted) 项")
-        out += "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。</p>\n"
+        let unpublished = c.notPublished
+        out +=
+            "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。"
+            + (unpublished.isEmpty ? "" : "承诺办结时限未公布 \(unpublished.count) 项：无数据，不计入压缩率，不按 0 计。") + "</p>\n"
         out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false, open: true)
+        if !unpublished.isEmpty { out += itemTable("承诺办结时限未公布的事项", unpublished, reason: false, open: true) }
         out += itemTable("不计入压缩率的事项", c.excluded, reason: true, open: false)
         return out
     }
@@ -279,7 +283,7 @@ public enum AuditHTMLReport {
         for item in items {
             rows += """
                 <tr><td>\(h(item.name))</td><td><code>\(h(item.item))</code></td><td>\(h(item.department))</td>\
-                <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised.description))</td>\
+                <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised?.description ?? PublishedState.notPublished.rawValue))</td>\
                 \(reason ? "<td>\(h(item.exclusion ?? ""))</td>" : "")</tr>
 
                 """

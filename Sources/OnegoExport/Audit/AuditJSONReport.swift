@@ -20,6 +20,8 @@ public enum AuditJSONReport {
         var targets: [Target]
         var rates: [String: Rate]
         var compression: Compression
+        /// 四级四同: per basic code, how materials and promised limits differ between regions.
+        var regionalVariation: [RegionalVariation]
         var findings: [FindingEntry]
         var departments: [DepartmentSummary]
 
@@ -34,6 +36,7 @@ public enum AuditJSONReport {
             }
             self.rates = rates
             compression = Compression(report.compression, matters: report.matters)
+            regionalVariation = report.regionalVariation
             findings = report.findings.map { FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule, in: report)) }
             departments = report.departmentSummaries
         }
@@ -170,6 +173,8 @@ public enum AuditJSONReport {
         var immediate: Int
         var unreformed: [ItemRow]
         var excluded: [ItemRow]
+        /// Items whose promised limit is 未公布: no data for the figures, listed (never counted as 0).
+        var promiseNotPublished: [ItemRow]
         var items: [ItemRow]
         var matters: [MatterFigures]
 
@@ -177,7 +182,8 @@ public enum AuditJSONReport {
             func row(_ i: ItemCompression) -> ItemRow {
                 ItemRow(
                     item: i.item, name: i.name, department: i.department, statutory: i.statutory?.description,
-                    promised: i.promised.description, rate: i.rate.map(round4), excluded: i.exclusion)
+                    promised: i.promised?.description ?? PublishedState.notPublished.rawValue, rate: i.rate.map(round4),
+                    excluded: i.exclusion)
             }
             overall = Pair(c.overall)
             licensing = Pair(c.licensing)
@@ -185,6 +191,7 @@ public enum AuditJSONReport {
             immediate = c.immediateCount
             unreformed = c.unreformed.map(row)
             excluded = c.excluded.map(row)
+            promiseNotPublished = c.notPublished.map(row)
             items = c.items.map(row)
             self.matters = matters
         }

@@ -49,6 +49,12 @@ public enum AuditTextReport {
             out += "    未压缩：\(item.name)（\(item.item)）\(item.statutory.map(\.description) ?? "")\n"
         }
         if c.unreformed.count > 10 { out += "    ……另有 \(c.unreformed.count - 10) 项\n" }
+        let unpublished = c.notPublished
+        if !unpublished.isEmpty {
+            out += "  承诺办结时限未公布 \(unpublished.count) 项（无数据，不计入压缩率，不按 0 计）：\n"
+            for item in unpublished.prefix(10) { out += "    未公布：\(item.name)（\(item.item)）\n" }
+            if unpublished.count > 10 { out += "    ……另有 \(unpublished.count - 10) 项\n" }
+        }
         if !report.matters.isEmpty {
             out += "\n一件事（最完整情形，分别办理 → 一件事办理）：\n"
             for matter in report.matters {
@@ -56,6 +62,19 @@ public enum AuditTextReport {
                     "\($0.label) \(AuditFormatting.number($0.before))→\(AuditFormatting.number($0.after))\($0.unit)"
                 }.joined(separator: "，")
                 out += "  \(matter.name)（\(matter.members) 个事项）：\(rows)\n"
+            }
+        }
+        if !report.regionalVariation.isEmpty {
+            out += "\n四级四同（同一基本编码在各地区的实施差异，\(report.regionalVariation.count) 个基本编码）：\n"
+            for variation in report.regionalVariation {
+                out +=
+                    "  \(variation.name)（\(variation.basicCode)）：材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项，"
+                    + "承诺时限 \(variation.promisedLimits.joined(separator: " / "))\n"
+                for implementation in variation.implementations {
+                    out +=
+                        "    \(implementation.region) \(implementation.name)（\(implementation.item)）：材料 \(implementation.materials) 项，"
+                        + "承诺 \(implementation.promised)\n"
+                }
             }
         }
         out += "\n发现：\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示"

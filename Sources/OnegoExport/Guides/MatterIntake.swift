@@ -61,7 +61,9 @@ public enum MatterIntake {
 
             var supplyLimit: TimeLimit?
             if merged.necessity == .supplyLater {
-                let limits = sources.filter { $0.1.allowsLaterSupply }.map { ItemFacts.supplyLimit($0.1, of: $0.0) }
+                let limits = sources.filter { $0.1.allowsLaterSupply }.compactMap {
+                    ItemFacts.supplyLimit($0.1, of: $0.0)
+                }
                 supplyLimit =
                     limits.min { OfficeHours.standard.workingDays($0) < OfficeHours.standard.workingDays($1) }
                     ?? TimeLimit(matter.promisedLimit.value, matter.promisedLimit.unit)

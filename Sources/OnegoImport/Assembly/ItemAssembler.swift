@@ -148,7 +148,9 @@ struct ItemAssembler {
         default: break
         }
         if promised == nil {
-            missing(.promisedLimit, "未公布承诺办结时限；事项目录要求承诺时限（尚不能记为“未公布”），该行未导入")
+            note(
+                .promisedLimit, .warning, "import.value.not-published",
+                "未公布承诺办结时限：记为“未公布”（<promisedLimit state=\"未公布\"/>），审计不计入时限压缩等需要该值的指标")
         }
         var handling: HandlingKind
         if let handlingText = text(.handling) {
@@ -280,7 +282,7 @@ struct ItemAssembler {
         let itemResults = buildResults()
 
         guard rejection.isEmpty, let implementation, let basic, let uscc, let name, let type, let level, let region,
-            let department, let bodyName, let promised, let address, let hours, let phone, let complaint
+            let department, let bodyName, let address, let hours, let phone, let complaint
         else { return nil }
         return ServiceItem(
             codes: ItemCodes(basic: basic, implementation: implementation, handling: handlingCode), name: name,

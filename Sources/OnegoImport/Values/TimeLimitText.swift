@@ -13,11 +13,14 @@ public enum TimeLimitText: Sendable, Hashable {
     /// The words that mean "finished on the spot".
     public static let onTheSpotWords = ["即办", "当场办结", "当场办理", "立即办结", "即来即办", "当场"]
 
+    /// The words that say the source publishes no limit (the template workbook writes 未公布).
+    public static let notPublishedWords = ["未公布", "无", "暂无", "无承诺时限", "不承诺"]
+
     /// Parses `text`; `nil` when it is neither a limit nor one of the known words.
     public static func parse(_ raw: String, defaultUnit: TimeUnit = .workingDays) -> TimeLimitText? {
         let text = raw.map { PhoneNumber.halfWidth($0) }.reduce(into: "") { $0.append($1) }
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { return .absent }
+        if text.isEmpty || notPublishedWords.contains(text) { return .absent }
         if onTheSpotWords.contains(where: { text.hasPrefix($0) }) { return .onTheSpot }
         // The leading amount.
         var index = text.startIndex

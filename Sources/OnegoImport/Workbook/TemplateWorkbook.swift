@@ -71,7 +71,7 @@ public enum TemplateWorkbook {
         Column(header: "设定依据", width: 40) { LineFormats.provisions($0.legalBasis) },
         Column(header: "受理条件", width: 40) { $0.conditions ?? "" },
         Column(header: "法定办结时限") { $0.statutoryLimit.map(LineFormats.limit) ?? "" },
-        Column(header: "承诺办结时限") { LineFormats.limit($0.promisedLimit) },
+        Column(header: "承诺办结时限") { $0.promisedLimit.map(LineFormats.limit) ?? PublishedState.notPublished.rawValue },
         Column(header: "特别程序", width: 30) { LineFormats.procedures($0.specialProcedures) },
         Column(header: "到办事现场次数") { String($0.visits) },
         Column(header: "必须现场办理原因", width: 30) { $0.visitReason ?? "" },
