@@ -43,6 +43,8 @@ public struct AuditReport: Sendable {
     public var targets: [TargetResult]
     /// The rules that ran.
     public var registry: RuleRegistry
+    /// 四级四同: per basic code implemented in several regions, how materials and promised limits differ.
+    public var regionalVariation: [RegionalVariation] = []
 
     /// The number of active error findings.
     public var errorCount: Int { findings.count(.error) }
@@ -50,11 +52,15 @@ public struct AuditReport: Sendable {
     public var warningCount: Int { findings.count(.warning) }
     /// The number of active notes.
     public var noteCount: Int { findings.count(.note) }
-    /// Targets not met.
-    public var failedTargets: [TargetResult] { targets.filter { !$0.met } }
+    /// Targets missed (assessable and not met).
+    public var failedTargets: [TargetResult] { targets.filter { !$0.met && $0.isAssessable } }
 
-    /// Whether the catalog passes: no error finding and every target met (the CLI's exit 0).
-    public var passes: Bool { errorCount == 0 && failedTargets.isEmpty }
+    /// Targets whose figure has a denominator of 0: 无法评估, neither met nor missed.
+    public var unassessableTargets: [TargetResult] { targets.filter { !$0.isAssessable } }
+
+    /// Whether the catalog passes: no error finding, no target missed and none that cannot be assessed (the CLI's
+    /// exit 0; the report says which targets could not be assessed).
+    public var passes: Bool { errorCount == 0 && failedTargets.isEmpty && unassessableTargets.isEmpty }
 
     /// The rate with this ID.
     public func rate(_ id: String) -> RateFigure? { rates.first { $0.id == id } }

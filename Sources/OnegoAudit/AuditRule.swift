@@ -5,7 +5,7 @@ public import OnegoXML
 /// The family a rule belongs to, for grouping in reports and in `onego rules`.
 public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case codes, time, visits, online, tolerance, instant, certificateFree, crossRegion, fees, contact, results
-    case materials, legal, matters, load, waivers
+    case materials, legal, matters, load, waivers, text, consistency
 
     /// The Chinese heading.
     public var label: String {
@@ -26,6 +26,8 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
         case .matters: "一件事定义"
         case .load: "目录读取"
         case .waivers: "豁免文件"
+        case .text: "文字与隐藏字符"
+        case .consistency: "四级四同"
         }
     }
 }

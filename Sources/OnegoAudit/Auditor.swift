@@ -94,7 +94,7 @@ public struct Auditor: Sendable {
     private static func finding(_ rule: AuditRule, _ item: ServiceItem, _ issue: RuleIssue) -> Finding {
         Finding(
             rule: rule.id, severity: rule.severity, item: item.id, itemName: item.name, message: issue.message,
-            location: issue.location ?? item.location)
+            location: issue.location ?? item.location, department: item.department)
     }
 
     /// Turns diagnostics from elsewhere (the loader, the composer's matter checks, policy and waiver files) into
@@ -138,6 +138,12 @@ public struct Auditor: Sendable {
         let outcome = waivers.apply(
             to: all, today: today, registry: registry, isKnownItem: { catalog.firstIndex(ofID: $0) != nil })
         group.wait()
+        // Findings about an item from elsewhere (waiver checks) name its department too.
+        var active = outcome.findings
+        for index in active.indices where active[index].department == nil {
+            guard let code = active[index].item, let position = catalog.firstIndex(ofID: code) else { continue }
+            active[index].department = items[position].department
+        }
         guard
             let (rates, crossRegion, compression, handlingCount, implementationCount, departments, materials) =
                 figures.value
@@ -147,12 +153,18 @@ public struct Auditor: Sendable {
         let subject = AuditReport.Subject(
             paths: paths, files: catalog.files.count, handlingItems: handlingCount,
             implementationItems: implementationCount, departments: departments, materials: materials)
-        let targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
-        return AuditReport(
+        var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
+        for index in targets.indices where !targets[index].met {
+            targets[index].missing = WorkList.missing(
+                for: targets[index].target, items: items, compression: compression)
+        }
+        var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
-            findings: outcome.findings.sortedForReport(), waived: outcome.waived, rates: rates,
+            findings: active.sortedForReport(), waived: outcome.waived, rates: rates,
             crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
+        report.regionalVariation = RegionalVariation.compute(catalog)
+        return report
     }
 
     /// Checks each target of a policy against the figures.

@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var item: String?
     /// The item's name, for readers.
     public var itemName: String?
+    /// The item's department, when the finding concerns one item.
+    public var department: String?
     /// The Chinese message naming the item and the values involved.
     public var message: String
     /// Where the problem is (the item's or material's start tag).
@@ -21,7 +23,7 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Creates a finding.
     public init(
         rule: String, severity: Severity, item: String? = nil, itemName: String? = nil, message: String,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, department: String? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -29,6 +31,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.itemName = itemName
         self.message = message
         self.location = location
+        self.department = department
     }
 
     /// `path:line:column: 错误: message [rule]`, as compilers print.

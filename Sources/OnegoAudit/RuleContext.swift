@@ -46,7 +46,7 @@ public final class RuleContext {
         let key = UTF8Key(text)
         if let known = phones[key] { return known }
         let made = PhoneFacts(
-            isBlank: text.isBlank, digits: PhoneNumber.digits(text), hasAreaCode: PhoneNumber.hasAreaCode(text))
+            isBlank: text.isBlank, digits: PhoneText.digits(text), hasAreaCode: PhoneText.hasAreaCode(text))
         phones[key] = made
         return made
     }

@@ -27,5 +27,5 @@ public struct RuleRegistry: Sendable {
         rules: CodeRules.all + TimeRules.all + VisitRules.all + OnlineRules.all + ToleranceRules.all
             + InstantApprovalRules.all + CertificateFreeRules.all + CrossRegionRules.all + FeeRules.all
             + ContactRules.all + ResultRules.all + MaterialRules.all + LegalRules.all + MatterRules.all
-            + LoadRules.all + WaiverRules.all)
+            + HiddenCharacterRules.all + LoadRules.all + WaiverRules.all + ConsistencyRules.all)
 }

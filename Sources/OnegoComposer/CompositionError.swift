@@ -18,14 +18,19 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
     case unknownItem(member: MatterMember)
     /// The selected members' order constraints form a cycle (member ids, first repeated at the end).
     case cycle([String], at: SourceLocation)
+    /// A member item publishes neither a promised limit (未公布) nor a statutory one, so its duration is unknown.
+    case noPromisedLimit(member: MatterMember, item: String)
     /// A due date could not be computed (no published calendar for the year, …).
     case calendar(String)
+    /// A number or date answer that is malformed or out of range (`area=12a`, `birth=2026-02-30`, a future
+    /// birth date); `reason` says what is expected.
+    case invalidValue(value: String, question: Question, reason: String)
 
     /// The text users read.
     public var description: String {
         switch self {
         case .missingAnswers(let questions):
-            let list = questions.map { "\($0.id)（\($0.text)，可选：\($0.answers.map(\.value).joined(separator: "/"))）" }
+            let list = questions.map { "\($0.id)（\($0.text)，\(Self.expected($0))）" }
             let place = questions.first.map { "\($0.location): " } ?? ""
             return "\(place)缺少以下情形的回答：" + list.joined(separator: "；") + "。请用 --answer 问题=答案 给出"
         case .unknownQuestion(let id, let matter):
@@ -44,8 +49,22 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(member.location): 成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中"
         case .cycle(let ids, let location):
             return "\(location): 成员事项的先后顺序形成循环：\(ids.joined(separator: " → "))"
+        case .noPromisedLimit(let member, let item):
+            return "\(member.location): 成员事项 \(member.id)（\(item)，\(member.code)）未公布承诺办结时限，也没有法定办结时限，"
+                + "无法计算一件事的时限；请在事项目录中补充承诺时限"
         case .calendar(let message):
             return "无法计算办结日期：\(message)"
+        case .invalidValue(let value, let question, let reason):
+            return "\(question.location): 情形问题 \(question.id)（\(question.text)）的回答“\(value)”无效：\(reason)"
+        }
+    }
+
+    /// What a question accepts: its answers, or a number in its unit, or a date.
+    static func expected(_ question: Question) -> String {
+        switch question.kind {
+        case .number: "填写数值（\(question.unit ?? "")）"
+        case .date: "填写日期 YYYY-MM-DD"
+        case .yesNo, .single, .multiple: "可选：\(question.answers.map(\.value).joined(separator: "/"))"
         }
     }
 
@@ -54,9 +73,10 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .missingAnswers(let questions): questions.map(\.id)
         case .unknownQuestion(let id, _): [id]
-        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question):
+        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question),
+            .invalidValue(_, let question, _):
             [question.id]
-        case .unknownItem, .cycle, .calendar: []
+        case .unknownItem, .noPromisedLimit, .cycle, .calendar: []
         }
     }
 }

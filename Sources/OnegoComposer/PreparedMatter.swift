@@ -4,15 +4,24 @@ import OnegoCatalog
 /// each material's identity, each result's identity, and which members can feed which.
 struct PreparedMatter: Sendable {
     struct Line: Sendable {
-        /// The identity the line merges on.
+        /// The identity the line merges on: the document and its holder.
         var key: String
+        /// The document part of the identity, without the holder (what a member's result is matched on).
+        var document: String
         /// The synonym table's preferred name, else the name as written.
         var displayName: String
         var material: Material
 
         init(_ material: Material, synonyms: SynonymTable) {
             key = PreparedMatter.identity(of: material, synonyms: synonyms)
+            document = synonyms.key(for: material.eLicence ?? material.name)
             displayName = synonyms.preferredName(for: material.eLicence ?? material.name) ?? material.name
+            if material.holder == nil, material.eLicence != nil,
+                synonyms.key(for: material.name) != synonyms.key(for: material.eLicence ?? "")
+            {
+                // A line named after someone (法定代表人身份证明) keeps its own name until it declares a holder.
+                displayName = material.name
+            }
             self.material = material
         }
     }
@@ -70,9 +79,15 @@ struct PreparedMatter: Sendable {
         formFieldsByMember = fields
     }
 
-    /// A material's identity: its e-licence type when it names one, else its name; normalised, then mapped
-    /// through the synonym table.
+    /// A material's identity: the document (its e-licence type when it names one, else its name; normalised,
+    /// then mapped through the synonym table) and its holder. Without a declared holder, two lines of the same
+    /// e-licence type are the same document only when their names also agree: 法定代表人身份证明 and
+    /// 股东主体资格证明 may both be 居民身份证s, but of different people.
     static func identity(of material: Material, synonyms: SynonymTable) -> String {
-        synonyms.key(for: material.eLicence ?? material.name)
+        let document = synonyms.key(for: material.eLicence ?? material.name)
+        if let holder = material.holder { return document + "\u{1F}" + holder }
+        guard material.eLicence != nil else { return document }
+        let name = synonyms.key(for: material.name)
+        return name == document ? document : document + "\u{1F}\u{1F}" + name
     }
 }

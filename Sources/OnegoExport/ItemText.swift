@@ -23,7 +23,10 @@ public enum ItemText {
         } else {
             out.field("法定办结时限", "无")
         }
-        out.field("承诺办结时限", item.promisedLimit.description + (item.promisedLimit.note.map { "（\($0)）" } ?? ""))
+        out.field(
+            "承诺办结时限",
+            item.promisedLimit.map { $0.description + ($0.note.map { "（\($0)）" } ?? "") }
+                ?? PublishedState.notPublished.rawValue)
         for procedure in item.specialProcedures {
             out.field(
                 "特别程序",

@@ -22,8 +22,8 @@ struct SearchDocument: Sendable {
     var codes: [String]
     var texts: [FieldText]
 
-    /// An item's document. To search a new model field, add its texts here with a ``SearchField``
-    /// (e.g. `item.aliases` as `.alias`, `item.keywords` as `.keyword` once the model carries them).
+    /// An item's document: name, 俗称 and keywords (catalog schema 1.1), results, materials and departments. To
+    /// search a new model field, add its texts here with a ``SearchField``.
     init(item: ServiceItem) {
         kind = .item
         code = item.id
@@ -35,6 +35,9 @@ struct SearchDocument: Sendable {
         audiences = item.serviceObjects.map(\.rawValue)
         codes = [item.id, item.codes.implementation, item.codes.basic]
         texts = [FieldText(field: .name, text: item.name)]
+        let details = item.details
+        texts += details.aliases.map { FieldText(field: .alias, text: $0) }
+        texts += details.keywords.map { FieldText(field: .keyword, text: $0) }
         texts += item.results.map { FieldText(field: .result, text: $0.name) }
         texts += item.materials.map { FieldText(field: .material, text: $0.name) }
         texts.append(FieldText(field: .department, text: item.department))

@@ -9,8 +9,8 @@
 /// libxml2 converts a pushed chunk to UTF-8 before parsing it, so a conversion failure (say, a damaged GB18030
 /// byte) is reported without a position. This walks the same bytes through iconv in blocks and returns the line and
 /// column of the first byte that does not convert, so officers can find the damaged place in a large export.
-/// Lines are counted on the raw bytes, which is exact for the ASCII-compatible encodings government systems export
-/// (GBK, GB18030, Big5: their multi-byte sequences never contain the newline byte).
+/// Lines (ended by LF, CR or CRLF) are counted on the raw bytes, which is exact for the ASCII-compatible encodings
+/// government systems export (GBK, GB18030, Big5: their multi-byte sequences never contain CR or LF bytes).
 enum EncodingErrorLocator {
     /// Where the first unconvertible byte is, reading `chunks` in order (the visitor returns false to stop); `nil`
     /// when iconv does not know the encoding or everything converts.
@@ -21,13 +21,17 @@ enum EncodingErrorLocator {
         var line = 1
         var lineTail: [UInt8] = []  // the current line's bytes so far, for the column
         var carry: [UInt8] = []
+        var previousCR = false
         var found: (line: Int, column: Int)?
         chunks { chunk in
             let block = carry + Array(chunk)
             carry = []
             let (consumed, failure) = converter.convert(block)
             for byte in block[0..<consumed] {
-                if byte == 0x0A {
+                // Lines end at LF, CR or CRLF (the CR already ended the line).
+                defer { previousCR = byte == 0x0D }
+                if byte == 0x0A && previousCR { continue }
+                if byte == 0x0A || byte == 0x0D {
                     line += 1
                     lineTail.removeAll(keepingCapacity: true)
                 } else if lineTail.count < 1 << 16 {

@@ -62,6 +62,61 @@ enum LibXML2Messages {
         return original.isEmpty ? explanation : "\(explanation)（libxml2：\(original)）"
     }
 
+    /// Whether libxml2's message is about bytes that are not valid in the document's encoding (as opposed to a valid
+    /// character that XML does not allow).
+    static func isEncodingMismatch(_ original: String) -> Bool {
+        original.contains("not proper UTF-8") || original.contains("Bytes: 0x") || original.contains("conversion")
+            || original.contains("encoding error")
+    }
+
+    /// The character value libxml2 names in messages such as `PCDATA invalid Char value 11`,
+    /// `xmlParseCharRef: invalid xmlChar value 0` or `Char 0xFFFE out of allowed range`.
+    static func characterValue(in original: String) -> UInt32? {
+        if let range = original.firstRange(of: "Char 0x") {
+            let digits = original[range.upperBound...].prefix { $0.isHexDigit }
+            return UInt32(digits, radix: 16)
+        }
+        if original.contains("Char value ") || original.contains("xmlChar value "),
+            let range = original.ranges(of: "value ").last
+        {
+            let digits = original[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            return UInt32(digits)
+        }
+        return nil
+    }
+
+    /// Whether a character is worth naming in a syntax error: one XML forbids, or one a reader cannot see.
+    static func isNotable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20: return false
+        default: return !CharacterNames.isXMLCharacter(scalar) || CharacterNames.name(of: scalar) != nil
+        }
+    }
+
+    /// The rule and message for an error caused by `scalar`: a character before the first `<` (code 4, still
+    /// `xml.not-xml`), a character XML forbids anywhere, or one that may not stand where it does (inside a tag).
+    static func characterMessage(_ scalar: Unicode.Scalar, code: Int, original: String) -> (
+        rule: String, message: String
+    ) {
+        let detail = original.isEmpty ? "" : "（libxml2：\(original)）"
+        let name = CharacterNames.describe(scalar)
+        if code == 4 {
+            return (
+                "xml.not-xml",
+                "文档开头的 '<' 之前有字符 \(name)：XML 文档应以 '<' 开始，请删除该字符"
+                    + "（若这是二进制文件、表格或其他格式，请换用 XML 文件）\(detail)"
+            )
+        }
+        if !CharacterNames.isXMLCharacter(scalar) {
+            return (
+                "xml.invalid-character",
+                "字符 \(name) 不允许出现在 XML 文档中（直接写出或写作 &#…; 字符引用都不行；XML 1.0 只允许制表符、换行、回车和可见字符）："
+                    + "请删除它或换成空格\(detail)"
+            )
+        }
+        return ("xml.invalid-character", "此处的字符 \(name) 不能出现在标签中：请删除它或换成普通空格\(detail)")
+    }
+
     /// A schema-validation message with namespace braces removed and a Chinese lead.
     static func schemaMessage(_ original: String) -> String {
         "不符合 Schema：\(stripNamespaces(original))"

@@ -6,15 +6,36 @@ internal import CLibXML2
 /// The corresponding libxml2 functions are `xmlSchemaNewParserCtxt` and `xmlSchemaParse`.
 public final class XMLSchema: @unchecked Sendable {
     let pointer: xmlSchemaPtr
-    /// The file the schema was read from.
+    /// The file the schema was read from, or the name of a schema compiled from memory.
     public let path: String
 
     /// Compiles the schema at `path`.
     ///
     /// - Throws: a ``Diagnostic`` with rule `xml.schema-file` when the file is missing or not a valid XSD.
-    public init(contentsOf path: String) throws(Diagnostic) {
+    public convenience init(contentsOf path: String) throws(Diagnostic) {
         ensureLibXML2Initialized()
-        guard let parserContext = xmlSchemaNewParserCtxt(path) else {
+        try self.init(name: path, parserContext: xmlSchemaNewParserCtxt(path))
+    }
+
+    /// Compiles a schema held in memory (a schema built into the binary), named `name` in diagnostics.
+    ///
+    /// The schema must be self-contained: an `xs:include` or `xs:import` with a relative `schemaLocation` would be
+    /// resolved against the working directory, not against other schemas in memory.
+    /// The corresponding libxml2 function is `xmlSchemaNewMemParserCtxt`.
+    ///
+    /// - Throws: a ``Diagnostic`` with rule `xml.schema-file` when the bytes are not a valid XSD.
+    public convenience init(bytes: [UInt8], name: String) throws(Diagnostic) {
+        ensureLibXML2Initialized()
+        // libxml2 keeps the pointer until `xmlSchemaParse` reads it: the copy lives until the schema is compiled.
+        let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
+        defer { copy.deallocate() }
+        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        try self.init(name: name, parserContext: xmlSchemaNewMemParserCtxt(copy.baseAddress, Int32(bytes.count)))
+    }
+
+    /// Compiles the schema a parser context reads, taking ownership of the context.
+    private init(name path: String, parserContext: xmlSchemaParserCtxtPtr?) throws(Diagnostic) {
+        guard let parserContext else {
             throw Diagnostic(
                 .error, rule: "xml.schema-file", message: "无法读取 Schema 文件",
                 at: SourceLocation(file: path, line: 0, column: 0))
@@ -54,7 +75,10 @@ private func collectSchemaError(_ data: UnsafeMutableRawPointer?, _ error: Unsaf
     collector.messages.append(message.trimmingTrailingNewlines())
     if collector.location == nil {
         let file = error.pointee.file.map { String(cString: $0) } ?? collector.file
-        collector.location = SourceLocation(file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        // libxml2 gives schema-parser errors a line but often no column: point at the line's start.
+        let line = Int(error.pointee.line)
+        let column = line > 0 ? max(1, Int(error.pointee.int2)) : 0
+        collector.location = SourceLocation(file: file, line: line, column: column)
     }
 }
 

@@ -64,7 +64,8 @@ public struct XMLSplitPlan: Sendable, Hashable {
     /// Plans a cut of the file at `path` before a line opening a child element named `child` (in the root's
     /// prefix, if it has one), or returns `nil` when the file does not lend itself to one.
     public static func make(path: String, child: String) -> XMLSplitPlan? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: never wait on a FIFO; only regular files are planned (checked below).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -195,7 +196,8 @@ public struct XMLSplitPlan: Sendable, Hashable {
 
     /// The newlines in the first `end` bytes of the file.
     static func newlines(in path: String, upTo end: Int) -> Int? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: never wait on a FIFO; only regular files are planned (checked below).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let capacity = 1 << 20

@@ -12,6 +12,11 @@ internal import CLibXML2
 /// the file: no network (`XML_PARSE_NONET`), no entity substitution, no DTD loading, and any `<!DOCTYPE>` is an
 /// error, which also rules out entity-expansion attacks. Every diagnostic carries file, line and column.
 ///
+/// Before libxml2 sees a chunk, its raw bytes are screened in one pass for start tags over ``XMLLimits``'s
+/// attribute and length caps (libxml2 2.9 checks duplicate attributes in quadratic time), and lone CR line endings
+/// become LF (libxml2 counts lines on LF only). Pipes and devices are read only when ``acceptsStreams`` allows it,
+/// and the size cap counts the bytes read. CDATA sections reach ``XMLContentHandler/characters(_:context:)`` like other text.
+///
 /// The corresponding libxml2 functions are `xmlCreatePushParserCtxt`, `xmlParseChunk` and `xmlSchemaSAXPlug`.
 public struct XMLStreamParser: Sendable {
     /// The schema to validate against while parsing, or `nil` for a well-formedness-only ("trusted") parse.
@@ -20,6 +25,10 @@ public struct XMLStreamParser: Sendable {
     public var limits: XMLLimits
     /// The most diagnostics kept for one file before the parse gives up.
     public var maxDiagnostics: Int
+    /// Whether a pipe or character device may be read as a stream (a catalog the user names, such as `/dev/stdin`
+    /// or a shell's `<(…)`). When false (the default: files found in folders, implicitly loaded files), only regular
+    /// files are read and anything else is refused without blocking. Sockets and block devices are always refused.
+    public var acceptsStreams = false
 
     /// Creates a parser.
     public init(schema: XMLSchema? = nil, limits: XMLLimits = .default, maxDiagnostics: Int = 200) {
@@ -40,22 +49,24 @@ public struct XMLStreamParser: Sendable {
         progress: (_ bytesRead: Int) -> Void = { _ in }
     ) -> [Diagnostic] {
         let name = displayName ?? path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO blocks until a writer appears; look at what the file is first.
+        var fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                return [FileProblem.diagnostic(errno: EISDIR, path: name)]
-            }
-            if Int64(info.st_size) > limits.maxFileBytes {
-                return [
-                    Diagnostic(
-                        .error, rule: "xml.limit.file-size",
-                        message: "文件大小 \(info.st_size) 字节超过上限 \(limits.maxFileBytes) 字节",
-                        at: SourceLocation(file: name, line: 0, column: 0))
-                ]
-            }
+        guard fstat(fd, &info) == 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return [FileProblem.diagnostic(errno: EISDIR, path: name)]
+        }
+        if let kind = SpecialFileKind(mode: UInt32(info.st_mode)) {
+            guard acceptsStreams, kind.isStream else { return [kind.refusal(path: name, inFolder: false)] }
+            // Named on purpose: read it as `cat` would, waiting for the writer of a pipe.
+            let blocking = open(path, O_RDONLY | O_CLOEXEC)
+            guard blocking >= 0 else { return [FileProblem.diagnostic(errno: errno, path: name)] }
+            close(fd)
+            fd = blocking
+        } else if Int64(info.st_size) > limits.maxFileBytes {
+            return [FileProblem.tooLarge(path: name, bytes: Int64(info.st_size), limit: limits.maxFileBytes)]
         }
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
         session.source = .file(path)
@@ -72,12 +83,16 @@ public struct XMLStreamParser: Sendable {
                 }
                 if n == 0 { break }
                 total += n
+                // st_size says nothing for pipes and devices, and a file can grow while it is read: count.
+                if Int64(total) > limits.maxFileBytes {
+                    return FileProblem.tooLarge(path: name, bytes: nil, limit: limits.maxFileBytes)
+                }
                 if !feed(UnsafeBufferPointer(start: buffer, count: n)) { return nil }
                 progress(total)
             }
             return total == 0 ? FileProblem.emptyFile(path: name) : nil
         }
-        return session.diagnostics
+        return session.finishedDiagnostics
     }
 
     /// Parses one part of a file planned by ``XMLSplitPlan``: its pieces (the file's own bytes and the tags that
@@ -120,7 +135,7 @@ public struct XMLStreamParser: Sendable {
             }
             return nil
         }
-        return session.diagnostics
+        return session.finishedDiagnostics
     }
 
     /// Parses bytes held in memory (tests, fuzzing, standard input).
@@ -139,22 +154,40 @@ public struct XMLStreamParser: Sendable {
                 return nil
             }
         }
-        return session.diagnostics
+        return session.finishedDiagnostics
     }
 }
 
 /// Messages for files that cannot be read at all.
 enum FileProblem {
     static func diagnostic(errno code: Int32, path: String) -> Diagnostic {
-        let message: String
+        Diagnostic(
+            .error, rule: "io.read", message: message(errno: code),
+            at: SourceLocation(file: path, line: 0, column: 0))
+    }
+
+    /// The Chinese explanation of a failed open or read, followed by the system's own words (errno text).
+    static func message(errno code: Int32) -> String {
+        let explanation: String
         switch code {
-        case ENOENT: message = "文件不存在"
-        case EACCES, EPERM: message = "没有读取该文件的权限"
-        case EISDIR: message = "这是一个目录，不是目录文件（XML）"
-        case ELOOP: message = "符号链接形成循环，无法打开"
-        default: message = "无法读取文件：\(String(cString: strerror(code)))"
+        case ENOENT: explanation = "文件不存在"
+        case EACCES, EPERM: explanation = "没有读取该文件的权限"
+        case EISDIR: explanation = "这是一个文件夹，不是 XML 文件"
+        case ELOOP: explanation = "符号链接形成循环，无法打开"
+        case ENXIO: explanation = "无法打开（可能是套接字或没有写入方的设备）"
+        default: explanation = "无法读取文件"
         }
-        return Diagnostic(.error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0))
+        return "\(explanation)（\(String(cString: strerror(code)))）"
+    }
+
+    /// A file over the size cap: its size when `stat` knew it, else (a pipe, a growing file) found while reading.
+    static func tooLarge(path: String, bytes: Int64?, limit: Int64) -> Diagnostic {
+        let message =
+            bytes.map { "文件大小 \($0) 字节超过上限 \(limit) 字节" }
+            ?? "读取的内容超过上限 \(limit) 字节（管道或正在增长的文件），已停止读取"
+        return Diagnostic(
+            .error, rule: "xml.limit.file-size", message: message + "；可用 --max-file-size 调整上限",
+            at: SourceLocation(file: path, line: 0, column: 0))
     }
 
     static func emptyFile(path: String) -> Diagnostic {
@@ -173,9 +206,9 @@ public final class XMLParseContext {
     /// The file being parsed, as named in diagnostics.
     public let file: String
     /// The current element depth: 1 inside the root's start tag.
-    public fileprivate(set) var depth = 0
+    @exclusivity(unchecked) public fileprivate(set) var depth = 0
     /// Every diagnostic so far.
-    public private(set) var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) public private(set) var diagnostics: [Diagnostic] = []
 
     let limits: XMLLimits
     let maxDiagnostics: Int
@@ -183,18 +216,18 @@ public final class XMLParseContext {
     unowned(unsafe) let handler: any XMLContentHandler
     /// The same handler when it takes name ids, else nil.
     unowned(unsafe) let idHandler: (any XMLNameIDContentHandler)?
-    fileprivate var parser: xmlParserCtxtPtr?
-    fileprivate var aborted = false
-    fileprivate var textBytes = 0
+    @exclusivity(unchecked) fileprivate var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) fileprivate var aborted = false
+    @exclusivity(unchecked) fileprivate var textBytes = 0
     /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
-    fileprivate var isFinishing = false
-    private var names = NameTable()
-    fileprivate var attributeScratch: [XMLAttribute] = []
+    @exclusivity(unchecked) fileprivate var isFinishing = false
+    @exclusivity(unchecked) private var names = NameTable()
+    @exclusivity(unchecked) fileprivate var attributeScratch: [XMLAttribute] = []
     /// Reused storage for the attribute entries of a start tag.
-    fileprivate var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
-    fileprivate var entryCapacity = 32
+    @exclusivity(unchecked) fileprivate var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
+    @exclusivity(unchecked) fileprivate var entryCapacity = 32
     /// The encoding the document declared, once known.
-    public private(set) var declaredEncoding: String?
+    @exclusivity(unchecked) public private(set) var declaredEncoding: String?
 
     /// Where the document's bytes come from, so an encoding error can be located by reading them again.
     enum Source {
@@ -203,11 +236,11 @@ public final class XMLParseContext {
     }
 
     /// The document's bytes, for locating encoding errors.
-    var source: Source?
+    @exclusivity(unchecked) var source: Source?
 
     /// Added to every line reported: a part of a file parsed on its own (see ``XMLSplitPlan``) reports the lines of
     /// the whole file.
-    var lineOffset = 0
+    @exclusivity(unchecked) var lineOffset = 0
 
     init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
         self.file = file
@@ -223,19 +256,29 @@ public final class XMLParseContext {
     /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
     public func name(id: Int) -> XMLName { names.entry(id) }
 
-    /// Records a problem and keeps parsing.
+    /// Records a problem and keeps parsing. Past ``maxDiagnostics`` messages the file is still read to its end (so
+    /// every item is counted and checked) but further messages are only counted (``unlistedCount``).
     public func report(_ diagnostic: Diagnostic) {
         guard !aborted else { return }
-        diagnostics.append(diagnostic)
-        if diagnostics.count >= maxDiagnostics {
-            diagnostics.append(
-                Diagnostic(
-                    .error, rule: "xml.too-many-errors",
-                    message: "错误过多（\(maxDiagnostics) 条），停止检查该文件", at: currentLocation))
-            // Reports can come from libxml2's error callbacks, where halting the parser is unsafe: just stop
-            // listening; the feeding loop stops after the current chunk.
-            aborted = true
+        guard diagnostics.count < maxDiagnostics else {
+            unlistedCount += 1
+            return
         }
+        diagnostics.append(diagnostic)
+    }
+
+    /// How many messages were counted but not kept, past ``maxDiagnostics``.
+    public private(set) var unlistedCount = 0
+
+    /// The diagnostics, followed by a warning saying how many messages were not listed, when any were not.
+    public var finishedDiagnostics: [Diagnostic] {
+        guard unlistedCount > 0 else { return diagnostics }
+        return diagnostics + [
+            Diagnostic(
+                .warning, rule: "xml.too-many-errors",
+                message: "该文件消息过多：只列出前 \(maxDiagnostics) 条，另有 \(unlistedCount) 条未列出；其余事项已全部读取、检查和计数",
+                at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+        ]
     }
 
     /// Records a fatal problem and stops the parse. Call it from the handler's callbacks.
@@ -331,8 +374,10 @@ public final class XMLParseContext {
                 return false
             }
             parser = ctxt
-            let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
-            xmlCtxtUseOptions(ctxt, options)
+            // Not XML_PARSE_NOCDATA: it clears the SAX cdataBlock callback, and the XSD validator's SAX plug then
+            // installs a cdataBlock of its own that validates CDATA text without passing it on, so CDATA sections
+            // never reached the handler in validating mode. Both callbacks go to `characters` instead (see above).
+            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
             if let schema {
                 guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
                     abort(Diagnostic(.error, rule: "xml.internal", message: "无法创建 Schema 校验器", at: currentLocation))
@@ -353,7 +398,8 @@ public final class XMLParseContext {
             return true
         }
 
-        let failure = produce { chunk in
+        /// Hands libxml2 the next bytes (already screened), creating the parser with the first four.
+        func deliver(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
             if aborted { return false }
             var chunk = chunk
             if !started {
@@ -377,6 +423,28 @@ public final class XMLParseContext {
                 _ = xmlParseChunk(parser, chars.baseAddress, Int32(chars.count), 0)
             }
             return !aborted
+        }
+
+        /// Line endings made LF, unless the encoding is not ASCII-compatible.
+        func normalizeAndDeliver(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard screen.codeUnitWidth == 1, let rewritten = lineEndings.normalize(chunk) else { return deliver(chunk) }
+            return rewritten.withUnsafeBufferPointer { deliver($0) }
+        }
+
+        var screen = XMLInputScreen(limits: limits)
+        var lineEndings = LineEndings()
+        var screened = 0
+        let failure = produce { chunk in
+            if aborted { return false }
+            guard let violation = screen.screen(chunk) else {
+                screened += chunk.count
+                return normalizeAndDeliver(chunk)
+            }
+            // Parse what comes before the offending tag (earlier problems come first), then stop before it.
+            let before = min(max(0, violation.offset - screened), chunk.count)
+            if before > 0 { _ = normalizeAndDeliver(UnsafeBufferPointer(rebasing: chunk[0..<before])) }
+            if !aborted { fail(limitDiagnostic(violation, unitWidth: screen.codeUnitWidth)) }
+            return false
         }
         if let failure {
             diagnostics.append(failure)
@@ -499,12 +567,19 @@ public final class XMLParseContext {
         if (6000...6099).contains(code), let declared, let place = locateEncodingError(declared) {
             location = SourceLocation(file: file, line: place.line, column: place.column)
         }
+        if location.line > 0 && location.column <= 0 { location.column = 1 }
         let severity: Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         let original = raw.trimmingTrailingNewlines().replacingNewlines()
-        let message = LibXML2Messages.parserMessage(
+        var message = LibXML2Messages.parserMessage(
             code: code, original: original, atEndOfInput: isFinishing, declaredEncoding: declared)
-        let diagnostic = Diagnostic(
-            severity, rule: LibXML2Messages.rule(forParserCode: code), message: message, at: location)
+        var rule = LibXML2Messages.rule(forParserCode: code)
+        // A character XML does not allow (or not there) is named with its code point, not blamed on the encoding.
+        if !isFinishing, !LibXML2Messages.isEncodingMismatch(original),
+            let scalar = offendingCharacter(original, location)
+        {
+            (rule, message) = LibXML2Messages.characterMessage(scalar, code: code, original: original)
+        }
+        let diagnostic = Diagnostic(severity, rule: rule, message: message, at: location)
         if error.pointee.level == XML_ERR_FATAL {
             fail(diagnostic)
         } else {
@@ -512,19 +587,67 @@ public final class XMLParseContext {
         }
     }
 
-    private func locateEncodingError(_ encoding: String) -> (line: Int, column: Int)? {
+    /// The character a parser error is about: the value libxml2 names (`PCDATA invalid Char value 11`,
+    /// `xmlParseCharRef: invalid xmlChar value 0`), else the character at the error's position when it is one a reader
+    /// cannot see (read again from a UTF-8 source).
+    private func offendingCharacter(_ original: String, _ location: SourceLocation) -> Unicode.Scalar? {
+        if let value = LibXML2Messages.characterValue(in: original) {
+            return Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)
+        }
+        guard location.line > lineOffset, location.column > 0 else { return nil }
+        let declared = onego_ctxt_declared_encoding(parser).map { String(cString: $0).uppercased() }
+        guard declared == nil || declared == "UTF-8" || declared == "UTF8" else { return nil }
+        let scalar = readSource {
+            SourcePositions.scalar(line: location.line - lineOffset, column: location.column, chunks: $0)
+        }
+        guard let scalar = scalar ?? nil, LibXML2Messages.isNotable(scalar) else { return nil }
+        return scalar
+    }
+
+    /// The error for a start tag over a limit, at its `<`.
+    private func limitDiagnostic(_ violation: XMLInputScreen.Violation, unitWidth: Int) -> Diagnostic {
+        let location: SourceLocation
+        if let place = readSource({
+            SourcePositions.position(ofByte: violation.offset, unitWidth: unitWidth, chunks: $0)
+        }) {
+            location = SourceLocation(file: file, line: place.line + lineOffset, column: place.column)
+        } else {
+            location = currentLocation
+        }
+        switch violation.kind {
+        case .tooManyAttributes:
+            return Diagnostic(
+                .error, rule: "xml.limit.attributes",
+                message: "元素 <\(violation.element)> 的属性超过 \(limits.maxAttributes) 个上限：onego 的各类文件中没有元素需要这么多属性"
+                    + "（文件可能损坏或为恶意构造），已停止解析",
+                at: location)
+        case .startTagTooLong:
+            return Diagnostic(
+                .error, rule: "xml.limit.start-tag",
+                message: "元素 <\(violation.element)> 的开始标签超过 \(limits.maxStartTagBytes) 字节上限"
+                    + "（文件可能损坏或为恶意构造），已停止解析",
+                at: location)
+        }
+    }
+
+    /// Reads the document's bytes again from the start (files and in-memory documents; parts of files are not
+    /// re-read) and hands them to `body`, chunk by chunk.
+    private func readSource<T>(_ body: (_ chunks: (_ visit: (UnsafeBufferPointer<UInt8>) -> Bool) -> Void) -> T?)
+        -> T?
+    {
         switch source {
         case .bytes(let bytes):
-            return EncodingErrorLocator.locate(encoding: encoding) { visit in
-                _ = bytes.withUnsafeBufferPointer { visit($0) }
-            }
+            return body { visit in _ = bytes.withUnsafeBufferPointer { visit($0) } }
         case .file(let path):
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            // Only regular files can be read twice (a pipe's bytes are gone).
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
             defer { buffer.deallocate() }
-            return EncodingErrorLocator.locate(encoding: encoding) { visit in
+            return body { visit in
                 while true {
                     let count = read(fd, buffer, 1 << 20)
                     if count <= 0 || !visit(UnsafeBufferPointer(start: buffer, count: count)) { return }
@@ -533,6 +656,10 @@ public final class XMLParseContext {
         case nil:
             return nil
         }
+    }
+
+    private func locateEncodingError(_ encoding: String) -> (line: Int, column: Int)? {
+        readSource { EncodingErrorLocator.locate(encoding: encoding, chunks: $0) } ?? nil
     }
 
     fileprivate func schemaProblem(_ error: UnsafePointer<xmlError>) {

@@ -19,7 +19,7 @@ struct AuditCommand: ParsableCommand {
 
     /// Report formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, html
+        case text, json, sarif, html, csv, xlsx
     }
 
     @Argument(help: "Catalog files or folders (folders are searched for *.xml).")
@@ -34,7 +34,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Matter files or folders (default: a `matters` folder beside PATH, if any).")
     var matters: [String] = []
 
-    @Option(help: "Report format: text, json, sarif or html.")
+    @Option(help: "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings).")
     var format: Format = .text
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
@@ -53,21 +53,38 @@ struct AuditCommand: ParsableCommand {
         if let today, CalendarDay(iso: today) == nil {
             throw ValidationError("--today 应为 YYYY-MM-DD 格式的有效日期，实为“\(today)”")
         }
+        if format == .xlsx && output == nil {
+            throw ValidationError("--format xlsx 是二进制文件，请用 --output 给出文件名（如 --output 审计.xlsx）")
+        }
     }
 
     func run() throws {
         let inputs = paths + [policy] + (waivers.map { [$0] } ?? []) + matters
         if let output { try AtomicFile.check(output, protecting: inputs) }
         let report = try makeReport()
+        if format == .xlsx, let output {
+            let data: Data
+            do {
+                data = try AuditXLSXReport.render(report)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            try AtomicFile.write(data, to: output, protecting: inputs)
+            Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
+            if !report.passes { throw ExitCode(1) }
+            return
+        }
         let text: String
         switch format {
         case .text: text = AuditTextReport.render(report)
         case .json: text = try AuditJSONReport.render(report)
         case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
         case .html: text = AuditHTMLReport.render(report)
+        case .csv: text = AuditCSVReport.render(report)
+        case .xlsx: text = ""  // written above
         }
         if let output {
-            try AtomicFile.write(text, to: output, protecting: inputs)
+            try AtomicFile.write(text, to: output)
             Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
         } else {
             Terminal.out(text)
@@ -79,6 +96,8 @@ struct AuditCommand: ParsableCommand {
     func makeReport() throws -> AuditReport {
         let date = today.flatMap { CalendarDay(iso: $0) } ?? CalendarDay.today()
 
+        InputLedger.shared.record(paths + [policy] + (waivers.map { [$0] } ?? []) + matters)
+        InputLedger.shared.recordSchemas(directory: catalog.schemaDirectory)
         let (policyValue, policyProblems) = Policy.load(path: policy, schemaPath: schemaPath(.policy))
         guard let policyValue else {
             Terminal.print(policyProblems)
@@ -96,10 +115,13 @@ struct AuditCommand: ParsableCommand {
             otherDiagnostics += problems
         }
 
-        let load = try catalog.makeLoader().load(paths: paths)
+        let catalogLoader = try catalog.makeLoader(for: paths)
+        InputLedger.shared.record(paths)
+        let load = catalogLoader.load(paths: paths)
         var matterFigures: [MatterFigures] = []
         let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
         if !matterPaths.isEmpty {
+            InputLedger.shared.record(matterPaths)
             let loader: MatterLoader
             do {
                 loader = try MatterLoader.validating(schemaPath: schemaPath(.matter))
@@ -107,13 +129,17 @@ struct AuditCommand: ParsableCommand {
                 throw CommandFailure(error.description)
             }
             let (found, problems) = loader.load(paths: matterPaths)
+            let hours = try MatterInputs.officeHours(path: nil, catalogPaths: paths)
             otherDiagnostics += MatterAudit.diagnostics(
-                matters: found, loadDiagnostics: problems, catalog: load.catalog)
-            matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog)
+                matters: found, loadDiagnostics: problems, catalog: load.catalog, officeHours: hours)
+            matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog, officeHours: hours)
         }
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
-        let report = Auditor(settings: AuditSettings(synonyms: synonyms), population: population.population).audit(
+        let report = Auditor(
+            settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms),
+            population: population.population
+        ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
         return report
@@ -125,7 +151,7 @@ struct AuditCommand: ParsableCommand {
 
     /// A `matters` folder beside each catalog folder (Catalogs/yunxi/items → Catalogs/yunxi/matters).
     static func summaryLine(_ report: AuditReport) -> String {
-        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count - report.failedTargets.count)/\(report.targets.count) 项达成"
+        "\(report.passes ? "通过" : "未通过")：\(report.errorCount) 个错误，\(report.warningCount) 条警告，目标 \(report.targets.count(where: \.met))/\(report.targets.count) 项达成"
     }
 }
 

@@ -43,8 +43,15 @@ extension CalendarCommand {
         @Argument(help: "The acceptance date, YYYY-MM-DD.")
         var accepted: String
 
-        @Argument(help: "The time limit, e.g. 5 or 0.5.")
-        var amount: String
+        /// The limit as typed; collected with `.allUnrecognized` so that `-1` reaches ``validate()`` and is named as
+        /// a negative limit instead of being taken for an unknown option.
+        @Argument(
+            parsing: .allUnrecognized,
+            help: ArgumentHelp("The time limit, e.g. 5 or 0.5 (decimal digits only).", valueName: "amount"))
+        var amounts: [String] = []
+
+        /// The single limit argument.
+        var amount: String { amounts.first ?? "" }
 
         @Option(help: "The limit's unit: workday (工作日, default), day (自然日), hour (小时) or minute (分钟).")
         var unit: Unit = .workday
@@ -54,15 +61,41 @@ extension CalendarCommand {
 
         func validate() throws {
             guard CalendarDay(iso: accepted) != nil else {
-                throw ValidationError("受理日期“\(accepted)”无效：应为 YYYY-MM-DD 格式的公历日期，例如 2025-01-24")
+                throw ValidationError("受理日期“\(accepted)”无效：应为 YYYY-MM-DD 格式的公历日期（年份 1–9999），例如 2025-01-24")
             }
-            guard let value = Double(amount), value.isFinite, value >= 0 else {
-                throw ValidationError("时限“\(amount)”无效：应为不小于 0 的数，例如 5 或 0.5")
+            guard amounts.count == 1 else {
+                throw ValidationError(
+                    amounts.isEmpty
+                        ? "缺少时限：请在受理日期之后给出时限，例如 onego calendar due 2025-01-24 5"
+                        : "只能给出一个时限，实为 \(amounts.count) 个：\(amounts.joined(separator: " "))")
             }
+            _ = try Self.parseAmount(amount)
+        }
+
+        /// The most a limit may be: ten years of natural days, or as many working days, hours or minutes.
+        static let maxAmount = 3_650.0
+
+        /// A limit written as decimal digits with an optional fraction (`5`, `0.5`); not `-1`, `0x10`, `1e3`, `inf`.
+        static func parseAmount(_ text: String) throws -> Double {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            let isDecimal =
+                (1...2).contains(parts.count)
+                && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+            guard isDecimal, let value = Double(text) else {
+                let reason =
+                    text.hasPrefix("-") ? "时限不能为负数" : "时限只能由数字和小数点组成（不接受十六进制、科学计数法、正负号或空格）"
+                throw ValidationError("时限“\(text)”无效：\(reason)，例如 5 或 0.5")
+            }
+            guard value <= maxAmount else {
+                throw ValidationError("时限“\(text)”过大：最多 \(Int(maxAmount))（按所选单位计）")
+            }
+            return value
         }
 
         func run() throws {
-            guard let day = CalendarDay(iso: accepted), let value = Double(amount) else { throw ExitCode(64) }
+            guard let day = CalendarDay(iso: accepted), let value = try? Self.parseAmount(amount) else {
+                throw ExitCode(64)
+            }
             let workingCalendar = try CalendarLoading.load(paths: calendar)
             let limit = TimeLimit(value, unit.timeUnit)
             let due: CalendarDay

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Foundation
 import OnegoCatalog
+import OnegoExport
 import OnegoXML
 
 /// Options shared by every command that loads a catalog.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .customLong("schemas"), help: "Folder holding catalog.xsd (default: the repository's Schemas/).")
+    @Option(name: .customLong("schemas"), help: "Folder holding catalog.xsd (default: ONEGO_SCHEMAS, else built in).")
     var schemaDirectory: String?
 
     @Flag(help: "Skip XSD validation (well-formedness and code checks only); faster for trusted catalogs.")
@@ -19,14 +21,53 @@ struct CatalogOptions: ParsableArguments {
     @Option(help: "Most items accepted from one file.")
     var maxItems: Int = 10_000_000
 
+    @Option(
+        help: ArgumentHelp(
+            "Code profile: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default: code-profile.xml in or above the catalog folder, else national.",
+            valueName: "NAME"))
+    var codeProfile: String?
+
     func validate() throws {
         guard (1...(1 << 24)).contains(maxFileSize), (3...10_000).contains(maxDepth), maxItems > 0 else {
             throw ValidationError("--max-file-size 须在 1 到 16777216（MB）之间，--max-items 须为正数，--max-depth 须在 3 到 10000 之间")
         }
     }
 
-    /// A loader configured from the options.
-    func makeLoader() throws -> CatalogLoader {
+    /// The code profile: the one named, else a `code-profile.xml` in or above the first catalog folder, else national.
+    func resolvedCodeProfile(for paths: [String]) throws -> CodeProfile {
+        var file: String?
+        if let codeProfile {
+            guard let found = CodeProfile.locate(codeProfile) else {
+                throw ValidationError("找不到编码规则“\(codeProfile)”（Catalogs/code-profiles/\(codeProfile).xml 或文件路径）")
+            }
+            file = found
+        } else {
+            for path in paths {
+                var folder = URL(fileURLWithPath: path).standardizedFileURL
+                if !path.hasSuffix("/") && !FileManager.default.isDirectory(folder.path) {
+                    folder = folder.deletingLastPathComponent()
+                }
+                for _ in 0..<2 where file == nil {
+                    let candidate = folder.appendingPathComponent("code-profile.xml").path
+                    if FileManager.default.isReadableFile(atPath: candidate) { file = candidate }
+                    folder = folder.deletingLastPathComponent()
+                }
+                if file != nil { break }
+            }
+        }
+        guard let file else { return .national }
+        InputLedger.shared.record([file])
+        do {
+            return try CodeProfile.load(path: file, schemaPath: schemaDirectory.map { $0 + "/code-profile.xsd" })
+        } catch let diagnostic {
+            throw CommandFailure(diagnostic.description)
+        }
+    }
+
+    /// A loader configured from the options, with the code profile for `paths`; the schemas it may read are
+    /// recorded as inputs.
+    func makeLoader(for paths: [String] = []) throws -> CatalogLoader {
+        InputLedger.shared.recordSchemas(directory: schemaDirectory)
         var loader: CatalogLoader
         if trusted {
             loader = CatalogLoader(schema: nil)
@@ -37,6 +78,7 @@ struct CatalogOptions: ParsableArguments {
                 throw CommandFailure(diagnostic.description)
             }
         }
+        loader.profile = try resolvedCodeProfile(for: paths)
         loader.limits.maxFileBytes = Int64(maxFileSize) << 20
         loader.limits.maxDepth = maxDepth
         loader.maxItemsPerFile = maxItems
@@ -45,10 +87,16 @@ struct CatalogOptions: ParsableArguments {
 }
 
 extension CatalogOptions {
+    /// Loads the catalog in `paths`, recording them as the run's inputs (so no output can replace them).
+    func load(_ paths: [String]) throws -> CatalogLoadResult {
+        InputLedger.shared.record(paths)
+        return try makeLoader(for: paths).load(paths: paths)
+    }
+
     /// Loads the catalog in `paths` for a command that needs a valid one: errors are printed in compiler form and
     /// stop the command.
     func loadValidCatalog(_ paths: [String]) throws -> Catalog {
-        let loaded = try makeLoader().load(paths: paths)
+        let loaded = try load(paths)
         if loaded.diagnostics.containsErrors {
             Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
             throw CommandFailure("目录有错误，请先用 onego validate 修正")
@@ -57,8 +105,55 @@ extension CatalogOptions {
     }
 }
 
+extension CatalogOptions {
+    /// Loads the catalog in `paths` for a command that can work on every valid item: items with errors are listed on
+    /// standard error and left out; errors that belong to no item (a broken file) still stop the command.
+    func loadUsableCatalog(_ paths: [String]) throws -> Catalog { try loadUsable(paths).catalog }
+
+    /// Loads the catalog in `paths` keeping every valid item, and says which items were left out and why: errors
+    /// are printed in compiler form on standard error, followed by the list of items left out; errors that belong
+    /// to no item (a broken file) still stop the command.
+    func loadUsable(_ paths: [String]) throws -> UsableCatalog {
+        let loaded = try load(paths)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return UsableCatalog(catalog: loaded.catalog, skipped: []) }
+        // Each error belongs to the item whose start tag is the last one at or before it in the same file.
+        var starts: [String: [(line: Int, index: Int)]] = [:]
+        for (index, item) in loaded.catalog.items.enumerated() {
+            starts[item.location.file, default: []].append((item.location.line, index))
+        }
+        var broken: [Int: [Diagnostic]] = [:]
+        for error in errors {
+            guard let location = error.location,
+                let owner = starts[location.file]?.last(where: { $0.line <= location.line })
+            else {
+                Terminal.print(errors)
+                throw CommandFailure("目录有错误，请先用 onego validate 修正")
+            }
+            broken[owner.index, default: []].append(error)
+        }
+        Terminal.print(errors)
+        let skipped = broken.keys.sorted().map {
+            UsableCatalog.Skipped(item: loaded.catalog.items[$0], errors: broken[$0] ?? [])
+        }
+        Terminal.err(
+            "\(skipped.count) 个事项有错误，已略过（其余 \(loaded.catalog.items.count - skipped.count) 个事项照常处理）："
+                + skipped.map { "\($0.item.name)（\($0.item.id)）" }.joined(separator: "、"))
+        let usable = loaded.catalog.items.enumerated().filter { broken[$0.offset] == nil }.map(\.element)
+        return UsableCatalog(catalog: Catalog(items: usable, files: loaded.catalog.files), skipped: skipped)
+    }
+}
+
 /// A failure that stops a command with exit code 1 after printing its message to standard error.
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension FileManager {
+    /// Whether `path` is a folder.
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 }

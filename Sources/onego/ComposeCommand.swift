@@ -31,13 +31,25 @@ struct ComposeCommand: ParsableCommand {
     @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable).")
     var answers: [String] = []
 
-    @Option(help: "The acceptance date YYYY-MM-DD; due dates count working days from the day after.")
+    @Option(
+        help: """
+            The acceptance date YYYY-MM-DD, or date and time YYYY-MM-DDTHH:MM; working-day limits count from the \
+            day after, hour limits in office hours from the time given.
+            """)
     var accepted: String?
+
+    @Option(help: "Office hours file (default: office-hours.txt beside the catalog; else 09:00-12:00, 13:30-17:30).")
+    var officeHours: String?
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Compose every valid answer set (JSON: an array of compositions, each with its answers).")
+    @Flag(
+        help: """
+            Compose every valid answer set (with --answer: those that agree with the given answers), streamed \
+            (text: the exact count, then one line per set; JSON: one array written element by element). Refused \
+            beyond 10,000 sets, saying how many there are.
+            """)
     var enumerate = false
 
     @Option(help: "Folder of matter files (default: matters/ beside the catalog's items/).")
@@ -53,12 +65,10 @@ struct ComposeCommand: ParsableCommand {
 
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
-        if enumerate && !answers.isEmpty {
-            throw ValidationError("--enumerate 会列出全部情形组合，不能同时给出 --answer")
-        }
         _ = try parsedAnswers()
-        if let accepted, CalendarDay(iso: accepted) == nil {
-            throw ValidationError("受理日期“\(accepted)”无效，应为 YYYY-MM-DD")
+        if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
+            throw ValidationError(
+                "受理时间“\(accepted)”无效，应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM（时 00–23，分 00–59），如 2026-09-29T09:30")
         }
     }
 
@@ -66,21 +76,21 @@ struct ComposeCommand: ParsableCommand {
     func parsedAnswers() throws -> AnswerSet { try MatterInputs.answerSet(from: answers) }
 
     func run() throws {
-        let loadedCatalog = try options.loadValidCatalog(catalog)
+        let loadedCatalog = try options.loadUsableCatalog(catalog)
         let matter = try MatterInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
         let table = try MatterInputs.synonyms(path: synonyms, catalogPaths: catalog)
         let workingCalendar = accepted == nil ? nil : try CalendarLoading.load(paths: calendar)
-        let composer = Composer(catalog: loadedCatalog, synonyms: table, calendar: workingCalendar)
-        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
+        let hours = try MatterInputs.officeHours(path: officeHours, catalogPaths: catalog)
+        let composer = Composer(
+            catalog: loadedCatalog, synonyms: table, calendar: workingCalendar, officeHours: hours)
+        let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
+        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day
 
         if enumerate {
-            var compositions: [Composition] = []
-            for set in composer.enumerateAnswerSets(for: matter) {
-                compositions.append(try compose(composer, matter, set, acceptedDay))
-            }
-            switch format {
-            case .json: Terminal.out(try Terminal.json(compositions))
-            case .text: Terminal.out(ComposeText.enumeration(compositions, matter: matter))
+            try ComposeEnumeration.run(
+                composer: composer, matter: matter, given: try parsedAnswers(), format: format, accepted: acceptedDay
+            ) {
+                try compose(composer, matter, $0, acceptedDay, acceptedMoment)
             }
             return
         }
@@ -94,18 +104,19 @@ struct ComposeCommand: ParsableCommand {
             }
             given = try ComposePrompt.ask(composer: composer, matter: matter)
         }
-        let composition = try compose(composer, matter, given, acceptedDay)
+        let composition = try compose(composer, matter, given, acceptedDay, acceptedMoment)
         switch format {
         case .json: Terminal.out(try Terminal.json(composition))
         case .text: Terminal.out(ComposeText.render(composition, matter: matter))
         }
     }
 
-    private func compose(_ composer: Composer, _ matter: Matter, _ answers: AnswerSet, _ accepted: CalendarDay?)
-        throws -> Composition
-    {
+    private func compose(
+        _ composer: Composer, _ matter: Matter, _ answers: AnswerSet, _ accepted: CalendarDay?,
+        _ acceptedAt: CalendarMoment?
+    ) throws -> Composition {
         do {
-            return try composer.compose(matter: matter, answers: answers, accepted: accepted)
+            return try composer.compose(matter: matter, answers: answers, accepted: accepted, acceptedAt: acceptedAt)
         } catch {
             // A question the matter does not have is a mistake in the command line, like a misspelt option.
             if case .unknownQuestion = error { throw ValidationError(error.description) }

@@ -8,9 +8,14 @@ enum ComposePrompt {
         Terminal.err("一件事“\(matter.name)”：请回答以下情形问题（直接回车退出）。")
         while let question = composer.missingQuestions(for: matter, answers: answers).first {
             let options = question.answers.enumerated().map { "\($0.offset + 1). \($0.element.displayText)" }
-            let how = question.kind == .multiple ? "可多选，用逗号分隔" : "填序号或答案"
-            FileHandle.standardError.write(
-                Data("\n\(question.text)\n  \(options.joined(separator: "  "))（\(how)）> ".utf8))
+            let how: String
+            switch question.kind {
+            case .multiple: how = "可多选，用逗号分隔"
+            case .number: how = "填数值，单位\(question.unit ?? "")"
+            case .date: how = "填日期 YYYY-MM-DD"
+            case .yesNo, .single: how = "填序号或答案"
+            }
+            Terminal.errRaw("\n\(question.text)\n  \(options.joined(separator: "  "))（\(how)）> ")
             guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CommandFailure("未完成情形问题的回答")
             }
@@ -26,7 +31,8 @@ enum ComposePrompt {
                 }
             }
             var trial = answers
-            trial.set(chosen, for: question.id, isMultiple: question.kind == .multiple)
+            trial.set(
+                chosen, for: question.id, isMultiple: question.kind == .multiple, isNumber: question.kind == .number)
             do {
                 _ = try composer.compose(matter: matter, answers: trial)
                 answers = trial

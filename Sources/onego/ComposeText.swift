@@ -24,22 +24,25 @@ enum ComposeText {
         }
 
         out.append("")
+        let time = plan.workingDays
         out.append("办理计划（\(plan.members.count) 个事项，\(plan.stages.count) 个阶段）：")
         for stage in plan.stages {
             let parallel = stage.members.count > 1 ? "，并联办理" : ""
-            let due = stage.due.map { "，\($0) 前办结" } ?? ""
-            out.append("  第 \(stage.number) 阶段（受理后 \(days(stage.finishesAfter)) 个工作日内\(due)\(parallel)）")
+            let due = stage.dueAt.map { "，\($0) 前办结" } ?? stage.due.map { "，\($0) 前办结" } ?? ""
+            let within = stage.finish == .zero ? "当场办结" : "受理后 \(span(stage.finish, time))内"
+            out.append("  第 \(stage.number) 阶段（\(within)\(due)\(parallel)）")
             for code in stage.members {
                 guard let member = plan.member(code: code) else { continue }
                 let mark = member.isCritical ? "★" : " "
                 let online = member.isOnline ? "可网办" : "不可网办"
+                let promised = member.promised == .zero ? "即办" : "承诺 \(member.promisedLimit)"
                 out.append(
-                    "   \(mark) \(member.name)［\(member.department)；承诺 \(days(member.promisedWorkingDays)) 个工作日；"
+                    "   \(mark) \(member.name)［\(member.department)；\(promised)；"
                         + "到现场 \(member.visits) 次；\(online)］")
             }
         }
         out.append(
-            "  关键路径（★）：\(plan.criticalPath.map(name).joined(separator: " → "))，共 \(days(plan.workingDays.critical)) 个工作日"
+            "  关键路径（★）：\(plan.criticalPath.map(name).joined(separator: " → "))，共 \(span(time.criticalExact, time))"
         )
 
         out.append("")
@@ -49,17 +52,26 @@ enum ComposeText {
             let counts = "原件 \(line.originals) 份，复印件 \(line.copies) 份"
             let also =
                 line.aliases.count > 1 ? "（亦称：\(line.aliases.filter { $0 != line.name }.joined(separator: "、"))）" : ""
+            let hint = line.holderHint.map { "\n     注意：\($0)" } ?? ""
             out.append(
-                "  \(offset + 1). \(line.name)\(also)  \(line.necessity.rawValue)；\(counts)；用于：\(line.usedBy.map(name).joined(separator: "、"))"
+                "  \(offset + 1). \(line.name)\(also)  \(line.necessity.rawValue)；\(counts)；用于：\(line.usedBy.map(name).joined(separator: "、"))\(hint)"
             )
         }
-        let flowed = plan.materials.filter { $0.providedBy != nil }
-        if !flowed.isEmpty {
-            out.append("部门间流转、无需申请人提交（\(flowed.count) 项）：")
-            for line in flowed {
+        for disposition in [MaterialDisposition.fetched, .produced, .replaced, .notNeeded] {
+            let lines = plan.materials.filter { $0.disposition == disposition }
+            guard !lines.isEmpty else { continue }
+            out.append("\(heading(disposition))（\(lines.count) 项）：")
+            for line in lines {
                 out.append("  - \(line.name)：\(line.note ?? "")；用于：\(line.usedBy.map(name).joined(separator: "、"))")
             }
         }
+
+        out.append("")
+        out.append("跑动与环节（\(plan.arrangement.intake.label)，\(plan.arrangement.delivery.label)）：")
+        out.append("  跑动次数：\(count(plan.reductions.visits))")
+        out.append("  办理环节：\(count(plan.reductions.steps))：\(plan.steps.after.joined(separator: " → "))")
+        out.append("  跑动次数口径：\(plan.tripsDefinition)")
+        out.append("  办理环节口径：\(plan.steps.definition)")
 
         out.append("")
         let r = plan.reductions
@@ -67,30 +79,47 @@ enum ComposeText {
         out.append("  申请材料：\(count(r.materials))")
         out.append("  复印件：\(count(r.copies))")
         out.append("  跑动次数：\(count(r.visits))")
+        out.append("  办理环节：\(count(r.steps))")
         out.append(
-            "  办理时间：串联承诺 \(days(plan.workingDays.serialPromised)) → 关键路径 \(days(plan.workingDays.critical)) 个工作日"
-                + "（减少 \(percent(r.workingDays.rate))；法定时限串联 \(days(plan.workingDays.serialStatutory)) 个工作日）")
+            "  办理时间：串联承诺 \(span(time.serialPromisedExact, time)) → 关键路径 \(span(time.criticalExact, time))"
+                + "（减少 \(percent(r.workingDays.rate))；法定时限串联 \(span(time.serialStatutoryExact, time))）")
         if r.formFields.before > 0 { out.append("  表单字段（一表申请）：\(count(r.formFields))") }
-        out.append("  一件事承诺时限：\(plan.promisedLimit)")
+        out.append("  一件事承诺时限：\(plan.promisedLimit.value == 0 ? "即办（当场办结）" : plan.promisedLimit.description)")
         if let due = plan.due {
             out.append("")
-            out.append("办结日期：\(due.accepted) 受理，全部事项 \(due.overall) 前办结；一件事承诺时限至 \(due.promised)")
+            if let overall = due.overallAt, let promised = due.promisedAt, let accepted = due.acceptedAt {
+                out.append("办结时间：\(accepted) 受理，全部事项 \(overall) 前办结；一件事承诺时限至 \(promised)（按办公时间计）")
+            } else {
+                out.append("办结日期：\(due.accepted) 受理，全部事项 \(due.overall) 前办结；一件事承诺时限至 \(due.promised)")
+            }
         }
         return out.joined(separator: "\n")
     }
 
-    static func enumeration(_ plans: [Composition], matter: Matter) -> String {
-        var out = ["一件事：\(matter.name)（\(matter.code)），共 \(plans.count) 种情形组合", ""]
-        out.append("情形 | 事项 | 材料 | 跑动 | 串联→关键路径（工作日）")
-        for plan in plans {
-            let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
-            let r = plan.reductions
-            out.append(
-                "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
-                    + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
-                    + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))")
+    /// One line of `--enumerate`: answers | members | materials | visits | days.
+    static func enumerationRow(_ plan: Composition) -> String {
+        let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
+        let r = plan.reductions
+        return "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
+            + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
+            + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))"
+    }
+
+    /// `2 个工作日`, `3 小时` for an hour plan, `即办` for zero; rounded here, for display only.
+    static func span(_ value: Rational, _ time: WorkingDayFigures) -> String {
+        if value == .zero { return "即办" }
+        if time.isHourPlan { return "\(days(time.hours(value).doubleValue)) 小时" }
+        return "\(days(value.doubleValue)) 个工作日"
+    }
+
+    private static func heading(_ disposition: MaterialDisposition) -> String {
+        switch disposition {
+        case .bring: "申请人需提交"
+        case .fetched: "免证办、窗口调取电子证照，无需申请人提交"
+        case .produced: "部门间流转、无需申请人提交"
+        case .replaced: "一表申请或告知承诺代替、无需另行提交"
+        case .notNeeded: "本情形无需提交"
         }
-        return out.joined(separator: "\n")
     }
 
     private static func count(_ pair: BeforeAfter) -> String {

@@ -34,7 +34,8 @@ struct GuideCommand: ParsableCommand {
     @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable; matters only).")
     var answers: [String] = []
 
-    @Option(help: "Acceptance date YYYY-MM-DD: prints the due date and 容缺 supplement deadlines.")
+    @Option(
+        help: "Acceptance date YYYY-MM-DD or YYYY-MM-DDTHH:MM: prints the due date and 容缺 supplement deadlines.")
     var accepted: String?
 
     @Option(help: "Issue date YYYY-MM-DD printed on the document (default: today).")
@@ -43,7 +44,7 @@ struct GuideCommand: ParsableCommand {
     @Option(help: "Working-day calendar file or folder (default: Catalogs/calendars).")
     var calendar: String?
 
-    @Option(help: "Output format: html or md (default: from --output's extension, else html).")
+    @Option(help: "Output format: html, md or docx (default: from --output's extension, else html).")
     var format: DocumentFormat?
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
@@ -53,12 +54,14 @@ struct GuideCommand: ParsableCommand {
 
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
-        if let accepted, CalendarDay(iso: accepted) == nil {
-            throw ValidationError("受理日期 \(accepted) 不是有效日期，格式应为 YYYY-MM-DD")
+        if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
+            throw ValidationError(
+                "受理时间 \(accepted) 无效，格式应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM（时 00–23，分 00–59）")
         }
         if let date, CalendarDay(iso: date) == nil {
             throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
         }
+        try DocumentFormat.check(format: format, output: output)
         for answer in answers where !answer.contains("=") {
             throw ValidationError("情形答案 \(answer) 应写作 问题=答案 (QUESTION=VALUE)")
         }
@@ -69,11 +72,13 @@ struct GuideCommand: ParsableCommand {
 
     func run() throws {
         if let output { try AtomicFile.check(output, protecting: inputs) }
-        let loadedCatalog = try options.loadValidCatalog(catalog)
+        let loadedCatalog = try options.loadUsableCatalog(catalog)
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
-        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:))
+        let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
+        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day
         let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
-        let guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
+        var guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
+        guideOptions.acceptedAt = acceptedMoment
 
         let target = try NameLookup.guideTarget(
             self.target, catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters)
@@ -95,13 +100,25 @@ struct GuideCommand: ParsableCommand {
         }
 
         let resolvedFormat = format ?? DocumentFormat(forPath: output) ?? .html
+        if resolvedFormat == .docx, let output {
+            let data: Data
+            do {
+                data = try DOCXGuideRenderer.data(documents)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            try AtomicFile.write(data, to: output, protecting: inputs)
+            Terminal.err("已写入 \(output)（\(documents.map(\.title).joined(separator: "、"))）")
+            return
+        }
         let text: String
         switch resolvedFormat {
         case .html: text = HTMLGuideRenderer.page(documents)
         case .md: text = MarkdownGuideRenderer.text(documents)
+        case .docx: text = ""  // written above; validate() requires --output
         }
         if let output {
-            try AtomicFile.write(text, to: output, protecting: inputs)
+            try AtomicFile.write(text, to: output)
             Terminal.err("已写入 \(output)（\(documents.map(\.title).joined(separator: "、"))）")
         } else {
             Terminal.out(text)
@@ -126,15 +143,36 @@ enum DocumentKind: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format`.
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, md
+    case html, md, docx
 
-    /// The format a file name implies (`.html`/`.htm`, `.md`/`.markdown`).
+    /// The format a file name implies (`.html`/`.htm`, `.md`/`.markdown`, `.docx`).
     init?(forPath path: String?) {
         guard let path else { return nil }
         switch (path as NSString).pathExtension.lowercased() {
         case "html", "htm": self = .html
         case "md", "markdown": self = .md
+        case "docx": self = .docx
         default: return nil
+        }
+    }
+
+    /// Refuses an output whose extension names another format, or one onego cannot write (`.pdf`, `.doc` …), so
+    /// HTML is never written into a file called `guide.pdf`; `.docx` needs a file.
+    static func check(format: DocumentFormat?, output: String?) throws {
+        let fileExtension = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+        // .xml/.xsd paths are onego's inputs: the run refuses them as such (exit 1, naming the protected input).
+        if let output, !fileExtension.isEmpty, fileExtension != "xml", fileExtension != "xsd" {
+            guard let implied = DocumentFormat(forPath: output) else {
+                throw ValidationError(
+                    "无法写出 .\(fileExtension) 文件（\(output)）：可用格式为 .html、.md、.docx；需要 PDF 时请用浏览器打开 HTML 后打印为 PDF")
+            }
+            if let format, format != implied {
+                throw ValidationError(
+                    "--format \(format.rawValue) 与输出文件 \(output) 的扩展名不符：请改用 .\(format.rawValue) 文件名，或去掉 --format")
+            }
+        }
+        if (format ?? DocumentFormat(forPath: output)) == .docx && output == nil {
+            throw ValidationError("--format docx 是二进制文件，请用 --output 给出文件名（如 --output 办事指南.docx）")
         }
     }
 }
@@ -152,7 +190,9 @@ struct MatterGuideSource {
         let paths = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
         matters = paths.isEmpty ? [] : try MatterInputs.load(paths: paths)
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: catalogPaths)
-        composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+        composer = Composer(
+            catalog: catalog, synonyms: synonyms, calendar: calendar,
+            officeHours: try MatterInputs.officeHours(path: nil, catalogPaths: catalogPaths))
     }
 
     /// The matter with this code.
@@ -168,7 +208,8 @@ struct MatterGuideSource {
         let answerSet = try MatterInputs.answerSet(from: answers)
         let composition: Composition
         do {
-            composition = try composer.compose(matter: matter, answers: answerSet, accepted: options.accepted)
+            composition = try composer.compose(
+                matter: matter, answers: answerSet, accepted: options.accepted, acceptedAt: options.acceptedAt)
         } catch {
             if case .unknownQuestion = error { throw ValidationError(Self.explain(error, matter: matter)) }
             throw CommandFailure(Self.explain(error, matter: matter))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoXML
 
 /// How `compose`, `guide`, `audit` and `site` find matters, answers and the material synonym table, so all
@@ -26,8 +27,9 @@ enum MatterInputs {
         return result
     }
 
-    /// The matters in `paths`; any error stops the command.
+    /// The matters in `paths` (recorded as the run's inputs); any error stops the command.
     static func load(paths: [String]) throws -> [Matter] {
+        InputLedger.shared.record(paths)
         let (matters, diagnostics) = MatterLoader.load(paths: paths)
         if diagnostics.containsErrors {
             Terminal.print(diagnostics.filter { $0.severity == .error })
@@ -78,18 +80,36 @@ enum MatterInputs {
         return set
     }
 
-    /// The synonym table: the named file, else the shipped one near the catalog, else none.
+    /// The synonym table: the named file, else the workspace's own near the catalog (recorded as an input), else the
+    /// built-in one.
     static func synonyms(path: String?, catalogPaths: [String]) throws -> SynonymTable {
         let root = defaultFolders(near: catalogPaths).first.map {
             URL(fileURLWithPath: $0).deletingLastPathComponent().path
         }
-        guard let file = path ?? SynonymTable.defaultPath(near: root ?? catalogPaths.first) else { return .empty }
-        let (table, diagnostics) = SynonymTable.load(path: file)
+        let (table, diagnostics): (SynonymTable, [Diagnostic])
+        if let file = path ?? SynonymTable.defaultPath(near: root ?? catalogPaths.first) {
+            InputLedger.shared.record(file)
+            (table, diagnostics) = SynonymTable.load(path: file)
+        } else {
+            (table, diagnostics) = SynonymTable.loadBuiltIn()
+        }
         if diagnostics.containsErrors {
             Terminal.print(diagnostics)
             throw CommandFailure("材料同义词表有错误")
         }
         return table
+    }
+
+    /// The office hours: the named file, else `office-hours.txt` beside the catalog, else the standard hours.
+    static func officeHours(path: String?, catalogPaths: [String]) throws -> OfficeHours {
+        guard let file = path ?? catalogPaths.lazy.compactMap({ OfficeHours.defaultPath(near: $0) }).first else {
+            return .standard
+        }
+        do {
+            return try OfficeHours.load(path: file)
+        } catch {
+            throw CommandFailure(error.description)
+        }
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -6,10 +6,37 @@ struct Onego: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onego",
         abstract: "政务服务事项目录与“高效办成一件事”编排工具 (service-item catalog and one-matter composer).",
-        version: "0.1.0",
+        version: VersionText.full,
         subcommands: [
             ValidateCommand.self, FindCommand.self, ShowCommand.self, GuideCommand.self, SiteCommand.self,
-            CalendarCommand.self, AuditCommand.self, RulesCommand.self, ComposeCommand.self, ServeCommand.self,
+            CalendarCommand.self, AuditCommand.self, RulesCommand.self, ComposeCommand.self, ImportCommand.self,
+            TemplateCommand.self, ExportCommand.self, DiffCommand.self, ServeCommand.self,
         ]
     )
+
+    /// Runs the command line as `ParsableCommand.main()` does, except that every message goes through
+    /// ``StandardStreams`` (a write error is exit 74, not a trap) and interrupted runs remove their temporary files.
+    static func main() async {
+        StandardStreams.prepare()
+        InterruptCleanup.install()
+        var status: Int32 = 0
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            // A command's own failure prints once, in Chinese, without argument-parser's English `Error:` prefix.
+            let isCommandFailure = !(error is ExitCode) && code == .failure
+            let message = isCommandFailure ? failureText(error) : fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Terminal.out(message) } else { Terminal.err(message) }
+            }
+            status = code.rawValue
+        }
+        StandardStreams.terminate(status)
+    }
 }

@@ -14,12 +14,12 @@ enum Progress {
         let shown = ShownFlag()
         return { progress in
             if progress.isFinished {
-                if shown.value { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if shown.value { Terminal.errRaw("\r\u{1B}[K") }
                 return
             }
             guard progress.elapsed >= 1 else { return }
             shown.value = true
-            FileHandle.standardError.write(Data(("\r" + line(progress) + "\u{1B}[K").utf8))
+            Terminal.errRaw("\r" + line(progress) + "\u{1B}[K")
         }
     }
 

@@ -23,7 +23,15 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loadedCatalog = try options.loadValidCatalog(catalog)
+        let loadedCatalog = try options.loadUsableCatalog(catalog)
+        // An implementation code shared by several 业务办理项 (33-character Guangdong codes): list them to choose from.
+        let handlingItems = loadedCatalog.items.filter { $0.codes.implementation == code && $0.codes.handling != nil }
+        if handlingItems.count > 1 && !handlingItems.contains(where: { $0.codes.handling == code }) {
+            var text = "实施编码 \(code) 下有 \(handlingItems.count) 个业务办理项，请用其编码查看：\n"
+            for item in handlingItems { text += "  \(item.id)  \(item.name)\n" }
+            Terminal.out(text)
+            return
+        }
         let resolved =
             try loadedCatalog.item(code: code) == nil ? NameLookup.code(named: code, catalog: loadedCatalog) : code
         guard let resolved, let item = loadedCatalog.item(code: resolved) else {

@@ -13,7 +13,8 @@ struct SiteCommand: ParsableCommand {
         discussion: """
             Writes index.html (by department and by matter, with search by name or code), one page per item and \
             one per matter. The folder is built beside DIR and swapped in whole; an existing DIR is replaced only \
-            if it is empty or an earlier onego site. Open DIR/index.html from disk; no server is needed.
+            if it is empty or an earlier onego site. A second run writing the same DIR waits for the first \
+            (up to 60 seconds, then fails). Open DIR/index.html from disk; no server is needed.
             Exit status: 0 written, 1 error, 64 usage error.
             """
     )
@@ -45,28 +46,46 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         guard let out else { return }
-        let writer = AtomicDirectory(protecting: paths + matters, marker: HandbookSite.marker)
+        InputLedger.shared.record(paths + matters)
+        let writer = AtomicDirectory(protecting: InputLedger.shared, marker: HandbookSite.marker)
+        // The folder's lock is held from before anything is read until the new site is in place.
+        let lock: OutputLock
         do {
             try writer.check(out)
+            lock = try OutputLock.acquire(out, timeout: Self.lockTimeout) {
+                Terminal.err("提示: 另一个 onego 进程正在写入 \(out)，等待其完成（最多 \(Int(Self.lockTimeout)) 秒）…")
+            }
         } catch {
             throw CommandFailure(error.description)
         }
-        let loadedCatalog = try options.loadValidCatalog(paths)
+        defer { lock.release() }
+        let usable = try options.loadUsable(paths)
+        let loadedCatalog = usable.catalog
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(
             catalog: loadedCatalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
         let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }
         let site = HandbookSite(
             title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,
-            options: GuideOptions(issued: issued))
+            options: GuideOptions(issued: issued),
+            withheld: usable.skipped.map {
+                HandbookSite.WithheldItem(
+                    name: $0.item.name, code: $0.item.id, department: $0.item.department,
+                    problems: $0.errors.map(\.message))
+            })
         let pages = site.pages()
         do {
-            try writer.write(pages.map { ($0.path, $0.text) }, to: out)
+            try writer.write(pages.map { ($0.path, $0.text) }, to: out, holding: lock)
         } catch {
             throw CommandFailure(error.description)
         }
         let items = pages.count { $0.path.hasPrefix("items/") }
         Terminal.err("已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页")
+    }
+
+    /// How long a run waits for another run writing the same folder, in seconds (`ONEGO_LOCK_TIMEOUT` overrides).
+    static var lockTimeout: Double {
+        ProcessInfo.processInfo.environment["ONEGO_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 60
     }
 
     /// The example situation of a matter's page: of the first answer sets, the one that selects the most members

@@ -2,14 +2,21 @@ import ArgumentParser
 import Foundation
 import OnegoXML
 
-/// Writing to standard output and standard error.
+/// Writing to standard output and standard error (through ``StandardStreams``, which handles write errors).
 enum Terminal {
+    /// Writes a line (a final newline is added when missing) to standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStreams.write(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", to: .output)
     }
 
+    /// Writes a line (a final newline is added when missing) to standard error.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStreams.write(text.hasSuffix("\n") ? text : text + "\n", to: .error)
+    }
+
+    /// Writes `text` to standard error as it is (a prompt, a progress line redrawn in place).
+    static func errRaw(_ text: String) {
+        StandardStreams.write(text, to: .error)
     }
 
     /// Prints diagnostics in compiler form, one per line, with related locations as notes.

@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var loader = try catalog.makeLoader()
+        var loader = try catalog.makeLoader(for: paths)
         loader.progress = Progress.display()
         let result = WorkspaceValidation(paths: paths, loader: loader)
         let seconds = Date().timeIntervalSince(started)

@@ -1,6 +1,8 @@
+import Foundation
 import OnegoAudit
 import OnegoCatalog
 import OnegoComposer
+import OnegoImport
 import OnegoXML
 
 /// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
@@ -27,11 +29,23 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { synonyms = table }
         }
+        var officeHours = OfficeHours.standard
+        for path in Self.officeHoursFiles(in: paths) {
+            do {
+                officeHours = try OfficeHours.load(path: path)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "office-hours.invalid", message: error.message,
+                        at: SourceLocation(file: error.file, line: error.line, column: error.column)))
+            }
+        }
         if let matterPaths = skipped[OnegoNamespace.matter] {
             let (matters, problems) = MatterLoader.load(paths: matterPaths)
             diagnostics += problems
             if !catalog.diagnostics.containsErrors {
-                diagnostics += MatterChecks.run(matters: matters, catalog: catalog.catalog, synonyms: synonyms)
+                diagnostics += MatterChecks.run(
+                    matters: matters, catalog: catalog.catalog, synonyms: synonyms, officeHours: officeHours)
             }
             self.matters = matters
         }
@@ -50,9 +64,28 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { waiverFiles += 1 }
         }
+        // Import profiles (Catalogs/profiles/*.xml) are checked against Schemas/import-profile.xsd.
+        for path in skipped[ImportProfile.namespace] ?? [] {
+            do {
+                _ = try ImportProfile.load(path: path)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "import.profile", message: error.message,
+                        at: SourceLocation(file: path, line: 0, column: 0)))
+            }
+        }
+        // Code profiles (Catalogs/code-profiles/*.xml, code-profile.xml beside a catalog) against code-profile.xsd.
+        for path in skipped[CodeProfile.namespace] ?? [] {
+            do {
+                _ = try CodeProfile.load(path: path)
+            } catch let diagnostic {
+                diagnostics.append(diagnostic)
+            }
+        }
         let known: Set<String> = [
             OnegoNamespace.synonyms, OnegoNamespace.matter, OnegoNamespace.calendar, OnegoNamespace.policy,
-            OnegoNamespace.waivers,
+            OnegoNamespace.waivers, ImportProfile.namespace, CodeProfile.namespace,
         ]
         for document in catalog.skippedDocuments where !known.contains(document.namespace) {
             diagnostics.append(
@@ -62,6 +95,24 @@ struct WorkspaceValidation {
                     at: SourceLocation(file: document.path, line: 0, column: 0)))
         }
         self.diagnostics = diagnostics.sortedByLocation()
+    }
+
+    /// The office-hours files (`office-hours.txt`) in or under the given paths, sorted.
+    static func officeHoursFiles(in paths: [String]) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                if (path as NSString).lastPathComponent == OfficeHours.fileName { found.append(path) }
+                continue
+            }
+            let files = FileManager.default.enumerator(atPath: path)
+            while let file = files?.nextObject() as? String {
+                if (file as NSString).lastPathComponent == OfficeHours.fileName { found.append(path + "/" + file) }
+            }
+        }
+        return found.sorted()
     }
 
     var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -29,7 +29,7 @@ import Testing
         let figures = MatterAudit.figures(matters: matters, catalog: catalog)
         let matter = try #require(figures.first)
         #expect(matter.members >= 2)
-        #expect(matter.rows.map(\.label) == ["申请材料", "复印件", "表单字段", "跑动次数", "办理时间"])
+        #expect(matter.rows.map(\.label) == ["申请材料", "复印件", "表单字段", "跑动次数", "办理环节", "办理时间"])
         let materials = try #require(matter.rows.first)
         #expect(materials.before > materials.after)
         #expect((materials.reduction ?? 0) > 0)

@@ -68,3 +68,38 @@ import Testing
         #expect(report.passes)
     }
 }
+
+/// Thresholds the schema and the loader admit are meaningful and printable (issue 11).
+@Suite struct PolicyThresholdTests {
+    func load(_ threshold: String, measure: String = "rate") throws -> (Policy?, [Diagnostic]) {
+        let directory = try Fixtures.temporaryDirectory()
+        let path = try Fixtures.write(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <policy xmlns="urn:onego:policy:1" schemaVersion="1.0" name="测试">
+              <target id="t" name="网上可办率" figure="online" comparison="atLeast" threshold="\(threshold)" measure="\(measure)"/>
+            </policy>
+            """, to: "policy.xml", in: directory)
+        return Policy.load(path: path, schemaPath: Fixtures.schemas + "/policy.xsd")
+    }
+
+    @Test(arguments: [
+        ("100000000000000000000", "count"), ("1e20", "rate"), ("150%", "rate"), ("1.5", "rate"), ("3/2", "rate"),
+        ("1/0", "rate"), ("2.5", "count"), ("50%", "count"), ("-1", "rate"), ("100000001", "count"),
+    ])
+    func refusesMeaninglessThresholdsAtTheirPlace(_ threshold: String, _ measure: String) throws {
+        let (policy, problems) = try load(threshold, measure: measure)
+        #expect(policy == nil)
+        let problem = try #require(problems.first)
+        #expect(problem.severity == .error)
+        #expect(problem.location?.line == 3)
+        #expect(problem.location?.column ?? 0 > 0)
+    }
+
+    @Test(arguments: [("100%", "rate"), ("0", "rate"), ("1/1", "rate"), ("100000000", "count"), ("0", "count")])
+    func acceptsTheLimits(_ threshold: String, _ measure: String) throws {
+        let (policy, problems) = try load(threshold, measure: measure)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(policy != nil)
+    }
+}

@@ -29,21 +29,34 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((object["members"] as? [Any])?.count == 5)
         let materials = try #require(object["materials"] as? [[String: Any]])
-        #expect(materials.count == 11)
+        // The shareholder's and the agent's IDs stay two lines; every line names its holder and disposition.
+        #expect(materials.count == 12)
+        #expect(materials.allSatisfy { $0["holder"] is String && $0["disposition"] is String })
         let licence = try #require(materials.first { $0["name"] as? String == "营业执照" })
         #expect(licence["providedBy"] as? String == "11440188MB2C9023XA4000101001001001")
+        #expect(licence["disposition"] as? String == "produced")
         #expect(licence["necessity"] as? String == "必要")
         #expect((licence["usedBy"] as? [String])?.count == 4)
         #expect(licence["originals"] as? Int == 1 && licence["copies"] as? Int == 1)
         #expect((object["stages"] as? [Any])?.count == 2)
         #expect((object["criticalPath"] as? [String])?.count == 2)
-        let days = try #require(object["workingDays"] as? [String: Double])
-        #expect(days == ["critical": 1.5, "serialPromised": 4, "serialStatutory": 15])
+        let days = try #require(object["workingDays"] as? [String: Any])
+        #expect(days["unit"] as? String == "工作日")
+        #expect(days["critical"] as? Double == 1.5 && days["serialPromised"] as? Double == 4)
+        #expect(days["serialStatutory"] as? Double == 15)
         let visits = try #require(object["visits"] as? [String: Double])
         #expect(visits["before"] == 2 && visits["after"] == 1)
         let reductions = try #require(object["reductions"] as? [String: [String: Double]])
-        #expect(Set(reductions.keys) == ["materials", "copies", "visits", "workingDays", "formFields"])
-        #expect(reductions["materials"] == ["before": 16, "after": 10, "rate": 0.375])
+        #expect(Set(reductions.keys) == ["materials", "copies", "visits", "steps", "workingDays", "formFields"])
+        #expect(reductions["materials"] == ["before": 16, "after": 11, "rate": 0.3125])
+        // `after` is the number of lines to bring.
+        #expect(
+            Double(materials.count { $0["disposition"] as? String == "bring" }) == reductions["materials"]?["after"])
+        let steps = try #require(object["steps"] as? [String: Any])
+        #expect(steps["definition"] is String && steps["names"] is [String])
+        let trips = try #require(object["trips"] as? [String: Any])
+        #expect(trips["before"] as? Int == 2 && trips["after"] as? Int == 1)
+        #expect((trips["definition"] as? String)?.contains("到办事现场次数之和") == true)
         let due = try #require(object["due"] as? [String: Any])
         #expect(due["overall"] as? String == "2026-02-24")
         let answers = try #require(object["answers"] as? [String: String])
@@ -55,7 +68,8 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("一件事：企业开办（测试）（T-QYKB）"))
         #expect(run.stdout.contains("  - 营业执照：由 企业设立登记 办理结果自动获取；"))
-        #expect(run.stdout.contains("  申请材料：16 → 10（减少 37.5%）"))
+        #expect(run.stdout.contains("  申请材料：16 → 11（减少 31.3%）"))
+        #expect(run.stdout.contains("  办理环节："))
         #expect(run.stdout.contains("  跑动次数：2 → 1（减少 50%）"))
     }
 
@@ -85,7 +99,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "invoice=是"],
+        ["--answer", "invoice"], ["--accepted", "2026-13-01"], ["--enumerate", "--answer", "colour=red"],
     ])
     func usageErrorsExit64(arguments: [String]) throws {
         let run = try Fixtures.runOnego(["compose", Self.matter, "--catalog", Self.catalog] + arguments)
@@ -112,5 +126,20 @@ import Testing
         let unknown = try Fixtures.runOnego(["compose", "T-NONE", "--catalog", root + suffix])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("没有编码为 T-NONE 的一件事；可选：T-QYKB（企业开办（测试））"))
+    }
+
+    @Test func anImpossibleAcceptanceTimeIsAUsageError() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-09-29T25:00"] + Self.all)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("受理时间“2026-09-29T25:00”无效，应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM"))
+    }
+
+    @Test func acceptsADateAndTime() throws {
+        let run = try Fixtures.runOnego(
+            ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-02-13T16:00"] + Self.all)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("办结日期：2026-02-13 受理"))
+        #expect(!run.stdout.contains("0 个工作日"))
     }
 }

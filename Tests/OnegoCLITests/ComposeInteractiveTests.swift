@@ -26,6 +26,33 @@ import Testing
         #expect(text.contains("请回答以下情形问题"))
         #expect(text.contains("是否需要申领发票和税务UKey？"))
         #expect(text.contains("是否委托代理人办理？ 否"))
-        #expect(text.contains("申请材料：26 → 13"))
+        #expect(text.contains("申请材料：26 → 6"))
+    }
+}
+
+/// The floor area of 开办餐饮店 is typed as a number; a malformed one is asked again.
+@Suite struct ComposeInteractiveNumberTests {
+    @Test func asksForTheFloorAreaAsANumber() throws {
+        let command = "\(Fixtures.onegoExecutable) compose YX-KBCYD --catalog Catalogs/yunxi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // 新设个体工商户; 三百 (refused), then 320 平方米; no sign; no tobacco.
+        input.fileHandleForWriting.write(Data("2\n三百\n320\n2\n2\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("经营场所建筑面积（平方米）？"))
+        #expect(text.contains("（填数值，单位平方米）>"))
+        #expect(text.contains("的回答“三百”无效"))
+        #expect(text.contains("公众聚集场所投入使用、营业前消防安全检查（告知承诺方式）"), "\(text)")
     }
 }

@@ -43,7 +43,8 @@ import Testing
         let run = try Fixtures.runOnego(["guide"] + matterArguments + ["--kind", "checklist", "--format", "md"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("| 序号 | 材料 | 使用事项 | 原件 | 复印件 | 份数 | 容缺 | 已收 |"))
-        #expect(run.stdout.contains("| 居民身份证 | 企业设立登记、发票申领 | 1 | 2 | 3 | — | ☐ |"))
+        #expect(run.stdout.contains("| 股东主体资格证明 | 企业设立登记 | — | 1 | 1 | — | ☐ |"))
+        #expect(run.stdout.contains("| 经办人身份证 | 免证办，窗口通过电子证照“居民身份证”调取，无需提交 |"))
     }
 
     @Test func allKindsGoOnSeparatePages() throws {

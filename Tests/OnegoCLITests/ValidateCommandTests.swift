@@ -54,7 +54,7 @@ import Testing
     @Test func nonexistentPathExitsOneAndNamesIt() throws {
         let run = try Fixtures.runOnego(["validate", "no/such/catalog"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("no/such/catalog: 错误: 路径不存在"))
+        #expect(run.stderr.contains("no/such/catalog: 错误: 文件不存在（No such file or directory）"))
     }
 
     @Test func xxeFixtureNeitherExpandsNorReadsTheFile() throws {
@@ -174,7 +174,7 @@ import Testing
                 )
             ])
         let run = try Fixtures.runOnego(["validate", path])
-        #expect(run.stderr.contains("{'1', '2', '3'}"))
+        #expect(run.stderr.contains("{'1', '2', '3', '0'}"))
         #expect(!run.stderr.contains("urn:onego"))
     }
 
@@ -196,7 +196,18 @@ import Testing
         ).write(toFile: matter, atomically: true, encoding: .utf8)
         let run = try Fixtures.runOnego(["validate", directory + "/yunxi"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("qykb.xml:49:9: 错误: 回答要免去的材料“委托书（错字）”不在成员事项 licence"))
+        #expect(run.stderr.contains("qykb.xml:51:9: 错误: 回答要免去的材料“委托书（错字）”不在成员事项 licence"))
         #expect(run.stderr.contains("[matter.material.unknown]"))
+    }
+
+    @Test func aBrokenOfficeHoursFileIsAnErrorAtItsLine() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Fixtures.path("Catalogs/yunxi"), toPath: directory + "/yunxi")
+        try "09:00-12:00\n13:30-25:00\n".write(
+            toFile: directory + "/yunxi/office-hours.txt", atomically: true, encoding: .utf8)
+        let run = try Fixtures.runOnego(["validate", directory + "/yunxi"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("office-hours.txt:2:1: 错误: 办公时间“13:30-25:00”无效"), "\(run.stderr)")
+        #expect(run.stderr.contains("[office-hours.invalid]"))
     }
 }

@@ -91,7 +91,9 @@ import Testing
     }
 
     @Test func missingPathsAndEmptyFoldersAreReported() throws {
-        #expect(load(["no/such/calendars"]).diagnostics.first?.description == "no/such/calendars: 错误: 路径不存在 [io.read]")
+        #expect(
+            load(["no/such/calendars"]).diagnostics.first?.description
+                == "no/such/calendars: 错误: 文件不存在（No such file or directory） [io.read]")
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(load([folder]).diagnostics.first?.rule == "io.no-catalog")

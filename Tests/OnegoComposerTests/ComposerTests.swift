@@ -26,12 +26,14 @@ import Testing
         let plan = try composer.compose(
             matter: matter, answers: ["invoice": "是", "staff": "是", "bank": "是", "account": "basic"])
         #expect(plan.members.map(\.id) == ["licence", "seal", "invoice", "staff", "bank"])
-        // 4 + 3 + 3 + 3 + 3 lines; 11 distinct; 营业执照 comes from the licence.
+        // 4 + 3 + 3 + 3 + 3 lines; 12 distinct (the shareholder's and the agent's IDs stay apart: no holder is
+        // declared and the names differ); 营业执照 comes from the licence.
         #expect(plan.reductions.materials.before == 16)
-        #expect(plan.materials.count == 11)
-        #expect(plan.reductions.materials.after == 10)
+        #expect(plan.materials.count == 12)
+        #expect(plan.reductions.materials.after == 11)
+        #expect(plan.reductions.materials.after == Double(plan.applicantMaterials.count))
         #expect(plan.reductions.copies.before == 9)
-        #expect(plan.reductions.copies.after == 5)
+        #expect(plan.reductions.copies.after == 6)
         let licence = try #require(plan.materials.first { $0.name == "营业执照" })
         #expect(licence.providedBy == Self.licence)
         #expect(licence.note == "由 企业设立登记 办理结果自动获取")
@@ -48,18 +50,21 @@ import Testing
         #expect(plan.visits.after == 1)
         #expect(plan.reductions.formFields.before == 9)
         #expect(plan.reductions.formFields.after == 3)
-        #expect(plan.reductions.materials.rate == 0.375)
+        #expect(plan.reductions.materials.rate == 0.3125)
         #expect(plan.due == nil)
     }
 
     @Test func mergedLinesKeepStrictestNecessityAndLargestCounts() throws {
         let plan = try composer.compose(
             matter: matter, answers: ["invoice": "是", "staff": "是", "bank": "是", "account": "basic"])
-        // 股东主体资格证明 (居民身份证, copies 1) + 经办人身份证 (居民身份证, 1 original, 2 copies).
-        let identity = try #require(plan.materials.first { $0.name == "居民身份证" })
-        #expect(identity.aliases == ["股东主体资格证明", "经办人身份证"])
-        #expect(identity.originals == 1 && identity.copies == 2)
-        #expect(identity.usedBy == [Self.licence, Self.invoice])
+        // 股东主体资格证明 and 经办人身份证 are both 居民身份证 e-licences of different people, with no holder
+        // declared: two lines, each with a hint to declare holders.
+        let shareholder = try #require(plan.materials.first { $0.name == "股东主体资格证明" })
+        let agent = try #require(plan.materials.first { $0.name == "经办人身份证" })
+        #expect(shareholder.usedBy == [Self.licence] && agent.usedBy == [Self.invoice])
+        #expect(agent.originals == 1 && agent.copies == 2)
+        #expect(shareholder.holderHint?.contains("“经办人身份证”") == true)
+        #expect(agent.holderHint?.contains("请在目录中注明持有人") == true)
         // 法定代表人身份证: 必要 at the seal, 非必要 at the bank → 必要, under the preferred name.
         let representative = try #require(plan.materials.first { $0.name == "法定代表人身份证明" })
         #expect(representative.necessity == .required)

@@ -81,13 +81,58 @@ import Testing
         #expect(apart.materials.count == 2)
     }
 
-    @Test func eLicenceTypeIsTheIdentityBeforeTheName() throws {
+    @Test func eLicenceTypeAndHolderAreTheIdentity() throws {
+        let plan = try compose([
+            Self.item("A", materials: [Material(name: "股东身份证明", eLicence: "居民身份证", holder: "股东")]),
+            Self.item("B", materials: [Material(name: "股东证件", eLicence: "居民身份证", holder: "股东")]),
+        ])
+        #expect(plan.materials.count == 1)
+        #expect(plan.materials[0].eLicence == "居民身份证")
+        #expect(plan.materials[0].name == "股东身份证明（股东）")
+        #expect(plan.materials[0].aliases == ["股东身份证明", "股东证件"])
+    }
+
+    @Test func differentHoldersOfOneDocumentStayApart() throws {
+        let table = SynonymTable(groups: [("居民身份证", ["身份证"])])
+        let plan = try compose(
+            [
+                Self.item(
+                    "A",
+                    materials: [
+                        Material(name: "居民身份证", eLicence: "居民身份证", holder: "新生儿母亲"),
+                        Material(name: "居民身份证", eLicence: "居民身份证", holder: "新生儿父亲"),
+                    ]),
+                Self.item("B", materials: [Material(name: "身份证", eLicence: "居民身份证", holder: "新生儿母亲")]),
+            ], synonyms: table)
+        #expect(plan.materials.map(\.name) == ["居民身份证（母亲）", "居民身份证（父亲）"])
+        #expect(plan.materials.map(\.usedBy) == [["A", "B"], ["A"]])
+        #expect(plan.materials.map(\.holder) == ["新生儿母亲", "新生儿父亲"])
+    }
+
+    @Test func sameELicenceWithoutHolderAndDifferentNamesStaysApartWithAHint() throws {
         let plan = try compose([
             Self.item("A", materials: [Material(name: "股东身份证明", eLicence: "居民身份证")]),
             Self.item("B", materials: [Material(name: "经办人证件", eLicence: "居民身份证")]),
         ])
-        #expect(plan.materials.count == 1)
-        #expect(plan.materials[0].eLicence == "居民身份证")
+        #expect(plan.materials.map(\.name) == ["股东身份证明", "经办人证件"])
+        #expect(plan.materials[0].holderHint?.contains("与“经办人证件”同为电子证照“居民身份证”") == true)
+        #expect(plan.reductions.materials.before == 2 && plan.reductions.materials.after == 2)
+    }
+
+    @Test func aOneItemBundleNeverReducesByMergingItsOwnLines() throws {
+        // One item asking for two people's ID cards, one with holders and one without.
+        let plan = try compose([
+            Self.item(
+                "A",
+                materials: [
+                    Material(name: "居民身份证", eLicence: "居民身份证"),
+                    Material(name: "居民身份证", eLicence: "居民身份证"),
+                    Material(name: "户口簿", holder: "新生儿母亲"),
+                    Material(name: "户口簿", holder: "新生儿父亲"),
+                ])
+        ])
+        #expect(plan.materials.count == 4)
+        #expect(plan.reductions.materials.before == 4 && plan.reductions.materials.after == 4)
     }
 
     @Test func producerRunsFirstAndItsResultLeavesTheList() throws {

@@ -1,4 +1,5 @@
 import OnegoComposer
+import OnegoTestSupport
 import OnegoXML
 import Testing
 
@@ -47,5 +48,42 @@ import Testing
                 "14:5 matter.question.unreachable", "16:7 matter.reference.question",
                 "17:29 matter.reference.member", "18:7 matter.answer.unreachable", "23:7 matter.answer.unreachable",
             ])
+    }
+}
+
+/// Number and date questions and audiences: each fault at its line and column.
+@Suite struct ThresholdChecksTests {
+    func found(_ name: String) throws -> [String] {
+        try ComposerFixtures.diagnostics(name).sortedByLocation().map { diagnostic in
+            let place = diagnostic.location.map { "\($0.line):\($0.column)" } ?? "-"
+            return "\(place) \(diagnostic.rule)"
+        }
+    }
+
+    @Test func wrongUnitOverlapContradictionAndAudience() throws {
+        let diagnostics = try ComposerFixtures.diagnostics("thresholds.xml").sortedByLocation()
+        #expect(
+            try found("thresholds.xml") == [
+                "2:1 matter.audience", "14:7 matter.audience", "18:7 matter.threshold.unit",
+                "20:7 matter.threshold.overlap",
+                "21:7 matter.threshold.contradiction", "22:7 matter.threshold.contradiction",
+                "23:44 matter.reference.member", "25:5 matter.value",
+            ])
+        #expect(
+            diagnostics.map(\.message).contains("情形问题 area 以“平方米”计，阈值 ≥ 50 亩 的单位不一致"))
+        #expect(
+            diagnostics.map(\.message).contains(
+                "情形问题 area 的阈值 ≥ 300 且 < 500 平方米 与 ≥ 400 平方米 对同时满足两者的回答规则矛盾：成员事项 food 既被选中又被排除"))
+    }
+
+    @Test func malformedBoundIsReportedAtItsPosition() throws {
+        let found = try found("malformed-bound.xml")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("12:") == true, "\(found)")
+        // Without the schema (a trusted load) the reader reports it.
+        let (_, trusted) = MatterLoader(schema: nil).load(paths: [Fixtures.fixture("matters/malformed-bound.xml")])
+        #expect(trusted.map(\.rule) == ["matter.value"])
+        #expect(trusted.first?.message == "阈值 atLeast=\"5O0\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）")
+        #expect(trusted.first?.location?.line == 12)
     }
 }

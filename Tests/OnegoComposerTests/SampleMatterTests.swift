@@ -42,11 +42,17 @@ import Testing
             distinctMembers.insert(plan.members.map(\.id))
             #expect(plan.answers == answers)
             #expect(plan.workingDays.critical <= plan.workingDays.serialPromised + 1e-9)
-            #expect(plan.workingDays.critical <= matter.promisedLimit.approximateWorkingDays)
+            #expect(plan.workingDays.criticalExact <= composer.officeHours.workingDays(matter.promisedLimit))
+            #expect(plan.reductions.materials.after == Double(plan.applicantMaterials.count))
             if plan.members.count > 1 {
                 #expect(plan.reductions.materials.after < plan.reductions.materials.before)
             } else {
-                #expect(plan.reductions.materials.after == plan.reductions.materials.before)
+                // One item: only its own 免证办, document flow or replacement lines leave; nothing merges.
+                let left = plan.materials.filter { $0.disposition != .bring && $0.disposition != .notNeeded }
+                let joint = plan.materials.filter(\.isJointForm).count
+                #expect(
+                    plan.reductions.materials.after
+                        == plan.reductions.materials.before - Double(left.count) + Double(joint))
             }
             #expect(plan.visits.after <= plan.visits.before)
             #expect(plan.criticalPath.allSatisfy { code in plan.member(code: code)?.isCritical == true })
@@ -69,29 +75,40 @@ import Testing
             answers: ["invoice": "是", "staff": "是", "fund": "是", "bank": "是", "agent": "否"],
             accepted: CalendarDay(iso: "2026-09-30"))
         #expect(plan.members.map(\.id) == ["licence", "seal", "tax", "invoice", "social", "fund", "bank"])
-        // 5 + 3 + 4 + 4 + 3 + 4 + 3 lines; 14 distinct; 营业执照 flows from the licence.
+        // 5 + 3 + 4 + 4 + 3 + 4 + 3 lines (委托书 not needed without an agent).
         #expect(plan.reductions.materials.before == 26)
-        #expect(plan.materials.count == 14)
-        #expect(plan.reductions.materials.after == 13)
+        #expect(plan.materials.count == 18)
+        // The joint form, 公司章程, 任职文件, 住所使用证明, 发票专用章印模, 单位授权委托书.
+        #expect(plan.reductions.materials.after == 6)
         let licence = try #require(plan.materials.first { $0.name == "营业执照" })
+        #expect(licence.disposition == .produced)
         #expect(licence.providedBy == "11440188MB2C90231K4010100100100001")
         #expect(licence.note == "由 企业设立登记 办理结果自动获取")
         #expect(licence.usedBy.count == 6)
-        // Every identity document (股东, 法定代表人, 经办人) is one 居民身份证 e-licence line.
-        let identity = try #require(plan.materials.first { $0.name == "居民身份证" })
-        #expect(identity.usedBy.count == 7 && identity.providedBy == nil)
+        // The shareholder's, the legal representative's and the agent's IDs: three lines, each fetched.
+        let ids = plan.materials.filter { $0.eLicence == "居民身份证" }
+        #expect(ids.map(\.name) == ["居民身份证（股东）", "居民身份证（法定代表人）", "居民身份证（经办人）"])
+        #expect(ids.allSatisfy { $0.disposition == .fetched && $0.fetchedAs == "居民身份证" })
+        #expect(ids.map(\.usedBy.count) == [1, 4, 3])
+        let forms = plan.materials.filter { $0.disposition == .replaced }
+        #expect(forms.count == 7 && forms.allSatisfy { $0.replacedBy == "企业开办“一件事”申请表" })
+        #expect(plan.materials.first?.isJointForm == true && plan.materials.first?.usedBy.count == 7)
         #expect(plan.materials.contains { $0.name == "住所使用证明" && $0.aliases == ["住所（经营场所）使用证明"] })
-        #expect(!plan.materials.contains { $0.name == "委托书" })
+        #expect(plan.materials.contains { $0.name == "委托书" && $0.disposition == .notNeeded })
         #expect(plan.stages.map { $0.members.count } == [1, 5, 1])
         #expect(plan.workingDays.serialPromised == 2)
         #expect(plan.workingDays.critical == 1.5)
-        #expect(plan.workingDays.serialStatutory == 20.21)
+        // Exact: natural days count 5/7 of a working day, kept as a fraction (20.21 only when printed).
+        #expect(plan.workingDays.serialStatutoryExact == Rational(283, 14))
         #expect(plan.criticalPath == ["11440188MB2C90231K4010100100100001", "12440188455632282E4201000100100001"])
         #expect(plan.visits.before == 0 && plan.visits.after == 0)
-        #expect(plan.reductions.copies.before == 2 && plan.reductions.copies.after == 2)
+        #expect(plan.steps.after == ["网上一次申请", "补齐容缺材料", "接收邮寄送达的全部结果"])
+        #expect(plan.reductions.steps.before == 16 && plan.reductions.steps.after == 3)
+        #expect(plan.reductions.copies.before == 2 && plan.reductions.copies.after == 1)
         #expect(plan.reductions.formFields.before == 32 && plan.reductions.formFields.after == 6)
-        // 2026-10-01…07 is the National Day holiday.
-        #expect(plan.due?.stages.map(\.description) == ["2026-10-08", "2026-10-09", "2026-10-09"])
+        // 2026-10-01…07 is the National Day holiday. Each stage is due on its own: the invoice stage (即办 after
+        // the tax registration) is due before the parallel stage it follows.
+        #expect(plan.due?.stages.map(\.description) == ["2026-10-08", "2026-10-09", "2026-10-08"])
         #expect(plan.due?.overall.description == "2026-10-09")
     }
 
@@ -105,21 +122,32 @@ import Testing
             plan.members.map(\.id) == [
                 "birthCertificate", "vaccination", "household", "medicalInsurance", "socialCard",
             ])
-        #expect(plan.reductions.materials.before == 19)
-        #expect(plan.materials.count == 11)
-        #expect(plan.reductions.materials.after == 9)
-        let provided = plan.materials.filter { $0.providedBy != nil }.map { "\($0.name)←\($0.note ?? "")" }
-        #expect(provided == ["出生医学证明←由 《出生医学证明》首次签发 办理结果自动获取", "基本医疗保险参保凭证←由 城乡居民基本医疗保险参保登记 办理结果自动获取"])
-        // 出生登记 produces the new 户口簿 but needs the parent's: that line stays with the applicant.
-        let household = try #require(plan.materials.first { $0.name == "居民户口簿" })
-        #expect(household.providedBy == nil && household.usedBy.count == 3)
+        #expect(plan.reductions.materials.before == 21)
+        // Mother's and father's IDs are two lines; every certificate is fetched or produced, every form is
+        // replaced by the joint form: the applicant brings the joint form and a photo.
+        #expect(plan.applicantMaterials.map(\.name) == ["新生儿出生“一件事”联办申请表", "本人近期数码相片"])
+        #expect(plan.reductions.materials.after == 2)
+        let names = plan.materials.map(\.name)
+        #expect(names.contains("居民身份证（母亲）") && names.contains("居民身份证（父亲）"))
+        let provided = plan.materials.filter { $0.disposition == .produced }.map { "\($0.name)←\($0.note ?? "")" }
+        #expect(
+            provided == [
+                "出生医学证明（新生儿）←由 《出生医学证明》首次签发 办理结果自动获取",
+                "居民户口簿（新生儿）←由 出生登记 办理结果自动获取",
+                "基本医疗保险参保凭证（新生儿）←由 城乡居民基本医疗保险参保登记 办理结果自动获取",
+            ])
+        // 出生登记 produces the newborn's 户口簿 but needs the parent's: that line stays a separate document.
+        let parents = try #require(plan.materials.first { $0.name == "申报入户一方的居民户口簿" })
+        #expect(parents.disposition == .fetched && parents.usedBy.count == 1)
+        // One joint window, results posted: 2 trips → 1; apply and receive.
+        #expect(plan.visits.before == 2 && plan.visits.after == 1)
+        #expect(plan.steps.after == ["综合窗口一次申请", "接收邮寄送达的全部结果"])
         #expect(plan.stages.map { $0.members.count } == [1, 2, 1, 1])
         #expect(
             plan.criticalPath.map { code in plan.member(code: code)?.id ?? "" } == [
                 "birthCertificate", "household", "medicalInsurance", "socialCard",
             ])
         #expect(plan.workingDays.serialPromised == 6 && plan.workingDays.critical == 6)
-        #expect(plan.visits.before == 2 && plan.visits.after == 2)
         #expect(plan.reductions.formFields.before == 21 && plan.reductions.formFields.after == 5)
         #expect(plan.due?.overall.description == "2026-10-14")
     }

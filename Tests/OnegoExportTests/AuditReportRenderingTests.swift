@@ -30,11 +30,14 @@ import Testing
 
     @Test func jsonHasExactlyTheIssueShape() throws {
         let json = try Self.object(try AuditJSONReport.render(try Self.report()))
-        #expect(Set(json.keys) == ["targets", "rates", "compression", "findings"])
+        #expect(Set(json.keys) == ["targets", "rates", "compression", "regionalVariation", "findings", "departments"])
         let targets = try #require(json["targets"] as? [[String: Any]])
         #expect(targets.count == 6)
         for target in targets {
-            #expect(Set(target.keys) == ["id", "name", "value", "target", "met", "numerator", "denominator"])
+            #expect(
+                Set(target.keys) == [
+                    "id", "name", "value", "target", "met", "assessable", "numerator", "denominator", "missing",
+                ])
         }
         let fully = try #require(targets.first { $0["id"] as? String == "fully-online" })
         #expect(fully["value"] as? Double == 0.5)
@@ -56,7 +59,11 @@ import Testing
         let json = try Self.object(try AuditJSONReport.render(report))
         let findings = try #require(json["findings"] as? [[String: Any]])
         for finding in findings {
-            #expect(Set(finding.keys) == ["rule", "severity", "item", "file", "line", "column", "message"])
+            #expect(
+                Set(finding.keys) == [
+                    "rule", "ruleTitle", "severity", "item", "itemName", "department", "file", "line", "column",
+                    "message",
+                ])
         }
         let reason = try #require(findings.first { $0["rule"] as? String == "visits.reason-missing" })
         #expect(reason["line"] as? Int == 31)

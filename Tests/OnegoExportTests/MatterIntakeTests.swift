@@ -66,11 +66,16 @@ struct ComposedFixture {
             let users = row[2].components(separatedBy: "、")
             #expect(!users.isEmpty && users.allSatisfy(names.contains), "line \(row[1]) names \(row[2])")
         }
-        // One line per material the applicant brings: the merged list minus what document flow provides.
-        #expect(table.rows.count == fixture.composition.applicantMaterials.count)
-        let identity = try #require(table.rows.first { $0[1] == "居民身份证" })
-        #expect(identity[2] == "企业设立登记、发票申领")
-        #expect(identity[3] == "1" && identity[4] == "2" && identity[5] == "3")
+        // One line per material the applicant brings: exactly the composer's `bring` lines.
+        #expect(
+            table.rows.map { $0[1].replacingOccurrences(of: "（非必要）", with: "") }
+                == fixture.composition.applicantMaterials.map(\.name))
+        // The shareholder's ID is collected; the agent's (a different person, fetched by the 免证办 invoice item)
+        // is not folded into it.
+        let identity = try #require(table.rows.first { $0[1] == "股东主体资格证明" })
+        #expect(identity[2] == "企业设立登记")
+        #expect(identity[3] == "—" && identity[4] == "1" && identity[5] == "1")
+        #expect(!table.rows.contains { $0[1] == "经办人身份证" })
     }
 
     @Test func materialProducedByAMemberIsNotBrought() throws {

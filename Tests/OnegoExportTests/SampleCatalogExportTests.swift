@@ -51,20 +51,46 @@ import Testing
         }
     }
 
-    @Test func everyMatterSituationGivesACompleteChecklist() throws {
+    /// One submitted set: for every answer set of every shipped matter, `compose --format json`, the notice and
+    /// the checklist list the same lines to bring and the same lines not to bring, and the materials figure after
+    /// bundling is the number of lines to bring.
+    @Test func everyReaderShowsTheSameSubmittedSetForEveryAnswerSet() throws {
         #expect(matters.count >= 5)
         let options = try TestCatalog.plain()
         var situations = 0
         for matter in matters {
-            for answers in composer.enumerateAnswerSets(for: matter, limit: 64) {
+            for answers in composer.enumerateAnswerSets(for: matter) {
                 let composition = try composer.compose(matter: matter, answers: answers)
+                let label = "\(matter.code) \(answers)"
+                #expect(
+                    try composer.submittedSet(matter: matter, answers: answers) == composition.materials, "\(label)")
+
+                // compose --format json
+                let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(composition)) as? [String: Any]
+                let materials = try #require(json?["materials"] as? [[String: Any]])
+                #expect(materials.allSatisfy { $0["holder"] is String && $0["disposition"] is String }, "\(label)")
+                let jsonBring = materials.filter { $0["disposition"] as? String == "bring" }.compactMap {
+                    $0["name"] as? String
+                }
+                let jsonExempt = materials.filter {
+                    let disposition = $0["disposition"] as? String
+                    return disposition != "bring" && disposition != "notNeeded"
+                }.compactMap { $0["name"] as? String }
+                let reductions = try #require(json?["reductions"] as? [String: Any])
+                let after = (reductions["materials"] as? [String: Any])?["after"] as? Double
+                #expect(after == Double(jsonBring.count), "\(label)")
+
+                let notice = MatterIntake.makeNotice(composition, matter: matter, catalog: catalog, options: options)
                 let checklist = MatterIntake.makeChecklist(
                     composition, matter: matter, catalog: catalog, options: options)
+                let noticeBring = names(in: notice, section: "需提交的材料", column: 1)
+                let noticeExempt = names(in: notice, section: "无需提交的材料", column: 0)
                 let collected = names(in: checklist, section: "收取材料", column: 1)
                 let exempt = names(in: checklist, section: "免收材料", column: 0)
-                #expect(
-                    (collected + exempt).sorted() == composition.materials.map(\.name).sorted(),
-                    "\(matter.code) \(answers)")
+                #expect(noticeBring == jsonBring, "\(label)")
+                #expect(collected == jsonBring, "\(label)")
+                #expect(noticeExempt == jsonExempt, "\(label)")
+                #expect(exempt == jsonExempt, "\(label)")
                 for line in composition.materials where line.providedBy != nil {
                     #expect(exempt.contains(line.name), "\(matter.code): \(line.name) is provided by a member")
                 }

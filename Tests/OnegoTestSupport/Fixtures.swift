@@ -89,11 +89,21 @@ extension Fixtures {
 
     /// Runs the built `onego` with `arguments`, returning exit status, standard output and standard error.
     public static func runOnego(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        try run(onegoExecutable, arguments, in: repositoryRoot, environment: environment)
+    }
+
+    /// Runs `executable` with `arguments` in `directory`, with the test's environment changed by `environment`
+    /// and without the variables named in `removing`.
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],
+        removing: [String] = []
+    ) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: onegoExecutable)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        for key in removing { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

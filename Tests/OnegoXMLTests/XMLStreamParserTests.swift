@@ -160,7 +160,9 @@ final class EventRecorder: XMLContentHandler {
 
     @Test func missingFileAndDirectoryAreFileProblems() throws {
         let parser = XMLStreamParser()
-        #expect(parser.parse(contentsOf: "/nonexistent/x.xml", into: EventRecorder()).first?.message == "文件不存在")
+        #expect(
+            parser.parse(contentsOf: "/nonexistent/x.xml", into: EventRecorder()).first?.message
+                == "文件不存在（No such file or directory）")
         let directory = try Fixtures.temporaryDirectory()
         #expect(parser.parse(contentsOf: directory, into: EventRecorder()).first?.rule == "io.read")
     }

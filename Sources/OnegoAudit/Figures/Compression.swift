@@ -13,7 +13,7 @@ public struct ItemCompression: Sendable, Hashable, Codable {
     /// 法定办结时限.
     public var statutory: TimeLimit?
     /// 承诺办结时限.
-    public var promised: TimeLimit
+    public var promised: TimeLimit?
     /// The rate in 0…1 (即办件 give 1), or `nil` when excluded.
     public var rate: Double?
     /// Why the item is excluded, when it is.
@@ -110,7 +110,11 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
     /// Items whose promise equals the statutory limit (no reform yet).
     public var unreformed: [ItemCompression] { items.filter { $0.rate == 0 } }
     /// 即办件 counted at 100%.
-    public var immediateCount: Int { items.count { $0.rate != nil && $0.promised.value == 0 } }
+    public var immediateCount: Int { items.count { $0.rate != nil && $0.promised?.value == 0 } }
+    /// Items whose promised limit is 未公布: no data for the rate, listed rather than counted as 0.
+    public var notPublished: [ItemCompression] { items.filter { $0.exclusion == Self.notPublished } }
+    /// The exclusion reason of an item without a published promise.
+    static let notPublished = "承诺办结时限未公布"
 
     /// Computes the figures for the items (duplicates counted once).
     public static func compute(items: [ServiceItem]) -> CompressionFigures {
@@ -151,7 +155,11 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
             item: item.id, name: item.name, department: item.department, isLicensing: item.type.isLicensing,
             statutory: item.statutoryLimit, promised: item.promisedLimit, rate: nil, exclusion: nil,
             statutoryDays: item.statutoryLimit?.approximateWorkingDays ?? 0,
-            promisedDays: item.promisedLimit.approximateWorkingDays)
+            promisedDays: item.promisedLimit?.approximateWorkingDays ?? 0)
+        guard let promised = item.promisedLimit else {
+            row.exclusion = Self.notPublished
+            return row
+        }
         guard let statutory = item.statutoryLimit else {
             row.exclusion = "无法定办结时限"
             return row
@@ -165,7 +173,6 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
             row.promisedDays = 0
             return row
         }
-        let promised = item.promisedLimit
         if promised.unit == statutory.unit {
             row.rate = (statutory.value - promised.value) / statutory.value
         } else if promised.compare(to: statutory) != nil {

@@ -121,9 +121,11 @@ public struct CoverageCalculator: Sendable {
                         var met = 0
                         var all = 0
                         for member in members {
-                            let materials = items[member].materials
-                            all += materials.count
-                            met += materials.count(where: condition)
+                            // Materials whose facts the source did not give (未注明) are no data, not a "no".
+                            for material in items[member].materials where !material.hasUnspecifiedFacts {
+                                all += 1
+                                if condition(material) { met += 1 }
+                            }
                         }
                         contribution = Ratio(met, all)
                     }

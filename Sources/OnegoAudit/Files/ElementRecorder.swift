@@ -68,22 +68,11 @@ enum SmallDocument {
         path: String, kind: SchemaLocator.Kind, namespace: String, schemaPath: String?
     ) -> (elements: [RecordedElement], diagnostics: [Diagnostic]) {
         let recorder = ElementRecorder(namespace: namespace)
-        var schema: XMLSchema?
-        if let file = schemaPath ?? SchemaLocator.path(for: kind) {
-            do {
-                schema = try XMLSchema(contentsOf: file)
-            } catch {
-                return ([], [error])
-            }
-        } else {
-            return (
-                [],
-                [
-                    Diagnostic(
-                        .error, rule: "xml.schema-file",
-                        message: "找不到 Schemas/\(kind.rawValue)：请在仓库目录中运行，或设置环境变量 ONEGO_SCHEMAS")
-                ]
-            )
+        let schema: XMLSchema
+        do {
+            schema = try SchemaLocator.schema(for: kind, at: schemaPath)
+        } catch {
+            return ([], [error])
         }
         let diagnostics = XMLStreamParser(schema: schema).parse(contentsOf: path, into: recorder)
         return (recorder.elements, diagnostics)

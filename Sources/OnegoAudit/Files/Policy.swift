@@ -107,6 +107,11 @@ public struct Policy: Sendable, Hashable, Codable {
                             at: element.location))
                     continue
                 }
+                if let problem = thresholdProblem(threshold, text: text, measure: measure) {
+                    problems.append(
+                        Diagnostic(.error, rule: "policy.threshold", message: problem, at: element.location))
+                    continue
+                }
                 policy.targets.append(
                     PolicyTarget(
                         id: element.attributes["id"] ?? figure, name: element.attributes["name"] ?? figure,
@@ -131,6 +136,29 @@ public struct Policy: Sendable, Hashable, Codable {
             }
         }
         return (problems.containsErrors ? nil : policy, problems)
+    }
+
+    /// The most items a count target may name: more than any catalog holds, small enough to print exactly.
+    public static let maxCountThreshold = 100_000_000.0
+
+    /// Why a threshold is meaningless for its measure, or `nil`: a rate is a share of items (0% to 100%), a count
+    /// a whole number of items.
+    static func thresholdProblem(_ threshold: Double, text: String, measure: PolicyTarget.Measure) -> String? {
+        guard threshold.isFinite, threshold >= 0 else { return "目标阈值“\(text)”无效：应为不小于 0 的有限数" }
+        switch measure {
+        case .rate:
+            if threshold > 1 + 1e-12 {
+                return "目标阈值“\(text)”超过 100%：比率目标应在 0% 到 100% 之间（写作 80%、0.8 或 4/5）"
+            }
+        case .count:
+            if text.contains("%") || text.contains("/") || threshold.rounded() != threshold {
+                return "目标阈值“\(text)”不是整数：measure=\"count\" 的目标是事项个数，应写作 100 这样的整数"
+            }
+            if threshold > maxCountThreshold {
+                return "目标阈值“\(text)”超过 \(Int(maxCountThreshold)) 个事项的上限，不是有意义的目标"
+            }
+        }
+        return nil
     }
 
     /// `80%` → 0.8, `1/3` → 0.333…, `0.5` → 0.5, `100` (counts) → 100.
@@ -161,8 +189,17 @@ public struct TargetResult: Sendable, Hashable, Codable {
     public var numerator: Double
     /// The figure's denominator.
     public var denominator: Double
-    /// Whether the target is met.
+    /// Whether the target is met (never when it cannot be assessed).
     public var met: Bool
+    /// The items that count against the target (empty when it is met or its figure has no item list).
+    public var missing: [WorkItem] = []
+
+    /// Whether the figure could be computed: a denominator of 0 (no item in the population, no statutory limit
+    /// to compress) leaves the target 无法评估, neither met nor missed.
+    public var isAssessable: Bool { value != nil && denominator > 0 }
+
+    /// 达成, 未达成 or 无法评估.
+    public var verdict: String { met ? "达成" : (isAssessable ? "未达成" : "无法评估") }
 
     /// How far the figure is from the threshold (positive when short), in the figure's unit.
     public var gap: Double? {
@@ -175,9 +212,13 @@ public struct TargetResult: Sendable, Hashable, Codable {
         guard target.measure == .rate, !met, denominator > 0, value != nil,
             RateDefinition.definition(id: target.figure) != nil
         else { return nil }
+        let needed: Double
         switch target.comparison {
-        case .atLeast: return max(0, Int((target.threshold * denominator - numerator - 1e-9).rounded(.up)))
-        case .atMost: return max(0, Int((numerator - target.threshold * denominator - 1e-9).rounded(.up)))
+        case .atLeast: needed = (target.threshold * denominator - numerator - 1e-9).rounded(.up)
+        case .atMost: needed = (numerator - target.threshold * denominator - 1e-9).rounded(.up)
         }
+        // Never trap on a figure out of Int's range (thresholds are checked on load; this is the last guard).
+        guard needed.isFinite, needed < 1e15 else { return nil }
+        return Int(max(0, needed))
     }
 }

@@ -18,9 +18,17 @@ enum CodeRules {
         .item(
             "codes.implementation-uscc", .error, .codes, title: "实施编码前缀与实施主体代码一致",
             explanation: "实施编码 = 实施主体统一社会信用代码（18 位）+ 行使层级（1 位）+ 基本编码，前 18 位须等于实施主体的代码。"
-        ) { item, _ in
+        ) { item, context in
             let uscc = item.implementingBody.creditCode.rawValue
-            guard !item.codes.implementation.hasPrefix(uscc) else { return [] }
+            // Provincial layouts (Sichuan: 基本编码-区划-000-USCC-1-00) carry the code further in.
+            let layout = context.settings.codeProfile.implementationLayout
+            guard
+                layout.isNational
+                    ? !item.codes.implementation.hasPrefix(uscc) : !item.codes.implementation.contains(uscc)
+            else { return [] }
+            if !layout.isNational {
+                return [RuleIssue("\(item.label)的实施编码“\(item.codes.implementation)”不含实施主体统一社会信用代码“\(uscc)”")]
+            }
             return [
                 RuleIssue(
                     "\(item.label)的实施编码“\(item.codes.implementation)”前 18 位“\(item.codes.implementation.prefix(18))”与实施主体统一社会信用代码“\(uscc)”不一致"
@@ -30,8 +38,16 @@ enum CodeRules {
         .item(
             "codes.implementation-layout", .warning, .codes, title: "实施编码的层级与基本编码",
             explanation: "实施编码第 19 位应为行使层级，其后应为基本编码。"
-        ) { item, _ in
+        ) { item, context in
             let uscc = item.implementingBody.creditCode
+            let layout = context.settings.codeProfile.implementationLayout
+            if !layout.isNational {
+                let expected = layout.code(
+                    creditCode: uscc, level: item.level, basic: item.codes.basic, region: item.region)
+                guard item.codes.implementation.contains(uscc.rawValue), item.codes.implementation != expected
+                else { return [] }
+                return [RuleIssue("\(item.label)的实施编码“\(item.codes.implementation)”应为“\(expected)”（\(layout)）")]
+            }
             guard item.codes.implementation.hasPrefix(uscc.rawValue),
                 !ItemCodes.isExpectedImplementationCode(
                     item.codes.implementation, creditCode: uscc, level: item.level, basic: item.codes.basic)

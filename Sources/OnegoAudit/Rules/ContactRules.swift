@@ -25,7 +25,7 @@ enum ContactRules {
         },
         .item(
             "contact.area-code", .warning, .contact, title: "电话须带区号",
-            explanation: "固定电话须带长途区号（如 020-），便于外地申请人拨打；400/800 号码和手机号除外。"
+            explanation: "固定电话须带长途区号（如 020-），便于外地申请人拨打；全国服务热线（12345、12333、12366 等）、400/800 号码和手机号除外。"
         ) { item, context in
             var issues: [RuleIssue] = []
             for (label, value) in [("咨询电话", item.contact.phone), ("投诉电话", item.contact.complaintPhone)] {
@@ -49,15 +49,18 @@ enum ContactRules {
 }
 
 /// Phone-number shapes used by the contact rules.
-enum PhoneNumber {
+enum PhoneText {
     /// The digits of a number, without separators.
     static func digits(_ text: String) -> String {
         String(decoding: text.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }, as: UTF8.self)
     }
 
-    /// Whether a number carries a long-distance area code (0 + 2–3 digits, then 5–8 digits), or needs none
-    /// (mobile numbers, 400/800 numbers).
+    /// Whether every number in the published text carries a long-distance area code (0 + 2–3 digits, then 5–8
+    /// digits), or needs none (national hotlines such as 12345, mobile numbers, 400/800 numbers). Reads the
+    /// normalised list (``OnegoCatalog/PhoneNumber``); text that holds no recognisable number is judged whole.
     static func hasAreaCode(_ text: String) -> Bool {
+        let numbers = OnegoCatalog.PhoneNumber.parseList(text).numbers
+        if !numbers.isEmpty { return numbers.allSatisfy(\.hasAreaCodeOrNeedsNone) }
         let trimmed = text.trimmed
         // An extension after 转 or a second hyphen does not matter.
         let main = trimmed.split(separator: "转").first.map(String.init) ?? trimmed

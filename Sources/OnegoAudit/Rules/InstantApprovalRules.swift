@@ -28,16 +28,16 @@ enum InstantApprovalRules {
             "instant.long-promise", .warning, .instant, title: "秒批事项应为即办件或短时限",
             explanation: "自动审批应当场办结；非即办件的承诺时限不应超过配置的上限（默认 1 个工作日）。"
         ) { item, context in
-            guard item.modes.isInstantApproval, !item.isImmediate else { return [] }
+            guard item.modes.isInstantApproval, !item.isImmediate, let promised = item.promisedLimit else { return [] }
             let limit = context.settings.instantApprovalMaxPromise
             let tooLong: Bool
-            if let order = item.promisedLimit.compare(to: limit) {
+            if let order = promised.compare(to: limit) {
                 tooLong = order == .descending
             } else {
-                tooLong = item.promisedLimit.approximateWorkingDays > limit.approximateWorkingDays
+                tooLong = promised.approximateWorkingDays > limit.approximateWorkingDays
             }
             guard tooLong else { return [] }
-            return [RuleIssue("\(item.label)为秒批事项，但承诺时限为\(item.promisedLimit)，超过\(limit)")]
+            return [RuleIssue("\(item.label)为秒批事项，但承诺时限为\(promised)，超过\(limit)")]
         },
         .item(
             "instant.not-online", .warning, .instant, title: "秒批事项须可在线申办",

@@ -60,7 +60,9 @@ enum MaterialRules {
             "materials.no-count", .note, .materials, title: "纸质材料须写明原件或复印件份数",
             explanation: "一次性告知单和收件清单需要原件、复印件份数。"
         ) { item, _ in
-            item.materials.filter { $0.form != .electronic && $0.originals == 0 && $0.copies == 0 }.map {
+            item.materials.filter {
+                $0.form != .electronic && $0.form != .unspecified && $0.originals == 0 && $0.copies == 0
+            }.map {
                 RuleIssue("\(item.label)的材料“\($0.name)”未写明原件或复印件份数", at: $0.location)
             }
         },
@@ -70,6 +72,14 @@ enum MaterialRules {
         ) { item, _ in
             guard item.materials.isEmpty else { return [] }
             return [RuleIssue("\(item.label)没有列出任何申请材料")]
+        },
+        .item(
+            "materials.unspecified", .note, .materials, title: "材料类型、形式、必要性或来源未注明",
+            explanation: "来源只给出材料名称时，类型、形式、必要性、来源记为“未注明”（不推测）；依赖这些字段的规则跳过这些材料，容缺材料比例不计入。"
+        ) { item, _ in
+            let count = item.materials.count(where: \.hasUnspecifiedFacts)
+            guard count > 0 else { return [] }
+            return [RuleIssue("\(item.label)有 \(count) 条材料未注明类型、形式、必要性或来源，相关规则已跳过")]
         },
     ]
 }
@@ -102,7 +112,12 @@ enum MatterRules {
         ("matter.member.never-selected", .error, "成员事项永远不会被选中", "任何情形都不会选中该成员事项。"),
         ("matter.cycle", .error, "成员先后顺序成环", "成员事项互为前置，无法排出办理顺序。"),
         ("matter.promise.short", .error, "一件事承诺时限短于关键路径", "一件事的承诺时限不能短于某一情形下成员事项的关键路径。"),
-        ("matter.enumeration.truncated", .note, "情形组合过多", "答案组合过多，未能逐一检查。"),
+        ("matter.enumeration.truncated", .note, "情形组合过多", "答案组合过多，且全部成员同时办理时超出承诺时限或成环，承诺时限和先后顺序只抽查了部分组合（可达性仍精确判定）。"),
+        ("matter.material.idle", .warning, "材料增减永远不会生效", "答案或阈值免去、增加的材料，其成员事项在该答案被选中时从不被选中。"),
+        ("matter.threshold.unit", .error, "阈值单位与问题不一致", "数值题、日期题的阈值须使用问题的单位。"),
+        ("matter.threshold.overlap", .error, "阈值区间重复", "同一问题的两个阈值区间相同，规则应合并。"),
+        ("matter.threshold.contradiction", .error, "阈值规则矛盾", "区间重叠的阈值不能一个选中、一个排除同一成员（或一个增加、一个免去同一材料），区间也不能为空。"),
+        ("matter.audience", .error, "服务对象未被选择", "服务多个对象的一件事须由答案选择每个服务对象，且答案只能选择一件事的服务对象。"),
         ("matter.value", .error, "一件事取值无效", "一件事文件中的取值不符合 matter.xsd。"),
         ("matter.root", .error, "不是一件事文件", "根元素不是 urn:onego:matter:1 的 <matter>。"),
     ].map { id, severity, title, explanation in

@@ -24,14 +24,15 @@ enum ToleranceRules {
             "tolerance.supply-exceeds-promise", .error, .tolerance, title: "补交期限不超过承诺时限",
             explanation: "容缺材料的补交期限不得超过承诺办结时限（按工作日折算）。"
         ) { item, _ in
-            let promise = item.promisedLimit.approximateWorkingDays
+            guard let promised = item.promisedLimit else { return [] }
+            let promise = promised.approximateWorkingDays
             return item.materials.compactMap { material in
                 guard material.allowsLaterSupply, let days = material.supplyDays, days > promise + 1e-9 else {
                     return nil
                 }
                 let shown = TimeLimit(days, .workingDays)
                 return RuleIssue(
-                    "\(item.label)的容缺材料“\(material.name)”补交期限为\(shown)，超过承诺时限（\(item.promisedLimit)）",
+                    "\(item.label)的容缺材料“\(material.name)”补交期限为\(shown)，超过承诺时限（\(promised)）",
                     at: material.location)
             }
         },

@@ -7,6 +7,8 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     case yearNotPublished(Int)
     /// The time limit cannot be counted: negative, not a number, or too large to count day by day.
     case invalidLimit(TimeLimit)
+    /// The due date would fall after 9999-12-31, the last day a ``CalendarDay`` can name.
+    case beyondLastDay(accepted: CalendarDay, limit: TimeLimit)
 
     /// The Chinese message a user reads.
     public var description: String {
@@ -20,6 +22,8 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
                 return "时限“\(text)”无效：时限必须是不小于 0 的数"
             }
             return "时限“\(text)”过大，无法逐日计算"
+        case .beyondLastDay(let accepted, let limit):
+            return "自 \(accepted) 起算 \(limit) 的办结期限晚于 9999-12-31，超出可表示的日期范围（年份 1–9999）"
         }
     }
 }

@@ -65,15 +65,21 @@ public struct WorkingCalendar: Sendable {
     ///
     /// - Throws: ``CalendarError/yearNotPublished(_:)`` when a working-day count needs a day (including the
     ///   acceptance day) of a year not in the calendar; ``CalendarError/invalidLimit(_:)`` when the limit is
-    ///   negative, not a number, or more than 100 000 days.
+    ///   negative, not a number, or more than 100 000 days; ``CalendarError/beyondLastDay(accepted:limit:)`` when the
+    ///   due date would be after 9999-12-31.
     public func dueDate(accepted: CalendarDay, limit: TimeLimit) throws(CalendarError) -> CalendarDay {
         let count = try Self.wholeDays(in: limit)
-        if limit.unit == .naturalDays { return accepted.adding(days: count) }
+        if limit.unit == .naturalDays {
+            let due = accepted.adding(days: count)
+            guard due.year <= 9999 else { throw .beyondLastDay(accepted: accepted, limit: limit) }
+            return due
+        }
         guard tables[accepted.year] != nil else { throw .yearNotPublished(accepted.year) }
         var day = accepted
         var remaining = count
         while remaining > 0 {
             day = day.adding(days: 1)
+            if day.year > 9999 { throw .beyondLastDay(accepted: accepted, limit: limit) }
             if try isWorkingDay(day) { remaining -= 1 }
         }
         return day

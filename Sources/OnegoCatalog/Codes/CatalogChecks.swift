@@ -47,16 +47,21 @@ struct CatalogChecks {
                         message: "\(label)的实施主体统一社会信用代码“\(uscc.rawValue)”无效：\(problem)",
                         at: item.location))
             }
-            // Implementation code = USCC + level + basic code.
-            if !ItemCodes.isExpectedImplementationCode(
-                item.codes.implementation, creditCode: uscc, level: item.level, basic: item.codes.basic)
-            {
-                let expected = ItemCodes.expectedImplementationCode(
-                    creditCode: uscc, level: item.level, basic: item.codes.basic)
+            // Implementation code = USCC + level + basic code, or the profile's layout.
+            let layout = profile.implementationLayout
+            let matches =
+                layout.isNational
+                ? ItemCodes.isExpectedImplementationCode(
+                    item.codes.implementation, creditCode: uscc, level: item.level, basic: item.codes.basic)
+                : item.codes.implementation
+                    == layout.code(creditCode: uscc, level: item.level, basic: item.codes.basic, region: item.region)
+            if !matches {
+                let expected = layout.code(
+                    creditCode: uscc, level: item.level, basic: item.codes.basic, region: item.region)
                 diagnostics.append(
                     Diagnostic(
                         .warning, rule: "catalog.implementation-code",
-                        message: "\(label)的实施编码“\(item.codes.implementation)”与“统一社会信用代码+行使层级+基本编码”（\(expected)）不一致",
+                        message: "\(label)的实施编码“\(item.codes.implementation)”与“\(layout)”（\(expected)）不一致",
                         at: item.location))
             }
             if let handling = item.codes.handling, !handling.hasPrefix(item.codes.implementation) {
@@ -82,11 +87,13 @@ struct CatalogChecks {
                         at: item.location))
             }
             // Promised ≤ statutory in comparable units.
-            if let statutory = item.statutoryLimit, item.promisedLimit.compare(to: statutory) == .descending {
+            if let statutory = item.statutoryLimit, let promised = item.promisedLimit,
+                promised.compare(to: statutory) == .descending
+            {
                 diagnostics.append(
                     Diagnostic(
                         .error, rule: "catalog.promise-exceeds-statutory",
-                        message: "\(label)的承诺时限（\(item.promisedLimit)）超过法定时限（\(statutory)）",
+                        message: "\(label)的承诺时限（\(promised)）超过法定时限（\(statutory)）",
                         at: item.location))
             }
         }

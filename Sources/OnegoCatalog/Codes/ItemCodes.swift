@@ -58,14 +58,102 @@ public struct RegionCode: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { rawValue }
 }
 
-/// Which basic-code layouts a catalog accepts. National tables use 12 characters; provinces differ.
+/// How a province numbers its items: accepted 基本编码 lengths, the 实施编码 layout and the item-type labels. The
+/// shipped profiles (`Catalogs/code-profiles/`: national, guangdong, sichuan) are data files
+/// (`Schemas/code-profile.xsd`); ``CodeProfile/load(path:)`` reads one.
 public struct CodeProfile: Sendable, Hashable {
+    /// The profile's short name (`national`, `guangdong`, `sichuan`).
+    public var name: String
     /// Accepted lengths of 基本编码.
     public var basicCodeLengths: Set<Int>
+    /// How 实施编码 is composed.
+    public var implementationLayout: CodeLayout
+    /// 事项类型 labels by code; empty means the national table.
+    public var itemTypeLabels: [String: String]
 
     /// Creates a profile.
-    public init(basicCodeLengths: Set<Int>) { self.basicCodeLengths = basicCodeLengths }
+    public init(
+        name: String = "national", basicCodeLengths: Set<Int>, implementationLayout: CodeLayout = .national,
+        itemTypeLabels: [String: String] = [:]
+    ) {
+        self.name = name
+        self.basicCodeLengths = basicCodeLengths
+        self.implementationLayout = implementationLayout
+        self.itemTypeLabels = itemTypeLabels
+    }
 
-    /// The national exchange tables: 12 characters.
+    /// The national exchange tables: 12 characters; 实施编码 = USCC + 层级 + 基本编码.
     public static let national = CodeProfile(basicCodeLengths: [12])
+
+    /// The label of an item type under this profile (the national table when the profile has none).
+    public func label(of type: ItemType) -> String { itemTypeLabels[type.rawValue] ?? type.label }
+}
+
+/// The parts of a 实施编码, in order: national `USCC + 层级 + 基本编码`; Sichuan
+/// `基本编码-12位区划-000-USCC-1-00`.
+public struct CodeLayout: Sendable, Hashable, CustomStringConvertible {
+    /// One part.
+    public enum Part: Sendable, Hashable {
+        /// The implementing body's unified social credit code.
+        case creditCode
+        /// 行使层级 (one digit).
+        case level
+        /// 基本编码.
+        case basicCode
+        /// The region code padded with zeros to `digits` (6 or 12).
+        case region(digits: Int)
+        /// Fixed text ("-000-").
+        case text(String)
+    }
+
+    /// The parts.
+    public var parts: [Part]
+
+    /// Creates a layout.
+    public init(_ parts: [Part]) { self.parts = parts }
+
+    /// USCC + 层级 + 基本编码.
+    public static let national = CodeLayout([.creditCode, .level, .basicCode])
+
+    /// The code an item with these facts would have.
+    public func code(creditCode: CreditCode, level: Level, basic: String, region: RegionCode) -> String {
+        var code = ""
+        for part in parts {
+            switch part {
+            case .creditCode: code += creditCode.rawValue
+            case .level: code += String(level.rawValue)
+            case .basicCode: code += basic
+            case .region(let digits):
+                let raw = region.rawValue
+                code +=
+                    raw.count >= digits
+                    ? String(raw.prefix(digits)) : raw + String(repeating: "0", count: digits - raw.count)
+            case .text(let text): code += text
+            }
+        }
+        return code
+    }
+
+    /// Whether the layout is the national one (checked byte by byte without building the code).
+    public var isNational: Bool { self == .national }
+
+    /// `统一社会信用代码+行使层级+基本编码`, `基本编码-区划(12位)-000-统一社会信用代码-1-00`.
+    public var description: String {
+        var text = ""
+        for (index, part) in parts.enumerated() {
+            let name: String
+            switch part {
+            case .creditCode: name = "统一社会信用代码"
+            case .level: name = "行使层级"
+            case .basicCode: name = "基本编码"
+            case .region(let digits): name = "区划(\(digits)位)"
+            case .text(let literal):
+                text += literal
+                continue
+            }
+            if index > 0, case .text = parts[index - 1] {} else if index > 0 { text += "+" }
+            text += name
+        }
+        return text
+    }
 }

@@ -7,7 +7,7 @@ enum Attr: Int, CaseIterable {
     case value, unit, note, kind, count, reason, available, depth, url, scope, mode, regions, charged, standard
     case basis, instantApproval, instantDeclaration, promiseBased, certificateFree, form, necessity, source
     case originals, copies, key, issuer, eLicence, supplyDays, paperSize, blankForm, sample, validity, delivery
-    case role, address, hours, phone, complaintPhone
+    case role, address, hours, phone, complaintPhone, holder, state
 
     private static let byName: [String: Attr] = Dictionary(
         uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })
@@ -23,7 +23,7 @@ enum Attr: Int, CaseIterable {
 /// (a class, so passing it around copies no arrays); a bit mask says which slots are set.
 final class AttributeValues {
     private let slots: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>?>
-    private var used: UInt64 = 0
+    @exclusivity(unchecked) private var used: UInt64 = 0
 
     init() {
         slots = .allocate(capacity: Attr.allCases.count)

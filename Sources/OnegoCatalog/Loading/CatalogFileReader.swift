@@ -16,10 +16,10 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case foreign(namespace: String, root: String)
     }
 
-    private(set) var root: RootKind = .unknown
-    private(set) var items: [ServiceItem] = []
-    private(set) var title: String?
-    private(set) var region: String?
+    @exclusivity(unchecked) private(set) var root: RootKind = .unknown
+    @exclusivity(unchecked) private(set) var items: [ServiceItem] = []
+    @exclusivity(unchecked) private(set) var title: String?
+    @exclusivity(unchecked) private(set) var region: String?
     /// Stop at the root when it is another onego document, instead of reporting it.
     let skipsOtherOnegoDocuments: Bool
     /// The most items accepted from one file.
@@ -27,25 +27,46 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     /// Whether a schema checks the values; then bad values are left to it instead of being reported twice.
     let isValidated: Bool
 
+    /// The most entries in one list of an item (materials, results, steps, laws, fee items, special procedures).
+    /// Real items have dozens at most; the audit compares an item's materials pairwise, so 20,000 materials in one
+    /// item made it run for minutes.
+    static let maxListEntries = 1_000
+
+    /// How many entries the list that `element` adds to already holds, and its Chinese name; `nil` for elements
+    /// that are not list entries.
+    private func listLength(before element: Element) -> (Int, String)? {
+        switch element {
+        case .material: (scratch.materials.count, "申请材料")
+        case .result: (scratch.results.count, "办理结果")
+        case .step: (scratch.steps.count, "办理环节")
+        case .law: (scratch.legalBasis.count, "设定依据")
+        case .feeItem: (fee.items.count, "收费项目")
+        case .specialProcedure: (scratch.specialProcedures.count, "特别程序")
+        default: nil
+        }
+    }
+
     private let interner: StringInterner
     /// Per name id: 0 not yet resolved, 1 not a catalog element, else the element's index + 2.
-    private var elementKinds: [UInt8] = []
+    @exclusivity(unchecked) private var elementKinds: [UInt8] = []
     /// Per name id: 0 not yet resolved, 1 not a catalog attribute, else the attribute's index + 2.
-    private var attributeKinds: [UInt8] = []
+    @exclusivity(unchecked) private var attributeKinds: [UInt8] = []
     private let values = AttributeValues()
-    private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
     /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
-    private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
-    private var isInItem = false
-    private var material = Material(name: "")
-    private var isInMaterial = false
-    private var law = LegalProvision(law: "")
-    private var isInLaw = false
-    private var fee = Fee()
+    @exclusivity(unchecked) private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
+    @exclusivity(unchecked) private var isInItem = false
+    @exclusivity(unchecked) private var material = Material(name: "")
+    @exclusivity(unchecked) private var isInMaterial = false
+    @exclusivity(unchecked) private var law = LegalProvision(law: "")
+    @exclusivity(unchecked) private var isInLaw = false
+    @exclusivity(unchecked) private var fee = Fee()
+    /// The role attribute of the `<jointDepartment>` being read (schema 1.1).
+    @exclusivity(unchecked) private var jointRole: String?
     /// Repeated arrays (results, steps, legal basis …) kept once per file.
-    private var shared = SharedArrays()
+    @exclusivity(unchecked) private var shared = SharedArrays()
     /// The current item's lists, built in reused storage and copied (or shared) once at `</item>`.
-    private var scratch = ItemLists()
+    @exclusivity(unchecked) private var scratch = ItemLists()
 
     /// Per reader, not static: objects shared by parsing threads make them contend on reference counts.
     private let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
@@ -64,6 +85,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case catalog, item, name, department, implementingBody, serviceObject, legalBasis, law, conditions
         case statutoryLimit, promisedLimit, specialProcedure, visits, online, handlingForm, crossRegion, fee
         case feeItem, modes, materials, material, note, standard, results, result, process, step, contact
+        // Schema 1.1.
+        case levels, jointDepartment, alias, keyword, appointment
     }
 
     @inline(__always)
@@ -107,6 +130,14 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         for attribute in attributes.entries {
             if let attr = attributeKind(of: attribute.nameID, context) { values[attr] = attribute.value }
         }
+        if let (count, what) = listLength(before: element), count >= Self.maxListEntries {
+            context.abort(
+                Diagnostic(
+                    .error, rule: "catalog.limit.list",
+                    message: "事项的\(what)超过 \(Self.maxListEntries) 条上限：真实事项不会有这么多（文件可能损坏或为恶意构造），"
+                        + "已停止读取该文件", at: context.tagLocation))
+            return
+        }
         let a = ValueReader(
             values: values, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)
         switch element {
@@ -141,7 +172,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .statutoryLimit:
             item.statutoryLimit = a.timeLimit()
         case .promisedLimit:
-            if let limit = a.timeLimit() { item.promisedLimit = limit }
+            readPromisedLimit(a, context: context)
         case .specialProcedure:
             let procedure = SpecialProcedure(
                 kind: a.token(.kind, SpecialProcedureKind.self) ?? .other,
@@ -189,6 +220,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 paperSize: a.string(.paperSize),
                 blankForm: a.string(.blankForm),
                 sample: a.string(.sample),
+                holder: a.string(.holder),
                 location: context.tagLocation)
         case .result:
             scratch.results.append(
@@ -203,8 +235,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             item.contact = Contact(
                 address: a.string(.address) ?? "", hours: a.string(.hours) ?? "",
                 phone: a.string(.phone) ?? "", complaintPhone: a.string(.complaintPhone) ?? "")
+        case .jointDepartment:
+            jointRole = a.string(.role)
+        case .appointment:
+            item.details.appointmentURL = a.string(.url)
         case .catalog, .name, .department, .serviceObject, .legalBasis, .conditions, .handlingForm,
-            .materials, .note, .standard, .results, .process:
+            .materials, .note, .standard, .results, .process, .levels, .alias, .keyword:
             break
         }
     }
@@ -257,8 +293,18 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 shared.share(&finished)
                 scratch.materials.append(finished)
             }
+        case .levels:
+            collapseWhitespace(&text)
+            item.details.levels = String(decoding: text, as: UTF8.self).split(separator: " ")
+                .compactMap { Int($0).flatMap(Level.init(rawValue:)) }
+        case .jointDepartment:
+            item.details.jointDepartments.append(JointDepartment(name: internedText(), role: jointRole))
+            jointRole = nil
+        case .alias: item.details.aliases.append(internedText())
+        case .keyword: item.details.keywords.append(internedText())
         case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,
-            .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact:
+            .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact,
+            .appointment:
             break
         }
         clearText()
@@ -307,6 +353,27 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             message = "根元素应为 <catalog xmlns=\"\(OnegoNamespace.catalog)\">，实为 \(found)"
         }
         context.abort(Diagnostic(.error, rule: "catalog.root", message: message, at: context.tagLocation))
+    }
+
+    /// Reads `<promisedLimit>`: value and unit, or (1.1) `state="未公布"` with neither; reports any other mix.
+    private func readPromisedLimit(_ a: ValueReader, context: XMLParseContext) {
+        let hasState = a.has(.state)
+        let hasValue = a.has(.value) || a.has(.unit)
+        if hasState && !hasValue {
+            item.promisedLimit = nil
+            return
+        }
+        if let limit = a.timeLimit(), !hasState {
+            item.promisedLimit = limit
+            return
+        }
+        item.promisedLimit = nil
+        guard hasState || !hasValue else { return }
+        let message =
+            hasState
+            ? "<promisedLimit> 不能同时给出 state 与 value/unit：未公布的承诺时限不写时限值"
+            : "<promisedLimit> 须给出 value 与 unit，或写 state=\"未公布\""
+        context.report(Diagnostic(.error, rule: "catalog.value", message: message, at: context.tagLocation))
     }
 
     /// The element's text with white space trimmed and inner runs collapsed to one space, interned.

@@ -59,16 +59,12 @@ public struct CatalogLoader: Sendable {
         self.loadsInParallel = loadsInParallel
     }
 
-    /// A loader that validates against the shipped `catalog.xsd`.
+    /// A loader that validates against `catalog.xsd`: the file at `schemaPath`, else as ``SchemaLocator`` finds it
+    /// (`ONEGO_SCHEMAS`, else the copy built into the binary).
     ///
-    /// - Throws: a ``Diagnostic`` when the schema cannot be found or compiled.
+    /// - Throws: a ``Diagnostic`` when the schema cannot be read or compiled.
     public static func validating(schemaPath: String? = nil) throws(Diagnostic) -> CatalogLoader {
-        guard let path = schemaPath ?? SchemaLocator.path(for: .catalog) else {
-            throw Diagnostic(
-                .error, rule: "xml.schema-file",
-                message: "找不到 Schemas/catalog.xsd：请在仓库目录中运行，或设置环境变量 ONEGO_SCHEMAS 指向 Schemas 目录")
-        }
-        return CatalogLoader(schema: try XMLSchema(contentsOf: path))
+        CatalogLoader(schema: try SchemaLocator.schema(for: .catalog, at: schemaPath))
     }
 
     /// Loads every catalog file named by `paths` (files, or folders searched recursively for `*.xml`).
@@ -147,6 +143,9 @@ public struct CatalogLoader: Sendable {
     }
 
     private func splitsValidation(of input: InputFile) -> Bool {
+        // A pipe or device can be read only once: never by two passes.
+        var info = stat()
+        guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         switch validationThreads {
         case .one: return false
         case .two: return true
@@ -256,7 +255,8 @@ public struct CatalogLoader: Sendable {
             interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
             maxItems: maxItemsPerFile,
             isValidated: isValidated ?? (schema != nil))
-        let parser = XMLStreamParser(schema: schema, limits: limits)
+        var parser = XMLStreamParser(schema: schema, limits: limits)
+        parser.acceptsStreams = !input.fromFolder
         var counted = (bytes: 0, items: 0)
         let diagnostics = parser.parse(contentsOf: input.path, into: reader) { bytes in
             guard let meter else { return }

@@ -21,19 +21,18 @@ public enum InputFiles {
     /// Files stay as named; folders are searched recursively for `*.xml` in name order (hidden entries skipped),
     /// following symbolic links but never the same folder twice. Missing paths, unreadable folders, symbolic-link
     /// loops and folders without XML are diagnosed.
+    ///
+    /// Only regular files are taken from folders: a FIFO, device or socket named `*.xml` there is an error, never
+    /// opened (opening a FIFO blocks until something writes to it). A path named directly may also be a pipe or a
+    /// character device (`/dev/stdin`, a shell's `<(…)`): the catalog loader reads it as a stream, other loaders
+    /// refuse it (``XMLStreamParser/acceptsStreams``); sockets and block devices are refused here.
     public static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [InputFile] {
         var result: [InputFile] = []
         var seen = Set<String>()
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                let code = errno
-                let message: String
-                switch code {
-                case ELOOP: message = "符号链接形成循环，无法打开"
-                case EACCES: message = "没有访问该路径的权限"
-                default: message = "路径不存在"
-                }
+                let message = SpecialFileKind.ioMessage(errno: errno)
                 diagnostics.append(
                     Diagnostic(
                         .error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0)))
@@ -46,9 +45,11 @@ public enum InputFiles {
                 if result.count == before {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "io.no-catalog", message: "目录中没有 .xml 文件",
+                            .error, rule: "io.no-catalog", message: "文件夹中没有 .xml 文件",
                             at: SourceLocation(file: path, line: 0, column: 0)))
                 }
+            } else if let kind = SpecialFileKind(mode: UInt32(info.st_mode)), !kind.isStream {
+                diagnostics.append(kind.refusal(path: path, inFolder: false))
             } else if seen.insert(path).inserted {
                 result.append(InputFile(path: path, fromFolder: false))
             }
@@ -74,9 +75,14 @@ public enum InputFiles {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
+            // Ask the system again for the cause (errno), which Foundation's error does not carry portably.
+            let handle = opendir(directory)
+            let code = errno
+            if let handle { closedir(handle) }
+            let cause = handle == nil ? SpecialFileKind.ioMessage(errno: code) : error.localizedDescription
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "io.read", message: "无法列出目录内容",
+                    .error, rule: "io.read", message: "无法列出文件夹内容：" + cause,
                     at: SourceLocation(file: directory, line: 0, column: 0)))
             return
         }
@@ -87,15 +93,19 @@ public enum InputFiles {
                 if errno == ELOOP {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "io.read", message: "符号链接形成循环，已跳过",
+                            .error, rule: "io.read", message: SpecialFileKind.ioMessage(errno: ELOOP) + "，已跳过",
                             at: SourceLocation(file: path, line: 0, column: 0)))
                 }
                 continue
             }
             if (entry.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, into: &result, visited: &visited, seen: &seen, diagnostics: &diagnostics)
-            } else if name.lowercased().hasSuffix(".xml"), seen.insert(path).inserted {
-                result.append(InputFile(path: path, fromFolder: true))
+            } else if name.lowercased().hasSuffix(".xml") {
+                if let kind = SpecialFileKind(mode: UInt32(entry.st_mode)) {
+                    diagnostics.append(kind.refusal(path: path, inFolder: true))
+                } else if seen.insert(path).inserted {
+                    result.append(InputFile(path: path, fromFolder: true))
+                }
             }
         }
     }

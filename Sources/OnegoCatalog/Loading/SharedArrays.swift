@@ -111,6 +111,7 @@ private struct SharedMaterial: Hashable {
         hasher.combineBits(body.sample)
         hasher.combineBits(body.note)
         hasher.combineBits(body.standard)
+        hasher.combineBits(body.holder)
     }
 }
 

@@ -2,11 +2,11 @@
 /// catalog holds each distinct text once, and looks strings up by their UTF-8 bytes so a repeated value costs a
 /// hash and a compare, not an allocation. Not thread-safe: one interner per loading thread.
 final class StringInterner {
-    private var strings: [String] = []
-    private var hashes: [UInt64] = []
-    private var offsets: [Int] = [0]
-    private var arena: [UInt8] = []
-    private var buckets: [Int32] = Array(repeating: -1, count: 1024)
+    @exclusivity(unchecked) private var strings: [String] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var offsets: [Int] = [0]
+    @exclusivity(unchecked) private var arena: [UInt8] = []
+    @exclusivity(unchecked) private var buckets: [Int32] = Array(repeating: -1, count: 1024)
     /// A per-interner random seed, so crafted inputs cannot aim many values at one bucket.
     private let seed = UInt64.random(in: 1...UInt64.max)
 

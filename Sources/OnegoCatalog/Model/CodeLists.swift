@@ -23,12 +23,40 @@ public enum BodyNature: String, Sendable, Hashable, Codable, CaseIterable {
     case entrusted = "受委托组织"
 }
 
-/// 服务对象.
+/// 服务对象: the catalog's original four, and (schema 1.1) the 7 national categories; 法人 stays as shorthand for
+/// any legal person.
 public enum ServiceObject: String, Sendable, Hashable, Codable, CaseIterable {
     case naturalPerson = "自然人"
     case legalPerson = "法人"
     case unincorporated = "非法人组织"
     case individualBusiness = "个体工商户"
+    /// 企业法人 (national category).
+    case enterprise = "企业法人"
+    /// 事业法人 (national category).
+    case publicInstitution = "事业法人"
+    /// 社会组织法人 (national category).
+    case socialOrganisation = "社会组织法人"
+    /// 非法人企业 (national category).
+    case unincorporatedEnterprise = "非法人企业"
+    /// 行政机关 (national category; a 机关法人).
+    case governmentAgency = "行政机关"
+    /// 其他组织 (national category).
+    case otherOrganisation = "其他组织"
+
+    /// Whether this names a legal person: 法人 itself, or one of its national sub-categories.
+    public var isLegalPerson: Bool {
+        switch self {
+        case .legalPerson, .enterprise, .publicInstitution, .socialOrganisation, .governmentAgency: true
+        default: false
+        }
+    }
+
+    /// Whether the value exists only from catalog schema 1.1 on.
+    public var isSchema11: Bool { !Self.schema10.contains(self) }
+
+    private static let schema10: Set<ServiceObject> = [
+        .naturalPerson, .legalPerson, .unincorporated, .individualBusiness,
+    ]
 }
 
 /// 网上办理深度 Ⅰ–Ⅳ.
@@ -86,9 +114,18 @@ public enum MaterialType: Int, Sendable, Hashable, Codable, CaseIterable {
     case form = 2
     /// 其他.
     case other = 3
+    /// 未注明 (schema 1.1, code 0): the source gives the material's name only; rules that need the type skip it.
+    case unspecified = 0
 
     /// The Chinese label.
-    public var label: String { ["证件证书证明", "申请表格文书", "其他"][rawValue - 1] }
+    public var label: String {
+        switch self {
+        case .certificate: "证件证书证明"
+        case .form: "申请表格文书"
+        case .other: "其他"
+        case .unspecified: "未注明"
+        }
+    }
 }
 
 /// 材料形式.
@@ -96,6 +133,8 @@ public enum MaterialForm: String, Sendable, Hashable, Codable, CaseIterable {
     case paper = "纸质"
     case electronic = "电子"
     case paperAndElectronic = "纸质和电子"
+    /// 未注明 (schema 1.1): the source does not say; never taken as paper-only.
+    case unspecified = "未注明"
 }
 
 /// 材料必要性. Ordered by strictness: 必要 > 容缺后补 > 非必要.
@@ -104,12 +143,15 @@ public enum Necessity: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case optional = "非必要"
     /// 容缺后补: may be supplied after acceptance, on a written promise.
     case supplyLater = "容缺后补"
+    /// 未注明 (schema 1.1): the source does not say; any stated necessity is stricter when lines merge.
+    case unspecified = "未注明"
 
     var strictness: Int {
         switch self {
         case .required: 2
         case .supplyLater: 1
         case .optional: 0
+        case .unspecified: -1
         }
     }
 
@@ -127,6 +169,8 @@ public enum MaterialSource: Int, Sendable, Hashable, Codable, CaseIterable {
     case intermediary = 30
     /// 其他.
     case other = 99
+    /// 未注明 (schema 1.1, code 0): the source does not say; never taken as government-issued.
+    case unspecified = 0
 
     /// The Chinese label.
     public var label: String {
@@ -135,6 +179,7 @@ public enum MaterialSource: Int, Sendable, Hashable, Codable, CaseIterable {
         case .government: "政府部门核发"
         case .intermediary: "中介机构出具"
         case .other: "其他"
+        case .unspecified: "未注明"
         }
     }
 }

@@ -160,10 +160,16 @@ public struct Contact: Sendable, Hashable, Codable {
     public var address: String
     /// Opening hours.
     public var hours: String
-    /// Consultation phone.
+    /// Consultation phone(s) as published ("020-38356454转1", "020-84469270、020-84469702", "12345").
     public var phone: String
-    /// Complaint phone.
+    /// Complaint phone(s) as published.
     public var complaintPhone: String
+
+    /// The consultation numbers normalised from the published text: number, extension, hotline or not.
+    public var phoneNumbers: [PhoneNumber] { PhoneNumber.parseList(phone).numbers }
+
+    /// The complaint numbers normalised from the published text.
+    public var complaintPhoneNumbers: [PhoneNumber] { PhoneNumber.parseList(complaintPhone).numbers }
 
     /// Creates contact facts.
     public init(address: String = "", hours: String = "", phone: String = "", complaintPhone: String = "") {

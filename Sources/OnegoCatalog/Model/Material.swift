@@ -24,6 +24,7 @@ public struct Material: Sendable, Hashable, Codable {
         var sample: String?
         var note: String?
         var standard: String?
+        var holder: String?
     }
 
     /// The copy-on-write box around a ``Body``; mutated only when uniquely referenced.
@@ -118,6 +119,11 @@ public struct Material: Sendable, Hashable, Codable {
         get { storage.body.standard }
         set { mutateBody { $0.standard = newValue } }
     }
+    /// Whose document it is (持有人: 法定代表人, 新生儿母亲 …; see ``MaterialHolder``), when the catalog says.
+    public var holder: String? {
+        get { storage.body.holder }
+        set { mutateBody { $0.holder = newValue } }
+    }
 
     /// Creates a material; only the name is required, the rest defaults to a required applicant-prepared form.
     public init(
@@ -125,13 +131,14 @@ public struct Material: Sendable, Hashable, Codable {
         source: MaterialSource = .applicant, originals: Int = 0, copies: Int = 0, isKey: Bool = false,
         issuer: String? = nil, eLicence: String? = nil, supplyDays: Double? = nil, paperSize: String? = nil,
         blankForm: String? = nil, sample: String? = nil, note: String? = nil, standard: String? = nil,
-        location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
+        holder: String? = nil, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
         storage = Storage(
             Body(
                 name: name, type: type, form: form, necessity: necessity, source: source, originals: originals,
                 copies: copies, isKey: isKey, issuer: issuer, eLicence: eLicence, supplyDays: supplyDays,
-                paperSize: paperSize, blankForm: blankForm, sample: sample, note: note, standard: standard))
+                paperSize: paperSize, blankForm: blankForm, sample: sample, note: note, standard: standard,
+                holder: holder))
         self.location = location
     }
 
@@ -153,7 +160,7 @@ public struct Material: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case name, type, form, necessity, source, originals, copies, isKey, issuer, eLicence, supplyDays, paperSize,
-            blankForm, sample, note, standard, location
+            blankForm, sample, note, standard, holder, location
     }
 
     /// Decodes the same keys the synthesized conformance used.
@@ -176,7 +183,8 @@ public struct Material: Sendable, Hashable, Codable {
                 blankForm: try c.decodeIfPresent(String.self, forKey: .blankForm),
                 sample: try c.decodeIfPresent(String.self, forKey: .sample),
                 note: try c.decodeIfPresent(String.self, forKey: .note),
-                standard: try c.decodeIfPresent(String.self, forKey: .standard)))
+                standard: try c.decodeIfPresent(String.self, forKey: .standard),
+                holder: try c.decodeIfPresent(String.self, forKey: .holder)))
         location = try c.decode(SourceLocation.self, forKey: .location)
     }
 
@@ -200,6 +208,7 @@ public struct Material: Sendable, Hashable, Codable {
         try c.encodeIfPresent(body.sample, forKey: .sample)
         try c.encodeIfPresent(body.note, forKey: .note)
         try c.encodeIfPresent(body.standard, forKey: .standard)
+        try c.encodeIfPresent(body.holder, forKey: .holder)
         try c.encode(location, forKey: .location)
     }
 
@@ -211,6 +220,16 @@ public struct Material: Sendable, Hashable, Codable {
 
     /// Whether only paper is accepted.
     public var isPaperOnly: Bool { form == .paper }
+
+    /// Whether the source gave only the name: type, form, necessity and source all 未注明 (schema 1.1).
+    public var isNameOnly: Bool {
+        type == .unspecified && form == .unspecified && necessity == .unspecified && source == .unspecified
+    }
+
+    /// Whether any of type, form, necessity or source is 未注明; rules that need them skip the material.
+    public var hasUnspecifiedFacts: Bool {
+        type == .unspecified || form == .unspecified || necessity == .unspecified || source == .unspecified
+    }
 }
 
 /// One 办理结果 of an item: a licence, approval or certificate it issues.

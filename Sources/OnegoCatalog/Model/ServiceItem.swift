@@ -20,7 +20,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         var legalBasis: [LegalProvision]
         var conditions: String?
         var statutoryLimit: TimeLimit?
-        var promisedLimit: TimeLimit
+        var promisedLimit: TimeLimit?
         var specialProcedures: [SpecialProcedure]
         var visits: Int
         var visitReason: String?
@@ -33,6 +33,8 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         var results: [ItemResult]
         var steps: [ProcessStep]
         var contact: Contact
+        /// Schema 1.1 details; `nil` when empty, so 1.0 items compare and encode as before.
+        var details: PublishedDetails?
         var location: SourceLocation
     }
 
@@ -140,8 +142,8 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
             yield &storage.fields.statutoryLimit
         }
     }
-    /// 承诺办结时限.
-    public var promisedLimit: TimeLimit {
+    /// 承诺办结时限; `nil` when the source does not publish one (未公布, catalog schema 1.1).
+    public var promisedLimit: TimeLimit? {
         _read { yield storage.fields.promisedLimit }
         _modify {
             makeUnique()
@@ -244,6 +246,14 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
             yield &storage.fields.contact
         }
     }
+    /// 实施层级, 联办部门, 俗称, keywords and the appointment address (catalog schema 1.1); empty for 1.0 items.
+    public var details: PublishedDetails {
+        get { storage.fields.details ?? PublishedDetails() }
+        set {
+            makeUnique()
+            storage.fields.details = newValue.isEmpty ? nil : newValue
+        }
+    }
     /// Where the item's start tag is.
     public var location: SourceLocation {
         _read { yield storage.fields.location }
@@ -280,12 +290,12 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         region: RegionCode = RegionCode("000000"), handling: HandlingKind = .promised, department: String = "",
         implementingBody: ImplementingBody = ImplementingBody(name: "", creditCode: CreditCode("")),
         serviceObjects: [ServiceObject] = [], legalBasis: [LegalProvision] = [], conditions: String? = nil,
-        statutoryLimit: TimeLimit? = nil, promisedLimit: TimeLimit = TimeLimit(0, .workingDays),
+        statutoryLimit: TimeLimit? = nil, promisedLimit: TimeLimit? = TimeLimit(0, .workingDays),
         specialProcedures: [SpecialProcedure] = [], visits: Int = 1, visitReason: String? = nil,
         online: OnlineService = OnlineService(isAvailable: false, depth: .information),
         handlingForms: [HandlingForm] = [.window], crossRegion: CrossRegion? = nil, fee: Fee = Fee(),
         modes: HandlingModes = HandlingModes(), materials: [Material] = [], results: [ItemResult] = [],
-        steps: [ProcessStep] = [], contact: Contact = Contact(),
+        steps: [ProcessStep] = [], contact: Contact = Contact(), details: PublishedDetails = PublishedDetails(),
         location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
         storage = Storage(
@@ -296,9 +306,11 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
                 promisedLimit: promisedLimit, specialProcedures: specialProcedures, visits: visits,
                 visitReason: visitReason, online: online, handlingForms: handlingForms, crossRegion: crossRegion,
                 fee: fee, modes: modes, materials: materials, results: results, steps: steps, contact: contact,
-                location: location))
+                details: details.isEmpty ? nil : details, location: location))
     }
 
+    /// Whether the promised limit is published (``PublishedState/notPublished`` when it is absent).
+    public var promisedLimitState: PublishedState { promisedLimit == nil ? .notPublished : .published }
     /// 即办件.
     public var isImmediate: Bool { handling == .immediate }
     /// At least one material may be supplied later (容缺受理).

@@ -7,6 +7,8 @@ public struct CatalogWriter: Sendable {
     public var region: String?
     /// The catalog's published date (ISO), if any.
     public var published: String?
+    /// The schema version written by ``header()``; ``document(_:)`` writes 1.1 only when an item needs it.
+    public var schemaVersion = "1.0"
 
     /// Creates a writer.
     public init(title: String? = nil, region: String? = nil, published: String? = nil) {
@@ -17,7 +19,7 @@ public struct CatalogWriter: Sendable {
 
     /// The XML declaration and the root start tag.
     public func header() -> String {
-        var root = "<catalog xmlns=\"\(OnegoNamespace.catalog)\" schemaVersion=\"1.0\""
+        var root = "<catalog xmlns=\"\(OnegoNamespace.catalog)\" schemaVersion=\"\(schemaVersion)\""
         if let title { root += attribute("title", title) }
         if let region { root += attribute("region", region) }
         if let published { root += attribute("published", published) }
@@ -29,7 +31,9 @@ public struct CatalogWriter: Sendable {
 
     /// A whole document holding `items`.
     public func document(_ items: [ServiceItem]) -> String {
-        var out = header()
+        var writer = self
+        if items.contains(where: Self.needsSchema11) { writer.schemaVersion = "1.1" }
+        var out = writer.header()
         for item in items { write(item, to: &out) }
         out += footer()
         return out
@@ -65,7 +69,9 @@ public struct CatalogWriter: Sendable {
         }
         if let conditions = item.conditions { element("conditions", conditions, &out) }
         if let statutory = item.statutoryLimit { out += "    <statutoryLimit" + limit(statutory) + "/>\n" }
-        out += "    <promisedLimit" + limit(item.promisedLimit) + "/>\n"
+        out +=
+            "    <promisedLimit"
+            + (item.promisedLimit.map(limit) ?? attribute("state", PublishedState.notPublished.rawValue)) + "/>\n"
         for procedure in item.specialProcedures {
             out +=
                 "    <specialProcedure" + attribute("kind", procedure.kind.rawValue)
@@ -131,7 +137,27 @@ public struct CatalogWriter: Sendable {
             "    <contact" + attribute("address", item.contact.address) + attribute("hours", item.contact.hours)
             + attribute("phone", item.contact.phone) + attribute("complaintPhone", item.contact.complaintPhone)
             + "/>\n"
+        let details = item.details
+        if !details.isEmpty {
+            if !details.levels.isEmpty {
+                element("levels", details.levels.map { String($0.rawValue) }.joined(separator: " "), &out)
+            }
+            for joint in details.jointDepartments {
+                out +=
+                    "    <jointDepartment" + optional("role", joint.role) + ">" + escape(joint.name)
+                    + "</jointDepartment>\n"
+            }
+            for alias in details.aliases { element("alias", alias, &out) }
+            for keyword in details.keywords { element("keyword", keyword, &out) }
+            if let url = details.appointmentURL { out += "    <appointment" + attribute("url", url) + "/>\n" }
+        }
         out += "  </item>\n"
+    }
+
+    /// Whether `item` uses what only catalog schema 1.1 holds (details, the national service-object categories, an unpublished promised limit).
+    public static func needsSchema11(_ item: ServiceItem) -> Bool {
+        !item.details.isEmpty || item.serviceObjects.contains(where: \.isSchema11)
+            || item.materials.contains(where: \.hasUnspecifiedFacts) || item.promisedLimit == nil
     }
 
     private func write(_ material: Material, to out: inout String) {
@@ -147,7 +173,7 @@ public struct CatalogWriter: Sendable {
         if let days = material.supplyDays { out += number("supplyDays", days) }
         out +=
             optional("paperSize", material.paperSize) + optional("blankForm", material.blankForm)
-            + optional("sample", material.sample)
+            + optional("sample", material.sample) + optional("holder", material.holder)
         if material.note == nil && material.standard == nil {
             out += "/>\n"
             return

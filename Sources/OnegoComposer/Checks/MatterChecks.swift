@@ -4,26 +4,43 @@ public import OnegoXML
 
 /// Bundle checks, reported as diagnostics with file, line and column.
 ///
+/// Which questions can be shown and which members can be selected is decided exactly by
+/// ``SituationReachability`` (no answer set is listed); the promise and order checks compose each distinct
+/// selection of the first ``answerSetLimit`` answer sets.
+///
 /// | rule | severity | finds |
 /// |---|---|---|
 /// | `matter.duplicate-id` | error | a member, question or form-field id used twice |
 /// | `matter.reference.member` | error | `after`, a stage, an answer effect or a form mapping naming no member |
 /// | `matter.reference.question` | error | a follow-up condition naming no earlier question |
 /// | `matter.reference.answer` | error | a follow-up condition naming an answer its question does not offer |
-/// | `matter.answer.unreachable` | error | an answer that can never be chosen (a repeated value; a yes/no answer other than 是/否) |
+/// | `matter.answer.unreachable` | error | an answer that can never be chosen (a repeated value; a yes/no answer other than 是/否; an answer that shows a follow-up no answer can complete) |
 /// | `matter.member.unknown-code` | error | a member code that is not in the catalog |
 /// | `matter.question.unreachable` | error | a question no answer set shows |
 /// | `matter.member.never-selected` | error | a member no answer set selects |
 /// | `matter.cycle` | error | members that must each run before the other (the cycle spelled out) |
 /// | `matter.promise.short` | error | a bundle promise shorter than the critical path of some answer set |
-/// | `matter.enumeration.truncated` | note | too many answer sets to check them all |
+/// | `matter.material.idle` | warning | an answer's material drop or addition that never applies to a selected member |
+/// | `matter.threshold.unit` | error | a threshold written in another unit than its question's |
+/// | `matter.threshold.overlap` | error | two thresholds of one question with the same range |
+/// | `matter.threshold.contradiction` | error | thresholds that include and exclude one member (or add and drop one material) for the same values, or a bound no answer can meet |
+/// | `matter.value` | error | a malformed number or unit in a number or date question |
+/// | `matter.audience` | error | several audiences but no question picking each, or an answer picking an audience the matter does not serve |
+/// | `matter.enumeration.truncated` | note | more answer sets than the promise and order checks compose (reachability stays exact) |
+/// | `matter.joint-form.*` | error | see ``JointFormChecks`` |
 public enum MatterChecks {
-    /// The most answer sets composed per matter when checking.
+    /// The most answer sets walked per matter for the promise and order checks, when every selectable member
+    /// together breaks the promise or forms a cycle (else none is needed).
     public static let answerSetLimit = 4096
+    /// The answer sets walked when there are more than ``answerSetLimit``.
+    public static let sampledAnswerSets = 256
 
-    /// Runs every check that needs the catalog (the reference checks run when loading).
-    public static func run(matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty) -> [Diagnostic] {
-        let composer = Composer(catalog: catalog, synonyms: synonyms)
+    /// Runs every check that needs the catalog (the reference checks run when loading). `officeHours` converts
+    /// hours into working days exactly as the composer does.
+    public static func run(
+        matters: [Matter], catalog: Catalog, synonyms: SynonymTable = .empty, officeHours: OfficeHours = .standard
+    ) -> [Diagnostic] {
+        let composer = Composer(catalog: catalog, synonyms: synonyms, officeHours: officeHours)
         var diagnostics: [Diagnostic] = []
         for matter in matters { diagnostics += run(matter: matter, composer: composer) }
         return diagnostics.sortedByLocation()
@@ -35,8 +52,8 @@ public enum MatterChecks {
         var diagnostics: [Diagnostic] = []
         let codes = Dictionary(matter.members.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
         for question in matter.questions {
-            for answer in question.answers {
-                for case .excludeMaterial(let member, let name, let location) in answer.effects {
+            for effects in question.answers.map(\.effects) + question.thresholds.map(\.effects) {
+                for case .excludeMaterial(let member, let name, let location) in effects {
                     guard let code = codes[member], let item = catalog.item(code: code) else { continue }
                     guard !item.materials.contains(where: { $0.name == name }) else { continue }
                     let known = item.materials.map(\.name).joined(separator: "、")
@@ -60,27 +77,39 @@ public enum MatterChecks {
                     message: "成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中", at: member.location))
         }
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
+        diagnostics += JointFormChecks.run(matter: matter, catalog: composer.catalog)
         let prepared = composer.prepared(matter)
-        let sets = prepared.resolver.enumerate(limit: answerSetLimit)
-        if sets.count >= answerSetLimit {
+        let reachability = SituationReachability(space: prepared.resolver.space, matter: matter)
+        let shown = reachability.shownQuestions
+        let selected = reachability.selectableMembers
+        // The critical path only grows with more members and more materials, and a cycle among some members is
+        // a cycle among all: when every selectable member together is fine, every answer set is. Otherwise
+        // compose the distinct selections of the first `answerSetLimit` answer sets to find the witness.
+        let isBoundSafe = Self.everyMemberTogetherIsSafe(matter, reachability: reachability, composer: composer)
+        let total = prepared.resolver.countAnswerSets()
+        let isLarge = total.map { $0 > AnswerSetCount(UInt64(answerSetLimit)) } ?? true
+        let walked = isBoundSafe ? 0 : (isLarge ? sampledAnswerSets : answerSetLimit)
+        if !isBoundSafe && isLarge {
+            let counted = total.map { "共 \($0) 种" } ?? "无法精确计数"
             diagnostics.append(
                 Diagnostic(
                     .note, rule: "matter.enumeration.truncated",
-                    message: "情形组合超过 \(answerSetLimit) 种，只检查了前 \(answerSetLimit) 种", at: matter.location))
+                    message: "情形组合\(counted)，超过 \(answerSetLimit) 种，且全部成员同时办理时超出承诺时限或顺序成环："
+                        + "承诺时限和先后顺序只按前 \(walked) 种检查（问题、答案和成员事项的可达性已精确判定）",
+                    at: matter.location))
         }
-        var shown = Set<String>()
-        var selected = Set<Int>()
         var cycles = Set<Set<String>>()
-        var worst: (days: Double, answers: AnswerSet)?
-        for answers in sets {
-            shown.formUnion(prepared.resolver.shownQuestions(answers))
+        var worst: (days: Rational, answers: AnswerSet)?
+        var outcomes = Set<OutcomeKey>()
+        for answers in prepared.resolver.answerSets(asOf: .today()).prefix(walked) {
             guard let outcome = try? prepared.resolver.resolve(answers) else { continue }
-            selected.formUnion(outcome.selected)
             guard outcome.selected.allSatisfy({ prepared.items[$0] != nil }) else { continue }
+            // Answer sets with the same selection compose alike.
+            guard outcomes.insert(OutcomeKey(outcome)).inserted else { continue }
             do {
                 let composition = try composer.compose(matter: matter, answers: answers)
-                if composition.workingDays.critical > (worst?.days ?? -1) {
-                    worst = (composition.workingDays.critical, answers)
+                if worst == nil || composition.workingDays.criticalExact > (worst?.days ?? .zero) {
+                    worst = (composition.workingDays.criticalExact, answers)
                 }
             } catch {
                 if case .cycle(let ids, let location) = error, cycles.insert(Set(ids)).inserted {
@@ -102,18 +131,45 @@ public enum MatterChecks {
                     message: "情形问题 \(question.id)（\(question.text)）在任何回答组合下都不会出现，其答案无法选择",
                     at: question.location))
         }
+        for question in matter.questions where shown.contains(question.id) && !question.kind.isMeasured {
+            // Repeated values and yes/no answers other than 是/否 are reported when loading.
+            var values = Set<String>()
+            for answer in question.answers where values.insert(answer.value).inserted {
+                guard question.kind != .yesNo || answer.value == "是" || answer.value == "否" else { continue }
+                guard reachability.reachableAnswers[question.id]?.contains(answer.value) != true else { continue }
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: "matter.answer.unreachable",
+                        message: "情形问题 \(question.id) 的答案“\(answer.value)”在任何回答组合下都不能选择：选择它会出现无法作答的追问",
+                        at: answer.location))
+            }
+        }
         for (offset, member) in matter.members.enumerated() where !selected.contains(offset) {
             diagnostics.append(
                 Diagnostic(
                     .error, rule: "matter.member.never-selected",
                     message: "成员事项 \(member.id) 在任何回答组合下都不会被选中", at: member.location))
         }
-        if let worst, worst.days > matter.promisedLimit.approximateWorkingDays + 1e-9 {
+        for effect in reachability.idleMaterialEffects {
+            let (verb, name) = Self.describe(effect)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, rule: "matter.material.idle",
+                    message: "\(verb)成员事项 \(effect.member) 的材料“\(name)”在任何回答组合下都不会生效（选中该答案时该成员事项未被选中）",
+                    at: effect.location))
+        }
+        // Exact: hours and working days compare through the composer's own office-hours conversion.
+        let hours = composer.officeHours
+        if let worst, worst.days > hours.workingDays(matter.promisedLimit) {
             let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
+            let path =
+                matter.promisedLimit.unit == .hours || matter.promisedLimit.unit == .minutes
+                ? "\(format((worst.days * Rational(hours.minutesPerDay, 60)).doubleValue)) 小时"
+                : "\(format(worst.days.doubleValue)) 个工作日"
             diagnostics.append(
                 Diagnostic(
                     .error, rule: "matter.promise.short",
-                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(format(worst.days)) 个工作日\(answers)",
+                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(path)\(answers)",
                     at: matter.promisedLimitLocation))
         }
         return diagnostics
@@ -203,8 +259,14 @@ public enum MatterChecks {
                     member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的答案“\(answer.value)”")
                 }
             }
+            for threshold in question.thresholds {
+                for effect in threshold.effects {
+                    member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的阈值 \(threshold.condition) ")
+                }
+            }
             questions[question.id] = question
         }
+        diagnostics += SituationChecks.problems(in: matter)
         var fields: [String: SourceLocation] = [:]
         for field in matter.formFields {
             if let first = fields[field.id] { duplicate("表单字段", field.id, field.location, first: first) }
@@ -212,6 +274,41 @@ public enum MatterChecks {
             for mapping in field.mappings { member(mapping.member, at: mapping.location, in: "表单字段 \(field.id) ") }
         }
         return diagnostics
+    }
+
+    /// Whether the matter with every selectable member at once, with every material addition that can happen and
+    /// no drop, has no order cycle and a critical path within the promise: an upper bound for every answer set.
+    private static func everyMemberTogetherIsSafe(
+        _ matter: Matter, reachability: SituationReachability, composer: Composer
+    ) -> Bool {
+        var all = matter
+        all.members = matter.members.enumerated().compactMap { offset, member in
+            guard reachability.selectableMembers.contains(offset), composer.catalog.item(code: member.code) != nil
+            else { return nil }
+            var always = member
+            always.selection = .always
+            return always
+        }
+        let idle = Set(reachability.idleMaterialEffects)
+        let additions = matter.questions.flatMap { $0.answers.flatMap(\.effects) + $0.thresholds.flatMap(\.effects) }
+            .filter { effect in
+                if case .addMaterial = effect { return !idle.contains(effect) }
+                return false
+            }
+        all.questions = [
+            Question(id: "all", kind: .yesNo, text: "", answers: [AnswerOption(value: "是", effects: additions)])
+        ]
+        all.code = matter.code + "#all"
+        guard let composition = try? composer.compose(matter: all, answers: ["all": "是"]) else { return false }
+        return composition.workingDays.critical <= matter.promisedLimit.approximateWorkingDays + 1e-9
+    }
+
+    private static func describe(_ effect: AnswerEffect) -> (String, String) {
+        switch effect {
+        case .excludeMaterial(_, let name, _): ("免去", name)
+        case .addMaterial(_, let material, _): ("增加", material.name)
+        case .includeMember(let id, _), .excludeMember(let id, _): ("", id)
+        }
     }
 
     private static func format(_ days: Double) -> String {

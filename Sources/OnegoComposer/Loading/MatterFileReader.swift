@@ -20,6 +20,7 @@ final class MatterFileReader: XMLContentHandler {
     private var text: [UInt8] = []
     private var question: Question?
     private var answer: AnswerOption?
+    private var threshold: Threshold?
     private var field: SharedFormField?
 
     init(skipsOtherOnegoDocuments: Bool, isValidated: Bool) {
@@ -31,6 +32,8 @@ final class MatterFileReader: XMLContentHandler {
         case matter, name, description, leadDepartment, cooperatingDepartment, promisedLimit, members, member
         case stages, stage, questions, question, text, hint, shownWhen, answer, includeMember, excludeMember
         case excludeMaterial, addMaterial, sharedForm, field, mapsTo
+        case threshold
+        case jointForm, replaces, promises, promise, intake
     }
 
     private func kind(of name: XMLName) -> Element? {
@@ -65,33 +68,51 @@ final class MatterFileReader: XMLContentHandler {
         case .question:
             question = Question(
                 id: a.string("id") ?? "", kind: a.enumeration("kind", QuestionKind.self) ?? .yesNo,
-                isRequired: a.boolean("required") ?? true, text: "", answers: [], location: here)
+                isRequired: a.boolean("required") ?? true, text: "", answers: [], location: here, unit: a.string("unit")
+            )
         case .shownWhen:
             question?.shownWhen.append(
                 AnswerCondition(question: a.string("question") ?? "", answer: a.string("answer") ?? "", location: here))
         case .answer:
-            answer = AnswerOption(value: a.string("value") ?? "", label: a.string("label"), location: here)
+            answer = AnswerOption(
+                value: a.string("value") ?? "", label: a.string("label"), location: here,
+                audience: a.enumeration("audience", ServiceObject.self))
+        case .threshold:
+            threshold = a.threshold(at: here)
         case .includeMember:
-            answer?.effects.append(.includeMember(a.string("member") ?? "", at: here))
+            addEffect(.includeMember(a.string("member") ?? "", at: here))
         case .excludeMember:
-            answer?.effects.append(.excludeMember(a.string("member") ?? "", at: here))
+            addEffect(.excludeMember(a.string("member") ?? "", at: here))
         case .excludeMaterial:
-            answer?.effects.append(
-                .excludeMaterial(member: a.string("member") ?? "", name: a.string("name") ?? "", at: here))
+            addEffect(.excludeMaterial(member: a.string("member") ?? "", name: a.string("name") ?? "", at: here))
         case .addMaterial:
             let material = Material(
                 name: a.string("name") ?? "", necessity: a.enumeration("necessity", Necessity.self) ?? .required,
                 originals: a.integer("originals") ?? 0, copies: a.integer("copies") ?? 0,
-                eLicence: a.string("eLicence"), location: here)
-            answer?.effects.append(.addMaterial(member: a.string("member") ?? "", material: material, at: here))
+                eLicence: a.string("eLicence"), holder: a.string("holder"), location: here)
+            addEffect(.addMaterial(member: a.string("member") ?? "", material: material, at: here))
         case .field:
             field = SharedFormField(
                 id: a.string("id") ?? "", label: a.string("label") ?? "", mappings: [], location: here)
         case .mapsTo:
             field?.mappings.append(
                 FieldMapping(member: a.string("member") ?? "", field: a.string("field") ?? "", location: here))
+        case .jointForm:
+            matter?.jointForm = JointForm(
+                name: a.string("name") ?? "", replacesApplicationForms: a.boolean("replacesApplicationForms") ?? true,
+                location: here)
+        case .replaces:
+            matter?.jointForm?.replaces.append(
+                MaterialReference(member: a.string("member") ?? "", name: a.string("name") ?? "", location: here))
+        case .promise:
+            matter?.promises.append(
+                MaterialReference(member: a.string("member") ?? "", name: a.string("name") ?? "", location: here))
+        case .intake:
+            matter?.arrangement = IntakeArrangement(
+                intake: a.enumeration("mode", IntakeMode.self) ?? .memberWindows,
+                delivery: a.enumeration("delivery", DeliveryMode.self) ?? .window)
         case .matter, .name, .description, .leadDepartment, .cooperatingDepartment, .members, .stages, .questions,
-            .text, .hint, .sharedForm:
+            .text, .hint, .sharedForm, .promises:
             break
         }
     }
@@ -113,6 +134,9 @@ final class MatterFileReader: XMLContentHandler {
         case .answer:
             if let answer { question?.answers.append(answer) }
             answer = nil
+        case .threshold:
+            if let threshold { question?.thresholds.append(threshold) }
+            threshold = nil
         case .question:
             if let question { matter?.questions.append(question) }
             question = nil
@@ -122,6 +146,17 @@ final class MatterFileReader: XMLContentHandler {
         case .matter, .promisedLimit, .members, .member, .stages, .stage, .questions, .shownWhen, .includeMember,
             .excludeMember, .excludeMaterial, .addMaterial, .sharedForm, .mapsTo:
             break
+        case .jointForm, .replaces, .promises, .promise, .intake:
+            break
+        }
+    }
+
+    /// An effect inside a `<threshold>` belongs to it, else to the current `<answer>`.
+    private func addEffect(_ effect: AnswerEffect) {
+        if threshold != nil {
+            threshold?.effects.append(effect)
+        } else {
+            answer?.effects.append(effect)
         }
     }
 
@@ -129,10 +164,12 @@ final class MatterFileReader: XMLContentHandler {
         if name.namespaceURI == OnegoNamespace.matter && name.localName == "matter" {
             root = .matter
             let a = Attributes(attributes: attributes, context: context, element: "matter", reports: !isValidated)
+            let audiences = a.audiences()
             matter = Matter(
-                code: a.string("code") ?? "", name: "",
-                audience: a.enumeration("audience", ServiceObject.self) ?? .naturalPerson, leadDepartment: "",
-                promisedLimit: TimeLimit(0, .workingDays), members: [], location: context.tagLocation)
+                code: a.string("code") ?? "", name: "", audience: audiences.first ?? .naturalPerson,
+                leadDepartment: "", promisedLimit: TimeLimit(0, .workingDays), members: [],
+                location: context.tagLocation)
+            matter?.audiences = audiences
             return
         }
         if OnegoNamespace.isOnego(name.namespaceURI) {
@@ -210,6 +247,48 @@ private struct Attributes {
         }
         guard let unit = enumeration("unit", TimeUnit.self) else { return nil }
         return TimeLimit(value, unit, note: string("note"))
+    }
+
+    /// `audience="法人 个体工商户"`: every audience the matter serves.
+    func audiences() -> [ServiceObject] {
+        list("audience").compactMap { raw in
+            guard let audience = ServiceObject(rawValue: raw) else {
+                bad("audience", raw)
+                return nil
+            }
+            return audience
+        }
+    }
+
+    /// `<threshold atLeast="300" below="500" unit="平方米">` (one side may be left out); a malformed bound is
+    /// reported here too when no schema checked it (trusted loads).
+    func threshold(at location: SourceLocation) -> Threshold? {
+        var bounds: [QuestionNumber?] = []
+        for name in ["atLeast", "below"] {
+            guard let raw = string(name) else {
+                bounds.append(nil)
+                continue
+            }
+            guard let bound = QuestionNumber(raw) else {
+                if reports {
+                    context.report(
+                        Diagnostic(
+                            .error, rule: "matter.value",
+                            message: "阈值 \(name)=\"\(raw)\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）",
+                            at: location))
+                }
+                return nil
+            }
+            bounds.append(bound)
+        }
+        guard bounds[0] != nil || bounds[1] != nil else {
+            context.report(
+                Diagnostic(
+                    .error, rule: "matter.value", message: "<threshold> 至少要写 atLeast（≥）或 below（<）之一",
+                    at: location))
+            return nil
+        }
+        return Threshold(atLeast: bounds[0], below: bounds[1], unit: string("unit") ?? "", location: location)
     }
 
     private func bad(_ name: String, _ raw: String) {

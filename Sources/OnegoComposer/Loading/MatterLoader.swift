@@ -17,16 +17,11 @@ public struct MatterLoader: Sendable {
     /// Creates a loader with a compiled schema (or none, for trusted input).
     public init(schema: XMLSchema?) { self.schema = schema }
 
-    /// A loader that validates against the shipped `Schemas/matter.xsd`.
+    /// A loader that validates against `matter.xsd`: the file at `schemaPath`, else as ``SchemaLocator`` finds it.
     ///
-    /// - Throws: a ``Diagnostic`` when the schema cannot be found or compiled.
+    /// - Throws: a ``Diagnostic`` when the schema cannot be read or compiled.
     public static func validating(schemaPath: String? = nil) throws(Diagnostic) -> MatterLoader {
-        guard let path = schemaPath ?? SchemaLocator.path(for: .matter) else {
-            throw Diagnostic(
-                .error, rule: "xml.schema-file",
-                message: "找不到 Schemas/matter.xsd：请在仓库目录中运行，或设置环境变量 ONEGO_SCHEMAS 指向 Schemas 目录")
-        }
-        return MatterLoader(schema: try XMLSchema(contentsOf: path))
+        MatterLoader(schema: try SchemaLocator.schema(for: .matter, at: schemaPath))
     }
 
     /// Loads with the shipped schema; when it cannot be found, the failure is the only diagnostic.

@@ -1,5 +1,6 @@
 import Foundation
 import OnegoCatalog
+import OnegoResources
 public import OnegoXML
 
 /// The material synonym table: groups of names for the same document, each with a preferred name
@@ -49,36 +50,43 @@ public struct SynonymTable: Sendable, Hashable {
     /// How many variant names the table knows.
     public var variantCount: Int { canonical.count }
 
-    /// Where the shipped table is looked for: `reference/material-synonyms.xml` in the folder above a catalog
-    /// root (`Catalogs/yunxi` → `Catalogs/reference`), then `Catalogs/reference/` above the schema folders.
+    /// The workspace's own table, if it has one: `reference/material-synonyms.xml` in the folder above a catalog
+    /// root (`Catalogs/yunxi` → `Catalogs/reference`). When there is none, use ``loadBuiltIn()``.
     public static func defaultPath(near catalogRoot: String? = nil) -> String? {
-        var candidates: [String] = []
-        if let catalogRoot {
-            let parent = URL(fileURLWithPath: catalogRoot).standardizedFileURL.deletingLastPathComponent().path
-            candidates.append(parent + "/reference/material-synonyms.xml")
-        }
-        for schemas in SchemaLocator.candidateDirectories() {
-            let root = URL(fileURLWithPath: schemas).deletingLastPathComponent().path
-            candidates.append(root + "/Catalogs/reference/material-synonyms.xml")
-        }
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+        guard let catalogRoot else { return nil }
+        let parent = URL(fileURLWithPath: catalogRoot).standardizedFileURL.deletingLastPathComponent().path
+        let candidate = parent + "/reference/material-synonyms.xml"
+        return FileManager.default.isReadableFile(atPath: candidate) ? candidate : nil
     }
 
-    /// Loads a synonym table file, validated against `Schemas/synonyms.xsd` when it can be found.
+    /// The path of the table built into the binary, relative to the repository it was built from.
+    public static let builtInPath = "Catalogs/reference/material-synonyms.xml"
+
+    /// Loads the table built into the binary (`Catalogs/reference/material-synonyms.xml` at build time).
+    public static func loadBuiltIn() -> (table: SynonymTable, diagnostics: [Diagnostic]) {
+        guard let resource = EmbeddedResource.named(builtInPath) else { return (.empty, []) }
+        return read { parser, reader in parser.parse(bytes: resource.bytes, name: "内置/" + resource.path, into: reader) }
+    }
+
+    /// Loads a synonym table file, validated against `synonyms.xsd` (see ``SchemaLocator``).
     ///
     /// A name listed in two groups is an error (`synonyms.duplicate`); the first group keeps it.
     public static func load(path: String) -> (table: SynonymTable, diagnostics: [Diagnostic]) {
+        read { parser, reader in parser.parse(contentsOf: path, into: reader) }
+    }
+
+    private static func read(
+        _ parse: (XMLStreamParser, SynonymFileReader) -> [Diagnostic]
+    ) -> (table: SynonymTable, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var schema: XMLSchema?
-        if let schemaPath = SchemaLocator.path(for: .synonyms) {
-            do {
-                schema = try XMLSchema(contentsOf: schemaPath)
-            } catch {
-                diagnostics.append(error)
-            }
+        do {
+            schema = try SchemaLocator.schema(for: .synonyms)
+        } catch {
+            diagnostics.append(error)
         }
         let reader = SynonymFileReader()
-        diagnostics += XMLStreamParser(schema: schema).parse(contentsOf: path, into: reader)
+        diagnostics += parse(XMLStreamParser(schema: schema), reader)
         var seen: [String: SourceLocation] = [:]
         for (name, location) in reader.names {
             let key = MaterialName.normalized(name)

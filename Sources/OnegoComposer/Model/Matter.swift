@@ -27,10 +27,23 @@ public struct Matter: Sendable, Hashable, Identifiable {
     public var questions: [Question]
     /// The shared form (一表申请) fields.
     public var formFields: [SharedFormField]
+    /// The joint application form that replaces the members' own forms, if the matter has one.
+    public var jointForm: JointForm?
+    /// Member materials a written promise (告知承诺书) replaces under 告知承诺制.
+    public var promises: [MaterialReference] = []
+    /// How the bundle is handed in and its results delivered; ``IntakeArrangement/memberWindows`` when not declared.
+    public var arrangement: IntakeArrangement?
     /// Where the root element is.
     public var location: SourceLocation
     /// Where the promised limit is.
     public var promisedLimitLocation: SourceLocation
+    /// Every audience the matter file lists, in order (`audience="法人 个体工商户"`); `audience` is the first.
+    /// With more than one, an answer with an `audience` picks who applies. Empty for a matter made in code with
+    /// one audience; ``servedAudiences`` reads either.
+    public var audiences: [ServiceObject] = []
+
+    /// The audiences the matter serves: ``audiences``, or just ``audience`` when none are listed.
+    public var servedAudiences: [ServiceObject] { audiences.isEmpty ? [audience] : audiences }
 
     /// The matter code identifies the matter.
     public var id: String { code }
@@ -136,12 +149,18 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var answers: [AnswerOption]
     /// Where the `<question>` element is.
     public var location: SourceLocation
+    /// The unit of a number question (平方米, 人 …) or of the time elapsed since a date question's answer
+    /// (日, 月, 岁); nil for the other kinds.
+    public var unit: String?
+    /// The thresholds of a number or date question, in file order.
+    public var thresholds: [Threshold]
 
     /// Creates a question.
     public init(
         id: String, kind: QuestionKind, isRequired: Bool = true, text: String, hint: String? = nil,
         shownWhen: [AnswerCondition] = [], answers: [AnswerOption],
-        location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
+        location: SourceLocation = SourceLocation(file: "", line: 0, column: 0), unit: String? = nil,
+        thresholds: [Threshold] = []
     ) {
         self.id = id
         self.kind = kind
@@ -151,6 +170,8 @@ public struct Question: Sendable, Hashable, Identifiable {
         self.shownWhen = shownWhen
         self.answers = answers
         self.location = location
+        self.unit = unit
+        self.thresholds = thresholds
     }
 
     /// Whether this question is a follow-up of others.
@@ -168,6 +189,11 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case single
     /// One or more answers (zero or more when not required).
     case multiple
+    /// A non-negative number in the question's unit, compared with its thresholds.
+    case number
+    /// A date (`YYYY-MM-DD`, e.g. a birth date); its thresholds compare the time elapsed since it, in the
+    /// question's unit (日, 月 or 岁), on the acceptance date.
+    case date
 
     /// The Chinese label.
     public var label: String {
@@ -175,8 +201,13 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .yesNo: "是否题"
         case .single: "单选题"
         case .multiple: "多选题"
+        case .number: "数值题"
+        case .date: "日期题"
         }
     }
+
+    /// Whether answers are values compared with thresholds rather than listed options.
+    public var isMeasured: Bool { self == .number || self == .date }
 }
 
 /// A condition on an earlier answer.
@@ -208,16 +239,19 @@ public struct AnswerOption: Sendable, Hashable {
     public var effects: [AnswerEffect]
     /// Where the `<answer>` element is.
     public var location: SourceLocation
+    /// The audience (服务对象) this answer picks, on the question that asks who applies.
+    public var audience: ServiceObject?
 
     /// Creates an answer.
     public init(
         value: String, label: String? = nil, effects: [AnswerEffect] = [],
-        location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
+        location: SourceLocation = SourceLocation(file: "", line: 0, column: 0), audience: ServiceObject? = nil
     ) {
         self.value = value
         self.label = label
         self.effects = effects
         self.location = location
+        self.audience = audience
     }
 
     /// The label, else the value.

@@ -1,3 +1,5 @@
+import OnegoCatalog
+
 /// A small directed graph over the selected members of one composition (nodes `0..<count`), with the
 /// scheduling figures the plan needs.
 struct DependencyGraph: Sendable {
@@ -60,26 +62,28 @@ struct DependencyGraph: Sendable {
     }
 
     /// Schedules the nodes: stage numbers (1 for nodes without predecessors, else 1 + the latest predecessor's
-    /// stage), earliest finish times given each node's duration, and one critical path (ties → the predecessor in the latest stage, then the lower node).
-    func schedule(order: [Int], durations: [Double]) -> Schedule {
+    /// stage), exact earliest finish times given each node's duration, and one critical path (ties → the node in
+    /// the latest stage, then the lower node, so zero-length members on the chain stay listed).
+    func schedule(order: [Int], durations: [Rational]) -> Schedule {
         var stage = Array(repeating: 1, count: count)
-        var finish = Array(repeating: 0.0, count: count)
+        var finish = Array(repeating: Rational.zero, count: count)
         var via = Array(repeating: -1, count: count)
         for node in order {
-            var start = 0.0
+            var start = Rational.zero
             for p in predecessors[node] {
                 stage[node] = max(stage[node], stage[p] + 1)
                 start = max(start, finish[p])
             }
-            // Among equally late predecessors, follow the one in the latest stage (so zero-length members on
-            // the chain show up), then the first in member order.
             via[node] =
                 predecessors[node].filter { finish[$0] == start }
                 .min { stage[$0] != stage[$1] ? stage[$0] > stage[$1] : $0 < $1 } ?? -1
             finish[node] = start + durations[node]
         }
         var path: [Int] = []
-        if let last = (0..<count).max(by: { finish[$0] < finish[$1] || (finish[$0] == finish[$1] && $0 > $1) }) {
+        let latest = finish.max() ?? .zero
+        if let last = (0..<count).filter({ finish[$0] == latest })
+            .min(by: { stage[$0] != stage[$1] ? stage[$0] > stage[$1] : $0 < $1 })
+        {
             var node = last
             while node >= 0 {
                 path.append(node)
@@ -91,8 +95,8 @@ struct DependencyGraph: Sendable {
 
     struct Schedule {
         var stage: [Int]
-        var finish: [Double]
+        var finish: [Rational]
         var criticalPath: [Int]
-        var critical: Double { finish.max() ?? 0 }
+        var critical: Rational { finish.max() ?? .zero }
     }
 }

@@ -2,8 +2,8 @@ public import OrderedCollections
 
 /// The answers given to a matter's situation questions: question id → chosen answer values, in the order given.
 ///
-/// Encodes as a JSON object whose values are strings for yes/no and single-choice questions and arrays for
-/// multiple-choice ones (`{"invoice": "是", "scope": ["a", "b"]}`).
+/// Encodes as a JSON object whose values are strings for yes/no, single-choice and date questions, arrays for
+/// multiple-choice ones and numbers for number questions (`{"invoice": "是", "scope": ["a", "b"], "area": 120}`).
 public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
     ExpressibleByDictionaryLiteral
 {
@@ -16,6 +16,8 @@ public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
     public private(set) var values: OrderedDictionary<String, [String]>
     /// Ids of the multiple-choice questions, so they encode as arrays even with one value.
     public private(set) var multipleChoice: Set<String>
+    /// Ids of the number questions, so they encode as JSON numbers.
+    public private(set) var numbers: Set<String> = []
 
     /// An empty answer set.
     public init() {
@@ -37,16 +39,19 @@ public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
         values[question, default: []].append(value)
     }
 
-    /// Sets every value of a question; `isMultiple` makes it encode as an array.
-    public mutating func set(_ chosen: [String], for question: String, isMultiple: Bool = false) {
+    /// Sets every value of a question; `isMultiple` makes it encode as an array, `isNumber` as a number.
+    public mutating func set(_ chosen: [String], for question: String, isMultiple: Bool = false, isNumber: Bool = false)
+    {
         values[question] = chosen
         if isMultiple { multipleChoice.insert(question) } else { multipleChoice.remove(question) }
+        if isNumber { numbers.insert(question) } else { numbers.remove(question) }
     }
 
     /// Removes a question's answer.
     public mutating func remove(_ question: String) {
         values.removeValue(forKey: question)
         multipleChoice.remove(question)
+        numbers.remove(question)
     }
 
     /// The values chosen for a question (empty when unanswered).
@@ -74,7 +79,9 @@ public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: QuestionKey.self)
         for (question, chosen) in values {
-            if multipleChoice.contains(question) || chosen.count != 1 {
+            if numbers.contains(question), chosen.count == 1, let number = QuestionNumber(chosen[0]) {
+                try container.encode(number.decimal, forKey: QuestionKey(stringValue: question))
+            } else if multipleChoice.contains(question) || chosen.count != 1 {
                 try container.encode(chosen, forKey: QuestionKey(stringValue: question))
             } else {
                 try container.encode(chosen[0], forKey: QuestionKey(stringValue: question))

@@ -36,6 +36,8 @@ public enum AuditHTMLReport {
         var body = ""
         body += header(report)
         if !report.targets.isEmpty { body += targets(report) }
+        body += workLists(report)
+        body += departments(report)
         body += rates(report)
         body += charts(report)
         body += compression(report)
@@ -64,6 +66,12 @@ public enum AuditHTMLReport {
         .cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #d9dee5;padding:10px 16px;min-width:220px}
         .card .big{font-size:26px;font-weight:bold}
         details{margin:12px 0}summary{cursor:pointer;margin-bottom:6px;font-weight:bold}
+        .rule-title{display:block;font-size:13px}table.findings{table-layout:fixed}table.findings td{overflow-wrap:anywhere}h3.dept{font-size:15px;margin:14px 0 6px}
+        @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";font-size:9pt;color:#52606d}}
+        @media print{body{background:#fff;padding:0;font-size:11pt}h2,h3{break-after:avoid}
+        .chart,.card,tr,thead,svg{break-inside:avoid}thead{display:table-header-group}
+        .verdict{border:1px solid #000;color:#000;background:#fff}}
+        .chart svg{max-width:100%;height:auto}@media (max-width:600px){body{padding:12px}table{font-size:12px;display:block;overflow-x:auto}td,th{min-width:4.5em}.card{min-width:0}}
         """
 
     static func header(_ report: AuditReport) -> String {
@@ -90,7 +98,8 @@ public enum AuditHTMLReport {
                 <tr><td>\(h(t.name))</td><td class="num">\(h(AuditFormatting.targetValue(result.value, t)))</td>\
                 <td class="num">\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))</td>\
                 <td class="num">\(h(t.comparison.symbol)) \(h(t.thresholdText))</td>\
-                <td class="\(result.met ? "met" : "missed")">\(result.met ? "✓ 达成" : "✗ 未达成")</td>\
+                <td class="\(result.met ? "met" : (result.isAssessable ? "missed" : ""))">\
+                \(result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估"))</td>\
                 <td>\(h(AuditFormatting.gap(result)))</td><td>\(h(source?.title ?? ""))</td></tr>
 
                 """
@@ -98,6 +107,60 @@ public enum AuditHTMLReport {
         return """
             <h2>目标</h2>
             <table><thead><tr><th>目标</th><th>实际</th><th>分子/分母</th><th>要求</th><th>结果</th><th>差距</th><th>来源</th></tr></thead>
+            <tbody>
+            \(rows)</tbody></table>
+
+            """
+    }
+
+    /// For each missed target, every item that misses it, grouped by department (worst first).
+    static func workLists(_ report: AuditReport) -> String {
+        let missed = report.targets.filter { !$0.met && !$0.missing.isEmpty }
+        guard !missed.isEmpty else { return "" }
+        let order = report.departmentsWorstFirst
+        var out = "<h2>待办事项（未达成目标涉及的事项）</h2>\n"
+        for result in missed {
+            out += """
+                <details open><summary>\(h(result.target.name))：\(result.missing.count) 个事项未达标\
+                （\(h(AuditFormatting.gap(result)))）</summary>
+
+                """
+            var rows = ""
+            for (department, items) in AuditFormatting.grouped(result.missing, order: order) {
+                for (index, item) in items.enumerated() {
+                    let head =
+                        index == 0
+                        ? "<td rowspan=\"\(items.count)\">\(h(department))<div class=\"small\">\(items.count) 项</div></td>"
+                        : ""
+                    rows += """
+                        <tr>\(head)<td>\(h(item.name))<br><code>\(h(item.code))</code></td><td>\(h(item.reason))</td></tr>
+
+                        """
+                }
+            }
+            out += """
+                <table><thead><tr><th>部门</th><th>事项</th><th>未达标原因</th></tr></thead>
+                <tbody>
+                \(rows)</tbody></table></details>
+
+                """
+        }
+        return out
+    }
+
+    /// Departments worst first: errors, warnings, notes and work items.
+    static func departments(_ report: AuditReport) -> String {
+        var rows = ""
+        for row in report.departmentSummaries {
+            rows += """
+                <tr><td>\(h(row.department))</td><td class="num">\(row.errors)</td><td class="num">\(row.warnings)</td>\
+                <td class="num">\(row.notes)</td><td class="num">\(row.workItems)</td></tr>
+
+                """
+        }
+        return """
+            <h2>各部门问题（错误多者在前）</h2>
+            <table><thead><tr><th>部门</th><th>错误</th><th>警告</th><th>提示</th><th>待办事项</th></tr></thead>
             <tbody>
             \(rows)</tbody></table>
 
@@ -137,12 +200,14 @@ public enum AuditHTMLReport {
             guard let rate = report.rate(id), let groups = rate.breakdown[.department], !groups.isEmpty else {
                 continue
             }
-            let bars = groups.map {
+            let bars = groups.sorted { ($0.ratio.value ?? -1, $0.label) < ($1.ratio.value ?? -1, $1.label) }.map {
                 (label: $0.label, value: $0.ratio.value, detail: "\($0.ratio.numerator)/\($0.ratio.denominator)")
             }
             out += chart(title: rate.name, bars: bars, threshold: thresholds[id])
         }
-        let compressionBars = report.compression.byDepartment.map {
+        let compressionBars = report.compression.byDepartment.sorted {
+            ($0.aggregate.dayWeighted ?? -1, $0.department) < ($1.aggregate.dayWeighted ?? -1, $1.department)
+        }.map {
             (label: $0.department, value: $0.aggregate.dayWeighted, detail: "\($0.aggregate.counted) 项")
         }
         if !compressionBars.isEmpty {
@@ -208,8 +273,12 @@ public enum AuditHTMLReport {
         )
         out += card("行政许可（逐项平均）", c.licensing.meanOfRates, "\(c.licensing.counted) 项")
         out += card("行政许可（按天数加权）", c.licensing.dayWeighted, "\(c.licensing.counted) 项")
-        out += "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。</p>\n"
+        let unpublished = c.notPublished
+        out +=
+            "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。"
+            + (unpublished.isEmpty ? "" : "承诺办结时限未公布 \(unpublished.count) 项：无数据，不计入压缩率，不按 0 计。") + "</p>\n"
         out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false, open: true)
+        if !unpublished.isEmpty { out += itemTable("承诺办结时限未公布的事项", unpublished, reason: false, open: true) }
         out += itemTable("不计入压缩率的事项", c.excluded, reason: true, open: false)
         return out
     }
@@ -221,7 +290,7 @@ public enum AuditHTMLReport {
         for item in items {
             rows += """
                 <tr><td>\(h(item.name))</td><td><code>\(h(item.item))</code></td><td>\(h(item.department))</td>\
-                <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised.description))</td>\
+                <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised?.description ?? PublishedState.notPublished.rawValue))</td>\
                 \(reason ? "<td>\(h(item.exclusion ?? ""))</td>" : "")</tr>
 
                 """
@@ -264,14 +333,16 @@ public enum AuditHTMLReport {
         for finding in report.findings {
             let place = finding.location.map(\.description) ?? ""
             rows += """
-                <tr><td class="sev-\(finding.severity.rawValue)">\(h(finding.severity.label))</td><td><code>\(h(finding.rule))</code></td>\
-                <td>\(h(finding.itemName ?? ""))<br><code>\(h(finding.item ?? ""))</code></td><td>\(h(finding.message))</td><td><code>\(h(place))</code></td></tr>
+                <tr><td class="sev-\(finding.severity.rawValue)">\(h(finding.severity.label))</td>\
+                <td><span class="rule-title">\(h(AuditFormatting.ruleTitle(finding.rule, in: report)))</span><code>\(h(finding.rule))</code></td>\
+                <td>\(h(finding.department ?? ""))</td><td>\(h(finding.itemName ?? ""))<br><code>\(h(finding.item ?? ""))</code></td><td>\(h(finding.message))</td><td><code>\(h(place))</code></td></tr>
 
                 """
         }
         var out = """
             <h2>发现（\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示）</h2>
-            <table><thead><tr><th>级别</th><th>规则</th><th>事项</th><th>说明</th><th>位置</th></tr></thead>
+            <table class="findings"><colgroup><col style="width:3.5em"><col style="width:15%"><col style="width:13%"><col style="width:20%"><col><col style="width:16%"></colgroup>
+            <thead><tr><th>级别</th><th>规则</th><th>部门</th><th>事项</th><th>说明</th><th>位置</th></tr></thead>
             <tbody>
             \(rows)</tbody></table>
 

@@ -4,8 +4,10 @@ import OnegoCatalog
 import OnegoXML
 
 /// The JSON form of an audit:
-/// `{"targets": [{"id","name","value","target","met","numerator","denominator"}], "rates": {...},
-/// "compression": {...}, "findings": [{"rule","severity","item","file","line","column","message"}]}`.
+/// `{"targets": [{"id","name","value","target","met","assessable","numerator","denominator","missing": [{"code","name",
+/// "department","reason"}]}], "rates": {...}, "compression": {...}, "findings": [{"rule","ruleTitle","severity",
+/// "item","itemName","department","file","line","column","message"}], "departments": [{"department","errors",
+/// "warnings","notes","workItems"}]}` (departments worst first).
 public enum AuditJSONReport {
     /// Renders the report as pretty, key-sorted JSON.
     public static func render(_ report: AuditReport) throws -> String {
@@ -18,7 +20,10 @@ public enum AuditJSONReport {
         var targets: [Target]
         var rates: [String: Rate]
         var compression: Compression
+        /// 四级四同: per basic code, how materials and promised limits differ between regions.
+        var regionalVariation: [RegionalVariation]
         var findings: [FindingEntry]
+        var departments: [DepartmentSummary]
 
         init(_ report: AuditReport) {
             targets = report.targets.map(Target.init)
@@ -31,7 +36,9 @@ public enum AuditJSONReport {
             }
             self.rates = rates
             compression = Compression(report.compression, matters: report.matters)
-            findings = report.findings.map(FindingEntry.init)
+            regionalVariation = report.regionalVariation
+            findings = report.findings.map { FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule, in: report)) }
+            departments = report.departmentSummaries
         }
     }
 
@@ -41,8 +48,10 @@ public enum AuditJSONReport {
         var value: Double?
         var target: Double
         var met: Bool
+        var assessable: Bool
         var numerator: Double
         var denominator: Double
+        var missing: [WorkItem]
 
         init(_ result: TargetResult) {
             id = result.target.id
@@ -50,8 +59,10 @@ public enum AuditJSONReport {
             value = result.value.map(round4)
             target = round4(result.target.threshold)
             met = result.met
+            assessable = result.isAssessable
             numerator = round4(result.numerator)
             denominator = round4(result.denominator)
+            missing = result.missing
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -61,11 +72,15 @@ public enum AuditJSONReport {
             try c.encode(value, forKey: .value)  // null when nothing could be counted
             try c.encode(target, forKey: .target)
             try c.encode(met, forKey: .met)
+            try c.encode(assessable, forKey: .assessable)  // false: 无法评估 (denominator 0)
             try c.encode(numerator, forKey: .numerator)
             try c.encode(denominator, forKey: .denominator)
+            try c.encode(missing, forKey: .missing)
         }
 
-        enum CodingKeys: String, CodingKey { case id, name, value, target, met, numerator, denominator }
+        enum CodingKeys: String, CodingKey {
+            case id, name, value, target, met, assessable, numerator, denominator, missing
+        }
     }
 
     struct Group: Encodable {
@@ -158,6 +173,8 @@ public enum AuditJSONReport {
         var immediate: Int
         var unreformed: [ItemRow]
         var excluded: [ItemRow]
+        /// Items whose promised limit is 未公布: no data for the figures, listed (never counted as 0).
+        var promiseNotPublished: [ItemRow]
         var items: [ItemRow]
         var matters: [MatterFigures]
 
@@ -165,7 +182,8 @@ public enum AuditJSONReport {
             func row(_ i: ItemCompression) -> ItemRow {
                 ItemRow(
                     item: i.item, name: i.name, department: i.department, statutory: i.statutory?.description,
-                    promised: i.promised.description, rate: i.rate.map(round4), excluded: i.exclusion)
+                    promised: i.promised?.description ?? PublishedState.notPublished.rawValue, rate: i.rate.map(round4),
+                    excluded: i.exclusion)
             }
             overall = Pair(c.overall)
             licensing = Pair(c.licensing)
@@ -173,6 +191,7 @@ public enum AuditJSONReport {
             immediate = c.immediateCount
             unreformed = c.unreformed.map(row)
             excluded = c.excluded.map(row)
+            promiseNotPublished = c.notPublished.map(row)
             items = c.items.map(row)
             self.matters = matters
         }
@@ -180,15 +199,21 @@ public enum AuditJSONReport {
 
     struct FindingEntry: Encodable {
         var rule: String
+        var ruleTitle: String
         var severity: String
         var item: String?
+        var itemName: String?
+        var department: String?
         var file: String
         var line: Int
         var column: Int
         var message: String
 
-        init(_ f: Finding) {
+        init(_ f: Finding, title: String) {
             rule = f.rule
+            ruleTitle = title
+            itemName = f.itemName
+            department = f.department
             severity = f.severity.rawValue
             item = f.item
             file = f.location?.file ?? ""
@@ -201,16 +226,24 @@ public enum AuditJSONReport {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(rule, forKey: .rule)
             try c.encode(severity, forKey: .severity)
+            try c.encode(ruleTitle, forKey: .ruleTitle)
             try c.encode(item, forKey: .item)  // null for findings about files rather than items
+            try c.encode(itemName, forKey: .itemName)
+            try c.encode(department, forKey: .department)
             try c.encode(file, forKey: .file)
             try c.encode(line, forKey: .line)
             try c.encode(column, forKey: .column)
             try c.encode(message, forKey: .message)
         }
 
-        enum CodingKeys: String, CodingKey { case rule, severity, item, file, line, column, message }
+        enum CodingKeys: String, CodingKey {
+            case rule, ruleTitle, severity, item, itemName, department, file, line, column, message
+        }
     }
 }
 
 /// Rounds to four decimals so JSON shows 0.8235, not 0.82352941176470584.
-func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+func round4(_ value: Double) -> Double {
+    // Past 1e15 there are no decimals left to round, and scaling could overflow to infinity (which JSON cannot hold).
+    abs(value) < 1e15 ? (value * 10_000).rounded() / 10_000 : value
+}

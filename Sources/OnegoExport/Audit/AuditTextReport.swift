@@ -11,16 +11,20 @@ public enum AuditTextReport {
         out +=
             "审计日期 \(report.today)；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(report.population.label)\n"
         if let policy = report.policy {
-            let met = report.targets.count - report.failedTargets.count
-            out += "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成\n"
+            let met = report.targets.count(where: \.met)
+            let unassessable = report.unassessableTargets.count
+            out +=
+                "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成"
+                + (unassessable > 0 ? "，\(unassessable) 项无法评估（分母为 0）" : "") + "\n"
             for result in report.targets {
                 let t = result.target
-                let mark = result.met ? "✓ 达成" : "✗ 未达成"
+                let mark = result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估")
                 let value = AuditFormatting.targetValue(result.value, t)
                 var line =
                     "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
                 if !result.met { line += "，" + AuditFormatting.gap(result) }
                 out += line + "\n"
+                out += workList(result, order: report.departmentsWorstFirst)
             }
         }
         out += "\n覆盖率（\(report.population.label)）：\n"
@@ -45,6 +49,12 @@ public enum AuditTextReport {
             out += "    未压缩：\(item.name)（\(item.item)）\(item.statutory.map(\.description) ?? "")\n"
         }
         if c.unreformed.count > 10 { out += "    ……另有 \(c.unreformed.count - 10) 项\n" }
+        let unpublished = c.notPublished
+        if !unpublished.isEmpty {
+            out += "  承诺办结时限未公布 \(unpublished.count) 项（无数据，不计入压缩率，不按 0 计）：\n"
+            for item in unpublished.prefix(10) { out += "    未公布：\(item.name)（\(item.item)）\n" }
+            if unpublished.count > 10 { out += "    ……另有 \(unpublished.count - 10) 项\n" }
+        }
         if !report.matters.isEmpty {
             out += "\n一件事（最完整情形，分别办理 → 一件事办理）：\n"
             for matter in report.matters {
@@ -54,8 +64,22 @@ public enum AuditTextReport {
                 out += "  \(matter.name)（\(matter.members) 个事项）：\(rows)\n"
             }
         }
+        if !report.regionalVariation.isEmpty {
+            out += "\n四级四同（同一基本编码在各地区的实施差异，\(report.regionalVariation.count) 个基本编码）：\n"
+            for variation in report.regionalVariation {
+                out +=
+                    "  \(variation.name)（\(variation.basicCode)）：材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项，"
+                    + "承诺时限 \(variation.promisedLimits.joined(separator: " / "))\n"
+                for implementation in variation.implementations {
+                    out +=
+                        "    \(implementation.region) \(implementation.name)（\(implementation.item)）：材料 \(implementation.materials) 项，"
+                        + "承诺 \(implementation.promised)\n"
+                }
+            }
+        }
         out += "\n发现：\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示"
         out += report.waived.isEmpty ? "\n" : "；\(report.waived.count) 条已豁免\n"
+        out += departments(report)
         var order: [String] = []
         var byRule: [String: [Finding]] = [:]
         for finding in report.findings {
@@ -71,7 +95,46 @@ public enum AuditTextReport {
         out +=
             "\n"
             + (report.passes
-                ? "结论：通过（无错误，目标全部达成）" : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成）") + "\n"
+                ? "结论：通过（无错误，目标全部达成）"
+                : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成"
+                    + (report.unassessableTargets.isEmpty ? "" : "，\(report.unassessableTargets.count) 项目标无法评估") + "）")
+            + "\n"
+        return out
+    }
+
+    /// How many work items the text report names per missed target; HTML, JSON, CSV and XLSX list them all.
+    static let workListLimit = 12
+
+    /// A missed target's work list, grouped by department (worst first), cut to ``workListLimit`` lines.
+    static func workList(_ result: TargetResult, order: [String]) -> String {
+        guard !result.missing.isEmpty else { return "" }
+        var out = "      待办事项 \(result.missing.count) 项（未达标的事项，按部门"
+        if let needed = result.itemsNeeded, needed < result.missing.count { out += "；改好其中任意 \(needed) 项即可达标" }
+        out += "）：\n"
+        var shown = 0
+        for (department, items) in AuditFormatting.grouped(result.missing, order: order) {
+            guard shown < workListLimit else { break }
+            out += "      \(department)（\(items.count) 项）\n"
+            for item in items.prefix(workListLimit - shown) {
+                out += "        \(item.code)  \(item.name)：\(item.reason)\n"
+                shown += 1
+            }
+        }
+        if result.missing.count > shown {
+            out += "        ……另有 \(result.missing.count - shown) 项，完整清单见 --format html、json、csv 或 xlsx\n"
+        }
+        return out
+    }
+
+    /// Departments with findings or work items, worst first.
+    static func departments(_ report: AuditReport) -> String {
+        let rows = report.departmentSummaries.filter { $0.errors + $0.warnings + $0.notes + $0.workItems > 0 }
+        guard !rows.isEmpty else { return "" }
+        var out = "\n各部门（错误多者在前）：\n"
+        for row in rows {
+            out +=
+                "  \(pad(row.department, 24)) \(row.errors) 个错误，\(row.warnings) 条警告，\(row.notes) 条提示，待办事项 \(row.workItems) 项\n"
+        }
         return out
     }
 

@@ -9,6 +9,8 @@ public struct GuideOptions: Sendable {
     public var accepted: CalendarDay?
     /// The calendar used to turn limits into due dates; without one, no due date is printed.
     public var calendar: WorkingCalendar?
+    /// The acceptance time, when given to the minute (hour-counted matters are due at a time of day).
+    public var acceptedAt: CalendarMoment?
 
     /// Creates options.
     public init(issued: CalendarDay, accepted: CalendarDay? = nil, calendar: WorkingCalendar? = nil) {

@@ -25,6 +25,12 @@ struct Intake {
     var contacts: [GuideField]
     /// Situation answers behind a matter's list, printed so the notice can be reproduced.
     var answers: [GuideField] = []
+    /// A matter's intake, delivery, trips and steps.
+    var trips: [GuideField] = []
+    /// The shared-form fields the applicant fills in (一表申请), for a matter.
+    var formFields: [String] = []
+    /// The joint form's name, when the matter has one.
+    var jointFormName: String?
 
     /// Whether any line names its member items (a matter).
     var isMatter: Bool { !members.isEmpty }
@@ -136,6 +142,21 @@ enum IntakeDocuments {
                 GuideSection(
                     "无需提交的材料",
                     [.list(exempt.map { "\($0.name)：\($0.exemption ?? "")" })]))
+        }
+
+        if !intake.formFields.isEmpty {
+            let form = intake.jointFormName.map { "《\($0)》" } ?? "一件事申请表"
+            sections.append(
+                GuideSection(
+                    "一表申请需填写的信息",
+                    [
+                        .paragraph("以下信息在\(form)中填写一次，各部门共享使用，不再重复填报："),
+                        .list(intake.formFields),
+                    ]))
+        }
+
+        if !intake.trips.isEmpty {
+            sections.append(GuideSection("跑动次数与办理环节", [.fields(intake.trips)]))
         }
 
         var limits = intake.limits

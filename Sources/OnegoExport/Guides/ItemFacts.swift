@@ -3,22 +3,24 @@ import OnegoCatalog
 /// Phrases shared by every document about an item, so the guide, the notice and the checklist say the same thing
 /// in the same words.
 enum ItemFacts {
-    /// `3个工作日（不含专家评审时间）`.
+    /// `3个工作日（不含专家评审时间）`; `即办` for zero, fractions rounded up to the half day (``DayFigures``).
     static func limit(_ limit: TimeLimit) -> String {
-        limit.description + (limit.note.map { "（\($0)）" } ?? "")
+        DayFigures.limit(limit) + (limit.note.map { "（\($0)）" } ?? "")
     }
 
-    /// The promised limit, saying 即办 for immediate items.
+    /// The promised limit, saying 即办 for immediate items and 未公布 when the catalog has none.
     static func promised(_ item: ServiceItem) -> String {
-        if item.isImmediate, item.promisedLimit.value == 0 {
-            return "即办（材料齐全、符合法定形式的当场办结）" + (item.promisedLimit.note.map { "；\($0)" } ?? "")
+        guard let promised = item.promisedLimit else { return PublishedState.notPublished.rawValue }
+        if item.isImmediate, promised.value == 0 {
+            return "即办（材料齐全、符合法定形式的当场办结）" + (promised.note.map { "；\($0)" } ?? "")
         }
-        return limit(item.promisedLimit)
+        return limit(promised)
     }
 
-    /// The promised limit in a few characters for tables: `即办` or `3个工作日`.
+    /// The promised limit in a few characters for tables: `即办`, `3个工作日` or `未公布`.
     static func promisedShort(_ item: ServiceItem) -> String {
-        item.isImmediate && item.promisedLimit.value == 0 ? "即办" : item.promisedLimit.description
+        guard let promised = item.promisedLimit else { return PublishedState.notPublished.rawValue }
+        return DayFigures.limit(promised)
     }
 
     /// `原件1份`, `复印件2份`, joined; `—` when neither is asked for.
@@ -32,11 +34,10 @@ enum ItemFacts {
     /// A count for a table cell: the number, or `—` for none.
     static func count(_ value: Int) -> String { value > 0 ? String(value) : "—" }
 
-    /// The supplement deadline of a 容缺 material: its own, else the promised limit.
-    static func supplyLimit(_ material: Material, of item: ServiceItem) -> TimeLimit {
+    /// The supplement deadline of a 容缺 material: its own, else the promised limit; `nil` when neither is published.
+    static func supplyLimit(_ material: Material, of item: ServiceItem) -> TimeLimit? {
         material.supplyDays.map { TimeLimit($0, .workingDays) }
-            ?? TimeLimit(
-                item.promisedLimit.value, item.promisedLimit.unit)
+            ?? item.promisedLimit.map { TimeLimit($0.value, $0.unit) }
     }
 
     /// Whether the applicant need not bring the material: the item is 免证办 and an e-licence replaces it.
@@ -65,7 +66,7 @@ enum ItemFacts {
                     ? "免提交，窗口通过电子证照“\(licence)”调取" : "可用电子证照“\(licence)”代替")
         }
         if withNecessity, material.allowsLaterSupply {
-            parts.append("可容缺受理，\(supplyLimit(material, of: item))内补齐")
+            parts.append(supplyLimit(material, of: item).map { "可容缺受理，\($0)内补齐" } ?? "可容缺受理，补齐期限未公布")
         }
         if withNecessity, material.necessity == .optional { parts.append("非必要，视情况提供") }
         if let size = material.paperSize { parts.append("纸张规格\(size)") }

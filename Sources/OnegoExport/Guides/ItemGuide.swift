@@ -52,7 +52,10 @@ public enum ItemGuide {
 
         if !item.steps.isEmpty {
             let rows = item.steps.enumerated().map { index, step in
-                [String(index + 1), step.name, step.limit.map(ItemFacts.limit) ?? "—", step.role ?? "—"]
+                [
+                    String(index + 1), step.name,
+                    step.limit.map { $0.value == 0 ? "当场办结" : ItemFacts.limit($0) } ?? "—", step.role ?? "—",
+                ]
             }
             sections.append(
                 GuideSection(

@@ -38,9 +38,14 @@ public enum MatterGuide {
 
         if !matter.questions.isEmpty {
             let questions = matter.questions.map { question in
-                let answers = question.answers.map(\.displayText).joined(separator: " / ")
+                let answers =
+                    question.kind.isMeasured
+                    ? "填写\(question.kind == .date ? "日期" : "数值（\(question.unit ?? "")）")，按 "
+                        + question.thresholds.map(\.condition).joined(separator: " / ") + " 确定"
+                    : question.answers.map(\.displayText).joined(separator: " / ")
                 let follow = question.isFollowUp ? "（追问）" : ""
-                return "\(question.text)\(follow)　可选：\(answers)" + (question.hint.map { "。\($0)" } ?? "")
+                let choices = question.kind.isMeasured ? answers : "可选：\(answers)"
+                return "\(question.text)\(follow)　\(choices)" + (question.hint.map { "。\($0)" } ?? "")
             }
             sections.append(
                 GuideSection(

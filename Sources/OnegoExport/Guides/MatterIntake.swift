@@ -5,9 +5,11 @@ public import OnegoComposer
 /// The 一次性告知单 and 收件清单 of a composed "one matter" bundle, built from the composer's `Composition` (merged
 /// material lines, document flow, stages, due dates) and the catalog items behind its members.
 ///
-/// Every line names the member items that use it. Lines produced by another member (document flow) and e-licence
-/// lines of 免证办 members are listed as not to be brought; 容缺 lines carry the strictest supplement deadline of
-/// the members that accept them.
+/// Every line names the member items that use it. What the applicant brings is the composition's submitted set
+/// (``MergedMaterial/disposition`` `bring`, decided once by the composer): lines fetched as e-licences, produced
+/// by another member or replaced by the joint form or a promise are listed as not to be brought, with the reason;
+/// lines the situation does not need are left out. 容缺 lines carry the strictest supplement deadline of the
+/// members that accept them.
 public enum MatterIntake {
     /// The one-time notice for a composition.
     public static func makeNotice(
@@ -35,15 +37,18 @@ public enum MatterIntake {
         for member in composition.members { items[member.code] = catalog.item(code: member.code) }
         let name = { (code: String) in composition.member(code: code)?.name ?? items[code]?.name ?? code }
 
-        let lines = composition.materials.map { merged -> IntakeLine in
+        let lines = composition.materials.filter { $0.disposition != .notNeeded }.map { merged -> IntakeLine in
             // The catalog lines this merged line stands for.
             let sources: [(ServiceItem, Material)] = merged.usedBy.compactMap { code in
-                guard let item = items[code],
+                guard !merged.isJointForm, let item = items[code],
                     let material = item.materials.first(where: { merged.aliases.contains($0.name) })
                 else { return nil }
                 return (item, material)
             }
             var remarks: [String] = []
+            if merged.isJointForm {
+                remarks.append("一表申请：代替各事项的申请表，填写一次；需填写的信息见“一表申请需填写的信息”")
+            }
             for (item, material) in sources {
                 for part in ItemFacts.remarkParts(material, of: item, withNecessity: false)
                 where !remarks.contains(part) {
@@ -56,20 +61,27 @@ public enum MatterIntake {
 
             var supplyLimit: TimeLimit?
             if merged.necessity == .supplyLater {
-                let limits = sources.filter { $0.1.allowsLaterSupply }.map { ItemFacts.supplyLimit($0.1, of: $0.0) }
+                let limits = sources.filter { $0.1.allowsLaterSupply }.compactMap {
+                    ItemFacts.supplyLimit($0.1, of: $0.0)
+                }
                 supplyLimit =
-                    limits.min { $0.approximateWorkingDays < $1.approximateWorkingDays }
+                    limits.min { OfficeHours.standard.workingDays($0) < OfficeHours.standard.workingDays($1) }
                     ?? TimeLimit(matter.promisedLimit.value, matter.promisedLimit.unit)
                 remarks.insert("可容缺受理，\(supplyLimit.map(\.description) ?? "")内补齐", at: 0)
             }
 
             var exemption: String?
-            if let provider = merged.providedBy {
-                exemption = "由“\(name(provider))”的办理结果自动获取，无需提交"
-            } else if let licence = merged.eLicence, !sources.isEmpty,
-                sources.allSatisfy({ ItemFacts.isFetchedElectronically($0.1, of: $0.0) })
-            {
-                exemption = "免证办，窗口通过电子证照“\(licence)”调取，无需提交"
+            switch merged.disposition {
+            case .bring, .notNeeded: exemption = nil
+            case .produced:
+                exemption = "由“\(merged.providedBy.map(name) ?? "")”的办理结果自动获取，无需提交"
+            case .fetched:
+                exemption = "免证办，窗口通过电子证照“\(merged.fetchedAs ?? merged.eLicence ?? "")”调取，无需提交"
+            case .replaced:
+                exemption =
+                    merged.replacedBy == "告知承诺书"
+                    ? "实行告知承诺制，签署告知承诺书代替，无需提交"
+                    : "已并入《\(merged.replacedBy ?? "")》，一表申请，无需另行填报"
             }
             let forms = Set(sources.map { $0.1.form.rawValue })
             return IntakeLine(
@@ -86,16 +98,18 @@ public enum MatterIntake {
                 phone: items[member.code]?.contact.phone ?? "—")
         }
 
+        let time = composition.workingDays
         var limits = [GuideField("一件事承诺时限", ItemFacts.limit(composition.promisedLimit))]
         limits.append(
             GuideField(
                 "预计用时",
-                "\(days(composition.workingDays.critical))个工作日（各事项逐一办理需"
-                    + "\(days(composition.workingDays.serialPromised))个工作日）"))
+                "\(span(time.criticalExact, time))（各事项逐一办理需\(span(time.serialPromisedExact, time))）"))
         for (index, stage) in composition.stages.enumerated() {
             let names = stage.members.map(name)
             var text = names.joined(separator: "、") + (names.count > 1 ? "（并联办理）" : "")
-            if let due = composition.due, index < due.stages.count {
+            if let at = stage.dueAt {
+                text += "，预计\(at.chinese)前完成"
+            } else if let due = composition.due, index < due.stages.count {
                 text += "，预计\(due.stages[index].chinese)前完成"
             }
             limits.append(GuideField("第\(stage.number)阶段", text))
@@ -103,9 +117,32 @@ public enum MatterIntake {
 
         var dueFields: [GuideField] = []
         if let due = composition.due {
-            dueFields.append(GuideField("预计全部办结日期", due.overall.chinese))
-            dueFields.append(GuideField("承诺最迟办结日期", due.promised.chinese))
+            if let accepted = due.acceptedAt, time.isHourPlan {
+                dueFields.append(GuideField("受理时间", accepted.chinese))
+            }
+            dueFields.append(GuideField("预计全部办结日期", due.overallAt?.chinese ?? due.overall.chinese))
+            dueFields.append(GuideField("承诺最迟办结日期", due.promisedAt?.chinese ?? due.promised.chinese))
         }
+
+        let arrangement = composition.arrangement
+        var trips = [
+            GuideField("受理方式", arrangement.intake.label),
+            GuideField("结果送达", arrangement.delivery.label),
+            GuideField(
+                "跑动次数",
+                "\(Int(composition.visits.after))次（各事项分别办理共需\(Int(composition.visits.before))次）"),
+            GuideField(
+                "办理环节",
+                composition.steps.after.joined(separator: " → ")
+                    + "，共\(composition.steps.after.count)个环节（各事项分别办理共\(composition.steps.before)个）"),
+        ]
+        trips.append(GuideField("跑动次数口径", composition.tripsDefinition))
+        trips.append(GuideField("办理环节口径", composition.steps.definition))
+
+        let selectedIDs = Set(composition.members.map(\.id))
+        let formFields = matter.formFields.filter { field in field.mappings.contains { selectedIDs.contains($0.member) }
+        }
+        .map(\.label)
 
         var answers: [GuideField] = []
         for question in matter.questions {
@@ -136,11 +173,23 @@ public enum MatterIntake {
         return Intake(
             subject: matter.name, code: matter.code, handler: matter.leadDepartment, lines: lines, members: members,
             limits: limits, dueLimit: nil, dueFields: dueFields, isImmediate: false, contacts: contacts,
-            answers: answers)
+            answers: answers, trips: trips, formFields: formFields, jointFormName: matter.jointForm?.name)
     }
 
-    /// `2`, `0.5`: working days as printed.
-    static func days(_ value: Double) -> String {
-        TimeLimit(value, .workingDays).description.replacingOccurrences(of: "个工作日", with: "")
+    /// `2个工作日`, `0.5个工作日` (days rounded up to the half day, ``DayFigures``), `3小时` for an hour plan, `即办（当场办结）` for zero: a duration as printed,
+    /// rounded here and only here.
+    static func span(_ days: Rational, _ time: WorkingDayFigures) -> String {
+        if days == .zero { return "即办（当场办结）" }
+        if time.isHourPlan { return ComposeFigures.number(time.hours(days).doubleValue) + "小时" }
+        return DayFigures.days(days.doubleValue) + "个工作日"
+    }
+}
+
+/// Numbers as the exporters print them.
+enum ComposeFigures {
+    /// `2`, `0.5`, `1.43`: at most two decimals.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded.rounded() == rounded ? String(Int(rounded)) : String(rounded)
     }
 }

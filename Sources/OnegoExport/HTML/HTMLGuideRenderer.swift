@@ -58,22 +58,28 @@ public enum HTMLGuideRenderer {
                 + badges.map { "<span class=\"badge\">\(HTMLText.escape($0))</span>" }.joined(separator: " ") + "</p>\n"
         case .list(let items):
             return "<ul>\n" + items.map { "<li>\(lines($0))</li>\n" }.joined() + "</ul>\n"
-        case .table(let table):
+        case .table(let grid):
+            let table = GuideTablePresentation(grid)
             var out = "<table class=\"grid\"><thead><tr>"
             out += table.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
             out += "</tr></thead><tbody>\n"
-            for row in table.rows {
+            for (number, row) in table.rows.enumerated() {
                 out += "<tr>"
                 for (column, cell) in row.enumerated() {
                     var classes: [String] = []
                     if table.centred.contains(column) { classes.append("c") }
                     if cell == "☐" { classes.append("box") }
                     let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                    out += "<td\(attribute)>\(lines(cell))</td>"
+                    let code = table.code(row: number, column: column).map {
+                        "<br><span class=\"code\">\(HTMLText.escape($0))</span>"
+                    }
+                    out += "<td\(attribute)>\(lines(cell))\(code ?? "")</td>"
                 }
                 out += "</tr>\n"
             }
-            return out + "</tbody></table>\n"
+            out += "</tbody></table>\n"
+            if let note = table.note { out += "<p class=\"note\">\(HTMLText.escape(note))</p>\n" }
+            return out
         case .signatures(let labels):
             return signatures(labels)
         }

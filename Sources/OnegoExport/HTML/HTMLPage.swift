@@ -90,7 +90,7 @@ public struct HTMLPage: Sendable {
         .count { color: var(--muted); font-size: 9pt; }
         nav.site { width: 210mm; margin: 0 auto 12px; font-family: var(--sans); font-size: 10pt; }
         nav.site a { color: var(--accent); }
-        @page { size: A4; margin: 14mm 13mm 14mm; }
+        @page { size: A4; margin: 14mm 13mm 14mm; @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 8.5pt; color: #666; } }
         @media print {
           html, body { background: none; padding: 0; }
           .doc { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }

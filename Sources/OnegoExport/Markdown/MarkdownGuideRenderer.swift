@@ -44,14 +44,20 @@ public enum MarkdownGuideRenderer {
             return items.map { "- " + MarkdownText.escape($0).replacingLineBreaks(with: "  \n  ") }.joined(
                 separator: "\n")
                 + "\n\n"
-        case .table(let table):
+        case .table(let grid):
+            let table = GuideTablePresentation(grid)
             var out = "| " + table.columns.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
             out +=
                 "|" + table.columns.indices.map { table.centred.contains($0) ? ":---:" : "---" }.joined(separator: "|")
                 + "|\n"
-            for row in table.rows {
-                out += "| " + row.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
+            for (number, row) in table.rows.enumerated() {
+                let cells = row.enumerated().map { column, cell in
+                    MarkdownText.cell(cell)
+                        + (table.code(row: number, column: column).map { "<br>`\($0)`" } ?? "")
+                }
+                out += "| " + cells.joined(separator: " | ") + " |\n"
             }
+            if let note = table.note { out += "\n> " + MarkdownText.escape(note) + "\n" }
             return out + "\n"
         case .signatures(let labels):
             return labels.map { label in

@@ -39,13 +39,38 @@ public struct HandbookSite: Sendable {
     public var matters: [MatterEntry]
     /// Issue date and calendar (no acceptance date on a handbook).
     public var options: GuideOptions
+    /// Items left out of the handbook because they carry errors; the index lists them, marked.
+    public var withheld: [WithheldItem]
+
+    /// An item the catalog holds but the handbook leaves out, with the errors that keep it out.
+    public struct WithheldItem: Sendable, Hashable {
+        /// The item's name.
+        public var name: String
+        /// Its handling-item or implementation code.
+        public var code: String
+        /// Its department.
+        public var department: String
+        /// The error messages, in Chinese.
+        public var problems: [String]
+
+        /// Creates an entry.
+        public init(name: String, code: String, department: String, problems: [String]) {
+            self.name = name
+            self.code = code
+            self.department = department
+            self.problems = problems
+        }
+    }
 
     /// Creates a site.
-    public init(title: String, catalog: Catalog, matters: [MatterEntry], options: GuideOptions) {
+    public init(
+        title: String, catalog: Catalog, matters: [MatterEntry], options: GuideOptions, withheld: [WithheldItem] = []
+    ) {
         self.title = title
         self.catalog = catalog
         self.matters = matters
         self.options = options
+        self.withheld = withheld
     }
 
     /// The file name of a marker written into every site folder, so a later run knows it may replace the folder.
@@ -97,7 +122,9 @@ public struct HandbookSite: Sendable {
         body += "<p class=\"doc-subject\">\(HTMLText.escape(title))</p>\n"
         let departments = catalog.departments
         body += "<p class=\"doc-meta\"><span>\(items.count) 个事项</span><span>\(departments.count) 个部门</span>"
-        body += "<span>\(matters.count) 件一件事</span><span>生成日期：\(options.issued.chinese)</span></p>\n"
+        body += "<span>\(matters.count) 件一件事</span>"
+        if !withheld.isEmpty { body += "<span class=\"withheld\">\(withheld.count) 个事项有错误未收录</span>" }
+        body += "<span>生成日期：\(options.issued.chinese)</span></p>\n"
         body += "</header>\n"
         body += """
             <section class="search noprint">
@@ -134,7 +161,18 @@ public struct HandbookSite: Sendable {
             }
             body += "</ul>\n"
         }
-        body += "</section>\n</div>\n"
+        body += "</section>\n"
+        if !withheld.isEmpty {
+            body += "<section class=\"withheld\">\n<h2>未收录的事项（目录有错误，修正后重新生成）</h2>\n<ul class=\"entries\">\n"
+            for item in withheld {
+                body += "<li>\(HTMLText.escape(item.name)) <span class=\"code\">\(HTMLText.escape(item.code))</span>"
+                body += " <span class=\"badge small\">有错误</span>"
+                body +=
+                    " <span class=\"meta\">\(HTMLText.escape(item.department))：\(HTMLText.escape(item.problems.joined(separator: "；")))</span></li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        body += "</div>\n"
         body += "<script type=\"application/json\" id=\"search-index\">\(searchIndexJSON())</script>\n"
         return HTMLPage(title: "办事指南手册：\(title)", body: body, script: Self.searchScript).html
     }

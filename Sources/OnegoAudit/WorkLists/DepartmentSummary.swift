@@ -1,0 +1,65 @@
+import OnegoXML
+
+/// One department's share of the findings and work lists, for reports sorted worst first.
+public struct DepartmentSummary: Sendable, Hashable, Codable {
+    /// The department's name.
+    public var department: String
+    /// Active error findings on its items.
+    public var errors: Int
+    /// Active warnings on its items.
+    public var warnings: Int
+    /// Active notes on its items.
+    public var notes: Int
+    /// Entries on the work lists of missed targets (an item counts once per target it misses).
+    public var workItems: Int
+
+    /// Creates a summary.
+    public init(department: String, errors: Int, warnings: Int, notes: Int, workItems: Int) {
+        self.department = department
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
+        self.workItems = workItems
+    }
+}
+
+extension AuditReport {
+    /// Every department of the catalog with its counts, worst first: most errors, then most warnings, then name.
+    public var departmentSummaries: [DepartmentSummary] {
+        var byName: [String: DepartmentSummary] = [:]
+        func touch(_ name: String) {
+            if byName[name] == nil {
+                byName[name] = DepartmentSummary(department: name, errors: 0, warnings: 0, notes: 0, workItems: 0)
+            }
+        }
+        for name in subject.departments { touch(name) }
+        for finding in findings {
+            guard let name = finding.department else { continue }
+            touch(name)
+            switch finding.severity {
+            case .error: byName[name]?.errors += 1
+            case .warning: byName[name]?.warnings += 1
+            case .note: byName[name]?.notes += 1
+            }
+        }
+        for target in targets {
+            for item in target.missing {
+                touch(item.department)
+                byName[item.department]?.workItems += 1
+            }
+        }
+        return byName.values.sorted(by: DepartmentSummary.isWorse)
+    }
+
+    /// Department names in worst-first order.
+    public var departmentsWorstFirst: [String] { departmentSummaries.map(\.department) }
+}
+
+extension DepartmentSummary {
+    /// Worst first: more errors, then more warnings, then name.
+    public static func isWorse(_ a: DepartmentSummary, _ b: DepartmentSummary) -> Bool {
+        if a.errors != b.errors { return a.errors > b.errors }
+        if a.warnings != b.warnings { return a.warnings > b.warnings }
+        return a.department < b.department
+    }
+}

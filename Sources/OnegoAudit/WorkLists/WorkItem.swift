@@ -1,0 +1,89 @@
+public import OnegoCatalog
+
+/// One item that keeps a target from being met: what to fix, where it sits and which field causes the miss.
+public struct WorkItem: Sendable, Hashable, Codable {
+    /// The item's code.
+    public var code: String
+    /// The item's name.
+    public var name: String
+    /// The item's department.
+    public var department: String
+    /// The field that causes the miss and its value, in Chinese (e.g. `到现场次数：2`).
+    public var reason: String
+
+    /// Creates a work item.
+    public init(code: String, name: String, department: String, reason: String) {
+        self.code = code
+        self.name = name
+        self.department = department
+        self.reason = reason
+    }
+}
+
+/// Works out, for a policy target, the items that miss it.
+public enum WorkList {
+    /// The items that count against a target, in catalog order, each code once.
+    ///
+    /// For an item rate with `atLeast` these are the items that do not meet the rate's condition (with
+    /// `atMost`, those that do); for a material rate, the items with material lines that count against it; for
+    /// a compression figure, the items with a statutory limit compressed less than the threshold.
+    public static func missing(
+        for target: PolicyTarget, items: [ServiceItem], compression: CompressionFigures
+    ) -> [WorkItem] {
+        var seen = Set<String>()
+        var out: [WorkItem] = []
+        if let definition = RateDefinition.definition(id: target.figure) {
+            let wantsMet = target.comparison == .atMost
+            for item in items where seen.insert(item.id).inserted {
+                switch definition.measure {
+                case .items(let condition):
+                    guard condition(item) == wantsMet else { continue }
+                    out.append(workItem(item, reason: reason(for: definition.id, item)))
+                case .materials(let condition):
+                    let lines = item.materials.filter { condition($0) == wantsMet }
+                    guard !lines.isEmpty else { continue }
+                    let names = lines.prefix(3).map(\.name).joined(separator: "、")
+                    out.append(
+                        workItem(item, reason: "\(lines.count) 条材料：\(names)\(lines.count > 3 ? "等" : "")"))
+                }
+            }
+            return out
+        }
+        guard CompressionFigure(rawValue: target.figure) != nil else { return [] }
+        let licensingOnly = target.figure.hasPrefix("licensing-")
+        for row in compression.items where row.exclusion == nil && seen.insert(row.item).inserted {
+            guard !licensingOnly || row.isLicensing, let rate = row.rate else { continue }
+            let short = target.comparison == .atLeast ? rate < target.threshold - 1e-9 : rate > target.threshold + 1e-9
+            guard short else { continue }
+            let statutory = row.statutory?.description ?? "—"
+            out.append(
+                WorkItem(
+                    code: row.item, name: row.name, department: row.department,
+                    reason:
+                        "法定 \(statutory) → 承诺 \(row.promised?.description ?? "未公布")，压缩 \(Int((rate * 100).rounded()))%")
+            )
+        }
+        return out
+    }
+
+    private static func workItem(_ item: ServiceItem, reason: String) -> WorkItem {
+        WorkItem(code: item.id, name: item.name, department: item.department, reason: reason)
+    }
+
+    /// The field behind a rate's condition and the item's value of it.
+    static func reason(for rate: String, _ item: ServiceItem) -> String {
+        switch rate {
+        case "immediate": "办件类型：\(item.handling.rawValue)；承诺时限：\(item.promisedLimit?.description ?? "未公布")"
+        case "online": "是否网办：\(item.online.isAvailable ? "是" : "否")；网办深度：\(item.online.depth.label)"
+        case "fully-online": "网办深度：\(item.online.depth.label)"
+        case "at-most-one-visit", "zero-visit": "到现场次数：\(item.visits)"
+        case "tolerance-items": "无容缺后补材料"
+        case "instant-approval": "未实行秒批"
+        case "instant-declaration": "未实行秒报"
+        case "certificate-free": "未实行免证办"
+        case "promise-based": "未实行告知承诺制"
+        case "cross-province", "cross-region": "通办范围：\(item.crossRegion?.scope.rawValue ?? "未写明")"
+        default: rate
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import OnegoXML
+
+/// Reads the fields of one record through a profile table: finds the value by key, strips prefixes, treats the
+/// absent words as absent, applies defaults and code lists, and reports each of these steps.
+struct FieldReader {
+    let profile: ImportProfile
+    let table: ImportProfile.Table
+    let record: SourceRecord
+    var diagnostics: [ImportDiagnostic] = []
+    /// Set when a required field is missing or unreadable.
+    var rejection: [String] = []
+
+    init(profile: ImportProfile, table: ImportProfile.Table, record: SourceRecord) {
+        self.profile = profile
+        self.table = table
+        self.record = record
+    }
+
+    /// The raw text of `field` after prefix stripping, absent words and defaults, with the column it came from.
+    mutating func text(_ field: ImportProfile.Field) -> (value: String, column: String?)? {
+        var found: SourceRecord.Cell?
+        for key in field.keys {
+            if let cell = record.cells.first(where: { $0.key == key }) {
+                found = cell
+                if !cell.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { break }
+            }
+        }
+        if let note = found?.readNote {
+            report(field, found?.column, .note, "import.value.read", note)
+        }
+        var value = (found?.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        for prefix in field.stripPrefixes where value.hasPrefix(prefix) {
+            value = String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+            report(field, found?.column, .note, "import.value.transformed", "去掉前缀“\(prefix)”")
+        }
+        if !value.isEmpty && profile.absentValues.contains(value) {
+            report(field, found?.column, .note, "import.value.absent", "值“\(value)”视为未提供")
+            value = ""
+        }
+        if value.isEmpty {
+            if let fallback = field.defaultValue {
+                report(
+                    field, found?.column, .warning, "import.value.defaulted",
+                    "来源未提供，按导入配置填为默认值“\(fallback)”")
+                return (fallback, found?.column)
+            }
+            if field.isRequired {
+                reject(
+                    field, found?.column, found == nil ? "缺少必填字段（来源中没有 \(field.keys.joined(separator: "/"))）" : "必填字段为空"
+                )
+            }
+            return nil
+        }
+        return (value, found?.column)
+    }
+
+    /// Translates `value` through the field's code list, reporting the translation.
+    mutating func translated(_ value: String, _ field: ImportProfile.Field, column: String?) -> String {
+        guard let name = field.codeList, let table = profile.codeLists[name] else { return value }
+        if let mapped = table[value] {
+            if mapped != value {
+                report(field, column, .note, "import.value.transformed", "代码“\(value)”按代码表“\(name)”转换为“\(mapped)”")
+            }
+            return mapped
+        }
+        return value
+    }
+
+    mutating func report(
+        _ field: ImportProfile.Field, _ column: String?, _ severity: Severity, _ rule: String, _ message: String
+    ) {
+        diagnostics.append(
+            ImportDiagnostic(
+                source: record.source, sheet: record.sheet, row: record.row, column: column,
+                field: field.target.rawValue, severity: severity, rule: rule, message: message))
+    }
+
+    mutating func reject(_ field: ImportProfile.Field, _ column: String?, _ reason: String) {
+        rejection.append("\(field.target.label)（\(field.target.rawValue)）\(reason)")
+        report(field, column, .error, "import.row.rejected", reason)
+    }
+}

@@ -1,0 +1,458 @@
+import Foundation
+import OnegoCatalog
+import OnegoXML
+
+/// Builds a ``ServiceItem`` from an item record and the records joined to it, or says why it cannot: every
+/// derived, defaulted or dropped value is reported with the record's position.
+struct ItemAssembler {
+    var parsed: ParsedRecord
+    var materials: [ParsedRecord] = []
+    var results: [ParsedRecord] = []
+    var fees: [ParsedRecord] = []
+    var diagnostics: [ImportDiagnostic] = []
+    var rejection: [String] = []
+
+    init(parsed: ParsedRecord) {
+        self.parsed = parsed
+        diagnostics = parsed.diagnostics
+        rejection = parsed.rejection
+    }
+
+    /// Adds the values of a detail record (the national `_extend` table) that the item record lacks.
+    mutating func merge(details: ParsedRecord) {
+        diagnostics += details.diagnostics
+        rejection += details.rejection
+        for (target, value) in details.values where parsed.values[target] == nil {
+            parsed.values[target] = value
+            parsed.columns[target] = details.columns[target]
+        }
+    }
+
+    private var values: [FieldTarget: ParsedValue] { parsed.values }
+
+    private func text(_ target: FieldTarget) -> String? { values[target]?.text }
+
+    private mutating func note(_ target: FieldTarget?, _ severity: Severity, _ rule: String, _ message: String) {
+        diagnostics.append(
+            ImportDiagnostic(
+                source: parsed.record.source, sheet: parsed.record.sheet, row: parsed.record.row,
+                column: target.flatMap { parsed.columns[$0] }, field: target?.rawValue, severity: severity, rule: rule,
+                message: message))
+    }
+
+    private mutating func missing(_ target: FieldTarget, _ why: String = "缺少必填值（事项目录要求）") {
+        rejection.append("\(target.label)（\(target.rawValue)）\(why)")
+        note(target, .error, "import.row.rejected", why)
+    }
+
+    /// The item, or `nil` with ``rejection`` filled.
+    mutating func build() -> ServiceItem? {
+        // Codes: a 33-character code carries the handling-item code; the national layout gives the rest.
+        var implementation: String?
+        var handlingCode: String?
+        if case .codes(let code, let handling)? = values[.implementationCode] {
+            implementation = code
+            handlingCode = handling
+        } else {
+            implementation = text(.implementationCode)
+        }
+        if let explicit = text(.handlingCode) { handlingCode = explicit }
+        var basic = text(.basicCode)
+        var uscc = text(.bodyCreditCode)
+        var levelText = text(.level)
+        if let code = implementation, code.count >= 31, code.count <= 33 {
+            let bytes = Array(code)
+            if uscc == nil {
+                uscc = String(bytes[0..<18])
+                note(.bodyCreditCode, .note, "import.value.derived", "取自实施编码前 18 位：\(uscc ?? "")")
+            }
+            if levelText == nil {
+                levelText = String(bytes[18])
+                note(.level, .note, "import.value.derived", "取自实施编码第 19 位：\(levelText ?? "")")
+            }
+            if basic == nil {
+                basic = String(bytes[19..<31])
+                note(.basicCode, .note, "import.value.derived", "取自实施编码第 20–31 位：\(basic ?? "")")
+            }
+        }
+        if let code = basic, !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
+            let cleaned = code.filter { $0.isASCII && ($0.isNumber || $0.isUppercase) }
+            note(.basicCode, .warning, "import.value.transformed", "基本编码“\(code)”去掉分隔符后为“\(cleaned)”")
+            basic = cleaned
+        }
+        if implementation == nil { missing(.implementationCode) }
+        if basic == nil { missing(.basicCode) }
+        if uscc == nil { missing(.bodyCreditCode) }
+
+        let name = text(.name)
+        if name == nil { missing(.name) }
+        let type = text(.type)
+        if let type, type.count != 2 || !type.allSatisfy(\.isNumber) {
+            missing(.type, "值“\(type)”不是两位数字的事项类型代码（可在导入配置的代码表中翻译）")
+        } else if type == nil {
+            missing(.type)
+        }
+        let level = levelText.flatMap { Int($0) }.flatMap(Level.init(rawValue:))
+        if level == nil { missing(.level, levelText.map { "值“\($0)”不是 1–6 的行使层级" } ?? "缺少必填值") }
+        let region = text(.region)
+        if region == nil { missing(.region) }
+        let department = text(.department) ?? text(.bodyName)
+        if text(.department) == nil, department != nil {
+            note(.department, .note, "import.value.derived", "部门取自实施主体名称“\(department ?? "")”")
+        }
+        if department == nil { missing(.department) }
+        let bodyName = text(.bodyName) ?? department
+        if text(.bodyName) == nil, let bodyName {
+            note(.bodyName, .note, "import.value.derived", "实施主体名称取自部门“\(bodyName)”")
+        }
+        var nature = BodyNature.statutory
+        if let natureText = text(.bodyNature) {
+            if let value = BodyNature(rawValue: natureText) {
+                nature = value
+            } else {
+                missing(.bodyNature, "值“\(natureText)”不是 法定机关/授权组织/受委托组织")
+            }
+        } else {
+            missing(.bodyNature)
+        }
+
+        // Service objects: the profile's code list maps the 7 national categories onto the catalog's 4.
+        var objects: [ServiceObject] = []
+        let objectTexts: [String] =
+            if case .list(let list)? = values[.serviceObjects] { list } else {
+                text(.serviceObjects).map { [$0] } ?? []
+            }
+        for objectText in objectTexts {
+            if let object = ServiceObject(rawValue: objectText) {
+                if !objects.contains(object) { objects.append(object) }
+            } else {
+                note(.serviceObjects, .warning, "import.value.dropped", "服务对象“\(objectText)”不在目录代码表中，已舍弃")
+            }
+        }
+        if objects.isEmpty { missing(.serviceObjects) }
+
+        // Time limits and 办件类型.
+        var statutory: TimeLimit?
+        switch values[.statutoryLimit] {
+        case .limit(.limit(let limit))?: statutory = limit
+        case .limit(.onTheSpot)?: statutory = TimeLimit(0, .workingDays)
+        default: break
+        }
+        var promised: TimeLimit?
+        var onTheSpot = false
+        switch values[.promisedLimit] {
+        case .limit(.limit(let limit))?: promised = limit
+        case .limit(.onTheSpot)?:
+            promised = TimeLimit(0, .workingDays)
+            onTheSpot = true
+        default: break
+        }
+        if promised == nil {
+            note(
+                .promisedLimit, .warning, "import.value.not-published",
+                "未公布承诺办结时限：记为“未公布”（<promisedLimit state=\"未公布\"/>），审计不计入时限压缩等需要该值的指标")
+        }
+        var handling: HandlingKind
+        if let handlingText = text(.handling) {
+            handling = HandlingKind(rawValue: handlingText) ?? .promised
+            if HandlingKind(rawValue: handlingText) == nil {
+                missing(.handling, "值“\(handlingText)”不是 即办件/承诺件")
+            }
+        } else {
+            handling = onTheSpot || promised?.value == 0 ? .immediate : .promised
+            if promised != nil {
+                note(.handling, .note, "import.value.derived", "办件类型按承诺时限推定为\(handling.rawValue)")
+            }
+        }
+
+        // Visits, online service, forms.
+        var visits = 0
+        if case .number(let count)? = values[.visits] { visits = Int(count) } else { missing(.visits) }
+        if visits > 99 { missing(.visits, "到现场次数 \(visits) 超过 99") }
+        var available = false
+        if case .flag(let flag)? = values[.onlineAvailable] { available = flag } else { missing(.onlineAvailable) }
+        var depth = OnlineDepth.information
+        if case .number(let number)? = values[.onlineDepth], let value = OnlineDepth(rawValue: Int(number)) {
+            depth = value
+        } else if let depthText = text(.onlineDepth), let value = Int(depthText).flatMap(OnlineDepth.init(rawValue:)) {
+            depth = value
+        } else {
+            missing(.onlineDepth)
+        }
+        var forms: [HandlingForm] = []
+        if case .list(let list)? = values[.handlingForms] {
+            for formText in list {
+                if let form = HandlingForm(rawValue: formText) {
+                    if !forms.contains(form) { forms.append(form) }
+                } else {
+                    note(.handlingForms, .warning, "import.value.dropped", "办理形式“\(formText)”不在目录代码表中，已舍弃")
+                }
+            }
+        }
+        if values[.handlingForms] == nil {
+            if text(.address) != nil && !parsed.defaulted.contains(.address) && !forms.contains(.window) {
+                forms.insert(.window, at: 0)
+                note(.handlingForms, .note, "import.value.derived", "有办理地点：办理形式推定含“窗口办理”")
+            }
+            if available && !forms.contains(.online) {
+                forms.append(.online)
+                note(.handlingForms, .note, "import.value.derived", "可网办：办理形式推定含“网上办理”")
+            }
+        }
+        if case .flag(true)? = values[.courierService], !forms.contains(.post) {
+            forms.append(.post)
+            note(.courierService, .note, "import.value.derived", "支持物流快递：办理形式加上“快递申请”")
+        }
+        if forms.isEmpty { missing(.handlingForms) }
+
+        var crossRegion: CrossRegion?
+        if let scopeText = text(.crossRegionScope) {
+            if let scope = CrossScope(rawValue: scopeText) {
+                crossRegion = CrossRegion(
+                    scope: scope, mode: text(.crossRegionMode).flatMap(CrossMode.init(rawValue:)),
+                    regions: text(.crossRegionRegions))
+            } else {
+                note(.crossRegionScope, .warning, "import.value.dropped", "通办范围“\(scopeText)”不在目录代码表中，已舍弃")
+            }
+        }
+
+        // Fees.
+        var feeItems: [FeeItem] = []
+        for record in fees {
+            diagnostics += record.diagnostics
+            guard let feeName = record.values[.feeName]?.text, let standard = record.values[.feeStandard]?.text else {
+                note(nil, .warning, "import.value.dropped", "第 \(record.record.row) 行收费项目缺少名称或标准，已舍弃")
+                continue
+            }
+            feeItems.append(FeeItem(name: feeName, standard: standard, basis: record.values[.feeBasis]?.text))
+        }
+        var charged = false
+        if case .flag(let flag)? = values[.feeCharged] {
+            charged = flag
+        } else if !feeItems.isEmpty {
+            charged = true
+            note(.feeCharged, .note, "import.value.derived", "有 \(feeItems.count) 个收费项目：推定收费")
+        } else {
+            missing(.feeCharged)
+        }
+
+        // Contact: the catalog holds one number per phone attribute; the rest are reported.
+        let address = text(.address)
+        if address == nil { missing(.address) }
+        let hours = text(.hours)
+        if hours == nil { missing(.hours) }
+        let phone = catalogPhone(.phone)
+        if phone == nil { missing(.phone) }
+        let complaint = catalogPhone(.complaintPhone)
+        if complaint == nil { missing(.complaintPhone) }
+
+        var legalBasis: [LegalProvision] = []
+        if case .provisions(let list)? = values[.legalBasis] {
+            legalBasis = list
+        } else if let basis = text(.legalBasis) {
+            legalBasis = provisions(basis)
+        }
+        var procedures: [SpecialProcedure] = []
+        if case .procedures(let list)? = values[.specialProcedures] { procedures = list }
+        var steps: [ProcessStep] = []
+        if case .steps(let list)? = values[.steps] { steps = list }
+
+        var modes = HandlingModes()
+        if case .flag(let flag)? = values[.instantApproval] { modes.isInstantApproval = flag }
+        if case .flag(let flag)? = values[.instantDeclaration] { modes.isInstantDeclaration = flag }
+        if case .flag(let flag)? = values[.promiseBased] { modes.isPromiseBased = flag }
+        if case .flag(let flag)? = values[.certificateFree] { modes.isCertificateFree = flag }
+
+        var details = PublishedDetails()
+        if let levelTexts = listValue(.levels) {
+            for levelText in levelTexts {
+                if let level = Int(levelText).flatMap(Level.init(rawValue:)) {
+                    if !details.levels.contains(level) { details.levels.append(level) }
+                } else {
+                    note(.levels, .warning, "import.value.dropped", "实施层级“\(levelText)”不是 1–6，已舍弃")
+                }
+            }
+        }
+        if let joint = text(.jointDepartments) { details.jointDepartments = JointDepartment.parseList(joint) }
+        details.aliases = listValue(.everydayName) ?? []
+        details.keywords = listValue(.keywords) ?? []
+        details.appointmentURL = text(.appointmentURL)
+
+        let itemMaterials = buildMaterials()
+        let itemResults = buildResults()
+
+        guard rejection.isEmpty, let implementation, let basic, let uscc, let name, let type, let level, let region,
+            let department, let bodyName, let address, let hours, let phone, let complaint
+        else { return nil }
+        return ServiceItem(
+            codes: ItemCodes(basic: basic, implementation: implementation, handling: handlingCode), name: name,
+            type: ItemType(rawValue: type), level: level, region: RegionCode(region), handling: handling,
+            department: department,
+            implementingBody: ImplementingBody(name: bodyName, creditCode: CreditCode(uscc), nature: nature),
+            serviceObjects: objects, legalBasis: legalBasis, conditions: text(.conditions), statutoryLimit: statutory,
+            promisedLimit: promised, specialProcedures: procedures, visits: visits, visitReason: text(.visitReason),
+            online: OnlineService(isAvailable: available, depth: depth, url: text(.onlineURL)), handlingForms: forms,
+            crossRegion: crossRegion, fee: Fee(isCharged: charged, items: feeItems), modes: modes,
+            materials: itemMaterials, results: itemResults, steps: steps,
+            contact: Contact(address: address, hours: hours, phone: phone, complaintPhone: complaint),
+            details: details)
+    }
+
+    private func listValue(_ target: FieldTarget) -> [String]? {
+        switch values[target] {
+        case .list(let list)?: list
+        case let value?: value.text.map { ValueParser.split($0) }
+        case nil: nil
+        }
+    }
+
+    /// The published phone text when the catalog can hold it as it is (its normalised list is read from it),
+    /// else the normalised numbers joined with 、 (reported).
+    private mutating func catalogPhone(_ target: FieldTarget) -> String? {
+        guard case .phones(let numbers, let published)? = values[target], !numbers.isEmpty else {
+            return text(target)
+        }
+        let allowed = Set("0123456789+-() （）、，,;；/转分机extEXT.")
+        let trimmed = published.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.count >= 3 && trimmed.count <= 64 && trimmed.allSatisfy({ allowed.contains($0) }) {
+            return trimmed
+        }
+        let joined = numbers.map(\.catalogText).joined(separator: "、")
+        note(target, .note, "import.value.transformed", "“\(ParsedRecord.clip(published))”规范为 \(joined)")
+        return joined
+    }
+
+    /// Splits legal-basis prose into provisions: the law named in 《》, its article, the whole text.
+    private func provisions(_ text: String) -> [LegalProvision] {
+        var result: [LegalProvision] = []
+        for piece in ValueParser.split(text.replacingOccurrences(of: "、《", with: "；《")) {
+            guard let open = piece.firstIndex(of: "《"), let close = piece[open...].firstIndex(of: "》") else {
+                result.append(LegalProvision(law: String(piece.prefix(200)), text: piece))
+                continue
+            }
+            let law = String(piece[piece.index(after: open)..<close])
+            var article: String?
+            let after = piece[piece.index(after: close)...]
+            if let start = after.firstIndex(of: "第"), let end = after[start...].firstIndex(of: "条"),
+                after.distance(from: start, to: end) <= 12
+            {
+                article = String(after[start...end])
+            }
+            result.append(LegalProvision(law: String(law.prefix(200)), article: article, text: piece))
+        }
+        return result
+    }
+
+    private mutating func buildMaterials() -> [Material] {
+        var result: [Material] = []
+        var namesOnly = 0
+        if case .list(let names)? = values[.materialNames] {
+            for name in names {
+                result.append(
+                    Material(
+                        name: name, type: .unspecified, form: .unspecified, necessity: .unspecified,
+                        source: .unspecified))
+                namesOnly += 1
+            }
+        }
+        for record in materials {
+            diagnostics += record.diagnostics
+            guard let name = record.values[.materialName]?.text else {
+                note(
+                    nil, .warning, "import.value.dropped",
+                    "\(record.record.sheet ?? record.record.source) 第 \(record.record.row) 行材料没有名称，已舍弃")
+                continue
+            }
+            var material = Material(
+                name: name, type: .unspecified, form: .unspecified, necessity: .unspecified, source: .unspecified)
+            var unspecified: [String] = []
+            if let value = record.values[.materialType]?.text {
+                if let type = Int(value).flatMap(MaterialType.init(rawValue:)) {
+                    material.type = type
+                } else {
+                    unspecified.append("类型“\(value)”")
+                }
+            } else {
+                unspecified.append("类型")
+            }
+            if let value = record.values[.materialForm]?.text {
+                if let form = MaterialForm(rawValue: value) {
+                    material.form = form
+                } else {
+                    unspecified.append("形式“\(value)”")
+                }
+            } else {
+                unspecified.append("形式")
+            }
+            if let value = record.values[.materialNecessity]?.text {
+                if let necessity = Necessity(rawValue: value) {
+                    material.necessity = necessity
+                } else {
+                    unspecified.append("必要性“\(value)”")
+                }
+            } else {
+                unspecified.append("必要性")
+            }
+            if let value = record.values[.materialSource]?.text {
+                if let source = Int(value).flatMap(MaterialSource.init(rawValue:)) {
+                    material.source = source
+                } else {
+                    unspecified.append("来源“\(value)”")
+                }
+            } else {
+                unspecified.append("来源")
+            }
+            if case .number(let n)? = record.values[.materialOriginals] { material.originals = min(99, Int(n)) }
+            if case .number(let n)? = record.values[.materialCopies] { material.copies = min(99, Int(n)) }
+            if case .flag(let flag)? = record.values[.materialKey] { material.isKey = flag }
+            material.issuer = record.values[.materialIssuer]?.text
+            material.eLicence = record.values[.materialELicence]?.text
+            material.holder = record.values[.materialHolder]?.text
+            material.paperSize = record.values[.materialPaperSize]?.text
+            material.blankForm = record.values[.materialBlankForm]?.text
+            material.sample = record.values[.materialSample]?.text
+            if case .number(let days)? = record.values[.materialSupplyDays] { material.supplyDays = days }
+            material.note = record.values[.materialNote]?.text
+            material.standard = record.values[.materialStandard]?.text
+            if !unspecified.isEmpty {
+                diagnostics.append(
+                    ImportDiagnostic(
+                        source: record.record.source, sheet: record.record.sheet, row: record.record.row,
+                        field: "material", severity: .note, rule: "import.material.unspecified",
+                        message: "材料“\(name)”未注明\(unspecified.joined(separator: "、"))：记为“未注明”，不推测"))
+            }
+            result.append(material)
+        }
+        if namesOnly > 0 {
+            note(
+                .materialNames, .note, "import.material.unspecified",
+                "\(namesOnly) 条材料只有名称：类型、形式、必要性、来源记为“未注明”，不推测")
+        }
+        return result
+    }
+
+    private mutating func buildResults() -> [ItemResult] {
+        var result: [ItemResult] = []
+        for record in results {
+            diagnostics += record.diagnostics
+            guard let name = record.values[.resultName]?.text else { continue }
+            var item = ItemResult(name: name, type: .other)
+            if let typeText = record.values[.resultType]?.text {
+                if let type = ResultType(rawValue: typeText) {
+                    item.type = type
+                } else {
+                    diagnostics.append(
+                        ImportDiagnostic(
+                            source: record.record.source, sheet: record.record.sheet, row: record.record.row,
+                            field: FieldTarget.resultType.rawValue, severity: .warning, rule: "import.value.defaulted",
+                            message: "结果类型“\(typeText)”不在代码表中，按“其他”写入"))
+                }
+            }
+            item.eLicence = record.values[.resultELicence]?.text
+            item.validity = record.values[.resultValidity]?.text
+            item.delivery = record.values[.resultDelivery]?.text
+            result.append(item)
+        }
+        return result
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import OnegoCatalog
+import OnegoXML
+
+/// A parsed field value.
+enum ParsedValue {
+    case text(String)
+    case flag(Bool)
+    case number(Double)
+    case limit(TimeLimitText)
+    case list([String])
+    case phones([PhoneNumber], published: String)
+    case codes(implementation: String, handling: String?)
+    case provisions([LegalProvision])
+    case procedures([SpecialProcedure])
+    case steps([ProcessStep])
+
+    var text: String? {
+        switch self {
+        case .text(let value): value
+        case .list(let values): values.joined(separator: "、")
+        case .number(let value): value.rounded() == value ? String(Int(value)) : String(value)
+        case .codes(let implementation, _): implementation
+        default: nil
+        }
+    }
+}
+
+/// One record read through a profile table: typed values by target, with the diagnostics of reading them.
+struct ParsedRecord {
+    var record: SourceRecord
+    var values: [FieldTarget: ParsedValue] = [:]
+    var columns: [FieldTarget: String] = [:]
+    /// Targets filled from the profile's default rather than the source.
+    var defaulted: Set<FieldTarget> = []
+    var diagnostics: [ImportDiagnostic] = []
+    var rejection: [String] = []
+
+    /// Reads every field of `table` from `record`.
+    init(record: SourceRecord, table: ImportProfile.Table, profile: ImportProfile) {
+        self.record = record
+        var reader = FieldReader(profile: profile, table: table, record: record)
+        for field in table.fields {
+            let before = reader.diagnostics.count
+            guard let (raw, column) = reader.text(field) else { continue }
+            if reader.diagnostics[before...].contains(where: { $0.rule == "import.value.defaulted" }) {
+                defaulted.insert(field.target)
+            }
+            let value = reader.translated(raw, field, column: column)
+            if let column { columns[field.target] = column }
+            if let parsed = Self.parse(value, field, column: column, reader: &reader) {
+                if field.target.isUnsupported {
+                    reader.report(
+                        field, column, .warning, "import.value.dropped",
+                        "事项目录没有“\(field.target.label)”字段，值“\(Self.clip(value))”未导入")
+                    continue
+                }
+                values[field.target] = parsed
+            }
+        }
+        diagnostics = reader.diagnostics
+        rejection = reader.rejection
+    }
+
+    static func clip(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
+
+    private static func parse(
+        _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
+    ) -> ParsedValue? {
+        func fail(_ what: String) -> ParsedValue? {
+            if field.isRequired {
+                reader.reject(field, column, "值“\(clip(value))”不是\(what)")
+            } else {
+                reader.report(field, column, .warning, "import.value.dropped", "值“\(clip(value))”不是\(what)，已舍弃")
+            }
+            return nil
+        }
+        switch field.parser {
+        case .text:
+            return .text(value)
+        case .integer:
+            let digits = value.prefix { $0.isASCII && $0.isNumber }
+            guard let number = Int(digits) else { return fail("整数") }
+            if digits.count != value.count {
+                reader.report(field, column, .note, "import.value.transformed", "“\(clip(value))”按整数 \(number) 读取")
+            }
+            return .number(Double(number))
+        case .decimal:
+            guard let number = Double(value) else { return fail("数值") }
+            return .number(number)
+        case .timeLimit:
+            var unit = field.unit.flatMap(TimeUnit.init(rawValue:)) ?? .workingDays
+            let cells = reader.record.cells
+            if let code = field.unitKeys.compactMap({ key in cells.first { $0.key == key }?.value })
+                .first(where: { !$0.isEmpty })
+            {
+                let name = field.unitCodeList.flatMap { reader.profile.codeLists[$0]?[code] } ?? code
+                if let parsed = TimeUnit(rawValue: name) {
+                    unit = parsed
+                } else {
+                    reader.report(
+                        field, column, .warning, "import.value.defaulted", "时限单位代码“\(code)”不认识，按\(unit.rawValue)读取")
+                }
+            }
+            guard let parsed = TimeLimitText.parse(value, defaultUnit: unit) else { return fail("时限（如“30(工作日)”“即办”）") }
+            switch parsed {
+            case .limit(let limit):
+                if LineFormats.limit(limit) != value {
+                    reader.report(
+                        field, column, .note, "import.value.transformed",
+                        "“\(clip(value))”按 \(limit.description) 读取"
+                            + (limit.note.map { "，说明“\($0)”" } ?? ""))
+                }
+            case .onTheSpot:
+                reader.report(field, column, .note, "import.value.transformed", "“\(value)”按即办（0个工作日）读取")
+            case .absent: return nil
+            }
+            return .limit(parsed)
+        case .yesNo:
+            guard let flag = ValueParser.yesNo(value) else { return fail("是/否") }
+            return .flag(flag)
+        case .list:
+            let items = ValueParser.split(value)
+            let translated = items.map { reader.translated($0, field, column: column) }
+            return .list(translated)
+        case .phones:
+            let (numbers, rest) = PhoneNumber.parseList(value)
+            if !rest.isEmpty && !numbers.isEmpty {
+                reader.report(
+                    field, column, .warning, "import.value.dropped",
+                    "“\(rest.joined(separator: "、"))”不是电话号码，已舍弃")
+            }
+            guard !numbers.isEmpty else { return fail("电话号码") }
+            return .phones(numbers, published: value)
+        case .implementationCode:
+            let code = value.filter { !$0.isWhitespace }.uppercased()
+            guard code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }), code.count >= 19 else {
+                return fail("实施编码")
+            }
+            if code.count == 33 {
+                let implementation = String(code.prefix(31))
+                reader.report(
+                    field, column, .note, "import.value.transformed",
+                    "33 位编码拆分为实施编码 \(implementation) 与业务办理项编码 \(code)（业务办理项后缀 \(code.suffix(2))）")
+                return .codes(implementation: implementation, handling: code)
+            }
+            return .codes(implementation: code, handling: nil)
+        case .provisions:
+            return .provisions(LineFormats.provisions(value))
+        case .procedures:
+            var result: [SpecialProcedure] = []
+            for (line, procedure) in LineFormats.procedures(value) {
+                if let procedure {
+                    result.append(procedure)
+                } else {
+                    reader.report(field, column, .warning, "import.value.dropped", "特别程序“\(clip(line))”的种类不在代码表中，已舍弃")
+                }
+            }
+            return .procedures(result)
+        case .steps:
+            return .steps(LineFormats.steps(value))
+        case .region:
+            let digits = value.filter { $0.isASCII && $0.isNumber }
+            guard digits.count == 6 || digits.count == 12 else { return fail("6 位或 12 位行政区划代码") }
+            return .text(digits)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Opens each source by its extension and pairs its tables with the profile's tables.
+struct SourceReading {
+    let profile: ImportProfile
+    let xlsxLimits: XLSXLimits
+
+    func tables(of source: String) throws(ImportError) -> [(ImportProfile.Table, SourceTable)] {
+        let lowered = source.lowercased()
+        let name = (source as NSString).lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ImportError(.source, "\(source): 文件不存在或是文件夹")
+        }
+        if lowered.hasSuffix(".xlsx") {
+            let sheetTables = profile.tables.filter { $0.sheet != nil }
+            guard !sheetTables.isEmpty else {
+                throw ImportError(.source, "\(source): 导入配置“\(profile.name)”没有声明工作表，不能读取 .xlsx")
+            }
+            let reader = XLSXReader(limits: xlsxLimits)
+            let names = try reader.sheetNames(path: source, source: source)
+            if let items = profile.itemTable?.sheet, !names.contains(items) {
+                throw ImportError(
+                    .source, "\(source): 缺少工作表“\(items)”（工作簿中有：\(names.joined(separator: "、"))）")
+            }
+            let wanted = Set(sheetTables.compactMap(\.sheet))
+            let read = try reader.read(path: source, source: source) { wanted.contains($0) }
+            var result: [(ImportProfile.Table, SourceTable)] = []
+            for table in sheetTables {
+                guard let sheet = read.first(where: { $0.sheet == table.sheet }) else { continue }
+                result.append((table, sheet))
+            }
+            return result
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: source))
+        } catch {
+            throw ImportError(.source, "\(source): 无法读取", cause: SendableCause(error))
+        }
+        let table = try matchingTable(name)
+        if lowered.hasSuffix(".csv") {
+            return [(table, try CSVRecordReader.read(Array(data), source: source))]
+        }
+        if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") {
+            return [(table, try JSONRecordReader.read(data, source: source, isLines: true))]
+        }
+        if lowered.hasSuffix(".json") {
+            return [(table, try JSONRecordReader.read(data, source: source, isLines: false))]
+        }
+        throw ImportError(.source, "\(source): 不支持的文件类型（支持 .xlsx、.csv、.json、.jsonl）")
+    }
+
+    private func matchingTable(_ fileName: String) throws(ImportError) -> ImportProfile.Table {
+        let patterned = profile.tables.filter { $0.filePattern != nil }
+        if let match = patterned.first(where: { globMatches($0.filePattern ?? "", fileName) }) { return match }
+        if let items = profile.itemTable, patterned.isEmpty || items.filePattern == nil { return items }
+        throw ImportError(
+            .source,
+            "\(fileName): 导入配置“\(profile.name)”中没有与文件名匹配的表（\(patterned.compactMap(\.filePattern).joined(separator: "、"))）"
+        )
+    }
+}

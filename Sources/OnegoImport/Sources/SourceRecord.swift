@@ -1,0 +1,65 @@
+/// One record read from a source: a worksheet or CSV row, or one JSON object, as key/value text.
+public struct SourceRecord: Sendable, Hashable {
+    /// One value and where it sits.
+    public struct Cell: Sendable, Hashable {
+        /// The header text or JSON key.
+        public var key: String
+        /// The value as text (numbers as printed, JSON lists one entry per line).
+        public var value: String
+        /// The column letter (XLSX) or header (CSV, JSON key) used in diagnostics.
+        public var column: String
+        /// A note about how the value was read (a formula's cached value, a date serial).
+        public var readNote: String?
+
+        /// Creates a cell.
+        public init(key: String, value: String, column: String, readNote: String? = nil) {
+            self.key = key
+            self.value = value
+            self.column = column
+            self.readNote = readNote
+        }
+    }
+
+    /// The file as given.
+    public var source: String
+    /// The worksheet, for workbooks.
+    public var sheet: String?
+    /// The 1-based row (worksheet or CSV line) or record number (JSON).
+    public var row: Int
+    /// The values, in source order.
+    public var cells: [Cell]
+
+    /// Creates a record.
+    public init(source: String, sheet: String? = nil, row: Int, cells: [Cell]) {
+        self.source = source
+        self.sheet = sheet
+        self.row = row
+        self.cells = cells
+    }
+}
+
+/// The records of one table of a source: a worksheet, a CSV file or a JSON array.
+public struct SourceTable: Sendable, Hashable {
+    /// The file as given.
+    public var source: String
+    /// The worksheet name, for workbooks.
+    public var sheet: String?
+    /// The header keys in order (JSON: every key seen).
+    public var headers: [String]
+    /// The records.
+    public var records: [SourceRecord]
+    /// Notes about reading the whole table (encoding detected, merged header cells …).
+    public var notes: [ImportDiagnostic]
+
+    /// Creates a table.
+    public init(
+        source: String, sheet: String? = nil, headers: [String], records: [SourceRecord],
+        notes: [ImportDiagnostic] = []
+    ) {
+        self.source = source
+        self.sheet = sheet
+        self.headers = headers
+        self.records = records
+        self.notes = notes
+    }
+}

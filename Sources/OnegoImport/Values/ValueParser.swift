@@ -1,0 +1,49 @@
+import Foundation
+
+/// The value parsers a profile may name for a field (documented in `Schemas/import-profile.xsd`).
+public enum ValueParser: String, Sendable, Hashable, CaseIterable {
+    /// Text as it is, trimmed.
+    case text
+    /// A whole number ("0", "1次").
+    case integer
+    /// A decimal number.
+    case decimal
+    /// A number with a unit: "30(工作日)", "7个工作日", "2小时", "即办", "当场办结".
+    case timeLimit
+    /// 是/否, 1/0, Y/N, true/false, 有/无.
+    case yesNo
+    /// A list split on 、，；,; and line breaks.
+    case list
+    /// A list of phone numbers with extensions and hotlines.
+    case phones
+    /// A 31- or 33-character implementation code; 33 splits into 实施编码 and 业务办理项编码.
+    case implementationCode
+    /// A region code: 6 or 12 digits (non-digits dropped).
+    case region
+    /// Legal provisions, one per line: `《法律名称》第几条：条文` (the template's lossless form).
+    case provisions
+    /// Special procedures, one per line: `听证（20个工作日）：说明`.
+    case procedures
+    /// Process steps, one per line: `受理（1个工作日）：窗口受理人员`.
+    case steps
+
+    /// Parses yes/no text; `nil` when it is neither.
+    public static func yesNo(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "是", "1", "y", "yes", "true", "有", "√", "支持", "可以": true
+        case "否", "0", "n", "no", "false", "无", "×", "不支持", "不可以": false
+        default: nil
+        }
+    }
+
+    /// Splits a list on 、，；,; and line breaks, dropping empty pieces. A list written one entry per line (JSON
+    /// arrays, cells with line breaks) is split on the line breaks only, so a name holding 、 stays whole.
+    public static func split(_ text: String) -> [String] {
+        let lineBreaks: Set<Character> = ["\n", "\r\n"]
+        let separators: Set<Character> =
+            text.contains(where: { lineBreaks.contains($0) }) ? lineBreaks : ["、", "，", "；", ",", ";", "|"]
+        return text.split(whereSeparator: { separators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+}

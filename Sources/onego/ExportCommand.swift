@@ -1,0 +1,38 @@
+import ArgumentParser
+import OnegoCatalog
+import OnegoImport
+
+/// `onego export xlsx PATH --out FILE`: a catalog as the template workbook (import it back with `--profile template`).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "把事项目录导出为 Excel 模板工作簿 (export a catalog as the template workbook).",
+        discussion: "Exit status: 0 written, 1 catalog errors or write failure, 64 usage error."
+    )
+
+    @Argument(help: "Export format: xlsx.")
+    var kind: TemplateCommand.Kind
+
+    @Argument(help: "Catalog files or folders.")
+    var paths: [String] = []
+
+    @OptionGroup var catalog: CatalogOptions
+
+    @Option(help: "Output .xlsx file.")
+    var out: String
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("请至少给出一个目录文件或文件夹 (missing PATH)") }
+        if !out.lowercased().hasSuffix(".xlsx") { throw ValidationError("输出文件须以 .xlsx 结尾：\(out)") }
+    }
+
+    func run() throws {
+        let loaded = try catalog.loadValidCatalog(paths)
+        do {
+            try TemplateWorkbook.write(loaded.items, to: out)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        Terminal.out("已写入 \(out)：\(loaded.items.count) 个事项，\(loaded.materialCount) 条材料")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import OnegoTestSupport
+import Testing
+
+@Suite struct ImportCommandTests {
+    @Test func allRowsImportedExitsZeroAndWritesAValidCatalog() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let template = try Fixtures.runOnego(["template", "xlsx", "--out", folder + "/template.xlsx"])
+        #expect(template.status == 0)
+        let run = try Fixtures.runOnego([
+            "import", folder + "/template.xlsx", "--profile", "template", "--out", folder + "/catalog",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("读取 1 行：导入 1 个事项，拒绝 0 行"))
+        let validate = try Fixtures.runOnego(["validate", folder + "/catalog"])
+        #expect(validate.status == 0)
+        #expect(validate.stdout.hasPrefix("目录有效：1 个事项"))
+    }
+
+    @Test func aRejectedRowExitsOne() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let source = folder + "/one.json"
+        try Data(#"[{"TASK_CODE": "11440106MB2D0332254000117004000", "TASK_NAME": "食品经营许可（新办）"}]"#.utf8)
+            .write(to: URL(fileURLWithPath: source))
+        let run = try Fixtures.runOnego([
+            "import", source, "--profile", "gdzwfw", "--out", folder + "/gd", "--format", "json",
+        ])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["rejected"] as? Int == 1)
+    }
+
+    @Test func everyGuangdongRowImportsWithTheDocumentedJSON() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let run = try Fixtures.runOnego([
+            "import", "Tests/Fixtures/import/gdzwfw-items.json", "--profile", "gdzwfw", "--out", folder + "/gd",
+            "--format", "json",
+        ])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["rows", "imported", "rejected", "diagnostics"])
+        #expect(object["rows"] as? Int == 12)
+        #expect(object["imported"] as? Int == 12)
+        #expect(object["rejected"] as? Int == 0)
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let first = try #require(diagnostics.first)
+        #expect(Set(first.keys) == ["source", "sheet", "row", "column", "field", "severity", "rule", "message"])
+        #expect(
+            diagnostics.contains { $0["rule"] as? String == "import.value.not-published" && $0["row"] as? Int == 4 })
+        #expect(FileManager.default.fileExists(atPath: folder + "/gd"))
+        // Two 业务办理项 share one implementation code: show lists them.
+        let show = try Fixtures.runOnego(["show", "11440106MB2D0332254000117004000", "--catalog", folder + "/gd"])
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("实施编码 11440106MB2D0332254000117004000 下有 2 个业务办理项"))
+        #expect(show.stdout.contains("11440106MB2D033225400011700400002  食品经营许可（变更）"))
+    }
+
+    @Test func exportedSampleImportsBackAndValidates() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let export = try Fixtures.runOnego(["export", "xlsx", "Catalogs/yunxi/items", "--out", folder + "/yunxi.xlsx"])
+        #expect(export.status == 0)
+        #expect(export.stdout.contains("176 个事项"))
+        let run = try Fixtures.runOnego([
+            "import", folder + "/yunxi.xlsx", "--profile", "template", "--out", folder + "/yunxi",
+        ])
+        #expect(run.status == 0)
+        let audit = try Fixtures.runOnego(["validate", folder + "/yunxi"])
+        #expect(audit.stdout.hasPrefix("目录有效：176 个事项，21 个部门，708 条申请材料"))
+    }
+
+    @Test(arguments: [
+        ["import", "--profile", "template", "--out", "/tmp/x"],
+        ["import", "a.xlsx", "--profile", "no-such-profile", "--out", "/tmp/x"],
+        ["import", "a.txt", "--profile", "template", "--out", "/tmp/x"],
+        ["import", "a.xlsx", "--profile", "template"],
+        ["template", "xlsx", "--out", "template.csv"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let run = try Fixtures.runOnego(arguments)
+        #expect(run.status == 64)
+    }
+}

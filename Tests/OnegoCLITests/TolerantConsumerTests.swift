@@ -1,0 +1,37 @@
+import Foundation
+import OnegoTestSupport
+import Testing
+
+/// guide, site and compose work on every valid item of a Guangdong portal import in which one item carries an
+/// invalid USCC; the item is listed (and marked in the site's index), not a reason to refuse the catalog.
+@Suite struct TolerantConsumerTests {
+    static func importedCatalog() throws -> String {
+        let folder = try Fixtures.temporaryDirectory()
+        let run = try Fixtures.runOnego([
+            "import", "Tests/Fixtures/import/gdzwfw-items.json", "--profile", "gdzwfw", "--out", folder + "/gd",
+        ])
+        #expect(run.status == 0)
+        return folder + "/gd"
+    }
+
+    @Test func guidePrintsAnUnpublishedPromiseAndListsTheItemWithErrors() throws {
+        let catalog = try Self.importedCatalog()
+        let run = try Fixtures.runOnego(["guide", "--catalog", catalog, "建筑业企业资质核准（延续）"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("<th scope=\"row\">承诺办结时限</th><td>未公布</td>"))
+        #expect(run.stderr.contains("1 个事项有错误，已略过"))
+        #expect(run.stderr.contains("小餐饮登记"))
+    }
+
+    @Test func siteMarksTheItemWithErrorsInItsIndex() throws {
+        let catalog = try Self.importedCatalog()
+        let out = try Fixtures.temporaryDirectory() + "/site"
+        let run = try Fixtures.runOnego(["site", catalog, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(index.contains("1 个事项有错误未收录"))
+        #expect(index.contains("小餐饮登记 <span class=\"code\">11440103MB2C0000X14000117005000</span>"))
+        #expect(index.contains("校验码"))
+        #expect(index.contains("建筑业企业资质核准（延续）"))
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import OnegoCatalog
+import OnegoImport
+import OnegoTestSupport
+import OnegoXML
+import Testing
+import ZIPFoundation
+
+@Suite struct BadInputTests {
+    private func templateImport(_ path: String) throws -> ImportResult {
+        try ImportTestSupport.importer("template").read(sources: [path], loader: try ImportTestSupport.loader())
+    }
+
+    @Test func missingItemSheetNamesTheSheetsThereAre() throws {
+        let path = try ImportTestSupport.workbook(sheets: [("Sheet1", "<sheetData/>")])
+        #expect {
+            _ = try templateImport(path)
+        } throws: { error in
+            "\(error)".contains("缺少工作表“事项”（工作簿中有：Sheet1）")
+        }
+    }
+
+    @Test func unknownHeadersAreReportedOncePerSheet() throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        sheets[0].rows[0].append("备注栏")
+        sheets[0].rows[1].append("这一列不在模板中")
+        let path = try Fixtures.temporaryDirectory() + "/extra.xlsx"
+        try XLSXWriter.write(sheets, to: path)
+        let result = try templateImport(path)
+        #expect(result.report.imported == 1)
+        let unknown = result.report.diagnostics.filter { $0.rule == "import.source.unknown-header" }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.sheet == "事项")
+        #expect(unknown.first?.message.contains("备注栏") == true)
+    }
+
+    @Test func mergedCellsFillTheirRangeAndSayWhere() throws {
+        // 部门 merged down over two item rows, as offices lay out their lists.
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        var second = sheets[0].rows[1]
+        second[0] = "11440188MB2C90231K400011700400002"
+        second[3] = "11440188MB2C90231K400011700400002"
+        second[4] = "食品经营许可（变更）"
+        let departmentColumn = sheets[0].rows[0].firstIndex(of: "部门") ?? 0
+        second[departmentColumn] = ""
+        sheets[0].rows.append(second)
+        let data = try XLSXWriter.data(sheets)
+        // Re-pack with a merge over the 部门 cells of rows 2-3.
+        let letters = CellReference.letters(departmentColumn + 1)
+        let path = try repack(data, sheet: "xl/worksheets/sheet1.xml") {
+            $0.replacingOccurrences(
+                of: "</sheetData>",
+                with: "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"\(letters)2:\(letters)3\"/></mergeCells>")
+        }
+        let result = try templateImport(path)
+        #expect(result.report.imported == 2)
+        #expect(result.items.map(\.department) == ["云溪区市场监督管理局", "云溪区市场监督管理局"])
+        #expect(
+            result.report.diagnostics.contains {
+                $0.row == 3 && $0.column == letters && $0.message.contains("合并单元格 \(letters)2:\(letters)3")
+            })
+    }
+
+    @Test func formulasUseTheCachedValueAndDatesAreRead() throws {
+        let styles = """
+            <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>
+            """
+        let body = """
+            <sheetData><row r="1">\(ImportTestSupport.cell("A1", "事项名称"))\(ImportTestSupport.cell("B1", "到办事现场次数"))\
+            \(ImportTestSupport.cell("C1", "受理条件"))</row>\
+            <row r="2">\(ImportTestSupport.cell("A2", "食品经营许可（新办）"))<c r="B2"><f>1-1</f><v>0</v></c>\
+            <c r="C2" s="1"><v>45658</v></c></row></sheetData>
+            """
+        let path = try ImportTestSupport.workbook(sheets: [("事项", body)], styles: styles)
+        let tables = try XLSXReader().read(path: path, source: "book.xlsx")
+        let cells = try #require(tables.first?.records.first?.cells)
+        #expect(cells.map(\.value) == ["食品经营许可（新办）", "0", "2025-01-01"])
+        #expect(cells[1].readNote?.contains("公式 =1-1") == true)
+        #expect(cells[2].readNote?.contains("日期序列值 45658") == true)
+        // And through the template profile the notes reach the report with their cell.
+        let result = try templateImport(path)
+        #expect(result.report.diagnostics.contains { $0.column == "B" && $0.message.contains("公式") })
+        #expect(result.report.rejected == 1)
+    }
+
+    @Test func datesTypedAsTextAreRejectedWhereANumberIsNeeded() throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        let column = sheets[0].rows[0].firstIndex(of: "承诺办结时限") ?? 0
+        sheets[0].rows[1][column] = "2025年3月1日前"
+        let path = try Fixtures.temporaryDirectory() + "/dates.xlsx"
+        try XLSXWriter.write(sheets, to: path)
+        let result = try templateImport(path)
+        #expect(result.report.rejected == 1)
+        #expect(
+            result.report.diagnostics.contains {
+                $0.row == 2 && $0.column == CellReference.letters(column + 1) && $0.field == "promisedLimit"
+                    && $0.severity == .error
+            })
+    }
+
+    @Test func zipBombIsRefusedBeforeItInflates() throws {
+        let bomb = Data(count: 24 << 20)
+        let path = try ImportTestSupport.workbook(
+            sheets: [("事项", "<sheetData/>")], extra: [("xl/sharedStrings.xml", bomb)])
+        #expect {
+            _ = try XLSXReader().read(path: path, source: "bomb.xlsx")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("xl/sharedStrings.xml") && text.contains("zip 炸弹")
+        }
+    }
+
+    @Test func nothingIsWrittenWhenNoRowImports() throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        sheets[0].rows[1][4] = ""
+        let folder = try Fixtures.temporaryDirectory()
+        try XLSXWriter.write(sheets, to: folder + "/empty-name.xlsx")
+        let report = try ImportTestSupport.importer("template").run(
+            sources: [folder + "/empty-name.xlsx"], outputDirectory: folder + "/catalog")
+        #expect(report.imported == 0)
+        #expect(report.rejected == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/catalog"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["empty-name.xlsx"])
+    }
+
+    @Test func existingFolderIsNotReplacedUnlessAsked() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let workbook = try Fixtures.temporaryDirectory() + "/t.xlsx"
+        try Fixtures.write("keep", to: "old.xml", in: folder)
+        try XLSXWriter.write(TemplateWorkbook.sheets(for: [TemplateExample.item]), to: workbook)
+        #expect(throws: ImportError.self) {
+            _ = try ImportTestSupport.importer("template").run(sources: [workbook], outputDirectory: folder)
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/old.xml"))
+    }
+
+    private func repack(_ data: Data, sheet: String, _ edit: (String) -> String) throws -> String {
+        let source = try Fixtures.temporaryDirectory() + "/in.xlsx"
+        try data.write(to: URL(fileURLWithPath: source))
+        let tables = [
+            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+        ]
+        var parts: [(String, Data)] = []
+        let archive = try Archive(url: URL(fileURLWithPath: source), accessMode: .read)
+        for entry in archive {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            if entry.path == sheet { bytes = Data(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
+            parts.append((entry.path, bytes))
+        }
+        _ = tables
+        let out = try Archive(accessMode: .create)
+        for (path, bytes) in parts {
+            try out.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate)
+            {
+                position, size in bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let path = try Fixtures.temporaryDirectory() + "/merged.xlsx"
+        try out.data?.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import OnegoCatalog
+import OnegoImport
+import OnegoTestSupport
+import OnegoXML
+import Testing
+
+@Suite struct SourceImportTests {
+    @Test func guangdongPortalRecordsImportWithEveryFillReported() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/gd"
+        let report = try ImportTestSupport.importer("gdzwfw").run(
+            sources: [Fixtures.fixture("import/gdzwfw-items.json")], outputDirectory: folder)
+        #expect(report.rows == 12)
+        #expect(report.imported == 12)
+        #expect(report.rejected == 0)
+        // 承诺时限 "无" is imported as 未公布 and reported on its row.
+        let unpublished = report.diagnostics.filter { $0.rule == "import.value.not-published" }
+        #expect(unpublished.map(\.row) == [4])
+        #expect(unpublished.first?.field == "promisedLimit")
+        // Guangdong type 20 is 其他行政权力 (national 10), 21 is 公共服务 (national 20).
+        let loaded = try ImportTestSupport.loader().load(paths: [folder])
+        #expect(!loaded.diagnostics.contains { $0.severity == .error && $0.rule != "catalog.uscc" })
+        let items = loaded.catalog.items
+        #expect(items.first { $0.name == "慈善组织公开募捐资格审核" }?.type.rawValue == "10")
+        #expect(items.first { $0.name == "失业保险金申领" }?.type.rawValue == "20")
+        #expect(items.first { $0.name == "失业保险金申领" }?.handling == .immediate)
+        let renewal = try #require(items.first { $0.name == "建筑业企业资质核准（延续）" })
+        #expect(renewal.promisedLimit == nil)
+        #expect(renewal.promisedLimitState == .notPublished)
+        #expect(renewal.statutoryLimit == TimeLimit(20, .workingDays))
+        // A 33-character code is 实施编码 + 业务办理项 suffix.
+        let food = try #require(items.first { $0.name == "食品经营许可（新办）" })
+        #expect(food.codes.implementation == "11440106MB2D0332254000117004000")
+        #expect(food.codes.handling == "11440106MB2D033225400011700400001")
+        #expect(food.contact.phone == "020-38356454转1")
+        #expect(food.contact.phoneNumbers == [PhoneNumber(number: "020-38356454", extensionNumber: "1")])
+        #expect(food.statutoryLimit == TimeLimit(20, .workingDays))
+        #expect(food.promisedLimit == TimeLimit(7, .workingDays))
+        #expect(food.serviceObjects == [.enterprise, .unincorporatedEnterprise, .individualBusiness])
+        #expect(food.details.aliases == ["办餐饮许可证"])
+        #expect(food.details.appointmentURL == "https://www.gdzwfw.gov.cn/portal/booking")
+        #expect(food.handlingForms == [.window, .online, .post])
+        #expect(food.materials.count == 5)
+        // Full-width brackets and country codes are normalised, and the change is reported with its key.
+        let charity = try #require(items.first { $0.name == "慈善组织公开募捐资格审核" })
+        #expect(charity.contact.phone == "（0663）8228123")
+        #expect(charity.contact.phoneNumbers.map(\.number) == ["0663-8228123"])
+        let pharmacy = try #require(items.first { $0.name == "药品零售企业许可（新办）" })
+        #expect(pharmacy.contact.complaintPhoneNumbers.map(\.number) == ["020-81218888"])
+        #expect(pharmacy.contact.phoneNumbers == [PhoneNumber(number: "020-83563800", extensionNumber: "825")])
+        // Online-only items keep their explicit state; every default is a reported warning on its row.
+        let builder = try #require(items.first { $0.name == "二级建造师执业资格注册" })
+        #expect(builder.contact.address == "无线下窗口")
+        #expect(builder.contact.hours == "未公布")
+        #expect(!builder.handlingForms.contains(.window))
+        #expect(
+            report.diagnostics.contains {
+                $0.row == 3 && $0.field == "contact.address" && $0.rule == "import.value.defaulted"
+            })
+        // A wrong USCC check character is reported, and the item kept.
+        #expect(report.diagnostics.contains { $0.row == 9 && $0.rule == "import.check.catalog.uscc" })
+        #expect(items.contains { $0.name == "小餐饮登记" })
+        // Values the catalog cannot hold are reported as dropped, not silently lost.
+        #expect(
+            report.diagnostics.contains {
+                $0.row == 1 && $0.column == "theme_category" && $0.rule == "import.value.dropped"
+            })
+        let joint = try #require(items.first { $0.name == "慈善组织公开募捐资格审核" }?.details.jointDepartments.first)
+        #expect(joint == JointDepartment(name: "市级民政", role: "审核,决定"))
+    }
+
+    @Test func jsonLinesReadTheSameRecords() throws {
+        let result = try ImportTestSupport.importer("gdzwfw").read(
+            sources: [Fixtures.fixture("import/gdzwfw-items.jsonl")], loader: try ImportTestSupport.loader())
+        #expect(result.report.rows == 4)
+        #expect(result.report.imported == 4)
+        #expect(result.report.rejected == 0)
+    }
+
+    @Test func nationalTablesJoinOnTheItemID() throws {
+        let sources = ["basic", "extend", "material", "fee_project"].map {
+            Fixtures.fixture("import/up_task_general_\($0).csv")
+        }
+        let result = try ImportTestSupport.importer("national-tables").read(
+            sources: sources, loader: try ImportTestSupport.loader())
+        #expect(result.report.rows == 3)
+        #expect(result.report.imported == 2)
+        #expect(result.report.rejected == 1)
+        let food = try #require(result.items.first { $0.name == "食品经营许可（新办）" })
+        #expect(food.materials.map(\.name) == ["食品经营许可申请书", "营业执照", "食品安全管理制度文本"])
+        #expect(food.materials[2].necessity == .supplyLater)
+        #expect(food.handlingForms == [.window, .online, .post])
+        #expect(food.online.depth == .onlineApplication)
+        #expect(food.crossRegion?.scope == .city)
+        #expect(food.level == .county)
+        #expect(food.legalBasis.first?.law == "中华人民共和国食品安全法")
+        #expect(food.legalBasis.first?.article == "第三十五条")
+        #expect(food.details.levels == [.provincial, .municipal, .county])
+        #expect(food.details.keywords == ["餐饮", "食品"])
+        #expect(food.serviceObjects == [.enterprise, .unincorporatedEnterprise])
+        #expect(result.report.diagnostics.contains { $0.rule == "import.join.orphan" })
+        #expect(
+            result.report.diagnostics.contains {
+                $0.rule == "import.material.unspecified" && $0.message.contains("卫生检测报告")
+            })
+    }
+
+    @Test func gb18030CSVWithoutDeclarationIsDetectedAndReported() throws {
+        let result = try ImportTestSupport.importer("national-tables").read(
+            sources: [
+                Fixtures.fixture("import/gb18030/up_task_general_basic.csv"),
+                Fixtures.fixture("import/up_task_general_extend.csv"),
+            ],
+            loader: try ImportTestSupport.loader())
+        #expect(
+            result.report.diagnostics.contains { $0.rule == "import.source.encoding" && $0.message.contains("GB18030") }
+        )
+        #expect(result.items.first?.name == "食品经营许可（新办）")
+    }
+
+    @Test func jsonRecordThatIsNotAnObjectIsAnErrorWithItsIndex() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/out"
+        #expect {
+            _ = try ImportTestSupport.importer("gdzwfw").run(
+                sources: [Fixtures.fixture("import/gdzwfw-non-object.json")], outputDirectory: folder)
+        } throws: { error in
+            "\(error)".contains("第 2 条记录（下标 1）不是 JSON 对象，而是 字符串")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    @Test(arguments: [
+        ("30(工作日)", TimeLimitText.limit(TimeLimit(30, .workingDays))),
+        ("7个工作日", .limit(TimeLimit(7, .workingDays))),
+        ("1(工作日)", .limit(TimeLimit(1, .workingDays))),
+        ("2小时", .limit(TimeLimit(2, .hours))),
+        ("即办", .onTheSpot),
+        ("当场办结", .onTheSpot),
+        ("10个工作日（不含专家评审时间）", .limit(TimeLimit(10, .workingDays, note: "不含专家评审时间"))),
+    ])
+    func timeLimitsAsPrinted(text: String, expected: TimeLimitText) {
+        #expect(TimeLimitText.parse(text) == expected)
+    }
+}
