@@ -1,5 +1,5 @@
 import Foundation
-public import OnegoResources
+import OnegoResources
 public import OnegoXML
 
 /// Data files onego ships (import profiles, code profiles) found by name: in a folder an environment variable names,
