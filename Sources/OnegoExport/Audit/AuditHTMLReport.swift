@@ -66,7 +66,7 @@ public enum AuditHTMLReport {
         .cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #d9dee5;padding:10px 16px;min-width:220px}
         .card .big{font-size:26px;font-weight:bold}
         details{margin:12px 0}summary{cursor:pointer;margin-bottom:6px;font-weight:bold}
-        .rule-title{display:block;font-size:13px}table.findings{table-layout:fixed}table.findings td{overflow-wrap:anywhere}h3.dept{font-size:15px;margin:14px 0 6px}
+        .rule-title{display:block;font-size:13px}table.findings{table-layout:fixed}col.w-severity{width:3.5em}col.w-rule{width:15%}col.w-department{width:13%}col.w-item{width:20%}col.w-location{width:16%}table.findings td{overflow-wrap:anywhere}h3.dept{font-size:15px;margin:14px 0 6px}
         @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";font-size:9pt;color:#52606d}}
         @media print{body{background:#fff;padding:0;font-size:11pt}h2,h3{break-after:avoid}
         .chart,.card,tr,thead,svg{break-inside:avoid}thead{display:table-header-group}
@@ -341,7 +341,7 @@ public enum AuditHTMLReport {
         }
         var out = """
             <h2>发现（\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示）</h2>
-            <table class="findings"><colgroup><col style="width:3.5em"><col style="width:15%"><col style="width:13%"><col style="width:20%"><col><col style="width:16%"></colgroup>
+            <table class="findings"><colgroup><col class="w-severity"><col class="w-rule"><col class="w-department"><col class="w-item"><col><col class="w-location"></colgroup>
             <thead><tr><th>级别</th><th>规则</th><th>部门</th><th>事项</th><th>说明</th><th>位置</th></tr></thead>
             <tbody>
             \(rows)</tbody></table>

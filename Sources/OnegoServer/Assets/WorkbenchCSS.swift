@@ -106,6 +106,9 @@ enum WorkbenchCSS {
         .doc p { margin: 4px 0; }
         .doc table { font-size: 13px; } .doc th, .doc td { border-color: #333; }
         table.fields th { width: 8em; }
+        table.findings { table-layout: fixed; } table.findings td { overflow-wrap: anywhere; }
+        col.w-severity { width: 3.5em; } col.w-rule { width: 15%; } col.w-department { width: 13%; }
+        col.w-item { width: 20%; } col.w-location { width: 16%; }
         .badges { margin: 4px 0 6px; }
         .badge { display: inline-block; margin: 0 6px 4px 0; padding: 0 10px; border: 1.5px solid var(--accent); border-radius: 12px; color: var(--accent); font-family: var(--sans); font-weight: 600; font-size: 13px; }
         .note { margin: 4px 0; padding: 4px 10px; border-left: 3px solid var(--muted); background: #f7f6f3; font-size: 13px; }
