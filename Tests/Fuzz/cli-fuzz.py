@@ -3,13 +3,16 @@
 
     Tests/Fuzz/cli-fuzz.py [--seconds N] [--binary PATH] [--timeout S] [--jobs J] [--seed N] [--keep DIR]
 
-For N seconds (default 180) it takes one of the six input kinds (catalog, matter, calendar, policy, waivers,
-synonyms; seeds from Catalogs/ and Tests/Fixtures/), mutates it, builds a workspace of the sample district with the
+For N seconds (default 180) it takes one of the seven input kinds (catalog, matter, calendar, policy, waivers,
+synonyms, and import sources: portal JSON, JSON lines, national-table CSV, template XLSX; seeds from Catalogs/ and
+Tests/Fixtures/), mutates it, builds a workspace of the sample district with the
 mutated file in place of the original, and runs one command on it with a timeout (default 20 s):
 
     validate (text and json, validating and --trusted), show, compose (text and json, with answers, --enumerate),
     audit (text, json, sarif, html; to stdout and --output), guide (items and matters, with answers, html and md),
-    site, calendar due, calendar check.
+    site, calendar due, calendar check, find (names, pinyin, hostile text), diff (the untouched sample against the
+    mutated workspace, text/json/html, --fail-on regression), import (the mutated source through its profile,
+    text and json).
 
 Mutations are byte-level (flips, deletions, duplications, truncation, splices) and XML-aware (attribute values and
 text replaced by hostile values: huge, negative and non-decimal numbers, 1e20, control and bidi characters, U+2028,
@@ -48,8 +51,13 @@ CALENDARS = os.path.join(ROOT, "Catalogs", "calendars")
 POLICIES = os.path.join(ROOT, "Catalogs", "policies")
 WAIVERS = os.path.join(ROOT, "Catalogs", "yunxi", "waivers.xml")
 SYNONYMS = os.path.join(ROOT, "Catalogs", "reference", "material-synonyms.xml")
+IMPORTS = os.path.join(ROOT, "Tests", "Fixtures", "import")
+# Import sources and the profile that reads each; the template workbook is written by `onego template xlsx`.
+IMPORT_PROFILES = {".json": "gdzwfw", ".jsonl": "gdzwfw", ".csv": "national-tables", ".xlsx": "template"}
 
-KINDS = ["catalog", "matter", "calendar", "policy", "waivers", "synonyms"]
+KINDS = ["catalog", "matter", "calendar", "policy", "waivers", "synonyms", "import"]
+FIND_TEXTS = ["企业开办", "qykb", "yingyezhizhao", "营业执照", "开饭店", "市场监督管理局", "4400", "食品经营许可",
+              "*", "(", "\\", "%", "长" * 2000, "\u202e", " ", "a b c d e f g h", "Z" * 300]
 
 # Values that broke or could break something: numbers out of range, non-decimal forms, invisible characters.
 HOSTILE_VALUES = [
@@ -64,6 +72,8 @@ TEXT_MUTATIONS = ["<![CDATA[烟草专卖零售许可证核发（新办）]]>", "
 ATTRIBUTE = re.compile(r'(?<!\w)(\w{1,64})="([^"]*)"')
 POSITIONLESS_OK = re.compile(r"(io\.[a-z.-]+|xml\.empty|xml\.limit\.file-size|xml\.schema-file)$")
 PLACE = re.compile(r":\d+:\d+$")
+# Import sources are placed by row (and column or key): file.csv:4:promise_day, book.xlsx:事项!C7, items.jsonl:12.
+SOURCE_PLACE = re.compile(r"\.(csv|jsonl?|xlsx)(:\d+(:.+)?|:[^:]+![A-Z]+\d+|:.+)$")
 
 
 def read(path):
@@ -80,6 +90,8 @@ def seeds():
     result["policy"] = [os.path.join(POLICIES, n) for n in sorted(os.listdir(POLICIES)) if n.endswith(".xml")]
     result["waivers"] = [WAIVERS]
     result["synonyms"] = [SYNONYMS]
+    result["import"] = [os.path.join(IMPORTS, n) for n in sorted(os.listdir(IMPORTS))
+                        if os.path.splitext(n)[1] in IMPORT_PROFILES and n != "gdzwfw-non-object.json"]
     return result
 
 
@@ -157,7 +169,9 @@ def mutate_xml(text, rng):
     return text
 
 
-def mutate(data, rng):
+def mutate(data, rng, kind="catalog"):
+    if kind == "import" and data[:2] == b"PK":  # a workbook: mutate a member's XML inside the zip or its bytes
+        return mutate_workbook(data, rng)
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         if len(data) > 8 << 20:
             break
@@ -169,6 +183,29 @@ def mutate(data, rng):
                 pass
         data = mutate_bytes(data, rng)
     return data
+
+
+def mutate_workbook(data, rng):
+    """A template workbook with one of its sheet XML parts mutated (well-formed zip, hostile content), or with
+    its zip bytes damaged."""
+    import io
+    import zipfile
+    if rng.random() < 0.3:
+        return mutate_bytes(data, rng)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    victim = rng.choice([n for n in names if n.endswith(".xml")] or names)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            part = source.read(name)
+            if name == victim:
+                try:
+                    part = mutate_xml(part.decode("utf-8"), rng).encode("utf-8", "surrogatepass")
+                except UnicodeDecodeError:
+                    part = mutate_bytes(part, rng)
+            target.writestr(name, part)
+    return out.getvalue()
 
 
 # MARK: Workspaces and commands
@@ -195,7 +232,16 @@ def build_workspace(directory, kind, original, mutated):
         "matter": os.path.join(matters, os.path.basename(original)),
         "calendar": os.path.join(calendars, os.path.basename(original)),
         "policy": paths["policy"], "waivers": paths["waivers"], "synonyms": paths["synonyms"],
+        "import": os.path.join(directory, "import", os.path.basename(original)),
     }[kind]
+    paths["sources"] = [target]
+    if kind == "import":
+        os.makedirs(os.path.dirname(target))
+        if original.endswith(".csv"):  # the national tables are joined: the other three tables come along
+            for name in sorted(os.listdir(IMPORTS)):
+                if name.endswith(".csv") and name != os.path.basename(original):
+                    shutil.copy(os.path.join(IMPORTS, name), os.path.join(os.path.dirname(target), name))
+                    paths["sources"].append(os.path.join(os.path.dirname(target), name))
     with open(target, "wb") as handle:
         handle.write(mutated)
     paths["mutated"] = target
@@ -230,7 +276,7 @@ def make_command(kind, paths, mutated, rng, catalog_codes, matter_info):
     for question, values in answers:
         if rng.random() < 0.7:
             answer_args += ["--answer", "%s=%s" % (question, rng.choice(values + ["否", "x"]))]
-    code = rng.choice(codes(mutated) or catalog_codes)
+    code = rng.choice((codes(mutated) if kind != "import" else []) or catalog_codes)
     trusted = ["--trusted"] if rng.random() < 0.25 else []
     out = os.path.join(os.path.dirname(p["policy"]), "out")
     choices = [
@@ -253,11 +299,16 @@ def make_command(kind, paths, mutated, rng, catalog_codes, matter_info):
          rng.choice(["0", "0.5", "5", "20", "3650", "-1", "0x10"]), "--unit",
          rng.choice(["workday", "day", "hour", "minute"]), "--calendar", p["calendars"]],
         ["calendar", "check", p["calendars"]],
+        ["find", rng.choice(FIND_TEXTS + [code, matter_code]), p["district"], "--format", rng.choice(["text", "json"])],
+        ["diff", ITEMS, p["items"], "--policy", p["policy"], "--format", rng.choice(["text", "json", "html"])]
+        + (["--fail-on", "regression"] if rng.random() < 0.5 else []) + trusted,
+        ["import"] + p["sources"] + ["--profile", IMPORT_PROFILES.get(os.path.splitext(p["mutated"])[1], "template"),
+         "--out", out + "-import", "--format", rng.choice(["text", "json"])],
     ]
     # Prefer the commands that read the mutated kind.
     preferred = {
-        "catalog": [0, 1, 2, 3, 5, 6, 7, 8, 9], "matter": [0, 3, 4, 5, 8, 9], "calendar": [3, 7, 8, 10, 11],
-        "policy": [5, 6], "waivers": [0, 5], "synonyms": [0, 3, 4],
+        "catalog": [0, 1, 2, 3, 5, 6, 7, 8, 9, 12, 13], "matter": [0, 3, 4, 5, 8, 9, 12], "calendar": [3, 7, 8, 10, 11],
+        "policy": [5, 6, 13], "waivers": [0, 5], "synonyms": [0, 3, 4, 12], "import": [14],
     }[kind]
     return choices[rng.choice(preferred)] if rng.random() < 0.85 else rng.choice(choices)
 
@@ -294,7 +345,7 @@ def positionless_lines(stderr):
         rule = line[rule_start + 2:-1]
         if POSITIONLESS_OK.match(rule):
             continue
-        if not PLACE.search(line[:cut]):
+        if not PLACE.search(line[:cut]) and not (rule.startswith("import.") and SOURCE_PLACE.search(line[:cut])):
             found.append((rule, line[:300]))
     return found
 
@@ -325,7 +376,7 @@ def keep(directory, kind, paths, mutated, command, result, reason, keep_root):
 def one_run(binary, rng, all_seeds, tally, args, catalog_codes, matter_info):
     kind = rng.choice(KINDS)
     original = rng.choice(all_seeds[kind])
-    mutated = mutate(read(original), rng)
+    mutated = mutate(read(original), rng, kind)
     directory = tempfile.mkdtemp(prefix="onego-cli-fuzz-")
     try:
         paths = build_workspace(directory, kind, original, mutated)
@@ -385,6 +436,10 @@ def main():
         sys.exit("no onego binary at %s: build it first (swift build, or -c release and --binary)" % args.binary)
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     all_seeds = seeds()
+    workbook = os.path.join(tempfile.mkdtemp(prefix="onego-cli-fuzz-seed-"), "template.xlsx")
+    if subprocess.run([args.binary, "export", "xlsx", ITEMS, "--out", workbook], stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL).returncode == 0:
+        all_seeds["import"].append(workbook)
     catalog_codes = [c for path in all_seeds["catalog"] for c in codes(read(path))]
     matter_info = []
     for path in all_seeds["matter"]:
