@@ -19,6 +19,11 @@ public struct WorkbenchData: Sendable {
     public var issued: CalendarDay
     /// The search index, when available.
     public var search: (any WorkbenchSearching)?
+    /// The folder new matters are saved in (`--edit`); `WORKSPACE/matters` when not set.
+    public var mattersFolder: String?
+
+    /// Where a new matter is saved: ``mattersFolder``, else `matters` inside the workspace.
+    var newMatterFolder: String { mattersFolder ?? workspace + "/matters" }
 
     /// Creates the data.
     public init(

@@ -59,19 +59,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog = try options.loadValidCatalog([workspace])
-        let matterFolders = MatterInputs.defaultFolders(near: [workspace])
-        let matters = matterFolders.isEmpty ? [] : try MatterInputs.load(paths: matterFolders)
-        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: [workspace])
-        let calendar = try? CalendarLoading.load(paths: [])
-        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
-        let data = WorkbenchData(
-            workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
-            issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))
+        let command = self
+        let store = WorkbenchStore(
+            data: try loadData(), watching: watchedPaths(), loader: { try command.loadData() })
         let workbench = Workbench(
             configuration: WorkbenchConfiguration(
                 host: host, port: port, token: try token(), allowsEditing: edit),
-            data: data)
+            store: store)
         do {
             try await workbench.run { port in
                 // Terminal.out writes straight to the file descriptor: nothing is left in a buffer.
@@ -80,6 +74,28 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("工作台无法启动：\(error)")
         }
+    }
+
+    /// Loads the workspace as the other commands do: at start, and again when its files change.
+    func loadData() throws -> WorkbenchData {
+        let catalog = try options.loadValidCatalog([workspace])
+        let matterFolders = MatterInputs.defaultFolders(near: [workspace])
+        let matters = matterFolders.isEmpty ? [] : try MatterInputs.load(paths: matterFolders)
+        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: [workspace])
+        let calendar = try? CalendarLoading.load(paths: [])
+        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+        var data = WorkbenchData(
+            workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
+            issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))
+        data.mattersFolder = matterFolders.first
+        return data
+    }
+
+    /// The workspace and the policy: a change to either reloads the workbench.
+    func watchedPaths() -> [String] {
+        var paths = [workspace] + MatterInputs.defaultFolders(near: [workspace])
+        if let policy { paths.append(policy) }
+        return Array(Set(paths)).sorted()
     }
 
     /// The audit report for the policy, if there is one.

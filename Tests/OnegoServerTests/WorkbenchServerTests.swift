@@ -11,14 +11,15 @@ struct RunningWorkbench {
 
     /// Starts the server on port 0, runs `body` with a client, then stops the server.
     static func with(
-        data: WorkbenchData? = nil, allowsEditing: Bool = false, _ body: (RawHTTPClient) async throws -> Void
+        data: WorkbenchData? = nil, store: WorkbenchStore? = nil, allowsEditing: Bool = false,
+        watchEvery interval: Duration = .seconds(3600), _ body: (RawHTTPClient) async throws -> Void
     ) async throws {
         let workbench = Workbench(
             configuration: WorkbenchConfiguration(port: 0, token: token, allowsEditing: allowsEditing),
-            data: try data ?? sampleData())
+            store: try store ?? WorkbenchStore(data: try data ?? sampleData()))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {
-            try await workbench.runUntilCancelled { port in continuation.yield(port) }
+            try await workbench.runUntilCancelled(watchEvery: interval) { port in continuation.yield(port) }
         }
         defer { server.cancel() }
         var iterator = ports.makeAsyncIterator()

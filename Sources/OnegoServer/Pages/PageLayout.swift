@@ -5,6 +5,8 @@ import OnegoExport
 struct PageChrome: Sendable {
     var workspace: String
     var isEditable: Bool
+    /// Why the last reload of the workspace failed (the pages then show the last good state).
+    var reloadError: String? = nil
 }
 
 /// The HTML shell shared by all pages: the built-in style sheet and script, the header with the search box.
@@ -22,6 +24,13 @@ enum PageLayout {
                 </div></header>
 
                 """
+            if let problem = chrome.reloadError {
+                header += """
+                    <div class="alert error reload" id="reload-error" role="alert">工作区重新加载失败，仍显示上次成功加载的内容。\
+                    错误：\(h(problem))</div>
+
+                    """
+            }
         }
         return """
             <!DOCTYPE html>

@@ -3,7 +3,7 @@ import Hummingbird
 /// The routes of the workbench, behind the security headers and access control.
 enum WorkbenchRouter {
     /// Builds the router.
-    static func make(data: WorkbenchData, configuration: WorkbenchConfiguration, address: ListeningAddress)
+    static func make(store: WorkbenchStore, configuration: WorkbenchConfiguration, address: ListeningAddress)
         -> Router<BasicRequestContext>
     {
         let router = Router()
@@ -11,12 +11,11 @@ enum WorkbenchRouter {
         router.add(
             middleware: AccessMiddleware(
                 token: configuration.token, address: address, allowsEditing: configuration.allowsEditing))
-        let chrome = PageChrome(workspace: data.workspace, isEditable: configuration.allowsEditing)
         for asset in [Asset.stylesheet, Asset.script] {
             router.get(RouterPath(asset.path)) { _, _ in asset.response }
         }
-        PageRoutes(data: data, chrome: chrome).register(on: router)
-        APIRoutes(data: data).register(on: router)
+        PageRoutes(store: store, isEditable: configuration.allowsEditing).register(on: router)
+        APIRoutes(store: store).register(on: router)
         return router
     }
 }
