@@ -141,7 +141,7 @@ struct RunningWorkbench {
                         == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
                 #expect(reply.header("X-Content-Type-Options") == "nosniff")
-                #expect(reply.header("Referrer-Policy") == "no-referrer")
+                #expect(reply.header("Referrer-Policy") == "same-origin")
             }
         }
     }
