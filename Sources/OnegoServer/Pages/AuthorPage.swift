@@ -1,5 +1,6 @@
 import OnegoCatalog
 import OnegoComposer
+import OnegoSearch
 import OnegoXML
 
 /// The matter author (`--edit`): the draft's basics, members (picked by search), questions with answers, follow-ups
@@ -100,7 +101,7 @@ struct AuthorPage {
         }
         var hits = ""
         if !find.isEmpty {
-            let found = (data.search?.hits(for: find, filter: [:], limit: 12) ?? []).filter { $0.kind == "item" }
+            let found = (data.search?.hits(for: find, filter: [:], limit: 12) ?? []).filter { $0.kind == .item }
             for hit in found {
                 let code = "<input type=\"hidden\" name=\"code\" value=\"\(h(hit.code))\">"
                 hits += """
