@@ -28,6 +28,7 @@ struct APIRoutes {
             case .failure(let error): return try Self.json(["error": error.description], status: .unprocessableContent)
             }
         }
+        router.get("/api/openapi.json") { _, _ in Self.jsonText(OpenAPIDocument.text) }
         router.get("/api/audit") { _, _ in
             guard let report = store.data.audit else { throw HTTPError(.notFound) }
             return Self.jsonText(try AuditJSONReport.render(report))
