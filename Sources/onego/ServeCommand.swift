@@ -62,14 +62,15 @@ struct ServeCommand: AsyncParsableCommand {
         let command = self
         let store = WorkbenchStore(
             data: try loadData(), watching: watchedPaths(), loader: { try command.loadData() })
-        let workbench = Workbench(
-            configuration: WorkbenchConfiguration(
-                host: host, port: port, token: try token(), allowsEditing: edit),
-            store: store)
+        var configuration = WorkbenchConfiguration(host: host, port: port, token: try token(), allowsEditing: edit)
+        configuration.isPassword = passwordFile != nil
+        let workbench = Workbench(configuration: configuration, store: store)
         do {
             try await workbench.run { port in
-                // Terminal.out writes straight to the file descriptor: nothing is left in a buffer.
-                Terminal.out("onego 工作台：\(workbench.url(port: port))")
+                // Terminal.out writes straight to the file descriptor: nothing is left in a buffer. With a password
+                // the URL carries no secret: the browser asks for the password.
+                let url = workbench.url(port: port)
+                Terminal.out("onego 工作台：\(passwordFile == nil ? url : String(url.prefix { $0 != "?" }))")
             }
         } catch {
             throw CommandFailure("工作台无法启动：\(error)")

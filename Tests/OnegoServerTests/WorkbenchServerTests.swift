@@ -12,10 +12,13 @@ struct RunningWorkbench {
     /// Starts the server on port 0, runs `body` with a client, then stops the server.
     static func with(
         data: WorkbenchData? = nil, store: WorkbenchStore? = nil, allowsEditing: Bool = false,
-        watchEvery interval: Duration = .seconds(3600), _ body: (RawHTTPClient) async throws -> Void
+        watchEvery interval: Duration = .seconds(3600), isPassword: Bool = false,
+        _ body: (RawHTTPClient) async throws -> Void
     ) async throws {
+        var configuration = WorkbenchConfiguration(port: 0, token: token, allowsEditing: allowsEditing)
+        configuration.isPassword = isPassword
         let workbench = Workbench(
-            configuration: WorkbenchConfiguration(port: 0, token: token, allowsEditing: allowsEditing),
+            configuration: configuration,
             store: try store ?? WorkbenchStore(data: try data ?? sampleData()))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {

@@ -10,7 +10,8 @@ enum WorkbenchRouter {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(
             middleware: AccessMiddleware(
-                token: configuration.token, address: address, allowsEditing: configuration.allowsEditing))
+                token: configuration.token, address: address, allowsEditing: configuration.allowsEditing,
+                asksForPassword: configuration.isPassword))
         for asset in [Asset.stylesheet, Asset.script] {
             router.get(RouterPath(asset.path)) { _, _ in asset.response }
         }
