@@ -6,13 +6,18 @@ import NIOCore
 public struct Workbench: Sendable {
     /// Listening and access settings.
     public var configuration: WorkbenchConfiguration
-    /// What is served.
-    public var data: WorkbenchData
+    /// What is served, reloaded when the workspace changes.
+    public var store: WorkbenchStore
 
-    /// Creates a workbench.
+    /// Creates a workbench serving fixed data (no reload).
     public init(configuration: WorkbenchConfiguration, data: WorkbenchData) {
+        self.init(configuration: configuration, store: WorkbenchStore(data: data))
+    }
+
+    /// Creates a workbench serving a store (reloaded when its watched files change while running).
+    public init(configuration: WorkbenchConfiguration, store: WorkbenchStore) {
         self.configuration = configuration
-        self.data = data
+        self.store = store
     }
 
     /// The URL to open, with the token, once the server listens on `port`.
@@ -24,7 +29,7 @@ public struct Workbench: Sendable {
     /// Builds the application; `onReady` is called with the bound port once the server listens.
     public func makeApplication(onReady: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let address = ListeningAddress(host: configuration.host, port: configuration.port)
-        let router = WorkbenchRouter.make(data: data, configuration: configuration, address: address)
+        let router = WorkbenchRouter.make(store: store, configuration: configuration, address: address)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
@@ -36,13 +41,20 @@ public struct Workbench: Sendable {
         )
     }
 
-    /// Runs until interrupted (SIGINT, SIGTERM).
+    /// Runs until interrupted (SIGINT, SIGTERM), looking for workspace changes every second.
     public func run(onReady: @escaping @Sendable (Int) async -> Void) async throws {
+        let watcher = Task { [store] in await store.watch() }
+        defer { watcher.cancel() }
         try await makeApplication(onReady: onReady).runService()
     }
 
-    /// Runs until the surrounding task is cancelled, without installing signal handlers (tests, embedding).
-    public func runUntilCancelled(onReady: @escaping @Sendable (Int) async -> Void) async throws {
+    /// Runs until the surrounding task is cancelled, without installing signal handlers (tests, embedding); looks
+    /// for workspace changes every `interval`.
+    public func runUntilCancelled(
+        watchEvery interval: Duration = .seconds(1), onReady: @escaping @Sendable (Int) async -> Void
+    ) async throws {
+        let watcher = Task { [store] in await store.watch(every: interval) }
+        defer { watcher.cancel() }
         try await makeApplication(onReady: onReady).runService(gracefulShutdownSignals: [])
     }
 }

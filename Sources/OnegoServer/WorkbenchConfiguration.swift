@@ -8,6 +8,9 @@ public struct WorkbenchConfiguration: Sendable {
     public var token: AccessToken
     /// Whether requests that change the workspace are allowed (`--edit`).
     public var allowsEditing: Bool
+    /// Whether the token is a password given for remote access (`--password-file`): browsers ask for it with
+    /// HTTP Basic authentication.
+    public var isPassword = false
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 0, token: AccessToken, allowsEditing: Bool = false) {

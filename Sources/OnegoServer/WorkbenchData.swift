@@ -1,6 +1,7 @@
 public import OnegoAudit
 public import OnegoCatalog
 public import OnegoComposer
+public import OnegoSearch
 
 /// Everything the workbench shows, loaded by the caller through the same library calls as the command line, so the
 /// pages show the same figures as `onego compose`, `onego guide` and `onego audit`.
@@ -19,6 +20,11 @@ public struct WorkbenchData: Sendable {
     public var issued: CalendarDay
     /// The search index, when available.
     public var search: (any WorkbenchSearching)?
+    /// The folder new matters are saved in (`--edit`); `WORKSPACE/matters` when not set.
+    public var mattersFolder: String?
+
+    /// Where a new matter is saved: ``mattersFolder``, else `matters` inside the workspace.
+    var newMatterFolder: String { mattersFolder ?? workspace + "/matters" }
 
     /// Creates the data.
     public init(
@@ -48,38 +54,13 @@ public struct WorkbenchData: Sendable {
 }
 
 /// The search behind the search box and `/api/search`: a thin protocol so the routes do not depend on how hits are
-/// ranked (the implementation lives in the search library).
+/// ranked (the implementation lives in the search library). Hits are the search library's ``SearchHit``, encoded
+/// as `/api/search` and `onego find --format json` return them.
 public protocol WorkbenchSearching: Sendable {
     /// The best hits for `query` restricted by `filter` (facet name → value), best first.
-    func hits(for query: String, filter: [String: String], limit: Int) -> [WorkbenchHit]
+    func hits(for query: String, filter: [String: String], limit: Int) -> [SearchHit]
     /// For each facet (department, type, level, audience), the values among all hits for `query`, with counts.
     func facets(for query: String) -> [WorkbenchFacet]
-}
-
-/// One search result, in the JSON shape of `/api/search`.
-public struct WorkbenchHit: Sendable, Hashable, Encodable {
-    /// `item` or `matter`.
-    public var kind: String
-    /// The item's handling-item code or the matter's code.
-    public var code: String
-    /// The name.
-    public var name: String
-    /// The department, for items.
-    public var department: String?
-    /// The relevance score (higher is better).
-    public var score: Double
-    /// What matched (names, aliases, pinyin…).
-    public var matched: [String]
-
-    /// Creates a hit.
-    public init(kind: String, code: String, name: String, department: String?, score: Double, matched: [String]) {
-        self.kind = kind
-        self.code = code
-        self.name = name
-        self.department = department
-        self.score = score
-        self.matched = matched
-    }
 }
 
 /// The values of one facet with their counts.

@@ -59,27 +59,44 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let command = self
+        let store = WorkbenchStore(
+            data: try loadData(), watching: watchedPaths(), loader: { try command.loadData() })
+        var configuration = WorkbenchConfiguration(host: host, port: port, token: try token(), allowsEditing: edit)
+        configuration.isPassword = passwordFile != nil
+        let workbench = Workbench(configuration: configuration, store: store)
+        do {
+            try await workbench.run { port in
+                // Terminal.out writes straight to the file descriptor: nothing is left in a buffer. With a password
+                // the URL carries no secret: the browser asks for the password.
+                let url = workbench.url(port: port)
+                Terminal.out("onego 工作台：\(passwordFile == nil ? url : String(url.prefix { $0 != "?" }))")
+            }
+        } catch {
+            throw CommandFailure("工作台无法启动：\(error)")
+        }
+    }
+
+    /// Loads the workspace as the other commands do: at start, and again when its files change.
+    func loadData() throws -> WorkbenchData {
         let catalog = try options.loadValidCatalog([workspace])
         let matterFolders = MatterInputs.defaultFolders(near: [workspace])
         let matters = matterFolders.isEmpty ? [] : try MatterInputs.load(paths: matterFolders)
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: [workspace])
         let calendar = try? CalendarLoading.load(paths: [])
         let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
-        let data = WorkbenchData(
+        var data = WorkbenchData(
             workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
             issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))
-        let workbench = Workbench(
-            configuration: WorkbenchConfiguration(
-                host: host, port: port, token: try token(), allowsEditing: edit),
-            data: data)
-        do {
-            try await workbench.run { port in
-                // Terminal.out writes straight to the file descriptor: nothing is left in a buffer.
-                Terminal.out("onego 工作台：\(workbench.url(port: port))")
-            }
-        } catch {
-            throw CommandFailure("工作台无法启动：\(error)")
-        }
+        data.mattersFolder = matterFolders.first
+        return data
+    }
+
+    /// The workspace and the policy: a change to either reloads the workbench.
+    func watchedPaths() -> [String] {
+        var paths = [workspace] + MatterInputs.defaultFolders(near: [workspace])
+        if let policy { paths.append(policy) }
+        return Array(Set(paths)).sorted()
     }
 
     /// The audit report for the policy, if there is one.

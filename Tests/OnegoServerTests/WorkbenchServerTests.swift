@@ -11,14 +11,18 @@ struct RunningWorkbench {
 
     /// Starts the server on port 0, runs `body` with a client, then stops the server.
     static func with(
-        data: WorkbenchData? = nil, allowsEditing: Bool = false, _ body: (RawHTTPClient) async throws -> Void
+        data: WorkbenchData? = nil, store: WorkbenchStore? = nil, allowsEditing: Bool = false,
+        watchEvery interval: Duration = .seconds(3600), isPassword: Bool = false,
+        _ body: (RawHTTPClient) async throws -> Void
     ) async throws {
+        var configuration = WorkbenchConfiguration(port: 0, token: token, allowsEditing: allowsEditing)
+        configuration.isPassword = isPassword
         let workbench = Workbench(
-            configuration: WorkbenchConfiguration(port: 0, token: token, allowsEditing: allowsEditing),
-            data: try data ?? sampleData())
+            configuration: configuration,
+            store: try store ?? WorkbenchStore(data: try data ?? sampleData()))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {
-            try await workbench.runUntilCancelled { port in continuation.yield(port) }
+            try await workbench.runUntilCancelled(watchEvery: interval) { port in continuation.yield(port) }
         }
         defer { server.cancel() }
         var iterator = ports.makeAsyncIterator()
@@ -140,7 +144,7 @@ struct RunningWorkbench {
                         == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
                 #expect(reply.header("X-Content-Type-Options") == "nosniff")
-                #expect(reply.header("Referrer-Policy") == "no-referrer")
+                #expect(reply.header("Referrer-Policy") == "same-origin")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
@@ -8,6 +9,9 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: AccessToken
     let address: ListeningAddress
     let allowsEditing: Bool
+    /// Whether the secret is a password (remote access): browsers are then asked for it with HTTP Basic
+    /// authentication (any user name), and it is never needed in the URL.
+    var asksForPassword = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -20,7 +24,12 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             return redirectStoringCookie(request)
         }
         guard isAuthorised(request) else {
-            return ErrorPage.response(.unauthorized, "需要访问令牌。请打开 onego serve 启动时打印的完整地址（含 ?token=…）。")
+            guard asksForPassword else {
+                return ErrorPage.response(.unauthorized, "需要访问令牌。请打开 onego serve 启动时打印的完整地址（含 ?token=…）。")
+            }
+            var refusal = ErrorPage.response(.unauthorized, "需要口令。请在浏览器弹出的登录框中输入管理员告知的口令（用户名任意）。")
+            refusal.headers[.wwwAuthenticate] = "Basic realm=\"onego\", charset=\"UTF-8\""
+            return refusal
         }
         if !Self.isSafe(request.method) {
             guard let origin = request.headers[.origin]?.lowercased(), address.acceptedOrigins.contains(origin) else {
@@ -42,6 +51,12 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     func isAuthorised(_ request: Request) -> Bool {
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             return token.matches(authorization.dropFirst("Bearer ".count))
+        }
+        if asksForPassword, let authorization = request.headers[.authorization], authorization.hasPrefix("Basic "),
+            let decoded = Data(base64Encoded: String(authorization.dropFirst("Basic ".count))),
+            let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+        {
+            return token.matches(pair[pair.index(after: colon)...])
         }
         let name = address.cookieName
         for field in request.headers[values: .cookie] {

@@ -29,7 +29,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static func apply(to headers: inout HTTPFields) {
         headers[HTTPField.Name.contentSecurityPolicy] = contentSecurityPolicy
         headers[.xContentTypeOptions] = "nosniff"
-        for (name, value) in [("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY")] {
+        for (name, value) in [("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY")] {
             if let name = HTTPField.Name(name) { headers[name] = value }
         }
         if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }

@@ -113,6 +113,22 @@ enum WorkbenchCSS {
         .badge { display: inline-block; margin: 0 6px 4px 0; padding: 0 10px; border: 1.5px solid var(--accent); border-radius: 12px; color: var(--accent); font-family: var(--sans); font-weight: 600; font-size: 13px; }
         .note { margin: 4px 0; padding: 4px 10px; border-left: 3px solid var(--muted); background: #f7f6f3; font-size: 13px; }
         .doc-foot { margin-top: 12px; padding-top: 6px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
+        form.edit { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 8px 0; display: grid; gap: 6px; }
+        form.edit label { display: grid; gap: 2px; font-size: 14px; color: var(--muted); }
+        form.edit input[type=text], form.edit input[type=search], form.edit input[type=number], form.edit select, form.edit textarea { font: inherit; color: var(--ink); padding: 4px 8px; border: 1px solid #9aa5b1; border-radius: 4px; width: 100%; }
+        form.edit button, .row button { justify-self: start; font: inherit; font-size: 14px; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 4px; background: #fff; color: var(--accent); cursor: pointer; }
+        form.edit.inline { display: inline-block; border: 0; padding: 0; margin: 2px 6px 2px 0; background: none; }
+        .row { display: flex; flex-wrap: wrap; gap: 4px; }
+        ul.members, ul.questions, ul.hits { list-style: none; padding: 0; margin: 6px 0; }
+        ul.members > li, ul.questions > li, ul.hits > li { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
+        ul.effects { margin: 2px 0; font-size: 14px; }
+        .alert.ok { border-color: var(--ok); background: #eaf6ec; }
+        li.bad { color: var(--bad); }
+        pre.diff { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px; overflow-x: auto; font-size: 12px; line-height: 1.5; }
+        pre.diff ins { display: block; text-decoration: none; background: #e6f4ea; color: #1e5b2c; }
+        pre.diff del { display: block; text-decoration: none; background: #fdecea; color: #8a1f17; }
+        pre.diff .same { color: var(--muted); }
+        details > summary { cursor: pointer; color: var(--blue); margin: 6px 0; }
         @media (max-width: 800px) {
           body { font-size: 15px; }
           main { padding: 12px; }

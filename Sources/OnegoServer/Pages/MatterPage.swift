@@ -10,6 +10,9 @@ struct MatterPage {
     let matter: Matter
     let given: RequestAnswers
     let result: Result<Composition, CompositionError>
+    /// Where the answers form goes; nil for the matter's own page. A draft's preview sets it to the author page and
+    /// has no printable documents yet.
+    var draftAction: String? = nil
 
     var body: String {
         """
@@ -32,6 +35,13 @@ struct MatterPage {
             let chosen = given.answers[question.id]
             let type = question.kind == .multiple ? "checkbox" : "radio"
             var choices = ""
+            if question.kind.isMeasured {
+                let type = question.kind == .date ? "date" : "number"
+                choices = """
+                    <label><input type="\(type)" name="q.\(h(question.id))" min="0" step="any" \
+                    value="\(h(chosen.first ?? ""))"> \(h(question.unit ?? ""))</label>
+                    """
+            }
             for option in question.answers {
                 let checked = chosen.contains(option.value) ? " checked" : ""
                 choices += """
@@ -48,7 +58,7 @@ struct MatterPage {
         }
         if matter.questions.isEmpty { fields = "<p class=\"muted\">本事项没有情形问题。</p>" }
         return """
-            <form id="answers" method="get" action="/matters/\(QueryText.encode(matter.code))">
+            <form id="answers" method="get" action="\(h(draftAction ?? "/matters/" + QueryText.encode(matter.code)))">
             <h2>办理情形</h2>
             \(fields)
             <fieldset><legend>受理日期（可选，用于计算办结日期）</legend>
@@ -119,11 +129,7 @@ struct MatterPage {
             共 \(number(composition.workingDays.critical)) 个工作日（逐项串联承诺 \(number(composition.workingDays.serialPromised))，\
             法定 \(number(composition.workingDays.serialStatutory))）。</p>
             \(due)
-            <div class="actions noprint">
-            <a class="button" href="/matters/\(code)/notice?\(query)">一次性告知单</a>
-            <a class="button secondary" href="/matters/\(code)/checklist?\(query)">收件清单</a>
-            <a class="button secondary" href="/api/matters/\(code)/composition?\(query)">JSON</a>
-            </div>
+            \(draftAction == nil ? actions(code: code, query: query) : "")
             <h3>办理阶段</h3>
             <div class="stages">\(stages)</div>
             <h3>合并后的材料清单 <span class="count" id="material-count" data-total="\(composition.materials.count)" \
@@ -135,6 +141,17 @@ struct MatterPage {
             <h3>等效命令</h3>
             <pre class="command">\(h(given.command(matter: matter, workspace: data.workspace)))</pre>
             """
+    }
+
+    /// The buttons for the printed notice, the checklist and the JSON of this composition.
+    func actions(code: String, query: String) -> String {
+        """
+        <div class="actions noprint">
+        <a class="button" href="/matters/\(code)/notice?\(query)">一次性告知单</a>
+        <a class="button secondary" href="/matters/\(code)/checklist?\(query)">收件清单</a>
+        <a class="button secondary" href="/api/matters/\(code)/composition?\(query)">JSON</a>
+        </div>
+        """
     }
 
     /// The member a stage, path or material names, by member id or item code.

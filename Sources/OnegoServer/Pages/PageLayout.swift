@@ -5,6 +5,8 @@ import OnegoExport
 struct PageChrome: Sendable {
     var workspace: String
     var isEditable: Bool
+    /// Why the last reload of the workspace failed (the pages then show the last good state).
+    var reloadError: String? = nil
 }
 
 /// The HTML shell shared by all pages: the built-in style sheet and script, the header with the search box.
@@ -18,10 +20,17 @@ enum PageLayout {
                 <a class="brand" href="/">onego 工作台</a>
                 <form action="/search" method="get" role="search"><input type="search" name="q" value="\(h(query))" \
                 placeholder="搜索事项、一件事、材料、部门、编码或拼音" aria-label="搜索"><button type="submit">搜索</button></form>
-                <nav><a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
+                <nav>\(chrome.isEditable ? "<a href=\"/author\">编写一件事</a>" : "")<a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
                 </div></header>
 
                 """
+            if let problem = chrome.reloadError {
+                header += """
+                    <div class="alert error reload" id="reload-error" role="alert">工作区重新加载失败，仍显示上次成功加载的内容。\
+                    错误：\(h(problem))</div>
+
+                    """
+            }
         }
         return """
             <!DOCTYPE html>

@@ -1,3 +1,5 @@
+import OnegoSearch
+
 /// Search results with facets, over the same search as `/api/search`.
 struct SearchPage {
     let data: WorkbenchData
@@ -27,9 +29,9 @@ struct SearchPage {
         var list = ""
         for hit in hits {
             let href =
-                hit.kind == "matter" ? "/matters/\(QueryText.encode(hit.code))" : "/items/\(QueryText.encode(hit.code))"
+                hit.kind == .matter ? "/matters/\(QueryText.encode(hit.code))" : "/items/\(QueryText.encode(hit.code))"
             let kind =
-                hit.kind == "matter" ? "<span class=\"kind matter\">一件事</span>" : "<span class=\"kind\">事项</span>"
+                hit.kind == .matter ? "<span class=\"kind matter\">一件事</span>" : "<span class=\"kind\">事项</span>"
             let matched = hit.matched.isEmpty ? "" : " · 匹配：\(h(hit.matched.prefix(3).joined(separator: "、")))"
             list += """
                 <li>\(kind)<a class="name" href="\(href)">\(h(hit.name))</a><br>\

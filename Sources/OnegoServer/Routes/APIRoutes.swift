@@ -5,16 +5,18 @@ import OnegoExport
 
 /// The JSON API under `/api/`, in the shapes of the command line's JSON.
 struct APIRoutes {
-    let data: WorkbenchData
+    let store: WorkbenchStore
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
+            let data = store.data
             let query = request.uri.queryParameters.get("q") ?? ""
             let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 500)
             let hits = data.search?.hits(for: query, filter: SearchFilter.from(request), limit: limit) ?? []
             return try Self.json(hits)
         }
         router.get("/api/matters/:code/composition") { request, context in
+            let data = store.data
             let code = try context.parameters.require("code")
             guard let matter = data.matter(code: code) else { throw HTTPError(.notFound) }
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
@@ -26,8 +28,9 @@ struct APIRoutes {
             case .failure(let error): return try Self.json(["error": error.description], status: .unprocessableContent)
             }
         }
+        router.get("/api/openapi.json") { _, _ in Self.jsonText(OpenAPIDocument.text) }
         router.get("/api/audit") { _, _ in
-            guard let report = data.audit else { throw HTTPError(.notFound) }
+            guard let report = store.data.audit else { throw HTTPError(.notFound) }
             return Self.jsonText(try AuditJSONReport.render(report))
         }
     }

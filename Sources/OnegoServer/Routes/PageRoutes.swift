@@ -5,24 +5,33 @@ import OnegoExport
 
 /// The HTML pages: home, search, item, matter (with notice and checklist) and audit.
 struct PageRoutes {
-    let data: WorkbenchData
-    let chrome: PageChrome
+    let store: WorkbenchStore
+    let isEditable: Bool
+
+    /// The header of every page, with the banner when the last reload failed.
+    var chrome: PageChrome {
+        PageChrome(workspace: store.data.workspace, isEditable: isEditable, reloadError: store.reloadError)
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in
-            PageLayout.response(title: "首页", body: HomePage(data: data).body, chrome: chrome)
+            let data = store.data
+            return PageLayout.response(title: "首页", body: HomePage(data: data).body, chrome: chrome)
         }
         router.get("/search") { request, _ in
+            let data = store.data
             let query = request.uri.queryParameters.get("q") ?? ""
             let page = SearchPage(data: data, query: query, filter: SearchFilter.from(request))
             return PageLayout.response(title: "搜索 \(query)", body: page.body, chrome: chrome, query: query)
         }
         router.get("/items/:code") { _, context in
-            let item = try item(context)
+            let data = store.data
+            let item = try item(context, data)
             return PageLayout.response(title: item.name, body: ItemPage(data: data, item: item).body, chrome: chrome)
         }
         router.get("/items/:code/:kind") { _, context in
-            let item = try item(context)
+            let data = store.data
+            let item = try item(context, data)
             let options = GuideOptions(issued: data.issued)
             let document: GuideDocument
             switch context.parameters.get("kind") {
@@ -36,7 +45,8 @@ struct PageRoutes {
                 title: document.title, body: DocumentPage.body([document], back: back), chrome: chrome)
         }
         router.get("/matters/:code") { request, context in
-            let matter = try matter(context)
+            let data = store.data
+            let matter = try matter(context, data)
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
             let result = Result { () throws(CompositionError) in
                 try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
@@ -45,7 +55,8 @@ struct PageRoutes {
             return PageLayout.response(title: matter.name, body: page.body, chrome: chrome)
         }
         router.get("/matters/:code/:kind") { request, context in
-            let matter = try matter(context)
+            let data = store.data
+            let matter = try matter(context, data)
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
             let options = GuideOptions(issued: data.issued, accepted: given.accepted, calendar: data.composer.calendar)
             let back = "/matters/\(QueryText.encode(matter.code))?" + QueryText.query(given.query)
@@ -73,7 +84,7 @@ struct PageRoutes {
                 title: document.title, body: DocumentPage.body([document], back: back), chrome: chrome)
         }
         router.get("/audit") { _, _ in
-            guard let report = data.audit else {
+            guard let report = store.data.audit else {
                 let body = "<main class=\"narrow\"><div class=\"alert\">启动时未指定政策文件（--policy），没有审计结果。</div></main>"
                 return PageLayout.response(title: "审计", body: body, status: .notFound, chrome: chrome)
             }
@@ -87,14 +98,14 @@ struct PageRoutes {
         return ""
     }
 
-    func item(_ context: BasicRequestContext) throws -> ServiceItem {
+    func item(_ context: BasicRequestContext, _ data: WorkbenchData) throws -> ServiceItem {
         guard let code = context.parameters.get("code"), let item = data.catalog.item(code: code) else {
             throw HTTPError(.notFound)
         }
         return item
     }
 
-    func matter(_ context: BasicRequestContext) throws -> Matter {
+    func matter(_ context: BasicRequestContext, _ data: WorkbenchData) throws -> Matter {
         guard let code = context.parameters.get("code"), let matter = data.matter(code: code) else {
             throw HTTPError(.notFound)
         }

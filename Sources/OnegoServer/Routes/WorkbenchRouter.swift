@@ -3,20 +3,24 @@ import Hummingbird
 /// The routes of the workbench, behind the security headers and access control.
 enum WorkbenchRouter {
     /// Builds the router.
-    static func make(data: WorkbenchData, configuration: WorkbenchConfiguration, address: ListeningAddress)
+    static func make(store: WorkbenchStore, configuration: WorkbenchConfiguration, address: ListeningAddress)
         -> Router<BasicRequestContext>
     {
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(
             middleware: AccessMiddleware(
-                token: configuration.token, address: address, allowsEditing: configuration.allowsEditing))
-        let chrome = PageChrome(workspace: data.workspace, isEditable: configuration.allowsEditing)
+                token: configuration.token, address: address, allowsEditing: configuration.allowsEditing,
+                asksForPassword: configuration.isPassword))
         for asset in [Asset.stylesheet, Asset.script] {
             router.get(RouterPath(asset.path)) { _, _ in asset.response }
         }
-        PageRoutes(data: data, chrome: chrome).register(on: router)
-        APIRoutes(data: data).register(on: router)
+        PageRoutes(store: store, isEditable: configuration.allowsEditing).register(on: router)
+        APIRoutes(store: store).register(on: router)
+        let pages = PageRoutes(store: store, isEditable: configuration.allowsEditing)
+        AuthorRoutes(
+            store: store, drafts: DraftStore(), isEditable: configuration.allowsEditing, chrome: { pages.chrome }
+        ).register(on: router)
         return router
     }
 }

@@ -1,6 +1,6 @@
 public import OnegoCatalog
 public import OnegoComposer
-import OnegoSearch
+public import OnegoSearch
 
 /// The search box and `/api/search` over the search library's index (the same search as `onego find`).
 public struct IndexSearch: WorkbenchSearching {
@@ -12,15 +12,11 @@ public struct IndexSearch: WorkbenchSearching {
     }
 
     /// The best hits for `query` restricted by `filter`, best first.
-    public func hits(for query: String, filter: [String: String], limit: Int) -> [WorkbenchHit] {
+    public func hits(for query: String, filter: [String: String], limit: Int) -> [SearchHit] {
         let facets = SearchFacets(
             department: filter["department"], type: filter["type"], level: filter["level"],
             audience: filter["audience"])
-        return index.search(query, facets: facets, limit: limit).map {
-            WorkbenchHit(
-                kind: $0.kind.rawValue, code: $0.code, name: $0.name, department: $0.department, score: $0.score,
-                matched: $0.matched)
-        }
+        return index.search(query, facets: facets, limit: limit)
     }
 
     /// The facet values among all hits for `query`, with counts.

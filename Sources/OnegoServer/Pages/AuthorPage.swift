@@ -1,0 +1,244 @@
+import OnegoCatalog
+import OnegoComposer
+import OnegoSearch
+import OnegoXML
+
+/// The matter author (`--edit`): the draft's basics, members (picked by search), questions with answers, follow-ups
+/// and thresholds, the effects of each answer, the joint form, the problems `onego validate` would report, and a
+/// live preview of the composition. Every form posts one change to `/author/CODE`.
+struct AuthorPage {
+    let data: WorkbenchData
+    let draft: MatterDraft
+    /// The member search text (`?find=`), if any.
+    let find: String
+    /// The answers of the preview.
+    let given: RequestAnswers
+    /// Why the last change was refused, if it was.
+    let refusal: String?
+
+    var matter: Matter { draft.matter }
+    var action: String { "/author/" + QueryText.encode(matter.code) }
+
+    var body: String {
+        let preview = Result { () throws(CompositionError) in
+            try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+        }
+        let page = MatterPage(data: data, matter: matter, given: given, result: preview, draftAction: action)
+        let state = draft.isNew ? "新文件" : "修改现有文件"
+        return """
+            <main class="author">
+            <h1>编写一件事：\(h(matter.name.isEmpty ? matter.code : matter.name))</h1>
+            <p class="muted">\(h(matter.code)) · 保存到 <span class="code">\(h(draft.path))</span>（\(state)）</p>
+            \(refusal.map { "<div class=\"alert error\" id=\"refusal\">\(h($0))</div>" } ?? "")
+            \(problems)
+            <div class="two">
+            <section>
+            \(basics)\(members)\(questions)\(effects)\(jointForm)
+            <p><a class="button" id="review" href="\(action)/save">查看差异并保存</a></p>
+            </section>
+            <section id="preview"><h2>实时预览</h2>\(page.form)\(page.outcome)</section>
+            </div>
+            </main>
+            """
+    }
+
+    /// The errors and warnings of the draft, as `onego validate` reports them for the saved file.
+    var problems: String {
+        guard !draft.diagnostics.isEmpty else {
+            return "<div class=\"alert ok\" id=\"problems\">检查通过：没有错误（与 onego validate 相同的检查）。</div>"
+        }
+        let items = draft.diagnostics.map { diagnostic in
+            let place = diagnostic.location.map { "第 \($0.line) 行：" } ?? ""
+            return "<li class=\"\(diagnostic.severity == .error ? "bad" : "")\">\(h(place + diagnostic.message))"
+                + " <span class=\"code\">[\(h(diagnostic.rule))]</span></li>"
+        }
+        let label = draft.isSavable ? "有提示" : "有错误，修正后才能保存"
+        return "<div class=\"alert error\" id=\"problems\"><strong>\(label)</strong><ul>\(items.joined())</ul></div>"
+    }
+
+    func post(_ name: String, _ fields: String, button: String, extra: String = "") -> String {
+        """
+        <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
+        \(fields)<button type="submit">\(h(button))</button></form>
+        """
+    }
+
+    var basics: String {
+        let units = TimeUnit.allCases.map {
+            option($0.rawValue, $0.rawValue, selected: matter.promisedLimit.unit.rawValue)
+        }
+        let audiences = ["自然人", "法人", "非法人组织", "个体工商户"].map { option($0, $0, selected: matter.audience.rawValue) }
+        let fields = """
+            <label>名称 <input type="text" name="name" value="\(h(matter.name))" required></label>
+            <label>说明 <input type="text" name="summary" value="\(h(matter.summary ?? ""))"></label>
+            <label>牵头部门 <input type="text" name="lead" value="\(h(matter.leadDepartment))" required></label>
+            <label>协同部门（每行一个）<textarea name="cooperating" rows="2">\(h(matter.cooperatingDepartments.joined(separator: "\n")))</textarea></label>
+            <label>承诺时限 <input type="number" name="limit" min="0" step="0.5" value="\(number(matter.promisedLimit.value))">\
+            <select name="unit">\(units.joined())</select></label>
+            <label>时限说明 <input type="text" name="note" value="\(h(matter.promisedLimit.note ?? ""))"></label>
+            <label>服务对象 <select name="audience">\(audiences.joined())</select></label>
+            """
+        return "<h2>基本信息</h2>" + post("basics", fields, button: "保存基本信息")
+    }
+
+    var members: String {
+        var rows = ""
+        for member in matter.members {
+            let item = data.catalog.item(code: member.code)
+            let other = member.selection == .always ? MemberSelection.situational : .always
+            let toggle = post(
+                "selection",
+                "<input type=\"hidden\" name=\"member\" value=\"\(h(member.id))\"><input type=\"hidden\" name=\"selection\" value=\"\(other.rawValue)\">",
+                button: other == .always ? "改为常选" : "改为情形选择", extra: "inline")
+            let remove = post(
+                "removeMember", "<input type=\"hidden\" name=\"member\" value=\"\(h(member.id))\">", button: "移除",
+                extra: "inline")
+            rows += """
+                <li data-member="\(h(member.id))"><strong>\(h(item?.name ?? member.code))</strong> \
+                <span class="muted">\(h(member.id)) · \(member.selection == .always ? "常选" : "情形选择") · \(h(item?.department ?? "目录中没有此编码"))</span>\
+                <div class="row">\(toggle)\(remove)</div></li>
+                """
+        }
+        var hits = ""
+        if !find.isEmpty {
+            let found = (data.search?.hits(for: find, filter: [:], limit: 12) ?? []).filter { $0.kind == .item }
+            for hit in found {
+                let code = "<input type=\"hidden\" name=\"code\" value=\"\(h(hit.code))\">"
+                hits += """
+                    <li><strong>\(h(hit.name))</strong> <span class="muted">\(h(hit.department ?? ""))</span><div class="row">\
+                    \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"always\">", button: "加入（常选）", extra: "inline"))\
+                    \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"situational\">", button: "加入（情形选择）", extra: "inline"))\
+                    </div></li>
+                    """
+            }
+            if found.isEmpty { hits = "<li class=\"muted\">没有找到事项</li>" }
+        }
+        return """
+            <h2>成员事项</h2>
+            <ul class="members" id="members">\(rows.isEmpty ? "<li class=\"muted\">还没有成员事项：在下面搜索并加入。</li>" : rows)</ul>
+            <form method="get" action="\(action)" class="edit" id="find-member"><label>搜索事项 \
+            <input type="search" name="find" value="\(h(find))" placeholder="事项名称、俗称、拼音或编码"></label>\
+            <button type="submit">搜索</button></form>
+            <ul class="hits" id="member-hits">\(hits)</ul>
+            """
+    }
+
+    var questions: String {
+        var rows = ""
+        for question in matter.questions {
+            var answers = question.answers.map { answer in
+                "<li>\(h(answer.displayText))\(effectList(answer.effects, target: question.id + "/" + answer.value))</li>"
+            }
+            answers += question.thresholds.enumerated().map { index, threshold in
+                "<li>\(h(threshold.condition))\(effectList(threshold.effects, target: question.id + "/#\(index)"))</li>"
+            }
+            let follow = question.shownWhen.map { "追问：当 \($0.question) = \($0.answer)" }.joined(separator: "；")
+            rows += """
+                <li data-question="\(h(question.id))"><strong>\(h(question.text))</strong> <span class="muted">\(h(question.id)) · \
+                \(question.kind.label)\(follow.isEmpty ? "" : " · " + h(follow))</span><ul>\(answers.joined())</ul>\
+                \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(h(question.id))\">", button: "删除问题", extra: "inline"))</li>
+                """
+        }
+        let kinds = [QuestionKind.yesNo, .single, .multiple, .number].map {
+            option($0.rawValue, $0.label, selected: "")
+        }
+        let conditions = matter.questions.flatMap { q in q.answers.map { "\(q.id)=\($0.value)" } }
+        let follow = ([option("", "（总是询问）", selected: "")] + conditions.map { option($0, $0, selected: "") }).joined()
+        let fields = """
+            <label>标识 <input type="text" name="id" placeholder="如 staff" required></label>
+            <label>题型 <select name="kind">\(kinds.joined())</select></label>
+            <label>问题 <input type="text" name="text" required></label>
+            <label>提示 <input type="text" name="hint"></label>
+            <label>回答（选择题，用顿号分隔）<input type="text" name="answers" placeholder="如 独资、合伙"></label>
+            <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米"></label>
+            <label>追问条件 <select name="shownWhen">\(follow)</select></label>
+            <label><input type="checkbox" name="required" checked> 必答</label>
+            """
+        let measured = matter.questions.filter { $0.kind.isMeasured }.map { option($0.id, $0.text, selected: "") }
+        let threshold =
+            measured.isEmpty
+            ? ""
+            : post(
+                "addThreshold",
+                """
+                <label>数值题 <select name="question">\(measured.joined())</select></label>
+                <label>不小于 <input type="number" name="atLeast" min="0" step="any"></label>
+                <label>小于 <input type="number" name="below" min="0" step="any"></label>
+                """, button: "添加阈值")
+        return """
+            <h2>情形问题</h2><ul class="questions" id="questions">\(rows)</ul>
+            <details\(matter.questions.isEmpty ? " open" : "")><summary>添加问题</summary>\(post("addQuestion", fields, button: "添加问题"))</details>
+            \(threshold)
+            """
+    }
+
+    /// The effects of one answer or threshold, each with a remove button.
+    func effectList(_ effects: [AnswerEffect], target: String) -> String {
+        guard !effects.isEmpty else { return "" }
+        let items = effects.enumerated().map { index, effect in
+            let fields =
+                "<input type=\"hidden\" name=\"target\" value=\"\(h(target))\"><input type=\"hidden\" name=\"index\" value=\"\(index)\">"
+            return "<li>\(h(describe(effect)))\(post("removeEffect", fields, button: "删除", extra: "inline"))</li>"
+        }
+        return "<ul class=\"effects\">\(items.joined())</ul>"
+    }
+
+    func describe(_ effect: AnswerEffect) -> String {
+        let name = { (id: String) in
+            matter.member(id: id).flatMap { data.catalog.item(code: $0.code)?.name } ?? id
+        }
+        switch effect {
+        case .includeMember(let id, _): return "加入 \(name(id))"
+        case .excludeMember(let id, _): return "去掉 \(name(id))"
+        case .excludeMaterial(let id, let material, _): return "免交 \(name(id)) 的“\(material)”"
+        case .addMaterial(let id, let material, _): return "\(name(id)) 增加材料“\(material.name)”"
+        }
+    }
+
+    var effects: String {
+        var targets: [String] = []
+        for question in matter.questions {
+            targets += question.answers.map {
+                option("\(question.id)/\($0.value)", "\(question.text) → \($0.displayText)", selected: "")
+            }
+            targets += question.thresholds.enumerated().map { index, threshold in
+                option("\(question.id)/#\(index)", "\(question.text) → \(threshold.condition)", selected: "")
+            }
+        }
+        guard !targets.isEmpty, !matter.members.isEmpty else { return "" }
+        let members = matter.members.map { member in
+            option(member.id, data.catalog.item(code: member.code)?.name ?? member.id, selected: "")
+        }
+        var materials = Set<String>()
+        for member in matter.members {
+            for m in data.catalog.item(code: member.code)?.materials ?? [] { materials.insert(m.name) }
+        }
+        let list = materials.sorted().map { "<option value=\"\(h($0))\">" }.joined()
+        let fields = """
+            <label>回答 <select name="target">\(targets.joined())</select></label>
+            <label>效果 <select name="effect">\(option("includeMember", "加入成员事项", selected: ""))\
+            \(option("excludeMember", "去掉成员事项", selected: ""))\(option("excludeMaterial", "免交材料", selected: ""))</select></label>
+            <label>成员事项 <select name="member">\(members.joined())</select></label>
+            <label>材料（免交材料时）<input type="text" name="material" list="member-materials"></label>
+            <datalist id="member-materials">\(list)</datalist>
+            """
+        return "<h2>回答的效果</h2>" + post("addEffect", fields, button: "添加效果")
+    }
+
+    var jointForm: String {
+        let form = matter.jointForm
+        let checked = (form?.replacesApplicationForms ?? true) ? " checked" : ""
+        let fields = """
+            <label>一表申请表名称（留空则不使用）<input type="text" name="name" value="\(h(form?.name ?? ""))" \
+            placeholder="如 \(h(matter.name))“一件事”申请表"></label>
+            <label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label>
+            """
+        return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
+    }
+
+    func option(_ value: String, _ label: String, selected: String) -> String {
+        "<option value=\"\(h(value))\"\(value == selected ? " selected" : "")>\(h(label))</option>"
+    }
+
+    func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+}

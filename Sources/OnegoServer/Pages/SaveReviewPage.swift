@@ -1,0 +1,51 @@
+import Foundation
+import OnegoComposer
+
+/// Before saving a matter: the line diff between the file on disk and what will be written, and the save button
+/// (refused while the draft has errors, or when the file changed since this page was shown).
+struct SaveReviewPage {
+    let draft: MatterDraft
+    let onDisk: String
+    var refusal: String? = nil
+
+    /// A short fingerprint of the file's text, sent back with the save so a file changed meanwhile is not overwritten.
+    static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16) + "-" + String(text.utf8.count)
+    }
+
+    var body: String {
+        let lines = LineDiff.lines(from: onDisk, to: draft.xml)
+        let changed = LineDiff.changes(lines)
+        var rows = ""
+        for line in lines {
+            switch line {
+            case .same(let text): rows += "<span class=\"same\">  \(h(text))</span>\n"
+            case .removed(let text): rows += "<del>- \(h(text))</del>\n"
+            case .added(let text): rows += "<ins>+ \(h(text))</ins>\n"
+            }
+        }
+        let code = QueryText.encode(draft.matter.code)
+        let state = draft.isNew ? "新建文件" : "替换现有文件（先写临时文件，再原子改名）"
+        let button =
+            draft.isSavable
+            ? """
+            <form method="post" action="/author/\(code)/save"><input type="hidden" name="base" value="\(Self.fingerprint(onDisk))">\
+            <button class="primary" type="submit" id="confirm-save">确认保存</button></form>
+            """
+            : "<div class=\"alert error\">一件事定义仍有错误，不能保存。请返回修改。</div>"
+        return """
+            <main>
+            <h1>保存前核对：\(h(draft.matter.name))</h1>
+            <p class="muted"><span class="code">\(h(draft.path))</span> · \(state) · 变动 \(changed) 行</p>
+            \(refusal.map { "<div class=\"alert error\" id=\"refusal\">\(h($0))</div>" } ?? "")
+            <pre class="diff" id="diff">\(rows)</pre>
+            <div class="actions">\(button)<a class="button secondary" href="/author/\(code)">返回修改</a></div>
+            </main>
+            """
+    }
+}
