@@ -104,12 +104,16 @@ public struct AuditSettings: Sendable, Hashable {
     /// The material synonym table (`Catalogs/reference/material-synonyms.xml`): two materials of one item whose
     /// names it maps to the same document are near-duplicates.
     public var synonyms: SynonymTable
+    /// The workspace's office hours (`office-hours.txt`): limits in hours and minutes convert to working days
+    /// through their length, as the composer does (7 hours for the default 9:00–12:00, 13:30–17:30).
+    public var officeHours: OfficeHours
 
     /// Creates settings.
     public init(
         codeProfile: CodeProfile = .national, instantApprovalMaxPromise: TimeLimit = TimeLimit(1, .workingDays),
-        maxVisits: Int = 1, synonyms: SynonymTable = .empty
+        maxVisits: Int = 1, synonyms: SynonymTable = .empty, officeHours: OfficeHours = .standard
     ) {
+        self.officeHours = officeHours
         self.codeProfile = codeProfile
         self.instantApprovalMaxPromise = instantApprovalMaxPromise
         self.maxVisits = maxVisits

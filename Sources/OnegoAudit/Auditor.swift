@@ -123,13 +123,14 @@ public struct Auditor: Sendable {
         // The figures walk the units once while the rules run.
         let figures = FigureSlot()
         let group = DispatchGroup()
+        let officeHours = settings.officeHours
         DispatchQueue.global().async(group: group) { [population] in
             let handling = PopulationIndex(.handlingItems, items: items)
             let units = population == .handlingItems ? handling : PopulationIndex(population, items: items)
             let calculator = CoverageCalculator(population: population)
             figures.value = (
                 calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
-                CompressionFigures.compute(items: items, units: handling), handling.count,
+                CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
                 Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount
             )
         }

@@ -132,7 +132,9 @@ public struct Composer: Sendable {
                 finish: plan.schedule.finish[position])
         }
         return Composition(
-            matterCode: matter.code, matterName: matter.name, answers: selection.outcome.answers, members: members,
+            matterCode: matter.code, matterName: matter.name, answers: selection.outcome.answers,
+            audience: matter.chosenAudience(selection.outcome.answers), servedAudiences: matter.servedAudiences,
+            members: members,
             materials: materials, stages: plan.stages,
             criticalPath: plan.schedule.criticalPath.map { selection.items[$0].id }, workingDays: figures.time,
             visits: figures.visits, tripsDefinition: figures.tripsDefinition, steps: figures.steps,

@@ -9,6 +9,11 @@ public struct Composition: Sendable, Hashable, Encodable {
     public var matterName: String
     /// The answers, in canonical form.
     public var answers: AnswerSet
+    /// The audience (服务对象) the answers chose (``Matter/chosenAudience(_:)``); `nil` when the matter serves
+    /// several and the answers did not choose.
+    public var audience: ServiceObject?
+    /// Every audience the matter serves.
+    public var servedAudiences: [ServiceObject] = []
     /// The selected members, in matter order.
     public var members: [ComposedMember]
     /// One line per distinct document and holder, each with its ``MaterialDisposition``; the joint form, when the
@@ -42,7 +47,8 @@ public struct Composition: Sendable, Hashable, Encodable {
     public func member(code: String) -> ComposedMember? { members.first { $0.code == code } }
 
     enum CodingKeys: String, CodingKey {
-        case matter, answers, members, materials, stages, criticalPath, workingDays, visits, trips, steps, arrangement
+        case matter, answers, audience, members, materials, stages, criticalPath, workingDays, visits, trips, steps,
+            arrangement
         case reductions, promisedLimit, due
     }
 
@@ -51,6 +57,8 @@ public struct Composition: Sendable, Hashable, Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(["code": matterCode, "name": matterName], forKey: .matter)
         try container.encode(answers, forKey: .answers)
+        try container.encode(
+            AudienceFigure(chosen: audience?.rawValue, served: servedAudiences.map(\.rawValue)), forKey: .audience)
         try container.encode(members, forKey: .members)
         try container.encode(materials, forKey: .materials)
         try container.encode(stages, forKey: .stages)
@@ -379,4 +387,23 @@ public struct DueDates: Sendable, Hashable, Encodable {
 extension Double {
     /// Whole numbers as integers in JSON (`3`, not `3.0`), others rounded to 2 decimals.
     var jsonNumber: Double { (self * 100).rounded() / 100 }
+}
+
+/// `"audience": {"chosen": "个体工商户", "served": ["法人", "个体工商户"]}` in the compose JSON; `chosen` is null
+/// when the matter serves several audiences and the answers did not choose one.
+struct AudienceFigure: Encodable {
+    var chosen: String?
+    var served: [String]
+
+    enum CodingKeys: String, CodingKey { case chosen, served }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let chosen {
+            try container.encode(chosen, forKey: .chosen)
+        } else {
+            try container.encodeNil(forKey: .chosen)
+        }
+        try container.encode(served, forKey: .served)
+    }
 }

@@ -119,6 +119,7 @@ struct AuditCommand: ParsableCommand {
         InputLedger.shared.record(paths)
         let load = catalogLoader.load(paths: paths)
         var matterFigures: [MatterFigures] = []
+        let hours = try MatterInputs.officeHours(path: nil, catalogPaths: paths)
         let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
         if !matterPaths.isEmpty {
             InputLedger.shared.record(matterPaths)
@@ -129,7 +130,6 @@ struct AuditCommand: ParsableCommand {
                 throw CommandFailure(error.description)
             }
             let (found, problems) = loader.load(paths: matterPaths)
-            let hours = try MatterInputs.officeHours(path: nil, catalogPaths: paths)
             otherDiagnostics += MatterAudit.diagnostics(
                 matters: found, loadDiagnostics: problems, catalog: load.catalog, officeHours: hours)
             matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog, officeHours: hours)
@@ -137,7 +137,7 @@ struct AuditCommand: ParsableCommand {
 
         let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
         let report = Auditor(
-            settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms),
+            settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms, officeHours: hours),
             population: population.population
         ).audit(
             load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,

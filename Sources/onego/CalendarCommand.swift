@@ -19,8 +19,8 @@ extension CalendarCommand {
             abstract: "计算办结期限：自受理次日起算 N 个工作日（或自然日、小时）(print the due date).",
             discussion: """
                 Counting starts the day after acceptance (行政许可法 art. 82); make-up weekend working days count, \
-                holidays do not. Fractions round up to whole days; hours and minutes convert at 8 working hours \
-                per working day. A year whose holiday arrangement is not published is an error, never a guess.
+                holidays do not. Fractions round up to whole days; hours and minutes convert through the length of \
+                the office day (--office-hours, default 9:00–12:00 and 13:30–17:30 = 7 hours). A year whose holiday arrangement is not published is an error, never a guess.
                 Prints a Chinese sentence, then the ISO date alone on the last line.
                 Exit status: 0 success, 1 the year is not published or the calendar is invalid, 64 usage error.
                 """
@@ -58,6 +58,11 @@ extension CalendarCommand {
 
         @Option(help: "Calendar files or folders (default: the repository's Catalogs/calendars).")
         var calendar: [String] = []
+
+        @Option(
+            name: .customLong("office-hours"),
+            help: "Office-hours file (office-hours.txt) whose day length converts hours (default 7 hours).")
+        var officeHours: String?
 
         func validate() throws {
             guard CalendarDay(iso: accepted) != nil else {
@@ -97,24 +102,26 @@ extension CalendarCommand {
                 throw ExitCode(64)
             }
             let workingCalendar = try CalendarLoading.load(paths: calendar)
+            let hours = try MatterInputs.officeHours(path: officeHours, catalogPaths: [])
             let limit = TimeLimit(value, unit.timeUnit)
             let due: CalendarDay
             do {
-                due = try workingCalendar.dueDate(accepted: day, limit: limit)
+                due = try workingCalendar.dueDate(accepted: day, limit: limit, officeHours: hours)
             } catch {
                 throw CommandFailure(workingCalendar.message(for: error))
             }
             Terminal.out(
-                "受理日期 \(day)（\(day.weekdayName)），时限 \(limit)\(note(for: limit))，"
+                "受理日期 \(day)（\(day.weekdayName)），时限 \(limit)\(note(for: limit, hours: hours))，"
                     + "办结期限为 \(due.year)年\(due.month)月\(due.day)日（\(due.weekdayName)）\n\(due)")
         }
 
         /// How the limit was counted, when that is not obvious.
-        private func note(for limit: TimeLimit) -> String {
+        private func note(for limit: TimeLimit, hours: OfficeHours) -> String {
             switch limit.unit {
             case .naturalDays: return "（自受理次日起按自然日计算）"
             case .hours, .minutes:
-                return "（按每个工作日 \(WorkingCalendar.hoursPerWorkingDay) 小时折算为工作日，不足一日按一日计，自受理次日起算）"
+                let perDay = Rational(hours.minutesPerDay, 60)
+                return "（按每个工作日 \(perDay) 小时（办公时间）折算为工作日，不足一日按一日计，自受理次日起算）"
             case .workingDays:
                 return limit.value == 0 ? "（即办）" : "（自受理次日起算，不含法定节假日）"
             }

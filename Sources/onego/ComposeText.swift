@@ -9,14 +9,21 @@ enum ComposeText {
         func name(_ code: String) -> String { names[code] ?? code }
 
         out.append("一件事：\(matter.name)（\(matter.code)）")
+        let served = plan.servedAudiences.map(\.rawValue).joined(separator: "、")
+        let audience =
+            switch (plan.audience, plan.servedAudiences.count > 1) {
+            case (let chosen?, true): "\(chosen.rawValue)（按所选情形；本一件事服务对象：\(served)）"
+            case (let chosen?, false): chosen.rawValue
+            case (nil, _): "\(served)（所选情形未确定申请主体）"
+            }
         out.append(
-            "服务对象：\(matter.audience.rawValue)；牵头部门：\(matter.leadDepartment)"
+            "服务对象：\(audience)；牵头部门：\(matter.leadDepartment)"
                 + (matter.cooperatingDepartments.isEmpty
                     ? "" : "；协同部门：\(matter.cooperatingDepartments.joined(separator: "、"))"))
         if !plan.answers.isEmpty {
             let lines = plan.answers.values.map { id, values -> String in
                 let question = matter.question(id: id)
-                let shown = values.map { value in question?.answer(value: value)?.displayText ?? value }
+                let shown = values.map { value in question?.displayText(for: value) ?? value }
                 return "  \(question?.text ?? id) \(shown.joined(separator: "、"))"
             }
             out.append("情形：")

@@ -56,12 +56,14 @@ struct DiffCommand: ParsableCommand {
         }
         let loader = try catalog.makeLoader()
         let today = CalendarDay.today()
-        let auditor = Auditor()
+        let hours = try MatterInputs.officeHours(path: nil, catalogPaths: [new])
+        let auditor = Auditor(settings: AuditSettings(officeHours: hours))
         let before = loader.load(paths: [old])
         let after = loader.load(paths: [new])
         let diff = CatalogDiff(
             old: (before.catalog, auditor.audit(before, policy: policyValue, today: today, paths: [old])),
-            new: (after.catalog, auditor.audit(after, policy: policyValue, today: today, paths: [new])))
+            new: (after.catalog, auditor.audit(after, policy: policyValue, today: today, paths: [new])),
+            officeHours: hours)
         switch format {
         case .text: Terminal.out(CatalogDiffReport.text(diff))
         case .json: Terminal.out(try CatalogDiffReport.json(diff))

@@ -79,6 +79,7 @@ struct GuideCommand: ParsableCommand {
         let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
         var guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
         guideOptions.acceptedAt = acceptedMoment
+        guideOptions.officeHours = try MatterInputs.officeHours(path: nil, catalogPaths: catalog)
 
         let target = try NameLookup.guideTarget(
             self.target, catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters)

@@ -41,4 +41,22 @@ import Testing
         #expect(figures.excluded.map(\.name) == ["自然日"])
         #expect(figures.items.first { $0.name == "小时" }?.rate == 0.75)
     }
+
+    @Test func comparesHoursWithWorkingDaysThroughTheWorkspaceOfficeDay() throws {
+        // 企业开办 promised in hours against a statutory limit in working days: 3.5 hours is half of the default
+        // 7-hour office day, so (1 − 0.5) ÷ 1 = 50%; under an 8:30–12:00, 13:30–18:00 day (8 hours) 3.5 h is 7/16.
+        let item = ServiceItem(
+            codes: ItemCodes(basic: "000101001000", implementation: "X3"), name: "企业设立登记",
+            statutoryLimit: TimeLimit(1, .workingDays), promisedLimit: TimeLimit(3.5, .hours))
+        let standard = CompressionFigures.compute(items: [item])
+        #expect(try #require(standard.items.first?.rate) == 0.5)
+        #expect(standard.items.first?.promisedDays == 0.5)
+        let long = OfficeHours(periods: [.init(start: 510, end: 720), .init(start: 810, end: 1080)])
+        let longDay = CompressionFigures.compute(items: [item], officeHours: long)
+        #expect(try #require(longDay.items.first?.rate) == 1 - 7.0 / 16)
+        // Hours beyond a working day exceed it under the same conversion (the rule the audit runs).
+        #expect(TimeLimit(8, .hours).compare(to: TimeLimit(1, .workingDays), officeHours: .standard) == .descending)
+        #expect(TimeLimit(8, .hours).compare(to: TimeLimit(1, .workingDays), officeHours: long) == .same)
+        #expect(TimeLimit(7, .hours).compare(to: TimeLimit(1, .naturalDays), officeHours: .standard) == nil)
+    }
 }

@@ -10,7 +10,8 @@ import Testing
         (["2024-09-27", "20"], "2024-10-30", "办结期限为 2024年10月30日（星期三）"),
         (["2025-01-24", "0.5"], "2025-01-26", "时限 0.5个工作日"),
         (["2025-01-24", "10", "--unit", "day"], "2025-02-03", "时限 10个自然日"),
-        (["2025-01-24", "16", "--unit", "hour"], "2025-01-27", "按每个工作日 8 小时折算"),
+        (["2025-01-24", "14", "--unit", "hour"], "2025-01-27", "按每个工作日 7 小时（办公时间）折算"),
+        (["2025-01-24", "15", "--unit", "hour"], "2025-02-05", "按每个工作日 7 小时（办公时间）折算"),
     ])
     func printsTheDueDateInChineseThenISO(arguments: [String], iso: String, phrase: String) throws {
         let run = try Fixtures.runOnego(["calendar", "due"] + arguments)

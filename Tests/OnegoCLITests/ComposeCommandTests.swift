@@ -21,6 +21,23 @@ import Testing
         return root
     }
 
+    @Test func textAndJSONSayWhichAudienceTheAnswersChoseAndPrintNumbersWithTheirUnit() throws {
+        let arguments = [
+            "compose", "YX-KBCYD", "--catalog", "Catalogs/yunxi", "--answer", "licence=individual", "--answer",
+            "area=80", "--answer", "sign=否", "--answer", "tobacco=否",
+        ]
+        let text = try Fixtures.runOnego(arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("服务对象：个体工商户（按所选情形；本一件事服务对象：法人、个体工商户）"))
+        #expect(text.stdout.contains("经营场所建筑面积（平方米）？ 80 平方米"))
+        let json = try Fixtures.runOnego(arguments + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let audience = try #require(object["audience"] as? [String: Any])
+        #expect(audience["chosen"] as? String == "个体工商户")
+        #expect(audience["served"] as? [String] == ["法人", "个体工商户"])
+    }
+
     @Test func jsonHasTheDocumentedShape() throws {
         let run = try Fixtures.runOnego(
             ["compose", Self.matter, "--catalog", Self.catalog, "--format", "json", "--accepted", "2026-02-13"]

@@ -100,20 +100,36 @@ func day(_ text: String) throws -> CalendarDay {
         (TimeLimit(0.5, .workingDays), "2025-01-26"),  // half a day rounds up to the next working day
         (TimeLimit(1, .workingDays), "2025-01-26"),
         (TimeLimit(1.5, .workingDays), "2025-01-27"),
+        // Clock units through the standard 7-hour office day (9:00–12:00, 13:30–17:30), not a fixed 8 hours.
         (TimeLimit(4, .hours), "2025-01-26"),  // 4 h → 1 working day
-        (TimeLimit(8, .hours), "2025-01-26"),
-        (TimeLimit(9, .hours), "2025-01-27"),  // 9 h → 2 working days
-        (TimeLimit(16, .hours), "2025-01-27"),
+        (TimeLimit(7, .hours), "2025-01-26"),
+        (TimeLimit(8, .hours), "2025-01-27"),  // 8 h → 2 working days (8/7)
+        (TimeLimit(14, .hours), "2025-01-27"),
+        (TimeLimit(15, .hours), "2025-02-05"),  // 3 working days: 1-28…2-04 is the Spring Festival
         (TimeLimit(0, .hours), "2025-01-24"),
         (TimeLimit(30, .minutes), "2025-01-26"),
-        (TimeLimit(480, .minutes), "2025-01-26"),
-        (TimeLimit(481, .minutes), "2025-01-27"),
+        (TimeLimit(420, .minutes), "2025-01-26"),
+        (TimeLimit(421, .minutes), "2025-01-27"),
         (TimeLimit(10, .naturalDays), "2025-02-03"),  // calendar days, holidays included
         (TimeLimit(0, .naturalDays), "2025-01-24"),
         (TimeLimit(1.2, .naturalDays), "2025-01-26"),
     ])
     func convertsUnitsAndRoundsUp(limit: TimeLimit, due: String) throws {
         #expect(try calendar.dueDate(accepted: day("2025-01-24"), limit: limit).description == due)
+    }
+
+    @Test func clockUnitsConvertThroughTheWorkspaceOfficeDay() throws {
+        // An 8-hour office day (8:30–12:00, 13:30–18:00): 8 hours are one working day there, two under the default.
+        let long = OfficeHours(periods: [.init(start: 510, end: 720), .init(start: 810, end: 1080)])
+        #expect(long.minutesPerDay == 480)
+        let accepted = try day("2025-01-24")
+        #expect(
+            try calendar.dueDate(accepted: accepted, limit: TimeLimit(8, .hours), officeHours: long).description
+                == "2025-01-26")
+        #expect(try calendar.dueDate(accepted: accepted, limit: TimeLimit(8, .hours)).description == "2025-01-27")
+        #expect(TimeLimit(3.5, .hours).workingDays(in: .standard) == 0.5)
+        #expect(TimeLimit(4, .hours).workingDays(in: long) == 0.5)
+        #expect(TimeLimit(14, .naturalDays).workingDays(in: long) == 10)
     }
 
     @Test func acceptanceOnAHolidayStillCountsFromTheNextDay() throws {

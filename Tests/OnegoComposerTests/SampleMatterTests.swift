@@ -4,7 +4,7 @@ import OnegoTestSupport
 import OnegoXML
 import Testing
 
-/// The five shipped matters over the sample catalog (`Catalogs/yunxi`).
+/// The six shipped matters over the sample catalog (`Catalogs/yunxi`).
 @Suite struct SampleMatterTests {
     let catalog: Catalog
     let matters: [Matter]
@@ -25,13 +25,13 @@ import Testing
 
     func matter(_ code: String) throws -> Matter { try #require(matters.first { $0.code == code }) }
 
-    @Test func fiveMattersShipWithoutFindings() throws {
-        #expect(Set(matters.map(\.name)) == ["企业开办", "新生儿出生", "开办餐饮店", "退休", "企业注销"])
+    @Test func sixMattersShipWithoutFindings() throws {
+        #expect(Set(matters.map(\.name)) == ["企业开办", "新生儿出生", "开办餐饮店", "退休", "企业注销", "企业信息变更"])
         let findings = MatterChecks.run(matters: matters, catalog: catalog, synonyms: try ComposerFixtures.synonyms())
         #expect(findings.map(\.description) == [])
     }
 
-    @Test(arguments: ["YX-QYKB", "YX-XSECS", "YX-KBCYD", "YX-TX", "YX-QYZX"])
+    @Test(arguments: ["YX-QYKB", "YX-XSECS", "YX-KBCYD", "YX-TX", "YX-QYZX", "YX-QYBG"])
     func everyValidAnswerSetComposes(code: String) throws {
         let matter = try matter(code)
         let sets = composer.enumerateAnswerSets(for: matter)
@@ -66,6 +66,53 @@ import Testing
         }
         // Situations really change the bundle.
         #expect(distinctMembers.count > 1)
+    }
+
+    /// 企业信息变更 is promised in hours: registration within 2 office hours, the tax and housing-fund changes on
+    /// the spot after it; accepted at 16:30 it is due at 10:00 the next working morning.
+    @Test func informationChangeIsPlannedAndDueInOfficeHours() throws {
+        let matter = try matter("YX-QYBG")
+        #expect(matter.promisedLimit.description == "2小时")
+        let plan = try composer.compose(
+            matter: matter, answers: ["fund": "是", "premises": "否", "articles": "否"],
+            acceptedAt: CalendarMoment(iso: "2026-09-29T16:30"))
+        #expect(plan.workingDays.isHourPlan)
+        #expect(plan.workingDays.hours(plan.workingDays.criticalExact) == Rational(2))
+        #expect(plan.members.map(\.id) == ["change", "tax", "fund"])
+        #expect(plan.stages.map { $0.members.count } == [1, 2])
+        let due = try #require(plan.due)
+        // One hour before closing, one after the next opening.
+        #expect(due.overallAt?.description == "2026-09-30 10:00")
+        #expect(due.promisedAt?.description == "2026-09-30 10:00")
+        #expect(plan.stages.map { $0.dueAt?.description } == ["2026-09-30 10:00", "2026-09-30 10:00"])
+        // Accepted before the noon break: due after it, within office hours.
+        let morning = try composer.compose(
+            matter: matter, answers: ["fund": "否", "premises": "是", "articles": "否"],
+            acceptedAt: CalendarMoment(iso: "2026-09-29T11:00"))
+        #expect(morning.due?.overallAt?.description == "2026-09-29 14:30")
+        #expect(morning.applicantMaterials.contains { $0.name == "变更后的住所（经营场所）使用证明" })
+        #expect(plan.applicantMaterials.first?.isJointForm == true)
+    }
+
+    /// 开办餐饮店 serves 法人 and 个体工商户: the composition says which one the answers chose.
+    @Test func compositionNamesTheChosenAudience() throws {
+        let matter = try matter("YX-KBCYD")
+        let answers: AnswerSet = ["licence": "individual", "area": "80", "sign": "否", "tobacco": "否"]
+        let individual = try composer.compose(matter: matter, answers: answers)
+        #expect(individual.audience == .individualBusiness)
+        #expect(individual.servedAudiences == [.legalPerson, .individualBusiness])
+        var company = answers
+        company.set(["company"], for: "licence")
+        #expect(try composer.compose(matter: matter, answers: company).audience == .legalPerson)
+        var existing = answers
+        existing.set(["existing"], for: "licence")
+        #expect(try composer.compose(matter: matter, answers: existing).audience == nil)
+        // A one-audience matter needs no answer to say it.
+        #expect(try self.matter("YX-QYBG").chosenAudience(AnswerSet()) == .legalPerson)
+        // Numbers print with their unit.
+        let area = try #require(matter.question(id: "area"))
+        #expect(area.displayText(for: "80") == "80 平方米")
+        #expect(matter.question(id: "sign")?.displayText(for: "是") == "是")
     }
 
     /// 企业开办 with invoices, staff, housing fund and a bank appointment, no agent: hand-computed.

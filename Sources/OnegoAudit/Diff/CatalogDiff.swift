@@ -130,8 +130,12 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         return out
     }
 
-    /// Compares two catalogs and their audits (run with the same policy and settings).
-    public init(old: (catalog: Catalog, report: AuditReport), new: (catalog: Catalog, report: AuditReport)) {
+    /// Compares two catalogs and their audits (run with the same policy and settings); a promise in hours is
+    /// compared with one in days through `officeHours`.
+    public init(
+        old: (catalog: Catalog, report: AuditReport), new: (catalog: Catalog, report: AuditReport),
+        officeHours: OfficeHours = .standard
+    ) {
         let oldItems = Self.firstByCode(old.catalog.items)
         let newItems = Self.firstByCode(new.catalog.items)
         let oldCodes = Set(oldItems.map(\.id))
@@ -141,7 +145,7 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         let oldByCode = Dictionary(oldItems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         changed = newItems.compactMap { item in
             guard let before = oldByCode[item.id] else { return nil }
-            return Self.change(from: before, to: item)
+            return Self.change(from: before, to: item, officeHours: officeHours)
         }
         let oldRates = Dictionary(old.report.rates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         rates = new.report.rates.compactMap { rate in
@@ -186,7 +190,7 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
     }
 
     /// The differences of one item, or `nil` when none of the compared fields changed.
-    static func change(from old: ServiceItem, to new: ServiceItem) -> ItemChange? {
+    static func change(from old: ServiceItem, to new: ServiceItem, officeHours: OfficeHours) -> ItemChange? {
         var fields: [FieldChange] = []
         func compare(_ field: String, _ a: String, _ b: String) {
             if a != b { fields.append(FieldChange(field: field, old: a, new: b)) }
@@ -213,10 +217,10 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         let grew: Bool
         switch (old.promisedLimit, new.promisedLimit) {
         case (let before?, let after?):
-            if let order = before.compare(to: after) {
+            if let order = before.compare(to: after, officeHours: officeHours) {
                 grew = order == .ascending
             } else {
-                grew = after.approximateWorkingDays > before.approximateWorkingDays
+                grew = after.workingDays(in: officeHours) > before.workingDays(in: officeHours)
             }
         case (.some, nil): grew = true
         case (nil, _): grew = false

@@ -42,7 +42,7 @@ public struct CompressionAggregate: Sendable, Hashable, Codable {
     /// The label of the mean.
     public static let meanLabel = "逐项压缩率的算术平均：Σ[(法定−承诺)÷法定] ÷ 事项数"
     /// The label of the day-weighted figure.
-    public static let weightedLabel = "按天数加权：(Σ法定 − Σ承诺) ÷ Σ法定（小时按 8 小时折 1 个工作日，自然日按 5/7 折算）"
+    public static let weightedLabel = "按天数加权：(Σ法定 − Σ承诺) ÷ Σ法定（小时、分钟按办公时间折算，默认每个工作日 7 小时；自然日按 5/7 折算）"
 
     init(
         meanOfRates: Double?, dayWeighted: Double?, counted: Int, rateSum: Double, statutoryDays: Double,
@@ -116,15 +116,16 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
     /// The exclusion reason of an item without a published promise.
     static let notPublished = "承诺办结时限未公布"
 
-    /// Computes the figures for the items (duplicates counted once).
-    public static func compute(items: [ServiceItem]) -> CompressionFigures {
-        compute(items: items, units: PopulationIndex(.handlingItems, items: items))
+    /// Computes the figures for the items (duplicates counted once); limits in hours or minutes compare with
+    /// working days through `officeHours` (the composer's conversion).
+    public static func compute(items: [ServiceItem], officeHours: OfficeHours = .standard) -> CompressionFigures {
+        compute(items: items, units: PopulationIndex(.handlingItems, items: items), officeHours: officeHours)
     }
 
     /// Computes the figures for the handling items already worked out.
-    static func compute(items: [ServiceItem], units: PopulationIndex) -> CompressionFigures {
+    static func compute(items: [ServiceItem], units: PopulationIndex, officeHours: OfficeHours) -> CompressionFigures {
         let rows = items.withUnsafeBufferPointer { items in
-            (0..<units.count).map { row(for: items[units.representative(of: $0)]) }
+            (0..<units.count).map { row(for: items[units.representative(of: $0)], officeHours: officeHours) }
         }
         var overall = CompressionAggregate.Sum()
         var licensing = CompressionAggregate.Sum()
@@ -150,12 +151,12 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
             })
     }
 
-    static func row(for item: ServiceItem) -> ItemCompression {
+    static func row(for item: ServiceItem, officeHours: OfficeHours) -> ItemCompression {
         var row = ItemCompression(
             item: item.id, name: item.name, department: item.department, isLicensing: item.type.isLicensing,
             statutory: item.statutoryLimit, promised: item.promisedLimit, rate: nil, exclusion: nil,
-            statutoryDays: item.statutoryLimit?.approximateWorkingDays ?? 0,
-            promisedDays: item.promisedLimit?.approximateWorkingDays ?? 0)
+            statutoryDays: item.statutoryLimit?.workingDays(in: officeHours) ?? 0,
+            promisedDays: item.promisedLimit?.workingDays(in: officeHours) ?? 0)
         guard let promised = item.promisedLimit else {
             row.exclusion = Self.notPublished
             return row
@@ -175,7 +176,7 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
         }
         if promised.unit == statutory.unit {
             row.rate = (statutory.value - promised.value) / statutory.value
-        } else if promised.compare(to: statutory) != nil {
+        } else if promised.compare(to: statutory, officeHours: officeHours) != nil {
             row.rate = (row.statutoryDays - row.promisedDays) / row.statutoryDays
         } else if promised.value == 0 {
             row.rate = 1

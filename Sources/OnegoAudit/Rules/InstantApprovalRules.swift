@@ -30,11 +30,12 @@ enum InstantApprovalRules {
         ) { item, context in
             guard item.modes.isInstantApproval, !item.isImmediate, let promised = item.promisedLimit else { return [] }
             let limit = context.settings.instantApprovalMaxPromise
+            let hours = context.settings.officeHours
             let tooLong: Bool
-            if let order = promised.compare(to: limit) {
+            if let order = promised.compare(to: limit, officeHours: hours) {
                 tooLong = order == .descending
             } else {
-                tooLong = promised.approximateWorkingDays > limit.approximateWorkingDays
+                tooLong = promised.workingDays(in: hours) > limit.workingDays(in: hours)
             }
             guard tooLong else { return [] }
             return [RuleIssue("\(item.label)为秒批事项，但承诺时限为\(promised)，超过\(limit)")]

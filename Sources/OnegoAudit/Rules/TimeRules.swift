@@ -7,9 +7,9 @@ enum TimeRules {
         .item(
             "time.promise-exceeds-statutory", .error, .time, title: "承诺时限不超过法定时限",
             explanation: "承诺办结时限（换算为同一单位后）不得超过法定办结时限。"
-        ) { item, _ in
+        ) { item, context in
             guard let statutory = item.statutoryLimit, let promised = item.promisedLimit,
-                promised.compare(to: statutory) == .descending
+                promised.compare(to: statutory, officeHours: context.settings.officeHours) == .descending
             else { return [] }
             return [RuleIssue("\(item.label)的承诺时限（\(promised)）超过法定时限（\(statutory)）")]
         },
@@ -29,10 +29,10 @@ enum TimeRules {
         },
         .item(
             "time.incomparable-units", .note, .time, title: "法定与承诺时限单位不可直接比较",
-            explanation: "工作日与自然日之间须按工作日历换算，压缩率无法逐项计算，建议统一单位。"
-        ) { item, _ in
+            explanation: "工作日与自然日之间须按工作日历换算，压缩率无法逐项计算，建议统一单位（小时、分钟按办公时间折算为工作日，可以比较）。"
+        ) { item, context in
             guard let statutory = item.statutoryLimit, !item.isImmediate, let promised = item.promisedLimit,
-                promised.compare(to: statutory) == nil
+                promised.compare(to: statutory, officeHours: context.settings.officeHours) == nil
             else { return [] }
             return [RuleIssue("\(item.label)的法定时限（\(statutory)）与承诺时限（\(promised)）单位不同，无法直接比较")]
         },

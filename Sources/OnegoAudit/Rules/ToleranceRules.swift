@@ -23,9 +23,9 @@ enum ToleranceRules {
         .item(
             "tolerance.supply-exceeds-promise", .error, .tolerance, title: "补交期限不超过承诺时限",
             explanation: "容缺材料的补交期限不得超过承诺办结时限（按工作日折算）。"
-        ) { item, _ in
+        ) { item, context in
             guard let promised = item.promisedLimit else { return [] }
-            let promise = promised.approximateWorkingDays
+            let promise = promised.workingDays(in: context.settings.officeHours)
             return item.materials.compactMap { material in
                 guard material.allowsLaterSupply, let days = material.supplyDays, days > promise + 1e-9 else {
                     return nil

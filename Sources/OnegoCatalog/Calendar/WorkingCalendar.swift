@@ -18,9 +18,6 @@ public struct WorkingCalendar: Sendable {
     /// Working-day flags per year, indexed by the day's ordinal − 1.
     private let tables: [Int: [Bool]]
 
-    /// Working hours in one working day, used to convert limits in hours and minutes.
-    public static let hoursPerWorkingDay = 8
-
     /// Creates a calendar from years' arrangements. When a year is given twice, the first one is used
     /// (``load(paths:schemaPath:)`` reports such duplicates).
     public init(years: [CalendarYear]) {
@@ -60,15 +57,19 @@ public struct WorkingCalendar: Sendable {
     /// - **自然日**: `accepted` + N calendar days (a fraction rounds up). No holiday arrangement is needed, so
     ///   natural-day limits work in any year; the civil-law rule that moves a deadline off a holiday
     ///   (民法典 art. 203) is not applied.
-    /// - **小时 / 分钟**: converted at ``hoursPerWorkingDay`` (8) working hours per working day and rounded up to
-    ///   whole working days (2 hours → 1 working day, 16 hours → 2, 9 hours → 2), then counted as working days.
+    /// - **小时 / 分钟**: converted to working days through `officeHours` (``OfficeHours/workingDays(_:)``, the
+    ///   composer's conversion: 7 hours a day by default) and rounded up to whole working days (2 hours → 1
+    ///   working day, 7 hours → 1, 8 hours → 2), then counted as working days. To date an hour limit to the
+    ///   minute, use ``OfficeHours/adding(_:to:calendar:)``.
     ///
     /// - Throws: ``CalendarError/yearNotPublished(_:)`` when a working-day count needs a day (including the
     ///   acceptance day) of a year not in the calendar; ``CalendarError/invalidLimit(_:)`` when the limit is
     ///   negative, not a number, or more than 100 000 days; ``CalendarError/beyondLastDay(accepted:limit:)`` when the
     ///   due date would be after 9999-12-31.
-    public func dueDate(accepted: CalendarDay, limit: TimeLimit) throws(CalendarError) -> CalendarDay {
-        let count = try Self.wholeDays(in: limit)
+    public func dueDate(
+        accepted: CalendarDay, limit: TimeLimit, officeHours: OfficeHours = .standard
+    ) throws(CalendarError) -> CalendarDay {
+        let count = try Self.wholeDays(in: limit, officeHours: officeHours)
         if limit.unit == .naturalDays {
             let due = accepted.adding(days: count)
             guard due.year <= 9999 else { throw .beyondLastDay(accepted: accepted, limit: limit) }
@@ -118,18 +119,14 @@ public struct WorkingCalendar: Sendable {
         return "日历已覆盖 " + list.map(String.init).joined(separator: "、") + " 年"
     }
 
-    /// The whole number of days (working or natural) a limit stands for, rounding fractions up.
-    static func wholeDays(in limit: TimeLimit) throws(CalendarError) -> Int {
+    /// The whole number of days (working or natural) a limit stands for, rounding fractions up; clock units
+    /// convert through `officeHours`.
+    static func wholeDays(in limit: TimeLimit, officeHours: OfficeHours) throws(CalendarError) -> Int {
         let value = limit.value
-        guard value.isFinite, value >= 0 else { throw .invalidLimit(limit) }
-        let days: Double
-        switch limit.unit {
-        case .workingDays, .naturalDays: days = value
-        case .hours: days = value / Double(hoursPerWorkingDay)
-        case .minutes: days = value / Double(hoursPerWorkingDay * 60)
-        }
-        guard days <= 100_000 else { throw .invalidLimit(limit) }
-        // Limits carry at most two decimals; the tolerance keeps 16 hours / 8 at exactly 2 days.
-        return Int((days - 1e-9).rounded(.up))
+        guard value.isFinite, value >= 0, value <= 100_000 * 24 * 60 else { throw .invalidLimit(limit) }
+        // Natural days count as calendar days here (not × 5/7); clock units through the office day.
+        let days = limit.unit == .naturalDays ? Rational(decimal: value) : officeHours.workingDays(limit)
+        guard days <= Rational(100_000) else { throw .invalidLimit(limit) }
+        return days.ceiling
     }
 }

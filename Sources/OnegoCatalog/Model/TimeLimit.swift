@@ -57,16 +57,30 @@ public struct TimeLimit: Sendable, Hashable, Codable, CustomStringConvertible {
         return a < b ? .ascending : (a > b ? .descending : .same)
     }
 
-    /// The limit in working days, treating clock units as fractions of an 8-hour working day and natural days as
-    /// calendar days (callers that need the due date use the working-day calendar instead).
-    public var approximateWorkingDays: Double {
-        switch unit {
-        case .workingDays: value
-        case .naturalDays: value * 5 / 7
-        case .hours: value / 8
-        case .minutes: value / 480
-        }
+    /// The limit in working days under a workspace's office hours: clock units through the length of its working
+    /// day (7 hours by default, not a fixed 8), natural days × 5/7. The same conversion the composer plans with
+    /// (``OfficeHours/workingDays(_:)``), as a `Double` for rates and comparisons.
+    public func workingDays(in hours: OfficeHours) -> Double {
+        guard isExactlyConvertible else { return value * hours.workingDays(TimeLimit(1, unit)).doubleValue }
+        return hours.workingDays(self).doubleValue
     }
+
+    /// Compares two limits under a workspace's office hours: like ``compare(to:)``, and also hours or minutes
+    /// against working days through the office day's length (``OfficeHours/workingDays(_:)``), exactly. Natural
+    /// days stay incomparable with the other units (that needs the calendar), so the result is `nil` then.
+    public func compare(to other: TimeLimit, officeHours: OfficeHours) -> ComparisonResult? {
+        if let order = compare(to: other) { return order }
+        guard (unit == .naturalDays) == (other.unit == .naturalDays) else { return nil }
+        if isExactlyConvertible && other.isExactlyConvertible {
+            let (a, b) = (officeHours.workingDays(self), officeHours.workingDays(other))
+            return a < b ? .ascending : (a > b ? .descending : .same)
+        }
+        let (a, b) = (workingDays(in: officeHours), other.workingDays(in: officeHours))
+        return a < b ? .ascending : (a > b ? .descending : .same)
+    }
+
+    /// Whether the value converts to an exact fraction (finite, and small enough for integer arithmetic).
+    private var isExactlyConvertible: Bool { value.isFinite && abs(value) < 1e9 }
 
     /// The order of two comparable limits.
     public enum ComparisonResult: Sendable { case ascending, same, descending }

@@ -300,7 +300,7 @@ public enum MatterChecks {
         ]
         all.code = matter.code + "#all"
         guard let composition = try? composer.compose(matter: all, answers: ["all": "是"]) else { return false }
-        return composition.workingDays.critical <= matter.promisedLimit.approximateWorkingDays + 1e-9
+        return composition.workingDays.criticalExact <= composer.officeHours.workingDays(matter.promisedLimit)
     }
 
     private static func describe(_ effect: AnswerEffect) -> (String, String) {

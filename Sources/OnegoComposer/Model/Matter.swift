@@ -45,6 +45,18 @@ public struct Matter: Sendable, Hashable, Identifiable {
     /// The audiences the matter serves: ``audiences``, or just ``audience`` when none are listed.
     public var servedAudiences: [ServiceObject] { audiences.isEmpty ? [audience] : audiences }
 
+    /// The audience an answer set chose: the audience of the first given answer that names one; else the only
+    /// audience of a matter that serves one; `nil` when the matter serves several and no answer chose.
+    public func chosenAudience(_ answers: AnswerSet) -> ServiceObject? {
+        for question in questions {
+            for value in answers[question.id] {
+                if let audience = question.answer(value: value)?.audience { return audience }
+            }
+        }
+        let served = servedAudiences
+        return served.count == 1 ? served[0] : nil
+    }
+
     /// The matter code identifies the matter.
     public var id: String { code }
 
@@ -179,6 +191,16 @@ public struct Question: Sendable, Hashable, Identifiable {
 
     /// The answer with this value.
     public func answer(value: String) -> AnswerOption? { answers.first { $0.value == value } }
+
+    /// An answer value as printed for people: the answer's label, a number with the question's unit
+    /// (`80 平方米`, not `80`), a date as given.
+    public func displayText(for value: String) -> String {
+        switch kind {
+        case .number: unit.map { "\(value) \($0)" } ?? value
+        case .date: value
+        case .yesNo, .single, .multiple: answer(value: value)?.displayText ?? value
+        }
+    }
 }
 
 /// The kind of a situation question.

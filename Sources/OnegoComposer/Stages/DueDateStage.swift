@@ -23,7 +23,8 @@ enum DueDateStage {
                 }
             }
             return try daily(
-                selection, plan: &plan, matter: matter, accepted: accepted, acceptedAt: acceptedAt, calendar: calendar)
+                selection, plan: &plan, matter: matter, accepted: accepted, acceptedAt: acceptedAt, calendar: calendar,
+                hours: hours)
         } catch {
             throw .calendar(calendar.message(for: error))
         }
@@ -53,7 +54,7 @@ enum DueDateStage {
 
     private static func daily(
         _ selection: SelectedMembers, plan: inout Plan, matter: Matter, accepted: CalendarDay,
-        acceptedAt: CalendarMoment?, calendar: WorkingCalendar
+        acceptedAt: CalendarMoment?, calendar: WorkingCalendar, hours: OfficeHours
     ) throws(CalendarError) -> DueDates {
         let items = selection.items
         var memberDue = [CalendarDay](repeating: accepted, count: items.count)
@@ -73,7 +74,7 @@ enum DueDateStage {
                     accepted: accepted, limit: TimeLimit(Double(finish.ceiling), .workingDays))
                 memberDue[position] =
                     afterNaturalDays[position]
-                    ? max(planned, try calendar.dueDate(accepted: ready, limit: limit)) : planned
+                    ? max(planned, try calendar.dueDate(accepted: ready, limit: limit, officeHours: hours)) : planned
             }
         }
         for index in plan.stages.indices {
@@ -82,6 +83,7 @@ enum DueDateStage {
         }
         return DueDates(
             accepted: accepted, overall: memberDue.max() ?? accepted, stages: plan.stages.compactMap(\.due),
-            promised: try calendar.dueDate(accepted: accepted, limit: matter.promisedLimit), acceptedAt: acceptedAt)
+            promised: try calendar.dueDate(accepted: accepted, limit: matter.promisedLimit, officeHours: hours),
+            acceptedAt: acceptedAt)
     }
 }

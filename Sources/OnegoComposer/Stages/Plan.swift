@@ -8,7 +8,7 @@ struct Plan: Sendable {
     var schedule: DependencyGraph.Schedule
     /// Each member's promised limit in working days, exactly.
     var durations: [Rational]
-    /// Whether every member counts hours or minutes.
+    /// Whether the plan counts hours: some member counts hours or minutes and every other one is 即办 (zero).
     var isHourPlan: Bool
     var stages: [PlanStage]
 
@@ -34,9 +34,13 @@ struct Plan: Sendable {
                     number: number, members: positions.map { selection.items[$0].id },
                     finish: positions.map { schedule.finish[$0] }.max() ?? .zero, due: nil)
             }
+        // An hour plan: some member counts hours or minutes and every other one is 即办 (0, in any unit).
+        let countsClock = { (item: ServiceItem) in
+            item.composingLimit.unit == .hours || item.composingLimit.unit == .minutes
+        }
         let isHourPlan =
-            !selection.items.isEmpty
-            && selection.items.allSatisfy { $0.composingLimit.unit == .hours || $0.composingLimit.unit == .minutes }
+            selection.items.contains(where: countsClock)
+            && selection.items.allSatisfy { countsClock($0) || $0.composingLimit.value == 0 }
         return Plan(
             order: order, predecessors: flow.graph.predecessors, schedule: schedule, durations: durations,
             isHourPlan: isHourPlan, stages: stages)

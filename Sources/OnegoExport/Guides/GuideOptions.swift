@@ -11,6 +11,8 @@ public struct GuideOptions: Sendable {
     public var calendar: WorkingCalendar?
     /// The acceptance time, when given to the minute (hour-counted matters are due at a time of day).
     public var acceptedAt: CalendarMoment?
+    /// The workspace's office hours: limits in hours and minutes convert to working days through them.
+    public var officeHours: OfficeHours = .standard
 
     /// Creates options.
     public init(issued: CalendarDay, accepted: CalendarDay? = nil, calendar: WorkingCalendar? = nil) {
@@ -26,7 +28,7 @@ public struct GuideOptions: Sendable {
     func due(_ limit: TimeLimit) -> DueDate? {
         guard let accepted, let calendar else { return nil }
         do {
-            return .on(try calendar.dueDate(accepted: accepted, limit: limit))
+            return .on(try calendar.dueDate(accepted: accepted, limit: limit, officeHours: officeHours))
         } catch {
             return .unknown(calendar.message(for: error))
         }

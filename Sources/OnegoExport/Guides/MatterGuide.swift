@@ -9,7 +9,7 @@ public enum MatterGuide {
         var basics = [
             GuideField("一件事名称", matter.name),
             GuideField("一件事编码", matter.code),
-            GuideField("服务对象", matter.audience.rawValue),
+            GuideField("服务对象", matter.servedAudiences.map(\.rawValue).joined(separator: "、")),
             GuideField("牵头部门", matter.leadDepartment),
         ]
         if !matter.cooperatingDepartments.isEmpty {

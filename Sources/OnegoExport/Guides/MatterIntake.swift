@@ -65,7 +65,7 @@ public enum MatterIntake {
                     ItemFacts.supplyLimit($0.1, of: $0.0)
                 }
                 supplyLimit =
-                    limits.min { OfficeHours.standard.workingDays($0) < OfficeHours.standard.workingDays($1) }
+                    limits.min { options.officeHours.workingDays($0) < options.officeHours.workingDays($1) }
                     ?? TimeLimit(matter.promisedLimit.value, matter.promisedLimit.unit)
                 remarks.insert("可容缺受理，\(supplyLimit.map(\.description) ?? "")内补齐", at: 0)
             }
@@ -148,8 +148,12 @@ public enum MatterIntake {
         for question in matter.questions {
             let values = composition.answers[question.id]
             guard !values.isEmpty else { continue }
-            let labels = values.map { question.answer(value: $0)?.displayText ?? $0 }
+            let labels = values.map { question.displayText(for: $0) }
             answers.append(GuideField(question.text, labels.joined(separator: "、")))
+        }
+        if composition.servedAudiences.count > 1 {
+            let chosen = composition.audience?.rawValue ?? "未确定"
+            answers.insert(GuideField("申请主体（服务对象）", chosen), at: 0)
         }
 
         let lead =
