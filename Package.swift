@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "onego-bench",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoSearch",
+                "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/onego-bench"

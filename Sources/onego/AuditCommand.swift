@@ -37,7 +37,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings).")
     var format: Format = .text
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(
+        name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of standard output."
+    )
     var output: String?
 
     @Option(help: "The audit date YYYY-MM-DD, against which waivers expire (default: today's date).")
@@ -51,7 +53,7 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请至少给出一个目录文件或文件夹 (missing PATH)") }
         if let today, CalendarDay(iso: today) == nil {
-            throw ValidationError("--today 应为 YYYY-MM-DD 格式的有效日期，实为“\(today)”")
+            throw ValidationError(CalendarDay.invalidText("审计日期（--today）", today))
         }
         if format == .xlsx && output == nil {
             throw ValidationError("--format xlsx 是二进制文件，请用 --output 给出文件名（如 --output 审计.xlsx）")
@@ -115,7 +117,8 @@ struct AuditCommand: ParsableCommand {
             otherDiagnostics += problems
         }
 
-        let catalogLoader = try catalog.makeLoader(for: paths)
+        var catalogLoader = try catalog.makeLoader(for: paths)
+        catalogLoader.progress = Progress.display()
         InputLedger.shared.record(paths)
         let load = catalogLoader.load(paths: paths)
         var matterFigures: [MatterFigures] = []

@@ -66,7 +66,7 @@ extension CalendarCommand {
 
         func validate() throws {
             guard CalendarDay(iso: accepted) != nil else {
-                throw ValidationError("受理日期“\(accepted)”无效：应为 YYYY-MM-DD 格式的公历日期（年份 1–9999），例如 2025-01-24")
+                throw ValidationError(CalendarDay.invalidText("受理日期", accepted))
             }
             guard amounts.count == 1 else {
                 throw ValidationError(

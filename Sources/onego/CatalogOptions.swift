@@ -87,10 +87,13 @@ struct CatalogOptions: ParsableArguments {
 }
 
 extension CatalogOptions {
-    /// Loads the catalog in `paths`, recording them as the run's inputs (so no output can replace them).
-    func load(_ paths: [String]) throws -> CatalogLoadResult {
+    /// Loads the catalog in `paths`, recording them as the run's inputs (so no output can replace them);
+    /// `showsProgress` draws the progress line on a terminal as `validate` does.
+    func load(_ paths: [String], showsProgress: Bool = false) throws -> CatalogLoadResult {
         InputLedger.shared.record(paths)
-        return try makeLoader(for: paths).load(paths: paths)
+        var loader = try makeLoader(for: paths)
+        if showsProgress { loader.progress = Progress.display() }
+        return loader.load(paths: paths)
     }
 
     /// Loads the catalog in `paths` for a command that needs a valid one: errors are printed in compiler form and
@@ -113,8 +116,8 @@ extension CatalogOptions {
     /// Loads the catalog in `paths` keeping every valid item, and says which items were left out and why: errors
     /// are printed in compiler form on standard error, followed by the list of items left out; errors that belong
     /// to no item (a broken file) still stop the command.
-    func loadUsable(_ paths: [String]) throws -> UsableCatalog {
-        let loaded = try load(paths)
+    func loadUsable(_ paths: [String], showsProgress: Bool = false) throws -> UsableCatalog {
+        let loaded = try load(paths, showsProgress: showsProgress)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return UsableCatalog(catalog: loaded.catalog, skipped: []) }
         // Each error belongs to the item whose start tag is the last one at or before it in the same file.

@@ -67,8 +67,7 @@ struct ComposeCommand: ParsableCommand {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
         _ = try parsedAnswers()
         if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
-            throw ValidationError(
-                "受理时间“\(accepted)”无效，应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM（时 00–23，分 00–59），如 2026-09-29T09:30")
+            throw ValidationError(CalendarMoment.invalidText("受理时间", accepted))
         }
     }
 
@@ -96,17 +95,18 @@ struct ComposeCommand: ParsableCommand {
         }
 
         var given = try parsedAnswers()
-        if given.isEmpty && !composer.missingQuestions(for: matter, answers: given).isEmpty {
-            guard isatty(STDIN_FILENO) == 1 else {
+        try MatterInputs.checkQuestions(given, of: matter)
+        if !composer.missingQuestions(for: matter, answers: given).isEmpty {
+            guard ComposePrompt.canAsk else {
                 let missing = composer.missingQuestions(for: matter, answers: given)
                 Terminal.err(CompositionError.missingAnswers(missing).description)
                 throw ExitCode(1)
             }
-            given = try ComposePrompt.ask(composer: composer, matter: matter)
+            given = try ComposePrompt.ask(composer: composer, matter: matter, given: given)
         }
         let composition = try compose(composer, matter, given, acceptedDay, acceptedMoment)
         switch format {
-        case .json: Terminal.out(try Terminal.json(composition))
+        case .json: Terminal.out(try Terminal.versionedJSON(composition))
         case .text: Terminal.out(ComposeText.render(composition, matter: matter))
         }
     }

@@ -46,14 +46,15 @@ enum ComposeEnumeration {
                 output.write(ComposeText.enumerationRow(try compose(answers)) + "\n")
             }
         case .json:
-            output.write("[")
+            output.write(
+                "{\n\"schemaVersion\" : \(Terminal.schemaVersion),\n\"count\" : \(count),\n\"compositions\" : [")
             var isFirst = true
             for answers in sets {
                 let element = try Terminal.json(try compose(answers))
                 output.write((isFirst ? "\n" : ",\n") + element)
                 isFirst = false
             }
-            output.write(isFirst ? "]\n" : "\n]\n")
+            output.write(isFirst ? "]\n}\n" : "\n]\n}\n")
         }
         output.flush()
     }

@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand {
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
     /// What makes the command fail.
@@ -35,8 +35,13 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Policy file; its targets are compared too (Schemas/policy.xsd).")
     var policy: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or html (a report page for people).")
     var format: Format = .text
+
+    @Option(
+        name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of standard output."
+    )
+    var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 on: regression.")
     var failOn: FailOn?
@@ -54,6 +59,7 @@ struct DiffCommand: ParsableCommand {
             }
             policyValue = loaded
         }
+        if let output { try AtomicFile.check(output, protecting: [old, new] + (policy.map { [$0] } ?? [])) }
         let loader = try catalog.makeLoader()
         let today = CalendarDay.today()
         let hours = try MatterInputs.officeHours(path: nil, catalogPaths: [new])
@@ -61,13 +67,44 @@ struct DiffCommand: ParsableCommand {
         let before = loader.load(paths: [old])
         let after = loader.load(paths: [new])
         let diff = CatalogDiff(
-            old: (before.catalog, auditor.audit(before, policy: policyValue, today: today, paths: [old])),
-            new: (after.catalog, auditor.audit(after, policy: policyValue, today: today, paths: [new])),
+            old: (
+                before.catalog,
+                auditor.audit(
+                    before, policy: policyValue, today: today, matters: try matterFigures(for: old, before.catalog),
+                    paths: [old])
+            ),
+            new: (
+                after.catalog,
+                auditor.audit(
+                    after, policy: policyValue, today: today, matters: try matterFigures(for: new, after.catalog),
+                    paths: [new])
+            ),
             officeHours: hours)
+        let text: String
         switch format {
-        case .text: Terminal.out(CatalogDiffReport.text(diff))
-        case .json: Terminal.out(try CatalogDiffReport.json(diff))
+        case .text: text = CatalogDiffReport.text(diff)
+        case .json: text = try CatalogDiffReport.json(diff)
+        case .html: text = CatalogDiffHTMLReport.render(diff, oldName: old, newName: new)
+        }
+        if let output {
+            try AtomicFile.write(text, to: output)
+            Terminal.err("比较结果已写入 \(output)（\(diff.regressions.count) 处退步）")
+        } else {
+            Terminal.out(text)
         }
         if failOn == .regression && !diff.regressions.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The composition figures of the matters beside a catalog version, composed against that version; when only
+    /// one version has a matters folder, its matters are composed against both (so a changed member item shows
+    /// as a changed composition, not as a removed matter). None when neither has one.
+    private func matterFigures(for path: String, _ catalog: Catalog) throws -> [MatterFigures] {
+        let own = MatterInputs.defaultFolders(near: [path])
+        let other = MatterInputs.defaultFolders(near: [path == old ? new : old])
+        let folders = own.isEmpty ? other : own
+        guard !folders.isEmpty else { return [] }
+        let matters = try MatterInputs.load(paths: folders)
+        let hours = try MatterInputs.officeHours(path: nil, catalogPaths: [path])
+        return MatterAudit.figures(matters: matters, catalog: catalog, officeHours: hours)
     }
 }

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var catalog: CatalogOptions
 
-    @Option(help: "Output .xlsx file.")
+    @Option(name: [.customShort("o"), .long], help: "Output .xlsx file.")
     var out: String
 
     func validate() throws {

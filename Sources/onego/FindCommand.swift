@@ -68,7 +68,7 @@ struct FindCommand: ParsableCommand {
             hits = Array(hits.filter { $0.department.map(department.contains) ?? false }.prefix(limit))
         }
         switch format {
-        case .json: Terminal.out(try Terminal.json(hits))
+        case .json: Terminal.out(try Terminal.versionedJSON(hits, key: "hits"))
         case .text: if !hits.isEmpty { Terminal.out(FindText.render(hits)) }
         }
         if hits.isEmpty { throw CommandFailure("没有找到与“\(text)”相关的事项或一件事") }

@@ -47,7 +47,7 @@ struct GuideCommand: ParsableCommand {
     @Option(help: "Output format: html, md or docx (default: from --output's extension, else html).")
     var format: DocumentFormat?
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
     @OptionGroup var options: CatalogOptions
@@ -55,11 +55,10 @@ struct GuideCommand: ParsableCommand {
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
         if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
-            throw ValidationError(
-                "受理时间 \(accepted) 无效，格式应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM（时 00–23，分 00–59）")
+            throw ValidationError(CalendarMoment.invalidText("受理时间", accepted))
         }
         if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
+            throw ValidationError(CalendarDay.invalidText("印发日期", date))
         }
         try DocumentFormat.check(format: format, output: output)
         for answer in answers where !answer.contains("=") {
@@ -206,7 +205,11 @@ struct MatterGuideSource {
         guard let matter = matter(code: code) else {
             throw CommandFailure("目录中没有编码为 \(code) 的事项或一件事")
         }
-        let answerSet = try MatterInputs.answerSet(from: answers)
+        var answerSet = try MatterInputs.answerSet(from: answers)
+        try MatterInputs.checkQuestions(answerSet, of: matter)
+        if ComposePrompt.canAsk && !composer.missingQuestions(for: matter, answers: answerSet).isEmpty {
+            answerSet = try ComposePrompt.ask(composer: composer, matter: matter, given: answerSet)
+        }
         let composition: Composition
         do {
             composition = try composer.compose(

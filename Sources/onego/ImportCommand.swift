@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Profile name (Catalogs/profiles/NAME.xml) or path.")
     var profile: String
 
-    @Option(help: "Output catalog folder.")
+    @Option(name: [.customShort("o"), .long], help: "Output catalog folder.")
     var out: String
 
     @Flag(help: "Replace the output folder when it exists and is not empty.")
@@ -52,7 +52,7 @@ struct ImportCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            Terminal.out(try Terminal.json(report))
+            Terminal.out(try Terminal.versionedJSON(report))
         case .text:
             if !report.diagnostics.isEmpty {
                 Terminal.err(report.diagnostics.map(\.description).joined(separator: "\n"))

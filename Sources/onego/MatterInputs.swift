@@ -61,6 +61,20 @@ enum MatterInputs {
         throw CommandFailure("没有编码为 \(name) 的一件事" + (known.isEmpty ? "" : "；可选：\(known)"))
     }
 
+    /// Refuses (usage error) an answer to a question the matter does not have, listing the questions it has,
+    /// nearest first.
+    static func checkQuestions(_ answers: AnswerSet, of matter: Matter) throws {
+        let ids = matter.questions.map(\.id)
+        for key in answers.questionIDs where !ids.contains(key) {
+            let near = CommandSuggestion.nearest(to: key, among: ids)
+            let list = matter.questions.map { "\($0.id)（\($0.text)）" }.joined(separator: "、")
+            throw ValidationError(
+                "一件事 \(matter.code)（\(matter.name)）没有编号为 \(key) 的情形问题"
+                    + (near.isEmpty ? "" : "，您是不是要用 \(near.map { "--answer \($0)=…" }.joined(separator: " 或 "))")
+                    + "；可用的问题：\(list.isEmpty ? "无" : list)")
+        }
+    }
+
     /// `--answer QUESTION=VALUE[,VALUE…]` options as an answer set (several values for multiple choice).
     static func answerSet(from answers: [String]) throws -> AnswerSet {
         var set = AnswerSet()

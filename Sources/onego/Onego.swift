@@ -20,8 +20,14 @@ struct Onego: AsyncParsableCommand {
         StandardStreams.prepare()
         InterruptCleanup.install()
         var status: Int32 = 0
+        if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst())) {
+            Terminal.err(message)
+            StandardStreams.terminate(ExitCode.validationFailure.rawValue)
+        }
+        var hasParsed = false
         do {
             var command = try parseAsRoot()
+            hasParsed = true
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -31,7 +37,11 @@ struct Onego: AsyncParsableCommand {
             let code = exitCode(for: error)
             // A command's own failure prints once, in Chinese, without argument-parser's English `Error:` prefix.
             let isCommandFailure = !(error is ExitCode) && code == .failure
-            let message = isCommandFailure ? failureText(error) : fullMessage(for: error)
+            // A usage error found while running (an answer key the matter lacks) is about the arguments already
+            // parsed: its message alone, not the root command's usage.
+            let message =
+                isCommandFailure || (hasParsed && error is ValidationError)
+                ? failureText(error) : usageText(fullMessage(for: error))
             if !message.isEmpty {
                 if code == .success { Terminal.out(message) } else { Terminal.err(message) }
             }

@@ -24,10 +24,10 @@ struct RulesCommand: ParsableCommand {
         switch format {
         case .json:
             Terminal.out(
-                try Terminal.json(
+                try Terminal.versionedJSON(
                     rules.map {
                         Entry(id: $0.id, severity: $0.severity.rawValue, title: $0.title, explanation: $0.explanation)
-                    }))
+                    }, key: "rules"))
         case .text:
             var text = ""
             var family: RuleFamily?

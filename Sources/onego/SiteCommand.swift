@@ -22,7 +22,7 @@ struct SiteCommand: ParsableCommand {
     @Argument(help: "Catalog files or folders.")
     var paths: [String] = []
 
-    @Option(help: "The folder to write.")
+    @Option(name: [.customShort("o"), .long], help: "The folder to write.")
     var out: String?
 
     @Option(help: "Matter files or folders (default: the catalog folders and the matters/ folder beside items/).")
@@ -40,7 +40,7 @@ struct SiteCommand: ParsableCommand {
         if paths.isEmpty { throw ValidationError("请给出事项目录文件或文件夹 (missing PATH)") }
         if out == nil { throw ValidationError("请用 --out 指定输出文件夹 (missing --out DIR)") }
         if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError("印发日期 \(date) 不是有效日期，格式应为 YYYY-MM-DD")
+            throw ValidationError(CalendarDay.invalidText("印发日期", date))
         }
     }
 
@@ -59,7 +59,7 @@ struct SiteCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         defer { lock.release() }
-        let usable = try options.loadUsable(paths)
+        let usable = try options.loadUsable(paths, showsProgress: true)
         let loadedCatalog = usable.catalog
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(

@@ -36,14 +36,16 @@ enum StandardStreams {
     /// Writes `text` as UTF-8; ends the process on failure (see the type's description).
     static func write(_ text: String, to stream: Stream) {
         var text = text
-        let failure = text.withUTF8 { buffer in writeAll(stream.rawValue, UnsafeRawBufferPointer(buffer)) }
+        let failure = text.withUTF8 { buffer in
+            DescriptorWriter.writeAll(stream.rawValue, UnsafeRawBufferPointer(buffer))
+        }
         if failure != 0 { fail(stream, code: failure) }
     }
 
     /// Writes raw bytes (already UTF-8, possibly cut mid-character by a caller's buffering); ends the process on
     /// failure like ``write(_:to:)``.
     static func write(bytes: Data, to stream: Stream) {
-        let failure = bytes.withUnsafeBytes { buffer in writeAll(stream.rawValue, buffer) }
+        let failure = bytes.withUnsafeBytes { buffer in DescriptorWriter.writeAll(stream.rawValue, buffer) }
         if failure != 0 { fail(stream, code: failure) }
     }
 
@@ -61,29 +63,9 @@ enum StandardStreams {
         if stream == .output {
             let message = "onego: 错误: 无法写入\(stream.label)（\(String(cString: strerror(code)))），输出不完整\n"
             _ = message.utf8CString.withUnsafeBytes { bytes in
-                writeAll(Stream.error.rawValue, UnsafeRawBufferPointer(rebasing: bytes.dropLast()))
+                DescriptorWriter.writeAll(Stream.error.rawValue, UnsafeRawBufferPointer(rebasing: bytes.dropLast()))
             }
         }
         exit(ioErrorStatus)
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
-        guard let base = bytes.baseAddress else { return 0 }
-        var offset = 0
-        while offset < bytes.count {
-            #if canImport(Glibc)
-                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-            #elseif canImport(Musl)
-                let written = Musl.write(descriptor, base + offset, bytes.count - offset)
-            #else
-                let written = Darwin.write(descriptor, base + offset, bytes.count - offset)
-            #endif
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return 0
     }
 }

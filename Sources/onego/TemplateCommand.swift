@@ -15,7 +15,7 @@ struct TemplateCommand: ParsableCommand {
     @Argument(help: "Template format: xlsx.")
     var kind: Kind
 
-    @Option(help: "Output .xlsx file.")
+    @Option(name: [.customShort("o"), .long], help: "Output .xlsx file.")
     var out: String
 
     func validate() throws {

@@ -31,6 +31,20 @@ enum Terminal {
         if !text.isEmpty { err(text) }
     }
 
+    /// The version of the JSON documents the commands print (`schemaVersion`, documented in README); it grows when a
+    /// key changes meaning or goes away, not when one is added.
+    static let schemaVersion = 1
+
+    /// Encodes an object-shaped value as pretty, key-sorted JSON with a `schemaVersion` key beside its own.
+    static func versionedJSON(_ value: some Encodable) throws -> String {
+        try json(Versioned(value: value))
+    }
+
+    /// Encodes a list as `{"schemaVersion": 1, "<key>": [...]}`.
+    static func versionedJSON(_ list: [some Encodable], key: String) throws -> String {
+        try json(VersionedList(key: key, list: list))
+    }
+
     /// Encodes a value as pretty, key-sorted JSON.
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
@@ -42,4 +56,34 @@ enum Terminal {
 /// Output formats for machine-readable results.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// A keyed value with `schemaVersion` added to its keys.
+private struct Versioned<Value: Encodable>: Encodable {
+    var value: Value
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: VersionKey.self)
+        try container.encode(Terminal.schemaVersion, forKey: VersionKey(stringValue: "schemaVersion"))
+    }
+}
+
+/// A list under one key, beside `schemaVersion`.
+private struct VersionedList<Element: Encodable>: Encodable {
+    var key: String
+    var list: [Element]
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: VersionKey.self)
+        try container.encode(Terminal.schemaVersion, forKey: VersionKey(stringValue: "schemaVersion"))
+        try container.encode(list, forKey: VersionKey(stringValue: key))
+    }
+}
+
+private struct VersionKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
         let summary = ValidationSummary(result)
         switch format {
         case .json:
-            Terminal.out(try Terminal.json(summary))
+            Terminal.out(try Terminal.versionedJSON(summary))
         case .text:
             Terminal.print(result.diagnostics)
             Terminal.out(summary.line(seconds: seconds))

@@ -39,7 +39,7 @@ import Testing
     @Test func rejectsABadDateAsAUsageError() throws {
         let run = try Fixtures.runOnego(["audit", Self.district, "--policy", Self.policy, "--today", "2026-02-30"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("--today"))
+        #expect(run.stderr.contains("审计日期（--today）“2026-02-30”无效：日期不存在（2026 年 2 月只有 28 天）"))
     }
 
     @Test func rejectsAPolicyNamingAnUnknownFigure() throws {
@@ -90,7 +90,10 @@ import Testing
     @Test func listsTheRulesAsJSON() throws {
         let run = try Fixtures.runOnego(["rules", "--format", "json"])
         #expect(run.status == 0)
-        let rules = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: String]])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        let rules = try #require(document["rules"] as? [[String: String]])
         #expect(rules.count >= 30)
         for rule in rules { #expect(Set(rule.keys) == ["id", "severity", "title", "explanation"]) }
         #expect(rules.contains { $0["id"] == "visits.zero-with-reason" && $0["severity"] == "warning" })

@@ -128,7 +128,9 @@ import Testing
             "compose", Self.matter, "--catalog", Self.catalog, "--enumerate", "--format", "json",
         ])
         #expect(run.status == 0)
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let array = try #require(document["compositions"] as? [[String: Any]])
         #expect(array.count == 12)
         #expect(array.allSatisfy { $0["answers"] is [String: String] && $0["reductions"] != nil })
     }
@@ -149,7 +151,7 @@ import Testing
         let run = try Fixtures.runOnego(
             ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-09-29T25:00"] + Self.all)
         #expect(run.status == 64)
-        #expect(run.stderr.contains("受理时间“2026-09-29T25:00”无效，应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM"))
+        #expect(run.stderr.contains("受理时间“2026-09-29T25:00”无效：时间不存在（时应为 00–23，分应为 00–59）"))
     }
 
     @Test func acceptsADateAndTime() throws {

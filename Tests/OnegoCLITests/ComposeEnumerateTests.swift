@@ -112,8 +112,11 @@ import Testing
             "--answer", "licence=company", "--answer", "area=320",
         ])
         #expect(restaurant.status == 0, "\(restaurant.stderr)")
-        let array = try #require(
-            try JSONSerialization.jsonObject(with: Data(restaurant.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(restaurant.stdout.utf8)) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        #expect(document["count"] as? Int == 4)
+        let array = try #require(document["compositions"] as? [[String: Any]])
         #expect(array.count == 4)
         #expect(array.allSatisfy { ($0["answers"] as? [String: Any])?["area"] as? Int == 320 })
     }
@@ -139,7 +142,8 @@ import Testing
             "compose", large, "--catalog", Self.catalog, "--enumerate", "--format", "json",
         ])
         #expect(json.status == 0, "\(json.stderr)")
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let array = try #require(document["compositions"] as? [[String: Any]])
         #expect(array.count == 81)
         #expect(array.allSatisfy { ($0["members"] as? [Any]).map { $0.count >= 100 } ?? false })
         let answers = Set(

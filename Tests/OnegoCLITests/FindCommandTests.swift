@@ -12,7 +12,10 @@ import Testing
     @Test func printsHitsAsAJSONArray() throws {
         let run = try Fixtures.runOnego(["find", "营业执照", "Catalogs/yunxi", "--format", "json", "--limit", "5"])
         #expect(run.status == 0, "\(run.stderr)")
-        let hits = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        let hits = try #require(document["hits"] as? [[String: Any]])
         #expect(hits.count == 5)
         for hit in hits {
             #expect(Set(hit.keys) == ["kind", "code", "name", "department", "score", "matched"])

@@ -38,7 +38,7 @@ import Testing
         ])
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["rows", "imported", "rejected", "diagnostics"])
+        #expect(Set(object.keys) == ["schemaVersion", "rows", "imported", "rejected", "diagnostics"])
         #expect(object["rows"] as? Int == 12)
         #expect(object["imported"] as? Int == 12)
         #expect(object["rejected"] as? Int == 0)

@@ -103,7 +103,7 @@ import Testing
         #expect(plan.materials.contains { $0.name == "逾期申报情况说明" } == isLate)
     }
 
-    @Test(arguments: [("2026-03-03", "晚于受理日期 2026-03-02"), ("2026-02-30", "应为日期 YYYY-MM-DD")])
+    @Test(arguments: [("2026-03-03", "晚于受理日期 2026-03-02"), ("2026-02-30", "日期不存在（2026 年 2 月只有 28 天）")])
     func futureOrImpossibleDateIsAClearError(birth: String, reason: String) throws {
         let composer = Composer(catalog: try ComposerFixtures.catalog())
         do {

@@ -30,7 +30,11 @@ import Testing
 
     @Test func jsonHasExactlyTheIssueShape() throws {
         let json = try Self.object(try AuditJSONReport.render(try Self.report()))
-        #expect(Set(json.keys) == ["targets", "rates", "compression", "regionalVariation", "findings", "departments"])
+        #expect(
+            Set(json.keys) == [
+                "schemaVersion", "targets", "rates", "compression", "regionalVariation", "findings", "departments",
+            ])
+        #expect(json["schemaVersion"] as? Int == 1)
         let targets = try #require(json["targets"] as? [[String: Any]])
         #expect(targets.count == 6)
         for target in targets {

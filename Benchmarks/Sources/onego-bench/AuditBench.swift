@@ -3,9 +3,10 @@ import Foundation
 import OnegoAudit
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// `onego-bench audit FILE`: a validated load, then the full audit (every rule, every rate, compression and the
-/// policy's targets), each timed separately. `--profile` also times each phase and each item rule on one thread.
+/// policy's targets), each timed separately; `--html-out` also renders the HTML report. `--profile` also times each phase and each item rule on one thread.
 struct AuditBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Time a load and a full audit.")
 
@@ -14,6 +15,8 @@ struct AuditBench: ParsableCommand {
     @Option(help: "Material synonym table, as `onego audit` reads it.")
     var synonyms = "Catalogs/reference/material-synonyms.xml"
     @Flag(help: "Also time each audit phase and each item rule (one thread), slowest first.") var profile = false
+    @Option(help: "Also render the HTML report (as `onego audit --format html` does) and write it here.")
+    var htmlOut: String?
 
     func run() throws {
         let (policyValue, _) = Policy.load(path: policy)
@@ -32,6 +35,13 @@ struct AuditBench: ParsableCommand {
         print("findings: \(report.findings.count)")
         print("rss_bytes: \(Memory.residentBytes())")
         print("peak_rss_bytes: \(Memory.peakResidentBytes())")
+        if let htmlOut {
+            let renderStart = DispatchTime.now()
+            let html = AuditHTMLReport.render(report)
+            print("html_seconds: \(Clock.seconds(renderStart, DispatchTime.now()))")
+            print("html_bytes: \(html.utf8.count)")
+            try Data(html.utf8).write(to: URL(fileURLWithPath: htmlOut))
+        }
         if profile { Self.profile(load.catalog, auditor: auditor) }
         withExtendedLifetime((load, report)) {}
     }

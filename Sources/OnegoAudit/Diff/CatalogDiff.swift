@@ -93,6 +93,19 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         public var isMet: Bool
     }
 
+    /// A "one matter" whose composition figures (members, materials, time, visits…) differ between the versions,
+    /// or that exists in one version only.
+    public struct MatterChange: Sendable, Hashable, Codable {
+        /// The matter's code.
+        public var code: String
+        /// Its name (the new one when it exists in both).
+        public var name: String
+        /// Its figures before, `nil` when it is new.
+        public var old: MatterFigures?
+        /// Its figures after, `nil` when it was removed.
+        public var new: MatterFigures?
+    }
+
     /// Items only in the new version.
     public var added: [ItemReference]
     /// Items only in the old version.
@@ -107,6 +120,8 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
     public var newErrors: [Finding]
     /// Policy targets, before and after (empty without a policy).
     public var targets: [TargetChange]
+    /// Matters whose composition changed, added or removed (in the new version's order, removed ones last).
+    public var matters: [MatterChange]
 
     /// What a CI gate refuses, in Chinese: a rate that fell, a new error, a promised limit that grew, a target lost.
     public var regressions: [String] {
@@ -178,6 +193,21 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
             guard let wasMet = oldTargets[result.target.id] else { return nil }
             return TargetChange(name: result.target.name, wasMet: wasMet, isMet: result.met)
         }
+        matters = Self.matterChanges(old: old.report.matters, new: new.report.matters)
+    }
+
+    /// Matters whose figures differ, then those only in the old version.
+    static func matterChanges(old: [MatterFigures], new: [MatterFigures]) -> [MatterChange] {
+        let before = Dictionary(old.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let newCodes = Set(new.map(\.code))
+        var out: [MatterChange] = []
+        for figures in new where before[figures.code] != figures {
+            out.append(MatterChange(code: figures.code, name: figures.name, old: before[figures.code], new: figures))
+        }
+        for figures in old where !newCodes.contains(figures.code) {
+            out.append(MatterChange(code: figures.code, name: figures.name, old: figures, new: nil))
+        }
+        return out
     }
 
     private static func firstByCode(_ items: [ServiceItem]) -> [ServiceItem] {

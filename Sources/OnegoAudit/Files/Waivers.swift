@@ -52,7 +52,7 @@ public struct WaiverSet: Sendable, Hashable {
                 if expires == nil {
                     problems.append(
                         Diagnostic(
-                            .error, rule: "xml.schema", message: "豁免的到期日期“\(text)”不是 YYYY-MM-DD 格式的有效日期",
+                            .error, rule: "xml.schema", message: CalendarDay.invalidText("豁免的到期日期", text),
                             at: element.location))
                     continue
                 }

@@ -111,7 +111,7 @@ final class CalendarFileReader: XMLContentHandler {
         context.report(
             Diagnostic(
                 .error, rule: "calendar.value",
-                message: "\(attribute) 属性“\(text ?? "")”不是 YYYY-MM-DD 格式的有效日期", at: context.tagLocation))
+                message: CalendarDay.invalidText("\(attribute) 属性", text ?? ""), at: context.tagLocation))
         return nil
     }
 

@@ -60,6 +60,9 @@ public struct AnswerSet: Sendable, Hashable, Encodable, CustomStringConvertible,
     /// Whether the question was answered with this value.
     public func contains(_ value: String, for question: String) -> Bool { values[question]?.contains(value) ?? false }
 
+    /// The answered question ids, in the order they were first answered.
+    public var questionIDs: [String] { Array(values.keys) }
+
     /// Whether nothing was answered.
     public var isEmpty: Bool { values.isEmpty }
 

@@ -149,7 +149,9 @@ struct SituationResolver: Sendable {
             canonical = number.description
         } else {
             guard let date = CalendarDay(iso: text) else {
-                throw .invalidValue(value: raw, question: question, reason: "应为日期 YYYY-MM-DD（如 2026-03-01）")
+                throw .invalidValue(
+                    value: raw, question: question,
+                    reason: CalendarDay.problem(parsing: text) ?? "格式应为 YYYY-MM-DD，如 2026-03-01")
             }
             let reference = asOf ?? .today()
             let unit = question.unit ?? "日"

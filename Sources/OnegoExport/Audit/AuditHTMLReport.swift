@@ -10,39 +10,30 @@ public enum AuditHTMLReport {
         "online", "fully-online", "at-most-one-visit", "zero-visit", "immediate", "tolerance-items",
     ]
 
-    /// Renders the page.
-    public static func render(_ report: AuditReport) -> String {
-        let body = sections(report)
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(h(title(report)))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            \(body)
-            </body>
-            </html>
-
-            """
+    /// Renders the page: the full sections with every list cut to `rowLimit` rows (the full lists are in the CSV,
+    /// XLSX and JSON outputs, which each cut list names), so a 100,000-item report stays small enough to open.
+    public static func render(_ report: AuditReport, rowLimit: Int = defaultRowLimit) -> String {
+        ReportPage.document(title: title(report), style: style, body: sections(report, rowLimit: rowLimit))
     }
+
+    /// Rows shown per list (work list, findings, compression lists, waivers) and bars per chart by default.
+    public static let defaultRowLimit = 200
 
     /// The page's body without the document shell: header, targets, rates, charts, compression, matters and
     /// findings (for embedding in a page that brings its own style sheet).
-    public static func sections(_ report: AuditReport) -> String {
+    public static func sections(_ report: AuditReport, rowLimit: Int = defaultRowLimit) -> String {
+        let limit = max(rowLimit, 1)
         var body = ""
         body += header(report)
         if !report.targets.isEmpty { body += targets(report) }
-        body += workLists(report)
+        body += workLists(report, limit: limit)
         body += departments(report)
         body += rates(report)
-        body += charts(report)
-        body += compression(report)
+        body += charts(report, limit: limit)
+        body += compression(report, limit: limit)
         if !report.matters.isEmpty { body += matters(report) }
-        body += findings(report)
+        body += findingsByRule(report)
+        body += findings(report, limit: limit)
         return body
     }
 
@@ -67,8 +58,10 @@ public enum AuditHTMLReport {
         .card .big{font-size:26px;font-weight:bold}
         details{margin:12px 0}summary{cursor:pointer;margin-bottom:6px;font-weight:bold}
         .rule-title{display:block;font-size:13px}table.findings{table-layout:fixed}col.w-severity{width:3.5em}col.w-rule{width:15%}col.w-department{width:13%}col.w-item{width:20%}col.w-location{width:16%}table.findings td{overflow-wrap:anywhere}h3.dept{font-size:15px;margin:14px 0 6px}
+        .more{font-size:13px;color:#52606d;background:#fff8e6;border-left:3px solid #b7791f;padding:4px 10px;margin:6px 0}
         @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";font-size:9pt;color:#52606d}}
         @media print{body{background:#fff;padding:0;font-size:11pt}h2,h3{break-after:avoid}
+        .charts{display:block}.chart{margin:0 0 8mm;border:none;padding:0;page-break-inside:avoid}.chart svg{max-height:250mm;width:auto}
         .chart,.card,tr,thead,svg{break-inside:avoid}thead{display:table-header-group}
         .verdict{border:1px solid #000;color:#000;background:#fff}}
         .chart svg{max-width:100%;height:auto}@media (max-width:600px){body{padding:12px}table{font-size:12px;display:block;overflow-x:auto}td,th{min-width:4.5em}.card{min-width:0}}
@@ -113,8 +106,9 @@ public enum AuditHTMLReport {
             """
     }
 
-    /// For each missed target, every item that misses it, grouped by department (worst first).
-    static func workLists(_ report: AuditReport) -> String {
+    /// For each missed target, the items that miss it grouped by department (worst first): every department
+    /// with its count, and at most `limit` item rows in all; the full list is in the XLSX and JSON outputs.
+    static func workLists(_ report: AuditReport, limit: Int) -> String {
         let missed = report.targets.filter { !$0.met && !$0.missing.isEmpty }
         guard !missed.isEmpty else { return "" }
         let order = report.departmentsWorstFirst
@@ -126,22 +120,29 @@ public enum AuditHTMLReport {
 
                 """
             var rows = ""
+            var budget = limit
             for (department, items) in AuditFormatting.grouped(result.missing, order: order) {
-                for (index, item) in items.enumerated() {
-                    let head =
-                        index == 0
-                        ? "<td rowspan=\"\(items.count)\">\(h(department))<div class=\"small\">\(items.count) 项</div></td>"
-                        : ""
+                let shown = items.prefix(budget)
+                budget -= shown.count
+                let hidden = items.count - shown.count
+                let span = shown.count + (hidden > 0 ? 1 : 0)
+                let head =
+                    "<td rowspan=\"\(span)\">\(h(department))<div class=\"small\">\(items.count) 项</div></td>"
+                for (index, item) in shown.enumerated() {
                     rows += """
-                        <tr>\(head)<td>\(h(item.name))<br><code>\(h(item.code))</code></td><td>\(h(item.reason))</td></tr>
+                        <tr>\(index == 0 ? head : "")<td>\(h(item.name))<br><code>\(h(item.code))</code></td><td>\(h(item.reason))</td></tr>
 
                         """
+                }
+                if hidden > 0 {
+                    rows +=
+                        "<tr>\(shown.isEmpty ? head : "")<td colspan=\"2\" class=\"small\">另有 \(hidden) 项未列出</td></tr>\n"
                 }
             }
             out += """
                 <table><thead><tr><th>部门</th><th>事项</th><th>未达标原因</th></tr></thead>
                 <tbody>
-                \(rows)</tbody></table></details>
+                \(rows)</tbody></table>\(omitted(shown: min(limit, result.missing.count), of: result.missing.count, in: .workList))</details>
 
                 """
         }
@@ -191,7 +192,7 @@ public enum AuditHTMLReport {
     }
 
     /// One horizontal bar chart per rate, one bar per department, with the policy's threshold as a dashed line.
-    static func charts(_ report: AuditReport) -> String {
+    static func charts(_ report: AuditReport, limit: Int) -> String {
         var out = "<h2>各部门情况</h2>\n<div class=\"charts\">\n"
         let thresholds = Dictionary(
             report.targets.filter { $0.target.measure == .rate }.map { ($0.target.figure, $0.target.threshold) },
@@ -203,7 +204,7 @@ public enum AuditHTMLReport {
             let bars = groups.sorted { ($0.ratio.value ?? -1, $0.label) < ($1.ratio.value ?? -1, $1.label) }.map {
                 (label: $0.label, value: $0.ratio.value, detail: "\($0.ratio.numerator)/\($0.ratio.denominator)")
             }
-            out += chart(title: rate.name, bars: bars, threshold: thresholds[id])
+            out += chart(title: rate.name, bars: bars, threshold: thresholds[id], limit: limit)
         }
         let compressionBars = report.compression.byDepartment.sorted {
             ($0.aggregate.dayWeighted ?? -1, $0.department) < ($1.aggregate.dayWeighted ?? -1, $1.department)
@@ -214,14 +215,19 @@ public enum AuditHTMLReport {
             out += chart(
                 title: "时限压缩率（按天数加权）", bars: compressionBars,
                 threshold: thresholds["compression-weighted"]
-                    ?? report.targets.first { $0.target.figure == "compression-weighted" }?.target.threshold)
+                    ?? report.targets.first { $0.target.figure == "compression-weighted" }?.target.threshold,
+                limit: limit)
         }
         return out + "</div>\n"
     }
 
-    static func chart(title: String, bars: [(label: String, value: Double?, detail: String)], threshold: Double?)
-        -> String
-    {
+    /// One chart; past `limit` bars (more departments than fit on a page) only the lowest are drawn, with a note.
+    static func chart(
+        title: String, bars allBars: [(label: String, value: Double?, detail: String)], threshold: Double?,
+        limit: Int
+    ) -> String {
+        let barLimit = min(limit, chartBarLimit)
+        let bars = Array(allBars.prefix(barLimit))
         let labelWidth = 190.0
         let barWidth = 260.0
         let valueWidth = 110.0
@@ -257,10 +263,14 @@ public enum AuditHTMLReport {
                 """
         }
         svg += "</svg>"
-        return "<div class=\"chart\"><h3>\(h(title))</h3>\n\(svg)</div>\n"
+        let note =
+            allBars.count > bars.count
+            ? "<p class=\"small\">只画出最低的 \(bars.count) 个部门，另有 \(allBars.count - bars.count) 个部门见上方“覆盖率”及 JSON 输出（rates 的 breakdown）</p>"
+            : ""
+        return "<div class=\"chart\"><h3>\(h(title))</h3>\n\(svg)\(note)</div>\n"
     }
 
-    static func compression(_ report: AuditReport) -> String {
+    static func compression(_ report: AuditReport, limit: Int) -> String {
         let c = report.compression
         func card(_ title: String, _ value: Double?, _ note: String) -> String {
             "<div class=\"card\"><div>\(h(title))</div><div class=\"big\">\(AuditFormatting.percent(value))</div><div class=\"small\">\(h(note))</div></div>"
@@ -277,17 +287,21 @@ public enum AuditHTMLReport {
         out +=
             "</div>\n<p class=\"small\">即办件 \(c.immediateCount) 项按 100% 计。"
             + (unpublished.isEmpty ? "" : "承诺办结时限未公布 \(unpublished.count) 项：无数据，不计入压缩率，不按 0 计。") + "</p>\n"
-        out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false, open: true)
-        if !unpublished.isEmpty { out += itemTable("承诺办结时限未公布的事项", unpublished, reason: false, open: true) }
-        out += itemTable("不计入压缩率的事项", c.excluded, reason: true, open: false)
+        out += itemTable("承诺时限等于法定时限（尚未压缩）", c.unreformed, reason: false, open: true, limit: limit)
+        if !unpublished.isEmpty {
+            out += itemTable("承诺办结时限未公布的事项", unpublished, reason: false, open: true, limit: limit)
+        }
+        out += itemTable("不计入压缩率的事项", c.excluded, reason: true, open: false, limit: limit)
         return out
     }
 
     /// A table of items inside a `<details>` block (long exclusion lists start folded).
-    static func itemTable(_ title: String, _ items: [ItemCompression], reason: Bool, open: Bool) -> String {
+    static func itemTable(_ title: String, _ items: [ItemCompression], reason: Bool, open: Bool, limit: Int)
+        -> String
+    {
         guard !items.isEmpty else { return "<p class=\"small\">\(h(title))：无</p>\n" }
         var rows = ""
-        for item in items {
+        for item in items.prefix(limit) {
             rows += """
                 <tr><td>\(h(item.name))</td><td><code>\(h(item.item))</code></td><td>\(h(item.department))</td>\
                 <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised?.description ?? PublishedState.notPublished.rawValue))</td>\
@@ -299,7 +313,7 @@ public enum AuditHTMLReport {
             <details\(open ? " open" : "")><summary>\(h(title))（\(items.count) 项）</summary>
             <table><thead><tr><th>事项</th><th>编码</th><th>部门</th><th>法定</th><th>承诺</th>\(reason ? "<th>原因</th>" : "")</tr></thead>
             <tbody>
-            \(rows)</tbody></table></details>
+            \(rows)</tbody></table>\(omitted(shown: min(limit, items.count), of: items.count, in: .compression))</details>
 
             """
     }
@@ -328,9 +342,10 @@ public enum AuditHTMLReport {
             """
     }
 
-    static func findings(_ report: AuditReport) -> String {
+    /// The first `limit` findings (report order), then the waivers likewise; the rest are in the CSV/XLSX/JSON.
+    static func findings(_ report: AuditReport, limit: Int) -> String {
         var rows = ""
-        for finding in report.findings {
+        for finding in report.findings.prefix(limit) {
             let place = finding.location.map(\.description) ?? ""
             rows += """
                 <tr><td class="sev-\(finding.severity.rawValue)">\(h(finding.severity.label))</td>\
@@ -345,11 +360,12 @@ public enum AuditHTMLReport {
             <thead><tr><th>级别</th><th>规则</th><th>部门</th><th>事项</th><th>说明</th><th>位置</th></tr></thead>
             <tbody>
             \(rows)</tbody></table>
+            \(omitted(shown: min(limit, report.findings.count), of: report.findings.count, in: .findings))
 
             """
         if !report.waived.isEmpty {
             var waived = ""
-            for entry in report.waived {
+            for entry in report.waived.prefix(limit) {
                 waived += """
                     <tr><td><code>\(h(entry.finding.rule))</code></td><td>\(h(entry.finding.itemName ?? (entry.isGlobal ? "全局" : "")))</td>\
                     <td>\(h(entry.finding.message))</td><td>\(h(entry.reason))</td><td>\(h(entry.expires?.description ?? "长期"))</td></tr>
@@ -361,6 +377,7 @@ public enum AuditHTMLReport {
                 <table><thead><tr><th>规则</th><th>事项</th><th>说明</th><th>豁免理由</th><th>有效期至</th></tr></thead>
                 <tbody>
                 \(waived)</tbody></table>
+                \(omitted(shown: min(limit, report.waived.count), of: report.waived.count, in: .waivers))
 
                 """
         }

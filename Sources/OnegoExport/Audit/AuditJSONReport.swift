@@ -17,6 +17,8 @@ public enum AuditJSONReport {
     }
 
     struct Document: Encodable {
+        /// The version of this document's shape (see README, "JSON outputs").
+        var schemaVersion = 1
         var targets: [Target]
         var rates: [String: Rate]
         var compression: Compression

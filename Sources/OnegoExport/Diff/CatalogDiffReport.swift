@@ -18,6 +18,18 @@ public enum CatalogDiffReport {
                 out += "      删除材料：\(change.materialsRemoved.joined(separator: "、"))\n"
             }
         }
+        if !diff.matters.isEmpty {
+            out += "\n一件事编排变化（\(diff.matters.count) 个）：\n"
+            for change in diff.matters {
+                let status = change.old == nil ? "（新增）" : (change.new == nil ? "（删除）" : "")
+                out += "  ~ \(change.code)  \(change.name)\(status)\n"
+                for row in (change.new ?? change.old)?.rows ?? [] {
+                    let before = change.old?.rows.first { $0.label == row.label }
+                    let after = change.new?.rows.first { $0.label == row.label }
+                    out += "      \(row.label)：\(figures(before)) ⇒ \(figures(after))\n"
+                }
+            }
+        }
         out += "\n覆盖率（前 → 后）：\n"
         for rate in diff.rates {
             out +=
@@ -37,6 +49,12 @@ public enum CatalogDiffReport {
         out += "\n" + (regressions.isEmpty ? "结论：无退步\n" : "结论：\(regressions.count) 处退步\n")
         for line in regressions { out += "  ✗ \(line)\n" }
         return out
+    }
+
+    /// `26 → 6 份` (separately → as one matter), or `—`.
+    static func figures(_ row: MatterFigures.Row?) -> String {
+        guard let row else { return "—" }
+        return "\(AuditFormatting.number(row.before)) → \(AuditFormatting.number(row.after)) \(row.unit)"
     }
 
     /// Pretty, key-sorted JSON: the diff's fields plus `regressions` (strings) and `schemaVersion`.

@@ -99,6 +99,20 @@ public struct HTMLPage: Sendable {
           th, .badge, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
+        @media screen and (max-width: 820px) {
+          body { padding: 0; font-size: 10pt; }
+          .doc { width: auto; min-height: 0; margin: 0 0 10px; padding: 16px 12px; box-shadow: none; }
+          nav.site { width: auto; padding: 8px 12px 0; }
+          .doc-title { font-size: 16pt; letter-spacing: .12em; }
+          .doc-subject { font-size: 12pt; }
+          .doc-meta { gap: 2px 12px; }
+          th, td { overflow-wrap: anywhere; padding: 4px 5px; }
+          th { white-space: normal; }
+          td.c { white-space: normal; }
+          table.fields th { width: 7.5em; }
+          table:has(tr > :nth-child(5)) { display: block; overflow-x: auto; }
+          table.signatures td { height: 48px; }
+        }
 
         """
 }

@@ -4,6 +4,9 @@ public import Foundation
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
     import CoreFoundation
     import Glibc
+    #if canImport(CDispatch)
+        import CDispatch  // `struct stat` may be attributed to it (see SystemCalls.swift)
+    #endif
 #elseif canImport(Musl)
     import Musl
 #elseif canImport(Darwin)

@@ -4,6 +4,12 @@ import Foundation
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
     import CoreFoundation
     import Glibc
+    // Which clang module `struct stat` is attributed to depends on the order modules load in a compile job; when
+    // Dispatch's C module loads first, MemberImportVisibility asks for it (`st_mode … defining module 'CDispatch'`),
+    // e.g. as soon as the module gains a file and the batches change.
+    #if canImport(CDispatch)
+        import CDispatch
+    #endif
 #elseif canImport(Musl)
     import Musl
 #elseif canImport(Darwin)
