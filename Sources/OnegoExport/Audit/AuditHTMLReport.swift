@@ -42,6 +42,7 @@ public enum AuditHTMLReport {
         body += charts(report)
         body += compression(report)
         if !report.matters.isEmpty { body += matters(report) }
+        body += AuditFourSameSection.render(report)
         body += findings(report)
         return body
     }
