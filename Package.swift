@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "OnegoImport",
             dependencies: [
-                "OnegoXML", "OnegoCatalog", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "OnegoXML", "OnegoCatalog", "OnegoExport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "OnegoImportTests",
             dependencies: [
-                "OnegoImport", "OnegoXML", "OnegoTestSupport",
+                "OnegoImport", "OnegoXML", "OnegoAudit", "OnegoTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -69,8 +69,8 @@ public enum ItemText {
         for result in item.results {
             out.field("办理结果", "\(result.name)（\(result.type.rawValue)）" + (result.delivery.map { "，\($0)" } ?? ""))
         }
-        out.field("办理地点", item.contact.address)
-        out.field("办理时间", item.contact.hours)
+        out.field("办理地点", item.contact.addressText)
+        out.field("办理时间", item.contact.hoursText)
         out.field("咨询电话", item.contact.phone)
         out.field("投诉电话", item.contact.complaintPhone)
         out.line("（来源：\(item.location)）")

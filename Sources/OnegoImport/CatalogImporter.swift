@@ -12,12 +12,18 @@ public struct CatalogImporter: Sendable {
     public var xlsxLimits: XLSXLimits
     /// The catalog schema path (default: the shipped `Schemas/catalog.xsd`).
     public var schemaPath: String?
+    /// The province's code layout: imported codes are read and checked by it (national by default).
+    public var codeProfile: CodeProfile
 
     /// Creates an importer.
-    public init(profile: ImportProfile, xlsxLimits: XLSXLimits = .default, schemaPath: String? = nil) {
+    public init(
+        profile: ImportProfile, xlsxLimits: XLSXLimits = .default, schemaPath: String? = nil,
+        codeProfile: CodeProfile = .national
+    ) {
         self.profile = profile
         self.xlsxLimits = xlsxLimits
         self.schemaPath = schemaPath
+        self.codeProfile = codeProfile
     }
 
     /// Reads `sources` and writes the catalog into `outputDirectory` (temporary folder beside it, verified by
@@ -28,12 +34,13 @@ public struct CatalogImporter: Sendable {
     public func run(
         sources: [String], outputDirectory: String, replacing: Bool = false
     ) throws(ImportError) -> ImportReport {
-        let loader: CatalogLoader
+        var loader: CatalogLoader
         do {
             loader = try CatalogLoader.validating(schemaPath: schemaPath)
         } catch {
             throw ImportError(.verification, "无法加载目录 Schema", cause: error)
         }
+        loader.profile = codeProfile
         try CatalogFolderWriter.checkWritable(outputDirectory, replacing: replacing)
         var result = try read(sources: sources, loader: loader)
         guard !result.items.isEmpty else { return result.report }
@@ -43,8 +50,10 @@ public struct CatalogImporter: Sendable {
     }
 
     /// Reads `sources` into items, each checked against the catalog schema on its own (a row whose item the
-    /// schema rejects is reported and left out).
+    /// schema rejects is reported and left out). Codes are read and checked by ``codeProfile``.
     public func read(sources: [String], loader: CatalogLoader) throws(ImportError) -> ImportResult {
+        var loader = loader
+        loader.profile = codeProfile
         guard let itemTable = profile.itemTable else {
             throw ImportError(.profile, "导入配置“\(profile.name)”没有 role=\"items\" 的表")
         }
@@ -60,11 +69,13 @@ public struct CatalogImporter: Sendable {
                 .union(table.parentKeys)
             let unknown = source.headers.filter { !known.contains($0) }
             if !unknown.isEmpty {
+                let named = unknown.map { name in source.headerColumns[name].map { "\(name)（\($0) 列）" } ?? name }
                 diagnostics.append(
                     ImportDiagnostic(
-                        source: source.source, sheet: source.sheet, severity: .warning,
+                        source: source.source, sheet: source.sheet, row: source.headerRow,
+                        column: unknown.first.flatMap { source.headerColumns[$0] }, severity: .warning,
                         rule: "import.source.unknown-header",
-                        message: "导入配置“\(profile.name)”不认识这些列，其值未导入：\(unknown.joined(separator: "、"))"))
+                        message: "导入配置“\(profile.name)”不认识这些列，其值未导入：\(named.joined(separator: "、"))"))
             }
         }
         // Joined records by parent id.
@@ -93,7 +104,8 @@ public struct CatalogImporter: Sendable {
             _ = itemTable
             for record in source.records {
                 rows += 1
-                var assembler = ItemAssembler(parsed: ParsedRecord(record: record, table: table, profile: profile))
+                var assembler = ItemAssembler(
+                    parsed: ParsedRecord(record: record, table: table, profile: profile), codeProfile: codeProfile)
                 if let id = Self.firstValue(record, keys: table.idKeys) {
                     usedParents.insert(id)
                     for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }

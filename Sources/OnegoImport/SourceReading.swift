@@ -12,6 +12,7 @@ struct SourceReading {
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw ImportError(.source, "\(source): 文件不存在或是文件夹")
         }
+        try checkSize(of: source)
         if lowered.hasSuffix(".xlsx") {
             let sheetTables = profile.tables.filter { $0.sheet != nil }
             guard !sheetTables.isEmpty else {
@@ -32,12 +33,7 @@ struct SourceReading {
             }
             return result
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: source))
-        } catch {
-            throw ImportError(.source, "\(source): 无法读取", cause: SendableCause(error))
-        }
+        let data = try contents(of: source)
         let table = try matchingTable(name)
         if lowered.hasSuffix(".csv") {
             return [(table, try CSVRecordReader.read(Array(data), source: source))]
@@ -49,6 +45,40 @@ struct SourceReading {
             return [(table, try JSONRecordReader.read(data, source: source, isLines: false))]
         }
         throw ImportError(.source, "\(source): 不支持的文件类型（支持 .xlsx、.csv、.json、.jsonl）")
+    }
+
+    /// Refuses a source larger than the limit before reading any of it.
+    private func checkSize(of source: String) throws(ImportError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? 0
+        if size > xlsxLimits.maxSourceBytes { throw tooLarge(source, size) }
+    }
+
+    private func tooLarge(_ source: String, _ size: Int?) -> ImportError {
+        let limit = xlsxLimits.maxSourceBytes
+        let megabytes = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+        let actual = size.map { "文件有 \(megabytes($0))（\($0) 字节）" } ?? "读取超过上限"
+        return ImportError(
+            .limit, "\(source): \(actual)，超过导入上限 \(megabytes(limit))（\(limit) 字节）；请拆分后分批导入，未读取任何行")
+    }
+
+    /// The bytes of a CSV or JSON source, counted as they are read (a pipe or a growing file has no true size).
+    private func contents(of source: String) throws(ImportError) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: source) else {
+            throw ImportError(.source, "\(source): 无法读取（没有读取权限或文件已被移走）")
+        }
+        defer { try? handle.close() }
+        var data = Data()
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw ImportError(.source, "\(source): 无法读取", cause: SendableCause(error))
+            }
+            guard let chunk, !chunk.isEmpty else { return data }
+            data.append(chunk)
+            if data.count > xlsxLimits.maxSourceBytes { throw tooLarge(source, nil) }
+        }
     }
 
     private func matchingTable(_ fileName: String) throws(ImportError) -> ImportProfile.Table {

@@ -138,6 +138,27 @@ public struct XMLStreamParser: Sendable {
         return session.finishedDiagnostics
     }
 
+    /// Parses a document that arrives chunk by chunk from somewhere other than a file (a zip entry being inflated),
+    /// without holding it whole: `produce` calls `feed` with each chunk in order and stops when `feed` returns false
+    /// (parsing has stopped); it returns a diagnostic when the source itself fails. Encoding errors are not located.
+    public func parse(
+        streamNamed name: String, into handler: any XMLContentHandler,
+        produce: (_ feed: (UnsafeBufferPointer<UInt8>) -> Bool) -> Diagnostic?
+    ) -> [Diagnostic] {
+        let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        var total = 0
+        _ = session.run(schema: schema) { feed in
+            let failure = withoutActuallyEscaping(feed) { feed in
+                produce { chunk in
+                    total += chunk.count
+                    return feed(chunk)
+                }
+            }
+            return failure ?? (total == 0 ? FileProblem.emptyFile(path: name) : nil)
+        }
+        return session.finishedDiagnostics
+    }
+
     /// Parses bytes held in memory (tests, fuzzing, standard input).
     public func parse(bytes: [UInt8], name: String, into handler: any XMLContentHandler) -> [Diagnostic] {
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)

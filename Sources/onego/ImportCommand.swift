@@ -1,4 +1,5 @@
 import ArgumentParser
+import OnegoCatalog
 import OnegoImport
 import OnegoXML
 
@@ -30,8 +31,17 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "Code profile the imported codes follow: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default national.",
+            valueName: "NAME"))
+    var codeProfile: String?
+
     func validate() throws {
         if sources.isEmpty { throw ValidationError("请至少给出一个来源文件 (missing SOURCE)") }
+        if let codeProfile, CodeProfile.locate(codeProfile) == nil {
+            throw ValidationError("找不到编码规则“\(codeProfile)”（Catalogs/code-profiles/\(codeProfile).xml 或文件路径）")
+        }
         if ImportProfile.locate(profile) == nil {
             throw ValidationError("找不到导入配置“\(profile)”（Catalogs/profiles/\(profile).xml 或文件路径）")
         }
@@ -42,10 +52,19 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        var codes = CodeProfile.national
+        if let codeProfile, let file = CodeProfile.locate(codeProfile) {
+            do {
+                codes = try CodeProfile.load(path: file)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        }
         let report: ImportReport
         do {
             let path = ImportProfile.locate(profile) ?? profile
-            let importer = CatalogImporter(profile: try ImportProfile.load(path: path))
+            var importer = CatalogImporter(profile: try ImportProfile.load(path: path))
+            importer.codeProfile = codes
             report = try importer.run(sources: sources, outputDirectory: out, replacing: replace)
         } catch {
             throw CommandFailure(error.description)

@@ -53,3 +53,27 @@ import Testing
         #expect(variations.first?.implementations.map(\.region) == ["440106", "445202"])
     }
 }
+
+/// What differs besides materials and limits: 名称, 事项类型, 设定依据 against the first region.
+@Suite struct RegionalVariationFactsTests {
+    @Test func nameTypeAndBasisDifferencesAreNamedEvenWithEqualMaterials() {
+        let variations = RegionalVariation.compute(
+            Catalog(items: [
+                FourSameTests.item(region: "440106", credit: "11440106MB2D03322"),
+                FourSameTests.item(
+                    region: "445202", credit: "11445202MB2D03322", name: "食品经营许可证核发", type: "10", basis: []),
+            ]))
+        #expect(variations.count == 1)
+        #expect(variations.first?.differingFacts == ["名称", "事项类型", "设定依据"])
+        #expect(variations.first?.implementations.map(\.type) == ["01", "10"])
+        #expect(variations.first?.implementations.first?.laws == ["《中华人民共和国食品安全法》"])
+    }
+
+    @Test func identicalImplementationsAreNotListed() {
+        let catalog = Catalog(items: [
+            FourSameTests.item(region: "440106", credit: "11440106MB2D03322"),
+            FourSameTests.item(region: "445202", credit: "11445202MB2D03322"),
+        ])
+        #expect(RegionalVariation.compute(catalog).isEmpty)
+    }
+}

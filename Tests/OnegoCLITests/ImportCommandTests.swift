@@ -79,4 +79,30 @@ import Testing
         let run = try Fixtures.runOnego(arguments)
         #expect(run.status == 64)
     }
+
+    @Test func codeProfileOptionChecksImportedCodesByTheProvinceLayout() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let source = folder + "/sichuan.json"
+        try Data(
+            #"""
+            [{"TASK_CODE": "511A0138000000-511602000000-000-11511602MB15327088-1-00", "TASK_NAME": "企业设立登记",
+              "TASK_TYPE": "1", "DEPT_NAME": "广安市广安区行政审批局", "AREACODE": "511602", "ONLINECHECK": "1", "LIMIT_SCENE_NUM": 0,
+              "handle_time": "3(工作日)", "handle_time_limit": "1(工作日)", "matter_level": "区级",
+              "handle_location": "广安区政务服务中心二楼", "consult_phone": "0826-2345678", "complain_phone": "12345",
+              "service_object_name": "企业法人"}]
+            """#.utf8
+        ).write(to: URL(fileURLWithPath: source))
+        let run = try Fixtures.runOnego([
+            "import", source, "--profile", "gdzwfw", "--code-profile", "sichuan", "--out", folder + "/sc",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("[import.check.catalog."))
+        let validate = try Fixtures.runOnego(["validate", folder + "/sc", "--code-profile", "sichuan"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let unknown = try Fixtures.runOnego([
+            "import", source, "--profile", "gdzwfw", "--code-profile", "atlantis", "--out", folder + "/x",
+        ])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("找不到编码规则“atlantis”"))
+    }
 }

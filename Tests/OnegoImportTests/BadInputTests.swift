@@ -25,7 +25,7 @@ import ZIPFoundation
         sheets[0].rows[0].append("备注栏")
         sheets[0].rows[1].append("这一列不在模板中")
         let path = try Fixtures.temporaryDirectory() + "/extra.xlsx"
-        try XLSXWriter.write(sheets, to: path)
+        try TemplateWorkbook.write(sheets, to: path)
         let result = try templateImport(path)
         #expect(result.report.imported == 1)
         let unknown = result.report.diagnostics.filter { $0.rule == "import.source.unknown-header" }
@@ -44,7 +44,7 @@ import ZIPFoundation
         let departmentColumn = sheets[0].rows[0].firstIndex(of: "部门") ?? 0
         second[departmentColumn] = ""
         sheets[0].rows.append(second)
-        let data = try XLSXWriter.data(sheets)
+        let data = try TemplateWorkbook.data(sheets)
         // Re-pack with a merge over the 部门 cells of rows 2-3.
         let letters = CellReference.letters(departmentColumn + 1)
         let path = try repack(data, sheet: "xl/worksheets/sheet1.xml") {
@@ -88,7 +88,7 @@ import ZIPFoundation
         let column = sheets[0].rows[0].firstIndex(of: "承诺办结时限") ?? 0
         sheets[0].rows[1][column] = "2025年3月1日前"
         let path = try Fixtures.temporaryDirectory() + "/dates.xlsx"
-        try XLSXWriter.write(sheets, to: path)
+        try TemplateWorkbook.write(sheets, to: path)
         let result = try templateImport(path)
         #expect(result.report.rejected == 1)
         #expect(
@@ -114,7 +114,7 @@ import ZIPFoundation
         var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
         sheets[0].rows[1][4] = ""
         let folder = try Fixtures.temporaryDirectory()
-        try XLSXWriter.write(sheets, to: folder + "/empty-name.xlsx")
+        try TemplateWorkbook.write(sheets, to: folder + "/empty-name.xlsx")
         let report = try ImportTestSupport.importer("template").run(
             sources: [folder + "/empty-name.xlsx"], outputDirectory: folder + "/catalog")
         #expect(report.imported == 0)
@@ -127,7 +127,7 @@ import ZIPFoundation
         let folder = try Fixtures.temporaryDirectory()
         let workbook = try Fixtures.temporaryDirectory() + "/t.xlsx"
         try Fixtures.write("keep", to: "old.xml", in: folder)
-        try XLSXWriter.write(TemplateWorkbook.sheets(for: [TemplateExample.item]), to: workbook)
+        try TemplateWorkbook.write(TemplateWorkbook.sheets(for: [TemplateExample.item]), to: workbook)
         #expect(throws: ImportError.self) {
             _ = try ImportTestSupport.importer("template").run(sources: [workbook], outputDirectory: folder)
         }

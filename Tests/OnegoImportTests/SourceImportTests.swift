@@ -14,7 +14,9 @@ import Testing
         #expect(report.imported == 12)
         #expect(report.rejected == 0)
         // 承诺时限 "无" is imported as 未公布 and reported on its row.
-        let unpublished = report.diagnostics.filter { $0.rule == "import.value.not-published" }
+        let unpublished = report.diagnostics.filter {
+            $0.rule == "import.value.not-published" && $0.field == "promisedLimit"
+        }
         #expect(unpublished.map(\.row) == [4])
         #expect(unpublished.first?.field == "promisedLimit")
         // Guangdong type 20 is 其他行政权力 (national 10), 21 is 公共服务 (national 20).
@@ -48,15 +50,20 @@ import Testing
         let pharmacy = try #require(items.first { $0.name == "药品零售企业许可（新办）" })
         #expect(pharmacy.contact.complaintPhoneNumbers.map(\.number) == ["020-81218888"])
         #expect(pharmacy.contact.phoneNumbers == [PhoneNumber(number: "020-83563800", extensionNumber: "825")])
-        // Online-only items keep their explicit state; every default is a reported warning on its row.
+        // Online-only items get the explicit state 无线下窗口 (no address is invented), reported on their row; an
+        // item with a counter but no published hours gets 未公布.
         let builder = try #require(items.first { $0.name == "二级建造师执业资格注册" })
-        #expect(builder.contact.address == "无线下窗口")
-        #expect(builder.contact.hours == "未公布")
+        #expect(builder.contact.addressState == .noWindow)
+        #expect(builder.contact.hoursState == .noWindow)
+        #expect(builder.contact.address.isEmpty)
         #expect(!builder.handlingForms.contains(.window))
         #expect(
             report.diagnostics.contains {
-                $0.row == 3 && $0.field == "contact.address" && $0.rule == "import.value.defaulted"
+                $0.row == 3 && $0.field == "contact.address" && $0.rule == "import.value.not-published"
+                    && $0.message.contains("无线下窗口")
             })
+        #expect(food.contact.addressState == nil)
+        #expect(food.contact.hoursState == .notPublished)
         // A wrong USCC check character is reported, and the item kept.
         #expect(report.diagnostics.contains { $0.row == 9 && $0.rule == "import.check.catalog.uscc" })
         #expect(items.contains { $0.name == "小餐饮登记" })

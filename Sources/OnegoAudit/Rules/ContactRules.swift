@@ -40,10 +40,25 @@ enum ContactRules {
             explanation: "窗口办理的事项须公布办理地点和办公时间。"
         ) { item, _ in
             var missing: [String] = []
-            if item.contact.address.isBlank { missing.append("办理地点") }
-            if item.contact.hours.isBlank { missing.append("办理时间") }
+            if item.contact.addressState == nil && item.contact.address.isBlank { missing.append("办理地点") }
+            if item.contact.hoursState == nil && item.contact.hours.isBlank { missing.append("办理时间") }
             guard !missing.isEmpty else { return [] }
             return [RuleIssue("\(item.label)未填写\(missing.joined(separator: "和"))")]
+        },
+        .item(
+            "contact.venue-state", .note, .contact, title: "办理地点或时间无数据",
+            explanation: "办理地点、办理时间标为“无线下窗口”或“未公布”的事项：没有数据，列出备查，不按缺失值计算；标为无线下窗口却含窗口办理的，须核对。"
+        ) { item, _ in
+            let contact = item.contact
+            var stated: [String] = []
+            if let state = contact.addressState { stated.append("办理地点\(state.rawValue)") }
+            if let state = contact.hoursState { stated.append("办理时间\(state.rawValue)") }
+            guard !stated.isEmpty else { return [] }
+            var message = "\(item.label)\(stated.joined(separator: "，"))（无数据）"
+            if contact.addressState == .noWindow && item.handlingForms.contains(.window) {
+                message += "，但办理形式含窗口办理，须核对"
+            }
+            return [RuleIssue(message)]
         },
     ]
 }

@@ -7,7 +7,7 @@ enum Attr: Int, CaseIterable {
     case value, unit, note, kind, count, reason, available, depth, url, scope, mode, regions, charged, standard
     case basis, instantApproval, instantDeclaration, promiseBased, certificateFree, form, necessity, source
     case originals, copies, key, issuer, eLicence, supplyDays, paperSize, blankForm, sample, validity, delivery
-    case role, address, hours, phone, complaintPhone, holder, state
+    case role, address, hours, phone, complaintPhone, holder, state, addressState, hoursState
 
     private static let byName: [String: Attr] = Dictionary(
         uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })
@@ -96,6 +96,7 @@ extension CatalogToken {
 extension TimeUnit: CatalogToken { static let byteTable = makeByteTable() }
 extension HandlingKind: CatalogToken { static let byteTable = makeByteTable() }
 extension BodyNature: CatalogToken { static let byteTable = makeByteTable() }
+extension VenueState: CatalogToken { static let byteTable = makeByteTable() }
 extension ServiceObject: CatalogToken { static let byteTable = makeByteTable() }
 extension HandlingForm: CatalogToken { static let byteTable = makeByteTable() }
 extension CrossScope: CatalogToken { static let byteTable = makeByteTable() }

@@ -232,9 +232,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 ProcessStep(
                     name: a.string(.name) ?? "", limit: a.has(.value) ? a.timeLimit() : nil, role: a.string(.role)))
         case .contact:
-            item.contact = Contact(
-                address: a.string(.address) ?? "", hours: a.string(.hours) ?? "",
-                phone: a.string(.phone) ?? "", complaintPhone: a.string(.complaintPhone) ?? "")
+            readContact(a, context: context)
         case .jointDepartment:
             jointRole = a.string(.role)
         case .appointment:
@@ -374,6 +372,24 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             ? "<promisedLimit> 不能同时给出 state 与 value/unit：未公布的承诺时限不写时限值"
             : "<promisedLimit> 须给出 value 与 unit，或写 state=\"未公布\""
         context.report(Diagnostic(.error, rule: "catalog.value", message: message, at: context.tagLocation))
+    }
+
+    /// Reads `<contact>`: address and hours each given, or (1.1) replaced by their state; reports neither or both.
+    private func readContact(_ a: ValueReader, context: XMLParseContext) {
+        let addressState = a.token(.addressState, VenueState.self)
+        let hoursState = a.token(.hoursState, VenueState.self)
+        item.contact = Contact(
+            address: a.string(.address) ?? "", hours: a.string(.hours) ?? "", phone: a.string(.phone) ?? "",
+            complaintPhone: a.string(.complaintPhone) ?? "", addressState: addressState, hoursState: hoursState)
+        for (value, state, name) in [(Attr.address, Attr.addressState, "address"), (.hours, .hoursState, "hours")] {
+            let message: String
+            switch (a.has(value), a.has(state)) {
+            case (true, true): message = "<contact> 不能同时给出 \(name) 与 \(name)State：写了状态就不写值"
+            case (false, false): message = "<contact> 须给出 \(name)，或写 \(name)State=\"无线下窗口\"/\"未公布\""
+            default: continue
+            }
+            context.report(Diagnostic(.error, rule: "catalog.value", message: message, at: context.tagLocation))
+        }
     }
 
     /// The element's text with white space trimmed and inner runs collapsed to one space, interned.

@@ -156,10 +156,14 @@ public struct ProcessStep: Sendable, Hashable, Codable {
 
 /// Address, hours and phones.
 public struct Contact: Sendable, Hashable, Codable {
-    /// Where to go.
+    /// Where to go; empty when ``addressState`` says why there is no address.
     public var address: String
-    /// Opening hours.
+    /// Opening hours; empty when ``hoursState`` says why there are none.
     public var hours: String
+    /// Why the address is absent (1.1): 无线下窗口 or 未公布; `nil` when it is given.
+    public var addressState: VenueState?
+    /// Why the hours are absent (1.1): 无线下窗口 or 未公布; `nil` when they are given.
+    public var hoursState: VenueState?
     /// Consultation phone(s) as published ("020-38356454转1", "020-84469270、020-84469702", "12345").
     public var phone: String
     /// Complaint phone(s) as published.
@@ -171,10 +175,24 @@ public struct Contact: Sendable, Hashable, Codable {
     /// The complaint numbers normalised from the published text.
     public var complaintPhoneNumbers: [PhoneNumber] { PhoneNumber.parseList(complaintPhone).numbers }
 
-    /// Creates contact facts.
-    public init(address: String = "", hours: String = "", phone: String = "", complaintPhone: String = "") {
-        self.address = address
-        self.hours = hours
+    /// The address as printed: the address, or its state (无线下窗口, 未公布).
+    public var addressText: String { addressState?.rawValue ?? address }
+
+    /// The hours as printed: the hours, or their state (无线下窗口, 未公布).
+    public var hoursText: String { hoursState?.rawValue ?? hours }
+
+    /// Creates contact facts. An address or hours text that is exactly a ``VenueState`` name ("无线下窗口",
+    /// "未公布") is read as that state, so catalogs written before 1.1 keep their meaning.
+    public init(
+        address: String = "", hours: String = "", phone: String = "", complaintPhone: String = "",
+        addressState: VenueState? = nil, hoursState: VenueState? = nil
+    ) {
+        let namedAddress = addressState ?? VenueState(rawValue: address)
+        let namedHours = hoursState ?? VenueState(rawValue: hours)
+        self.address = namedAddress == nil ? address : ""
+        self.hours = namedHours == nil ? hours : ""
+        self.addressState = namedAddress
+        self.hoursState = namedHours
         self.phone = phone
         self.complaintPhone = complaintPhone
     }

@@ -8,3 +8,14 @@ public enum PublishedState: String, Sendable, Hashable, Codable, CaseIterable {
     /// 未公布: the source prints "无", "暂无" or nothing.
     case notPublished = "未公布"
 }
+
+/// Why an item's 办理地点 or 办理时间 is absent (catalog schema 1.1).
+///
+/// A provincial export leaves both empty for online-only items (824 of about 2,300 Guangdong items); onego keeps
+/// the reason instead of inventing a place, prints it in guides and lists such items in the audit as "no data".
+public enum VenueState: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 无线下窗口: the item is handled online only; there is no counter to go to.
+    case noWindow = "无线下窗口"
+    /// 未公布: the source does not publish the value.
+    case notPublished = "未公布"
+}

@@ -134,7 +134,8 @@ public struct CatalogWriter: Sendable {
             out += "    </process>\n"
         }
         out +=
-            "    <contact" + attribute("address", item.contact.address) + attribute("hours", item.contact.hours)
+            "    <contact" + venue("address", item.contact.address, item.contact.addressState)
+            + venue("hours", item.contact.hours, item.contact.hoursState)
             + attribute("phone", item.contact.phone) + attribute("complaintPhone", item.contact.complaintPhone)
             + "/>\n"
         let details = item.details
@@ -198,6 +199,11 @@ public struct CatalogWriter: Sendable {
 
     private func optional(_ name: String, _ value: String?) -> String {
         value.map { attribute(name, $0) } ?? ""
+    }
+
+    /// `address="…"`, or `addressState="无线下窗口"` when the value is absent for a stated reason (1.1).
+    private func venue(_ name: String, _ value: String, _ state: VenueState?) -> String {
+        state.map { attribute(name + "State", $0.rawValue) } ?? attribute(name, value)
     }
 
     private func attribute(_ name: String, _ value: String) -> String { " \(name)=\"\(escape(value))\"" }

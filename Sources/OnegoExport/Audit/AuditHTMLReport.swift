@@ -32,6 +32,7 @@ public enum AuditHTMLReport {
         body += charts(report, limit: limit)
         body += compression(report, limit: limit)
         if !report.matters.isEmpty { body += matters(report) }
+        body += AuditFourSameSection.render(report, limit: limit)
         body += findingsByRule(report)
         body += findings(report, limit: limit)
         return body

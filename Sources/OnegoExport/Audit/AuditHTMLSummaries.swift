@@ -9,7 +9,7 @@ extension AuditHTMLReport {
 
     /// Which full export holds a list the page cuts short.
     enum FullList {
-        case workList, findings, compression, waivers
+        case workList, findings, compression, waivers, regionalVariation
 
         /// The Chinese pointer to the right `--format`.
         var pointer: String {
@@ -22,6 +22,8 @@ extension AuditHTMLReport {
                 "完整清单见 <code>--format json</code>（compression.unreformed、compression.excluded）"
             case .waivers:
                 "完整清单见 <code>--format sarif</code>（带 suppressions 的结果）"
+            case .regionalVariation:
+                "完整对照见 <code>--format json</code>（regionalVariation）"
             }
         }
     }

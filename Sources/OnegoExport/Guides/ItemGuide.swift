@@ -124,7 +124,7 @@ public enum ItemGuide {
         sections.append(
             GuideSection(
                 "办理地点和时间",
-                [.fields([GuideField("办理地点", item.contact.address), GuideField("办理时间", item.contact.hours)])]))
+                [.fields([GuideField("办理地点", item.contact.addressText), GuideField("办理时间", item.contact.hoursText)])]))
 
         return GuideDocument(
             kind: .guide, title: GuideKind.guide.label, subject: item.name,

@@ -31,8 +31,8 @@ public enum ItemIntake {
     /// Address, hours, phones and the online portal of an item.
     static func contacts(_ item: ServiceItem) -> [GuideField] {
         var fields = [
-            GuideField("办理地点", item.contact.address),
-            GuideField("办理时间", item.contact.hours),
+            GuideField("办理地点", item.contact.addressText),
+            GuideField("办理时间", item.contact.hoursText),
             GuideField("咨询电话", item.contact.phone),
             GuideField("投诉电话", item.contact.complaintPhone),
         ]

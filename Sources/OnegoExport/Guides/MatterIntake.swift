@@ -163,8 +163,8 @@ public enum MatterIntake {
         var contacts: [GuideField] = []
         if let lead {
             contacts = [
-                GuideField("综合受理窗口", lead.contact.address),
-                GuideField("办理时间", lead.contact.hours),
+                GuideField("综合受理窗口", lead.contact.addressText),
+                GuideField("办理时间", lead.contact.hoursText),
                 GuideField("咨询电话", lead.contact.phone),
                 GuideField("投诉电话", lead.contact.complaintPhone),
             ]

@@ -10,6 +10,23 @@ public enum XLSXCell: Sendable, Hashable {
     case empty
 }
 
+/// A drop-down list on a column (rows 2 and below): the allowed values are a range of another sheet.
+public struct XLSXListValidation: Sendable, Hashable {
+    /// The 1-based column it applies to.
+    public var column: Int
+    /// The source range, e.g. `'代码表'!$A$2:$A$13`.
+    public var source: String
+    /// Whether other values are refused (off for multi-valued columns such as 服务对象).
+    public var isStrict: Bool
+
+    /// Creates a validation.
+    public init(column: Int, source: String, isStrict: Bool) {
+        self.column = column
+        self.source = source
+        self.isStrict = isStrict
+    }
+}
+
 /// One worksheet: a name, column widths and rows, the first row being a bold, frozen header.
 public struct XLSXSheet: Sendable, Hashable {
     /// The tab name (at most 31 characters; `[]:*?/\` are replaced).
@@ -20,18 +37,29 @@ public struct XLSXSheet: Sendable, Hashable {
     public var header: [String]
     /// The data rows.
     public var rows: [[XLSXCell]]
+    /// Drop-down lists on columns.
+    public var validations: [XLSXListValidation]
+    /// Whether data cells are formatted as text (`@`, wrapped, top-aligned): what officers type into a template
+    /// stays text (codes keep their leading zeros).
+    public var isTextEntry: Bool
 
     /// Creates a sheet.
-    public init(name: String, header: [String], columnWidths: [Double] = [], rows: [[XLSXCell]] = []) {
+    public init(
+        name: String, header: [String], columnWidths: [Double] = [], rows: [[XLSXCell]] = [],
+        validations: [XLSXListValidation] = [], isTextEntry: Bool = false
+    ) {
         self.name = name
         self.header = header
         self.columnWidths = columnWidths
         self.rows = rows
+        self.validations = validations
+        self.isTextEntry = isTextEntry
     }
 }
 
 /// Writes a minimal valid Office Open XML workbook (SpreadsheetML): inline strings, one bold style for headers,
-/// frozen header rows, column widths. Self-contained so it can later be merged with the importer's reader.
+/// frozen header rows, column widths, text-entry cells and drop-down lists. The only XLSX writer: the audit
+/// workbook and the import template (`onego template xlsx`, `onego export xlsx`) both go through it.
 ///
 /// ```swift
 /// let sheet = XLSXSheet(name: "部门", header: ["部门", "错误"], rows: [[.string("民政局"), .number(3)]])
@@ -131,7 +159,7 @@ public struct XLSXWriter: Sendable {
         return out + "</Relationships>"
     }
 
-    /// Style 0 is the default; style 1 is bold with a grey fill, for header cells.
+    /// Style 0 is the default; style 1 is bold with a grey fill, for header cells; style 2 is text entry.
     private static let styles =
         OfficePackage.declaration
         + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
@@ -141,8 +169,10 @@ public struct XLSXWriter: Sendable {
         + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFEEF1F5\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/></cellXfs>"
+        + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
+        + "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\">"
+        + "<alignment wrapText=\"1\" vertical=\"top\"/></xf></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 
@@ -161,9 +191,21 @@ public struct XLSXWriter: Sendable {
         }
         out += "<sheetData>"
         out += row(1, sheet.header.map(XLSXCell.string), style: 1)
-        for (index, cells) in sheet.rows.enumerated() { out += row(index + 2, cells, style: 0) }
-        out += "</sheetData></worksheet>"
-        return out
+        let body = sheet.isTextEntry ? 2 : 0
+        for (index, cells) in sheet.rows.enumerated() { out += row(index + 2, cells, style: body) }
+        out += "</sheetData>"
+        if !sheet.validations.isEmpty {
+            out += "<dataValidations count=\"\(sheet.validations.count)\">"
+            for validation in sheet.validations {
+                let letters = columnName(validation.column - 1)
+                out +=
+                    "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
+                    + "showErrorMessage=\"\(validation.isStrict ? 1 : 0)\" sqref=\"\(letters)2:\(letters)1048576\">"
+                    + "<formula1>\(OfficePackage.escape(validation.source))</formula1></dataValidation>"
+            }
+            out += "</dataValidations>"
+        }
+        return out + "</worksheet>"
     }
 
     private static func row(_ number: Int, _ cells: [XLSXCell], style: Int) -> String {

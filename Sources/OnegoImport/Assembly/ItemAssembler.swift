@@ -11,9 +11,12 @@ struct ItemAssembler {
     var fees: [ParsedRecord] = []
     var diagnostics: [ImportDiagnostic] = []
     var rejection: [String] = []
+    /// The province's code layout: which parts of an implementation code give the basic code and the USCC.
+    let codeProfile: CodeProfile
 
-    init(parsed: ParsedRecord) {
+    init(parsed: ParsedRecord, codeProfile: CodeProfile = .national) {
         self.parsed = parsed
+        self.codeProfile = codeProfile
         diagnostics = parsed.diagnostics
         rejection = parsed.rejection
     }
@@ -45,6 +48,43 @@ struct ItemAssembler {
         note(target, .error, "import.row.rejected", why)
     }
 
+    /// 办理地点 or 办理时间: the text, or (when the source gives none) its state, reported on the row: 无线下窗口 for
+    /// an item handled online only, otherwise 未公布. A text naming a state ("无线下窗口") is that state.
+    private mutating func venue(_ target: FieldTarget, onlineOnly: Bool) -> (String, VenueState?) {
+        if let given = text(target) {
+            return VenueState(rawValue: given).map { ("", $0) } ?? (given, nil)
+        }
+        let state: VenueState = onlineOnly ? .noWindow : .notPublished
+        let why = onlineOnly ? "事项仅网上办理" : "来源未公布"
+        note(
+            target, .warning, "import.value.not-published",
+            "来源没有\(target.label)（\(why)）：记为“\(state.rawValue)”（\(target == .address ? "addressState" : "hoursState")），审计列为无数据"
+        )
+        return ("", state)
+    }
+
+    /// Fills the basic code and USCC the source lacks from an implementation code in the profile's layout
+    /// (Sichuan: 基本编码-区划-000-USCC-1-00), or says the code does not have that layout.
+    private mutating func derive(from code: String, basic: inout String?, uscc: inout String?) {
+        let layout = codeProfile.implementationLayout
+        guard let fields = layout.fields(of: code, basicCodeLengths: codeProfile.basicCodeLengths) else {
+            if basic == nil || uscc == nil {
+                note(
+                    .implementationCode, .warning, "import.value.layout",
+                    "实施编码“\(code)”不符合编码规则“\(codeProfile.name)”（\(layout)），无法从中取出基本编码和统一社会信用代码")
+            }
+            return
+        }
+        if uscc == nil, let credit = fields.creditCode {
+            uscc = credit
+            note(.bodyCreditCode, .note, "import.value.derived", "按编码规则“\(codeProfile.name)”取自实施编码：\(credit)")
+        }
+        if basic == nil, let derived = fields.basicCode {
+            basic = derived
+            note(.basicCode, .note, "import.value.derived", "按编码规则“\(codeProfile.name)”取自实施编码：\(derived)")
+        }
+    }
+
     /// The item, or `nil` with ``rejection`` filled.
     mutating func build() -> ServiceItem? {
         // Codes: a 33-character code carries the handling-item code; the national layout gives the rest.
@@ -60,7 +100,9 @@ struct ItemAssembler {
         var basic = text(.basicCode)
         var uscc = text(.bodyCreditCode)
         var levelText = text(.level)
-        if let code = implementation, code.count >= 31, code.count <= 33 {
+        if let code = implementation, !codeProfile.implementationLayout.isNational {
+            derive(from: code, basic: &basic, uscc: &uscc)
+        } else if let code = implementation, code.count >= 31, code.count <= 33 {
             let bytes = Array(code)
             if uscc == nil {
                 uscc = String(bytes[0..<18])
@@ -237,10 +279,9 @@ struct ItemAssembler {
         }
 
         // Contact: the catalog holds one number per phone attribute; the rest are reported.
-        let address = text(.address)
-        if address == nil { missing(.address) }
-        let hours = text(.hours)
-        if hours == nil { missing(.hours) }
+        let onlineOnly = available && !forms.contains(.window)
+        let (address, addressState) = venue(.address, onlineOnly: onlineOnly)
+        let (hours, hoursState) = venue(.hours, onlineOnly: onlineOnly)
         let phone = catalogPhone(.phone)
         if phone == nil { missing(.phone) }
         let complaint = catalogPhone(.complaintPhone)
@@ -282,7 +323,7 @@ struct ItemAssembler {
         let itemResults = buildResults()
 
         guard rejection.isEmpty, let implementation, let basic, let uscc, let name, let type, let level, let region,
-            let department, let bodyName, let address, let hours, let phone, let complaint
+            let department, let bodyName, let phone, let complaint
         else { return nil }
         return ServiceItem(
             codes: ItemCodes(basic: basic, implementation: implementation, handling: handlingCode), name: name,
@@ -294,7 +335,9 @@ struct ItemAssembler {
             online: OnlineService(isAvailable: available, depth: depth, url: text(.onlineURL)), handlingForms: forms,
             crossRegion: crossRegion, fee: Fee(isCharged: charged, items: feeItems), modes: modes,
             materials: itemMaterials, results: itemResults, steps: steps,
-            contact: Contact(address: address, hours: hours, phone: phone, complaintPhone: complaint),
+            contact: Contact(
+                address: address, hours: hours, phone: phone, complaintPhone: complaint, addressState: addressState,
+                hoursState: hoursState),
             details: details)
     }
 

@@ -134,7 +134,9 @@ struct ParsedRecord {
             return .phones(numbers, published: value)
         case .implementationCode:
             let code = value.filter { !$0.isWhitespace }.uppercased()
-            guard code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }), code.count >= 19 else {
+            // Provincial layouts separate their parts with hyphens (Sichuan: 基本编码-区划-000-USCC-1-00).
+            guard code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }), code.count >= 19
+            else {
                 return fail("实施编码")
             }
             if code.count == 33 {

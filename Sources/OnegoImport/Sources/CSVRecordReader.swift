@@ -46,6 +46,6 @@ public enum CSVRecordReader {
         if let error = reader.error {
             throw ImportError(.source, "\(source): 第 \(row + 1) 行 CSV 格式错误", cause: SendableCause(error))
         }
-        return SourceTable(source: source, headers: headers, records: records, notes: notes)
+        return SourceTable(source: source, headers: headers, records: records, notes: notes, headerRow: 1)
     }
 }

@@ -48,14 +48,19 @@ public struct SourceTable: Sendable, Hashable {
     public var headers: [String]
     /// The records.
     public var records: [SourceRecord]
+    /// The row the headers were read from (workbooks and CSV), for positions in messages.
+    public var headerRow: Int?
+    /// Where each header stands (workbook column letters), keyed by header text; empty when there is no such place.
+    public var headerColumns: [String: String] = [:]
     /// Notes about reading the whole table (encoding detected, merged header cells …).
     public var notes: [ImportDiagnostic]
 
     /// Creates a table.
     public init(
         source: String, sheet: String? = nil, headers: [String], records: [SourceRecord],
-        notes: [ImportDiagnostic] = []
+        notes: [ImportDiagnostic] = [], headerRow: Int? = nil
     ) {
+        self.headerRow = headerRow
         self.source = source
         self.sheet = sheet
         self.headers = headers

@@ -111,9 +111,17 @@ struct SheetCell {
     var note: String?
 }
 
-/// Streams a worksheet's cells and merged ranges.
+/// The non-empty cells of one worksheet row, by column number.
+struct SheetRow {
+    var row: Int
+    var cells: [(column: Int, cell: SheetCell)]
+}
+
+/// Streams a worksheet's cells and merged ranges. Rows are kept compactly as they end (no sheet-sized
+/// dictionary); ``finishedRows()`` hands them over in row order.
 final class WorksheetHandler: XMLContentHandler {
-    var cells: [Int: [Int: SheetCell]] = [:]
+    private var rows: [SheetRow] = []
+    private var current = SheetRow(row: 0, cells: [])
     var merges: [(from: CellReference, to: CellReference)] = []
     var problems: [String] = []
     let sharedStrings: [String]
@@ -179,7 +187,9 @@ final class WorksheetHandler: XMLContentHandler {
     func endElement(_ name: XMLName, context: XMLParseContext) {
         switch name.localName {
         case "v", "f", "t": capture = .none
-        case "row": nextRow += 1
+        case "row":
+            flushRow()
+            nextRow += 1
         case "c":
             guard let reference else { return }
             store(reference)
@@ -220,7 +230,38 @@ final class WorksheetHandler: XMLContentHandler {
             note = [note, "公式 =\(formulaText)，取\(cached)"].compactMap { $0 }.joined(separator: "；")
         }
         if text.isEmpty && note == nil { return }
-        cells[reference.row, default: [:]][reference.column] = SheetCell(value: text, note: note)
+        if reference.row != current.row { flushRow() }
+        current.row = reference.row
+        current.cells.append((reference.column, SheetCell(value: text, note: note)))
+    }
+
+    private func flushRow() {
+        guard !current.cells.isEmpty else { return }
+        rows.append(current)
+        current.cells = []
+    }
+
+    /// The rows read, in row order, each with its cells in column order (a later duplicate cell wins).
+    func finishedRows() -> [SheetRow] {
+        flushRow()
+        var out = rows
+        rows = []
+        if !out.indices.dropFirst().allSatisfy({ out[$0 - 1].row < out[$0].row }) {
+            // Out-of-order or repeated rows (hand-edited files): join them by row number.
+            var joined: [Int: [(column: Int, cell: SheetCell)]] = [:]
+            for row in out { joined[row.row, default: []] += row.cells }
+            out = joined.keys.sorted().map { SheetRow(row: $0, cells: joined[$0] ?? []) }
+        }
+        for index in out.indices { out[index].cells = Self.ordered(out[index].cells) }
+        return out
+    }
+
+    /// Cells in column order, the last of several in one column kept.
+    static func ordered(_ cells: [(column: Int, cell: SheetCell)]) -> [(column: Int, cell: SheetCell)] {
+        if cells.indices.dropFirst().allSatisfy({ cells[$0 - 1].column < cells[$0].column }) { return cells }
+        var byColumn: [Int: SheetCell] = [:]
+        for (column, cell) in cells { byColumn[column] = cell }
+        return byColumn.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The ISO date (and time, when not midnight) of an Excel 1900-system serial.

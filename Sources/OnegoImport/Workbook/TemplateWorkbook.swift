@@ -1,4 +1,5 @@
 public import OnegoCatalog
+import OnegoExport
 
 /// onego's own workbook (`Catalogs/profiles/template.xml` reads it back): sheets 事项, 材料, 结果 and 收费 keyed by
 /// the item code, and 代码表 with the code lists behind the drop-downs. Chinese headers, one row per record.
@@ -90,8 +91,8 @@ public enum TemplateWorkbook {
         Column(header: "告知承诺", codeList: "是否") { yesNo($0.modes.isPromiseBased) },
         Column(header: "免证办", codeList: "是否") { yesNo($0.modes.isCertificateFree) },
         Column(header: "办理流程", width: 30) { LineFormats.steps($0.steps) },
-        Column(header: "办理地点", width: 36) { $0.contact.address },
-        Column(header: "办理时间", width: 30) { $0.contact.hours },
+        Column(header: "办理地点", width: 36) { $0.contact.addressText },
+        Column(header: "办理时间", width: 30) { $0.contact.hoursText },
         Column(header: "咨询电话") { $0.contact.phone },
         Column(header: "监督投诉电话") { $0.contact.complaintPhone },
         Column(header: "实施层级", codeList: "行使层级", isMultiValued: true) {
@@ -201,6 +202,6 @@ public enum TemplateWorkbook {
 
     /// Writes the workbook of `items` to `path` atomically.
     public static func write(_ items: [ServiceItem], to path: String) throws(ImportError) {
-        try XLSXWriter.write(sheets(for: items), to: path)
+        try write(sheets(for: items), to: path)
     }
 }

@@ -24,12 +24,9 @@ public struct XLSXReader: Sendable {
     ) throws(ImportError) -> [SourceTable] {
         var archive = try XLSXArchive(path: path, source: source, limits: limits)
         let (sheets, targets) = try parts(&archive, source: source)
-        var shared: [String] = []
-        if let bytes = try archive.bytes(of: "xl/sharedStrings.xml") {
-            let handler = SharedStringsHandler()
-            try parse(bytes, part: "xl/sharedStrings.xml", source: source, handler)
-            shared = handler.strings
-        }
+        let sharedHandler = SharedStringsHandler()
+        _ = try parse(streaming: "xl/sharedStrings.xml", of: &archive, source: source, sharedHandler)
+        let shared = sharedHandler.strings
         var dateStyles: Set<Int> = []
         if let bytes = try archive.bytes(of: "xl/styles.xml") {
             let handler = StylesHandler()
@@ -42,12 +39,14 @@ public struct XLSXReader: Sendable {
                 throw ImportError(.source, "\(source): 工作表“\(sheet.name)”在 workbook.xml.rels 中没有对应部件")
             }
             let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let bytes = try archive.bytes(of: part) else {
+            let handler = WorksheetHandler(sharedStrings: shared, dateStyles: dateStyles)
+            guard try parse(streaming: part, of: &archive, source: source, handler) else {
                 throw ImportError(.source, "\(source): 工作表“\(sheet.name)”的部件 \(part) 不存在")
             }
-            let handler = WorksheetHandler(sharedStrings: shared, dateStyles: dateStyles)
-            try parse(bytes, part: part, source: source, handler)
-            tables.append(table(handler, sheet: sheet.name, source: source))
+            tables.append(
+                SheetTable.make(
+                    rows: handler.finishedRows(), merges: handler.merges, problems: handler.problems, sheet: sheet.name,
+                    source: source))
         }
         return tables
     }
@@ -66,69 +65,44 @@ public struct XLSXReader: Sendable {
         return (handler.sheets, handler.targets)
     }
 
+    private static var partLimits: XMLLimits {
+        var limits = XMLLimits.default
+        limits.maxTextBytes = 32 << 20
+        return limits
+    }
+
     private func parse(
         _ bytes: [UInt8], part: String, source: String, _ handler: any XMLContentHandler
     ) throws(ImportError) {
-        var limits = XMLLimits.default
-        limits.maxTextBytes = 32 << 20
-        let diagnostics = XMLStreamParser(schema: nil, limits: limits, maxDiagnostics: 20)
+        let diagnostics = XMLStreamParser(schema: nil, limits: Self.partLimits, maxDiagnostics: 20)
             .parse(bytes: bytes, name: "\(source)!\(part)", into: handler)
+        try check(diagnostics, part: part, source: source)
+    }
+
+    /// Streams `part` from the archive through the parser as it inflates (a sheet never sits whole in memory);
+    /// false when the workbook has no such part.
+    private func parse(
+        streaming part: String, of archive: inout XLSXArchive, source: String, _ handler: any XMLContentHandler
+    ) throws(ImportError) -> Bool {
+        guard archive.contains(part) else { return false }
+        var failure: ImportError?
+        let diagnostics = XMLStreamParser(schema: nil, limits: Self.partLimits, maxDiagnostics: 20)
+            .parse(streamNamed: "\(source)!\(part)", into: handler) { feed in
+                do throws(ImportError) {
+                    _ = try archive.stream(part, into: feed)
+                } catch {
+                    failure = error
+                }
+                return nil
+            }
+        if let failure { throw failure }
+        try check(diagnostics, part: part, source: source)
+        return true
+    }
+
+    private func check(_ diagnostics: [Diagnostic], part: String, source: String) throws(ImportError) {
         if let first = diagnostics.first(where: { $0.severity == .error }) {
             throw ImportError(.source, "\(source): 工作簿部件 \(part) 不是合法的 XML：\(first.description)")
         }
-    }
-
-    private func table(_ handler: WorksheetHandler, sheet: String, source: String) -> SourceTable {
-        var cells = handler.cells
-        var notes: [ImportDiagnostic] = handler.problems.map {
-            ImportDiagnostic(source: source, sheet: sheet, severity: .warning, rule: "import.xlsx.cell", message: $0)
-        }
-        // Merged ranges: the top-left value fills every cell of the range.
-        for merge in handler.merges {
-            guard let origin = cells[merge.from.row]?[merge.from.column] else { continue }
-            for row in merge.from.row...max(merge.from.row, merge.to.row) {
-                for column in merge.from.column...max(merge.from.column, merge.to.column)
-                where row != merge.from.row || column != merge.from.column {
-                    cells[row, default: [:]][column] = SheetCell(
-                        value: origin.value,
-                        note: "合并单元格 \(merge.from.text):\(merge.to.text)，取左上角 \(merge.from.text) 的值")
-                }
-            }
-        }
-        let rows = cells.keys.sorted()
-        guard let headerRow = rows.first(where: { (cells[$0]?.count ?? 0) >= 2 }) ?? rows.first else {
-            return SourceTable(source: source, sheet: sheet, headers: [], records: [], notes: notes)
-        }
-        var headers: [Int: String] = [:]
-        for (column, cell) in cells[headerRow] ?? [:] {
-            let name = cell.value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty else { continue }
-            headers[column] = name
-            if let note = cell.note {
-                notes.append(
-                    ImportDiagnostic(
-                        source: source, sheet: sheet, row: headerRow, column: CellReference.letters(column),
-                        severity: .note, rule: "import.xlsx.header", message: "表头“\(name)”：\(note)"))
-            }
-        }
-        let orderedColumns = headers.keys.sorted()
-        var records: [SourceRecord] = []
-        for row in rows where row > headerRow {
-            guard let line = cells[row] else { continue }
-            var recordCells: [SourceRecord.Cell] = []
-            for column in orderedColumns {
-                guard let cell = line[column], let key = headers[column] else { continue }
-                recordCells.append(
-                    SourceRecord.Cell(
-                        key: key, value: cell.value, column: CellReference.letters(column), readNote: cell.note))
-            }
-            if recordCells.allSatisfy({ $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-                continue
-            }
-            records.append(SourceRecord(source: source, sheet: sheet, row: row, cells: recordCells))
-        }
-        return SourceTable(
-            source: source, sheet: sheet, headers: orderedColumns.compactMap { headers[$0] }, records: records,
-            notes: notes)
     }
 }
