@@ -21,6 +21,10 @@ struct CatalogOptions: ParsableArguments {
     @Option(help: "Most items accepted from one file.")
     var maxItems: Int = 10_000_000
 
+    @Flag(
+        help: "Parse every file, neither reading nor writing the parse cache (.onego-cache/ beside the catalog).")
+    var noCache = false
+
     @Option(
         help: ArgumentHelp(
             "Code profile: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default: code-profile.xml in or above the catalog folder, else national.",
@@ -82,6 +86,7 @@ struct CatalogOptions: ParsableArguments {
         loader.limits.maxFileBytes = Int64(maxFileSize) << 20
         loader.limits.maxDepth = maxDepth
         loader.maxItemsPerFile = maxItems
+        if !noCache { loader.cache = CatalogCache.beside(paths) }
         return loader
     }
 }

@@ -103,10 +103,12 @@ struct Load: ParsableCommand {
     @Flag(help: "Parse the files of a folder one after another instead of in parallel.") var serial = false
     @Option(help: "Threads parsing a single file (validated: schema beside model; trusted: halves): one, two or auto.")
     var threads = "auto"
+    @Option(help: "Keep parsed files in this cache folder (see CatalogCache).") var cache: String?
 
     func run() throws {
         var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
         loader.loadsInParallel = !serial
+        loader.cache = cache.map { CatalogCache(directory: $0) }
         loader.validationThreads = ["one": .one, "two": .two][threads] ?? .automatic
         let bytes = Self.size(of: file)
         let start = DispatchTime.now()
@@ -120,6 +122,10 @@ struct Load: ParsableCommand {
         print("cpu_seconds: \(Memory.cpuSeconds())")
         print("rss_bytes: \(Memory.residentBytes())")
         print("peak_rss_bytes: \(Memory.peakResidentBytes())")
+        if let used = loader.cache {
+            print("cache_hits: \(used.hitPaths.count)")
+            print("cache_parsed: \(used.parsedPaths.count)")
+        }
         withExtendedLifetime(result) {}
     }
 

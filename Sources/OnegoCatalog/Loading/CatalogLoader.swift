@@ -46,6 +46,8 @@ public struct CatalogLoader: Sendable {
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
     /// in folders; `onego validate` uses this to hand them to their own loaders.
     public var skipsOtherDocumentsNamedDirectly = false
+    /// Where parsed files are kept between runs (see ``CatalogCache``); `nil` parses every file.
+    public var cache: CatalogCache?
 
     /// Creates a loader.
     public init(
@@ -127,12 +129,20 @@ public struct CatalogLoader: Sendable {
             ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0)
         }
         defer { meter?.finish() }
+        let settings = cache == nil ? nil : CacheSettings(loader: self)
         if inputs.count == 1, loadsInParallel, splitsValidation(of: inputs[0]) {
-            if let schema { return [parseSplit(inputs[0], schema: schema, meter: meter)] }
-            return [parseHalves(inputs[0], meter: meter)]
+            return [
+                cachedOutcome(inputs[0], settings: settings, meter: meter) {
+                    if let schema { return parseSplit(inputs[0], schema: schema, meter: meter) }
+                    return parseHalves(inputs[0], meter: meter)
+                }
+            ]
         }
         let work: @Sendable (Int) -> Void = { index in
-            slots.store(parseOne(inputs[index], schema: schema, meter: meter), at: index)
+            let outcome = cachedOutcome(inputs[index], settings: settings, meter: meter) {
+                parseOne(inputs[index], schema: schema, meter: meter)
+            }
+            slots.store(outcome, at: index)
         }
         if loadsInParallel && inputs.count > 1 {
             DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The per-file cache of parsed catalog files kept in a workspace's `.onego-cache/` folder.
+///
+/// Officers re-validate after every edit; with a cache, ``CatalogLoader`` parses only the files that changed and
+/// decodes the others' items *and diagnostics* from their entries. An entry is used only when everything that
+/// decides a file's outcome matches: the file's path, size and XXH64 content hash, the onego build (version and the
+/// executable's identity), the catalog schema's hash and the loader's limits. Every entry also carries a checksum of
+/// its own bytes; a stale, foreign, truncated or damaged entry is ignored and rewritten, never trusted.
+///
+/// Entries are written to a temporary file and renamed into place, so a reader sees a whole entry or none, and
+/// concurrent runs are safe (the last rename wins; both wrote the same result). Nothing is written when the
+/// catalog folder is read-only: the load then parses as without a cache and ``note`` says so once.
+///
+/// ```swift
+/// var loader = try CatalogLoader.validating()
+/// loader.cache = CatalogCache.beside(["Catalogs/yunxi"])
+/// let result = loader.load(paths: ["Catalogs/yunxi"])   // parses only what changed since the last run
+/// ```
+public final class CatalogCache: @unchecked Sendable {
+    /// The cache folder's name.
+    public static let folderName = ".onego-cache"
+
+    /// The cache folder.
+    public let directory: String
+    private let lock = NSLock()
+    private var hits: [String] = []
+    private var parsed: [String] = []
+    private var writeState: WriteState = .unknown
+    private var firstNote: String?
+
+    private enum WriteState { case unknown, writable, readOnly }
+
+    /// A cache kept in `directory` (created when the first entry is written).
+    public init(directory: String) { self.directory = directory }
+
+    /// The cache for a command's catalog paths: `.onego-cache` in the first path when it is a folder, else beside
+    /// the first file; `nil` for no paths or standard input.
+    public static func beside(_ paths: [String]) -> CatalogCache? {
+        guard let first = paths.first, first != "-", !first.hasPrefix("/dev/") else { return nil }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: first, isDirectory: &isFolder) else { return nil }
+        let folder = isFolder.boolValue ? first : (first as NSString).deletingLastPathComponent
+        return CatalogCache(directory: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(folderName))
+    }
+
+    /// The files whose outcome came from the cache in the loads so far, in the order they finished.
+    public var hitPaths: [String] { lock.withLock { hits } }
+    /// The files that were parsed (absent, stale or damaged entries) in the loads so far.
+    public var parsedPaths: [String] { lock.withLock { parsed } }
+    /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
+    public var note: String? { lock.withLock { firstNote } }
+
+    func recordHit(_ path: String) { lock.withLock { hits.append(path) } }
+    func recordParse(_ path: String) { lock.withLock { parsed.append(path) } }
+
+    /// Whether entries may be written: the folder holding the cache is writable and the cache folder exists or
+    /// could be created (with a `.gitignore` so the workspace's repository leaves it out).
+    func prepareForWriting() -> Bool {
+        lock.withLock {
+            if writeState == .unknown { writeState = makeWritable() ? .writable : .readOnly }
+            return writeState == .writable
+        }
+    }
+
+    private func makeWritable() -> Bool {
+        let parent = (directory as NSString).deletingLastPathComponent
+        guard access(parent.isEmpty ? "." : parent, W_OK) == 0 else {
+            firstNote = "目录文件夹 \(parent) 只读，未写入校验缓存"
+            return false
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) {
+            guard isFolder.boolValue, access(directory, W_OK) == 0 else {
+                firstNote = "\(directory) 不是可写的文件夹，未写入校验缓存"
+                return false
+            }
+            return true
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+            try Data("# onego's parse cache (safe to delete)\n*\n".utf8).write(
+                to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(".gitignore")))
+            return true
+        } catch {
+            // Another run may have created it at the same moment.
+            if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue {
+                return access(directory, W_OK) == 0
+            }
+            firstNote = "无法创建校验缓存文件夹 \(directory)，未写入缓存"
+            return false
+        }
+    }
+
+    /// Where the entry for the catalog file `path` lives: one entry per file (by absolute path), replaced when the
+    /// file changes, so the cache never grows beyond one entry per catalog file.
+    func entryPath(for path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let key = Array(absolute.utf8).withUnsafeBytes { XXHash64.hash($0) }
+        let name = String(key, radix: 16)
+        return (directory as NSString).appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name)
+    }
+}

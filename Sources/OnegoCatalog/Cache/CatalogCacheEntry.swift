@@ -1,0 +1,144 @@
+import Foundation
+import OnegoXML
+
+/// What the cache keeps of one parsed file: the same fields as the loader's per-file outcome.
+struct CachedOutcome: Codable {
+    var items: [ServiceItem]
+    var diagnostics: [Diagnostic]
+    var title: String?
+    var region: String?
+    var skippedNamespace: String?
+}
+
+/// What identifies a catalog file's content.
+struct ContentKey: Equatable {
+    var hash: UInt64
+    var size: UInt64
+
+    /// The file's size, modification and change times when it was hashed; an entry is stored only when they are
+    /// unchanged after the parse (the file was not edited in between).
+    struct Stamp: Equatable {
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        init(_ info: stat) {
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+    }
+    var stamp: Stamp
+
+    static func == (a: ContentKey, b: ContentKey) -> Bool { a.hash == b.hash && a.size == b.size }
+
+    /// Hashes the regular file at `path` in 1 MB reads; `nil` for anything else or on a read error.
+    static func of(path: String) -> ContentKey? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var hasher = XXHash64()
+        var size: UInt64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            size += UInt64(count)
+        }
+        return ContentKey(hash: hasher.finish(), size: size, stamp: Stamp(info))
+    }
+}
+
+/// The bytes of one cache entry:
+///
+/// ```
+/// 0   "ONEGOC" 0x00 0x01        magic and format version
+/// 8   XXH64 of bytes 16…end     checksum of everything after it
+/// 16  settings fingerprint      build, schema and loader limits (UInt64)
+/// 24  content hash, size        of the catalog file (UInt64 each)
+/// 40  path length, path         the path as named (UInt32, UTF-8)
+/// …   payload                   ``CachedOutcome`` in ``BinaryModelEncoder``'s form
+/// ```
+/// All integers little-endian.
+enum CatalogCacheEntry {
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 1]
+
+    /// The entry's bytes.
+    static func make(settings: UInt64, content: ContentKey, path: String, outcome: CachedOutcome) throws -> [UInt8] {
+        let payload = try BinaryModelEncoder.encode(outcome)
+        var bytes = magic
+        bytes.reserveCapacity(payload.count + path.utf8.count + 64)
+        bytes.appendUInt64(0)
+        bytes.appendUInt64(settings)
+        bytes.appendUInt64(content.hash)
+        bytes.appendUInt64(content.size)
+        bytes.appendUInt32(UInt32(path.utf8.count))
+        bytes += path.utf8
+        bytes += payload
+        let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[16...])) }
+        withUnsafeBytes(of: checksum.littleEndian) { for i in 0..<8 { bytes[8 + i] = $0[i] } }
+        return bytes
+    }
+
+    /// The outcome in `bytes` when the entry is whole and was written for exactly this file, content and settings;
+    /// `nil` otherwise (the caller parses the file and replaces the entry).
+    static func read(_ bytes: [UInt8], settings: UInt64, content: ContentKey, path: String) -> CachedOutcome? {
+        bytes.withUnsafeBytes { raw -> CachedOutcome? in
+            guard raw.count >= 44, raw.prefix(8).elementsEqual(magic) else { return nil }
+            func u64(_ offset: Int) -> UInt64 {
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            guard u64(8) == XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[16...])) else { return nil }
+            guard u64(16) == settings, u64(24) == content.hash, u64(32) == content.size else { return nil }
+            let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
+            guard length <= raw.count - 44, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[(44 + length)...])
+            return try? BinaryModelDecoder.decode(CachedOutcome.self, from: payload)
+        }
+    }
+
+    /// Reads the entry file, or `nil` when there is none.
+    static func load(from file: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// Writes `bytes` to a temporary file in the same folder and renames it over `file`: readers see the old entry
+    /// or the new one, never part of one. Failures leave no temporary file behind and are otherwise ignored.
+    static func store(_ bytes: [UInt8], to file: String) {
+        let temporary = file + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
+            while written < raw.count {
+                let count = write(fd, base + written, raw.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        guard close(fd) == 0, ok, rename(temporary, file) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+}

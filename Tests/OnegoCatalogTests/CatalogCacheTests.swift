@@ -1,0 +1,173 @@
+import Foundation
+import OnegoTestSupport
+import OnegoXML
+import Testing
+
+@testable import OnegoCatalog
+
+@Suite struct CatalogCacheTests {
+    /// A copy of the sample catalog's item files in a fresh folder, with one material made wrong in 卫生健康 so
+    /// the catalog has diagnostics to cache as well.
+    private func workspace() throws -> String {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        let health = folder + "/health.xml"
+        var text = try String(contentsOfFile: health, encoding: .utf8)
+        let range = try #require(text.range(of: "<visits count=\"0\"/>") ?? text.range(of: "<visits count=\"1\"/>"))
+        text.replaceSubrange(range, with: "<visits count=\"-1\"/>")
+        try text.write(toFile: health, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    private func loader(cache: CatalogCache?) throws -> CatalogLoader {
+        var loader = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd")
+        loader.cache = cache
+        return loader
+    }
+
+    private func expectEqual(_ a: CatalogLoadResult, _ b: CatalogLoadResult) {
+        #expect(a.catalog.items == b.catalog.items)
+        #expect(a.catalog.files == b.catalog.files)
+        #expect(a.diagnostics == b.diagnostics)
+        #expect(a.skippedDocuments == b.skippedDocuments)
+    }
+
+    private func entries(of cache: CatalogCache) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: cache.directory).filter { !$0.hasPrefix(".") }.sorted()
+            .map { cache.directory + "/" + $0 }
+    }
+
+    @Test func xxHash64MatchesTheReferenceVectors() {
+        #expect(XXHash64.hash(Array("".utf8)) == 0xEF46_DB37_51D8_E999)
+        #expect(XXHash64.hash(Array("a".utf8)) == 0xD24E_C4F1_A98C_6E5B)
+        #expect(XXHash64.hash(Array("abc".utf8)) == 0x44BC_2CF5_AD77_0999)
+        let long = Array("Nobody inspects the spammish repetition".utf8)
+        #expect(XXHash64.hash(long) == 0xFBCE_A83C_8A37_8BF1)
+        // Fed in uneven pieces, the hash is the same.
+        var hasher = XXHash64()
+        for piece in [0..<3, 3..<20, 20..<33, 33..<long.count] {
+            long.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[piece])) }
+        }
+        #expect(hasher.finish() == 0xFBCE_A83C_8A37_8BF1)
+    }
+
+    @Test func aSecondLoadDecodesEveryFileAndEqualsAColdLoad() throws {
+        let folder = try workspace()
+        let cold = try loader(cache: nil).load(paths: [folder])
+        #expect(cold.diagnostics.contains { $0.rule == "xml.schema" && $0.location?.file == folder + "/health.xml" })
+        let cache = try #require(CatalogCache.beside([folder]))
+        #expect(cache.directory == folder + "/.onego-cache")
+        let first = try loader(cache: cache).load(paths: [folder])
+        expectEqual(first, cold)
+        #expect(cache.hitPaths.isEmpty)
+        #expect(cache.parsedPaths.count == 21)
+        #expect(try entries(of: cache).count == 21)
+        #expect(FileManager.default.fileExists(atPath: cache.directory + "/.gitignore"))
+
+        let again = CatalogCache(directory: cache.directory)
+        let second = try loader(cache: again).load(paths: [folder])
+        expectEqual(second, cold)
+        #expect(again.parsedPaths.isEmpty)
+        #expect(again.hitPaths.count == 21)
+        let names = second.catalog.items.map(\.name)
+        #expect(names.contains("城乡居民基本养老保险参保登记"))
+    }
+
+    @Test func editingOneFileReparsesOnlyThatFile() throws {
+        let folder = try workspace()
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = try loader(cache: cache).load(paths: [folder])
+        let taxation = folder + "/taxation.xml"
+        var text = try String(contentsOfFile: taxation, encoding: .utf8)
+        let name = try #require(text.range(of: "<name>"))
+        text.replaceSubrange(name, with: "<name>（已改）")
+        try text.write(toFile: taxation, atomically: true, encoding: .utf8)
+
+        let after = CatalogCache(directory: cache.directory)
+        let warm = try loader(cache: after).load(paths: [folder])
+        #expect(after.parsedPaths == [taxation])
+        #expect(after.hitPaths.count == 20)
+        expectEqual(warm, try loader(cache: nil).load(paths: [folder]))
+        #expect(warm.catalog.items.contains { $0.name.hasPrefix("（已改）") })
+    }
+
+    /// Damage done to an entry: each must be detected, the file parsed and the entry rewritten.
+    enum Damage: String, CaseIterable {
+        case flippedPayloadByte, flippedHeaderByte, truncated, empty, otherSettings, otherPath, garbage
+    }
+
+    @Test(arguments: Damage.allCases)
+    func aDamagedOrForeignEntryIsRebuiltNeverTrusted(_ damage: Damage) throws {
+        let folder = try workspace()
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = try loader(cache: cache).load(paths: [folder])
+        let entry = cache.entryPath(for: folder + "/health.xml")
+        var bytes = try #require(FileManager.default.contents(atPath: entry).map { [UInt8]($0) })
+        switch damage {
+        case .flippedPayloadByte: bytes[bytes.count * 2 / 3] ^= 0x20
+        case .flippedHeaderByte: bytes[26] ^= 0x01
+        case .truncated: bytes.removeLast(bytes.count / 3)
+        case .empty: bytes = []
+        case .otherSettings, .otherPath:
+            // A well-formed entry with a valid checksum, written by another build or for another file.
+            if damage == .otherSettings { bytes[16] ^= 0xFF } else { bytes[44] = UInt8(ascii: "#") }
+            let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[16...])) }
+            withUnsafeBytes(of: checksum.littleEndian) { for i in 0..<8 { bytes[8 + i] = $0[i] } }
+        case .garbage: bytes = Array(repeating: 0x5A, count: bytes.count)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: entry))
+
+        let check = CatalogCache(directory: cache.directory)
+        let warm = try loader(cache: check).load(paths: [folder])
+        expectEqual(warm, try loader(cache: nil).load(paths: [folder]))
+        #expect(check.parsedPaths == [folder + "/health.xml"])
+        // Rebuilt: the next load decodes it again.
+        let next = CatalogCache(directory: cache.directory)
+        expectEqual(try loader(cache: next).load(paths: [folder]), warm)
+        #expect(next.parsedPaths.isEmpty)
+    }
+
+    @Test func aTrustedLoadDoesNotUseValidatedEntries() throws {
+        let folder = try workspace()
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = try loader(cache: cache).load(paths: [folder])
+        var trusted = CatalogLoader(schema: nil)
+        trusted.cache = CatalogCache(directory: cache.directory)
+        let result = trusted.load(paths: [folder])
+        #expect(trusted.cache?.hitPaths.isEmpty == true)
+        #expect(!result.diagnostics.contains { $0.rule == "xml.schema" })
+    }
+
+    @Test func nothingIsWrittenWhereTheCacheFolderCannotBeMade() throws {
+        let folder = try workspace()
+        // A file where the cache folder would go: nothing can be written, the load is a plain one.
+        let blocker = folder + "/" + CatalogCache.folderName
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
+        let cache = try #require(CatalogCache.beside([folder]))
+        let result = try loader(cache: cache).load(paths: [folder])
+        expectEqual(result, try loader(cache: nil).load(paths: [folder]))
+        #expect(cache.parsedPaths.count == 21)
+        #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "not a folder")
+        #expect(cache.note?.contains("未写入校验缓存") == true)
+    }
+
+    @Test func aSingleNamedFileIsCachedBesideIt() throws {
+        let folder = try workspace()
+        let file = folder + "/education.xml"
+        let cache = try #require(CatalogCache.beside([file]))
+        #expect(cache.directory == folder + "/.onego-cache")
+        let cold = try loader(cache: cache).load(paths: [file])
+        let again = CatalogCache(directory: cache.directory)
+        expectEqual(try loader(cache: again).load(paths: [file]), cold)
+        #expect(again.hitPaths == [file])
+    }
+
+    @Test func theBinaryFormRejectsDictionariesInsteadOfDroppingThem() throws {
+        let bytes = try BinaryModelEncoder.encode(["住所证明": 1])
+        #expect(throws: BinaryCodingError.self) {
+            try bytes.withUnsafeBytes { try BinaryModelDecoder.decode([String: Int].self, from: $0) }
+        }
+        let optionals: [String?] = ["身份证", nil]
+        #expect(throws: BinaryCodingError.self) { try BinaryModelEncoder.encode(optionals) }
+    }
+}
