@@ -122,8 +122,11 @@ public enum AuditHTMLReport {
                 """
             var rows = ""
             var budget = limit
-            for (department, items) in AuditFormatting.grouped(result.missing, order: order) {
-                let shown = items.prefix(budget)
+            let groups = AuditFormatting.grouped(result.missing, order: order)
+            // Each department gets a share of the rows, so the worst one does not hide the others.
+            let share = max(5, limit / max(groups.count, 1))
+            for (department, items) in groups {
+                let shown = items.prefix(min(budget, share))
                 budget -= shown.count
                 let hidden = items.count - shown.count
                 let span = shown.count + (hidden > 0 ? 1 : 0)
