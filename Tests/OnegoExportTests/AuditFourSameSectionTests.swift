@@ -46,6 +46,24 @@ import Testing
         #expect(!html.contains("style=\""))
     }
 
+    @Test func theFirstRegionsHandlingItemsAreAllTheReference() throws {
+        // 新办 and 变更 share the basic code in Tianhe; Rongcheng's 变更 matches one of them and is not marked.
+        let catalog = Catalog(items: [
+            Self.item(
+                region: "440106", credit: "11440106MB2D03322", name: "食品经营许可（新办）", materials: 5,
+                promised: TimeLimit(7, .workingDays)),
+            Self.item(
+                region: "440106", credit: "11440106MB2D03323", name: "食品经营许可（变更）", materials: 2,
+                promised: TimeLimit(5, .workingDays)),
+            Self.item(
+                region: "445202", credit: "11445202MB2D03322", name: "食品经营许可（变更）", materials: 3,
+                promised: TimeLimit(5, .workingDays)),
+        ])
+        let html = AuditHTMLReport.render(try Self.audit(catalog))
+        #expect(!html.contains("<mark>食品经营许可"))
+        #expect(html.contains("<td class=\"num\"><mark>3</mark></td><td class=\"num\">5个工作日</td>"))
+    }
+
     @Test func oneRegionHasNoSection() throws {
         let catalog = Catalog(items: [
             Self.item(

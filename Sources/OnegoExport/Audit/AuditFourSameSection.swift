@@ -18,7 +18,7 @@ public enum AuditFourSameSection {
         return """
             <h2>四级四同（\(variations.count) 个基本编码在各地区的实施不同）</h2>
             <p class="small">同一基本编码在各地区的实施应当名称、事项类型、设定依据相同（\(facts) 个基本编码不同，见规则 consistency.four-same）；\
-            材料数和承诺时限的差异供比对。以首个地区为准，不同之处已标出。</p>
+            材料数和承诺时限的差异供比对。以首个地区的实施为准，不同之处已标出。</p>
             <details\(variations.count <= openLimit ? " open" : "")><summary>各地区实施对照（\(variations.count) 个基本编码）</summary>
             <table class="four-same"><thead><tr><th>基本编码</th><th>地区</th><th>事项</th><th>类型</th><th>设定依据</th>\
             <th class="num">材料</th><th class="num">承诺时限</th></tr></thead>
@@ -30,7 +30,14 @@ public enum AuditFourSameSection {
 
     /// One row per implementation; the first carries the basic code over all of them.
     static func rows(_ variation: RegionalVariation) -> String {
-        guard let reference = variation.implementations.first else { return "" }
+        guard let first = variation.implementations.first else { return "" }
+        // The first region's implementations (新办, 变更 … share a basic code) are the reference, as in the rule.
+        let reference = variation.implementations.filter { $0.region == first.region }
+        let names = Set(reference.map(\.name))
+        let types = Set(reference.map(\.type))
+        let bases = Set(reference.map(\.laws))
+        let counts = Set(reference.map(\.materials))
+        let limits = Set(reference.map(\.promised))
         let span = variation.implementations.count
         var differs = "材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项"
         if variation.promisedLimits.count > 1 { differs += "，承诺时限 \(variation.promisedLimits.count) 种" }
@@ -38,18 +45,17 @@ public enum AuditFourSameSection {
         var out = ""
         for (index, implementation) in variation.implementations.enumerated() {
             let laws = implementation.laws.isEmpty ? "无" : implementation.laws.joined(separator: "、")
-            let referenceLaws = reference.laws.isEmpty ? "无" : reference.laws.joined(separator: "、")
             let lead =
                 index == 0
                 ? "<td rowspan=\"\(span)\"><code>\(h(variation.basicCode))</code><br>\(h(variation.name))<br><span class=\"small\">\(h(differs))</span></td>"
                 : ""
             out += """
                 <tr>\(lead)<td><code>\(h(implementation.region))</code></td>\
-                <td>\(mark(implementation.name, implementation.name != reference.name))<br><code>\(h(implementation.item))</code></td>\
-                <td>\(mark(implementation.type, implementation.type != reference.type))</td>\
-                <td>\(mark(laws, laws != referenceLaws))</td>\
-                <td class="num">\(mark(String(implementation.materials), implementation.materials != reference.materials))</td>\
-                <td class="num">\(mark(implementation.promised, implementation.promised != reference.promised))</td></tr>
+                <td>\(mark(implementation.name, !names.contains(implementation.name)))<br><code>\(h(implementation.item))</code></td>\
+                <td>\(mark(implementation.type, !types.contains(implementation.type)))</td>\
+                <td>\(mark(laws, !bases.contains(implementation.laws)))</td>\
+                <td class="num">\(mark(String(implementation.materials), !counts.contains(implementation.materials)))</td>\
+                <td class="num">\(mark(implementation.promised, !limits.contains(implementation.promised)))</td></tr>
 
                 """
         }
