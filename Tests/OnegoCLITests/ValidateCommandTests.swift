@@ -101,7 +101,7 @@ import Testing
         let run = try Fixtures.runOnego(["validate", "Catalogs"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("176 个事项"))
-        #expect(run.stdout.contains("5 个一件事"))
+        #expect(run.stdout.contains("6 个一件事"))
         #expect(run.stdout.contains("工作日历 2024–2026 年"))
     }
 

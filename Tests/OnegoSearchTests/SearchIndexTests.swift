@@ -10,7 +10,7 @@ import Testing
 
     @Test func indexesEveryItemAndMatter() {
         #expect(index.count == SampleIndex.catalog.items.count + SampleIndex.matters.count)
-        #expect(index.count == 181)
+        #expect(index.count == 182)
     }
 
     @Test func pinyinInitialsFindCompanySetUp() throws {
@@ -99,7 +99,7 @@ import Testing
 
     @Test func emptyQueryListsEverythingByCode() {
         let all = index.search("  ", limit: 1000)
-        #expect(all.count == 181)
+        #expect(all.count == 182)
         #expect(all.map(\.code) == all.map(\.code).sorted())
         #expect(index.search("", limit: 3).count == 3)
     }
@@ -115,7 +115,7 @@ import Testing
         #expect(licensing.allSatisfy { $0.kind == .item })
         #expect(index.search("许可", facets: SearchFacets(type: "01"), limit: 500) == licensing)
         let matters = index.search("", facets: SearchFacets(type: "一件事"), limit: 500)
-        #expect(matters.map(\.code) == ["YX-KBCYD", "YX-QYKB", "YX-QYZX", "YX-TX", "YX-XSECS"])
+        #expect(matters.map(\.code) == ["YX-KBCYD", "YX-QYBG", "YX-QYKB", "YX-QYZX", "YX-TX", "YX-XSECS"])
         let market = index.search("登记", facets: SearchFacets(department: "云溪区市场监督管理局"), limit: 500)
         #expect(!market.isEmpty)
         #expect(market.allSatisfy { $0.department == "云溪区市场监督管理局" })
