@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "OnegoServer",
             dependencies: [
-                "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoSearch",
+                "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoImport", "OnegoSearch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "OrderedCollections", package: "swift-collections"),

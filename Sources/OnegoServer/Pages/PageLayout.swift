@@ -20,7 +20,7 @@ enum PageLayout {
                 <a class="brand" href="/">onego 工作台</a>
                 <form action="/search" method="get" role="search"><input type="search" name="q" value="\(h(query))" \
                 placeholder="搜索事项、一件事、材料、部门、编码或拼音" aria-label="搜索"><button type="submit">搜索</button></form>
-                <nav>\(chrome.isEditable ? "<a href=\"/author\">编写一件事</a>" : "")<a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
+                <nav>\(chrome.isEditable ? "<a href=\"/author\">编写一件事</a><a href=\"/import\">导入</a>" : "")<a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
                 </div></header>
 
                 """

@@ -21,6 +21,9 @@ enum WorkbenchRouter {
         AuthorRoutes(
             store: store, drafts: DraftStore(), isEditable: configuration.allowsEditing, chrome: { pages.chrome }
         ).register(on: router)
+        ImportRoutes(
+            store: store, uploads: ImportUploads(), isEditable: configuration.allowsEditing, chrome: { pages.chrome }
+        ).register(on: router)
         return router
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+import OnegoServer
+import OnegoTestSupport
+import Testing
+
+/// Import upload (`--edit`): a multipart upload is previewed with the import report and saved into the workspace.
+@Suite(.serialized) struct ImportUploadTests {
+    func upload(_ client: RawHTTPClient, file: String, name: String, profile: String) async throws
+        -> RawHTTPClient.Reply
+    {
+        let boundary = "----onego-test-boundary"
+        let content = try String(contentsOfFile: file, encoding: .utf8)
+        let body = """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="profile"\r
+            \r
+            \(profile)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="file"; filename="\(name)"\r
+            Content-Type: application/json\r
+            \r
+            \(content)\r
+            --\(boundary)--\r
+
+            """
+        return try await client.send(
+            "POST", "/import",
+            headers: [
+                RunningWorkbench.bearer, ("Origin", "http://127.0.0.1:\(client.port)"),
+                ("Content-Type", "multipart/form-data; boundary=\(boundary)"),
+            ], body: body)
+    }
+
+    @Test func previewsTheMappedItemsAndTheReportThenSavesANewFolder() async throws {
+        let workspace = try ScratchWorkspace()
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let preview = try await upload(
+                client, file: Fixtures.fixture("import/gdzwfw-items.json"), name: "天河区事项.json", profile: "gdzwfw")
+            #expect(preview.status == 200)
+            #expect(preview.body.contains("id=\"import-count\">12<"))
+            #expect(preview.body.contains("失业保险金申领"))
+            #expect(preview.body.contains("import.value.not-published"), "the report names every fill")
+            #expect(preview.body.contains("&quot;imported&quot; : 12"))
+            let id = try #require(
+                preview.body.range(of: "name=\"id\" value=\"").map { range in
+                    String(preview.body[range.upperBound...].prefix { $0 != "\"" })
+                })
+            func save(_ folder: String) async throws -> RawHTTPClient.Reply {
+                try await client.send(
+                    "POST", "/import/save",
+                    headers: [
+                        RunningWorkbench.bearer, ("Origin", "http://127.0.0.1:\(client.port)"),
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                    ], body: "id=\(id)&folder=\(folder)")
+            }
+            let saved = try await save("tianhe")
+            #expect(saved.status == 200)
+            #expect(saved.body.contains("id=\"import-saved\""))
+            let written = try FileManager.default.contentsOfDirectory(atPath: workspace.root + "/tianhe")
+            #expect(written.contains { $0.hasSuffix(".xml") })
+            // Never over an existing folder of the workspace.
+            let again = try await save("items")
+            #expect(again.status == 422)
+            #expect(again.body.contains("不会覆盖"))
+        }
+    }
+
+    @Test func refusesWhenReadOnlyAndRejectsOtherFileTypes() async throws {
+        try await RunningWorkbench.with { client in
+            let reply = try await client.send("GET", "/import", headers: [RunningWorkbench.bearer])
+            #expect(reply.status == 403)
+        }
+        try await RunningWorkbench.with(allowsEditing: true) { client in
+            let reply = try await upload(
+                client, file: Fixtures.fixture("import/gdzwfw-items.json"), name: "事项.exe", profile: "gdzwfw")
+            #expect(reply.status == 422)
+            #expect(reply.body.contains("不支持的文件类型"))
+        }
+    }
+}
