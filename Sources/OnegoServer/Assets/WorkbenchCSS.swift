@@ -127,7 +127,7 @@ enum WorkbenchCSS {
         pre.diff { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px; overflow-x: auto; font-size: 12px; line-height: 1.5; }
         pre.diff ins { display: block; text-decoration: none; background: #e6f4ea; color: #1e5b2c; }
         pre.diff del { display: block; text-decoration: none; background: #fdecea; color: #8a1f17; }
-        pre.diff .same { color: var(--muted); }
+        pre.diff .same { display: block; color: var(--muted); }
         details > summary { cursor: pointer; color: var(--blue); margin: 6px 0; }
         @media (max-width: 800px) {
           body { font-size: 15px; }

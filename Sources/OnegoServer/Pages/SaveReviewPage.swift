@@ -24,9 +24,9 @@ struct SaveReviewPage {
         var rows = ""
         for line in lines {
             switch line {
-            case .same(let text): rows += "<span class=\"same\">  \(h(text))</span>\n"
-            case .removed(let text): rows += "<del>- \(h(text))</del>\n"
-            case .added(let text): rows += "<ins>+ \(h(text))</ins>\n"
+            case .same(let text): rows += "<span class=\"same\">  \(h(text))</span>"
+            case .removed(let text): rows += "<del>- \(h(text))</del>"
+            case .added(let text): rows += "<ins>+ \(h(text))</ins>"
             }
         }
         let code = QueryText.encode(draft.matter.code)
