@@ -11,10 +11,13 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "生成离线办事指南手册网站 (write a static, offline handbook site for a catalog).",
         discussion: """
-            Writes index.html (by department and by matter, with search by name or code), one page per item and \
-            one per matter. The folder is built beside DIR and swapped in whole; an existing DIR is replaced only \
-            if it is empty or an earlier onego site. A second run writing the same DIR waits for the first \
-            (up to 60 seconds, then fails). Open DIR/index.html from disk; no server is needed.
+            Writes index.html (search by name, pinyin, initials, related words and keywords; browse by matter, \
+            audience and department), one guide page and one printable notice page per item, and one page per \
+            matter that asks the visitor's situation and shows their notice; one shared site.css and site.js. \
+            The folder is built beside DIR and swapped in whole; files equal to the old site's are kept (linked), \
+            so only changed pages are rewritten. An existing DIR is replaced only if it is empty or an earlier \
+            onego site. A second run writing the same DIR waits for the first (up to 60 seconds, then fails). \
+            Open DIR/index.html from disk; no server is needed. Progress is shown on a terminal.
             Exit status: 0 written, 1 error, 64 usage error.
             """
     )
@@ -86,7 +89,7 @@ struct SiteCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         writing?.finish()
-        let items = pages.count { $0.path.hasPrefix("items/") }
+        let items = pages.count { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") }
         Terminal.err(
             "已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页；"
                 + "\(summary.written) 个文件新写入，\(summary.unchanged) 个未变（保留原文件）")

@@ -31,7 +31,8 @@ import Testing
         ] {
             #expect(paths.contains(path), "\(path)")
         }
-        #expect(paths.count { $0.hasPrefix("items/") } == 5)
+        #expect(paths.count { $0.hasPrefix("items/") && !$0.hasSuffix(".notice.html") } == 5)
+        #expect(paths.count { $0.hasPrefix("items/") && $0.hasSuffix(".notice.html") } == 5)
         #expect(paths.contains { $0.hasPrefix("departments/d-") })
         #expect(paths.contains { $0.hasPrefix("audiences/a-") })
         let index = try page(pages, "index.html")
@@ -49,12 +50,15 @@ import Testing
         #expect(tax.contains("<a href=\"../items/11440188MB2C9031XX4000101001003001.html\">发票申领</a>"))
     }
 
-    @Test func itemPagesHoldGuideNoticeAndChecklistLinkBackAndCarryTheDate() throws {
-        let text = try page(try site().pages(), "items/11440188MB2C9031XX4000101001003001.html")
+    @Test func itemPagesHoldTheGuideAndLinkTheirNoticeAndChecklist() throws {
+        let pages = try site().pages()
+        let text = try page(pages, "items/11440188MB2C9031XX4000101001003001.html")
         #expect(text.contains("<a href=\"../index.html\">"))
         #expect(text.contains("<article class=\"doc doc-guide\">"))
-        #expect(text.contains("<article class=\"doc doc-notice\">"))
-        #expect(text.contains("<article class=\"doc doc-checklist\">"))
+        #expect(text.contains("<a href=\"11440188MB2C9031XX4000101001003001.notice.html\">"))
+        let notice = try page(pages, "items/11440188MB2C9031XX4000101001003001.notice.html")
+        #expect(notice.contains("<article class=\"doc doc-notice\">"))
+        #expect(notice.contains("<article class=\"doc doc-checklist\">"))
         #expect(text.contains("<link rel=\"stylesheet\" href=\"../site.css\">"))
         #expect(text.contains("更新日期：2026年11月20日"))
     }
@@ -217,7 +221,7 @@ import Testing
         let site = HandbookSite(
             title: "云溪区政务服务事项", catalog: Catalog(items: items), matters: [], options: try TestCatalog.plain())
         let pages = site.pages()
-        let itemPages = pages.filter { $0.path.hasPrefix("items/") }
+        let itemPages = pages.filter { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") }
         #expect(itemPages.count == items.count)
         let largest = try #require(itemPages.max { $0.text.utf8.count < $1.text.utf8.count })
         #expect(largest.text.utf8.count <= 10_240, "\(largest.path): \(largest.text.utf8.count) bytes")

@@ -4,6 +4,7 @@ import OnegoComposer
 import OnegoExport
 import OnegoSearch
 import OnegoTestSupport
+import OnegoXML
 import Testing
 
 /// The site script run under node against the Swift code it mirrors, on the sample district catalog: the situation

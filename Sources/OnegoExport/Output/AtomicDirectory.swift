@@ -160,6 +160,12 @@ public struct FolderWriteSummary: Sendable, Hashable {
     public var written = 0
     /// Files identical to the replaced folder's, linked rather than written.
     public var unchanged = 0
+
+    /// Creates a summary.
+    public init(written: Int = 0, unchanged: Int = 0) {
+        self.written = written
+        self.unchanged = unchanged
+    }
 }
 
 /// Creates the files of a new folder relative to its open descriptor (`mkdirat`, `openat` with

@@ -145,9 +145,14 @@ public struct HandbookSite: Sendable {
         let slots = PageSlots(count: chunks)
         ParallelWork.perform(iterations: chunks) { number in
             let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
-            let rendered = items[range].map { Page(path: Self.itemPath($0), text: itemPage($0)) }
+            let rendered = items[range].flatMap {
+                [
+                    Page(path: Self.itemPath($0), text: itemPage($0)),
+                    Page(path: Self.noticePath($0), text: noticePage($0)),
+                ]
+            }
             let done = slots.store(rendered, at: number)
-            progress?(done, items.count)
+            progress?(done / 2, items.count)
         }
         return slots.pages
     }
@@ -198,12 +203,22 @@ public struct HandbookSite: Sendable {
 
     func itemPage(_ item: ServiceItem) -> String {
         var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
-        body +=
-            "<a href=\"../\(SiteBrowse.departmentPath(item.department))\">\(HTMLText.escape(item.department))</a></nav>\n"
+        body += "<a href=\"../\(SiteBrowse.departmentPath(item.department))\">\(HTMLText.escape(item.department))</a>　"
+        body += "<a href=\"\(Self.fileName(item.id)).notice.html\">一次性告知单和收件清单（可打印）</a></nav>\n"
         body += SiteLinks.linkify(HTMLGuideRenderer.article(ItemGuide.make(item, options: options)))
-        body += HTMLGuideRenderer.article(ItemIntake.makeNotice(item, options: options))
-        body += HTMLGuideRenderer.article(ItemIntake.makeChecklist(item, options: options))
         return SitePage(title: "\(item.name)：办事指南", body: body, depth: 1, updated: options.issued).html
+    }
+
+    /// `items/CODE.notice.html`: the item's printable notice and intake checklist, kept off the guide page so that
+    /// stays small.
+    static func noticePath(_ item: ServiceItem) -> String { "items/" + fileName(item.id) + ".notice.html" }
+
+    func noticePage(_ item: ServiceItem) -> String {
+        var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
+        body += "<a href=\"\(Self.fileName(item.id)).html\">\(HTMLText.escape(item.name))：办事指南</a></nav>\n"
+        body += SiteLinks.linkify(HTMLGuideRenderer.article(ItemIntake.makeNotice(item, options: options)))
+        body += HTMLGuideRenderer.article(ItemIntake.makeChecklist(item, options: options))
+        return SitePage(title: "\(item.name)：一次性告知单", body: body, depth: 1, updated: options.issued).html
     }
 }
 
