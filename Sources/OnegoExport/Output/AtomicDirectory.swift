@@ -232,9 +232,9 @@ private final class FolderBuilder {
             while offset < bytes.count {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0, offset + count <= bytes.count else { return false }
-                let same = buffer.withUnsafeBytes { chunk in
-                    chunk.prefix(count).elementsEqual(
-                        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[offset..<(offset + count)]))
+                let same = buffer.withUnsafeBytes { chunk -> Bool in
+                    guard let old = chunk.baseAddress, let new = bytes.baseAddress else { return false }
+                    return memcmp(old, new + offset, count) == 0
                 }
                 guard same else { return false }
                 offset += count
