@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "OnegoExport",
             dependencies: [
-                "OnegoCatalog", "OnegoComposer", "OnegoAudit",
+                "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoSearch",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -11,10 +11,13 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "生成离线办事指南手册网站 (write a static, offline handbook site for a catalog).",
         discussion: """
-            Writes index.html (by department and by matter, with search by name or code), one page per item and \
-            one per matter. The folder is built beside DIR and swapped in whole; an existing DIR is replaced only \
-            if it is empty or an earlier onego site. A second run writing the same DIR waits for the first \
-            (up to 60 seconds, then fails). Open DIR/index.html from disk; no server is needed.
+            Writes index.html (search by name, pinyin, initials, related words and keywords; browse by matter, \
+            audience and department), one guide page and one printable notice page per item, and one page per \
+            matter that asks the visitor's situation and shows their notice; one shared site.css and site.js. \
+            The folder is built beside DIR and swapped in whole; files equal to the old site's are kept (linked), \
+            so only changed pages are rewritten. An existing DIR is replaced only if it is empty or an earlier \
+            onego site. A second run writing the same DIR waits for the first (up to 60 seconds, then fails). \
+            Open DIR/index.html from disk; no server is needed. Progress is shown on a terminal.
             Exit status: 0 written, 1 error, 64 usage error.
             """
     )
@@ -64,7 +67,7 @@ struct SiteCommand: ParsableCommand {
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(
             catalog: loadedCatalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
-        let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }
+        let entries = source.matters.map { HandbookSite.MatterEntry.make($0, composer: source.composer) }
         let site = HandbookSite(
             title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,
             options: GuideOptions(issued: issued),
@@ -73,43 +76,28 @@ struct SiteCommand: ParsableCommand {
                     name: $0.item.name, code: $0.item.id, department: $0.item.department,
                     problems: $0.errors.map(\.message))
             })
-        let pages = site.pages()
+        let progress = StepProgress.make("生成页面")
+        let pages = site.pages { done, total in progress?.update(done, of: total) }
+        progress?.finish()
+        let writing = StepProgress.make("写入文件")
+        let summary: FolderWriteSummary
         do {
-            try writer.write(pages.map { ($0.path, $0.text) }, to: out, holding: lock)
+            summary = try writer.write(pages.map { ($0.path, $0.text) }, to: out, holding: lock) { done, total in
+                writing?.update(done, of: total)
+            }
         } catch {
             throw CommandFailure(error.description)
         }
-        let items = pages.count { $0.path.hasPrefix("items/") }
-        Terminal.err("已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页")
+        writing?.finish()
+        let items = pages.count { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") }
+        Terminal.err(
+            "已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页；"
+                + "\(summary.written) 个文件新写入，\(summary.unchanged) 个未变（保留原文件）")
     }
 
     /// How long a run waits for another run writing the same folder, in seconds (`ONEGO_LOCK_TIMEOUT` overrides).
     static var lockTimeout: Double {
         ProcessInfo.processInfo.environment["ONEGO_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 60
-    }
-
-    /// The example situation of a matter's page: of the first answer sets, the one that selects the most members
-    /// (so the page shows the fullest list).
-    static func example(for matter: Matter, composer: Composer) -> HandbookSite.MatterEntry {
-        let candidates = composer.enumerateAnswerSets(for: matter, limit: 256)
-        var best: Composition?
-        var problem: String?
-        for answers in candidates {
-            do {
-                let composition = try composer.compose(matter: matter, answers: answers)
-                if best == nil || composition.members.count > (best?.members.count ?? 0) { best = composition }
-            } catch {
-                problem = problem ?? error.description
-            }
-        }
-        if best == nil, problem == nil {
-            do {
-                best = try composer.compose(matter: matter, answers: AnswerSet())
-            } catch {
-                problem = error.description
-            }
-        }
-        return HandbookSite.MatterEntry(matter: matter, example: best, problem: problem)
     }
 
     /// The longest beginning that at least half of the catalog files' titles share, plus 政务服务事项

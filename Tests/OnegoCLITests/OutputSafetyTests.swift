@@ -165,7 +165,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(FileManager.default.fileExists(atPath: parent + "/site/index.html"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/site/items").count == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/site/items").count == 10)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
     }
 

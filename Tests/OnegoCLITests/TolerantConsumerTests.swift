@@ -32,6 +32,10 @@ import Testing
         #expect(index.contains("1 个事项有错误未收录"))
         #expect(index.contains("小餐饮登记 <span class=\"code\">11440103MB2C0000X14000117005000</span>"))
         #expect(index.contains("校验码"))
-        #expect(index.contains("建筑业企业资质核准（延续）"))
+        // The department pages list the items that made it in.
+        let lists = try FileManager.default.contentsOfDirectory(atPath: out + "/departments").map {
+            try String(contentsOfFile: out + "/departments/" + $0, encoding: .utf8)
+        }
+        #expect(lists.contains { $0.contains("建筑业企业资质核准（延续）") })
     }
 }

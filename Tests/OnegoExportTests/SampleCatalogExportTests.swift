@@ -101,21 +101,19 @@ import Testing
     }
 
     @Test func siteCoversEveryItemAndMatter() throws {
-        let entries = matters.map { matter in
-            let answers = composer.enumerateAnswerSets(for: matter, limit: 1).first ?? AnswerSet()
-            return HandbookSite.MatterEntry(
-                matter: matter, example: try? composer.compose(matter: matter, answers: answers))
-        }
-        #expect(entries.allSatisfy { $0.example != nil })
+        let entries = matters.map { HandbookSite.MatterEntry.make($0, composer: composer) }
+        #expect(entries.allSatisfy { !$0.situations.isEmpty && $0.problem == nil })
         let pages = HandbookSite(
             title: "广州市云溪区政务服务事项", catalog: catalog, matters: entries, options: try TestCatalog.plain()
         )
         .pages()
-        #expect(pages.count { $0.path.hasPrefix("items/") } == Set(catalog.items.map(\.id)).count)
+        let items = Set(catalog.items.map(\.id)).count
+        #expect(pages.count { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") } == items)
+        #expect(pages.count { $0.path.hasSuffix(".notice.html") } == items)
         #expect(pages.count { $0.path.hasPrefix("matters/") } == matters.count)
         let index = try #require(pages.first { $0.path == "index.html" }).text
         for department in catalog.departments {
-            #expect(index.contains("<h3>\(HTMLText.escape(department))（"), "\(department)")
+            #expect(index.contains(">\(HTMLText.escape(department))</a>"), "\(department)")
         }
     }
 }

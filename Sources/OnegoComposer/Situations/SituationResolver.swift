@@ -131,7 +131,7 @@ struct SituationResolver: Sendable {
     }
 
     /// Parses a number or date answer: its canonical text and the interval (option) holding it.
-    private func measure(_ raw: String, question: Question, node: Int, asOf: CalendarDay?)
+    func measure(_ raw: String, question: Question, node: Int, asOf: CalendarDay?)
         throws(CompositionError) -> (String, Int)
     {
         let text = raw.trimmingCharacters(in: .whitespaces)

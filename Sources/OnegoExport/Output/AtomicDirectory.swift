@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
     import CoreFoundation
+    import CDispatch  // owns `struct stat` here once the module links OnegoSearch
     import Glibc
 #elseif canImport(Musl)
     import Musl
@@ -67,16 +68,26 @@ public struct AtomicDirectory: Sendable {
 
     /// Writes `files` (relative path → text) as the folder `path`, replacing an earlier onego output there; takes the
     /// folder's lock for the duration.
-    public func write(_ files: [(path: String, text: String)], to path: String) throws(OutputError) {
+    @discardableResult
+    public func write(_ files: [(path: String, text: String)], to path: String) throws(OutputError)
+        -> FolderWriteSummary
+    {
         let lock = try OutputLock.acquire(path)
         defer { lock.release() }
-        try write(files, to: path, holding: lock)
+        return try write(files, to: path, holding: lock)
     }
 
     /// Writes `files` as the folder `path` while the caller holds its lock (taken before the run read its inputs).
+    ///
+    /// A file whose bytes equal the same file of the folder being replaced is not written again: the new folder
+    /// gets a hard link to the old file (same inode, same modification time), so only changed pages are rewritten.
+    /// Nothing is flushed file by file (on ext4 each `fsync` costs milliseconds); the file system is synced once
+    /// (`syncfs`) before the swap. `progress` is called with the files done so far and the total.
+    @discardableResult
     public func write(
-        _ files: [(path: String, text: String)], to path: String, holding lock: OutputLock
-    ) throws(OutputError) {
+        _ files: [(path: String, text: String)], to path: String, holding lock: OutputLock,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(OutputError) -> FolderWriteSummary {
         let target = try checked(path)
         TemporaryFiles.removeLeftovers(of: target.name, in: target.folder, folderPath: target.folderPath)
         let temporary = TemporaryFiles.name(for: target.name, suffix: "tmp")
@@ -86,12 +97,15 @@ public struct AtomicDirectory: Sendable {
                 throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
             }
         }
+        var summary = FolderWriteSummary()
         do throws(OutputError) {
-            let builder = try FolderBuilder(name: temporary, in: target.folder, path: path)
-            for file in files {
-                try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
+            let builder = try FolderBuilder(name: temporary, in: target.folder, path: path, previous: target.name)
+            for (done, file) in files.enumerated() {
+                let linked = try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
                     try builder.add(file.path, text: file.text)
                 }
+                if linked { summary.unchanged += 1 } else { summary.written += 1 }
+                if let progress, done % 256 == 255 || done == files.count - 1 { progress(done + 1, files.count) }
             }
             try builder.finish()
             try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
@@ -106,6 +120,7 @@ public struct AtomicDirectory: Sendable {
         // `temporary` now holds the previous site (or nothing).
         try? FileManager.default.removeItem(atPath: registered)
         TemporaryFiles.unregister(registered)
+        return summary
     }
 
     /// Puts the folder `temporary` in place of `target.name`, leaving the previous folder (if any) at `temporary`.
@@ -139,45 +154,117 @@ public struct AtomicDirectory: Sendable {
     }
 }
 
+/// How many files a folder write wrote and how many it kept from the folder it replaced.
+public struct FolderWriteSummary: Sendable, Hashable {
+    /// Files written (new or changed).
+    public var written = 0
+    /// Files identical to the replaced folder's, linked rather than written.
+    public var unchanged = 0
+
+    /// Creates a summary.
+    public init(written: Int = 0, unchanged: Int = 0) {
+        self.written = written
+        self.unchanged = unchanged
+    }
+}
+
 /// Creates the files of a new folder relative to its open descriptor (`mkdirat`, `openat` with
 /// `O_CREAT|O_EXCL|O_NOFOLLOW`), so nothing is written outside it, and nothing at all once it has been removed.
+/// A file equal to the same path in the previous folder is hard-linked from there instead of written.
 private final class FolderBuilder {
     private var folders: [String: Int32] = [:]
+    private var previousFolders: [String: Int32] = [:]
     private let path: String
 
-    init(name: String, in parent: Int32, path: String) throws(OutputError) {
+    init(name: String, in parent: Int32, path: String, previous: String? = nil) throws(OutputError) {
         self.path = path
         let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
         }
         folders[""] = descriptor
+        if let previous {
+            let old = openat(parent, previous, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if old >= 0 { previousFolders[""] = old }
+        }
     }
 
-    deinit { for descriptor in folders.values { close(descriptor) } }
+    deinit {
+        for descriptor in folders.values { close(descriptor) }
+        for descriptor in previousFolders.values where descriptor >= 0 { close(descriptor) }
+    }
 
-    func add(_ relative: String, text: String) throws(OutputError) {
+    /// Adds one file; tells whether it was linked from the previous folder (unchanged) rather than written.
+    func add(_ relative: String, text: String) throws(OutputError) -> Bool {
         let parts = relative.split(separator: "/").map(String.init)
         guard !relative.hasPrefix("/"), let name = parts.last, !parts.contains(".."), !parts.contains(".") else {
             throw OutputError(path: path, reason: .aborted("非法的相对路径 \(relative)"))
         }
         let folder = try open(parts.dropLast())
+        var text = text
+        if let old = previous(parts.dropLast()), Self.holds(old, name, text: &text),
+            linkat(old, name, folder, name, 0) == 0
+        {
+            return true
+        }
         let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: .cannotWrite("\(relative)：\(SystemCalls.describe(errno))"))
         }
         defer { close(descriptor) }
-        let failure = Data(text.utf8).withUnsafeBytes { SystemCalls.writeAll(descriptor, $0) }
+        let failure = text.withUTF8 { SystemCalls.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
         guard failure == 0 else {
             throw OutputError(path: path, reason: .cannotWrite("\(relative)：\(SystemCalls.describe(failure))"))
         }
-        guard fsync(descriptor) == 0 else {
-            throw OutputError(path: path, reason: .cannotWrite("\(relative)：\(SystemCalls.describe(errno))"))
+        return false
+    }
+
+    /// Whether the regular file `name` in `folder` holds exactly `text`'s bytes.
+    private static func holds(_ folder: Int32, _ name: String, text: inout String) -> Bool {
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard let info = SystemCalls.status(descriptor), SystemCalls.type(info) == S_IFREG else { return false }
+        return text.withUTF8 { bytes -> Bool in
+            guard SystemCalls.size(info) == bytes.count else { return false }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            var offset = 0
+            while offset < bytes.count {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0, offset + count <= bytes.count else { return false }
+                let same = buffer.withUnsafeBytes { chunk -> Bool in
+                    guard let old = chunk.baseAddress, let new = bytes.baseAddress else { return false }
+                    return memcmp(old, new + offset, count) == 0
+                }
+                guard same else { return false }
+                offset += count
+            }
+            return true
         }
+    }
+
+    /// The previous folder's sub-folder, if it has one.
+    private func previous(_ parts: ArraySlice<String>) -> Int32? {
+        let key = parts.map { "/" + $0 }.joined()
+        if parts.isEmpty { return previousFolders[""] }
+        if let known = previousFolders[key] { return known >= 0 ? known : nil }
+        guard let parent = previous(parts.dropLast()), let last = parts.last else {
+            previousFolders[key] = -1
+            return nil
+        }
+        let descriptor = openat(parent, last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        previousFolders[key] = descriptor
+        return descriptor >= 0 ? descriptor : nil
     }
 
     /// Flushes the folders themselves.
     func finish() throws(OutputError) {
+        if let root = folders[""] {
+            let failure = SystemCalls.syncFileSystem(root)
+            guard failure == 0 else {
+                throw OutputError(path: path, reason: .cannotWrite(SystemCalls.describe(failure)))
+            }
+        }
         for descriptor in folders.values where fsync(descriptor) != 0 {
             throw OutputError(path: path, reason: .cannotWrite(SystemCalls.describe(errno)))
         }

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
     import CoreFoundation
+    import CDispatch  // owns `struct stat` here once the module links OnegoSearch
     import Glibc
 #elseif canImport(Musl)
     import Musl

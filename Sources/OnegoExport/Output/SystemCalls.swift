@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
     import CoreFoundation
+    import CDispatch  // owns `struct stat` here once the module links OnegoSearch
     import Glibc
     // Which clang module `struct stat` is attributed to depends on the order modules load in a compile job; when
     // Dispatch's C module loads first, MemberImportVisibility asks for it (`st_mode … defining module 'CDispatch'`),
@@ -81,6 +82,9 @@ enum SystemCalls {
     /// The file type bits of a `stat`.
     static func type(_ info: stat) -> mode_t { info.st_mode & S_IFMT }
 
+    /// The size in bytes of what `info` describes.
+    static func size(_ info: stat) -> Int { Int(info.st_size) }
+
     /// `renameat2(…, RENAME_EXCHANGE)`: swaps two names in one step. Returns 0, or the `errno`; `ENOSYS` when the C
     /// library has no `renameat2` (Darwin, old glibc, musl before 1.2.?), `EINVAL` when the file system cannot.
     ///
@@ -110,6 +114,24 @@ enum SystemCalls {
         #if os(Linux)
             guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return nil }
             return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+            return nil
+        #endif
+    }()
+
+    /// Flushes the whole file system holding `descriptor` in one call (`syncfs(2)`, looked up with `dlsym` like
+    /// `renameat2`); where there is none, falls back to `fsync` of the descriptor. Returns 0 or an error number.
+    static func syncFileSystem(_ descriptor: Int32) -> Int32 {
+        if let function = syncfs { return function(descriptor) == 0 ? 0 : errno }
+        return fsync(descriptor) == 0 ? 0 : errno
+    }
+
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+
+    private static let syncfs: SyncFS? = {
+        #if os(Linux)
+            guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "syncfs") else { return nil }
+            return unsafeBitCast(symbol, to: SyncFS.self)
         #else
             return nil
         #endif

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
     import CoreFoundation
+    import CDispatch  // owns `struct stat` here once the module links OnegoSearch
     import Glibc
     #if canImport(CDispatch)
         import CDispatch  // `struct stat` may be attributed to it (see SystemCalls.swift)

@@ -1,25 +1,68 @@
 import Foundation
 public import OnegoCatalog
 public import OnegoComposer
+import OnegoSearch
 
-/// The offline handbook for window staff: an index by department and by matter with client-side search, one page
-/// per item (guide, notice and checklist) and one per matter (overview, and the notice and checklist of an example
-/// situation). Plain files with relative links: it opens from disk, no server, nothing loaded from outside.
+/// The offline handbook for window staff and applicants: an index with search (pinyin, initials, related words,
+/// keywords) and browsing by life event (一件事), audience and department; one page per item (guide, notice and
+/// checklist) and one per matter, which asks the visitor's situation and shows their own notice. Plain files with
+/// relative links, one shared stylesheet and script: it opens from disk, no server, nothing loaded from outside.
 public struct HandbookSite: Sendable {
-    /// A matter and the example composition its page shows.
+    /// A matter, and its notice for every situation the site can show.
     public struct MatterEntry: Sendable {
+        /// One situation outcome: the signatures (``Composer/situationSignature(for:answers:asOf:)``) that lead to
+        /// it, and its composition.
+        public struct Situation: Sendable {
+            /// The signatures.
+            public var signatures: [String]
+            /// The composition (its answers are not printed; the page shows the visitor's own).
+            public var composition: Composition
+
+            /// Creates a situation.
+            public init(signatures: [String], composition: Composition) {
+                self.signatures = signatures
+                self.composition = composition
+            }
+        }
+
         /// The matter.
         public var matter: Matter
-        /// The composition for the example situation, when one could be composed.
-        public var example: Composition?
-        /// Why there is no example (printed on the page), when `example` is `nil`.
+        /// The questions as data for the page's script; nil for a page without questions.
+        public var sheet: SituationSheet?
+        /// The notices the page can show.
+        public var situations: [Situation]
+        /// Why some or all situations could not be composed (printed on the page).
         public var problem: String?
 
         /// Creates an entry.
-        public init(matter: Matter, example: Composition?, problem: String? = nil) {
+        public init(matter: Matter, sheet: SituationSheet?, situations: [Situation], problem: String? = nil) {
             self.matter = matter
-            self.example = example
+            self.sheet = sheet
+            self.situations = situations
             self.problem = problem
+        }
+
+        /// Composes every answer set of the matter (at most `limit`) and groups them by outcome.
+        public static func make(_ matter: Matter, composer: Composer, limit: Int = 4096) -> MatterEntry {
+            var situations: [Situation] = []
+            var bySignature: [String: Int] = [:]
+            var problem: String?
+            var answerSets = composer.enumerateAnswerSets(for: matter, limit: limit)
+            if answerSets.isEmpty { answerSets = [AnswerSet()] }
+            for answers in answerSets {
+                do {
+                    let signature = try composer.situationSignature(for: matter, answers: answers)
+                    if bySignature[signature] != nil { continue }
+                    var composition = try composer.compose(matter: matter, answers: answers)
+                    composition.answers = AnswerSet()
+                    bySignature[signature] = situations.count
+                    situations.append(Situation(signatures: [signature], composition: composition))
+                } catch {
+                    problem = problem ?? error.description
+                }
+            }
+            return MatterEntry(
+                matter: matter, sheet: composer.situationSheet(for: matter), situations: situations, problem: problem)
         }
     }
 
@@ -37,7 +80,7 @@ public struct HandbookSite: Sendable {
     public var catalog: Catalog
     /// The matters.
     public var matters: [MatterEntry]
-    /// Issue date and calendar (no acceptance date on a handbook).
+    /// Issue date (printed as 更新日期 on every page) and calendar (no acceptance date on a handbook).
     public var options: GuideOptions
     /// Items left out of the handbook because they carry errors; the index lists them, marked.
     public var withheld: [WithheldItem]
@@ -76,17 +119,60 @@ public struct HandbookSite: Sendable {
     /// The file name of a marker written into every site folder, so a later run knows it may replace the folder.
     public static let marker = ".onego-site"
 
-    /// Every file of the site, index first.
-    public func pages() -> [Page] {
+    /// Every file of the site, index first. Item pages are rendered on all cores; `progress` (if any) is called
+    /// with the item pages done so far and their total, from any thread.
+    public func pages(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Page] {
+        let items = uniqueItems
+        let browse = SiteBrowse(site: self, items: items)
         var pages = [
-            Page(path: "index.html", text: indexPage()), Page(path: Self.marker, text: "onego handbook site\n"),
+            Page(path: "index.html", text: browse.indexPage()), Page(path: Self.marker, text: "onego handbook site\n"),
         ]
-        for item in uniqueItems {
-            pages.append(Page(path: Self.itemPath(item), text: itemPage(item)))
-        }
+        pages.append(Page(path: SiteAssets.stylesheetPath, text: SiteStylesheet.text))
+        pages.append(Page(path: SiteAssets.scriptPath, text: SiteScript.text))
+        pages += browse.listPages()
+        pages += searchFiles(items)
+        pages += renderItemPages(items, progress: progress)
         for entry in matters {
             pages.append(Page(path: Self.matterPath(entry.matter), text: matterPage(entry)))
         }
+        return pages
+    }
+
+    /// The item pages, in catalog order, rendered in parallel chunks.
+    func renderItemPages(_ items: [ServiceItem], progress: (@Sendable (Int, Int) -> Void)?) -> [Page] {
+        let chunk = 64
+        let chunks = (items.count + chunk - 1) / chunk
+        let slots = PageSlots(count: chunks)
+        ParallelWork.perform(iterations: chunks) { number in
+            let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
+            let rendered = items[range].flatMap {
+                [
+                    Page(path: Self.itemPath($0), text: itemPage($0)),
+                    Page(path: Self.noticePath($0), text: noticePage($0)),
+                ]
+            }
+            let done = slots.store(rendered, at: number)
+            progress?(done / 2, items.count)
+        }
+        return slots.pages
+    }
+
+    /// The search words file and record shards.
+    func searchFiles(_ items: [ServiceItem]) -> [Page] {
+        var records = matters.map { entry in
+            let record = SearchExport.record(entry.matter, catalog: catalog)
+            return SiteAssets.Record(
+                k: record.kind, c: record.code, n: record.name, d: record.department, u: Self.matterPath(entry.matter),
+                o: record.codes.isEmpty ? nil : record.codes, t: record.texts)
+        }
+        records += items.map { item in
+            let record = SearchExport.record(item)
+            return SiteAssets.Record(
+                k: record.kind, c: record.code, n: record.name, d: record.department, u: Self.itemPath(item),
+                o: record.codes.isEmpty ? nil : record.codes, t: record.texts)
+        }
+        var pages = [Page(path: SiteAssets.wordsPath, text: SiteAssets.wordsFile())]
+        pages += SiteAssets.shardFiles(records).map { Page(path: $0.path, text: $0.text) }
         return pages
     }
 
@@ -113,171 +199,49 @@ public struct HandbookSite: Sendable {
             })
     }
 
-    // MARK: - Index
-
-    func indexPage() -> String {
-        let items = uniqueItems
-        var body = "<div class=\"doc site-index\">\n<header class=\"doc-head\">\n"
-        body += "<h1 class=\"doc-title\">办事指南手册</h1>\n"
-        body += "<p class=\"doc-subject\">\(HTMLText.escape(title))</p>\n"
-        let departments = catalog.departments
-        body += "<p class=\"doc-meta\"><span>\(items.count) 个事项</span><span>\(departments.count) 个部门</span>"
-        body += "<span>\(matters.count) 件一件事</span>"
-        if !withheld.isEmpty { body += "<span class=\"withheld\">\(withheld.count) 个事项有错误未收录</span>" }
-        body += "<span>生成日期：\(options.issued.chinese)</span></p>\n"
-        body += "</header>\n"
-        body += """
-            <section class="search noprint">
-            <label for="q">搜索事项名称或编码</label>
-            <input id="q" type="search" autocomplete="off" placeholder="例如：营业执照、出生登记、11440188…">
-            <p id="count" class="count"></p>
-            <ul id="results" class="results"></ul>
-            </section>
-
-            """
-        if !matters.isEmpty {
-            body += "<section>\n<h2>一、按一件事</h2>\n<ul class=\"entries\">\n"
-            for entry in matters {
-                let matter = entry.matter
-                body += "<li><a href=\"\(Self.matterPath(matter))\">\(HTMLText.escape(matter.name))</a>"
-                body += " <span class=\"code\">\(HTMLText.escape(matter.code))</span>"
-                body +=
-                    " <span class=\"meta\">\(HTMLText.escape(matter.leadDepartment)) 牵头，\(matter.members.count) 个事项</span></li>\n"
-            }
-            body += "</ul>\n</section>\n"
-        }
-        body += "<section>\n<h2>\(matters.isEmpty ? "一" : "二")、按部门</h2>\n"
-        for department in departments {
-            let members = items.filter { $0.department == department }
-            body += "<h3>\(HTMLText.escape(department))（\(members.count)）</h3>\n<ul class=\"entries\">\n"
-            for item in members {
-                body += "<li><a href=\"\(Self.itemPath(item))\">\(HTMLText.escape(item.name))</a>"
-                body += " <span class=\"code\">\(HTMLText.escape(item.id))</span>"
-                let badges = ItemText.badges(for: item)
-                if !badges.isEmpty {
-                    body += " " + badges.map { "<span class=\"badge small\">\(HTMLText.escape($0))</span>" }.joined()
-                }
-                body += "</li>\n"
-            }
-            body += "</ul>\n"
-        }
-        body += "</section>\n"
-        if !withheld.isEmpty {
-            body += "<section class=\"withheld\">\n<h2>未收录的事项（目录有错误，修正后重新生成）</h2>\n<ul class=\"entries\">\n"
-            for item in withheld {
-                body += "<li>\(HTMLText.escape(item.name)) <span class=\"code\">\(HTMLText.escape(item.code))</span>"
-                body += " <span class=\"badge small\">有错误</span>"
-                body +=
-                    " <span class=\"meta\">\(HTMLText.escape(item.department))：\(HTMLText.escape(item.problems.joined(separator: "；")))</span></li>\n"
-            }
-            body += "</ul>\n</section>\n"
-        }
-        body += "</div>\n"
-        body += "<script type=\"application/json\" id=\"search-index\">\(searchIndexJSON())</script>\n"
-        return HTMLPage(title: "办事指南手册：\(title)", body: body, script: Self.searchScript).html
-    }
-
-    /// One search entry: kind (item or matter), code, name, department, page.
-    struct SearchEntry: Encodable {
-        var k: String
-        var c: String
-        var n: String
-        var d: String
-        var u: String
-    }
-
-    /// The search index as JSON that is safe inside `<script>`.
-    func searchIndexJSON() -> String {
-        var entries = matters.map {
-            SearchEntry(
-                k: "matter", c: $0.matter.code, n: $0.matter.name, d: $0.matter.leadDepartment,
-                u: Self.matterPath($0.matter))
-        }
-        entries += uniqueItems.map {
-            SearchEntry(k: "item", c: $0.id, n: $0.name, d: $0.department, u: Self.itemPath($0))
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        return HTMLText.scriptJSON(json)
-    }
-
-    /// The search script: reads the query from `#q=` or `?q=`, filters by name or code, and lists the hits with
-    /// DOM text nodes (never as HTML).
-    static let searchScript = """
-        (function () {
-          "use strict";
-          var data = JSON.parse(document.getElementById("search-index").textContent);
-          var input = document.getElementById("q");
-          var list = document.getElementById("results");
-          var count = document.getElementById("count");
-          function norm(text) { return String(text).toLowerCase().replace(/\\s+/g, ""); }
-          function initial() {
-            var match = /(?:^#|&)q=([^&]*)/.exec(location.hash) || /(?:^\\?|&)q=([^&#]*)/.exec(location.search);
-            if (!match) { return ""; }
-            try { return decodeURIComponent(match[1].replace(/\\+/g, " ")); } catch (error) { return ""; }
-          }
-          function render(query) {
-            var wanted = norm(query);
-            while (list.firstChild) { list.removeChild(list.firstChild); }
-            if (!wanted) { count.textContent = ""; return; }
-            var hits = data.filter(function (entry) {
-              return norm(entry.n).indexOf(wanted) >= 0 || norm(entry.c).indexOf(wanted) >= 0;
-            });
-            count.textContent = hits.length === 0 ? "没有找到名称或编码含“" + query + "”的事项" : "找到 " + hits.length + " 项";
-            hits.slice(0, 200).forEach(function (entry) {
-              var item = document.createElement("li");
-              item.className = "hit hit-" + entry.k;
-              var link = document.createElement("a");
-              link.href = entry.u;
-              link.textContent = entry.n;
-              item.appendChild(link);
-              var meta = document.createElement("span");
-              meta.className = "meta";
-              meta.textContent = (entry.k === "matter" ? "一件事 · " : "") + entry.c + " · " + entry.d;
-              item.appendChild(document.createTextNode(" "));
-              item.appendChild(meta);
-              list.appendChild(item);
-            });
-          }
-          input.addEventListener("input", function () {
-            render(input.value);
-            try { history.replaceState(null, "", "#q=" + encodeURIComponent(input.value)); } catch (error) {}
-          });
-          var query = initial();
-          input.value = query;
-          render(query);
-        })();
-        """
-
-    // MARK: - Item and matter pages
+    // MARK: - Item pages
 
     func itemPage(_ item: ServiceItem) -> String {
         var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
-        body += HTMLText.escape(item.department) + "</nav>\n"
-        body += HTMLGuideRenderer.article(ItemGuide.make(item, options: options))
-        body += HTMLGuideRenderer.article(ItemIntake.makeNotice(item, options: options))
-        body += HTMLGuideRenderer.article(ItemIntake.makeChecklist(item, options: options))
-        return HTMLPage(title: "\(item.name)：办事指南", body: body).html
+        body += "<a href=\"../\(SiteBrowse.departmentPath(item.department))\">\(HTMLText.escape(item.department))</a>　"
+        body += "<a href=\"\(Self.fileName(item.id)).notice.html\">一次性告知单和收件清单（可打印）</a></nav>\n"
+        body += SiteLinks.linkify(HTMLGuideRenderer.article(ItemGuide.make(item, options: options)))
+        return SitePage(title: "\(item.name)：办事指南", body: body, depth: 1, updated: options.issued).html
     }
 
-    func matterPage(_ entry: MatterEntry) -> String {
-        let matter = entry.matter
-        var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　包含事项："
-        body += matter.members.compactMap { member -> String? in
-            guard let item = catalog.item(code: member.code) else { return nil }
-            return "<a href=\"../\(Self.itemPath(item))\">\(HTMLText.escape(item.name))</a>"
-        }.joined(separator: "、")
-        body += "</nav>\n"
-        body += HTMLGuideRenderer.article(MatterGuide.make(matter, catalog: catalog, options: options))
-        if let example = entry.example {
-            body += HTMLGuideRenderer.article(
-                MatterIntake.makeNotice(example, matter: matter, catalog: catalog, options: options))
-            body += HTMLGuideRenderer.article(
-                MatterIntake.makeChecklist(example, matter: matter, catalog: catalog, options: options))
-        } else if let problem = entry.problem {
-            body += "<p class=\"note noprint\">无法生成示例告知单：\(HTMLText.escape(problem))</p>\n"
-        }
-        return HTMLPage(title: "\(matter.name)：一件事办事指南", body: body).html
+    /// `items/CODE.notice.html`: the item's printable notice and intake checklist, kept off the guide page so that
+    /// stays small.
+    static func noticePath(_ item: ServiceItem) -> String { "items/" + fileName(item.id) + ".notice.html" }
+
+    func noticePage(_ item: ServiceItem) -> String {
+        var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
+        body += "<a href=\"\(Self.fileName(item.id)).html\">\(HTMLText.escape(item.name))：办事指南</a></nav>\n"
+        body += SiteLinks.linkify(HTMLGuideRenderer.article(ItemIntake.makeNotice(item, options: options)))
+        body += HTMLGuideRenderer.article(ItemIntake.makeChecklist(item, options: options))
+        return SitePage(title: "\(item.name)：一次性告知单", body: body, depth: 1, updated: options.issued).html
+    }
+}
+
+/// Chunks of rendered pages filled from several threads.
+private final class PageSlots: @unchecked Sendable {
+    private var slots: [[HandbookSite.Page]]
+    private var done = 0
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    /// Stores a chunk; returns the number of pages stored so far.
+    func store(_ pages: [HandbookSite.Page], at index: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = pages
+        done += pages.count
+        return done
+    }
+
+    var pages: [HandbookSite.Page] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
     }
 }

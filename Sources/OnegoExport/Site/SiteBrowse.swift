@@ -1,0 +1,183 @@
+import OnegoCatalog
+import OnegoComposer
+
+/// The site's index and browse pages: the index (search, life events, audiences, departments) stays small however
+/// large the catalog; each department and each audience-and-department pair gets its own list page.
+struct SiteBrowse {
+    let site: HandbookSite
+    let items: [ServiceItem]
+
+    /// `departments/d-HASH.html`: a stable name from the department's name (FNV-1a, 64 bits).
+    static func departmentPath(_ department: String) -> String { "departments/d-" + hash(department) + ".html" }
+
+    /// `audiences/a-HASH.html`, or `audiences/a-HASH-HASH.html` for the items of one department.
+    static func audiencePath(_ audience: String, department: String? = nil) -> String {
+        "audiences/a-" + hash(audience) + (department.map { "-" + hash($0) } ?? "") + ".html"
+    }
+
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    var departments: [(name: String, items: [ServiceItem])] {
+        var grouped: [String: [ServiceItem]] = [:]
+        for item in items { grouped[item.department, default: []].append(item) }
+        return site.catalog.departments.compactMap { name in grouped[name].map { (name, $0) } }
+    }
+
+    /// Audiences in the code list's order, with their items.
+    var audiences: [(name: String, items: [ServiceItem])] {
+        var grouped: [String: [ServiceItem]] = [:]
+        for item in items {
+            for audience in Set(item.serviceObjects.map(\.rawValue)) { grouped[audience, default: []].append(item) }
+        }
+        return ServiceObject.allCases.compactMap { audience in
+            grouped[audience.rawValue].map { (audience.rawValue, $0) }
+        }
+    }
+
+    func page(_ title: String, _ body: String, depth: Int, script: Bool = false) -> String {
+        SitePage(title: title, body: body, depth: depth, updated: site.options.issued, hasScript: script).html
+    }
+
+    // MARK: - Index
+
+    func indexPage() -> String {
+        var body = "<div class=\"doc site-index\">\n<header class=\"doc-head\">\n<h1 class=\"doc-title\">办事指南手册</h1>\n"
+        body += "<p class=\"doc-subject\">\(HTMLText.escape(site.title))</p>\n"
+        let departments = self.departments
+        body += "<p class=\"doc-meta\"><span>\(items.count) 个事项</span><span>\(departments.count) 个部门</span>"
+        body += "<span>\(site.matters.count) 件一件事</span>"
+        if !site.withheld.isEmpty { body += "<span class=\"withheld\">\(site.withheld.count) 个事项有错误未收录</span>" }
+        body += "<span>更新日期：\(site.options.issued.chinese)</span></p>\n</header>\n"
+        body += """
+            <section class="search noprint">
+            <label for="q">搜索事项或一件事</label>
+            <input id="q" type="search" autocomplete="off" placeholder="例如：开饭店、qykb、营业执照、出生登记">
+            <p class="hint">可输入名称、俗称、关键词、拼音或拼音首字母、材料或证照名称、编码。</p>
+            <p id="count" class="count"></p>
+            <ul id="results" class="results"></ul>
+            </section>
+            <span id="search-shards" data-count="\((site.matters.count + items.count + SiteAssets.shardSize - 1) / SiteAssets.shardSize)" hidden></span>
+
+            """
+        var number = 0
+        func heading(_ text: String) -> String {
+            number += 1
+            return "<h2>\(ChineseNumber.ordinal(number))、\(text)</h2>\n"
+        }
+        if !site.matters.isEmpty {
+            body += "<section>\n" + heading("按一件事（人生事件与企业经营）") + "<ul class=\"entries\">\n"
+            for entry in site.matters {
+                let matter = entry.matter
+                body += "<li><a href=\"\(HandbookSite.matterPath(matter))\">\(HTMLText.escape(matter.name))</a>"
+                let audiences = matter.servedAudiences.map(\.rawValue).joined(separator: "、")
+                body +=
+                    " <span class=\"meta\">\(HTMLText.escape(audiences)) · \(HTMLText.escape(matter.leadDepartment)) 牵头 · "
+                body += "\(matter.members.count) 个事项</span></li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        body += "<section>\n" + heading("按服务对象") + "<ul class=\"browse\">\n"
+        for audience in audiences {
+            body += "<li><a href=\"\(Self.audiencePath(audience.name))\">\(HTMLText.escape(audience.name))</a>"
+            body += " <span class=\"meta\">\(audience.items.count)</span></li>\n"
+        }
+        body += "</ul>\n</section>\n<section>\n" + heading("按部门") + "<ul class=\"browse\">\n"
+        for department in departments {
+            body += "<li><a href=\"\(Self.departmentPath(department.name))\">\(HTMLText.escape(department.name))</a>"
+            body += " <span class=\"meta\">\(department.items.count)</span></li>\n"
+        }
+        body += "</ul>\n</section>\n"
+        if !site.withheld.isEmpty {
+            body += "<section class=\"withheld\">\n" + heading("未收录的事项（目录有错误，修正后重新生成）") + "<ul class=\"entries\">\n"
+            for item in site.withheld.prefix(200) {
+                body += "<li>\(HTMLText.escape(item.name)) <span class=\"code\">\(HTMLText.escape(item.code))</span>"
+                body +=
+                    " <span class=\"badge small\">有错误</span> <span class=\"meta\">\(HTMLText.escape(item.department))："
+                body += "\(HTMLText.escape(item.problems.joined(separator: "；")))</span></li>\n"
+            }
+            if site.withheld.count > 200 {
+                body += "<li class=\"meta\">另有 \(site.withheld.count - 200) 个，见 onego validate 的报告</li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        body += "</div>\n"
+        return page("办事指南手册：\(site.title)", body, depth: 0, script: true)
+    }
+
+    // MARK: - Lists
+
+    /// The department pages, the audience pages and their per-department pages.
+    func listPages() -> [HandbookSite.Page] {
+        var pages: [HandbookSite.Page] = []
+        for department in departments {
+            pages.append(
+                HandbookSite.Page(
+                    path: Self.departmentPath(department.name),
+                    text: listPage(department.name, subject: "按部门", department.items)))
+        }
+        for audience in audiences {
+            var grouped: [String: [ServiceItem]] = [:]
+            for item in audience.items { grouped[item.department, default: []].append(item) }
+            let matters = site.matters.filter { $0.matter.servedAudiences.map(\.rawValue).contains(audience.name) }
+            var body =
+                nav(depth: 1) + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">按服务对象</h1>"
+            body +=
+                "<p class=\"doc-subject\">\(HTMLText.escape(audience.name))（\(audience.items.count) 个事项）</p></header>\n"
+            if !matters.isEmpty {
+                body += "<h2>一件事</h2>\n<ul class=\"entries\">\n"
+                for entry in matters {
+                    body +=
+                        "<li><a href=\"../\(HandbookSite.matterPath(entry.matter))\">\(HTMLText.escape(entry.matter.name))</a></li>\n"
+                }
+                body += "</ul>\n"
+            }
+            body += "<h2>按部门</h2>\n<ul class=\"browse\">\n"
+            for department in site.catalog.departments {
+                guard let members = grouped[department] else { continue }
+                let path = Self.audiencePath(audience.name, department: department)
+                body +=
+                    "<li><a href=\"../\(path)\">\(HTMLText.escape(department))</a> <span class=\"meta\">\(members.count)</span></li>\n"
+                pages.append(
+                    HandbookSite.Page(
+                        path: path, text: listPage(department, subject: "服务对象：\(audience.name)", members)))
+            }
+            body += "</ul>\n</div>\n"
+            pages.append(
+                HandbookSite.Page(
+                    path: Self.audiencePath(audience.name), text: page("服务对象：\(audience.name)", body, depth: 1)))
+        }
+        return pages
+    }
+
+    func nav(depth: Int) -> String {
+        "<nav class=\"site\"><a href=\"\(String(repeating: "../", count: depth))index.html\">← 返回手册目录</a></nav>\n"
+    }
+
+    /// A list of items with their badges, linking to the item pages.
+    func listPage(_ title: String, subject: String, _ members: [ServiceItem]) -> String {
+        var body =
+            nav(depth: 1)
+            + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">\(HTMLText.escape(subject))</h1>"
+        body +=
+            "<p class=\"doc-subject\">\(HTMLText.escape(title))（\(members.count) 个事项）</p></header>\n<ul class=\"entries\">\n"
+        for item in members {
+            body += "<li><a href=\"../\(HandbookSite.itemPath(item))\">\(HTMLText.escape(item.name))</a>"
+            body += " <span class=\"code\">\(HTMLText.escape(item.id))</span>"
+            let badges = ItemText.badges(for: item)
+            if !badges.isEmpty {
+                body += " " + badges.map { "<span class=\"badge small\">\(HTMLText.escape($0))</span>" }.joined()
+            }
+            body += "</li>\n"
+        }
+        body += "</ul>\n</div>\n"
+        return page("\(subject)：\(title)", body, depth: 1)
+    }
+}
