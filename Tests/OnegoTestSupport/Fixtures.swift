@@ -88,8 +88,12 @@ extension Fixtures {
     }
 
     /// Runs the built `onego` with `arguments`, returning exit status, standard output and standard error.
+    /// The parse cache is off (`ONEGO_NO_CACHE=1`) unless `environment` sets the variable, so tests never leave
+    /// `.onego-cache/` folders in the repository's fixtures.
     public static func runOnego(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
-        try run(onegoExecutable, arguments, in: repositoryRoot, environment: environment)
+        try run(
+            onegoExecutable, arguments, in: repositoryRoot,
+            environment: ["ONEGO_NO_CACHE": "1"].merging(environment) { $1 })
     }
 
     /// Runs `executable` with `arguments` in `directory`, with the test's environment changed by `environment`
