@@ -88,8 +88,7 @@ extension Fixtures {
     }
 
     /// Runs the built `onego` with `arguments`, returning exit status, standard output and standard error.
-    /// The parse cache is off (`ONEGO_NO_CACHE=1`) unless `environment` sets the variable, so tests never leave
-    /// `.onego-cache/` folders in the repository's fixtures.
+    /// The parse cache is off (`ONEGO_NO_CACHE=1`, see ``run(_:_:in:environment:removing:)``).
     public static func runOnego(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
         try run(
             onegoExecutable, arguments, in: repositoryRoot,
@@ -107,6 +106,9 @@ extension Fixtures {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        // The parse cache is off unless `environment` sets the variable, so tests never leave `.onego-cache/`
+        // folders in the repository's fixtures, which other tests list.
+        env["ONEGO_NO_CACHE"] = "1"
         for key in removing { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
