@@ -4,8 +4,12 @@ import Foundation
 /// any working directory.
 public enum Fixtures {
     /// The repository root.
+    ///
+    /// First use also turns the parse cache off for every onego this test process starts (`ONEGO_NO_CACHE=1`), so
+    /// no `.onego-cache/` folder is left in the fixtures that other tests list.
     public static let repositoryRoot: String = {
-        URL(fileURLWithPath: #filePath)
+        setenv("ONEGO_NO_CACHE", "1", 1)
+        return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // OnegoTestSupport
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // root
