@@ -22,7 +22,9 @@ struct CatalogOptions: ParsableArguments {
     var maxItems: Int = 10_000_000
 
     @Flag(
-        help: "Parse every file, neither reading nor writing the parse cache (.onego-cache/ beside the catalog).")
+        help:
+            "Parse every file, neither reading nor writing the parse cache (.onego-cache/ beside the catalog; also ONEGO_NO_CACHE=1)."
+    )
     var noCache = false
 
     @Option(
@@ -86,7 +88,9 @@ struct CatalogOptions: ParsableArguments {
         loader.limits.maxFileBytes = Int64(maxFileSize) << 20
         loader.limits.maxDepth = maxDepth
         loader.maxItemsPerFile = maxItems
-        if !noCache { loader.cache = CatalogCache.beside(paths) }
+        if !noCache, ProcessInfo.processInfo.environment["ONEGO_NO_CACHE"] != "1" {
+            loader.cache = CatalogCache.beside(paths)
+        }
         return loader
     }
 }

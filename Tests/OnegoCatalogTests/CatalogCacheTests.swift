@@ -11,6 +11,7 @@ import Testing
     private func workspace() throws -> String {
         let folder = try Fixtures.temporaryDirectory() + "/items"
         try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
         let health = folder + "/health.xml"
         var text = try String(contentsOfFile: health, encoding: .utf8)
         let range = try #require(text.range(of: "<visits count=\"0\"/>") ?? text.range(of: "<visits count=\"1\"/>"))

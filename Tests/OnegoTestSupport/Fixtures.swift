@@ -4,8 +4,12 @@ import Foundation
 /// any working directory.
 public enum Fixtures {
     /// The repository root.
+    ///
+    /// First use also turns the parse cache off for every onego this test process starts (`ONEGO_NO_CACHE=1`), so
+    /// no `.onego-cache/` folder is left in the fixtures that other tests list.
     public static let repositoryRoot: String = {
-        URL(fileURLWithPath: #filePath)
+        setenv("ONEGO_NO_CACHE", "1", 1)
+        return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // OnegoTestSupport
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // root
@@ -88,8 +92,11 @@ extension Fixtures {
     }
 
     /// Runs the built `onego` with `arguments`, returning exit status, standard output and standard error.
+    /// The parse cache is off (`ONEGO_NO_CACHE=1`, see ``run(_:_:in:environment:removing:)``).
     public static func runOnego(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
-        try run(onegoExecutable, arguments, in: repositoryRoot, environment: environment)
+        try run(
+            onegoExecutable, arguments, in: repositoryRoot,
+            environment: ["ONEGO_NO_CACHE": "1"].merging(environment) { $1 })
     }
 
     /// Runs `executable` with `arguments` in `directory`, with the test's environment changed by `environment`
@@ -103,6 +110,9 @@ extension Fixtures {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        // The parse cache is off unless `environment` sets the variable, so tests never leave `.onego-cache/`
+        // folders in the repository's fixtures, which other tests list.
+        env["ONEGO_NO_CACHE"] = "1"
         for key in removing { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
