@@ -5,7 +5,7 @@ import Testing
 /// The parse cache (`.onego-cache/`) as officers meet it through `onego validate` and `onego audit`.
 @Suite struct CacheCommandTests {
     /// Test runs of onego leave the cache off unless asked (``Fixtures/runOnego(_:environment:)``).
-    static let caching = ["ONEGO_NO_CACHE": "0"]
+    static let caching = ["ONEGO_NO_CACHE": "0", "ONEGO_CACHE": "1"]
 
     /// A copy of the sample workspace (items, matters, waivers) with one schema error in 卫生健康.
     private func workspace() throws -> String {
