@@ -1,6 +1,6 @@
+public import OnegoBase
 public import OnegoCatalog
 public import OnegoComposer
-public import OnegoXML
 
 /// The family a rule belongs to, for grouping in reports and in `onego rules`.
 public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {

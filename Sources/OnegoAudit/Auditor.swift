@@ -1,6 +1,6 @@
 import Foundation
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// Runs the rule registry over a catalog, applies waivers, computes coverage and compression, and checks a
 /// policy's targets.

@@ -1,5 +1,5 @@
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// One result of an audit rule: which rule, how serious, which item, what is wrong and where.
 ///

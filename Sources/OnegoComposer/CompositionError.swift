@@ -1,5 +1,5 @@
+public import OnegoBase
 import OnegoCatalog
-public import OnegoXML
 
 /// Why a matter could not be composed for an answer set. Its `description` names the question (or member) and
 /// where it is defined, in Chinese, as the officer reads it.

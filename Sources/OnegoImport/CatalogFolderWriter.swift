@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Writes items as a catalog folder, one file per department, atomically: a temporary folder beside the target,
 /// loaded back with the validating loader, then renamed into place.

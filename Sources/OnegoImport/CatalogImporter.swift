@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 public import OnegoCatalog
-import OnegoXML
 
 /// Imports catalogs from what offices have — workbooks, CSV dumps, portal JSON — through a profile, and writes
 /// a catalog folder (one file per department) atomically. ``run(sources:outputDirectory:replacing:)`` is the one

@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// One finding of an import: a rejected row, or a value that was transformed, defaulted or dropped, with its
 /// position in the source (file, sheet, row and column, or the JSON key).

@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import OnegoBase
 
 /// A compiled W3C XML Schema, loaded once and shared by any number of parses (also across threads:
 /// a compiled schema is read-only; each parse makes its own validation context).

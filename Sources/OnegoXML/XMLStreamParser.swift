@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import OnegoBase
 
 #if canImport(Glibc)
     internal import Glibc

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// `onego audit PATH --policy FILE`: consistency rules, coverage rates, compression and policy targets.
 struct AuditCommand: ParsableCommand {

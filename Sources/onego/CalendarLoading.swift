@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
-import OnegoXML
 
 /// How every command gets its working-day calendar.
 enum CalendarLoading {

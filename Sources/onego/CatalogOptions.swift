@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
 import OnegoXML

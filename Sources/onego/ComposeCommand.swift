@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// `onego compose MATTER --catalog PATH`: compose one "one matter" bundle for a set of situation answers.
 struct ComposeCommand: ParsableCommand {

@@ -3,7 +3,6 @@ import Foundation
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// `onego guide (ITEM-CODE | MATTER) --catalog PATH`: print a 办事指南, 一次性告知单 or 收件清单 as HTML or Markdown.
 struct GuideCommand: ParsableCommand {

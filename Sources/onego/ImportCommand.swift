@@ -1,6 +1,6 @@
 import ArgumentParser
+import OnegoBase
 import OnegoImport
-import OnegoXML
 
 /// `onego import SOURCE... --profile PROFILE --out DIR`: read what an office has (workbooks, CSV dumps, portal JSON)
 /// through a profile and write a catalog folder, reporting every rejected row and every filled value.

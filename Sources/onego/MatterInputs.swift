@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// How `compose`, `guide`, `audit` and `site` find matters, answers and the material synonym table, so all
 /// commands treat `--catalog Catalogs/yunxi` and `--catalog Catalogs/yunxi/items` alike.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import OnegoAudit
-import OnegoXML
+import OnegoBase
 
 /// `onego rules`: list the audit rules so auditors can read what is checked.
 struct RulesCommand: ParsableCommand {

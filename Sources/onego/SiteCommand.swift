@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// `onego site PATH --out DIR`: write the offline handbook for a whole catalog.
 struct SiteCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// `onego validate PATH...`: load a catalog and everything beside it, and report every problem in compiler form.
 struct ValidateCommand: ParsableCommand {

@@ -1,9 +1,9 @@
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoImport
-import OnegoXML
 
 /// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
 /// document found beside them — matters (with the bundle checks against the catalog), calendars, the synonym

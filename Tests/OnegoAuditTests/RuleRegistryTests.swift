@@ -1,5 +1,5 @@
 import OnegoAudit
-import OnegoXML
+import OnegoBase
 import Testing
 
 @Suite struct RuleRegistryTests {

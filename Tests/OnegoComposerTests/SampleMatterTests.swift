@@ -1,7 +1,7 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The five shipped matters over the sample catalog (`Catalogs/yunxi`).

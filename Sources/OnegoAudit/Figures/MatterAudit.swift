@@ -1,6 +1,6 @@
+public import OnegoBase
 public import OnegoCatalog
 public import OnegoComposer
-public import OnegoXML
 
 /// The bridge to the composer: its bundle checks become findings, and each matter's before/after figures
 /// join the report.

@@ -1,5 +1,5 @@
+public import OnegoBase
 import OnegoCatalog
-public import OnegoXML
 
 /// The published document a target comes from.
 public struct PolicySource: Sendable, Hashable, Codable {

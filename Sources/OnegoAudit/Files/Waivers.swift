@@ -1,5 +1,5 @@
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// One waiver: a rule switched off for one item (with a reason and an expiry date), or for the whole catalog.
 public struct Waiver: Sendable, Hashable, Codable {

@@ -1,6 +1,6 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// Material lists: duplicated and near-duplicated names, key materials, counts.
 enum MaterialRules {

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// Builds a ``CalendarYear`` from the events of one calendar file as they stream by.

@@ -1,4 +1,4 @@
-import OnegoXML
+import OnegoBase
 
 /// The rules a year's arrangement must follow beyond its schema, each reported at the element that breaks it.
 ///

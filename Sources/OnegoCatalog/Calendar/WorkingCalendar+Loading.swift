@@ -1,6 +1,7 @@
 import Foundation
+public import OnegoBase
 import OnegoResources
-public import OnegoXML
+import OnegoXML
 
 extension WorkingCalendar {
     /// Loads calendar files (or folders searched recursively for `*.xml`), validating each against

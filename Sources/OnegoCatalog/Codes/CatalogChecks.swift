@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// The checks the schema cannot express: credit-code check characters, how the codes fit together, region
 /// codes, promised against statutory limits, and codes defined twice (across files too).

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// The attribute names of the catalog format, resolved once per distinct name so a start tag's attributes land

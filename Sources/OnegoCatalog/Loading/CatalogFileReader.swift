@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// Builds ``ServiceItem`` values from the events of one catalog file as they stream by.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+public import OnegoBase
 public import OnegoXML
 
 /// Loads a catalog from files and folders: streams each file through libxml2, validates it against

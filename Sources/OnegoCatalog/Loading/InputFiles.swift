@@ -1,5 +1,6 @@
 import Foundation
-public import OnegoXML
+public import OnegoBase
+import OnegoXML
 
 /// One file to load, and whether it was found by searching a folder (then other onego documents are skipped).
 public struct InputFile: Sendable, Hashable {

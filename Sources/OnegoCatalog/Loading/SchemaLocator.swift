@@ -1,4 +1,5 @@
 import Foundation
+public import OnegoBase
 public import OnegoResources
 public import OnegoXML
 

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Checks of what a matter says replaces member materials: the joint form's `<replaces>` and the `<promise>`
 /// lines must name a member of the matter and a material that member's item really asks for (by catalog name),

@@ -1,6 +1,6 @@
 import Foundation
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// Bundle checks, reported as diagnostics with file, line and column.
 ///

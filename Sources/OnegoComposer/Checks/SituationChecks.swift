@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Checks of number and date questions and of audiences that need no catalog; part of
 /// ``MatterChecks/references(in:)``, so the loader reports them with file, line and column.

@@ -1,7 +1,8 @@
 import Foundation
+public import OnegoBase
 import OnegoCatalog
 import OnegoResources
-public import OnegoXML
+import OnegoXML
 
 /// The material synonym table: groups of names for the same document, each with a preferred name
 /// (身份证 = 居民身份证, 户口本 = 居民户口簿). Shipped as data in `Catalogs/reference/material-synonyms.xml`

@@ -1,7 +1,7 @@
 import Foundation
 public import OnegoAudit
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// The SARIF 2.1.0 form of an audit, so CI systems and editors can show findings at their file, line and column.
 ///

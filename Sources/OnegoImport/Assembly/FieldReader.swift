@@ -1,5 +1,5 @@
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// Reads the fields of one record through a profile table: finds the value by key, strips prefixes, treats the
 /// absent words as absent, applies defaults and code lists, and reports each of these steps.

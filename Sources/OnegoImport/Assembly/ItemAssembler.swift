@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Builds a ``ServiceItem`` from an item record and the records joined to it, or says why it cannot: every
 /// derived, defaulted or dropped value is reported with the record's position.

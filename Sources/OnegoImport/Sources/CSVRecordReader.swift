@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// Reads a CSV file with a header row into records, through yaslab's CSV.swift. The encoding is detected: UTF-8,
 /// else GB18030 (reported as a note, since the file does not declare it).

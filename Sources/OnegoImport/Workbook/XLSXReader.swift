@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoXML
 
 /// Reads the worksheets of an `.xlsx` workbook into tables: the zip through ZIPFoundation, each XML part streamed

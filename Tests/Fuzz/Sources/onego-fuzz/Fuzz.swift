@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// libFuzzer entry point. `ONEGO_FUZZ=loader` (default) feeds arbitrary bytes to the validating catalog loader;
 /// `ONEGO_FUZZ=compose` feeds them as a matter definition over the sample catalog and composes every answer set.
