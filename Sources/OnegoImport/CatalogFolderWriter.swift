@@ -71,7 +71,7 @@ struct CatalogFolderWriter {
             names.append(base + ".xml")
         }
         let loaded = loader.load(paths: [temporary.path])
-        let problems = loaded.diagnostics.filter { $0.severity == .error && $0.rule != "catalog.uscc" }
+        let problems = loaded.diagnostics.filter { $0.severity == .error && $0.rule != .catalogUSCC }
         guard problems.isEmpty, loaded.catalog.items.count == items.count else {
             throw ImportError(
                 .verification,

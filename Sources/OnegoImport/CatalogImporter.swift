@@ -114,7 +114,7 @@ public struct CatalogImporter: Sendable {
                         let loaded = loader.load(
                             bytes: Array(writer.document([built]).utf8), name: "\(record.source):\(record.row)")
                         for problem in loaded.diagnostics where problem.severity != .note {
-                            let kept = problem.rule == "catalog.uscc" || problem.severity == .warning
+                            let kept = problem.rule == .catalogUSCC || problem.severity == .warning
                             diagnostics.append(
                                 ImportDiagnostic(
                                     source: record.source, sheet: record.sheet, row: record.row,

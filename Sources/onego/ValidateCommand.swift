@@ -84,7 +84,7 @@ struct ValidationSummary: Encodable {
         diagnostics = result.diagnostics.map {
             Entry(
                 file: $0.location?.file ?? "", line: $0.location?.line ?? 0, column: $0.location?.column ?? 0,
-                severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
+                severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message)
         }
     }
 

@@ -163,7 +163,7 @@ import Testing
         ("empty.xml", "xml.empty"), ("binary.xml", "xml.not-xml"), ("xxe-file.xml", "xml.doctype"),
         ("gb18030-mislabelled.xml", "xml.encoding"), ("truncated.xml", "xml.syntax"),
     ])
-    func brokenFilesGetASpecificFirstDiagnostic(_ name: String, _ rule: String) {
+    func brokenFilesGetASpecificFirstDiagnostic(_ name: String, _ rule: RuleID) {
         let result = loader.load(paths: [Fixtures.fixture("hostile/" + name)])
         #expect(result.diagnostics.first?.rule == rule)
         #expect(result.catalog.items.isEmpty)

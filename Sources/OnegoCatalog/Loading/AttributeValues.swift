@@ -197,7 +197,7 @@ struct ValueReader {
         let raw = String(decoding: bytes, as: UTF8.self)
         context.report(
             Diagnostic(
-                .error, rule: "catalog.value",
+                .error, rule: .catalogValue,
                 message: "<\(context.name(id: element).localName)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation
             ))
     }
