@@ -56,14 +56,15 @@ public struct CatalogImporter: Sendable {
         // Unknown headers, once per table.
         for (table, source) in tables {
             diagnostics += source.notes
-            let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys).union(table.idKeys)
+            let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys)
+                .union(table.idKeys)
                 .union(table.parentKeys)
             let unknown = source.headers.filter { !known.contains($0) }
             if !unknown.isEmpty {
                 diagnostics.append(
                     ImportDiagnostic(
                         source: source.source, sheet: source.sheet, severity: .warning,
-                        rule: "import.source.unknown-header",
+                        rule: .importSourceUnknownHeader,
                         message: "导入配置“\(profile.name)”不认识这些列，其值未导入：\(unknown.joined(separator: "、"))"))
             }
         }
@@ -76,7 +77,7 @@ public struct CatalogImporter: Sendable {
                     diagnostics.append(
                         ImportDiagnostic(
                             source: record.source, sheet: record.sheet, row: record.row, severity: .warning,
-                            rule: "import.join.missing-parent",
+                            rule: .importJoinMissingParent,
                             message: "该行没有所属事项的编号（\(table.parentKeys.joined(separator: "/"))），已舍弃"))
                     continue
                 }
@@ -93,7 +94,8 @@ public struct CatalogImporter: Sendable {
             _ = itemTable
             for record in source.records {
                 rows += 1
-                var assembler = ItemAssembler(parsed: ParsedRecord(record: record, table: table, profile: profile))
+                var assembler = ItemAssembler(
+                    parsed: ParsedRecord(record: record, table: table, profile: profile))
                 if let id = Self.firstValue(record, keys: table.idKeys) {
                     usedParents.insert(id)
                     for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }
@@ -119,7 +121,7 @@ public struct CatalogImporter: Sendable {
                                 ImportDiagnostic(
                                     source: record.source, sheet: record.sheet, row: record.row,
                                     severity: kept ? .warning : .error,
-                                    rule: kept ? "import.check.\(problem.rule)" : "import.row.rejected",
+                                    rule: kept ? .importCheck(problem.rule) : .importRowRejected,
                                     message: kept
                                         ? "\(problem.message)（已按原样导入）" : "按目录 Schema 检查不通过：\(problem.message)"))
                             if !kept { item = nil }
@@ -143,17 +145,19 @@ public struct CatalogImporter: Sendable {
                 diagnostics.append(
                     ImportDiagnostic(
                         source: first.source, sheet: first.sheet, row: first.row, severity: .warning,
-                        rule: "import.join.orphan",
+                        rule: .importJoinOrphan,
                         message: "\(records.count) 行\(Self.roleLabel(role))所属事项“\(parent)”不在事项表中，已舍弃"))
             }
         }
-        let report = ImportReport(rows: rows, imported: items.count, rejected: rejected, diagnostics: diagnostics)
+        let report = ImportReport(
+            rows: rows, imported: items.count, rejected: rejected, diagnostics: diagnostics)
         return ImportResult(items: items, report: report)
     }
 
     static func rejection(_ record: SourceRecord, _ message: String) -> ImportDiagnostic {
         ImportDiagnostic(
-            source: record.source, sheet: record.sheet, row: record.row, severity: .error, rule: "import.row.rejected",
+            source: record.source, sheet: record.sheet, row: record.row, severity: .error,
+            rule: .importRowRejected,
             message: message)
     }
 

@@ -43,6 +43,12 @@ extension RuleID {
     public static let importMaterialUnspecified = RuleID("import.material.unspecified")
 }
 
+extension RuleID {
+    /// A catalog check that failed on an imported item and was kept as a note of the import (`catalog.uscc`
+    /// becomes `import.check.catalog.uscc`).
+    public static func importCheck(_ rule: RuleID) -> RuleID { RuleID("import.check.\(rule)") }
+}
+
 extension RuleDescriptor {
     /// The importer's rules, in listing order; `onego rules` lists them after the audit registry.
     public static let importRules: [RuleDescriptor] = [
@@ -50,32 +56,52 @@ extension RuleDescriptor {
             .importProfile, .error, .imports, title: "导入配置文件无效",
             explanation: "导入配置文件（import profile）无法读取或不符合 import-profile.xsd。"),
         RuleDescriptor(
-            .importProfileTarget, .error, .imports, title: "导入配置引用了未知字段", explanation: "配置中的目标字段须是 onego 目录模型中的字段。"),
+            .importProfileTarget, .error, .imports, title: "导入配置引用了未知字段",
+            explanation: "配置中的目标字段须是 onego 目录模型中的字段。"),
         RuleDescriptor(
-            .importProfileCodeList, .error, .imports, title: "导入配置引用了未知代码表", explanation: "配置中的代码转换须引用已定义的代码表。"),
-        RuleDescriptor(.importRowRejected, .error, .imports, title: "行未导入", explanation: "该行缺少必填值或取值无法转换，未生成事项。"),
+            .importProfileCodeList, .error, .imports, title: "导入配置引用了未知代码表",
+            explanation: "配置中的代码转换须引用已定义的代码表。"),
         RuleDescriptor(
-            .importJoinMissingParent, .error, .imports, title: "找不到所属事项", explanation: "子表（材料、收费等）的行引用的事项编码在主表中不存在。"),
-        RuleDescriptor(.importJoinOrphan, .warning, .imports, title: "子表行未被使用", explanation: "子表中的行没有对应的事项，未被导入。"),
+            .importRowRejected, .error, .imports, title: "行未导入", explanation: "该行缺少必填值或取值无法转换，未生成事项。"),
         RuleDescriptor(
-            .importSourceUnknownHeader, .note, .imports, title: "未映射的表头", explanation: "来源表的该列没有在导入配置中映射，其内容未被导入。"),
+            .importJoinMissingParent, .error, .imports, title: "找不到所属事项",
+            explanation: "子表（材料、收费等）的行引用的事项编码在主表中不存在。"),
         RuleDescriptor(
-            .importSourceEncoding, .note, .imports, title: "来源文件编码", explanation: "CSV 文件的字符编码按推断读取（如 GBK），请核对导入结果。"),
+            .importJoinOrphan, .warning, .imports, title: "子表行未被使用", explanation: "子表中的行没有对应的事项，未被导入。"),
         RuleDescriptor(
-            .importSourceExtraFields, .warning, .imports, title: "行的字段多于表头", explanation: "CSV 行的字段数多于表头，多出的字段未被导入。"),
-        RuleDescriptor(.importXLSXCell, .warning, .imports, title: "单元格无法读取", explanation: "XLSX 单元格的内容或类型无法读取，按空值处理。"),
-        RuleDescriptor(.importXLSXHeader, .note, .imports, title: "表头说明", explanation: "XLSX 表头的读取说明（合并单元格、多行表头等）。"),
-        RuleDescriptor(.importValueRead, .note, .imports, title: "取值已读取", explanation: "来源中的取值按导入配置读取。"),
+            .importSourceUnknownHeader, .note, .imports, title: "未映射的表头",
+            explanation: "来源表的该列没有在导入配置中映射，其内容未被导入。"),
         RuleDescriptor(
-            .importValueDerived, .note, .imports, title: "取值由其他字段推定", explanation: "来源未提供该值，按其他字段推定（如由实施编码取得统一社会信用代码）。"),
-        RuleDescriptor(.importValueTransformed, .note, .imports, title: "取值已转换", explanation: "来源中的取值按代码表、单位或格式规范转换。"),
-        RuleDescriptor(.importValueAbsent, .note, .imports, title: "取值视为未提供", explanation: "来源中的占位文字（如“无”“/”）视为未提供。"),
+            .importSourceEncoding, .note, .imports, title: "来源文件编码",
+            explanation: "CSV 文件的字符编码按推断读取（如 GBK），请核对导入结果。"),
         RuleDescriptor(
-            .importValueDefaulted, .warning, .imports, title: "取值使用默认值", explanation: "来源取值缺失或不认识，使用默认值，请核对。"),
-        RuleDescriptor(.importValueDropped, .warning, .imports, title: "取值已舍弃", explanation: "来源取值不在代码表中或格式无效，已舍弃。"),
+            .importSourceExtraFields, .warning, .imports, title: "行的字段多于表头",
+            explanation: "CSV 行的字段数多于表头，多出的字段未被导入。"),
         RuleDescriptor(
-            .importValueNotPublished, .warning, .imports, title: "承诺时限未公布", explanation: "来源未公布承诺时限，目录中记为未公布。"),
+            .importXLSXCell, .warning, .imports, title: "单元格无法读取",
+            explanation: "XLSX 单元格的内容或类型无法读取，按空值处理。"),
         RuleDescriptor(
-            .importMaterialUnspecified, .note, .imports, title: "材料要求未写明", explanation: "来源未写明材料的必要性、形式或份数，按默认值导入。"),
+            .importXLSXHeader, .note, .imports, title: "表头说明", explanation: "XLSX 表头的读取说明（合并单元格、多行表头等）。"),
+        RuleDescriptor(
+            .importValueRead, .note, .imports, title: "取值已读取", explanation: "来源中的取值按导入配置读取。"),
+        RuleDescriptor(
+            .importValueDerived, .note, .imports, title: "取值由其他字段推定",
+            explanation: "来源未提供该值，按其他字段推定（如由实施编码取得统一社会信用代码）。"),
+        RuleDescriptor(
+            .importValueTransformed, .note, .imports, title: "取值已转换", explanation: "来源中的取值按代码表、单位或格式规范转换。"
+        ),
+        RuleDescriptor(
+            .importValueAbsent, .note, .imports, title: "取值视为未提供", explanation: "来源中的占位文字（如“无”“/”）视为未提供。"),
+        RuleDescriptor(
+            .importValueDefaulted, .warning, .imports, title: "取值使用默认值",
+            explanation: "来源取值缺失或不认识，使用默认值，请核对。"),
+        RuleDescriptor(
+            .importValueDropped, .warning, .imports, title: "取值已舍弃", explanation: "来源取值不在代码表中或格式无效，已舍弃。"),
+        RuleDescriptor(
+            .importValueNotPublished, .warning, .imports, title: "承诺时限未公布",
+            explanation: "来源未公布承诺时限，目录中记为未公布。"),
+        RuleDescriptor(
+            .importMaterialUnspecified, .note, .imports, title: "材料要求未写明",
+            explanation: "来源未写明材料的必要性、形式或份数，按默认值导入。"),
     ]
 }

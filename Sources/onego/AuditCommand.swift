@@ -34,7 +34,10 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Matter files or folders (default: a `matters` folder beside PATH, if any).")
     var matters: [String] = []
 
-    @Option(help: "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings).")
+    @Option(
+        help:
+            "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings)."
+    )
     var format: Format = .text
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
@@ -67,7 +70,7 @@ struct AuditCommand: ParsableCommand {
             do {
                 data = try AuditXLSXReport.render(report)
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error)
             }
             try AtomicFile.write(data, to: output, protecting: inputs)
             Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
@@ -78,7 +81,8 @@ struct AuditCommand: ParsableCommand {
         switch format {
         case .text: text = AuditTextReport.render(report)
         case .json: text = try AuditJSONReport.render(report)
-        case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
+        case .sarif:
+            text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
         case .html: text = AuditHTMLReport.render(report)
         case .csv: text = AuditCSVReport.render(report)
         case .xlsx: text = ""  // written above
@@ -126,7 +130,7 @@ struct AuditCommand: ParsableCommand {
             do {
                 loader = try MatterLoader.validating(schemaPath: schemaPath(.matter))
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error)
             }
             let (found, problems) = loader.load(paths: matterPaths)
             let hours = try MatterInputs.officeHours(path: nil, catalogPaths: paths)
@@ -140,7 +144,8 @@ struct AuditCommand: ParsableCommand {
             settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms),
             population: population.population
         ).audit(
-            load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
+            load, policy: policyValue, waivers: waiverSet, today: date,
+            otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
         return report
     }

@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
             let importer = CatalogImporter(profile: try ImportProfile.load(path: path))
             report = try importer.run(sources: sources, outputDirectory: out, replacing: replace)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         switch format {
         case .json:
@@ -63,7 +63,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func summary(_ report: ImportReport, out: String) -> String {
-        let filled = report.diagnostics.count { $0.severity != .error && $0.rule.hasPrefix("import.value") }
+        let filled = report.diagnostics.count {
+            $0.severity != .error && $0.rule.hasPrefix("import.value")
+        }
         var line =
             "读取 \(report.rows) 行：导入 \(report.imported) 个事项，拒绝 \(report.rejected) 行，\(filled) 处取值经转换、推定、填充或舍弃（见上方明细）"
         if report.files.isEmpty {

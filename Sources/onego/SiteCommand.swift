@@ -25,7 +25,10 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "The folder to write.")
     var out: String?
 
-    @Option(help: "Matter files or folders (default: the catalog folders and the matters/ folder beside items/).")
+    @Option(
+        help:
+            "Matter files or folders (default: the catalog folders and the matters/ folder beside items/)."
+    )
     var matters: [String] = []
 
     @Option(help: "The handbook's title (default: from the catalog files' titles).")
@@ -56,7 +59,7 @@ struct SiteCommand: ParsableCommand {
                 Terminal.err("提示: 另一个 onego 进程正在写入 \(out)，等待其完成（最多 \(Int(Self.lockTimeout)) 秒）…")
             }
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         defer { lock.release() }
         let usable = try options.loadUsable(paths)
@@ -64,7 +67,9 @@ struct SiteCommand: ParsableCommand {
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let source = try MatterGuideSource(
             catalog: loadedCatalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
-        let entries = source.matters.map { matter in Self.example(for: matter, composer: source.composer) }
+        let entries = source.matters.map { matter in
+            Self.example(for: matter, composer: source.composer)
+        }
         let site = HandbookSite(
             title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,
             options: GuideOptions(issued: issued),
@@ -77,7 +82,7 @@ struct SiteCommand: ParsableCommand {
         do {
             try writer.write(pages.map { ($0.path, $0.text) }, to: out, holding: lock)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         let items = pages.count { $0.path.hasPrefix("items/") }
         Terminal.err("已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页")
@@ -85,7 +90,9 @@ struct SiteCommand: ParsableCommand {
 
     /// How long a run waits for another run writing the same folder, in seconds (`ONEGO_LOCK_TIMEOUT` overrides).
     static var lockTimeout: Double {
-        ProcessInfo.processInfo.environment["ONEGO_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 60
+        ProcessInfo.processInfo.environment["ONEGO_LOCK_TIMEOUT"].flatMap(Double.init).map {
+            max(0, $0)
+        } ?? 60
     }
 
     /// The example situation of a matter's page: of the first answer sets, the one that selects the most members
@@ -97,7 +104,9 @@ struct SiteCommand: ParsableCommand {
         for answers in candidates {
             do {
                 let composition = try composer.compose(matter: matter, answers: answers)
-                if best == nil || composition.members.count > (best?.members.count ?? 0) { best = composition }
+                if best == nil || composition.members.count > (best?.members.count ?? 0) {
+                    best = composition
+                }
             } catch {
                 problem = problem ?? error.description
             }

@@ -55,7 +55,9 @@ public struct XLSXReader: Sendable {
 
     private func parts(
         _ archive: inout XLSXArchive, source: String
-    ) throws(ImportError) -> (sheets: [(name: String, relationship: String)], targets: [String: String]) {
+    ) throws(ImportError) -> (
+        sheets: [(name: String, relationship: String)], targets: [String: String]
+    ) {
         guard let workbook = try archive.bytes(of: "xl/workbook.xml") else {
             throw ImportError(.source, "\(source): 不是 Excel 工作簿（缺少 xl/workbook.xml）")
         }
@@ -82,7 +84,8 @@ public struct XLSXReader: Sendable {
     private func table(_ handler: WorksheetHandler, sheet: String, source: String) -> SourceTable {
         var cells = handler.cells
         var notes: [ImportDiagnostic] = handler.problems.map {
-            ImportDiagnostic(source: source, sheet: sheet, severity: .warning, rule: "import.xlsx.cell", message: $0)
+            ImportDiagnostic(
+                source: source, sheet: sheet, severity: .warning, rule: .importXLSXCell, message: $0)
         }
         // Merged ranges: the top-left value fills every cell of the range.
         for merge in handler.merges {
@@ -109,7 +112,7 @@ public struct XLSXReader: Sendable {
                 notes.append(
                     ImportDiagnostic(
                         source: source, sheet: sheet, row: headerRow, column: CellReference.letters(column),
-                        severity: .note, rule: "import.xlsx.header", message: "表头“\(name)”：\(note)"))
+                        severity: .note, rule: .importXLSXHeader, message: "表头“\(name)”：\(note)"))
             }
         }
         let orderedColumns = headers.keys.sorted()
@@ -121,15 +124,18 @@ public struct XLSXReader: Sendable {
                 guard let cell = line[column], let key = headers[column] else { continue }
                 recordCells.append(
                     SourceRecord.Cell(
-                        key: key, value: cell.value, column: CellReference.letters(column), readNote: cell.note))
+                        key: key, value: cell.value, column: CellReference.letters(column), readNote: cell.note)
+                )
             }
-            if recordCells.allSatisfy({ $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+            if recordCells.allSatisfy({ $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            ) {
                 continue
             }
             records.append(SourceRecord(source: source, sheet: sheet, row: row, cells: recordCells))
         }
         return SourceTable(
-            source: source, sheet: sheet, headers: orderedColumns.compactMap { headers[$0] }, records: records,
+            source: source, sheet: sheet, headers: orderedColumns.compactMap { headers[$0] },
+            records: records,
             notes: notes)
     }
 }
