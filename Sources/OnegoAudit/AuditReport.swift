@@ -1,5 +1,5 @@
+import OnegoBase
 public import OnegoCatalog
-import OnegoXML
 
 /// Everything one audit found and measured; renderers (text, JSON, SARIF, HTML) read only this.
 public struct AuditReport: Sendable {

@@ -1,36 +1,6 @@
+public import OnegoBase
 public import OnegoCatalog
 public import OnegoComposer
-public import OnegoXML
-
-/// The family a rule belongs to, for grouping in reports and in `onego rules`.
-public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
-    case codes, time, visits, online, tolerance, instant, certificateFree, crossRegion, fees, contact, results
-    case materials, legal, matters, load, waivers, text, consistency
-
-    /// The Chinese heading.
-    public var label: String {
-        switch self {
-        case .codes: "编码"
-        case .time: "时限与单位"
-        case .visits: "跑动次数"
-        case .online: "网办深度与办理形式"
-        case .tolerance: "容缺受理"
-        case .instant: "秒批"
-        case .certificateFree: "免证办"
-        case .crossRegion: "通办范围与模式"
-        case .fees: "收费"
-        case .contact: "咨询与投诉电话"
-        case .results: "办理结果"
-        case .materials: "申请材料"
-        case .legal: "设定依据"
-        case .matters: "一件事定义"
-        case .load: "目录读取"
-        case .waivers: "豁免文件"
-        case .text: "文字与隐藏字符"
-        case .consistency: "四级四同"
-        }
-    }
-}
 
 /// What a rule's check reports: a message and, when it is not the item's start tag, a more precise place.
 public struct RuleIssue: Sendable, Hashable {
@@ -59,34 +29,40 @@ public struct AuditRule: Sendable, Identifiable {
         case external
     }
 
-    /// The stable identifier, e.g. `visits.zero-with-reason`.
-    public let id: String
-    /// The default severity.
-    public let severity: Severity
-    /// The family.
-    public let family: RuleFamily
-    /// A short Chinese title.
-    public let title: String
-    /// A short Chinese explanation of what is checked and why.
-    public let explanation: String
+    /// The ID, severity, family, title and explanation.
+    public let descriptor: RuleDescriptor
     /// The check.
     public let check: Check
 
+    /// The stable identifier, e.g. `visits.zero-with-reason`.
+    public var id: RuleID { descriptor.id }
+    /// The default severity.
+    public var severity: Severity { descriptor.severity }
+    /// The family.
+    public var family: RuleFamily { descriptor.family }
+    /// A short Chinese title.
+    public var title: String { descriptor.title }
+    /// A short Chinese explanation of what is checked and why.
+    public var explanation: String { descriptor.explanation }
+
     /// Creates a rule.
     public init(
-        _ id: String, _ severity: Severity, _ family: RuleFamily, title: String, explanation: String, check: Check
+        _ id: RuleID, _ severity: Severity, _ family: RuleFamily, title: String, explanation: String, check: Check
     ) {
-        self.id = id
-        self.severity = severity
-        self.family = family
-        self.title = title
-        self.explanation = explanation
+        self.descriptor = RuleDescriptor(id, severity, family, title: title, explanation: explanation)
         self.check = check
+    }
+
+    /// A rule whose findings come from elsewhere (loader, composer, waiver and policy files), listed so that
+    /// auditors can read it and waive it.
+    public init(external descriptor: RuleDescriptor) {
+        self.descriptor = descriptor
+        self.check = .external
     }
 
     /// A rule that looks at one item.
     public static func item(
-        _ id: String, _ severity: Severity, _ family: RuleFamily, title: String, explanation: String,
+        _ id: RuleID, _ severity: Severity, _ family: RuleFamily, title: String, explanation: String,
         _ body: @escaping @Sendable (ServiceItem, RuleContext) -> [RuleIssue]
     ) -> AuditRule {
         AuditRule(id, severity, family, title: title, explanation: explanation, check: .item(body))

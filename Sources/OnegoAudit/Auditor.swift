@@ -1,6 +1,6 @@
 import Foundation
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// Runs the rule registry over a catalog, applies waivers, computes coverage and compression, and checks a
 /// policy's targets.
@@ -29,9 +29,9 @@ public struct Auditor: Sendable {
     }
 
     /// Loader rules that the audit registry checks again under its own IDs; their loader diagnostics are dropped.
-    static let recheckedLoaderRules: Set<String> = [
-        "catalog.duplicate-code", "catalog.uscc", "catalog.implementation-code", "catalog.handling-code",
-        "catalog.basic-code", "catalog.region-code", "catalog.promise-exceeds-statutory",
+    static let recheckedLoaderRules: Set<RuleID> = [
+        .catalogDuplicateCode, .catalogUSCC, .catalogImplementationCode, .catalogHandlingCode, .catalogBasicCode,
+        .catalogRegionCode, .catalogPromiseExceedsStatutory,
     ]
 
     /// Runs every item and catalog rule; the findings are unsorted and unwaived.
@@ -100,7 +100,7 @@ public struct Auditor: Sendable {
     /// Turns diagnostics from elsewhere (the loader, the composer's matter checks, policy and waiver files) into
     /// findings, naming the item whose tag they point into when one does.
     public func findings(from diagnostics: [Diagnostic], catalog: Catalog) -> [Finding] {
-        diagnostics.filter { !Self.recheckedLoaderRules.contains($0.rule) && $0.rule != "catalog.skipped" }.map {
+        diagnostics.filter { !Self.recheckedLoaderRules.contains($0.rule) && $0.rule != .catalogSkipped }.map {
             Finding(rule: $0.rule, severity: $0.severity, message: $0.message, location: $0.location)
         }
     }

@@ -1,5 +1,5 @@
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// One result of an audit rule: which rule, how serious, which item, what is wrong and where.
 ///
@@ -34,9 +34,19 @@ public struct Finding: Sendable, Hashable, Codable {
         self.department = department
     }
 
+    /// Creates a finding of a declared rule.
+    public init(
+        rule: RuleID, severity: Severity, item: String? = nil, itemName: String? = nil, message: String,
+        location: SourceLocation? = nil, department: String? = nil
+    ) {
+        self.init(
+            rule: rule.rawValue, severity: severity, item: item, itemName: itemName, message: message,
+            location: location, department: department)
+    }
+
     /// `path:line:column: 错误: message [rule]`, as compilers print.
     public var description: String {
-        Diagnostic(severity, rule: rule, message: message, at: location).description
+        Diagnostic(severity, rule: RuleID(rule), message: message, at: location).description
     }
 }
 

@@ -1,9 +1,9 @@
+public import OnegoBase
 import OnegoCatalog
-public import OnegoXML
 
 /// Why a matter could not be composed for an answer set. Its `description` names the question (or member) and
 /// where it is defined, in Chinese, as the officer reads it.
-public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum CompositionError: CodedError, Sendable, Hashable {
     /// Required questions that are shown but not answered.
     case missingAnswers([Question])
     /// An answer names a question the matter does not have.
@@ -26,6 +26,24 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
     /// birth date); `reason` says what is expected.
     case invalidValue(value: String, question: Question, reason: String)
 
+    /// The stable code, `composition.` followed by the case (`composition.missing-answers` …).
+    public var code: RuleID {
+        let name =
+            switch self {
+            case .missingAnswers: "missing-answers"
+            case .unknownQuestion: "unknown-question"
+            case .unknownAnswer: "unknown-answer"
+            case .tooManyAnswers: "too-many-answers"
+            case .answerNotExpected: "answer-not-expected"
+            case .unknownItem: "unknown-item"
+            case .cycle: "cycle"
+            case .noPromisedLimit: "no-promised-limit"
+            case .calendar: "calendar"
+            case .invalidValue: "invalid-value"
+            }
+        return RuleID("composition." + name)
+    }
+
     /// The text users read.
     public var description: String {
         switch self {
@@ -37,12 +55,14 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
             return "一件事 \(matter) 没有编号为 \(id) 的情形问题"
         case .unknownAnswer(let value, let question):
             let allowed = question.answers.map(\.value).joined(separator: "/")
-            return "\(question.location): 情形问题 \(question.id)（\(question.text)）没有答案“\(value)”，可选：\(allowed)"
+            return
+                "\(question.location): 情形问题 \(question.id)（\(question.text)）没有答案“\(value)”，可选：\(allowed)"
         case .tooManyAnswers(let values, let question):
             return "\(question.location): 情形问题 \(question.id)（\(question.text)）是\(question.kind.label)，"
                 + "不能同时回答 \(values.joined(separator: "、"))"
         case .answerNotExpected(let question):
-            let conditions = question.shownWhen.map { "\($0.question)=\($0.answer)" }.joined(separator: " 或 ")
+            let conditions = question.shownWhen.map { "\($0.question)=\($0.answer)" }.joined(
+                separator: " 或 ")
             return "\(question.location): 情形问题 \(question.id)（\(question.text)）只在 \(conditions) 时提问，"
                 + "与其他回答矛盾"
         case .unknownItem(let member):
@@ -73,7 +93,8 @@ public enum CompositionError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .missingAnswers(let questions): questions.map(\.id)
         case .unknownQuestion(let id, _): [id]
-        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question), .answerNotExpected(let question),
+        case .unknownAnswer(_, let question), .tooManyAnswers(_, let question),
+            .answerNotExpected(let question),
             .invalidValue(_, let question, _):
             [question.id]
         case .unknownItem, .noPromisedLimit, .cycle, .calendar: []

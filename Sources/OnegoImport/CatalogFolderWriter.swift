@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Writes items as a catalog folder, one file per department, atomically: a temporary folder beside the target,
 /// loaded back with the validating loader, then renamed into place.
@@ -71,7 +71,7 @@ struct CatalogFolderWriter {
             names.append(base + ".xml")
         }
         let loaded = loader.load(paths: [temporary.path])
-        let problems = loaded.diagnostics.filter { $0.severity == .error && $0.rule != "catalog.uscc" }
+        let problems = loaded.diagnostics.filter { $0.severity == .error && $0.rule != .catalogUSCC }
         guard problems.isEmpty, loaded.catalog.items.count == items.count else {
             throw ImportError(
                 .verification,

@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 public import OnegoCatalog
-import OnegoXML
 
 /// Imports catalogs from what offices have — workbooks, CSV dumps, portal JSON — through a profile, and writes
 /// a catalog folder (one file per department) atomically. ``run(sources:outputDirectory:replacing:)`` is the one
@@ -65,7 +65,8 @@ public struct CatalogImporter: Sendable {
         // Unknown headers, once per table.
         for (table, source) in tables {
             diagnostics += source.notes
-            let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys).union(table.idKeys)
+            let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys)
+                .union(table.idKeys)
                 .union(table.parentKeys)
             let unknown = source.headers.filter { !known.contains($0) }
             if !unknown.isEmpty {
@@ -74,7 +75,7 @@ public struct CatalogImporter: Sendable {
                     ImportDiagnostic(
                         source: source.source, sheet: source.sheet, row: source.headerRow,
                         column: unknown.first.flatMap { source.headerColumns[$0] }, severity: .warning,
-                        rule: "import.source.unknown-header",
+                        rule: .importSourceUnknownHeader,
                         message: "导入配置“\(profile.name)”不认识这些列，其值未导入：\(named.joined(separator: "、"))"))
             }
         }
@@ -87,7 +88,7 @@ public struct CatalogImporter: Sendable {
                     diagnostics.append(
                         ImportDiagnostic(
                             source: record.source, sheet: record.sheet, row: record.row, severity: .warning,
-                            rule: "import.join.missing-parent",
+                            rule: .importJoinMissingParent,
                             message: "该行没有所属事项的编号（\(table.parentKeys.joined(separator: "/"))），已舍弃"))
                     continue
                 }
@@ -126,12 +127,12 @@ public struct CatalogImporter: Sendable {
                         let loaded = loader.load(
                             bytes: Array(writer.document([built]).utf8), name: "\(record.source):\(record.row)")
                         for problem in loaded.diagnostics where problem.severity != .note {
-                            let kept = problem.rule == "catalog.uscc" || problem.severity == .warning
+                            let kept = problem.rule == .catalogUSCC || problem.severity == .warning
                             diagnostics.append(
                                 ImportDiagnostic(
                                     source: record.source, sheet: record.sheet, row: record.row,
                                     severity: kept ? .warning : .error,
-                                    rule: kept ? "import.check.\(problem.rule)" : "import.row.rejected",
+                                    rule: kept ? .importCheck(problem.rule) : .importRowRejected,
                                     message: kept
                                         ? "\(problem.message)（已按原样导入）" : "按目录 Schema 检查不通过：\(problem.message)"))
                             if !kept { item = nil }
@@ -155,17 +156,19 @@ public struct CatalogImporter: Sendable {
                 diagnostics.append(
                     ImportDiagnostic(
                         source: first.source, sheet: first.sheet, row: first.row, severity: .warning,
-                        rule: "import.join.orphan",
+                        rule: .importJoinOrphan,
                         message: "\(records.count) 行\(Self.roleLabel(role))所属事项“\(parent)”不在事项表中，已舍弃"))
             }
         }
-        let report = ImportReport(rows: rows, imported: items.count, rejected: rejected, diagnostics: diagnostics)
+        let report = ImportReport(
+            rows: rows, imported: items.count, rejected: rejected, diagnostics: diagnostics)
         return ImportResult(items: items, report: report)
     }
 
     static func rejection(_ record: SourceRecord, _ message: String) -> ImportDiagnostic {
         ImportDiagnostic(
-            source: record.source, sheet: record.sheet, row: record.row, severity: .error, rule: "import.row.rejected",
+            source: record.source, sheet: record.sheet, row: record.row, severity: .error,
+            rule: .importRowRejected,
             message: message)
     }
 

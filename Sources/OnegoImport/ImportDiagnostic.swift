@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// One finding of an import: a rejected row, or a value that was transformed, defaulted or dropped, with its
 /// position in the source (file, sheet, row and column, or the JSON key).
@@ -16,14 +16,15 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
     /// How serious it is: `error` rejects the row, `warning` changes or drops a value, `note` records a fill.
     public var severity: Severity
     /// A stable rule identifier such as `import.row.rejected` or `import.value.defaulted`.
-    public var rule: String
+    public var rule: RuleID
     /// The message, in Chinese, naming the values involved.
     public var message: String
 
     /// Creates a diagnostic.
     public init(
-        source: String, sheet: String? = nil, row: Int? = nil, column: String? = nil, field: String? = nil,
-        severity: Severity, rule: String, message: String
+        source: String, sheet: String? = nil, row: Int? = nil, column: String? = nil,
+        field: String? = nil,
+        severity: Severity, rule: RuleID, message: String
     ) {
         self.source = source
         self.sheet = sheet
@@ -35,7 +36,9 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
         self.message = message
     }
 
-    private enum CodingKeys: String, CodingKey { case source, sheet, row, column, field, severity, rule, message }
+    private enum CodingKeys: String, CodingKey {
+        case source, sheet, row, column, field, severity, rule, message
+    }
 
     /// Encodes every key, absent positions as `null`, so each entry has the same shape.
     public func encode(to encoder: any Encoder) throws {

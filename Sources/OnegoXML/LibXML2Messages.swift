@@ -1,14 +1,16 @@
+import OnegoBase
+
 /// Chinese wording for libxml2's messages, so officers read what went wrong; the original English text is kept
 /// in parentheses for developers and search engines.
 enum LibXML2Messages {
     /// The rule ID for a parser error code.
-    static func rule(forParserCode code: Int) -> String {
+    static func rule(forParserCode code: Int) -> RuleID {
         switch code {
-        case 9, 81, 6000...6099: "xml.encoding"
-        case 31, 32, 79: "xml.encoding-declaration"
-        case 26, 27, 89: "xml.entity"
-        case 4: "xml.not-xml"
-        default: "xml.syntax"
+        case 9, 81, 6000...6099: .xmlEncoding
+        case 31, 32, 79: .xmlEncodingDeclaration
+        case 26, 27, 89: .xmlEntity
+        case 4: .xmlNotXML
+        default: .xmlSyntax
         }
     }
 
@@ -96,25 +98,25 @@ enum LibXML2Messages {
     /// The rule and message for an error caused by `scalar`: a character before the first `<` (code 4, still
     /// `xml.not-xml`), a character XML forbids anywhere, or one that may not stand where it does (inside a tag).
     static func characterMessage(_ scalar: Unicode.Scalar, code: Int, original: String) -> (
-        rule: String, message: String
+        rule: RuleID, message: String
     ) {
         let detail = original.isEmpty ? "" : "（libxml2：\(original)）"
         let name = CharacterNames.describe(scalar)
         if code == 4 {
             return (
-                "xml.not-xml",
+                .xmlNotXML,
                 "文档开头的 '<' 之前有字符 \(name)：XML 文档应以 '<' 开始，请删除该字符"
                     + "（若这是二进制文件、表格或其他格式，请换用 XML 文件）\(detail)"
             )
         }
         if !CharacterNames.isXMLCharacter(scalar) {
             return (
-                "xml.invalid-character",
+                .xmlInvalidCharacter,
                 "字符 \(name) 不允许出现在 XML 文档中（直接写出或写作 &#…; 字符引用都不行；XML 1.0 只允许制表符、换行、回车和可见字符）："
                     + "请删除它或换成空格\(detail)"
             )
         }
-        return ("xml.invalid-character", "此处的字符 \(name) 不能出现在标签中：请删除它或换成普通空格\(detail)")
+        return (.xmlInvalidCharacter, "此处的字符 \(name) 不能出现在标签中：请删除它或换成普通空格\(detail)")
     }
 
     /// A schema-validation message with namespace braces removed and a Chinese lead.

@@ -1,3 +1,5 @@
+public import OnegoBase
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +54,7 @@ public enum SpecialFileKind: Sendable, Hashable {
             ? "这是\(label)，不是普通文件：文件夹中只读取普通的 .xml 文件，已跳过（打开管道会一直等待写入方）"
             : "这是\(label)，不是普通文件，无法作为 XML 文档读取"
         return Diagnostic(
-            .error, rule: "io.not-regular-file", message: message, at: SourceLocation(file: path, line: 0, column: 0))
+            .error, rule: .ioNotRegularFile, message: message, at: SourceLocation(file: path, line: 0, column: 0))
     }
 
     /// The Chinese explanation of a failed `open`, `stat` or `read` with errno `code`, followed by the system's own

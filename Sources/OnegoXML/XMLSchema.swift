@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import OnegoBase
 
 /// A compiled W3C XML Schema, loaded once and shared by any number of parses (also across threads:
 /// a compiled schema is read-only; each parse makes its own validation context).
@@ -37,7 +38,7 @@ public final class XMLSchema: @unchecked Sendable {
     private init(name path: String, parserContext: xmlSchemaParserCtxtPtr?) throws(Diagnostic) {
         guard let parserContext else {
             throw Diagnostic(
-                .error, rule: "xml.schema-file", message: "无法读取 Schema 文件",
+                .error, rule: .xmlSchemaFile, message: "无法读取 Schema 文件",
                 at: SourceLocation(file: path, line: 0, column: 0))
         }
         defer { xmlSchemaFreeParserCtxt(parserContext) }
@@ -50,7 +51,7 @@ public final class XMLSchema: @unchecked Sendable {
         guard let schema = xmlSchemaParse(parserContext) else {
             let detail = collector.messages.first ?? "未知原因"
             throw Diagnostic(
-                .error, rule: "xml.schema-file", message: "Schema 文件无效：\(detail)",
+                .error, rule: .xmlSchemaFile, message: "Schema 文件无效：\(detail)",
                 at: collector.location ?? SourceLocation(file: path, line: 0, column: 0))
         }
         self.pointer = schema

@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import OnegoBase
 
 #if canImport(Glibc)
     internal import Glibc
@@ -183,7 +184,7 @@ public struct XMLStreamParser: Sendable {
 enum FileProblem {
     static func diagnostic(errno code: Int32, path: String) -> Diagnostic {
         Diagnostic(
-            .error, rule: "io.read", message: message(errno: code),
+            .error, rule: .ioRead, message: message(errno: code),
             at: SourceLocation(file: path, line: 0, column: 0))
     }
 
@@ -207,13 +208,13 @@ enum FileProblem {
             bytes.map { "文件大小 \($0) 字节超过上限 \(limit) 字节" }
             ?? "读取的内容超过上限 \(limit) 字节（管道或正在增长的文件），已停止读取"
         return Diagnostic(
-            .error, rule: "xml.limit.file-size", message: message + "；可用 --max-file-size 调整上限",
+            .error, rule: .xmlLimitFileSize, message: message + "；可用 --max-file-size 调整上限",
             at: SourceLocation(file: path, line: 0, column: 0))
     }
 
     static func emptyFile(path: String) -> Diagnostic {
         Diagnostic(
-            .error, rule: "xml.empty", message: "文件为空（0 字节），不是 XML 目录文件",
+            .error, rule: .xmlEmpty, message: "文件为空（0 字节），不是 XML 目录文件",
             at: SourceLocation(file: path, line: 0, column: 0))
     }
 }
@@ -296,7 +297,7 @@ public final class XMLParseContext {
         guard unlistedCount > 0 else { return diagnostics }
         return diagnostics + [
             Diagnostic(
-                .warning, rule: "xml.too-many-errors",
+                .warning, rule: .xmlTooManyErrors,
                 message: "该文件消息过多：只列出前 \(maxDiagnostics) 条，另有 \(unlistedCount) 条未列出；其余事项已全部读取、检查和计数",
                 at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         ]
@@ -391,7 +392,7 @@ public final class XMLParseContext {
                 xmlCreatePushParserCtxt(&sax, me, chars.baseAddress, Int32(chars.count), file)
             }
             guard let ctxt else {
-                abort(Diagnostic(.error, rule: "xml.internal", message: "无法创建 XML 解析器", at: currentLocation))
+                abort(Diagnostic(.error, rule: .xmlInternal, message: "无法创建 XML 解析器", at: currentLocation))
                 return false
             }
             parser = ctxt
@@ -401,7 +402,7 @@ public final class XMLParseContext {
             xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
             if let schema {
                 guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
-                    abort(Diagnostic(.error, rule: "xml.internal", message: "无法创建 Schema 校验器", at: currentLocation))
+                    abort(Diagnostic(.error, rule: .xmlInternal, message: "无法创建 Schema 校验器", at: currentLocation))
                     return false
                 }
                 validation = valid
@@ -508,7 +509,7 @@ public final class XMLParseContext {
         if depth > limits.maxDepth {
             abort(
                 Diagnostic(
-                    .error, rule: "xml.limit.depth",
+                    .error, rule: .xmlLimitDepth,
                     message: "元素嵌套超过 \(limits.maxDepth) 层，目录文件不应如此之深", at: tagLocation))
             return
         }
@@ -567,7 +568,7 @@ public final class XMLParseContext {
         if textBytes > limits.maxTextBytes {
             abort(
                 Diagnostic(
-                    .error, rule: "xml.limit.text",
+                    .error, rule: .xmlLimitText,
                     message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
             return
         }
@@ -638,13 +639,13 @@ public final class XMLParseContext {
         switch violation.kind {
         case .tooManyAttributes:
             return Diagnostic(
-                .error, rule: "xml.limit.attributes",
+                .error, rule: .xmlLimitAttributes,
                 message: "元素 <\(violation.element)> 的属性超过 \(limits.maxAttributes) 个上限：onego 的各类文件中没有元素需要这么多属性"
                     + "（文件可能损坏或为恶意构造），已停止解析",
                 at: location)
         case .startTagTooLong:
             return Diagnostic(
-                .error, rule: "xml.limit.start-tag",
+                .error, rule: .xmlLimitStartTag,
                 message: "元素 <\(violation.element)> 的开始标签超过 \(limits.maxStartTagBytes) 字节上限"
                     + "（文件可能损坏或为恶意构造），已停止解析",
                 at: location)
@@ -688,7 +689,7 @@ public final class XMLParseContext {
         let raw = error.pointee.message.map { String(cString: $0) } ?? ""
         report(
             Diagnostic(
-                .error, rule: "xml.schema",
+                .error, rule: .xmlSchema,
                 message: LibXML2Messages.schemaMessage(raw.trimmingTrailingNewlines()),
                 at: tagLocation))
     }
@@ -862,7 +863,7 @@ private func onegoInternalSubset(
     guard let s = session(ctx) else { return }
     s.abort(
         Diagnostic(
-            .error, rule: "xml.doctype",
+            .error, rule: .xmlDoctype,
             message: "文件含有 <!DOCTYPE> 声明：目录文件不允许 DTD 和实体声明（防止外部实体注入与实体膨胀攻击）",
             at: s.tagLocation))
 }

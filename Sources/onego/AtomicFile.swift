@@ -14,7 +14,7 @@ enum AtomicFile {
         do {
             try writer.write(text, to: path)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
     }
 
@@ -25,7 +25,7 @@ enum AtomicFile {
         do {
             try writer.write(to: path) { sink throws(OutputError) in try sink.write(data) }
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
     }
 
@@ -36,7 +36,7 @@ enum AtomicFile {
         do {
             try writer.checkWritable(path)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         try refuseInputFormats(path)
     }
@@ -52,7 +52,8 @@ enum AtomicFile {
     private static func refuseInputFormats(_ path: String) throws {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".xml") || lowered.hasSuffix(".xsd") {
-            throw CommandFailure("输出文件 \(path) 是 .xml/.xsd：onego 的报告和指南不会是 XML，这类路径只会是输入文件（目录、一件事、日历、政策等），已拒绝写入")
+            throw CommandFailure(
+                "输出文件 \(path) 是 .xml/.xsd：onego 的报告和指南不会是 XML，这类路径只会是输入文件（目录、一件事、日历、政策等），已拒绝写入")
         }
     }
 }

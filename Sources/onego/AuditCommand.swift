@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// `onego audit PATH --policy FILE`: consistency rules, coverage rates, compression and policy targets.
 struct AuditCommand: ParsableCommand {
@@ -34,7 +34,10 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Matter files or folders (default: a `matters` folder beside PATH, if any).")
     var matters: [String] = []
 
-    @Option(help: "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings).")
+    @Option(
+        help:
+            "Report format: text, json, sarif, html, csv (findings) or xlsx (targets, work lists, findings)."
+    )
     var format: Format = .text
 
     @Option(
@@ -69,7 +72,7 @@ struct AuditCommand: ParsableCommand {
             do {
                 data = try AuditXLSXReport.render(report)
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error)
             }
             try AtomicFile.write(data, to: output, protecting: inputs)
             Terminal.err(Self.summaryLine(report) + "；报告已写入 \(output)")
@@ -80,7 +83,8 @@ struct AuditCommand: ParsableCommand {
         switch format {
         case .text: text = AuditTextReport.render(report)
         case .json: text = try AuditJSONReport.render(report)
-        case .sarif: text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
+        case .sarif:
+            text = try AuditSARIFReport.render(report, toolVersion: Onego.configuration.version)
         case .html: text = AuditHTMLReport.render(report)
         case .csv: text = AuditCSVReport.render(report)
         case .xlsx: text = ""  // written above
@@ -130,7 +134,7 @@ struct AuditCommand: ParsableCommand {
             do {
                 loader = try MatterLoader.validating(schemaPath: schemaPath(.matter))
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error)
             }
             let (found, problems) = loader.load(paths: matterPaths)
             otherDiagnostics += MatterAudit.diagnostics(
@@ -143,7 +147,8 @@ struct AuditCommand: ParsableCommand {
             settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms, officeHours: hours),
             population: population.population
         ).audit(
-            load, policy: policyValue, waivers: waiverSet, today: date, otherDiagnostics: otherDiagnostics,
+            load, policy: policyValue, waivers: waiverSet, today: date,
+            otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
         return report
     }

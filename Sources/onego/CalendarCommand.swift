@@ -1,6 +1,6 @@
 import ArgumentParser
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// `onego calendar`: the working-day calendar (due dates, calendar file checks).
 struct CalendarCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
-import OnegoXML
 
 /// How every command gets its working-day calendar.
 enum CalendarLoading {
@@ -10,13 +10,15 @@ enum CalendarLoading {
     static func load(paths: [String]) throws -> WorkingCalendar {
         InputLedger.shared.recordSchemas(directory: nil)
         if paths.isEmpty {
-            if let override = CalendarLocator.overridePath, FileManager.default.fileExists(atPath: override) {
+            if let override = CalendarLocator.overridePath,
+                FileManager.default.fileExists(atPath: override)
+            {
                 InputLedger.shared.record(override)
             }
             do {
                 return try WorkingCalendar.loadDefault()
             } catch let diagnostic {
-                throw CommandFailure(diagnostic.description)
+                throw CommandFailure(diagnostic)
             }
         }
         InputLedger.shared.record(paths)

@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
 import OnegoXML
 
 /// Options shared by every command that loads a catalog.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .customLong("schemas"), help: "Folder holding catalog.xsd (default: ONEGO_SCHEMAS, else built in).")
+    @Option(
+        name: .customLong("schemas"),
+        help: "Folder holding catalog.xsd (default: ONEGO_SCHEMAS, else built in).")
     var schemaDirectory: String?
 
-    @Flag(help: "Skip XSD validation (well-formedness and code checks only); faster for trusted catalogs.")
+    @Flag(
+        help: "Skip XSD validation (well-formedness and code checks only); faster for trusted catalogs."
+    )
     var trusted = false
 
     @Option(help: ArgumentHelp("Largest catalog file accepted, in MB.", valueName: "MB"))
@@ -35,8 +40,10 @@ struct CatalogOptions: ParsableArguments {
     var codeProfile: String?
 
     func validate() throws {
-        guard (1...(1 << 24)).contains(maxFileSize), (3...10_000).contains(maxDepth), maxItems > 0 else {
-            throw ValidationError("--max-file-size 须在 1 到 16777216（MB）之间，--max-items 须为正数，--max-depth 须在 3 到 10000 之间")
+        guard (1...(1 << 24)).contains(maxFileSize), (3...10_000).contains(maxDepth), maxItems > 0
+        else {
+            throw ValidationError(
+                "--max-file-size 须在 1 到 16777216（MB）之间，--max-items 须为正数，--max-depth 须在 3 到 10000 之间")
         }
     }
 
@@ -45,7 +52,8 @@ struct CatalogOptions: ParsableArguments {
         var file: String?
         if let codeProfile {
             guard let found = CodeProfile.locate(codeProfile) else {
-                throw ValidationError("找不到编码规则“\(codeProfile)”（Catalogs/code-profiles/\(codeProfile).xml 或文件路径）")
+                throw ValidationError(
+                    "找不到编码规则“\(codeProfile)”（Catalogs/code-profiles/\(codeProfile).xml 或文件路径）")
             }
             file = found
         } else {
@@ -65,9 +73,10 @@ struct CatalogOptions: ParsableArguments {
         guard let file else { return .national }
         InputLedger.shared.record([file])
         do {
-            return try CodeProfile.load(path: file, schemaPath: schemaDirectory.map { $0 + "/code-profile.xsd" })
+            return try CodeProfile.load(
+                path: file, schemaPath: schemaDirectory.map { $0 + "/code-profile.xsd" })
         } catch let diagnostic {
-            throw CommandFailure(diagnostic.description)
+            throw CommandFailure(diagnostic)
         }
     }
 
@@ -80,9 +89,10 @@ struct CatalogOptions: ParsableArguments {
             loader = CatalogLoader(schema: nil)
         } else {
             do {
-                loader = try CatalogLoader.validating(schemaPath: schemaDirectory.map { $0 + "/catalog.xsd" })
+                loader = try CatalogLoader.validating(
+                    schemaPath: schemaDirectory.map { $0 + "/catalog.xsd" })
             } catch let diagnostic {
-                throw CommandFailure(diagnostic.description)
+                throw CommandFailure(diagnostic)
             }
         }
         loader.profile = try resolvedCodeProfile(for: paths)
@@ -155,15 +165,33 @@ extension CatalogOptions {
         Terminal.err(
             "\(skipped.count) 个事项有错误，已略过（其余 \(loaded.catalog.items.count - skipped.count) 个事项照常处理）："
                 + skipped.map { "\($0.item.name)（\($0.item.id)）" }.joined(separator: "、"))
-        let usable = loaded.catalog.items.enumerated().filter { broken[$0.offset] == nil }.map(\.element)
-        return UsableCatalog(catalog: Catalog(items: usable, files: loaded.catalog.files), skipped: skipped)
+        let usable = loaded.catalog.items.enumerated().filter { broken[$0.offset] == nil }.map(
+            \.element)
+        return UsableCatalog(
+            catalog: Catalog(items: usable, files: loaded.catalog.files), skipped: skipped)
     }
 }
 
 /// A failure that stops a command with exit code 1 after printing its message to standard error.
-struct CommandFailure: Error, CustomStringConvertible {
+struct CommandFailure: CodedError {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The code of the error that caused the failure, else `cli.failure`.
+    var code: RuleID
+    /// The library error this failure reports, kept rather than flattened into the text.
+    var underlyingError: (any Error)?
+
+    /// A failure the command itself detects.
+    init(_ description: String, code: RuleID = RuleID("cli.failure")) {
+        self.description = description
+        self.code = code
+    }
+
+    /// A failure reporting a library error: its text, its code when it has one, and the error itself as cause.
+    init(_ error: any Error) {
+        self.description = String(describing: error)
+        self.code = (error as? any CodedError)?.code ?? RuleID("cli.failure")
+        self.underlyingError = error
+    }
 }
 
 extension FileManager {

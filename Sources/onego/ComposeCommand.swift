@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// `onego compose MATTER --catalog PATH`: compose one "one matter" bundle for a set of situation answers.
 struct ComposeCommand: ParsableCommand {
@@ -38,7 +37,10 @@ struct ComposeCommand: ParsableCommand {
             """)
     var accepted: String?
 
-    @Option(help: "Office hours file (default: office-hours.txt beside the catalog; else 09:00-12:00, 13:30-17:30).")
+    @Option(
+        help:
+            "Office hours file (default: office-hours.txt beside the catalog; else 09:00-12:00, 13:30-17:30)."
+    )
     var officeHours: String?
 
     @Option(help: "Output format: text or json.")
@@ -87,7 +89,8 @@ struct ComposeCommand: ParsableCommand {
 
         if enumerate {
             try ComposeEnumeration.run(
-                composer: composer, matter: matter, given: try parsedAnswers(), format: format, accepted: acceptedDay
+                composer: composer, matter: matter, given: try parsedAnswers(), format: format,
+                accepted: acceptedDay
             ) {
                 try compose(composer, matter, $0, acceptedDay, acceptedMoment)
             }
@@ -116,11 +119,12 @@ struct ComposeCommand: ParsableCommand {
         _ acceptedAt: CalendarMoment?
     ) throws -> Composition {
         do {
-            return try composer.compose(matter: matter, answers: answers, accepted: accepted, acceptedAt: acceptedAt)
+            return try composer.compose(
+                matter: matter, answers: answers, accepted: accepted, acceptedAt: acceptedAt)
         } catch {
             // A question the matter does not have is a mistake in the command line, like a misspelt option.
             if case .unknownQuestion = error { throw ValidationError(error.description) }
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
     }
 }

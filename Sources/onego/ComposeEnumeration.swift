@@ -15,7 +15,8 @@ enum ComposeEnumeration {
     static let limit = 10_000
 
     static func run(
-        composer: Composer, matter: Matter, given: AnswerSet, format: OutputFormat, accepted: CalendarDay?,
+        composer: Composer, matter: Matter, given: AnswerSet, format: OutputFormat,
+        accepted: CalendarDay?,
         compose: (AnswerSet) throws -> Composition
     ) throws {
         let found: (count: AnswerSetCount?, sets: AnswerSetSequence)
@@ -24,7 +25,7 @@ enum ComposeEnumeration {
         } catch {
             // A question the matter does not have is a mistake in the command line, like a misspelt option.
             if case .unknownQuestion = error { throw ValidationError(error.description) }
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         let fixedText = given.isEmpty ? "" : "（固定 \(given)）"
         guard let total = found.count else {

@@ -3,7 +3,6 @@ import Foundation
 import OnegoAudit
 import OnegoCatalog
 import OnegoExport
-import OnegoXML
 
 /// `onego diff OLD NEW`: what changed between two versions of a catalog, and whether anything got worse.
 struct DiffCommand: ParsableCommand {

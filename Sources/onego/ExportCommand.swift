@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try TemplateWorkbook.write(loaded.items, to: out)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         Terminal.out("已写入 \(out)：\(loaded.items.count) 个事项，\(loaded.materialCount) 条材料")
     }

@@ -3,7 +3,6 @@ import Foundation
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// `onego guide (ITEM-CODE | MATTER) --catalog PATH`: print a 办事指南, 一次性告知单 or 收件清单 as HTML or Markdown.
 struct GuideCommand: ParsableCommand {
@@ -25,17 +24,23 @@ struct GuideCommand: ParsableCommand {
     var catalog: [String] = []
 
     @Option(
-        help: "Matter files or folders (default: matters found in the --catalog paths and their matters/ siblings).")
+        help:
+            "Matter files or folders (default: matters found in the --catalog paths and their matters/ siblings)."
+    )
     var matters: [String] = []
 
     @Option(help: "Document kind: guide, notice, checklist, or all (the three on separate pages).")
     var kind: DocumentKind?
 
-    @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable; matters only).")
+    @Option(
+        name: .customLong("answer"),
+        help: "A situation answer QUESTION=VALUE (repeatable; matters only).")
     var answers: [String] = []
 
     @Option(
-        help: "Acceptance date YYYY-MM-DD or YYYY-MM-DDTHH:MM: prints the due date and 容缺 supplement deadlines.")
+        help:
+            "Acceptance date YYYY-MM-DD or YYYY-MM-DDTHH:MM: prints the due date and 容缺 supplement deadlines."
+    )
     var accepted: String?
 
     @Option(help: "Issue date YYYY-MM-DD printed on the document (default: today).")
@@ -75,8 +80,10 @@ struct GuideCommand: ParsableCommand {
         let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
         let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
         let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day
-        let workingCalendar = acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
-        var guideOptions = GuideOptions(issued: issued, accepted: acceptedDay, calendar: workingCalendar)
+        let workingCalendar =
+            acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
+        var guideOptions = GuideOptions(
+            issued: issued, accepted: acceptedDay, calendar: workingCalendar)
         guideOptions.acceptedAt = acceptedMoment
         guideOptions.officeHours = try MatterInputs.officeHours(path: nil, catalogPaths: catalog)
 
@@ -94,7 +101,8 @@ struct GuideCommand: ParsableCommand {
             }
         } else {
             let source = try MatterGuideSource(
-                catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters, calendar: workingCalendar)
+                catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters,
+                calendar: workingCalendar)
             documents = try source.documents(
                 code: target, kinds: (kind ?? .notice).kinds, answers: answers, options: guideOptions)
         }
@@ -105,7 +113,7 @@ struct GuideCommand: ParsableCommand {
             do {
                 data = try DOCXGuideRenderer.data(documents)
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error)
             }
             try AtomicFile.write(data, to: output, protecting: inputs)
             Terminal.err("已写入 \(output)（\(documents.map(\.title).joined(separator: "、"))）")
@@ -164,11 +172,13 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
         if let output, !fileExtension.isEmpty, fileExtension != "xml", fileExtension != "xsd" {
             guard let implied = DocumentFormat(forPath: output) else {
                 throw ValidationError(
-                    "无法写出 .\(fileExtension) 文件（\(output)）：可用格式为 .html、.md、.docx；需要 PDF 时请用浏览器打开 HTML 后打印为 PDF")
+                    "无法写出 .\(fileExtension) 文件（\(output)）：可用格式为 .html、.md、.docx；需要 PDF 时请用浏览器打开 HTML 后打印为 PDF"
+                )
             }
             if let format, format != implied {
                 throw ValidationError(
-                    "--format \(format.rawValue) 与输出文件 \(output) 的扩展名不符：请改用 .\(format.rawValue) 文件名，或去掉 --format")
+                    "--format \(format.rawValue) 与输出文件 \(output) 的扩展名不符：请改用 .\(format.rawValue) 文件名，或去掉 --format"
+                )
             }
         }
         if (format ?? DocumentFormat(forPath: output)) == .docx && output == nil {
@@ -185,7 +195,9 @@ struct MatterGuideSource {
 
     /// Loads matters from `matterPaths`, or, when none are given, from the catalog folders and the `matters/`
     /// folders beside them; loads the material synonym table found near the catalog.
-    init(catalog: Catalog, catalogPaths: [String], matterPaths: [String], calendar: WorkingCalendar?) throws {
+    init(catalog: Catalog, catalogPaths: [String], matterPaths: [String], calendar: WorkingCalendar?)
+        throws
+    {
         self.catalog = catalog
         let paths = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
         matters = paths.isEmpty ? [] : try MatterInputs.load(paths: paths)
@@ -213,18 +225,27 @@ struct MatterGuideSource {
         let composition: Composition
         do {
             composition = try composer.compose(
-                matter: matter, answers: answerSet, accepted: options.accepted, acceptedAt: options.acceptedAt)
+                matter: matter, answers: answerSet, accepted: options.accepted,
+                acceptedAt: options.acceptedAt)
         } catch {
-            if case .unknownQuestion = error { throw ValidationError(Self.explain(error, matter: matter)) }
+            if case .unknownQuestion = error {
+                throw ValidationError(Self.explain(error, matter: matter))
+            }
             throw CommandFailure(Self.explain(error, matter: matter))
         }
         return kinds.flatMap { kind -> [GuideDocument] in
             switch kind {
             case .guide:
-                MatterIntake.memberItems(composition, catalog: catalog).map { ItemGuide.make($0, options: options) }
-            case .notice: [MatterIntake.makeNotice(composition, matter: matter, catalog: catalog, options: options)]
+                MatterIntake.memberItems(composition, catalog: catalog).map {
+                    ItemGuide.make($0, options: options)
+                }
+            case .notice:
+                [MatterIntake.makeNotice(composition, matter: matter, catalog: catalog, options: options)]
             case .checklist:
-                [MatterIntake.makeChecklist(composition, matter: matter, catalog: catalog, options: options)]
+                [
+                    MatterIntake.makeChecklist(
+                        composition, matter: matter, catalog: catalog, options: options)
+                ]
             }
         }
     }

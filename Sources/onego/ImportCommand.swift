@@ -1,7 +1,7 @@
 import ArgumentParser
 import OnegoCatalog
+import OnegoBase
 import OnegoImport
-import OnegoXML
 
 /// `onego import SOURCE... --profile PROFILE --out DIR`: read what an office has (workbooks, CSV dumps, portal JSON)
 /// through a profile and write a catalog folder, reporting every rejected row and every filled value.
@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
             importer.codeProfile = codes
             report = try importer.run(sources: sources, outputDirectory: out, replacing: replace)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         switch format {
         case .json:
@@ -82,7 +82,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func summary(_ report: ImportReport, out: String) -> String {
-        let filled = report.diagnostics.count { $0.severity != .error && $0.rule.hasPrefix("import.value") }
+        let filled = report.diagnostics.count {
+            $0.severity != .error && $0.rule.hasPrefix("import.value")
+        }
         var line =
             "读取 \(report.rows) 行：导入 \(report.imported) 个事项，拒绝 \(report.rejected) 行，\(filled) 处取值经转换、推定、填充或舍弃（见上方明细）"
         if report.files.isEmpty {

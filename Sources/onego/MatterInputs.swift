@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// How `compose`, `guide`, `audit` and `site` find matters, answers and the material synonym table, so all
 /// commands treat `--catalog Catalogs/yunxi` and `--catalog Catalogs/yunxi/items` alike.
@@ -21,7 +21,8 @@ enum MatterInputs {
                     ? url.deletingLastPathComponent().appendingPathComponent("matters").path : nil,
                 url.appendingPathComponent("matters").path,
             ].compactMap { $0 }
-            let chosen = candidates.first(where: isDirectory) ?? (url.lastPathComponent == "items" ? nil : url.path)
+            let chosen =
+                candidates.first(where: isDirectory) ?? (url.lastPathComponent == "items" ? nil : url.path)
             if let chosen, !result.contains(chosen) { result.append(chosen) }
         }
         return result
@@ -43,12 +44,15 @@ enum MatterInputs {
         let wanted = name.lowercased()
         return matters.first { $0.code.lowercased() == wanted || $0.name == name }
             ?? matters.first {
-                URL(fileURLWithPath: $0.location.file).deletingPathExtension().lastPathComponent.lowercased() == wanted
+                URL(fileURLWithPath: $0.location.file).deletingPathExtension().lastPathComponent
+                    .lowercased() == wanted
             }
     }
 
     /// The matter named by a code (looked up in the matters folder) or by a file path.
-    static func findMatter(_ name: String, catalogPaths: [String], mattersFolder: String?) throws -> Matter {
+    static func findMatter(_ name: String, catalogPaths: [String], mattersFolder: String?) throws
+        -> Matter
+    {
         let isFile = name.lowercased().hasSuffix(".xml") && FileManager.default.fileExists(atPath: name)
         let paths = isFile ? [name] : (mattersFolder.map { [$0] } ?? defaultFolders(near: catalogPaths))
         guard !paths.isEmpty else {
@@ -116,13 +120,15 @@ enum MatterInputs {
 
     /// The office hours: the named file, else `office-hours.txt` beside the catalog, else the standard hours.
     static func officeHours(path: String?, catalogPaths: [String]) throws -> OfficeHours {
-        guard let file = path ?? catalogPaths.lazy.compactMap({ OfficeHours.defaultPath(near: $0) }).first else {
+        guard
+            let file = path ?? catalogPaths.lazy.compactMap({ OfficeHours.defaultPath(near: $0) }).first
+        else {
             return .standard
         }
         do {
             return try OfficeHours.load(path: file)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
     }
 

@@ -1,12 +1,13 @@
 import ArgumentParser
 import OnegoAudit
-import OnegoXML
+import OnegoBase
+import OnegoImport
 
 /// `onego rules`: list the audit rules so auditors can read what is checked.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "列出审计规则 (list the audit rule registry)."
+        abstract: "列出全部规则 (list every rule onego reports: audit, loading, matters, calendars, import)."
     )
 
     @Option(help: "Output format: text or json.")
@@ -19,14 +20,20 @@ struct RulesCommand: ParsableCommand {
         var explanation: String
     }
 
+    /// Every rule onego can report: the audit registry (which includes the loader's, composer's and calendar's
+    /// rules), then the workspace and importer rules.
+    static let registry = RuleRegistry.standard.adding(RuleDescriptor.workspaceRules + RuleDescriptor.importRules)
+
     func run() throws {
-        let rules = RuleRegistry.standard.rules
+        let rules = Self.registry.rules
         switch format {
         case .json:
             Terminal.out(
                 try Terminal.versionedJSON(
                     rules.map {
-                        Entry(id: $0.id, severity: $0.severity.rawValue, title: $0.title, explanation: $0.explanation)
+                        Entry(
+                            id: $0.id.rawValue, severity: $0.severity.rawValue, title: $0.title,
+                            explanation: $0.explanation)
                     }, key: "rules"))
         case .text:
             var text = ""

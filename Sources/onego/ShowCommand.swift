@@ -1,7 +1,6 @@
 import ArgumentParser
 import OnegoCatalog
 import OnegoExport
-import OnegoXML
 
 /// `onego show CODE --catalog PATH`: print one item as a readable guide.
 struct ShowCommand: ParsableCommand {

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
-import OnegoXML
 
 /// `onego site PATH --out DIR`: write the offline handbook for a whole catalog.
 struct SiteCommand: ParsableCommand {
@@ -28,7 +28,10 @@ struct SiteCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "The folder to write.")
     var out: String?
 
-    @Option(help: "Matter files or folders (default: the catalog folders and the matters/ folder beside items/).")
+    @Option(
+        help:
+            "Matter files or folders (default: the catalog folders and the matters/ folder beside items/)."
+    )
     var matters: [String] = []
 
     @Option(help: "The handbook's title (default: from the catalog files' titles).")
@@ -59,7 +62,7 @@ struct SiteCommand: ParsableCommand {
                 Terminal.err("提示: 另一个 onego 进程正在写入 \(out)，等待其完成（最多 \(Int(Self.lockTimeout)) 秒）…")
             }
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         defer { lock.release() }
         let usable = try options.loadUsable(paths, showsProgress: true)
@@ -86,7 +89,7 @@ struct SiteCommand: ParsableCommand {
                 writing?.update(done, of: total)
             }
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         writing?.finish()
         let items = pages.count { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") }
@@ -97,7 +100,9 @@ struct SiteCommand: ParsableCommand {
 
     /// How long a run waits for another run writing the same folder, in seconds (`ONEGO_LOCK_TIMEOUT` overrides).
     static var lockTimeout: Double {
-        ProcessInfo.processInfo.environment["ONEGO_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 60
+        ProcessInfo.processInfo.environment["ONEGO_LOCK_TIMEOUT"].flatMap(Double.init).map {
+            max(0, $0)
+        } ?? 60
     }
 
     /// The longest beginning that at least half of the catalog files' titles share, plus 政务服务事项

@@ -6,7 +6,8 @@ struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "生成事项目录 Excel 模板 (write onego's workbook template).",
-        discussion: "Sheets 事项, 材料, 结果, 收费 and 代码表 (drop-downs); import it back with --profile template."
+        discussion:
+            "Sheets 事项, 材料, 结果, 收费 and 代码表 (drop-downs); import it back with --profile template."
     )
 
     /// The template formats.
@@ -26,7 +27,7 @@ struct TemplateCommand: ParsableCommand {
         do {
             try TemplateWorkbook.write([TemplateExample.item], to: out)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
         Terminal.out("已写入模板 \(out)：工作表 事项、材料、结果、收费、代码表，含 1 行示例")
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// Writing to standard output and standard error (through ``StandardStreams``, which handles write errors).
 enum Terminal {

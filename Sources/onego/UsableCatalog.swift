@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// A catalog with the items that carry errors left out, and those items with their errors, so a command can work
 /// on every valid item and still list the others.

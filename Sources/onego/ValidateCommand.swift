@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// `onego validate PATH...`: load a catalog and everything beside it, and report every problem in compiler form.
 struct ValidateCommand: ParsableCommand {
@@ -84,7 +84,7 @@ struct ValidationSummary: Encodable {
         diagnostics = result.diagnostics.map {
             Entry(
                 file: $0.location?.file ?? "", line: $0.location?.line ?? 0, column: $0.location?.column ?? 0,
-                severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
+                severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message)
         }
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoImport
-import OnegoXML
 
 /// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
 /// document found beside them — matters (with the bundle checks against the catalog), calendars, the synonym
@@ -36,7 +36,7 @@ struct WorkspaceValidation {
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "office-hours.invalid", message: error.message,
+                        .error, rule: .officeHoursInvalid, message: error.message,
                         at: SourceLocation(file: error.file, line: error.line, column: error.column)))
             }
         }
@@ -71,7 +71,7 @@ struct WorkspaceValidation {
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "import.profile", message: error.message,
+                        .error, rule: .importProfile, message: error.message,
                         at: SourceLocation(file: path, line: 0, column: 0)))
             }
         }
@@ -90,7 +90,7 @@ struct WorkspaceValidation {
         for document in catalog.skippedDocuments where !known.contains(document.namespace) {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "io.unknown-document",
+                    .error, rule: .ioUnknownDocument,
                     message: "未知的 onego 文件类型（命名空间 \(document.namespace)），无法校验",
                     at: SourceLocation(file: document.path, line: 0, column: 0)))
         }

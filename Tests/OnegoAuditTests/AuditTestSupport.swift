@@ -1,7 +1,7 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 
 /// Loading fixtures and auditing them, shared by the audit tests.
 enum AuditFixture {

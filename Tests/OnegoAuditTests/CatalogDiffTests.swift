@@ -1,7 +1,6 @@
 import OnegoAudit
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// ``CatalogDiff`` on the six-item fixture and an edited copy.

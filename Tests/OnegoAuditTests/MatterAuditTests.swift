@@ -1,8 +1,8 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The bridge to the composer, on the composer's own fixtures (a 企业开办 bundle and a cyclic one).

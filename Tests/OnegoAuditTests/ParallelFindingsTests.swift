@@ -1,5 +1,6 @@
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
 import Testing
@@ -26,7 +27,7 @@ import Testing
 
         let position = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.id, $0.offset) })
         let itemRules = Set(
-            auditor.registry.rules.filter { if case .item = $0.check { true } else { false } }.map(\.id))
+            auditor.registry.rules.filter { if case .item = $0.check { true } else { false } }.map(\.id.rawValue))
         var seenRules: [String] = []
         var lastPosition: [String: Int] = [:]
         for finding in large where itemRules.contains(finding.rule) {

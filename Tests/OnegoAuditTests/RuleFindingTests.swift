@@ -1,8 +1,8 @@
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// One deliberate fault per variant of the six-item fixture; each must be found by the right rule at the right

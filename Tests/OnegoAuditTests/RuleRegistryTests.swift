@@ -1,5 +1,5 @@
 import OnegoAudit
-import OnegoXML
+import OnegoBase
 import Testing
 
 @Suite struct RuleRegistryTests {
@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func idsAreUniqueAndWellFormed() {
-        let ids = RuleRegistry.standard.rules.map(\.id)
+        let ids = RuleRegistry.standard.rules.map(\.id.rawValue)
         #expect(Set(ids).count == ids.count)
         for id in ids {
             let parts = id.split(separator: ".")

@@ -1,8 +1,8 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The audit of the sample district (Catalogs/yunxi): plausible figures, not all 100%, few errors.

@@ -1,7 +1,7 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Materials that arrive with only a name say 未注明 (schema 1.1): rules that need the facts skip them with one

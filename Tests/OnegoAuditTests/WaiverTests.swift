@@ -1,7 +1,7 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @Suite struct WaiverTests {

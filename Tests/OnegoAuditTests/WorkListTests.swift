@@ -1,7 +1,7 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Work lists of missed targets and the department order, on the sample district.

@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @Suite struct CalendarLoadingTests {
@@ -41,7 +41,7 @@ import Testing
             "根元素应为 <calendar xmlns=\"urn:onego:calendar:1\">，实为 <calendar>（无命名空间）"
         ),
     ])
-    func eachFaultIsReportedAtItsElement(file: String, rule: String, line: Int, column: Int, phrase: String) throws {
+    func eachFaultIsReportedAtItsElement(file: String, rule: RuleID, line: Int, column: Int, phrase: String) throws {
         let path = Fixtures.fixture("calendar/" + file)
         let (calendar, diagnostics) = load([path])
         let first = try #require(diagnostics.first { $0.severity == .error })

@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @Suite struct CatalogLoaderTests {
@@ -49,7 +49,7 @@ import Testing
             ])
         #expect(item.steps.map(\.name) == ["受理", "审查", "决定", "送达"])
         #expect(item.contact.complaintPhone == "020-12345")
-        #expect(item.location == OnegoXML.SourceLocation(file: Fixtures.fixture("minimal.xml"), line: 3, column: 3))
+        #expect(item.location == OnegoBase.SourceLocation(file: Fixtures.fixture("minimal.xml"), line: 3, column: 3))
     }
 
     @Test func promiseOverStatutoryIsAnErrorAtTheItem() throws {
@@ -103,8 +103,8 @@ import Testing
             to: "b.xml", in: directory)
         let result = loader.load(paths: [directory])
         let duplicate = try #require(result.diagnostics.first { $0.rule == "catalog.duplicate-code" })
-        #expect(duplicate.location == OnegoXML.SourceLocation(file: second, line: 4, column: 3))
-        #expect(duplicate.related == [OnegoXML.SourceLocation(file: first, line: 3, column: 3)])
+        #expect(duplicate.location == OnegoBase.SourceLocation(file: second, line: 4, column: 3))
+        #expect(duplicate.related == [OnegoBase.SourceLocation(file: first, line: 3, column: 3)])
         #expect(result.catalog.files.count == 2)
     }
 
@@ -163,7 +163,7 @@ import Testing
         ("empty.xml", "xml.empty"), ("binary.xml", "xml.not-xml"), ("xxe-file.xml", "xml.doctype"),
         ("gb18030-mislabelled.xml", "xml.encoding"), ("truncated.xml", "xml.syntax"),
     ])
-    func brokenFilesGetASpecificFirstDiagnostic(_ name: String, _ rule: String) {
+    func brokenFilesGetASpecificFirstDiagnostic(_ name: String, _ rule: RuleID) {
         let result = loader.load(paths: [Fixtures.fixture("hostile/" + name)])
         #expect(result.diagnostics.first?.rule == rule)
         #expect(result.catalog.items.isEmpty)

@@ -1,14 +1,14 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @Suite struct CatalogWriterTests {
     func withoutLocations(_ items: [ServiceItem]) -> [ServiceItem] {
         items.map { item in
             var copy = item
-            copy.location = OnegoXML.SourceLocation(file: "", line: 0, column: 0)
+            copy.location = OnegoBase.SourceLocation(file: "", line: 0, column: 0)
             copy.materials = copy.materials.map { material in
                 var m = material
                 m.location = copy.location

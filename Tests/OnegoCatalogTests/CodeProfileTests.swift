@@ -1,6 +1,6 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @Suite struct CodeProfileTests {

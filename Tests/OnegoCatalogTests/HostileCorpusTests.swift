@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Replays every input the fuzzer ever kept (crashes fixed since) and the hostile fixtures through the validating

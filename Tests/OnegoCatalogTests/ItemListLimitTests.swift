@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// An item's lists are capped, so no list can make the pairwise audit checks run for minutes (20,000 materials in

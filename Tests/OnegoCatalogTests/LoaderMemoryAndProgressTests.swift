@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The loader's compact storage (shared material bodies and arrays) must behave exactly like plain values, and

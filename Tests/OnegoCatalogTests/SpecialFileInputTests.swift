@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
 import OnegoXML

@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// 承诺办结时限 未公布 (catalog schema 1.1): written as `state="未公布"`, read back as `nil`, never as 0.

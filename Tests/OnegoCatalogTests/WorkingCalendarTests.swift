@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoTestSupport
 import Testing
@@ -33,7 +34,8 @@ func day(_ text: String) throws -> CalendarDay {
         ("2024-09-27", 20, "2024-10-30"),  // across National Day, with 9-29 and 10-12 worked
     ])
     func workedExamplesOfTheDomainNotes(accepted: String, days: Int, due: String) throws {
-        let result = try calendar.dueDate(accepted: day(accepted), limit: TimeLimit(Double(days), .workingDays))
+        let result = try calendar.dueDate(
+            accepted: day(accepted), limit: TimeLimit(Double(days), .workingDays))
         #expect(result.description == due)
         // The count from the day after acceptance through the due date is the limit.
         #expect(try calendar.workingDays(from: day(accepted).adding(days: 1), through: result) == days)
@@ -51,15 +53,18 @@ func day(_ text: String) throws -> CalendarDay {
         // DOMAIN.md §8, transcribed independently of Catalogs/calendars: holiday ranges and make-up days.
         let holidays: [Int: [(String, String)]] = [
             2024: [
-                ("01-01", "01-01"), ("02-10", "02-17"), ("04-04", "04-06"), ("05-01", "05-05"), ("06-10", "06-10"),
+                ("01-01", "01-01"), ("02-10", "02-17"), ("04-04", "04-06"), ("05-01", "05-05"),
+                ("06-10", "06-10"),
                 ("09-15", "09-17"), ("10-01", "10-07"),
             ],
             2025: [
-                ("01-01", "01-01"), ("01-28", "02-04"), ("04-04", "04-06"), ("05-01", "05-05"), ("05-31", "06-02"),
+                ("01-01", "01-01"), ("01-28", "02-04"), ("04-04", "04-06"), ("05-01", "05-05"),
+                ("05-31", "06-02"),
                 ("10-01", "10-08"),
             ],
             2026: [
-                ("01-01", "01-03"), ("02-15", "02-23"), ("04-04", "04-06"), ("05-01", "05-05"), ("06-19", "06-21"),
+                ("01-01", "01-03"), ("02-15", "02-23"), ("04-04", "04-06"), ("05-01", "05-05"),
+                ("06-19", "06-21"),
                 ("09-25", "09-27"), ("10-01", "10-07"),
             ],
         ]
@@ -142,16 +147,33 @@ func day(_ text: String) throws -> CalendarDay {
         #expect(try due("2024-12-31", TimeLimit(1, .workingDays)) == "2025-01-02")
         #expect(try calendar.workingDays(from: day("2024-12-30"), through: day("2025-01-03")) == 4)
         #expect(try calendar.workingDays(from: day("2025-01-03"), through: day("2024-12-30")) == 0)
-        #expect(try calendar.workingDays(from: day("2024-01-01"), through: day("2026-12-31")) == 251 + 248 + 248)
+        #expect(
+            try calendar.workingDays(from: day("2024-01-01"), through: day("2026-12-31")) == 251 + 248
+                + 248)
     }
 
     // MARK: Unpublished years
 
     @Test func aDayOfAnUnpublishedYearIsAnErrorNotAGuess() throws {
-        #expect(throws: CalendarError.yearNotPublished(2027)) { try calendar.isWorkingDay(day("2027-01-04")) }
-        #expect(throws: CalendarError.yearNotPublished(2023)) { try calendar.isWorkingDay(day("2023-12-29")) }
+        #expect(throws: CalendarError.yearNotPublished(2027)) {
+            try calendar.isWorkingDay(day("2027-01-04"))
+        }
+        #expect(throws: CalendarError.yearNotPublished(2023)) {
+            try calendar.isWorkingDay(day("2023-12-29"))
+        }
         #expect(throws: CalendarError.yearNotPublished(2027)) {
             try calendar.dueDate(accepted: day("2027-03-01"), limit: TimeLimit(0, .workingDays))
+        }
+    }
+
+    @Test func calendarErrorsCarryAStableCode() throws {
+        let january = try day("2027-01-04")
+        do throws(CalendarError) {
+            _ = try calendar.isWorkingDay(january)
+            Issue.record("2027 is not in the calendar")
+        } catch {
+            #expect(error.code == "calendar.year-not-published")
+            #expect(error.description == "2027 年的节假日安排尚未公布，无法计算工作日")
         }
     }
 
@@ -190,7 +212,9 @@ func day(_ text: String) throws -> CalendarDay {
 
     /// Given as (value, unit) pairs and checked without expectation macros around the error: Swift Testing
     /// reflects captured values, and `TimeLimit.description` traps on an infinite value.
-    @Test(arguments: [(-1, TimeUnit.workingDays), (.nan, .hours), (.infinity, .naturalDays), (1e9, .workingDays)])
+    @Test(arguments: [
+        (-1, TimeUnit.workingDays), (.nan, .hours), (.infinity, .naturalDays), (1e9, .workingDays),
+    ])
     func rejectsLimitsThatCannotBeCounted(value: Double, unit: TimeUnit) throws {
         let accepted = try day("2025-01-24")
         var caught: CalendarError?

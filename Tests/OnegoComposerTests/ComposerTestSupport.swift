@@ -1,7 +1,7 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Loading helpers shared by the composer tests.

@@ -1,8 +1,8 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// A bundle promised in hours, as some cities publish 企业开办: registration within 1 hour, then six items in

@@ -1,8 +1,8 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// 一表申请, 告知承诺 and the intake arrangement written in a matter file, over the sample catalog.

@@ -1,6 +1,6 @@
+import OnegoBase
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// One small fixture per fault, each asserting the rule and the exact line and column.

@@ -1,7 +1,7 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// A member whose limit is in natural days is due that many calendar days after its inputs are ready — a legal

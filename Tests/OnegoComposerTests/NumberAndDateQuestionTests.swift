@@ -1,7 +1,7 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Number and date questions: thresholds select members and materials, answers are compared exactly, bad values

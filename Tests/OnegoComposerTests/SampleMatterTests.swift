@@ -1,7 +1,7 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The six shipped matters over the sample catalog (`Catalogs/yunxi`).

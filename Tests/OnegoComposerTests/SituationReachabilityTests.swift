@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 import Testing
 
 @testable import OnegoComposer
@@ -13,8 +13,8 @@ import Testing
         "91440188MA5D00001A4000101001005001", "11440188MB2C9023XA4000101001006001",
     ]
 
-    static func at(_ line: Int) -> OnegoXML.SourceLocation {
-        OnegoXML.SourceLocation(file: "generated.xml", line: line, column: 1)
+    static func at(_ line: Int) -> OnegoBase.SourceLocation {
+        OnegoBase.SourceLocation(file: "generated.xml", line: line, column: 1)
     }
 
     /// 企业开办 with `count` yes/no questions, question i including situational member i (the licence always).

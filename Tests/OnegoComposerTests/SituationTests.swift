@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import Testing
@@ -8,7 +9,8 @@ import Testing
     let matter: Matter
 
     init() throws {
-        composer = Composer(catalog: try ComposerFixtures.catalog(), synonyms: try ComposerFixtures.synonyms())
+        composer = Composer(
+            catalog: try ComposerFixtures.catalog(), synonyms: try ComposerFixtures.synonyms())
         matter = try ComposerFixtures.matter("qykb.xml")
     }
 
@@ -24,18 +26,23 @@ import Testing
     @Test func missingAnswersNameEveryOpenQuestion() throws {
         let found = try #require(error(["invoice": "是"]))
         #expect(found.questionIDs == ["staff", "bank"])
+        #expect(found.code == "composition.missing-answers")
+        #expect(found.underlyingError == nil)
         #expect(found.description.contains("staff（是否招用员工？"))
         #expect(
             found.description.hasSuffix(
-                "qykb.xml:21:5: 缺少以下情形的回答：staff（是否招用员工？，可选：是/否）；bank（是否现在预约银行开户？，可选：是/否）。请用 --answer 问题=答案 给出"))
+                "qykb.xml:21:5: 缺少以下情形的回答：staff（是否招用员工？，可选：是/否）；bank（是否现在预约银行开户？，可选：是/否）。请用 --answer 问题=答案 给出"
+            ))
     }
 
     @Test func followUpIsAskedOnlyAfterItsAnswer() throws {
         #expect(
-            composer.missingQuestions(for: matter, answers: ["invoice": "是", "staff": "否", "bank": "是"]).map(\.id) == [
-                "account"
-            ])
-        let found = try #require(error(["invoice": "是", "staff": "否", "bank": "否", "account": "basic"]))
+            composer.missingQuestions(for: matter, answers: ["invoice": "是", "staff": "否", "bank": "是"])
+                .map(\.id) == [
+                    "account"
+                ])
+        let found = try #require(
+            error(["invoice": "是", "staff": "否", "bank": "否", "account": "basic"]))
         #expect(found.questionIDs == ["account"])
         #expect(found.description.contains("只在 bank=是 时提问"))
     }

@@ -1,7 +1,6 @@
 import Foundation
 import OnegoAudit
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @testable import OnegoExport

@@ -1,9 +1,9 @@
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The four audit renderers on the six-item fixture.

@@ -1,9 +1,9 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// The export fixture's 企业开办 matter, composed with the shipped synonym table and calendar.

@@ -1,9 +1,9 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Exports of the sample district catalog (`Catalogs/yunxi`).

@@ -1,8 +1,8 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 /// Shared inputs: the minimal fixture's item, the shipped calendar and fixed dates.

@@ -1,8 +1,8 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoImport
 import OnegoTestSupport
-import OnegoXML
 import Testing
 import ZIPFoundation
 

@@ -1,8 +1,8 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoImport
 import OnegoTestSupport
-import OnegoXML
 import ZIPFoundation
 
 /// Shared helpers: loading shipped profiles, running an import into a fresh folder, and building small workbooks

@@ -1,9 +1,9 @@
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoImport
 import OnegoTestSupport
-import OnegoXML
 import Testing
 
 @Suite struct TemplateRoundTripTests {

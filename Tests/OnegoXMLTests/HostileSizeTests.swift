@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoTestSupport
 import Testing
 
@@ -117,7 +118,7 @@ import Testing
         ("<?xml version=\"1.0\"?>\r\r<a>\u{0B}</a>", "U+000B", 3, 4, "xml.invalid-character"),
     ])
     func namesTheCharacterAndItsPlace(
-        _ document: String, _ codePoint: String, _ line: Int, _ column: Int, _ rule: String
+        _ document: String, _ codePoint: String, _ line: Int, _ column: Int, _ rule: RuleID
     )
         throws
     {

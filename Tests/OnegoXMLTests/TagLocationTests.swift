@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// start tag's `<` exactly, for tags on one line or spread over several, with multi-byte text before and inside them.
 @Suite struct TagLocationTests {
     final class Recorder: XMLContentHandler {
-        var starts: [String: OnegoXML.SourceLocation] = [:]
+        var starts: [String: OnegoBase.SourceLocation] = [:]
         func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
             starts[name.localName] = context.tagLocation
         }
@@ -14,15 +15,15 @@ import Testing
     }
 
     /// Where each `<name` start tag begins, counted the slow way: characters, 1-based.
-    static func expected(_ text: String) -> [String: OnegoXML.SourceLocation] {
-        var result: [String: OnegoXML.SourceLocation] = [:]
+    static func expected(_ text: String) -> [String: OnegoBase.SourceLocation] {
+        var result: [String: OnegoBase.SourceLocation] = [:]
         var line = 1
         var column = 1
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             if character == "<", index + 1 < characters.count, characters[index + 1].isLetter {
                 let name = String(characters[(index + 1)...].prefix { $0.isLetter || $0.isNumber })
-                result[name] = OnegoXML.SourceLocation(file: "t.xml", line: line, column: column)
+                result[name] = OnegoBase.SourceLocation(file: "t.xml", line: line, column: column)
             }
             if character == "\n" {
                 line += 1

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoTestSupport
 import OnegoXML
 import Testing
@@ -6,7 +7,7 @@ import Testing
 /// Records the events of a parse as text lines.
 final class EventRecorder: XMLContentHandler {
     var events: [String] = []
-    var locations: [String: OnegoXML.SourceLocation] = [:]
+    var locations: [String: OnegoBase.SourceLocation] = [:]
     private var text = ""
 
     func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
@@ -43,9 +44,9 @@ final class EventRecorder: XMLContentHandler {
 
     @Test func reportsTheStartOfEachTagWithCharacterColumns() {
         let (recorder, _) = parse("<a>\n  <名称 x=\"值\"/><b\n     y=\"2\"/>\n</a>")
-        #expect(recorder.locations["a"] == OnegoXML.SourceLocation(file: "t.xml", line: 1, column: 1))
-        #expect(recorder.locations["名称"] == OnegoXML.SourceLocation(file: "t.xml", line: 2, column: 3))
-        #expect(recorder.locations["b"] == OnegoXML.SourceLocation(file: "t.xml", line: 2, column: 14))
+        #expect(recorder.locations["a"] == OnegoBase.SourceLocation(file: "t.xml", line: 1, column: 1))
+        #expect(recorder.locations["名称"] == OnegoBase.SourceLocation(file: "t.xml", line: 2, column: 3))
+        #expect(recorder.locations["b"] == OnegoBase.SourceLocation(file: "t.xml", line: 2, column: 14))
     }
 
     @Test func internsNamesSoIdsRepeat() {
@@ -154,7 +155,7 @@ final class EventRecorder: XMLContentHandler {
         #expect(first.message.contains("GB18030"))
         #expect(
             first.location
-                == OnegoXML.SourceLocation(
+                == OnegoBase.SourceLocation(
                     file: Fixtures.fixture("hostile/gb18030-mislabelled.xml"), line: 2, column: 65))
     }
 
@@ -248,6 +249,6 @@ final class EventRecorder: XMLContentHandler {
         let first = try #require(diagnostics.first)
         #expect(first.rule == "xml.encoding")
         #expect(first.message.contains("GB18030"))
-        #expect(first.location == OnegoXML.SourceLocation(file: "damaged.xml", line: 4, column: 13))
+        #expect(first.location == OnegoBase.SourceLocation(file: "damaged.xml", line: 4, column: 13))
     }
 }

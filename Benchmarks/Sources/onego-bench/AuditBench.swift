@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
@@ -74,7 +75,7 @@ struct AuditBench: ParsableCommand {
             case .external:
                 continue
             }
-            perRule.append((rule.id, Clock.seconds(start, DispatchTime.now())))
+            perRule.append((rule.id.rawValue, Clock.seconds(start, DispatchTime.now())))
         }
         print("rules_total_one_thread_seconds: \(perRule.reduce(0) { $0 + $1.1 })")
         for (id, seconds) in perRule.sorted(by: { $0.1 > $1.1 }).prefix(20) {

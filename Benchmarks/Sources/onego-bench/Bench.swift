@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OnegoCatalog
-import OnegoXML
 
 /// Benchmark driver: generates large catalogs and measures onego's phases in-process. `Benchmarks/run` drives it
 /// together with the C and xmllint baselines and prints the ratios.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// `onego-bench compose --iterations N`: composes every shipped matter with each of its valid answer sets (due
 /// dates included) round-robin, N compositions in all, after one warm-up pass.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// `onego-bench layout`: the inline sizes of the model types, for memory work.
 struct LayoutBench: ParsableCommand {

@@ -1,5 +1,5 @@
+import OnegoBase
 public import OnegoCatalog
-import OnegoXML
 
 /// What changed between two audited versions of a catalog: items added, removed and changed (by code), every rate
 /// before and after, and error counts by rule; ``regressions`` says what a CI gate should refuse.

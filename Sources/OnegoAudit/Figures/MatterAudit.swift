@@ -1,6 +1,6 @@
+public import OnegoBase
 public import OnegoCatalog
 public import OnegoComposer
-public import OnegoXML
 
 /// The bridge to the composer: its bundle checks become findings, and each matter's before/after figures
 /// join the report.
@@ -9,7 +9,7 @@ public enum MatterAudit {
     public static func diagnostics(
         matters: [Matter], loadDiagnostics: [Diagnostic], catalog: Catalog, officeHours: OfficeHours = .standard
     ) -> [Diagnostic] {
-        loadDiagnostics.filter { $0.rule != "matter.skipped" }
+        loadDiagnostics.filter { $0.rule != .matterSkipped }
             + MatterChecks.run(matters: matters, catalog: catalog, officeHours: officeHours)
     }
 

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoXML
 
@@ -29,7 +30,7 @@ final class ElementRecorder: XMLContentHandler {
             guard name.namespaceURI == namespace else {
                 context.abort(
                     Diagnostic(
-                        .error, rule: "xml.schema",
+                        .error, rule: .xmlSchema,
                         message:
                             "根元素 <\(name.localName)> 的命名空间应为 \(namespace)，实为 \(name.namespaceURI.isEmpty ? "无命名空间" : name.namespaceURI)",
                         at: context.tagLocation))

@@ -1,5 +1,5 @@
+public import OnegoBase
 import OnegoCatalog
-public import OnegoXML
 
 /// The published document a target comes from.
 public struct PolicySource: Sendable, Hashable, Codable {
@@ -95,7 +95,7 @@ public struct Policy: Sendable, Hashable, Codable {
                 guard known.contains(figure) else {
                     problems.append(
                         Diagnostic(
-                            .error, rule: "policy.unknown-figure",
+                            .error, rule: .policyUnknownFigure,
                             message: "目标引用的指标“\(figure)”不存在；可用：\(Policy.knownFigures.joined(separator: "、"))",
                             at: element.location))
                     continue
@@ -103,13 +103,13 @@ public struct Policy: Sendable, Hashable, Codable {
                 guard let threshold = parseThreshold(text) else {
                     problems.append(
                         Diagnostic(
-                            .error, rule: "policy.threshold", message: "目标阈值“\(text)”无效（应为 80%、1/3 或 0.8 这样的值）",
+                            .error, rule: .policyThreshold, message: "目标阈值“\(text)”无效（应为 80%、1/3 或 0.8 这样的值）",
                             at: element.location))
                     continue
                 }
                 if let problem = thresholdProblem(threshold, text: text, measure: measure) {
                     problems.append(
-                        Diagnostic(.error, rule: "policy.threshold", message: problem, at: element.location))
+                        Diagnostic(.error, rule: .policyThreshold, message: problem, at: element.location))
                     continue
                 }
                 policy.targets.append(
@@ -130,7 +130,7 @@ public struct Policy: Sendable, Hashable, Codable {
             if let source = target.source, !sourceIDs.contains(source) {
                 problems.append(
                     Diagnostic(
-                        .error, rule: "policy.unknown-source",
+                        .error, rule: .policyUnknownSource,
                         message: "目标“\(target.name)”引用的来源“\(source)”未在 <source> 中定义",
                         at: target.location))
             }

@@ -1,5 +1,6 @@
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
+import OnegoXML
 
 /// One waiver: a rule switched off for one item (with a reason and an expiry date), or for the whole catalog.
 public struct Waiver: Sendable, Hashable, Codable {
@@ -52,7 +53,7 @@ public struct WaiverSet: Sendable, Hashable {
                 if expires == nil {
                     problems.append(
                         Diagnostic(
-                            .error, rule: "xml.schema", message: CalendarDay.invalidText("豁免的到期日期", text),
+                            .error, rule: .xmlSchema, message: CalendarDay.invalidText("豁免的到期日期", text),
                             at: element.location))
                     continue
                 }
@@ -106,21 +107,21 @@ public struct WaiverSet: Sendable, Hashable {
             if !registry.contains(waiver.rule) {
                 active.append(
                     Finding(
-                        rule: "waivers.unknown-rule", severity: .error, item: waiver.item,
+                        rule: .waiversUnknownRule, severity: .error, item: waiver.item,
                         message: "豁免引用的规则“\(waiver.rule)”不存在（用 onego rules 查看规则表）", location: waiver.location))
                 continue
             }
             if let item = waiver.item, !isKnownItem(item) {
                 active.append(
                     Finding(
-                        rule: "waivers.unknown-item", severity: .warning, item: item,
+                        rule: .waiversUnknownItem, severity: .warning, item: item,
                         message: "豁免（规则 \(waiver.rule)）引用的事项编码“\(item)”不在目录中", location: waiver.location))
                 continue
             }
             if let expires = waiver.expires, waiver.isExpired(on: today) {
                 active.append(
                     Finding(
-                        rule: "waivers.expired", severity: .warning, item: waiver.item,
+                        rule: .waiversExpired, severity: .warning, item: waiver.item,
                         message:
                             "\(target)豁免（规则 \(waiver.rule)，理由“\(waiver.reason)”）已于 \(expires) 到期（今天 \(today)），不再生效",
                         location: waiver.location))
@@ -129,7 +130,7 @@ public struct WaiverSet: Sendable, Hashable {
             if !used.contains(index) {
                 active.append(
                     Finding(
-                        rule: "waivers.unused", severity: .note, item: waiver.item,
+                        rule: .waiversUnused, severity: .note, item: waiver.item,
                         message: "\(target)豁免（规则 \(waiver.rule)）没有对应的发现，可以删除", location: waiver.location))
             }
         }

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// 免证办 and government-issued materials.
 enum CertificateFreeRules {

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Codes: USCC check characters, how 实施编码 and 业务办理项编码 are built, basic-code layout, region codes,
 /// duplicated codes and handling-item names under one sub-item.

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// 四级四同: when a workspace holds several regions or levels, every implementation of one basic code has the same
 /// name, type and legal basis (national policy; provincial auditors compare implementations across regions).

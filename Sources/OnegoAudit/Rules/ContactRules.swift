@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Consultation and complaint phones, address and hours.
 enum ContactRules {

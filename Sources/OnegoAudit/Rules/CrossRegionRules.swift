@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// 通办: scope and mode.
 enum CrossRegionRules {

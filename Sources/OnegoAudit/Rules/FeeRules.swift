@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Fees: charged ⇒ fee items with standard and basis.
 enum FeeRules {

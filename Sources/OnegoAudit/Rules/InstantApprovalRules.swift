@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// 秒批: automatic approval cannot rest on what a machine cannot check.
 enum InstantApprovalRules {

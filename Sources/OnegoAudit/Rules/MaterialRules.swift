@@ -1,6 +1,6 @@
+public import OnegoBase
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// Material lists: duplicated and near-duplicated names, key materials, counts.
 enum MaterialRules {
@@ -97,64 +97,52 @@ enum LegalRules {
     ]
 }
 
-/// Findings that come from elsewhere and are listed so they can be read and waived.
-enum MatterRules {
-    static let all: [AuditRule] = [
-        ("matter.duplicate-id", Severity.error, "成员、问题或表单字段编号重复", "一件事内成员、情形问题和表单字段的编号须唯一。"),
-        ("matter.duplicate-code", .error, "一件事编码重复", "同一编码的一件事只能定义一次。"),
-        ("matter.reference.member", .error, "引用了不存在的成员", "先后顺序、阶段、答案效果或表单映射引用的成员须存在。"),
-        ("matter.reference.question", .error, "引用了不存在的问题", "追问条件只能引用此前的问题。"),
-        ("matter.reference.answer", .error, "引用了不存在的答案", "追问条件引用的答案须是该问题提供的选项。"),
-        ("matter.answer.unreachable", .error, "答案永远不能被选中", "重复的答案值、是非题中“是/否”以外的答案都无法选中。"),
-        ("matter.member.unknown-code", .error, "成员事项不在目录中", "一件事的成员事项编码须在事项目录中。"),
-        ("matter.material.unknown", .error, "免去的材料不在成员事项中", "答案要免去的材料须是该成员事项目录中的申请材料，名称写错会让材料仍留在清单上。"),
-        ("matter.question.unreachable", .error, "问题永远不会出现", "任何答案组合都不会显示该问题。"),
-        ("matter.member.never-selected", .error, "成员事项永远不会被选中", "任何情形都不会选中该成员事项。"),
-        ("matter.cycle", .error, "成员先后顺序成环", "成员事项互为前置，无法排出办理顺序。"),
-        ("matter.promise.short", .error, "一件事承诺时限短于关键路径", "一件事的承诺时限不能短于某一情形下成员事项的关键路径。"),
-        ("matter.enumeration.truncated", .note, "情形组合过多", "答案组合过多，且全部成员同时办理时超出承诺时限或成环，承诺时限和先后顺序只抽查了部分组合（可达性仍精确判定）。"),
-        ("matter.material.idle", .warning, "材料增减永远不会生效", "答案或阈值免去、增加的材料，其成员事项在该答案被选中时从不被选中。"),
-        ("matter.threshold.unit", .error, "阈值单位与问题不一致", "数值题、日期题的阈值须使用问题的单位。"),
-        ("matter.threshold.overlap", .error, "阈值区间重复", "同一问题的两个阈值区间相同，规则应合并。"),
-        ("matter.threshold.contradiction", .error, "阈值规则矛盾", "区间重叠的阈值不能一个选中、一个排除同一成员（或一个增加、一个免去同一材料），区间也不能为空。"),
-        ("matter.audience", .error, "服务对象未被选择", "服务多个对象的一件事须由答案选择每个服务对象，且答案只能选择一件事的服务对象。"),
-        ("matter.value", .error, "一件事取值无效", "一件事文件中的取值不符合 matter.xsd。"),
-        ("matter.root", .error, "不是一件事文件", "根元素不是 urn:onego:matter:1 的 <matter>。"),
-    ].map { id, severity, title, explanation in
-        AuditRule(
-            id, severity, .matters, title: title,
-            explanation: explanation + "（由编排模块 MatterChecks 检查，作为审计发现列出。）", check: .external)
-    }
+extension RuleID {
+    /// A waiver past its expiry date.
+    public static let waiversExpired = RuleID("waivers.expired")
+    /// A waiver naming a rule that does not exist.
+    public static let waiversUnknownRule = RuleID("waivers.unknown-rule")
+    /// A waiver naming an item not in the catalog.
+    public static let waiversUnknownItem = RuleID("waivers.unknown-item")
+    /// A waiver that silenced nothing.
+    public static let waiversUnused = RuleID("waivers.unused")
+    /// A policy target naming a figure that does not exist.
+    public static let policyUnknownFigure = RuleID("policy.unknown-figure")
+    /// A policy target's threshold that cannot be read.
+    public static let policyThreshold = RuleID("policy.threshold")
+    /// A policy target citing a source not defined in the file.
+    public static let policyUnknownSource = RuleID("policy.unknown-source")
 }
 
-/// Problems found while loading the catalog (XML syntax and schema), passed on as findings.
-enum LoadRules {
+/// Problems with the policy-targets file itself.
+enum PolicyRules {
     static let all: [AuditRule] = [
-        AuditRule(
-            "xml.syntax", .error, .load, title: "XML 语法错误",
-            explanation: "目录文件不是格式正确的 XML，出错位置之后的事项未被读取。", check: .external),
-        AuditRule(
-            "xml.schema", .error, .load, title: "不符合 catalog.xsd",
-            explanation: "目录文件不符合 Schemas/catalog.xsd，相应取值未被采用。", check: .external),
-        AuditRule(
-            "io.read", .error, .load, title: "无法读取文件", explanation: "路径不存在或没有读取权限。", check: .external),
-    ]
+        RuleDescriptor(
+            .policyUnknownFigure, .error, .references, title: "政策目标引用了不存在的指标",
+            explanation: "政策目标文件中的指标名称须是 onego 计算的指标之一。"),
+        RuleDescriptor(
+            .policyThreshold, .error, .references, title: "政策目标阈值无效",
+            explanation: "目标阈值应写作 80%、1/3 或 0.8 这样的值，且在 0 与 1 之间。"),
+        RuleDescriptor(
+            .policyUnknownSource, .error, .references, title: "政策目标引用了未定义的来源",
+            explanation: "目标引用的政策来源须先在 <source> 中定义。"),
+    ].map { AuditRule(external: $0) }
 }
 
 /// Problems with the waiver file itself.
 enum WaiverRules {
     static let all: [AuditRule] = [
         AuditRule(
-            "waivers.expired", .warning, .waivers, title: "豁免已过期",
+            .waiversExpired, .warning, .waivers, title: "豁免已过期",
             explanation: "豁免过期后不再生效，原发现重新列出；请续期或修正事项。", check: .external),
         AuditRule(
-            "waivers.unknown-rule", .error, .waivers, title: "豁免引用了不存在的规则",
+            .waiversUnknownRule, .error, .waivers, title: "豁免引用了不存在的规则",
             explanation: "豁免中的规则编号不在规则表中（可用 onego rules 查看）。", check: .external),
         AuditRule(
-            "waivers.unknown-item", .warning, .waivers, title: "豁免引用了不存在的事项",
+            .waiversUnknownItem, .warning, .waivers, title: "豁免引用了不存在的事项",
             explanation: "豁免中的事项编码不在目录中，可能事项已撤销或编码写错。", check: .external),
         AuditRule(
-            "waivers.unused", .note, .waivers, title: "豁免未被使用",
+            .waiversUnused, .note, .waivers, title: "豁免未被使用",
             explanation: "豁免对应的发现已不存在，可以删除该豁免。", check: .external),
     ]
 }

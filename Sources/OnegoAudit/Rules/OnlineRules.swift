@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Online depth and handling forms.
 enum OnlineRules {

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Results (办理结果).
 enum ResultRules {

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Time limits and units: 即办件 ⇔ 承诺 0, promise within the statutory limit, comparable units, step limits.
 enum TimeRules {

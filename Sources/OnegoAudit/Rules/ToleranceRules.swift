@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// 容缺受理: never on key materials; a supplement deadline within the promise.
 enum ToleranceRules {

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Visits (到办事现场次数): reasons for on-site presence, postal handling when nothing is online, 最多跑一次.
 enum VisitRules {

@@ -1,4 +1,4 @@
-import OnegoXML
+import OnegoBase
 
 /// One department's share of the findings and work lists, for reports sorted worst first.
 public struct DepartmentSummary: Sendable, Hashable, Codable {

@@ -1,5 +1,7 @@
+public import OnegoBase
+
 /// Why a working-day computation cannot give an answer.
-public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum CalendarError: CodedError, Sendable, Hashable {
     /// The computation needs a day of a year whose holiday arrangement is not in the calendar: the State Council
     /// publishes each year's arrangement late in the year before, and onego never guesses a year it lacks.
     ///
@@ -24,6 +26,15 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
             return "时限“\(text)”过大，无法逐日计算"
         case .beyondLastDay(let accepted, let limit):
             return "自 \(accepted) 起算 \(limit) 的办结期限晚于 9999-12-31，超出可表示的日期范围（年份 1–9999）"
+        }
+    }
+
+    /// The stable code: `calendar.year-not-published`, `calendar.invalid-limit` or `calendar.beyond-last-day`.
+    public var code: RuleID {
+        switch self {
+        case .yearNotPublished: RuleID("calendar.year-not-published")
+        case .invalidLimit: RuleID("calendar.invalid-limit")
+        case .beyondLastDay: RuleID("calendar.beyond-last-day")
         }
     }
 }

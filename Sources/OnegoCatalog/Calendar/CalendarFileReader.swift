@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// Builds a ``CalendarYear`` from the events of one calendar file as they stream by.
@@ -61,7 +62,7 @@ final class CalendarFileReader: XMLContentHandler {
                 if isValidated { return }
                 context.abort(
                     Diagnostic(
-                        .error, rule: "calendar.value",
+                        .error, rule: .calendarValue,
                         message: "<calendar> 的 year 属性“\(values["year"] ?? "")”无效：应为四位年份",
                         at: context.tagLocation))
                 return
@@ -72,7 +73,7 @@ final class CalendarFileReader: XMLContentHandler {
                 if declared == nil && !isValidated {
                     context.report(
                         Diagnostic(
-                            .error, rule: "calendar.value", message: "<calendar> 的 workingDays 属性“\(total)”无效",
+                            .error, rule: .calendarValue, message: "<calendar> 的 workingDays 属性“\(total)”无效",
                             at: context.tagLocation))
                 }
             }
@@ -87,7 +88,7 @@ final class CalendarFileReader: XMLContentHandler {
             if skipsOtherOnegoDocuments {
                 context.abort(
                     Diagnostic(
-                        .note, rule: "calendar.skipped", message: "不是工作日历文件（\(name.localName)），已跳过",
+                        .note, rule: .calendarSkipped, message: "不是工作日历文件（\(name.localName)），已跳过",
                         at: context.tagLocation))
                 return
             }
@@ -99,7 +100,7 @@ final class CalendarFileReader: XMLContentHandler {
             ? "<\(name.localName)>（无命名空间）" : "<\(name.localName)>（命名空间 \(name.namespaceURI)）"
         context.abort(
             Diagnostic(
-                .error, rule: "calendar.root",
+                .error, rule: .calendarRoot,
                 message: "根元素应为 <calendar xmlns=\"\(OnegoNamespace.calendar)\">，实为 \(found)",
                 at: context.tagLocation))
     }
@@ -110,7 +111,7 @@ final class CalendarFileReader: XMLContentHandler {
         if isValidated { return nil }
         context.report(
             Diagnostic(
-                .error, rule: "calendar.value",
+                .error, rule: .calendarValue,
                 message: CalendarDay.invalidText("\(attribute) 属性", text ?? ""), at: context.tagLocation))
         return nil
     }

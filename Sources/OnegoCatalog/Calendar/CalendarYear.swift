@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// One year's official arrangement of public holidays and make-up working days: the content of one file under
 /// `Catalogs/calendars/` (format: `Schemas/calendar.xsd`).

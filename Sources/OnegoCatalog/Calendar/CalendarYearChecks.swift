@@ -1,4 +1,4 @@
-import OnegoXML
+import OnegoBase
 
 /// The rules a year's arrangement must follow beyond its schema, each reported at the element that breaks it.
 ///
@@ -13,7 +13,7 @@ enum CalendarYearChecks {
         func outside(_ day: CalendarDay, _ what: String, _ location: SourceLocation?) {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "calendar.outside-year",
+                    .error, rule: .calendarOutsideYear,
                     message: "\(what) \(day) 不在本文件的年份 \(year.year) 年内（跨年的假期请拆分到各自年份的文件中）",
                     at: place(location)))
         }
@@ -32,7 +32,7 @@ enum CalendarYearChecks {
             if holiday.from > holiday.to {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.range-reversed",
+                        .error, rule: .calendarRangeReversed,
                         message: "假期“\(holiday.name)”的开始日期 \(holiday.from) 晚于结束日期 \(holiday.to)",
                         at: place(holiday.location)))
                 isValid = false
@@ -48,7 +48,7 @@ enum CalendarYearChecks {
                 let (earlier, later) = order(previous, holiday)
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.overlap",
+                        .error, rule: .calendarOverlap,
                         message: "假期“\(later.name)”（\(later.from)至\(later.to)）与假期“\(earlier.name)”"
                             + "（\(earlier.from)至\(earlier.to)）重叠",
                         at: place(later.location), related: earlier.location.map { [$0] } ?? []))
@@ -66,7 +66,7 @@ enum CalendarYearChecks {
             if let first = seen[day] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.duplicate", message: "调休上班日 \(day) 重复列出",
+                        .error, rule: .calendarDuplicate, message: "调休上班日 \(day) 重复列出",
                         at: place(workday.location), related: first.location.map { [$0] } ?? []))
                 continue
             }
@@ -74,14 +74,14 @@ enum CalendarYearChecks {
             if !day.isWeekend {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.makeup-on-weekday",
+                        .error, rule: .calendarMakeupOnWeekday,
                         message: "调休上班日 \(day) 是\(day.weekdayName)，本来就是工作日；调休上班日只能是星期六或星期日",
                         at: place(workday.location)))
             }
             if let holiday = validHolidays.first(where: { $0.contains(day) }) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.overlap",
+                        .error, rule: .calendarOverlap,
                         message: "调休上班日 \(day) 落在假期“\(holiday.name)”（\(holiday.from)至\(holiday.to)）之内",
                         at: place(workday.location), related: holiday.location.map { [$0] } ?? []))
             }
@@ -92,7 +92,7 @@ enum CalendarYearChecks {
             if counted != declared {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.total-mismatch",
+                        .error, rule: .calendarTotalMismatch,
                         message: "按本文件的假期和调休安排，\(year.year) 年共有 \(counted) 个工作日，"
                             + "但 workingDays 属性写的是 \(declared)",
                         at: place(year.location)))

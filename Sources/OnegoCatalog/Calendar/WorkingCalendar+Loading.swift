@@ -1,6 +1,7 @@
 import Foundation
+public import OnegoBase
 import OnegoResources
-public import OnegoXML
+import OnegoXML
 
 extension WorkingCalendar {
     /// Loads calendar files (or folders searched recursively for `*.xml`), validating each against
@@ -68,7 +69,7 @@ extension WorkingCalendar {
             if let first = firstFile[year.year] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "calendar.duplicate-year",
+                        .error, rule: .calendarDuplicateYear,
                         message: "\(year.year) 年的节假日安排重复出现（首次见于 \(first.location?.file ?? "另一文件")），已忽略此文件",
                         at: year.location, related: first.location.map { [$0] } ?? []))
                 continue
@@ -80,7 +81,7 @@ extension WorkingCalendar {
         if years.isEmpty && !diagnostics.containsErrors {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "io.no-calendar",
+                    .error, rule: .ioNoCalendar,
                     message: "\(described) 中没有工作日历文件"
                         + "（根元素为 <calendar xmlns=\"\(OnegoNamespace.calendar)\"> 的 .xml 文件）"))
         }
@@ -96,7 +97,7 @@ extension WorkingCalendar {
         if let folder = CalendarLocator.overridePath {
             guard FileManager.default.fileExists(atPath: folder) else {
                 throw Diagnostic(
-                    .error, rule: "io.no-calendar",
+                    .error, rule: .ioNoCalendar,
                     message: "找不到工作日历目录 \(folder)：请检查环境变量 \(CalendarLocator.environmentVariable)，"
                         + "或取消该设置以使用程序内置的日历")
             }

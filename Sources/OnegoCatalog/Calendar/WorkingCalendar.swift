@@ -1,5 +1,3 @@
-import OnegoXML
-
 /// The working-day calendar: which days count as 工作日 under the State Council's published holiday arrangements,
 /// and the due dates and working-day counts of time limits.
 ///

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// The checks the schema cannot express: credit-code check characters, how the codes fit together, region
 /// codes, promised against statutory limits, and codes defined twice (across files too).
@@ -32,7 +32,7 @@ struct CatalogChecks {
                 let firstLocation = catalog.items[first].location
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "catalog.duplicate-code",
+                        .error, rule: .catalogDuplicateCode,
                         message: "\(label)的编码重复：已在 \(firstLocation) 定义", at: item.location,
                         related: [firstLocation]))
             }
@@ -43,7 +43,7 @@ struct CatalogChecks {
             if let problem {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "catalog.uscc",
+                        .error, rule: .catalogUSCC,
                         message: "\(label)的实施主体统一社会信用代码“\(uscc.rawValue)”无效：\(problem)",
                         at: item.location))
             }
@@ -60,14 +60,14 @@ struct CatalogChecks {
                     creditCode: uscc, level: item.level, basic: item.codes.basic, region: item.region)
                 diagnostics.append(
                     Diagnostic(
-                        .warning, rule: "catalog.implementation-code",
+                        .warning, rule: .catalogImplementationCode,
                         message: "\(label)的实施编码“\(item.codes.implementation)”与“\(layout)”（\(expected)）不一致",
                         at: item.location))
             }
             if let handling = item.codes.handling, !handling.hasPrefix(item.codes.implementation) {
                 diagnostics.append(
                     Diagnostic(
-                        .warning, rule: "catalog.handling-code",
+                        .warning, rule: .catalogHandlingCode,
                         message: "\(label)的业务办理项编码“\(handling)”不以实施编码“\(item.codes.implementation)”开头",
                         at: item.location))
             }
@@ -75,14 +75,14 @@ struct CatalogChecks {
                 let lengths = profile.basicCodeLengths.sorted().map(String.init).joined(separator: "或")
                 diagnostics.append(
                     Diagnostic(
-                        .warning, rule: "catalog.basic-code",
+                        .warning, rule: .catalogBasicCode,
                         message: "\(label)的基本编码“\(item.codes.basic)”长度为\(item.codes.basic.count)位，编码规则要求\(lengths)位",
                         at: item.location))
             }
             if !item.region.isWellFormed {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "catalog.region-code",
+                        .error, rule: .catalogRegionCode,
                         message: "\(label)的行政区划代码“\(item.region.rawValue)”不符合 GB/T 2260（6 位或 12 位数字）",
                         at: item.location))
             }
@@ -92,7 +92,7 @@ struct CatalogChecks {
             {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "catalog.promise-exceeds-statutory",
+                        .error, rule: .catalogPromiseExceedsStatutory,
                         message: "\(label)的承诺时限（\(promised)）超过法定时限（\(statutory)）",
                         at: item.location))
             }

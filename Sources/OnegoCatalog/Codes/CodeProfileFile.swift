@@ -1,5 +1,6 @@
 import Foundation
-public import OnegoXML
+public import OnegoBase
+import OnegoXML
 
 extension CodeProfile {
     /// The namespace of code-profile files (`Schemas/code-profile.xsd`).

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// The attribute names of the catalog format, resolved once per distinct name so a start tag's attributes land
@@ -197,7 +198,7 @@ struct ValueReader {
         let raw = String(decoding: bytes, as: UTF8.self)
         context.report(
             Diagnostic(
-                .error, rule: "catalog.value",
+                .error, rule: .catalogValue,
                 message: "<\(context.name(id: element).localName)> 的属性 \(attr)=\"\(raw)\" 取值无效", at: context.tagLocation
             ))
     }

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// Builds ``ServiceItem`` values from the events of one catalog file as they stream by.
@@ -133,7 +134,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         if let (count, what) = listLength(before: element), count >= Self.maxListEntries {
             context.abort(
                 Diagnostic(
-                    .error, rule: "catalog.limit.list",
+                    .error, rule: .catalogLimitList,
                     message: "事项的\(what)超过 \(Self.maxListEntries) 条上限：真实事项不会有这么多（文件可能损坏或为恶意构造），"
                         + "已停止读取该文件", at: context.tagLocation))
             return
@@ -145,7 +146,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             guard items.count < maxItems else {
                 context.abort(
                     Diagnostic(
-                        .error, rule: "catalog.limit.items",
+                        .error, rule: .catalogLimitItems,
                         message: "单个文件的事项数超过上限 \(maxItems)", at: context.tagLocation))
                 return
             }
@@ -333,7 +334,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             if skipsOtherOnegoDocuments {
                 context.abort(
                     Diagnostic(
-                        .note, rule: "catalog.skipped", message: "不是事项目录文件（\(name.localName)），已跳过",
+                        .note, rule: .catalogSkipped, message: "不是事项目录文件（\(name.localName)），已跳过",
                         at: context.tagLocation))
                 return
             }
@@ -350,7 +351,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         } else {
             message = "根元素应为 <catalog xmlns=\"\(OnegoNamespace.catalog)\">，实为 \(found)"
         }
-        context.abort(Diagnostic(.error, rule: "catalog.root", message: message, at: context.tagLocation))
+        context.abort(Diagnostic(.error, rule: .catalogRoot, message: message, at: context.tagLocation))
     }
 
     /// Reads `<promisedLimit>`: value and unit, or (1.1) `state="未公布"` with neither; reports any other mix.
@@ -371,7 +372,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             hasState
             ? "<promisedLimit> 不能同时给出 state 与 value/unit：未公布的承诺时限不写时限值"
             : "<promisedLimit> 须给出 value 与 unit，或写 state=\"未公布\""
-        context.report(Diagnostic(.error, rule: "catalog.value", message: message, at: context.tagLocation))
+        context.report(Diagnostic(.error, rule: .catalogValue, message: message, at: context.tagLocation))
     }
 
     /// Reads `<contact>`: address and hours each given, or (1.1) replaced by their state; reports neither or both.
@@ -404,7 +405,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         if !isValidated {
             context.report(
                 Diagnostic(
-                    .error, rule: "catalog.value",
+                    .error, rule: .catalogValue,
                     message: "<\(element)> 的取值“\(String(decoding: text, as: UTF8.self))”无效", at: context.tagLocation))
         }
         return nil

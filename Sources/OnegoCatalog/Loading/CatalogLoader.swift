@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+public import OnegoBase
 public import OnegoXML
 
 /// Loads a catalog from files and folders: streams each file through libxml2, validates it against
@@ -100,7 +101,7 @@ public struct CatalogLoader: Sendable {
             let place = paths.joined(separator: "、")
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "io.no-catalog",
+                    .error, rule: .ioNoCatalog,
                     message: "\(place) 中没有事项目录文件（根元素为 <catalog xmlns=\"\(OnegoNamespace.catalog)\"> 的 .xml 文件）"))
         }
         let catalog = Catalog(items: items, files: files)
@@ -200,7 +201,7 @@ public struct CatalogLoader: Sendable {
         if outcome.skippedNamespace != nil { return outcome }
         var checked = (validation.values[0] ?? FileOutcome.empty).diagnostics.filter { !$0.rule.hasPrefix("catalog.") }
         // Where the loader stopped reading (too many items), one pass would have stopped validating too.
-        if let stop = outcome.diagnostics.first(where: { $0.rule == "catalog.limit.items" })?.location {
+        if let stop = outcome.diagnostics.first(where: { $0.rule == .catalogLimitItems })?.location {
             checked = checked.filter { ($0.location ?? stop) <= stop }
         }
         outcome.diagnostics = checked + outcome.diagnostics.filter { $0.rule.hasPrefix("catalog.") }
@@ -341,7 +342,7 @@ private final class RootGate: XMLNameIDContentHandler {
         guard context.depth == 1 else { return }
         let name = context.name(id: nameID)
         if name.namespaceURI != OnegoNamespace.catalog || name.localName != "catalog" {
-            context.abort(Diagnostic(.note, rule: "catalog.root-gate", message: "", at: context.tagLocation))
+            context.abort(Diagnostic(.note, rule: .catalogRootGate, message: "", at: context.tagLocation))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
-public import OnegoXML
+public import OnegoBase
+import OnegoXML
 
 /// One file to load, and whether it was found by searching a folder (then other onego documents are skipped).
 public struct InputFile: Sendable, Hashable {
@@ -35,7 +36,7 @@ public enum InputFiles {
                 let message = SpecialFileKind.ioMessage(errno: errno)
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "io.read", message: message, at: SourceLocation(file: path, line: 0, column: 0)))
+                        .error, rule: .ioRead, message: message, at: SourceLocation(file: path, line: 0, column: 0)))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -45,7 +46,7 @@ public enum InputFiles {
                 if result.count == before {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "io.no-catalog", message: "文件夹中没有 .xml 文件",
+                            .error, rule: .ioNoCatalog, message: "文件夹中没有 .xml 文件",
                             at: SourceLocation(file: path, line: 0, column: 0)))
                 }
             } else if let kind = SpecialFileKind(mode: UInt32(info.st_mode)), !kind.isStream {
@@ -82,7 +83,7 @@ public enum InputFiles {
             let cause = handle == nil ? SpecialFileKind.ioMessage(errno: code) : error.localizedDescription
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "io.read", message: "无法列出文件夹内容：" + cause,
+                    .error, rule: .ioRead, message: "无法列出文件夹内容：" + cause,
                     at: SourceLocation(file: directory, line: 0, column: 0)))
             return
         }
@@ -93,7 +94,7 @@ public enum InputFiles {
                 if errno == ELOOP {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "io.read", message: SpecialFileKind.ioMessage(errno: ELOOP) + "，已跳过",
+                            .error, rule: .ioRead, message: SpecialFileKind.ioMessage(errno: ELOOP) + "，已跳过",
                             at: SourceLocation(file: path, line: 0, column: 0)))
                 }
                 continue

@@ -1,4 +1,5 @@
 import Foundation
+public import OnegoBase
 public import OnegoResources
 public import OnegoXML
 
@@ -50,7 +51,7 @@ public enum SchemaLocator {
         guard let file = self.path(for: kind) else { return try BuiltInSchemas.shared.schema(for: kind) }
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw Diagnostic(
-                .error, rule: "xml.schema-file",
+                .error, rule: .xmlSchemaFile,
                 message: "找不到 \(file)：环境变量 \(environmentVariable) 指向的目录中没有 \(kind.rawValue)，"
                     + "请修正该设置，或取消它以使用程序内置的 Schema")
         }
@@ -89,7 +90,7 @@ final class LazySchema: Sendable {
 
     static func missing(_ kind: SchemaLocator.Kind) -> Diagnostic {
         Diagnostic(
-            .error, rule: "xml.schema-file",
+            .error, rule: .xmlSchemaFile,
             message: "程序内置的 Schemas/\(kind.rawValue) 缺失：请用 Scripts/embed-resources 重新生成后重新构建")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import OnegoBase
 import OnegoResources
 public import OnegoXML
 

@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// One 申请材料 of an item.
 ///

@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// One 业务办理项 of an implementation list: the smallest unit a citizen applies for.
 ///

@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Checks of what a matter says replaces member materials: the joint form's `<replaces>` and the `<promise>`
 /// lines must name a member of the matter and a material that member's item really asks for (by catalog name),
@@ -20,7 +20,7 @@ enum JointFormChecks {
             guard let code = codes[reference.member] else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.joint-form.unknown-material",
+                        .error, rule: .matterJointFormUnknownMaterial,
                         message: "\(what)“\(reference.name)”所属的成员事项 \(reference.member) 不存在", at: reference.location))
                 continue
             }
@@ -29,7 +29,7 @@ enum JointFormChecks {
             let known = item.materials.map(\.name).joined(separator: "、")
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.joint-form.unknown-material",
+                    .error, rule: .matterJointFormUnknownMaterial,
                     message: "\(what)“\(reference.name)”不在成员事项 \(reference.member)（\(item.name)）的申请材料中；"
                         + "该事项的材料为：\(known)",
                     at: reference.location))
@@ -41,7 +41,7 @@ enum JointFormChecks {
             if !form.replacesApplicationForms || !hasForms {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.joint-form.replaces-nothing",
+                        .error, rule: .matterJointFormReplacesNothing,
                         message: "一表申请《\(form.name)》没有代替任何成员事项的材料（成员事项没有申请表格文书，也没有 <replaces>）",
                         at: form.location))
             }

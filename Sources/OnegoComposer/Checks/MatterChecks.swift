@@ -1,6 +1,6 @@
 import Foundation
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// Bundle checks, reported as diagnostics with file, line and column.
 ///
@@ -59,7 +59,7 @@ public enum MatterChecks {
                     let known = item.materials.map(\.name).joined(separator: "、")
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.material.unknown",
+                            .error, rule: .matterMaterialUnknown,
                             message: "回答要免去的材料“\(name)”不在成员事项 \(member)（\(item.name)）的申请材料中；该事项的材料为：\(known)",
                             at: location))
                 }
@@ -73,7 +73,7 @@ public enum MatterChecks {
         for member in matter.members where composer.catalog.item(code: member.code) == nil {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.member.unknown-code",
+                    .error, rule: .matterMemberUnknownCode,
                     message: "成员事项 \(member.id) 的编码 \(member.code) 不在事项目录中", at: member.location))
         }
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
@@ -93,7 +93,7 @@ public enum MatterChecks {
             let counted = total.map { "共 \($0) 种" } ?? "无法精确计数"
             diagnostics.append(
                 Diagnostic(
-                    .note, rule: "matter.enumeration.truncated",
+                    .note, rule: .matterEnumerationTruncated,
                     message: "情形组合\(counted)，超过 \(answerSetLimit) 种，且全部成员同时办理时超出承诺时限或顺序成环："
                         + "承诺时限和先后顺序只按前 \(walked) 种检查（问题、答案和成员事项的可达性已精确判定）",
                     at: matter.location))
@@ -119,7 +119,7 @@ public enum MatterChecks {
                     }
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.cycle",
+                            .error, rule: .matterCycle,
                             message: "成员事项的先后顺序形成循环：\(names.joined(separator: " → "))", at: location))
                 }
             }
@@ -127,7 +127,7 @@ public enum MatterChecks {
         for question in matter.questions where !shown.contains(question.id) {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.question.unreachable",
+                    .error, rule: .matterQuestionUnreachable,
                     message: "情形问题 \(question.id)（\(question.text)）在任何回答组合下都不会出现，其答案无法选择",
                     at: question.location))
         }
@@ -139,7 +139,7 @@ public enum MatterChecks {
                 guard reachability.reachableAnswers[question.id]?.contains(answer.value) != true else { continue }
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.answer.unreachable",
+                        .error, rule: .matterAnswerUnreachable,
                         message: "情形问题 \(question.id) 的答案“\(answer.value)”在任何回答组合下都不能选择：选择它会出现无法作答的追问",
                         at: answer.location))
             }
@@ -147,14 +147,14 @@ public enum MatterChecks {
         for (offset, member) in matter.members.enumerated() where !selected.contains(offset) {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.member.never-selected",
+                    .error, rule: .matterMemberNeverSelected,
                     message: "成员事项 \(member.id) 在任何回答组合下都不会被选中", at: member.location))
         }
         for effect in reachability.idleMaterialEffects {
             let (verb, name) = Self.describe(effect)
             diagnostics.append(
                 Diagnostic(
-                    .warning, rule: "matter.material.idle",
+                    .warning, rule: .matterMaterialIdle,
                     message: "\(verb)成员事项 \(effect.member) 的材料“\(name)”在任何回答组合下都不会生效（选中该答案时该成员事项未被选中）",
                     at: effect.location))
         }
@@ -168,7 +168,7 @@ public enum MatterChecks {
                 : "\(format(worst.days.doubleValue)) 个工作日"
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.promise.short",
+                    .error, rule: .matterPromiseShort,
                     message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(path)\(answers)",
                     at: matter.promisedLimitLocation))
         }
@@ -180,7 +180,7 @@ public enum MatterChecks {
         var diagnostics: [Diagnostic] = []
         func duplicate(_ kind: String, _ id: String, _ at: SourceLocation, first: SourceLocation) {
             diagnostics.append(
-                Diagnostic(.error, rule: "matter.duplicate-id", message: "\(kind)编号 \(id) 重复", at: at, related: [first])
+                Diagnostic(.error, rule: .matterDuplicateID, message: "\(kind)编号 \(id) 重复", at: at, related: [first])
             )
         }
         var members: [String: SourceLocation] = [:]
@@ -195,7 +195,7 @@ public enum MatterChecks {
             guard members[id] == nil else { return }
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.reference.member", message: "\(place)引用的成员事项 \(id) 不存在", at: location))
+                    .error, rule: .matterReferenceMember, message: "\(place)引用的成员事项 \(id) 不存在", at: location))
         }
         for item in matter.members {
             for id in item.after { member(id, at: item.location, in: "成员事项 \(item.id) 的 after ") }
@@ -207,7 +207,7 @@ public enum MatterChecks {
                 if !staged.insert(id).inserted {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.duplicate-id", message: "成员事项 \(id) 出现在多个阶段中",
+                            .error, rule: .matterDuplicateID, message: "成员事项 \(id) 出现在多个阶段中",
                             at: stage.location))
                 }
             }
@@ -223,7 +223,7 @@ public enum MatterChecks {
                     let later = matter.questions.contains { $0.id == condition.question }
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.reference.question",
+                            .error, rule: .matterReferenceQuestion,
                             message: later
                                 ? "追问条件引用的情形问题 \(condition.question) 必须排在 \(question.id) 之前"
                                 : "追问条件引用的情形问题 \(condition.question) 不存在",
@@ -233,7 +233,7 @@ public enum MatterChecks {
                 if parent.answer(value: condition.answer) == nil {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.reference.answer",
+                            .error, rule: .matterReferenceAnswer,
                             message: "情形问题 \(parent.id) 没有答案“\(condition.answer)”，追问 \(question.id) 永远不会出现",
                             at: condition.location))
                 }
@@ -243,13 +243,13 @@ public enum MatterChecks {
                 if let first = values[answer.value] {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.answer.unreachable",
+                            .error, rule: .matterAnswerUnreachable,
                             message: "情形问题 \(question.id) 的答案“\(answer.value)”重复，后一个永远不会被选中",
                             at: answer.location, related: [first]))
                 } else if question.kind == .yesNo && answer.value != "是" && answer.value != "否" {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.answer.unreachable",
+                            .error, rule: .matterAnswerUnreachable,
                             message: "是否题 \(question.id) 只能回答“是”或“否”，答案“\(answer.value)”永远不会被选中",
                             at: answer.location))
                 } else {

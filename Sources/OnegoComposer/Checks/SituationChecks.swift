@@ -1,5 +1,5 @@
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Checks of number and date questions and of audiences that need no catalog; part of
 /// ``MatterChecks/references(in:)``, so the loader reports them with file, line and column.
@@ -19,13 +19,13 @@ enum SituationChecks {
         if question.kind == .date && !ElapsedTime.units.contains(unit) {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.value",
+                    .error, rule: .matterValue,
                     message: "日期题 \(question.id) 的单位“\(unit)”无效：应为 日、月 或 岁（按受理日计算已过时间）",
                     at: question.location))
         } else if unit.isEmpty {
             diagnostics.append(
                 Diagnostic(
-                    .error, rule: "matter.value", message: "数值题 \(question.id) 必须用 unit 写明单位（如 平方米）",
+                    .error, rule: .matterValue, message: "数值题 \(question.id) 必须用 unit 写明单位（如 平方米）",
                     at: question.location))
         }
         var seen: [String: Threshold] = [:]
@@ -33,20 +33,20 @@ enum SituationChecks {
             if threshold.unit != unit {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.threshold.unit",
+                        .error, rule: .matterThresholdUnit,
                         message: "情形问题 \(question.id) 以“\(unit)”计，阈值 \(threshold.condition) 的单位不一致",
                         at: threshold.location, related: [question.location]))
             }
             if question.kind == .date && ![threshold.atLeast, threshold.below].allSatisfy({ $0?.isWhole ?? true }) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.value", message: "日期题 \(question.id) 的阈值 \(threshold.condition) 应为整数",
+                        .error, rule: .matterValue, message: "日期题 \(question.id) 的阈值 \(threshold.condition) 应为整数",
                         at: threshold.location))
             }
             if threshold.isEmpty {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.threshold.contradiction",
+                        .error, rule: .matterThresholdContradiction,
                         message: "情形问题 \(question.id) 的阈值 \(threshold.condition) 没有任何回答能满足",
                         at: threshold.location))
             }
@@ -54,7 +54,7 @@ enum SituationChecks {
             if let first = seen[key] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.threshold.overlap",
+                        .error, rule: .matterThresholdOverlap,
                         message: "情形问题 \(question.id) 的阈值 \(threshold.condition) 重复，两处规则作用于同一区间，请合并",
                         at: threshold.location, related: [first.location]))
             } else {
@@ -65,7 +65,7 @@ enum SituationChecks {
                 if let clash = clash(earlier.effects, threshold.effects) {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.threshold.contradiction",
+                            .error, rule: .matterThresholdContradiction,
                             message: "情形问题 \(question.id) 的阈值 \(earlier.condition) 与 \(threshold.condition) 对同时满足两者的回答"
                                 + "规则矛盾：\(clash)",
                             at: threshold.location, related: [earlier.location]))
@@ -108,7 +108,7 @@ enum SituationChecks {
                 if !served.contains(audience) {
                     diagnostics.append(
                         Diagnostic(
-                            .error, rule: "matter.audience",
+                            .error, rule: .matterAudience,
                             message: "答案“\(answer.value)”选择的服务对象 \(audience.rawValue) 不在一件事的服务对象"
                                 + "（\(served.map(\.rawValue).joined(separator: "、"))）中",
                             at: answer.location))
@@ -120,7 +120,7 @@ enum SituationChecks {
             if !unpicked.isEmpty {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.audience",
+                        .error, rule: .matterAudience,
                         message: "一件事服务 \(served.map(\.rawValue).joined(separator: "、"))，但没有答案选择 "
                             + "\(unpicked.map(\.rawValue).joined(separator: "、"))：请在问“谁来申请”的题目的答案上写 audience",
                         at: matter.location))

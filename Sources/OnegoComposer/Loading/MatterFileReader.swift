@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoXML
 
@@ -176,7 +177,7 @@ final class MatterFileReader: XMLContentHandler {
             root = .otherOnego
             if skipsOtherOnegoDocuments {
                 context.abort(
-                    Diagnostic(.note, rule: "matter.skipped", message: "不是一件事定义文件，已跳过", at: context.tagLocation))
+                    Diagnostic(.note, rule: .matterSkipped, message: "不是一件事定义文件，已跳过", at: context.tagLocation))
                 return
             }
         } else {
@@ -185,7 +186,7 @@ final class MatterFileReader: XMLContentHandler {
         let found = name.namespaceURI.isEmpty ? "无命名空间" : name.namespaceURI
         context.abort(
             Diagnostic(
-                .error, rule: "matter.root",
+                .error, rule: .matterRoot,
                 message: "根元素应为 <matter xmlns=\"\(OnegoNamespace.matter)\">，实为 <\(name.localName)>（\(found)）",
                 at: context.tagLocation))
     }
@@ -273,7 +274,7 @@ private struct Attributes {
                 if reports {
                     context.report(
                         Diagnostic(
-                            .error, rule: "matter.value",
+                            .error, rule: .matterValue,
                             message: "阈值 \(name)=\"\(raw)\" 不是有效的数（应为不小于 0 的十进制数，如 50 或 49.5）",
                             at: location))
                 }
@@ -284,7 +285,7 @@ private struct Attributes {
         guard bounds[0] != nil || bounds[1] != nil else {
             context.report(
                 Diagnostic(
-                    .error, rule: "matter.value", message: "<threshold> 至少要写 atLeast（≥）或 below（<）之一",
+                    .error, rule: .matterValue, message: "<threshold> 至少要写 atLeast（≥）或 below（<）之一",
                     at: location))
             return nil
         }
@@ -295,7 +296,7 @@ private struct Attributes {
         guard reports else { return }
         context.report(
             Diagnostic(
-                .error, rule: "matter.value", message: "<\(element)> 的属性 \(name)=\"\(raw)\" 取值无效",
+                .error, rule: .matterValue, message: "<\(element)> 的属性 \(name)=\"\(raw)\" 取值无效",
                 at: context.tagLocation))
     }
 }

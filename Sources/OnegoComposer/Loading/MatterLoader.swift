@@ -1,4 +1,5 @@
 import Foundation
+public import OnegoBase
 import OnegoCatalog
 public import OnegoXML
 
@@ -63,7 +64,7 @@ public struct MatterLoader: Sendable {
             if let first = codes[matter.code] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "matter.duplicate-code", message: "一件事编码 \(matter.code) 重复定义",
+                        .error, rule: .matterDuplicateCode, message: "一件事编码 \(matter.code) 重复定义",
                         at: matter.location, related: [first]))
                 continue
             }

@@ -1,7 +1,8 @@
 import Foundation
+public import OnegoBase
 import OnegoCatalog
 import OnegoResources
-public import OnegoXML
+import OnegoXML
 
 /// The material synonym table: groups of names for the same document, each with a preferred name
 /// (身份证 = 居民身份证, 户口本 = 居民户口簿). Shipped as data in `Catalogs/reference/material-synonyms.xml`
@@ -93,7 +94,7 @@ public struct SynonymTable: Sendable, Hashable {
             if let first = seen[key] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "synonyms.duplicate", message: "材料名称“\(name)”在同义词表中出现多次",
+                        .error, rule: .synonymsDuplicate, message: "材料名称“\(name)”在同义词表中出现多次",
                         at: location, related: [first]))
             } else {
                 seen[key] = location
@@ -117,7 +118,7 @@ private final class SynonymFileReader: XMLContentHandler {
             if !isSynonyms {
                 context.abort(
                     Diagnostic(
-                        .error, rule: "synonyms.root",
+                        .error, rule: .synonymsRoot,
                         message: "根元素应为 <synonyms xmlns=\"\(OnegoNamespace.synonyms)\">", at: context.tagLocation))
             }
             return

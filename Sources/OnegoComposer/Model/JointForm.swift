@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// The bundle's joint application form (一表申请): one form the applicant fills in once, replacing the member
 /// items' own application forms. Before bundling each member's form counts; after, the joint form counts once.

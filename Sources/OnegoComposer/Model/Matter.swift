@@ -1,5 +1,5 @@
+public import OnegoBase
 public import OnegoCatalog
-public import OnegoXML
 
 /// A "one matter, one go" bundle (一件事): member items of the catalog, the situation questions that select them,
 /// optional explicit stages, the bundle's promised limit and an optional shared form. Read from

@@ -1,4 +1,4 @@
-public import OnegoXML
+public import OnegoBase
 
 /// A threshold of a number or date question: a range `[atLeast, below)` of answers (either side may be open)
 /// whose effects apply when the answer falls in it, as if an answer with those effects had been chosen.

@@ -1,6 +1,6 @@
 import Foundation
 public import OnegoAudit
-import OnegoXML
+import OnegoBase
 
 /// The findings as CSV, one row per finding: 部门, 事项编码, 事项名称, 规则, 规则名称, 级别, 说明, 位置.
 ///

@@ -1,6 +1,6 @@
 public import OnegoAudit
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// The audit as one self-contained HTML page: targets, coverage, bar charts per department (inline SVG),
 /// compression, matters and the findings table. No external resources; all catalog text is escaped.

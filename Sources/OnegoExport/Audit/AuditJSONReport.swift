@@ -1,7 +1,7 @@
 import Foundation
 public import OnegoAudit
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// The JSON form of an audit:
 /// `{"targets": [{"id","name","value","target","met","assessable","numerator","denominator","missing": [{"code","name",

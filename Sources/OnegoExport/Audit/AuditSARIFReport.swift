@@ -1,7 +1,7 @@
 import Foundation
 public import OnegoAudit
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// The SARIF 2.1.0 form of an audit, so CI systems and editors can show findings at their file, line and column.
 ///
@@ -16,7 +16,7 @@ public enum AuditSARIFReport {
     public static func render(_ report: AuditReport, toolVersion: String = "0.1.0") throws -> String {
         let rules = report.registry.rules
         var ruleIndex: [String: Int] = [:]
-        for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
+        for (index, rule) in rules.enumerated() { ruleIndex[rule.id.rawValue] = index }
         var results = report.findings.map { result($0, ruleIndex: ruleIndex, suppression: nil) }
         results += report.waived.map {
             result(
@@ -35,7 +35,7 @@ public enum AuditSARIFReport {
                             informationUri: nil,
                             rules: rules.map {
                                 ReportingDescriptor(
-                                    id: $0.id, name: $0.title, shortDescription: Message(text: $0.title),
+                                    id: $0.id.rawValue, name: $0.title, shortDescription: Message(text: $0.title),
                                     fullDescription: Message(text: $0.explanation),
                                     defaultConfiguration: Configuration(level: level($0.severity)),
                                     properties: RuleProperties(tags: [$0.family.rawValue, $0.family.label]))

@@ -1,6 +1,6 @@
 public import OnegoAudit
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// The terminal summary of an audit: targets first, then the rates and compression, then findings grouped by rule.
 public enum AuditTextReport {

@@ -1,5 +1,7 @@
+public import OnegoBase
+
 /// Why an output file could not be written. The target is left as it was.
-public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct OutputError: CodedError, Sendable, Hashable {
     /// The path as the user gave it.
     public var path: String
     /// What went wrong.
@@ -47,6 +49,21 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case busy(Int)
         /// The run was interrupted by a signal; temporary files were removed.
         case interrupted
+    }
+
+    /// The stable code: `output.input-protected` (the target is or looks like an input), `output.target` (the
+    /// target cannot take the output), `output.write` (creating, writing or renaming failed), `output.busy` or
+    /// `output.interrupted`.
+    public var code: RuleID {
+        switch reason {
+        case .isInput, .insideInput, .looksLikeInput, .catalogFormat: RuleID("output.input-protected")
+        case .isDirectory, .unsupportedFile, .untrustedLink, .tooManyLinks, .missingFolder, .notAFolder,
+            .foreignFolder:
+            RuleID("output.target")
+        case .cannotCreate, .cannotWrite, .cannotRename, .aborted: RuleID("output.write")
+        case .busy: RuleID("output.busy")
+        case .interrupted: RuleID("output.interrupted")
+        }
     }
 
     /// The text users read.

@@ -1,5 +1,5 @@
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// Reads the fields of one record through a profile table: finds the value by key, strips prefixes, treats the
 /// absent words as absent, applies defaults and code lists, and reports each of these steps.
@@ -27,27 +27,28 @@ struct FieldReader {
             }
         }
         if let note = found?.readNote {
-            report(field, found?.column, .note, "import.value.read", note)
+            report(field, found?.column, .note, .importValueRead, note)
         }
         var value = (found?.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         for prefix in field.stripPrefixes where value.hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespacesAndNewlines)
-            report(field, found?.column, .note, "import.value.transformed", "去掉前缀“\(prefix)”")
+            report(field, found?.column, .note, .importValueTransformed, "去掉前缀“\(prefix)”")
         }
         if !value.isEmpty && profile.absentValues.contains(value) {
-            report(field, found?.column, .note, "import.value.absent", "值“\(value)”视为未提供")
+            report(field, found?.column, .note, .importValueAbsent, "值“\(value)”视为未提供")
             value = ""
         }
         if value.isEmpty {
             if let fallback = field.defaultValue {
                 report(
-                    field, found?.column, .warning, "import.value.defaulted",
+                    field, found?.column, .warning, .importValueDefaulted,
                     "来源未提供，按导入配置填为默认值“\(fallback)”")
                 return (fallback, found?.column)
             }
             if field.isRequired {
                 reject(
-                    field, found?.column, found == nil ? "缺少必填字段（来源中没有 \(field.keys.joined(separator: "/"))）" : "必填字段为空"
+                    field, found?.column,
+                    found == nil ? "缺少必填字段（来源中没有 \(field.keys.joined(separator: "/"))）" : "必填字段为空"
                 )
             }
             return nil
@@ -60,7 +61,8 @@ struct FieldReader {
         guard let name = field.codeList, let table = profile.codeLists[name] else { return value }
         if let mapped = table[value] {
             if mapped != value {
-                report(field, column, .note, "import.value.transformed", "代码“\(value)”按代码表“\(name)”转换为“\(mapped)”")
+                report(
+                    field, column, .note, .importValueTransformed, "代码“\(value)”按代码表“\(name)”转换为“\(mapped)”")
             }
             return mapped
         }
@@ -68,7 +70,8 @@ struct FieldReader {
     }
 
     mutating func report(
-        _ field: ImportProfile.Field, _ column: String?, _ severity: Severity, _ rule: String, _ message: String
+        _ field: ImportProfile.Field, _ column: String?, _ severity: Severity, _ rule: RuleID,
+        _ message: String
     ) {
         diagnostics.append(
             ImportDiagnostic(
@@ -78,6 +81,6 @@ struct FieldReader {
 
     mutating func reject(_ field: ImportProfile.Field, _ column: String?, _ reason: String) {
         rejection.append("\(field.target.label)（\(field.target.rawValue)）\(reason)")
-        report(field, column, .error, "import.row.rejected", reason)
+        report(field, column, .error, .importRowRejected, reason)
     }
 }

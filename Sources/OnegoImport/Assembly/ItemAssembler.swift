@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// Builds a ``ServiceItem`` from an item record and the records joined to it, or says why it cannot: every
 /// derived, defaulted or dropped value is reported with the record's position.
@@ -35,17 +35,20 @@ struct ItemAssembler {
 
     private func text(_ target: FieldTarget) -> String? { values[target]?.text }
 
-    private mutating func note(_ target: FieldTarget?, _ severity: Severity, _ rule: String, _ message: String) {
+    private mutating func note(
+        _ target: FieldTarget?, _ severity: Severity, _ rule: RuleID, _ message: String
+    ) {
         diagnostics.append(
             ImportDiagnostic(
                 source: parsed.record.source, sheet: parsed.record.sheet, row: parsed.record.row,
-                column: target.flatMap { parsed.columns[$0] }, field: target?.rawValue, severity: severity, rule: rule,
+                column: target.flatMap { parsed.columns[$0] }, field: target?.rawValue, severity: severity,
+                rule: rule,
                 message: message))
     }
 
     private mutating func missing(_ target: FieldTarget, _ why: String = "缺少必填值（事项目录要求）") {
         rejection.append("\(target.label)（\(target.rawValue)）\(why)")
-        note(target, .error, "import.row.rejected", why)
+        note(target, .error, .importRowRejected, why)
     }
 
     /// 办理地点 or 办理时间: the text, or (when the source gives none) its state, reported on the row: 无线下窗口 for
@@ -106,20 +109,20 @@ struct ItemAssembler {
             let bytes = Array(code)
             if uscc == nil {
                 uscc = String(bytes[0..<18])
-                note(.bodyCreditCode, .note, "import.value.derived", "取自实施编码前 18 位：\(uscc ?? "")")
+                note(.bodyCreditCode, .note, .importValueDerived, "取自实施编码前 18 位：\(uscc ?? "")")
             }
             if levelText == nil {
                 levelText = String(bytes[18])
-                note(.level, .note, "import.value.derived", "取自实施编码第 19 位：\(levelText ?? "")")
+                note(.level, .note, .importValueDerived, "取自实施编码第 19 位：\(levelText ?? "")")
             }
             if basic == nil {
                 basic = String(bytes[19..<31])
-                note(.basicCode, .note, "import.value.derived", "取自实施编码第 20–31 位：\(basic ?? "")")
+                note(.basicCode, .note, .importValueDerived, "取自实施编码第 20–31 位：\(basic ?? "")")
             }
         }
         if let code = basic, !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
             let cleaned = code.filter { $0.isASCII && ($0.isNumber || $0.isUppercase) }
-            note(.basicCode, .warning, "import.value.transformed", "基本编码“\(code)”去掉分隔符后为“\(cleaned)”")
+            note(.basicCode, .warning, .importValueTransformed, "基本编码“\(code)”去掉分隔符后为“\(cleaned)”")
             basic = cleaned
         }
         if implementation == nil { missing(.implementationCode) }
@@ -140,12 +143,12 @@ struct ItemAssembler {
         if region == nil { missing(.region) }
         let department = text(.department) ?? text(.bodyName)
         if text(.department) == nil, department != nil {
-            note(.department, .note, "import.value.derived", "部门取自实施主体名称“\(department ?? "")”")
+            note(.department, .note, .importValueDerived, "部门取自实施主体名称“\(department ?? "")”")
         }
         if department == nil { missing(.department) }
         let bodyName = text(.bodyName) ?? department
         if text(.bodyName) == nil, let bodyName {
-            note(.bodyName, .note, "import.value.derived", "实施主体名称取自部门“\(bodyName)”")
+            note(.bodyName, .note, .importValueDerived, "实施主体名称取自部门“\(bodyName)”")
         }
         var nature = BodyNature.statutory
         if let natureText = text(.bodyNature) {
@@ -168,7 +171,7 @@ struct ItemAssembler {
             if let object = ServiceObject(rawValue: objectText) {
                 if !objects.contains(object) { objects.append(object) }
             } else {
-                note(.serviceObjects, .warning, "import.value.dropped", "服务对象“\(objectText)”不在目录代码表中，已舍弃")
+                note(.serviceObjects, .warning, .importValueDropped, "服务对象“\(objectText)”不在目录代码表中，已舍弃")
             }
         }
         if objects.isEmpty { missing(.serviceObjects) }
@@ -191,7 +194,7 @@ struct ItemAssembler {
         }
         if promised == nil {
             note(
-                .promisedLimit, .warning, "import.value.not-published",
+                .promisedLimit, .warning, .importValueNotPublished,
                 "未公布承诺办结时限：记为“未公布”（<promisedLimit state=\"未公布\"/>），审计不计入时限压缩等需要该值的指标")
         }
         var handling: HandlingKind
@@ -203,7 +206,7 @@ struct ItemAssembler {
         } else {
             handling = onTheSpot || promised?.value == 0 ? .immediate : .promised
             if promised != nil {
-                note(.handling, .note, "import.value.derived", "办件类型按承诺时限推定为\(handling.rawValue)")
+                note(.handling, .note, .importValueDerived, "办件类型按承诺时限推定为\(handling.rawValue)")
             }
         }
 
@@ -212,11 +215,19 @@ struct ItemAssembler {
         if case .number(let count)? = values[.visits] { visits = Int(count) } else { missing(.visits) }
         if visits > 99 { missing(.visits, "到现场次数 \(visits) 超过 99") }
         var available = false
-        if case .flag(let flag)? = values[.onlineAvailable] { available = flag } else { missing(.onlineAvailable) }
+        if case .flag(let flag)? = values[.onlineAvailable] {
+            available = flag
+        } else {
+            missing(.onlineAvailable)
+        }
         var depth = OnlineDepth.information
-        if case .number(let number)? = values[.onlineDepth], let value = OnlineDepth(rawValue: Int(number)) {
+        if case .number(let number)? = values[.onlineDepth],
+            let value = OnlineDepth(rawValue: Int(number))
+        {
             depth = value
-        } else if let depthText = text(.onlineDepth), let value = Int(depthText).flatMap(OnlineDepth.init(rawValue:)) {
+        } else if let depthText = text(.onlineDepth),
+            let value = Int(depthText).flatMap(OnlineDepth.init(rawValue:))
+        {
             depth = value
         } else {
             missing(.onlineDepth)
@@ -227,23 +238,23 @@ struct ItemAssembler {
                 if let form = HandlingForm(rawValue: formText) {
                     if !forms.contains(form) { forms.append(form) }
                 } else {
-                    note(.handlingForms, .warning, "import.value.dropped", "办理形式“\(formText)”不在目录代码表中，已舍弃")
+                    note(.handlingForms, .warning, .importValueDropped, "办理形式“\(formText)”不在目录代码表中，已舍弃")
                 }
             }
         }
         if values[.handlingForms] == nil {
             if text(.address) != nil && !parsed.defaulted.contains(.address) && !forms.contains(.window) {
                 forms.insert(.window, at: 0)
-                note(.handlingForms, .note, "import.value.derived", "有办理地点：办理形式推定含“窗口办理”")
+                note(.handlingForms, .note, .importValueDerived, "有办理地点：办理形式推定含“窗口办理”")
             }
             if available && !forms.contains(.online) {
                 forms.append(.online)
-                note(.handlingForms, .note, "import.value.derived", "可网办：办理形式推定含“网上办理”")
+                note(.handlingForms, .note, .importValueDerived, "可网办：办理形式推定含“网上办理”")
             }
         }
         if case .flag(true)? = values[.courierService], !forms.contains(.post) {
             forms.append(.post)
-            note(.courierService, .note, "import.value.derived", "支持物流快递：办理形式加上“快递申请”")
+            note(.courierService, .note, .importValueDerived, "支持物流快递：办理形式加上“快递申请”")
         }
         if forms.isEmpty { missing(.handlingForms) }
 
@@ -254,7 +265,7 @@ struct ItemAssembler {
                     scope: scope, mode: text(.crossRegionMode).flatMap(CrossMode.init(rawValue:)),
                     regions: text(.crossRegionRegions))
             } else {
-                note(.crossRegionScope, .warning, "import.value.dropped", "通办范围“\(scopeText)”不在目录代码表中，已舍弃")
+                note(.crossRegionScope, .warning, .importValueDropped, "通办范围“\(scopeText)”不在目录代码表中，已舍弃")
             }
         }
 
@@ -262,18 +273,21 @@ struct ItemAssembler {
         var feeItems: [FeeItem] = []
         for record in fees {
             diagnostics += record.diagnostics
-            guard let feeName = record.values[.feeName]?.text, let standard = record.values[.feeStandard]?.text else {
-                note(nil, .warning, "import.value.dropped", "第 \(record.record.row) 行收费项目缺少名称或标准，已舍弃")
+            guard let feeName = record.values[.feeName]?.text,
+                let standard = record.values[.feeStandard]?.text
+            else {
+                note(nil, .warning, .importValueDropped, "第 \(record.record.row) 行收费项目缺少名称或标准，已舍弃")
                 continue
             }
-            feeItems.append(FeeItem(name: feeName, standard: standard, basis: record.values[.feeBasis]?.text))
+            feeItems.append(
+                FeeItem(name: feeName, standard: standard, basis: record.values[.feeBasis]?.text))
         }
         var charged = false
         if case .flag(let flag)? = values[.feeCharged] {
             charged = flag
         } else if !feeItems.isEmpty {
             charged = true
-            note(.feeCharged, .note, "import.value.derived", "有 \(feeItems.count) 个收费项目：推定收费")
+            note(.feeCharged, .note, .importValueDerived, "有 \(feeItems.count) 个收费项目：推定收费")
         } else {
             missing(.feeCharged)
         }
@@ -310,11 +324,13 @@ struct ItemAssembler {
                 if let level = Int(levelText).flatMap(Level.init(rawValue:)) {
                     if !details.levels.contains(level) { details.levels.append(level) }
                 } else {
-                    note(.levels, .warning, "import.value.dropped", "实施层级“\(levelText)”不是 1–6，已舍弃")
+                    note(.levels, .warning, .importValueDropped, "实施层级“\(levelText)”不是 1–6，已舍弃")
                 }
             }
         }
-        if let joint = text(.jointDepartments) { details.jointDepartments = JointDepartment.parseList(joint) }
+        if let joint = text(.jointDepartments) {
+            details.jointDepartments = JointDepartment.parseList(joint)
+        }
         details.aliases = listValue(.everydayName) ?? []
         details.keywords = listValue(.keywords) ?? []
         details.appointmentURL = text(.appointmentURL)
@@ -326,13 +342,18 @@ struct ItemAssembler {
             let department, let bodyName, let phone, let complaint
         else { return nil }
         return ServiceItem(
-            codes: ItemCodes(basic: basic, implementation: implementation, handling: handlingCode), name: name,
+            codes: ItemCodes(basic: basic, implementation: implementation, handling: handlingCode),
+            name: name,
             type: ItemType(rawValue: type), level: level, region: RegionCode(region), handling: handling,
             department: department,
-            implementingBody: ImplementingBody(name: bodyName, creditCode: CreditCode(uscc), nature: nature),
-            serviceObjects: objects, legalBasis: legalBasis, conditions: text(.conditions), statutoryLimit: statutory,
-            promisedLimit: promised, specialProcedures: procedures, visits: visits, visitReason: text(.visitReason),
-            online: OnlineService(isAvailable: available, depth: depth, url: text(.onlineURL)), handlingForms: forms,
+            implementingBody: ImplementingBody(
+                name: bodyName, creditCode: CreditCode(uscc), nature: nature),
+            serviceObjects: objects, legalBasis: legalBasis, conditions: text(.conditions),
+            statutoryLimit: statutory,
+            promisedLimit: promised, specialProcedures: procedures, visits: visits,
+            visitReason: text(.visitReason),
+            online: OnlineService(isAvailable: available, depth: depth, url: text(.onlineURL)),
+            handlingForms: forms,
             crossRegion: crossRegion, fee: Fee(isCharged: charged, items: feeItems), modes: modes,
             materials: itemMaterials, results: itemResults, steps: steps,
             contact: Contact(
@@ -361,7 +382,7 @@ struct ItemAssembler {
             return trimmed
         }
         let joined = numbers.map(\.catalogText).joined(separator: "、")
-        note(target, .note, "import.value.transformed", "“\(ParsedRecord.clip(published))”规范为 \(joined)")
+        note(target, .note, .importValueTransformed, "“\(ParsedRecord.clip(published))”规范为 \(joined)")
         return joined
     }
 
@@ -369,7 +390,8 @@ struct ItemAssembler {
     private func provisions(_ text: String) -> [LegalProvision] {
         var result: [LegalProvision] = []
         for piece in ValueParser.split(text.replacingOccurrences(of: "、《", with: "；《")) {
-            guard let open = piece.firstIndex(of: "《"), let close = piece[open...].firstIndex(of: "》") else {
+            guard let open = piece.firstIndex(of: "《"), let close = piece[open...].firstIndex(of: "》")
+            else {
                 result.append(LegalProvision(law: String(piece.prefix(200)), text: piece))
                 continue
             }
@@ -402,12 +424,13 @@ struct ItemAssembler {
             diagnostics += record.diagnostics
             guard let name = record.values[.materialName]?.text else {
                 note(
-                    nil, .warning, "import.value.dropped",
+                    nil, .warning, .importValueDropped,
                     "\(record.record.sheet ?? record.record.source) 第 \(record.record.row) 行材料没有名称，已舍弃")
                 continue
             }
             var material = Material(
-                name: name, type: .unspecified, form: .unspecified, necessity: .unspecified, source: .unspecified)
+                name: name, type: .unspecified, form: .unspecified, necessity: .unspecified,
+                source: .unspecified)
             var unspecified: [String] = []
             if let value = record.values[.materialType]?.text {
                 if let type = Int(value).flatMap(MaterialType.init(rawValue:)) {
@@ -445,7 +468,9 @@ struct ItemAssembler {
             } else {
                 unspecified.append("来源")
             }
-            if case .number(let n)? = record.values[.materialOriginals] { material.originals = min(99, Int(n)) }
+            if case .number(let n)? = record.values[.materialOriginals] {
+                material.originals = min(99, Int(n))
+            }
             if case .number(let n)? = record.values[.materialCopies] { material.copies = min(99, Int(n)) }
             if case .flag(let flag)? = record.values[.materialKey] { material.isKey = flag }
             material.issuer = record.values[.materialIssuer]?.text
@@ -461,14 +486,14 @@ struct ItemAssembler {
                 diagnostics.append(
                     ImportDiagnostic(
                         source: record.record.source, sheet: record.record.sheet, row: record.record.row,
-                        field: "material", severity: .note, rule: "import.material.unspecified",
+                        field: "material", severity: .note, rule: .importMaterialUnspecified,
                         message: "材料“\(name)”未注明\(unspecified.joined(separator: "、"))：记为“未注明”，不推测"))
             }
             result.append(material)
         }
         if namesOnly > 0 {
             note(
-                .materialNames, .note, "import.material.unspecified",
+                .materialNames, .note, .importMaterialUnspecified,
                 "\(namesOnly) 条材料只有名称：类型、形式、必要性、来源记为“未注明”，不推测")
         }
         return result
@@ -487,7 +512,8 @@ struct ItemAssembler {
                     diagnostics.append(
                         ImportDiagnostic(
                             source: record.record.source, sheet: record.record.sheet, row: record.record.row,
-                            field: FieldTarget.resultType.rawValue, severity: .warning, rule: "import.value.defaulted",
+                            field: FieldTarget.resultType.rawValue, severity: .warning,
+                            rule: .importValueDefaulted,
                             message: "结果类型“\(typeText)”不在代码表中，按“其他”写入"))
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
-import OnegoXML
 
 /// A parsed field value.
 enum ParsedValue {
@@ -43,7 +43,7 @@ struct ParsedRecord {
         for field in table.fields {
             let before = reader.diagnostics.count
             guard let (raw, column) = reader.text(field) else { continue }
-            if reader.diagnostics[before...].contains(where: { $0.rule == "import.value.defaulted" }) {
+            if reader.diagnostics[before...].contains(where: { $0.rule == .importValueDefaulted }) {
                 defaulted.insert(field.target)
             }
             let value = reader.translated(raw, field, column: column)
@@ -51,7 +51,7 @@ struct ParsedRecord {
             if let parsed = Self.parse(value, field, column: column, reader: &reader) {
                 if field.target.isUnsupported {
                     reader.report(
-                        field, column, .warning, "import.value.dropped",
+                        field, column, .warning, .importValueDropped,
                         "事项目录没有“\(field.target.label)”字段，值“\(Self.clip(value))”未导入")
                     continue
                 }
@@ -62,7 +62,9 @@ struct ParsedRecord {
         rejection = reader.rejection
     }
 
-    static func clip(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
+    static func clip(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
 
     private static func parse(
         _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
@@ -71,7 +73,8 @@ struct ParsedRecord {
             if field.isRequired {
                 reader.reject(field, column, "值“\(clip(value))”不是\(what)")
             } else {
-                reader.report(field, column, .warning, "import.value.dropped", "值“\(clip(value))”不是\(what)，已舍弃")
+                reader.report(
+                    field, column, .warning, .importValueDropped, "值“\(clip(value))”不是\(what)，已舍弃")
             }
             return nil
         }
@@ -82,7 +85,8 @@ struct ParsedRecord {
             let digits = value.prefix { $0.isASCII && $0.isNumber }
             guard let number = Int(digits) else { return fail("整数") }
             if digits.count != value.count {
-                reader.report(field, column, .note, "import.value.transformed", "“\(clip(value))”按整数 \(number) 读取")
+                reader.report(
+                    field, column, .note, .importValueTransformed, "“\(clip(value))”按整数 \(number) 读取")
             }
             return .number(Double(number))
         case .decimal:
@@ -99,20 +103,23 @@ struct ParsedRecord {
                     unit = parsed
                 } else {
                     reader.report(
-                        field, column, .warning, "import.value.defaulted", "时限单位代码“\(code)”不认识，按\(unit.rawValue)读取")
+                        field, column, .warning, .importValueDefaulted, "时限单位代码“\(code)”不认识，按\(unit.rawValue)读取"
+                    )
                 }
             }
-            guard let parsed = TimeLimitText.parse(value, defaultUnit: unit) else { return fail("时限（如“30(工作日)”“即办”）") }
+            guard let parsed = TimeLimitText.parse(value, defaultUnit: unit) else {
+                return fail("时限（如“30(工作日)”“即办”）")
+            }
             switch parsed {
             case .limit(let limit):
                 if LineFormats.limit(limit) != value {
                     reader.report(
-                        field, column, .note, "import.value.transformed",
+                        field, column, .note, .importValueTransformed,
                         "“\(clip(value))”按 \(limit.description) 读取"
                             + (limit.note.map { "，说明“\($0)”" } ?? ""))
                 }
             case .onTheSpot:
-                reader.report(field, column, .note, "import.value.transformed", "“\(value)”按即办（0个工作日）读取")
+                reader.report(field, column, .note, .importValueTransformed, "“\(value)”按即办（0个工作日）读取")
             case .absent: return nil
             }
             return .limit(parsed)
@@ -127,7 +134,7 @@ struct ParsedRecord {
             let (numbers, rest) = PhoneNumber.parseList(value)
             if !rest.isEmpty && !numbers.isEmpty {
                 reader.report(
-                    field, column, .warning, "import.value.dropped",
+                    field, column, .warning, .importValueDropped,
                     "“\(rest.joined(separator: "、"))”不是电话号码，已舍弃")
             }
             guard !numbers.isEmpty else { return fail("电话号码") }
@@ -142,7 +149,7 @@ struct ParsedRecord {
             if code.count == 33 {
                 let implementation = String(code.prefix(31))
                 reader.report(
-                    field, column, .note, "import.value.transformed",
+                    field, column, .note, .importValueTransformed,
                     "33 位编码拆分为实施编码 \(implementation) 与业务办理项编码 \(code)（业务办理项后缀 \(code.suffix(2))）")
                 return .codes(implementation: implementation, handling: code)
             }
@@ -155,7 +162,8 @@ struct ParsedRecord {
                 if let procedure {
                     result.append(procedure)
                 } else {
-                    reader.report(field, column, .warning, "import.value.dropped", "特别程序“\(clip(line))”的种类不在代码表中，已舍弃")
+                    reader.report(
+                        field, column, .warning, .importValueDropped, "特别程序“\(clip(line))”的种类不在代码表中，已舍弃")
                 }
             }
             return .procedures(result)

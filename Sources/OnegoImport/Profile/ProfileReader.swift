@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoXML
 
@@ -68,7 +69,7 @@ final class ProfileReader: XMLContentHandler {
             guard let target = value("target").flatMap(FieldTarget.init(rawValue:)) else {
                 problems.append(
                     Diagnostic(
-                        .error, rule: "import.profile.target", message: "未知的目标字段“\(value("target") ?? "")”",
+                        .error, rule: .importProfileTarget, message: "未知的目标字段“\(value("target") ?? "")”",
                         at: context.tagLocation))
                 return
             }
@@ -81,7 +82,7 @@ final class ProfileReader: XMLContentHandler {
             if let list = field?.codeList, profile.codeLists[list] == nil {
                 problems.append(
                     Diagnostic(
-                        .error, rule: "import.profile.code-list",
+                        .error, rule: .importProfileCodeList,
                         message: "字段 \(target.rawValue) 引用的代码表“\(list)”未定义（代码表须写在表之前）",
                         at: context.tagLocation))
             }

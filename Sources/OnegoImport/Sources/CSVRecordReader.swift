@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import OnegoXML
+import OnegoBase
 
 /// Reads a CSV file with a header row into records, through yaslab's CSV.swift. The encoding is detected: UTF-8,
 /// else GB18030 (reported as a note, since the file does not declare it).
@@ -16,7 +16,7 @@ public enum CSVRecordReader {
         if encoding == .gb18030 {
             notes.append(
                 ImportDiagnostic(
-                    source: source, severity: .note, rule: "import.source.encoding",
+                    source: source, severity: .note, rule: .importSourceEncoding,
                     message: "文件未声明编码，按 GB18030 读取（不是合法的 UTF-8）"))
         }
         let reader: CSVReader
@@ -30,7 +30,9 @@ public enum CSVRecordReader {
         var row = 1
         while let fields = reader.next() {
             row += 1
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+                continue
+            }
             var cells: [SourceRecord.Cell] = []
             for (index, value) in fields.enumerated() where index < headers.count {
                 cells.append(SourceRecord.Cell(key: headers[index], value: value, column: headers[index]))
@@ -38,7 +40,7 @@ public enum CSVRecordReader {
             if fields.count > headers.count {
                 notes.append(
                     ImportDiagnostic(
-                        source: source, row: row, severity: .warning, rule: "import.source.extra-fields",
+                        source: source, row: row, severity: .warning, rule: .importSourceExtraFields,
                         message: "该行有 \(fields.count) 个字段，表头只有 \(headers.count) 列，多出的字段已舍弃"))
             }
             records.append(SourceRecord(source: source, row: row, cells: cells))

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoXML
 
 /// Reads the worksheets of an `.xlsx` workbook into tables: the zip through ZIPFoundation, each XML part streamed
@@ -53,7 +54,9 @@ public struct XLSXReader: Sendable {
 
     private func parts(
         _ archive: inout XLSXArchive, source: String
-    ) throws(ImportError) -> (sheets: [(name: String, relationship: String)], targets: [String: String]) {
+    ) throws(ImportError) -> (
+        sheets: [(name: String, relationship: String)], targets: [String: String]
+    ) {
         guard let workbook = try archive.bytes(of: "xl/workbook.xml") else {
             throw ImportError(.source, "\(source): 不是 Excel 工作簿（缺少 xl/workbook.xml）")
         }

@@ -1,7 +1,7 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
-import OnegoXML
 
 /// libFuzzer entry point. `ONEGO_FUZZ=loader` (default) feeds arbitrary bytes to the validating catalog loader;
 /// `ONEGO_FUZZ=compose` feeds them as a matter definition over the sample catalog and composes every answer set.
@@ -23,7 +23,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 func fuzzLoader(_ bytes: [UInt8]) {
     let result = FuzzTarget.loader.load(bytes: bytes, name: "fuzz.xml")
     for diagnostic in result.diagnostics {
-        precondition(!diagnostic.rule.isEmpty && !diagnostic.message.isEmpty, "diagnostic without rule or message")
+        precondition(
+            !diagnostic.rule.rawValue.isEmpty && !diagnostic.message.isEmpty, "diagnostic without rule or message")
         precondition(diagnostic.location != nil || diagnostic.rule.hasPrefix("catalog."), "diagnostic without place")
     }
     if !result.diagnostics.containsErrors {

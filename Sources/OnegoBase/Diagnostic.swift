@@ -33,7 +33,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     /// How serious it is.
     public var severity: Severity
     /// A stable rule identifier such as `xml.syntax`, `xml.schema` or `catalog.duplicate-code`.
-    public var rule: String
+    public var rule: RuleID
     /// The message, in Chinese, naming the values involved.
     public var message: String
     /// Where the problem is, when it has a place.
@@ -43,7 +43,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity, rule: String, message: String, at location: SourceLocation? = nil,
+        _ severity: Severity, rule: RuleID, message: String, at location: SourceLocation? = nil,
         related: [SourceLocation] = []
     ) {
         self.severity = severity
