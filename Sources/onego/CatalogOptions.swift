@@ -23,6 +23,12 @@ struct CatalogOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "Threads for loading: a number, or auto (the cores not busy right now). The output is the same either way.",
+            valueName: "N"))
+    var threads: ThreadCount = .automatic
+
+    @Option(
+        help: ArgumentHelp(
             "Code profile: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default: code-profile.xml in or above the catalog folder, else national.",
             valueName: "NAME"))
     var codeProfile: String?
@@ -82,6 +88,7 @@ struct CatalogOptions: ParsableArguments {
         loader.limits.maxFileBytes = Int64(maxFileSize) << 20
         loader.limits.maxDepth = maxDepth
         loader.maxItemsPerFile = maxItems
+        loader.threads = threads.resolved()
         return loader
     }
 }
