@@ -51,4 +51,11 @@ static inline const xmlChar *onego_ctxt_declared_encoding(xmlParserCtxtPtr ctxt)
     return ctxt != NULL ? ctxt->encoding : NULL;
 }
 
+/// The address of the context's SAX handler field, which `xmlSchemaSAXPlug` swaps for the validator's and restores on
+/// unplug. (Computed in C: Swift's `MemoryLayout.offset(of:)` returns nil for an imported field it cannot address.)
+static inline xmlSAXHandlerPtr *onego_ctxt_sax_field(xmlParserCtxtPtr ctxt) { return &ctxt->sax; }
+
+/// The address of the context's user data field, swapped by `xmlSchemaSAXPlug` like the SAX handler.
+static inline void **onego_ctxt_user_data_field(xmlParserCtxtPtr ctxt) { return &ctxt->userData; }
+
 #endif

@@ -55,7 +55,7 @@ public struct Auditor: Sendable {
         let items = catalog.items
         let chunkCount = items.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
         let chunkSize = (items.count + chunkCount - 1) / max(chunkCount, 1)
-        let slots = ChunkSlots(count: chunkCount + 1)
+        let slots = Locked([[[Finding]]](repeating: [], count: chunkCount + 1))
         let settings = self.settings
         let memo = RuleContext.SharedMemo()
         DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { task in
@@ -67,7 +67,7 @@ public struct Auditor: Sendable {
                         perRule[index].append(Self.finding(rules[index], item, issue))
                     }
                 }
-                slots.store(perRule, at: task)
+                slots.withLock { $0[task] = perRule }
                 return
             }
             // Clamp both ends: with many cores the last chunks can start past the end of the catalog.
@@ -81,9 +81,9 @@ public struct Auditor: Sendable {
                     }
                 }
             }
-            slots.store(perRule, at: task)
+            slots.withLock { $0[task] = perRule }
         }
-        let tasks = slots.values
+        let tasks = slots.withLock { $0 }
         var result: [Finding] = []
         for index in rules.indices {
             for task in tasks where !task.isEmpty { result += task[index] }
@@ -121,18 +121,19 @@ public struct Auditor: Sendable {
         let catalog = load.catalog
         let items = catalog.items
         // The figures walk the units once while the rules run.
-        let figures = FigureSlot()
+        let figures = Locked<Figures?>(nil)
         let group = DispatchGroup()
         let officeHours = settings.officeHours
         DispatchQueue.global().async(group: group) { [population] in
             let handling = PopulationIndex(.handlingItems, items: items)
             let units = population == .handlingItems ? handling : PopulationIndex(population, items: items)
             let calculator = CoverageCalculator(population: population)
-            figures.value = (
+            let computed: Figures = (
                 calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
                 CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
                 Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount
             )
+            figures.withLock { $0 = computed }
         }
         var all = findings(in: catalog)
         all += findings(from: load.diagnostics + otherDiagnostics, catalog: catalog)
@@ -147,7 +148,7 @@ public struct Auditor: Sendable {
         }
         guard
             let (rates, crossRegion, compression, handlingCount, implementationCount, departments, materials) =
-                figures.value
+                figures.withLock({ $0 })
         else {
             preconditionFailure("the figures task finished without a result")
         }
@@ -210,23 +211,8 @@ public struct Auditor: Sendable {
     }
 }
 
-/// Per-chunk results of the parallel rule pass, each slot written by one worker.
-private final class ChunkSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [[[Finding]]]
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func store(_ findings: [[Finding]], at index: Int) { lock.withLock { storage[index] = findings } }
-
-    var values: [[[Finding]]] { lock.withLock { storage } }
-}
-
-/// The figures computed beside the rule pass, written once by their task before the group is waited on.
-private final class FigureSlot: @unchecked Sendable {
-    var value:
-        (
-            rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
-            implementation: Int, departments: [String], materials: Int
-        )?
-}
+/// The figures computed beside the rule pass.
+private typealias Figures = (
+    rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
+    implementation: Int, departments: [String], materials: Int
+)

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoCatalog
 import OnegoComposer
 
 /// What a rule sees besides the item: the audit's settings, and memos of work that repeats across thousands of
@@ -61,37 +62,34 @@ public final class RuleContext {
     }
 
     /// What the contexts of one audit share: names worked out once, and one numbering. Thread-safe.
-    public final class SharedMemo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var materialNames: [UTF8Key: MaterialNameKeys] = [:]
-        private var ids: [UTF8Key: Int] = [:]
+    public final class SharedMemo: Sendable {
+        private let state = Locked<(materialNames: [UTF8Key: MaterialNameKeys], ids: [UTF8Key: Int])>(([:], [:]))
 
         /// Creates an empty memo.
         public init() {}
 
         func materialName(_ key: UTF8Key, synonyms: SynonymTable) -> MaterialNameKeys {
-            if let known = lock.withLock({ materialNames[key] }) { return known }
+            if let known = state.withLock({ $0.materialNames[key] }) { return known }
             // Worked out outside the lock; numbered inside it, where a racing thread's result wins.
             let identity = MaterialName.normalized(key.string)
             let normalised = MaterialNameMatch.normalised(identity: identity)
             let comparison = MaterialNameMatch.ComparisonKey(normalised)
             let synonym = synonyms.key(forNormalized: identity)
             let reduced = String(comparison.characters)
-            return lock.withLock {
-                if let known = materialNames[key] { return known }
+            return state.withLock { state in
+                if let known = state.materialNames[key] { return known }
                 let made = MaterialNameKeys(
-                    normalised: normalised, normalisedID: number(UTF8Key(normalised)),
-                    synonymID: number(UTF8Key(synonym)), comparisonID: number(UTF8Key(reduced)),
-                    comparison: comparison)
-                materialNames[key] = made
+                    normalised: normalised, normalisedID: Self.number(UTF8Key(normalised), in: &state.ids),
+                    synonymID: Self.number(UTF8Key(synonym), in: &state.ids),
+                    comparisonID: Self.number(UTF8Key(reduced), in: &state.ids), comparison: comparison)
+                state.materialNames[key] = made
                 return made
             }
         }
 
-        func id(of key: UTF8Key) -> Int { lock.withLock { number(key) } }
+        func id(of key: UTF8Key) -> Int { state.withLock { Self.number(key, in: &$0.ids) } }
 
-        /// Call with the lock held.
-        private func number(_ key: UTF8Key) -> Int {
+        private static func number(_ key: UTF8Key, in ids: inout [UTF8Key: Int]) -> Int {
             if let known = ids[key] { return known }
             let made = ids.count
             ids[key] = made

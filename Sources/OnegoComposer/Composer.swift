@@ -154,14 +154,13 @@ public struct Composer: Sendable {
 
 /// Per-matter precomputation, kept for the composer's lifetime. Keyed by matter code; a hit is confirmed with
 /// `==`, which is cheap for the same stored value (shared buffers), unlike hashing the whole matter.
-private final class PreparedCache: @unchecked Sendable {
-    private var storage: [String: [PreparedMatter]] = [:]
-    private let lock = NSLock()
+private final class PreparedCache: Sendable {
+    private let storage = Locked<[String: [PreparedMatter]]>([:])
 
     func value(for matter: Matter, make: () -> PreparedMatter) -> PreparedMatter {
-        if let found = lock.withLock({ storage[matter.code]?.first { $0.matter == matter } }) { return found }
+        if let found = storage.withLock({ $0[matter.code]?.first { $0.matter == matter } }) { return found }
         let made = make()
-        lock.withLock { storage[matter.code, default: []].append(made) }
+        storage.withLock { $0[matter.code, default: []].append(made) }
         return made
     }
 }

@@ -10,8 +10,8 @@
 /// - start tags with more than ``XMLLimits/maxAttributes`` attributes (libxml2 checks every attribute against every
 ///   earlier one: 400,000 attributes took 48 s) or longer than ``XMLLimits/maxStartTagBytes``;
 ///
-/// The scan follows markup, not content: text, attribute values and end tags are skipped with `memchr`; only the
-/// few bytes between attributes are looked at one by one. UTF-16 and UTF-32 documents are screened per code unit.
+/// The scan follows markup, not content: text, attribute values and end tags are skipped with `memchr`, names and
+/// the bytes between attributes in tight runs; only the characters that change the state step the state machine. UTF-16 and UTF-32 documents are screened per code unit.
 struct XMLInputScreen {
     /// A limit a start tag broke: where its `<` is (a byte offset in the whole document) and which limit.
     struct Violation {
@@ -115,6 +115,16 @@ struct XMLInputScreen {
             case .skip(depth: 0):
                 guard let hit = memchr(base + index, 0x3E, count - index) else { return nil }
                 index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            case .tagName:
+                // The rest of the name in one run (kept for messages only, 64 characters at most).
+                let start = index
+                while index < count, !Self.endsTagName(base[index]) { index += 1 }
+                for k in start..<min(index, start + max(0, 64 - name.count)) { name.append(UInt32(base[k])) }
+                if index == count { return checkLength(at: consumed + count) }
+            case .tag:
+                // Attribute names, `=` and spaces change nothing: run to the next quote, `>` or `<`.
+                while index < count, !Self.breaksTag(base[index]) { index += 1 }
+                if index == count { return checkLength(at: consumed + count) }
             default:
                 break
             }
@@ -122,6 +132,21 @@ struct XMLInputScreen {
             index += 1
         }
         return checkLength(at: consumed + count)
+    }
+
+    /// Whether `byte` ends a start tag's name (the characters ``step(_:at:)`` acts on in `.tagName`).
+    @inline(__always)
+    private static func endsTagName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E, 0x3C: true
+        default: false
+        }
+    }
+
+    /// Whether `byte` is one ``step(_:at:)`` acts on in `.tag`: a quote, `>` or `<`.
+    @inline(__always)
+    private static func breaksTag(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x27 || byte == 0x3E || byte == 0x3C
     }
 
     /// UTF-16 or UTF-32 input, one code unit at a time.

@@ -35,6 +35,12 @@ struct CatalogOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "Threads for loading: a number, or auto (the cores not busy right now). The output is the same either way.",
+            valueName: "N"))
+    var threads: ThreadCount = .automatic
+
+    @Option(
+        help: ArgumentHelp(
             "Code profile: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default: code-profile.xml in or above the catalog folder, else national.",
             valueName: "NAME"))
     var codeProfile: String?
@@ -99,6 +105,7 @@ struct CatalogOptions: ParsableArguments {
         loader.limits.maxFileBytes = Int64(maxFileSize) << 20
         loader.limits.maxDepth = maxDepth
         loader.maxItemsPerFile = maxItems
+        loader.threads = threads.resolved()
         let environment = ProcessInfo.processInfo.environment
         // Opt-in until a cached load is measurably cheaper than a cold one (Benchmarks/RESULTS.md, session 4):
         // `--cache` or ONEGO_CACHE=1 turns it on; `--no-cache` or ONEGO_NO_CACHE=1 keeps it off.

@@ -20,7 +20,8 @@ import Testing
     static func loaders() throws -> [CatalogLoader] {
         let validating = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
         var validatingOnTwoThreads = validating
-        validatingOnTwoThreads.validationThreads = .two
+        validatingOnTwoThreads.threads = 2
+        validatingOnTwoThreads.minimumSplitBytes = 0
         return [validating, validatingOnTwoThreads, CatalogLoader(schema: nil)]
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoTestSupport
 import OnegoXML
 import Testing

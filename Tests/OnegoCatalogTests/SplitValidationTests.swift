@@ -46,7 +46,8 @@ import Testing
         let matter = try String(contentsOfFile: Fixtures.fixture("matters/qykb.xml"), encoding: .utf8)
         _ = try Fixtures.write(matter, to: "qykb.xml", in: directory)
         var loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
-        loader.validationThreads = .two
+        loader.threads = 2
+        loader.minimumSplitBytes = 0
         let result = loader.load(paths: [directory])
         #expect(result.skippedDocuments.count == 1)
         #expect(!result.diagnostics.contains { $0.rule == "xml.schema" })
@@ -55,9 +56,10 @@ import Testing
     @discardableResult
     func expectSameResults(_ path: String) throws -> CatalogLoadResult {
         var loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
-        loader.validationThreads = .one
+        loader.threads = 1
         let one = loader.load(paths: [path])
-        loader.validationThreads = .two
+        loader.threads = 2
+        loader.minimumSplitBytes = 0
         let two = loader.load(paths: [path])
         #expect(two.catalog.items == one.catalog.items, "\(path)")
         #expect(two.diagnostics.map(\.description) == one.diagnostics.map(\.description), "\(path)")

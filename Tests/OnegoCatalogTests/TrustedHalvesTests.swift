@@ -35,9 +35,10 @@ import Testing
     {
         let path = try Fixtures.write(text, to: name, in: try Fixtures.temporaryDirectory())
         var loader = CatalogLoader(schema: nil)
-        loader.validationThreads = .one
+        loader.threads = 1
         let one = loader.load(paths: [path])
-        loader.validationThreads = .two
+        loader.threads = 2
+        loader.minimumSplitBytes = 0
         let kept = Mutex<Bool?>(nil)
         loader.halvesObserver = { value in kept.withLock { $0 = value } }
         let two = loader.load(paths: [path])

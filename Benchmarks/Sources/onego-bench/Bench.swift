@@ -100,15 +100,14 @@ struct Load: ParsableCommand {
     @Argument(help: "A catalog file, or a folder of them.") var file: String
     @Flag var trusted = false
     @Flag(help: "Parse the files of a folder one after another instead of in parallel.") var serial = false
-    @Option(help: "Threads parsing a single file (validated: schema beside model; trusted: halves): one, two or auto.")
-    var threads = "auto"
+    @Option(help: "Threads (a single file on two: validated, schema beside model; trusted, halves): one, two or all.")
+    var threads = "all"
     @Option(help: "Keep parsed files in this cache folder (see CatalogCache).") var cache: String?
 
     func run() throws {
         var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
-        loader.loadsInParallel = !serial
+        loader.threads = serial ? 1 : ["one": 1, "two": 2][threads] ?? ProcessInfo.processInfo.activeProcessorCount
         loader.cache = cache.map { CatalogCache(directory: $0) }
-        loader.validationThreads = ["one": .one, "two": .two][threads] ?? .automatic
         let bytes = Self.size(of: file)
         let start = DispatchTime.now()
         let result = loader.load(paths: [file])

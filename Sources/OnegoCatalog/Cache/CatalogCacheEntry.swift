@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoXML
 
 /// What the cache keeps of one parsed file: the same fields as the loader's per-file outcome.

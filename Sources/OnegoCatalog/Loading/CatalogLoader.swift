@@ -21,27 +21,21 @@ public struct CatalogLoader: Sendable {
     public var limits: XMLLimits
     /// The most items accepted from one file.
     public var maxItemsPerFile: Int
-    /// Whether several files are parsed at once on all cores.
-    public var loadsInParallel: Bool
+    /// The most threads the load uses (at least one): up to this many files are parsed at once, and with two or
+    /// more a single file of at least ``minimumSplitBytes`` is parsed on two threads. The result is the same for
+    /// every count. The default is every core; the command line's `--threads auto` counts the idle ones.
+    ///
+    /// A single file on two threads: validated, one thread validates while another builds the model from its own
+    /// well-formedness-only parse of the same bytes; trusted, the file is cut in two at an `<item>` line near the
+    /// middle (``XMLSplitPlan``) and each half builds its items. A trusted file that cannot be cut cleanly, or where
+    /// a half finds an error, is parsed whole instead.
+    public var threads: Int
+    /// The smallest single file parsed on two threads when ``threads`` allows it (default 4 MB: for smaller files a
+    /// second thread costs more than it saves).
+    public var minimumSplitBytes = 4 << 20
     /// Called now and then during a load (from the parsing threads, at most every 0.2 s) and once at the end of
     /// parsing, for a progress display.
     public var progress: (@Sendable (LoadProgress) -> Void)?
-    /// How a single large file is parsed; see ``ValidationThreads``.
-    public var validationThreads = ValidationThreads.automatic
-
-    /// How many threads parse a single catalog file.
-    public enum ValidationThreads: Sendable, Hashable {
-        /// One pass validates (unless trusted) and builds the model.
-        case one
-        /// Validated: one thread validates while another builds the model from its own well-formedness-only parse
-        /// of the same bytes. Trusted: the file is cut in two at an `<item>` line near the middle
-        /// (``XMLSplitPlan``) and each half builds its items. Either way the result is the same as with one pass;
-        /// a trusted file that cannot be cut cleanly, or where a half finds an error, is parsed whole instead.
-        case two
-        /// Two for a single file of at least 4 MB when another core is idle (no other thread ready to run on
-        /// it right now), else one. Several files are already parsed in parallel.
-        case automatic
-    }
     /// Told whether a trusted two-thread parse kept its halves (`true`) or parsed the file whole (tests).
     var halvesObserver: (@Sendable (_ keptHalves: Bool) -> Void)?
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
@@ -50,16 +44,16 @@ public struct CatalogLoader: Sendable {
     /// Where parsed files are kept between runs (see ``CatalogCache``); `nil` parses every file.
     public var cache: CatalogCache?
 
-    /// Creates a loader.
+    /// Creates a loader; `threads` defaults to every core.
     public init(
         schema: XMLSchema?, profile: CodeProfile = .national, limits: XMLLimits = .default,
-        maxItemsPerFile: Int = 10_000_000, loadsInParallel: Bool = true
+        maxItemsPerFile: Int = 10_000_000, threads: Int? = nil
     ) {
         self.schema = schema
         self.profile = profile
         self.limits = limits
         self.maxItemsPerFile = maxItemsPerFile
-        self.loadsInParallel = loadsInParallel
+        self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// A loader that validates against `catalog.xsd`: the file at `schemaPath`, else as ``SchemaLocator`` finds it
@@ -131,7 +125,7 @@ public struct CatalogLoader: Sendable {
         }
         defer { meter?.finish() }
         let settings = cache == nil ? nil : CacheSettings(loader: self)
-        if inputs.count == 1, loadsInParallel, splitsValidation(of: inputs[0]) {
+        if inputs.count == 1, splitsSingleFile(inputs[0]) {
             return [
                 cachedOutcome(inputs[0], settings: settings, meter: meter) {
                     if let schema { return parseSplit(inputs[0], schema: schema, meter: meter) }
@@ -145,40 +139,32 @@ public struct CatalogLoader: Sendable {
             }
             slots.store(outcome, at: index)
         }
-        if loadsInParallel && inputs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+        let workers = min(max(1, threads), inputs.count)
+        if workers > 1 {
+            // Each worker takes the next file not yet taken, so no more than `threads` parse at once.
+            let next = Locked(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let index = next.withLock { taken in
+                        defer { taken += 1 }
+                        return taken
+                    }
+                    guard index < inputs.count else { return }
+                    work(index)
+                }
+            }
         } else {
             for index in inputs.indices { work(index) }
         }
         return slots.values.map { $0 ?? FileOutcome.empty }
     }
 
-    private func splitsValidation(of input: InputFile) -> Bool {
-        // A pipe or device can be read only once: never by two passes.
+    /// Whether the only file is parsed on two threads: two or more allowed, a regular file (a pipe or device can
+    /// be read only once, never by two passes) of at least ``minimumSplitBytes``.
+    private func splitsSingleFile(_ input: InputFile) -> Bool {
         var info = stat()
-        guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        switch validationThreads {
-        case .one: return false
-        case .two: return true
-        case .automatic:
-            let cores = ProcessInfo.processInfo.activeProcessorCount
-            guard cores > 1, LoadProgress.totalBytes(of: [input.path]) >= 4 << 20 else { return false }
-            return Self.otherRunnableThreads() < Double(cores - 1)
-        }
-    }
-
-    /// Threads of other processes ready to run now: Linux's instantaneous count from `/proc/loadavg` (the
-    /// 1-minute average lags behind, e.g. right after a build), else the load average, less this thread.
-    static func otherRunnableThreads() -> Double {
-        if let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
-            let fields = text.split(separator: " ")
-            if fields.count >= 4, let running = fields[3].split(separator: "/").first.flatMap({ Double($0) }) {
-                return max(0, running - 1)
-            }
-        }
-        var load = [0.0]
-        guard getloadavg(&load, 1) == 1 else { return .infinity }
-        return max(0, load[0] - 1)
+        guard threads > 1, stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        return Int(info.st_size) >= minimumSplitBytes
     }
 
     /// Validates `input` on one thread (a pass that only checks the root and the schema) while another builds

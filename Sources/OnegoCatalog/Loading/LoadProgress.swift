@@ -44,14 +44,21 @@ public struct LoadProgress: Sendable, Hashable {
 }
 
 /// Sums progress from the parsing threads and reports it at most every 0.2 s.
-final class ProgressMeter: @unchecked Sendable {
-    private let lock = NSLock()
+///
+/// Reports go out one at a time and in order, but never under the lock: a thread takes a snapshot and marks a report
+/// in flight; others skip their report meanwhile (the next one is at most 0.2 s away).
+final class ProgressMeter: Sendable {
+    private struct State {
+        var bytes = 0
+        var items = 0
+        var lastReport: UInt64 = 0
+        var isReporting = false
+    }
+
+    private let state = Locked(State())
     private let report: @Sendable (LoadProgress) -> Void
     private let totalBytes: Int
     private let start = DispatchTime.now().uptimeNanoseconds
-    private var bytes = 0
-    private var items = 0
-    private var lastReport: UInt64 = 0
 
     init(totalBytes: Int, report: @escaping @Sendable (LoadProgress) -> Void) {
         self.totalBytes = totalBytes
@@ -59,29 +66,32 @@ final class ProgressMeter: @unchecked Sendable {
     }
 
     func add(bytes newBytes: Int, items newItems: Int) {
-        // Reports go out under the lock, so a display sees them in order and one at a time. The clock is read under
-        // the lock too: read before it, another thread could store a later `lastReport` first and the difference
-        // would underflow (seen as a crash when parallel loads showed progress).
-        lock.withLock {
+        // The clock is read under the lock: read before it, another thread could store a later `lastReport` first
+        // and the difference would underflow (seen as a crash when parallel loads showed progress).
+        let due: LoadProgress? = state.withLock { state in
             let now = DispatchTime.now().uptimeNanoseconds
-            bytes += newBytes
-            items += newItems
-            guard now >= lastReport, now - lastReport >= 200_000_000 else { return }
-            lastReport = now
-            report(
-                LoadProgress(
-                    bytesRead: bytes, totalBytes: totalBytes, items: items, elapsed: Double(now - start) / 1e9,
-                    isFinished: false))
+            state.bytes += newBytes
+            state.items += newItems
+            guard !state.isReporting, now >= state.lastReport, now - state.lastReport >= 200_000_000 else { return nil }
+            state.lastReport = now
+            state.isReporting = true
+            return LoadProgress(
+                bytesRead: state.bytes, totalBytes: totalBytes, items: state.items,
+                elapsed: Double(now - start) / 1e9, isFinished: false)
         }
+        guard let due else { return }
+        report(due)
+        state.withLock { $0.isReporting = false }
     }
 
     func finish() {
         let now = DispatchTime.now().uptimeNanoseconds
-        lock.withLock {
-            report(
-                LoadProgress(
-                    bytesRead: bytes, totalBytes: totalBytes, items: items, elapsed: Double(now - start) / 1e9,
-                    isFinished: true))
+        // Called once the parsing threads are done: no report is in flight.
+        let last = state.withLock {
+            LoadProgress(
+                bytesRead: $0.bytes, totalBytes: totalBytes, items: $0.items, elapsed: Double(now - start) / 1e9,
+                isFinished: true)
         }
+        report(last)
     }
 }

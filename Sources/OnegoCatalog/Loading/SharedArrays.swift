@@ -2,9 +2,9 @@
 ///
 /// The same item is published by every region that implements it, with the same results, steps and legal basis:
 /// across a provincial or national catalog most of these arrays repeat verbatim, and each copy would cost a heap
-/// block. Their strings come from the file's ``StringInterner``, so equal texts share storage and a key can hash
-/// the strings' bits instead of their characters (hashing Chinese text means normalising it). A text that did not
-/// come from the interner only costs a missed share; equality is always checked on the values.
+/// block. Keys hash and compare strings by their UTF-8 bytes (``UTF8Keyed``): `String`'s own hash normalises
+/// Chinese text (slow), and its `==` treats canonically equivalent texts as equal, so sharing by it could swap the
+/// bytes an office wrote for another spelling of them. Equal bytes in different storage hash alike and share.
 struct SharedArrays {
     private var results = Set<Shared<ItemResult>>()
     private var steps = Set<Shared<ProcessStep>>()
@@ -40,7 +40,7 @@ struct SharedArrays {
         return fee
     }
 
-    private static func intern<T: BitHashable>(_ array: [T], in set: inout Set<Shared<T>>) -> [T] {
+    private static func intern<T: UTF8Keyed>(_ array: [T], in set: inout Set<Shared<T>>) -> [T] {
         if array.isEmpty { return [] }
         if let found = set.firstIndex(of: Shared(array)) { return set[found].array }
         // New: keep an exact-size copy, so the scratch storage stays the reader's own.
@@ -71,62 +71,57 @@ struct ItemLists {
     }
 }
 
-/// An array keyed by its elements' bits (see ``SharedArrays``).
-private struct Shared<T: BitHashable>: Hashable {
+/// An array keyed by its elements' UTF-8 bytes (see ``SharedArrays``).
+struct Shared<T: UTF8Keyed>: Hashable {
     let array: [T]
     init(_ array: [T]) { self.array = array }
 
-    static func == (a: Shared, b: Shared) -> Bool { a.array == b.array }
+    static func == (a: Shared, b: Shared) -> Bool {
+        a.array.count == b.array.count && zip(a.array, b.array).allSatisfy { $0.hasSameKey(as: $1) }
+    }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(array.count)
-        for element in array { element.combineBits(into: &hasher) }
+        for element in array { element.combineKey(into: &hasher) }
     }
 }
 
-/// A material body keyed by its strings' bits.
+/// A material body keyed by its strings' UTF-8 bytes.
 private struct SharedMaterial: Hashable {
     let storage: Material.Storage
     init(_ storage: Material.Storage) { self.storage = storage }
 
     static func == (a: SharedMaterial, b: SharedMaterial) -> Bool {
-        a.storage === b.storage || a.storage.body == b.storage.body
+        a.storage === b.storage || a.storage.body.hasSameKey(as: b.storage.body)
     }
 
-    func hash(into hasher: inout Hasher) {
-        let body = storage.body
-        hasher.combineBits(body.name)
-        hasher.combineCase(body.type)
-        hasher.combineCase(body.form)
-        hasher.combineCase(body.necessity)
-        hasher.combineCase(body.source)
-        hasher.combine(body.originals)
-        hasher.combine(body.copies)
-        hasher.combine(body.isKey)
-        hasher.combineBits(body.issuer)
-        hasher.combineBits(body.eLicence)
-        hasher.combine(body.supplyDays)
-        hasher.combineBits(body.paperSize)
-        hasher.combineBits(body.blankForm)
-        hasher.combineBits(body.sample)
-        hasher.combineBits(body.note)
-        hasher.combineBits(body.standard)
-        hasher.combineBits(body.holder)
-    }
+    func hash(into hasher: inout Hasher) { storage.body.combineKey(into: &hasher) }
 }
 
-/// A value whose strings are hashed by their storage bits.
-protocol BitHashable: Hashable {
-    func combineBits(into hasher: inout Hasher)
+/// A value hashed and compared by its strings' UTF-8 bytes and its code-list cases, never by `String`'s
+/// normalising hash and equality: the two functions agree (values with the same key hash alike), which
+/// `Hashable` requires.
+protocol UTF8Keyed {
+    /// Feeds `hasher` every string of the value as UTF-8 bytes and every code-list case by its tag.
+    func combineKey(into hasher: inout Hasher)
+    /// Whether `other` has the same strings byte for byte and the same cases and numbers.
+    func hasSameKey(as other: Self) -> Bool
 }
 
 extension Hasher {
-    /// Combines a string's 16 bytes: identical for interned copies of one text.
+    /// Combines a string's UTF-8 bytes and their count: the same for equal bytes in any storage.
     @inline(__always)
-    mutating func combineBits(_ string: String) {
-        let bits = unsafeBitCast(string, to: (UInt64, UInt64).self)
-        combine(bits.0)
-        combine(bits.1)
+    mutating func combineUTF8(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            combine(bytes.count)
+            combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    @inline(__always)
+    mutating func combineUTF8(_ string: String?) {
+        if let string { combineUTF8(string) } else { combine(-1) }
     }
 
     /// Combines a payload-free enum's case by its in-memory tag (a code-list enum's synthesized hash would hash
@@ -139,65 +134,136 @@ extension Hasher {
     }
 
     @inline(__always)
-    mutating func combineBits(_ string: String?) {
-        if let string { combineBits(string) } else { combine(0 as UInt8) }
-    }
-
-    @inline(__always)
-    mutating func combineBits(_ limit: TimeLimit?) {
+    mutating func combineUTF8(_ limit: TimeLimit?) {
         guard let limit else { return combine(0 as UInt8) }
         combine(limit.value)
         combineCase(limit.unit)
-        combineBits(limit.note)
+        combineUTF8(limit.note)
     }
 }
 
-extension ItemResult: BitHashable {
-    func combineBits(into hasher: inout Hasher) {
-        hasher.combineBits(name)
+/// Whether two strings have the same UTF-8 bytes (not `==`, which also equates canonically equivalent texts).
+@inline(__always)
+func sameUTF8(_ a: String, _ b: String) -> Bool {
+    // Identical bits are the same storage (interned copies) or the same small string.
+    if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+    var (a, b) = (a, b)
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+}
+
+@inline(__always)
+func sameUTF8(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): true
+    case (let a?, let b?): sameUTF8(a, b)
+    default: false
+    }
+}
+
+@inline(__always)
+func sameUTF8(_ a: TimeLimit?, _ b: TimeLimit?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): true
+    case (let a?, let b?): a.value == b.value && a.unit == b.unit && sameUTF8(a.note, b.note)
+    default: false
+    }
+}
+
+extension Material.Body: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) {
+        hasher.combineUTF8(name)
         hasher.combineCase(type)
-        hasher.combineBits(eLicence)
-        hasher.combineBits(validity)
-        hasher.combineBits(delivery)
+        hasher.combineCase(form)
+        hasher.combineCase(necessity)
+        hasher.combineCase(source)
+        hasher.combine(originals)
+        hasher.combine(copies)
+        hasher.combine(isKey)
+        hasher.combineUTF8(issuer)
+        hasher.combineUTF8(eLicence)
+        hasher.combine(supplyDays)
+        hasher.combineUTF8(paperSize)
+        hasher.combineUTF8(blankForm)
+        hasher.combineUTF8(sample)
+        hasher.combineUTF8(note)
+        hasher.combineUTF8(standard)
+        hasher.combineUTF8(holder)
+    }
+
+    func hasSameKey(as o: Self) -> Bool {
+        sameUTF8(name, o.name) && type == o.type && form == o.form && necessity == o.necessity && source == o.source
+            && originals == o.originals && copies == o.copies && isKey == o.isKey && sameUTF8(issuer, o.issuer)
+            && sameUTF8(eLicence, o.eLicence) && supplyDays == o.supplyDays && sameUTF8(paperSize, o.paperSize)
+            && sameUTF8(blankForm, o.blankForm) && sameUTF8(sample, o.sample) && sameUTF8(note, o.note)
+            && sameUTF8(standard, o.standard) && sameUTF8(holder, o.holder)
     }
 }
 
-extension ProcessStep: BitHashable {
-    func combineBits(into hasher: inout Hasher) {
-        hasher.combineBits(name)
-        hasher.combineBits(limit)
-        hasher.combineBits(role)
+extension ItemResult: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) {
+        hasher.combineUTF8(name)
+        hasher.combineCase(type)
+        hasher.combineUTF8(eLicence)
+        hasher.combineUTF8(validity)
+        hasher.combineUTF8(delivery)
+    }
+
+    func hasSameKey(as o: Self) -> Bool {
+        sameUTF8(name, o.name) && type == o.type && sameUTF8(eLicence, o.eLicence) && sameUTF8(validity, o.validity)
+            && sameUTF8(delivery, o.delivery)
     }
 }
 
-extension LegalProvision: BitHashable {
-    func combineBits(into hasher: inout Hasher) {
-        hasher.combineBits(law)
-        hasher.combineBits(article)
-        hasher.combineBits(text)
+extension ProcessStep: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) {
+        hasher.combineUTF8(name)
+        hasher.combineUTF8(limit)
+        hasher.combineUTF8(role)
+    }
+
+    func hasSameKey(as o: Self) -> Bool { sameUTF8(name, o.name) && sameUTF8(limit, o.limit) && sameUTF8(role, o.role) }
+}
+
+extension LegalProvision: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) {
+        hasher.combineUTF8(law)
+        hasher.combineUTF8(article)
+        hasher.combineUTF8(text)
+    }
+
+    func hasSameKey(as o: Self) -> Bool {
+        sameUTF8(law, o.law) && sameUTF8(article, o.article) && sameUTF8(text, o.text)
     }
 }
 
-extension SpecialProcedure: BitHashable {
-    func combineBits(into hasher: inout Hasher) {
+extension SpecialProcedure: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) {
         hasher.combineCase(kind)
-        hasher.combineBits(limit)
-        hasher.combineBits(note)
+        hasher.combineUTF8(limit)
+        hasher.combineUTF8(note)
+    }
+
+    func hasSameKey(as o: Self) -> Bool { kind == o.kind && sameUTF8(limit, o.limit) && sameUTF8(note, o.note) }
+}
+
+extension FeeItem: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) {
+        hasher.combineUTF8(name)
+        hasher.combineUTF8(standard)
+        hasher.combineUTF8(basis)
+    }
+
+    func hasSameKey(as o: Self) -> Bool {
+        sameUTF8(name, o.name) && sameUTF8(standard, o.standard) && sameUTF8(basis, o.basis)
     }
 }
 
-extension FeeItem: BitHashable {
-    func combineBits(into hasher: inout Hasher) {
-        hasher.combineBits(name)
-        hasher.combineBits(standard)
-        hasher.combineBits(basis)
-    }
+extension HandlingForm: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) { hasher.combineCase(self) }
+    func hasSameKey(as other: Self) -> Bool { self == other }
 }
 
-extension HandlingForm: BitHashable {
-    func combineBits(into hasher: inout Hasher) { hasher.combineCase(self) }
-}
-
-extension ServiceObject: BitHashable {
-    func combineBits(into hasher: inout Hasher) { hasher.combineCase(self) }
+extension ServiceObject: UTF8Keyed {
+    func combineKey(into hasher: inout Hasher) { hasher.combineCase(self) }
+    func hasSameKey(as other: Self) -> Bool { self == other }
 }

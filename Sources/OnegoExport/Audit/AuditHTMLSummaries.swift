@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoAudit
 import OnegoXML
 

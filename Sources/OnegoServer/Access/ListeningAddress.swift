@@ -1,21 +1,20 @@
-import Foundation
+import OnegoCatalog
 
 /// The address the server actually listens on, known once it is bound (`--port 0` picks the port then).
-final class ListeningAddress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var boundPort: Int
+final class ListeningAddress: Sendable {
+    private let boundPort: Locked<Int>
     /// The configured host.
     let host: String
 
     init(host: String, port: Int) {
         self.host = host
-        self.boundPort = port
+        self.boundPort = Locked(port)
     }
 
     /// The bound port (the configured one until the server is running).
     var port: Int {
-        get { lock.withLock { boundPort } }
-        set { lock.withLock { boundPort = newValue } }
+        get { boundPort.withLock { $0 } }
+        set { boundPort.withLock { $0 = newValue } }
     }
 
     /// The `Host` header values that name this server: the listening address and, on loopback, `localhost`.

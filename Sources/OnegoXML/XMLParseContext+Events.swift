@@ -1,0 +1,117 @@
+internal import CLibXML2
+import OnegoBase
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+extension XMLParseContext {
+    func nameID(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int {
+        names.id(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
+            XMLName(
+                id: $0,
+                localName: local.map { String(cString: $0) } ?? "",
+                namespaceURI: uri.map { String(cString: $0) } ?? "")
+        }
+    }
+
+    func startElement(
+        localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int32,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard !aborted else { return }
+        depth += 1
+        textBytes = 0
+        if depth > limits.maxDepth {
+            abort(
+                Diagnostic(
+                    .error, rule: "xml.limit.depth",
+                    message: "元素嵌套超过 \(limits.maxDepth) 层，目录文件不应如此之深", at: tagLocation))
+            return
+        }
+        let elementID = nameID(local: localname, uri: uri)
+        var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
+        defer { for buffer in decoded { buffer.deallocate() } }
+        var count = 0
+        if let attributes, attributeCount > 0 {
+            let total = Int(attributeCount)
+            if total > entryCapacity {
+                entries.deallocate()
+                entryCapacity = max(total, entryCapacity * 2)
+                entries = .allocate(capacity: entryCapacity)
+            }
+            for i in 0..<total {
+                let base = attributes + i * 5
+                let attributeID = nameID(local: base[0], uri: base[2])
+                guard let start = base[3], let end = base[4] else { continue }
+                var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
+                if memchr(start, 0x26, end - start) != nil, let unescaped = decodeAmpersands(value) {
+                    decoded.append(unescaped)
+                    value = UnsafeBufferPointer(unescaped)
+                }
+                (entries + count).initialize(to: XMLAttributeList.Entry(nameID: attributeID, value: value))
+                count += 1
+            }
+        }
+        if let idHandler {
+            idHandler.startElement(
+                nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
+                context: self)
+            return
+        }
+        attributeScratch.removeAll(keepingCapacity: true)
+        for entry in UnsafeBufferPointer(start: entries, count: count) {
+            attributeScratch.append(XMLAttribute(name: names.entry(entry.nameID), value: entry.value))
+        }
+        handler.startElement(names.entry(elementID), attributes: attributeScratch, context: self)
+    }
+
+    func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
+        guard !aborted else { return }
+        textBytes = 0
+        let id = nameID(local: localname, uri: uri)
+        if let idHandler {
+            idHandler.endElement(nameID: id, context: self)
+        } else {
+            handler.endElement(names.entry(id), context: self)
+        }
+        depth -= 1
+    }
+
+    func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
+        guard !aborted else { return }
+        textBytes += length
+        if textBytes > limits.maxTextBytes {
+            abort(
+                Diagnostic(
+                    .error, rule: "xml.limit.text",
+                    message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
+            return
+        }
+        handler.characters(UnsafeBufferPointer(start: chars, count: length), context: self)
+    }
+}
+
+/// Without entity substitution, libxml2's SAX2 keeps an escaped ampersand in attribute values as `&#38;` (so a tree
+/// builder can re-parse it); every other reference arrives decoded. Turns each `&#38;` back into `&`.
+private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
+    let pattern: [UInt8] = Array("&#38;".utf8)
+    let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: value.count)
+    var i = 0
+    var n = 0
+    while i < value.count {
+        if value[i] == UInt8(ascii: "&"), i + pattern.count <= value.count,
+            value[i..<(i + pattern.count)].elementsEqual(pattern)
+        {
+            output[n] = UInt8(ascii: "&")
+            i += pattern.count
+        } else {
+            output[n] = value[i]
+            i += 1
+        }
+        n += 1
+    }
+    return UnsafeMutableBufferPointer(rebasing: output[0..<n])
+}

@@ -1,0 +1,135 @@
+internal import CLibXML2
+public import OnegoBase
+
+let libXML2Initialization: Void = { xmlInitParser() }()
+
+func ensureLibXML2Initialized() { _ = libXML2Initialization }
+
+/// The state of one parse, handed to the handler's callbacks: where the parser is, and how to report problems.
+public final class XMLParseContext {
+    /// The file being parsed, as named in diagnostics.
+    public let file: String
+    /// The current element depth: 1 inside the root's start tag.
+    @exclusivity(unchecked) public internal(set) var depth = 0
+    /// Every diagnostic so far.
+    @exclusivity(unchecked) public internal(set) var diagnostics: [Diagnostic] = []
+
+    let limits: XMLLimits
+    let maxDiagnostics: Int
+    /// The handler; the caller keeps it alive for the whole parse (unowned(unsafe): no reference counting per event).
+    unowned(unsafe) let handler: any XMLContentHandler
+    /// The same handler when it takes name ids, else nil.
+    unowned(unsafe) let idHandler: (any XMLNameIDContentHandler)?
+    @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var aborted = false
+    @exclusivity(unchecked) var textBytes = 0
+    /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
+    @exclusivity(unchecked) var isFinishing = false
+    @exclusivity(unchecked) var names = NameTable()
+    @exclusivity(unchecked) var attributeScratch: [XMLAttribute] = []
+    /// Reused storage for the attribute entries of a start tag.
+    @exclusivity(unchecked) var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
+    @exclusivity(unchecked) var entryCapacity = 32
+    /// The encoding the document declared, once known.
+    @exclusivity(unchecked) public internal(set) var declaredEncoding: String?
+
+    /// Where the document's bytes come from, so an encoding error can be located by reading them again.
+    enum Source {
+        case file(String)
+        case bytes([UInt8])
+    }
+
+    /// The document's bytes, for locating encoding errors.
+    @exclusivity(unchecked) var source: Source?
+
+    /// Added to every line reported: a part of a file parsed on its own (see ``XMLSplitPlan``) reports the lines of
+    /// the whole file.
+    @exclusivity(unchecked) var lineOffset = 0
+
+    init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
+        self.file = file
+        self.limits = limits
+        self.maxDiagnostics = maxDiagnostics
+        self.handler = handler
+        self.idHandler = handler as? any XMLNameIDContentHandler
+        self.entries = .allocate(capacity: entryCapacity)
+    }
+
+    deinit { entries.deallocate() }
+
+    /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
+    public func name(id: Int) -> XMLName { names.entry(id) }
+
+    /// Records a problem and keeps parsing. Past ``maxDiagnostics`` messages the file is still read to its end (so
+    /// every item is counted and checked) but further messages are only counted (``unlistedCount``).
+    public func report(_ diagnostic: Diagnostic) {
+        guard !aborted else { return }
+        guard diagnostics.count < maxDiagnostics else {
+            unlistedCount += 1
+            return
+        }
+        diagnostics.append(diagnostic)
+    }
+
+    /// How many messages were counted but not kept, past ``maxDiagnostics``.
+    public private(set) var unlistedCount = 0
+
+    /// The diagnostics, followed by a warning saying how many messages were not listed, when any were not.
+    public var finishedDiagnostics: [Diagnostic] {
+        guard unlistedCount > 0 else { return diagnostics }
+        return diagnostics + [
+            Diagnostic(
+                .warning, rule: "xml.too-many-errors",
+                message: "该文件消息过多：只列出前 \(maxDiagnostics) 条，另有 \(unlistedCount) 条未列出；其余事项已全部读取、检查和计数",
+                at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+        ]
+    }
+
+    /// Records a fatal problem and stops the parse. Call it from the handler's callbacks.
+    public func abort(_ diagnostic: Diagnostic) {
+        guard !aborted else { return }
+        diagnostics.append(diagnostic)
+        aborted = true
+        // Not xmlStopParser: in libxml2 2.9 it frees the input buffer, which the XSD validator's SAX plug still reads
+        // after this callback returns (a use-after-free valgrind showed on a wrong root namespace). Halting only
+        // disables SAX and ends the chunk; the feeding loop then stops and the context is freed afterwards.
+        onego_ctxt_halt(parser)
+    }
+
+    /// Records a fatal problem reported by libxml2 itself. libxml2 has already stopped delivering events; halting
+    /// the parser from inside its error callback would free input it is still using (found by fuzzing).
+    func fail(_ diagnostic: Diagnostic) {
+        guard !aborted else { return }
+        diagnostics.append(diagnostic)
+        aborted = true
+    }
+
+    /// Whether the parse has been stopped.
+    public var isAborted: Bool { aborted }
+
+    /// Where the parser is now (just past the last thing it read).
+    public var currentLocation: SourceLocation {
+        SourceLocation(
+            file: file, line: Int(onego_ctxt_line(parser)) + lineOffset, column: Int(onego_ctxt_column(parser)))
+    }
+
+    /// Where the tag being reported starts: the `<` of the current start tag during `startElement`, or of the
+    /// end tag during `endElement`. Falls back to the parser's position when the buffer no longer holds it.
+    public var tagLocation: SourceLocation {
+        guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
+            return currentLocation
+        }
+        let line = Int(onego_ctxt_line(parser)) + lineOffset
+        let column = Int(onego_ctxt_column(parser))
+        // Walk back to the '<' that opened this tag; '<' cannot occur inside attribute values.
+        guard let open = ByteScan.lastIndex(of: 0x3C, from: base, before: cur) else { return currentLocation }
+        let (newlines, characters) = ByteScan.newlinesAndCharacters(from: open + 1, to: cur)
+        if newlines == 0 {
+            return SourceLocation(file: file, line: line, column: max(1, column - characters - 1))
+        }
+        // The tag spans lines: count characters from the start of its first line.
+        let lineStart = ByteScan.lastIndex(of: 0x0A, from: base, before: open).map { $0 + 1 } ?? base
+        let (_, lead) = ByteScan.newlinesAndCharacters(from: lineStart, to: open)
+        return SourceLocation(file: file, line: line - newlines, column: lead + 1)
+    }
+}
