@@ -70,7 +70,8 @@ let package = Package(
         .target(
             name: "OnegoImport",
             dependencies: [
-                "OnegoBase", "OnegoXML", "OnegoCatalog", "OnegoExport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "OnegoBase", "OnegoXML", "OnegoCatalog", "OnegoExport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -113,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "OnegoComposerTests",
             dependencies: [
-                "OnegoBase", "OnegoComposer", "OnegoTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                "OnegoBase", "OnegoComposer", "OnegoTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(name: "OnegoAuditTests", dependencies: ["OnegoBase", "OnegoAudit", "OnegoTestSupport"]),

@@ -1,4 +1,5 @@
 import OnegoBase
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import OnegoCatalog
 import OnegoBase
+import OnegoCatalog
 import OnegoImport
 
 /// `onego import SOURCE... --profile PROFILE --out DIR`: read what an office has (workbooks, CSV dumps, portal JSON)

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport

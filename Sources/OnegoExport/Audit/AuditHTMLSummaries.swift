@@ -1,5 +1,5 @@
-import OnegoBase
 import OnegoAudit
+import OnegoBase
 import OnegoXML
 
 /// The parts of the audit page that keep it small at scale: the findings counted per rule, and the note under

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoXML
 
 /// Turns the rows of one worksheet into a ``SourceTable``: merged ranges filled from their top-left cell (noted),

@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoSearch
@@ -50,7 +51,7 @@ struct AuthorPage {
         let items = draft.diagnostics.map { diagnostic in
             let place = diagnostic.location.map { "第 \($0.line) 行：" } ?? ""
             return "<li class=\"\(diagnostic.severity == .error ? "bad" : "")\">\(h(place + diagnostic.message))"
-                + " <span class=\"code\">[\(h(diagnostic.rule))]</span></li>"
+                + " <span class=\"code\">[\(h(diagnostic.rule.rawValue))]</span></li>"
         }
         let label = draft.isSavable ? "有提示" : "有错误，修正后才能保存"
         return "<div class=\"alert error\" id=\"problems\"><strong>\(label)</strong><ul>\(items.joined())</ul></div>"

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OnegoBase
 import OnegoComposer
 import OnegoExport
 import OnegoXML
