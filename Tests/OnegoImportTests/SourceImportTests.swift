@@ -144,6 +144,12 @@ import Testing
         ("即办", .onTheSpot),
         ("当场办结", .onTheSpot),
         ("10个工作日（不含专家评审时间）", .limit(TimeLimit(10, .workingDays, note: "不含专家评审时间"))),
+        ("30(工作日，不含公示时间)", .limit(TimeLimit(30, .workingDays, note: "不含公示时间"))),
+        (
+            "2小时 材料齐全、符合法定形式的，受理后2小时内办结（企业信息变更“一件事”）",
+            .limit(TimeLimit(2, .hours, note: "材料齐全、符合法定形式的，受理后2小时内办结（企业信息变更“一件事”）"))
+        ),
+        ("　5 个工作日", .limit(TimeLimit(5, .workingDays))),
     ])
     func timeLimitsAsPrinted(text: String, expected: TimeLimitText) {
         #expect(TimeLimitText.parse(text) == expected)

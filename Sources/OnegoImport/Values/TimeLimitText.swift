@@ -18,11 +18,25 @@ public enum TimeLimitText: Sendable, Hashable {
 
     /// Parses `text`; `nil` when it is neither a limit nor one of the known words.
     public static func parse(_ raw: String, defaultUnit: TimeUnit = .workingDays) -> TimeLimitText? {
-        let text = raw.map { PhoneNumber.halfWidth($0) }.reduce(into: "") { $0.append($1) }
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty || notPublishedWords.contains(text) { return .absent }
+        // The amount and unit are read from a half-width copy; the note keeps the source's own characters.
+        let source = Array(raw)
+        let mapped = source.map { PhoneNumber.halfWidth($0) }
+        guard let first = mapped.firstIndex(where: { !$0.isWhitespace }),
+            let last = mapped.lastIndex(where: { !$0.isWhitespace })
+        else { return .absent }
+        let text = String(mapped[first...last])
+        let original = Array(source[first...last])
+        if notPublishedWords.contains(text) { return .absent }
         if onTheSpotWords.contains(where: { text.hasPrefix($0) }) { return .onTheSpot }
-        // The leading amount.
+        guard let (value, unit, consumed) = head(text, defaultUnit: defaultUnit) else { return nil }
+        let rounded = (value * 100).rounded() / 100
+        let note = Self.note(String(original.dropFirst(consumed)))
+        return .limit(TimeLimit(rounded, unit, note: note.isEmpty ? nil : note))
+    }
+
+    /// The leading amount and unit of a half-width text, and how many characters they take (with the brackets of
+    /// "30(工作日)").
+    private static func head(_ text: String, defaultUnit: TimeUnit) -> (Double, TimeUnit, Int)? {
         var index = text.startIndex
         while index < text.endIndex, text[index].isASCII, text[index].isNumber || text[index] == "." {
             index = text.index(after: index)
@@ -30,12 +44,13 @@ public enum TimeLimitText: Sendable, Hashable {
         guard index > text.startIndex, let value = Double(text[..<index]), value.isFinite, value >= 0 else {
             return nil
         }
-        var rest = String(text[index...]).trimmingCharacters(in: .whitespaces)
+        var rest = Substring(text[index...])
+        while rest.first == " " { rest.removeFirst() }
         if rest.hasPrefix("(") { rest.removeFirst() }
         if rest.hasPrefix("个") { rest.removeFirst() }
         let units: [(String, TimeUnit)] = [
-            ("工作日", .workingDays), ("个工作日", .workingDays), ("自然日", .naturalDays), ("日历日", .naturalDays),
-            ("天", .naturalDays), ("日", .naturalDays), ("小时", .hours), ("时", .hours), ("分钟", .minutes),
+            ("工作日", .workingDays), ("自然日", .naturalDays), ("日历日", .naturalDays), ("天", .naturalDays),
+            ("日", .naturalDays), ("小时", .hours), ("时", .hours), ("分钟", .minutes),
         ]
         var unit = defaultUnit
         var matched = rest.isEmpty
@@ -47,8 +62,25 @@ public enum TimeLimitText: Sendable, Hashable {
         }
         guard matched else { return nil }
         if rest.hasPrefix(")") { rest.removeFirst() }
-        rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ()（）,，;；。"))
-        let rounded = (value * 100).rounded() / 100
-        return .limit(TimeLimit(rounded, unit, note: rest.isEmpty ? nil : rest))
+        return (value, unit, text.distance(from: text.startIndex, to: rest.startIndex))
+    }
+
+    /// The text after the limit as its note: leading separators dropped, and a closing bracket dropped only when
+    /// the note does not open one (`30(工作日，不含公示时间)`) or wraps the whole note, so a note's own brackets
+    /// stay whole.
+    private static func note(_ tail: String) -> String {
+        var note = Substring(tail)
+        while let first = note.first, " ,，;；。、".contains(first) || first.isWhitespace { note.removeFirst() }
+        while let last = note.last, last.isWhitespace { note.removeLast() }
+        let opens = note.count { $0 == "(" || $0 == "（" }
+        let closes = note.count { $0 == ")" || $0 == "）" }
+        if closes > opens, let last = note.last, last == ")" || last == "）" { note.removeLast() }
+        // A note wholly in one pair of brackets: `10个工作日（不含专家评审时间）`.
+        if opens == 1, closes == 1, let first = note.first, first == "(" || first == "（",
+            let last = note.last, last == ")" || last == "）"
+        {
+            note = note.dropFirst().dropLast()
+        }
+        return String(note)
     }
 }
