@@ -83,24 +83,10 @@ import Testing
 /// command line that answers everything.
 @Suite struct ComposePartialAnswersTests {
     @Test func asksOnlyTheOpenQuestionsAndPrintsTheEquivalentCommand() throws {
-        let command =
-            "\(Fixtures.onegoExecutable) compose YX-QYKB --catalog Catalogs/yunxi --answer invoice=是 --answer staff=是"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
         // fund 是, bank 是, agent 否.
-        input.fileHandleForWriting.write(Data("1\n1\n2\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try Fixtures.runOnegoOnTerminal(
+            "compose YX-QYKB --catalog Catalogs/yunxi --answer invoice=是 --answer staff=是", typing: "1\n1\n2\n")
+        #expect(status == 0, "\(text)")
         #expect(!text.contains("是否需要申领发票和税务UKey？\r\n"), "\(text)")
         #expect(text.contains("是否委托代理人办理？"))
         #expect(text.contains("不再提问的等效命令"))
@@ -112,21 +98,8 @@ import Testing
     }
 
     @Test func showsTheQuestionsHint() throws {
-        let command = "\(Fixtures.onegoExecutable) compose YX-QYKB --catalog Catalogs/yunxi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("1\n1\n1\n1\n2\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (_, text) = try Fixtures.runOnegoOnTerminal(
+            "compose YX-QYKB --catalog Catalogs/yunxi", typing: "1\n1\n1\n1\n2\n")
         #expect(text.contains("说明：开业即开票的企业选“是”，税务部门同步核定票种并发放税务UKey。"), "\(text)")
     }
 }

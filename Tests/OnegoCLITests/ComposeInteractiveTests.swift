@@ -6,23 +6,10 @@ import Testing
 /// Debian system) gives the command a pseudo-terminal; the answers are typed on its standard input.
 @Suite struct ComposeInteractiveTests {
     @Test func asksTheQuestionsOnATerminalAndComposesTheAnswers() throws {
-        let command = "\(Fixtures.onegoExecutable) compose YX-QYKB --catalog Catalogs/yunxi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
         // 是 to invoices, staff, the housing fund and the bank appointment; 否 to acting through an agent.
-        input.fileHandleForWriting.write(Data("1\n1\n1\n1\n2\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try Fixtures.runOnegoOnTerminal(
+            "compose YX-QYKB --catalog Catalogs/yunxi", typing: "1\n1\n1\n1\n2\n")
+        #expect(status == 0, "\(text)")
         #expect(text.contains("请回答以下情形问题"))
         #expect(text.contains("是否需要申领发票和税务UKey？"))
         #expect(text.contains("是否委托代理人办理？ 否"))
@@ -33,23 +20,10 @@ import Testing
 /// The floor area of 开办餐饮店 is typed as a number; a malformed one is asked again.
 @Suite struct ComposeInteractiveNumberTests {
     @Test func asksForTheFloorAreaAsANumber() throws {
-        let command = "\(Fixtures.onegoExecutable) compose YX-KBCYD --catalog Catalogs/yunxi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
         // 新设个体工商户; 三百 (refused), then 320 平方米; no sign; no tobacco.
-        input.fileHandleForWriting.write(Data("2\n三百\n320\n2\n2\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try Fixtures.runOnegoOnTerminal(
+            "compose YX-KBCYD --catalog Catalogs/yunxi", typing: "2\n三百\n320\n2\n2\n")
+        #expect(status == 0, "\(text)")
         #expect(text.contains("经营场所建筑面积（平方米）？"))
         #expect(text.contains("（填数值，单位平方米）>"))
         #expect(text.contains("的回答“三百”无效"))

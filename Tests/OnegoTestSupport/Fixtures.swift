@@ -99,6 +99,28 @@ extension Fixtures {
             environment: ["ONEGO_NO_CACHE": "1"].merging(environment) { $1 })
     }
 
+    /// Runs the built `onego` with `arguments` on a pseudo-terminal (`script`, util-linux, on every Debian system),
+    /// from the repository root, typing `input`; returns the exit status and everything the terminal showed.
+    public static func runOnegoOnTerminal(_ arguments: String, typing input: String) throws -> (
+        status: Int32, text: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(onegoExecutable) \(arguments)", "/dev/null"]
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        let keyboard = Pipe()
+        let screen = Pipe()
+        process.standardInput = keyboard
+        process.standardOutput = screen
+        process.standardError = screen
+        try process.run()
+        keyboard.fileHandleForWriting.write(Data(input.utf8))
+        try keyboard.fileHandleForWriting.close()
+        let text = String(decoding: screen.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     /// Runs `executable` with `arguments` in `directory`, with the test's environment changed by `environment`
     /// and without the variables named in `removing`.
     public static func run(
