@@ -66,11 +66,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // Import from what offices have (XLSX, CSV, portal JSON) through profile files; the template workbook.
+        // Import from what offices have (XLSX, CSV, portal JSON) through profile files; the template workbook; and
+        // the validation of a whole workspace (every onego document kind, import profiles included).
         .target(
             name: "OnegoImport",
             dependencies: [
-                "OnegoBase", "OnegoXML", "OnegoCatalog", "OnegoExport",
+                "OnegoBase", "OnegoXML", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

@@ -46,7 +46,7 @@ struct AuditCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "The audit date YYYY-MM-DD, against which waivers expire (default: today's date).")
-    var today: String?
+    var today: DayArgument?
 
     @Option(help: "Population of the rates: handling (业务办理项) or implementation (实施清单事项).")
     var population: PopulationOption = .handling
@@ -55,9 +55,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请至少给出一个目录文件或文件夹 (missing PATH)") }
-        if let today, CalendarDay(iso: today) == nil {
-            throw ValidationError(CalendarDay.invalidText("审计日期（--today）", today))
-        }
+        _ = try today?.checked("审计日期（--today）")
         if format == .xlsx && output == nil {
             throw ValidationError("--format xlsx 是二进制文件，请用 --output 给出文件名（如 --output 审计.xlsx）")
         }
@@ -100,7 +98,7 @@ struct AuditCommand: ParsableCommand {
 
     /// Loads the policy, waivers, catalog and matters and audits them (also used by `onego serve`).
     func makeReport() throws -> AuditReport {
-        let date = today.flatMap { CalendarDay(iso: $0) } ?? CalendarDay.today()
+        let date = today?.day ?? CalendarDay.today()
 
         InputLedger.shared.record(paths + [policy] + (waivers.map { [$0] } ?? []) + matters)
         InputLedger.shared.recordSchemas(directory: catalog.schemaDirectory)
@@ -126,8 +124,9 @@ struct AuditCommand: ParsableCommand {
         InputLedger.shared.record(paths)
         let load = catalogLoader.load(paths: paths)
         var matterFigures: [MatterFigures] = []
-        let hours = try MatterInputs.officeHours(path: nil, catalogPaths: paths)
-        let matterPaths = matters.isEmpty ? MatterInputs.defaultFolders(near: paths) : matters
+        let workspace = Workspace(catalogPaths: paths, matterPaths: matters)
+        let hours = try Workspace.reported(workspace.officeHours)
+        let matterPaths = workspace.matterFolders
         if !matterPaths.isEmpty {
             InputLedger.shared.record(matterPaths)
             let loader: MatterLoader
@@ -142,7 +141,7 @@ struct AuditCommand: ParsableCommand {
             matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog, officeHours: hours)
         }
 
-        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: paths)
+        let synonyms = try Workspace.reported(workspace.synonyms)
         let report = Auditor(
             settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms, officeHours: hours),
             population: population.population

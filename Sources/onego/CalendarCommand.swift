@@ -1,6 +1,7 @@
 import ArgumentParser
 import OnegoBase
 import OnegoCatalog
+import OnegoExport
 
 /// `onego calendar`: the working-day calendar (due dates, calendar file checks).
 struct CalendarCommand: ParsableCommand {
@@ -41,7 +42,7 @@ extension CalendarCommand {
         }
 
         @Argument(help: "The acceptance date, YYYY-MM-DD.")
-        var accepted: String
+        var accepted: DayArgument
 
         /// The limit as typed; collected with `.allUnrecognized` so that `-1` reaches ``validate()`` and is named as
         /// a negative limit instead of being taken for an unknown option.
@@ -65,9 +66,7 @@ extension CalendarCommand {
         var officeHours: String?
 
         func validate() throws {
-            guard CalendarDay(iso: accepted) != nil else {
-                throw ValidationError(CalendarDay.invalidText("受理日期", accepted))
-            }
+            _ = try accepted.checked("受理日期")
             guard amounts.count == 1 else {
                 throw ValidationError(
                     amounts.isEmpty
@@ -98,11 +97,12 @@ extension CalendarCommand {
         }
 
         func run() throws {
-            guard let day = CalendarDay(iso: accepted), let value = try? Self.parseAmount(amount) else {
+            guard let day = accepted.day, let value = try? Self.parseAmount(amount) else {
                 throw ExitCode(64)
             }
-            let workingCalendar = try CalendarLoading.load(paths: calendar)
-            let hours = try MatterInputs.officeHours(path: officeHours, catalogPaths: [])
+            let files = Workspace(catalogPaths: [], officeHoursPath: officeHours, calendarPaths: calendar)
+            let workingCalendar = try Workspace.reported(files.calendar)
+            let hours = try Workspace.reported(files.officeHours)
             let limit = TimeLimit(value, unit.timeUnit)
             let due: CalendarDay
             do {

@@ -63,18 +63,7 @@ struct CatalogOptions: ParsableArguments {
             }
             file = found
         } else {
-            for path in paths {
-                var folder = URL(fileURLWithPath: path).standardizedFileURL
-                if !path.hasSuffix("/") && !FileManager.default.isDirectory(folder.path) {
-                    folder = folder.deletingLastPathComponent()
-                }
-                for _ in 0..<2 where file == nil {
-                    let candidate = folder.appendingPathComponent("code-profile.xml").path
-                    if FileManager.default.isReadableFile(atPath: candidate) { file = candidate }
-                    folder = folder.deletingLastPathComponent()
-                }
-                if file != nil { break }
-            }
+            file = Workspace(catalogPaths: paths).codeProfileFile
         }
         guard let file else { return .national }
         InputLedger.shared.record([file])

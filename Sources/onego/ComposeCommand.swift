@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// `onego compose MATTER --catalog PATH`: compose one "one matter" bundle for a set of situation answers.
 struct ComposeCommand: ParsableCommand {
@@ -28,14 +29,14 @@ struct ComposeCommand: ParsableCommand {
     var catalog: [String] = []
 
     @Option(name: .customLong("answer"), help: "A situation answer QUESTION=VALUE (repeatable).")
-    var answers: [String] = []
+    var answers: [AnswerArgument] = []
 
     @Option(
         help: """
             The acceptance date YYYY-MM-DD, or date and time YYYY-MM-DDTHH:MM; working-day limits count from the \
             day after, hour limits in office hours from the time given.
             """)
-    var accepted: String?
+    var accepted: AcceptanceArgument?
 
     @Option(
         help:
@@ -67,29 +68,27 @@ struct ComposeCommand: ParsableCommand {
 
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
-        _ = try parsedAnswers()
-        if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
-            throw ValidationError(CalendarMoment.invalidText("受理时间", accepted))
-        }
+        _ = try answers.answerSet()
+        try accepted?.check("受理时间")
     }
 
-    /// The `--answer` options as an answer set.
-    func parsedAnswers() throws -> AnswerSet { try MatterInputs.answerSet(from: answers) }
-
     func run() throws {
+        let workspace = Workspace(
+            catalogPaths: catalog, matterPaths: matters.map { [$0] } ?? [], synonymsPath: synonyms,
+            officeHoursPath: officeHours, calendarPaths: calendar)
         let loadedCatalog = try options.loadUsableCatalog(catalog)
-        let matter = try MatterInputs.findMatter(matter, catalogPaths: catalog, mattersFolder: matters)
-        let table = try MatterInputs.synonyms(path: synonyms, catalogPaths: catalog)
-        let workingCalendar = accepted == nil ? nil : try CalendarLoading.load(paths: calendar)
-        let hours = try MatterInputs.officeHours(path: officeHours, catalogPaths: catalog)
-        let composer = Composer(
-            catalog: loadedCatalog, synonyms: table, calendar: workingCalendar, officeHours: hours)
-        let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
-        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day
+        let (matter, composer) = try Workspace.reported { () throws(WorkspaceError) in
+            (
+                try workspace.matter(named: self.matter),
+                try workspace.composer(catalog: loadedCatalog, loadingCalendar: accepted != nil)
+            )
+        }
+        let acceptedMoment = accepted?.moment
+        let acceptedDay = accepted?.day
 
         if enumerate {
             try ComposeEnumeration.run(
-                composer: composer, matter: matter, given: try parsedAnswers(), format: format,
+                composer: composer, matter: matter, given: try answers.answerSet(), format: format,
                 accepted: acceptedDay
             ) {
                 try compose(composer, matter, $0, acceptedDay, acceptedMoment)
@@ -97,7 +96,7 @@ struct ComposeCommand: ParsableCommand {
             return
         }
 
-        var given = try parsedAnswers()
+        var given = try answers.answerSet()
         try MatterInputs.checkQuestions(given, of: matter)
         if !composer.missingQuestions(for: matter, answers: given).isEmpty {
             guard ComposePrompt.canAsk else {
@@ -110,7 +109,7 @@ struct ComposeCommand: ParsableCommand {
         let composition = try compose(composer, matter, given, acceptedDay, acceptedMoment)
         switch format {
         case .json: Terminal.out(try Terminal.versionedJSON(composition))
-        case .text: Terminal.out(ComposeText.render(composition, matter: matter))
+        case .text: Terminal.out(CompositionText.render(composition, matter: matter))
         }
     }
 

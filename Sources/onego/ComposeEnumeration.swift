@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// `compose --enumerate`: every valid answer set, composed and written one at a time.
 ///
@@ -44,7 +45,7 @@ enum ComposeEnumeration {
             output.write("一件事：\(matter.name)（\(matter.code)）\(fixedText)，共 \(count) 种情形组合\n\n")
             output.write("情形 | 事项 | 材料 | 跑动 | 串联→关键路径（工作日）\n")
             for answers in sets {
-                output.write(ComposeText.enumerationRow(try compose(answers)) + "\n")
+                output.write(CompositionText.enumerationRow(try compose(answers)) + "\n")
             }
         case .json:
             output.write(

@@ -61,7 +61,7 @@ struct DiffCommand: ParsableCommand {
         if let output { try AtomicFile.check(output, protecting: [old, new] + (policy.map { [$0] } ?? [])) }
         let loader = try catalog.makeLoader()
         let today = CalendarDay.today()
-        let hours = try MatterInputs.officeHours(path: nil, catalogPaths: [new])
+        let hours = try Workspace.reported(Workspace(catalogPaths: [new]).officeHours)
         let auditor = Auditor(settings: AuditSettings(officeHours: hours))
         let before = loader.load(paths: [old])
         let after = loader.load(paths: [new])
@@ -98,12 +98,12 @@ struct DiffCommand: ParsableCommand {
     /// one version has a matters folder, its matters are composed against both (so a changed member item shows
     /// as a changed composition, not as a removed matter). None when neither has one.
     private func matterFigures(for path: String, _ catalog: Catalog) throws -> [MatterFigures] {
-        let own = MatterInputs.defaultFolders(near: [path])
-        let other = MatterInputs.defaultFolders(near: [path == old ? new : old])
-        let folders = own.isEmpty ? other : own
-        guard !folders.isEmpty else { return [] }
-        let matters = try MatterInputs.load(paths: folders)
-        let hours = try MatterInputs.officeHours(path: nil, catalogPaths: [path])
+        let own = Workspace.defaultMatterFolders(near: [path])
+        let other = Workspace.defaultMatterFolders(near: [path == old ? new : old])
+        let workspace = Workspace(catalogPaths: [path], matterPaths: own.isEmpty ? other : own)
+        guard !workspace.matterPaths.isEmpty else { return [] }
+        let matters = try Workspace.reported(workspace.loadMatters)
+        let hours = try Workspace.reported(workspace.officeHours)
         return MatterAudit.figures(matters: matters, catalog: catalog, officeHours: hours)
     }
 }

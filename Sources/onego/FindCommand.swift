@@ -1,6 +1,7 @@
 import ArgumentParser
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoSearch
 
 /// `onego find TEXT [PATH]`: ranked items and matters by name, pinyin, 俗称, materials, results, department or code.
@@ -79,8 +80,8 @@ struct FindCommand: ParsableCommand {
 enum SearchIndexLoading {
     static func load(catalogPaths: [String], matterPaths: [String], options: CatalogOptions) throws -> SearchIndex {
         let catalog = try options.loadValidCatalog(catalogPaths)
-        let folders = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
-        let matters = folders.isEmpty ? [] : try MatterInputs.load(paths: folders)
+        let workspace = Workspace(catalogPaths: catalogPaths, matterPaths: matterPaths)
+        let matters = try Workspace.reported(workspace.loadMatters)
         return SearchIndex(catalog: catalog, matters: matters)
     }
 }

@@ -35,16 +35,16 @@ struct GuideCommand: ParsableCommand {
     @Option(
         name: .customLong("answer"),
         help: "A situation answer QUESTION=VALUE (repeatable; matters only).")
-    var answers: [String] = []
+    var answers: [AnswerArgument] = []
 
     @Option(
         help:
             "Acceptance date YYYY-MM-DD or YYYY-MM-DDTHH:MM: prints the due date and 容缺 supplement deadlines."
     )
-    var accepted: String?
+    var accepted: AcceptanceArgument?
 
     @Option(help: "Issue date YYYY-MM-DD printed on the document (default: today).")
-    var date: String?
+    var date: DayArgument?
 
     @Option(help: "Working-day calendar file or folder (default: Catalogs/calendars).")
     var calendar: String?
@@ -59,15 +59,11 @@ struct GuideCommand: ParsableCommand {
 
     func validate() throws {
         if catalog.isEmpty { throw ValidationError("请用 --catalog 指定事项目录 (missing --catalog PATH)") }
-        if let accepted, CalendarDay(iso: accepted) == nil, CalendarMoment(iso: accepted) == nil {
-            throw ValidationError(CalendarMoment.invalidText("受理时间", accepted))
-        }
-        if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError(CalendarDay.invalidText("印发日期", date))
-        }
+        try accepted?.check("受理时间")
+        _ = try date?.checked("印发日期")
         try DocumentFormat.check(format: format, output: output)
-        for answer in answers where !answer.contains("=") {
-            throw ValidationError("情形答案 \(answer) 应写作 问题=答案 (QUESTION=VALUE)")
+        for answer in answers where !answer.text.contains("=") {
+            throw ValidationError("情形答案 \(answer.text) 应写作 问题=答案 (QUESTION=VALUE)")
         }
     }
 
@@ -76,19 +72,19 @@ struct GuideCommand: ParsableCommand {
 
     func run() throws {
         if let output { try AtomicFile.check(output, protecting: inputs) }
+        let workspace = Workspace(
+            catalogPaths: catalog, matterPaths: matters, calendarPaths: calendar.map { [$0] } ?? [])
         let loadedCatalog = try options.loadUsableCatalog(catalog)
-        let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
-        let acceptedMoment = accepted.flatMap(CalendarMoment.init(iso:))
-        let acceptedDay = accepted.flatMap(CalendarDay.init(iso:)) ?? acceptedMoment?.day
-        let workingCalendar =
-            acceptedDay == nil ? nil : try CalendarLoading.load(paths: calendar.map { [$0] } ?? [])
+        let issued = date?.day ?? CalendarDay.today()
+        let acceptedMoment = accepted?.moment
+        let acceptedDay = accepted?.day
+        let workingCalendar = acceptedDay == nil ? nil : try Workspace.reported(workspace.calendar)
         var guideOptions = GuideOptions(
             issued: issued, accepted: acceptedDay, calendar: workingCalendar)
         guideOptions.acceptedAt = acceptedMoment
-        guideOptions.officeHours = try MatterInputs.officeHours(path: nil, catalogPaths: catalog)
+        guideOptions.officeHours = try Workspace.reported(workspace.officeHours)
 
-        let target = try NameLookup.guideTarget(
-            self.target, catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters)
+        let target = try NameLookup.guideTarget(self.target, catalog: loadedCatalog, workspace: workspace)
         let documents: [GuideDocument]
         if let item = loadedCatalog.item(code: target) {
             if !answers.isEmpty { Terminal.err("提示: 单个事项没有情形问题，已忽略 --answer") }
@@ -100,9 +96,9 @@ struct GuideCommand: ParsableCommand {
                 }
             }
         } else {
-            let source = try MatterGuideSource(
-                catalog: loadedCatalog, catalogPaths: catalog, matterPaths: matters,
-                calendar: workingCalendar)
+            let source = try Workspace.reported { () throws(WorkspaceError) in
+                try MatterGuideSource(catalog: loadedCatalog, workspace: workspace, calendar: workingCalendar)
+            }
             documents = try source.documents(
                 code: target, kinds: (kind ?? .notice).kinds, answers: answers, options: guideOptions)
         }
@@ -187,37 +183,16 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Loads the matters that go with a catalog, composes them and builds their documents.
-struct MatterGuideSource {
-    var catalog: Catalog
-    var matters: [Matter]
-    var composer: Composer
-
-    /// Loads matters from `matterPaths`, or, when none are given, from the catalog folders and the `matters/`
-    /// folders beside them; loads the material synonym table found near the catalog.
-    init(catalog: Catalog, catalogPaths: [String], matterPaths: [String], calendar: WorkingCalendar?)
-        throws
-    {
-        self.catalog = catalog
-        let paths = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
-        matters = paths.isEmpty ? [] : try MatterInputs.load(paths: paths)
-        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: catalogPaths)
-        composer = Composer(
-            catalog: catalog, synonyms: synonyms, calendar: calendar,
-            officeHours: try MatterInputs.officeHours(path: nil, catalogPaths: catalogPaths))
-    }
-
-    /// The matter with this code.
-    func matter(code: String) -> Matter? { MatterInputs.find(code, in: matters) }
-
-    /// The documents of `kinds` for the matter `code` composed with `answers` (`QUESTION=VALUE` strings).
-    func documents(code: String, kinds: [GuideKind], answers: [String], options: GuideOptions) throws
+extension MatterGuideSource {
+    /// The documents of `kinds` for the matter `code` composed with `answers`; missing answers are asked for on a
+    /// terminal.
+    func documents(code: String, kinds: [GuideKind], answers: [AnswerArgument], options: GuideOptions) throws
         -> [GuideDocument]
     {
         guard let matter = matter(code: code) else {
             throw CommandFailure("目录中没有编码为 \(code) 的事项或一件事")
         }
-        var answerSet = try MatterInputs.answerSet(from: answers)
+        var answerSet = try answers.answerSet()
         try MatterInputs.checkQuestions(answerSet, of: matter)
         if ComposePrompt.canAsk && !composer.missingQuestions(for: matter, answers: answerSet).isEmpty {
             answerSet = try ComposePrompt.ask(composer: composer, matter: matter, given: answerSet)
@@ -233,26 +208,11 @@ struct MatterGuideSource {
             }
             throw CommandFailure(Self.explain(error, matter: matter))
         }
-        return kinds.flatMap { kind -> [GuideDocument] in
-            switch kind {
-            case .guide:
-                MatterIntake.memberItems(composition, catalog: catalog).map {
-                    ItemGuide.make($0, options: options)
-                }
-            case .notice:
-                [MatterIntake.makeNotice(composition, matter: matter, catalog: catalog, options: options)]
-            case .checklist:
-                [
-                    MatterIntake.makeChecklist(
-                        composition, matter: matter, catalog: catalog, options: options)
-                ]
-            }
-        }
+        return documents(composition, matter: matter, kinds: kinds, options: options)
     }
 
     /// The composer's message (it names the questions, their choices and the --answer syntax) with the matter.
     static func explain(_ error: CompositionError, matter: Matter) -> String {
         "\(matter.code) \(matter.name): \(error.description)"
     }
-
 }

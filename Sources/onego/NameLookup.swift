@@ -1,5 +1,6 @@
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoSearch
 
 /// Lets `show` and `guide` take a name instead of a code when it names one item or matter unambiguously.
@@ -21,13 +22,10 @@ enum NameLookup {
     }
 
     /// A `guide` target as an item code or matter code: codes as given, else resolved by name over both.
-    static func guideTarget(_ target: String, catalog: Catalog, catalogPaths: [String], matterPaths: [String])
-        throws -> String
-    {
+    static func guideTarget(_ target: String, catalog: Catalog, workspace: Workspace) throws -> String {
         if catalog.item(code: target) != nil { return target }
-        let folders = matterPaths.isEmpty ? MatterInputs.defaultFolders(near: catalogPaths) : matterPaths
-        let matters = folders.isEmpty ? [] : try MatterInputs.load(paths: folders)
-        if MatterInputs.find(target, in: matters) != nil { return target }
+        let matters = try Workspace.reported(workspace.loadMatters)
+        if Workspace.matter(named: target, in: matters) != nil { return target }
         return try code(named: target, catalog: catalog, matters: matters) ?? target
     }
 }

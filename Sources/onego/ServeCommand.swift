@@ -3,6 +3,7 @@ import Foundation
 import OnegoAudit
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoServer
 
 /// `onego serve WORKSPACE`: the officer workbench in the browser, over the same library calls as the other commands.
@@ -80,10 +81,11 @@ struct ServeCommand: AsyncParsableCommand {
     /// Loads the workspace as the other commands do: at start, and again when its files change.
     func loadData() throws -> WorkbenchData {
         let catalog = try options.loadValidCatalog([workspace])
-        let matterFolders = MatterInputs.defaultFolders(near: [workspace])
-        let matters = matterFolders.isEmpty ? [] : try MatterInputs.load(paths: matterFolders)
-        let synonyms = try MatterInputs.synonyms(path: nil, catalogPaths: [workspace])
-        let calendar = try? CalendarLoading.load(paths: [])
+        let files = Workspace(catalogPaths: [workspace])
+        let matterFolders = files.matterFolders
+        let matters = try Workspace.reported(files.loadMatters)
+        let synonyms = try Workspace.reported(files.synonyms)
+        let calendar = try? files.calendar()
         let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
         var data = WorkbenchData(
             workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
@@ -94,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The workspace and the policy: a change to either reloads the workbench.
     func watchedPaths() -> [String] {
-        var paths = [workspace] + MatterInputs.defaultFolders(near: [workspace])
+        var paths = [workspace] + Workspace.defaultMatterFolders(near: [workspace])
         if let policy { paths.append(policy) }
         return Array(Set(paths)).sorted()
     }

@@ -38,16 +38,14 @@ struct SiteCommand: ParsableCommand {
     var title: String?
 
     @Option(help: "Issue date YYYY-MM-DD printed on the pages (default: today).")
-    var date: String?
+    var date: DayArgument?
 
     @OptionGroup var options: CatalogOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出事项目录文件或文件夹 (missing PATH)") }
         if out == nil { throw ValidationError("请用 --out 指定输出文件夹 (missing --out DIR)") }
-        if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError(CalendarDay.invalidText("印发日期", date))
-        }
+        _ = try date?.checked("印发日期")
     }
 
     func run() throws {
@@ -67,9 +65,11 @@ struct SiteCommand: ParsableCommand {
         defer { lock.release() }
         let usable = try options.loadUsable(paths, showsProgress: true)
         let loadedCatalog = usable.catalog
-        let issued = date.flatMap(CalendarDay.init(iso:)) ?? CalendarDay.today()
-        let source = try MatterGuideSource(
-            catalog: loadedCatalog, catalogPaths: paths, matterPaths: matters, calendar: nil)
+        let issued = date?.day ?? CalendarDay.today()
+        let workspace = Workspace(catalogPaths: paths, matterPaths: matters)
+        let source = try Workspace.reported { () throws(WorkspaceError) in
+            try MatterGuideSource(catalog: loadedCatalog, workspace: workspace, calendar: nil)
+        }
         let entries = source.matters.map { HandbookSite.MatterEntry.make($0, composer: source.composer) }
         let site = HandbookSite(
             title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnegoBase
 import OnegoCatalog
+import OnegoImport
 
 /// `onego validate PATH...`: load a catalog and everything beside it, and report every problem in compiler form.
 struct ValidateCommand: ParsableCommand {

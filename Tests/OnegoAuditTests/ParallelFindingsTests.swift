@@ -27,9 +27,9 @@ import Testing
 
         let position = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.id, $0.offset) })
         let itemRules = Set(
-            auditor.registry.rules.filter { if case .item = $0.check { true } else { false } }.map(\.id.rawValue))
-        var seenRules: [String] = []
-        var lastPosition: [String: Int] = [:]
+            auditor.registry.rules.filter { if case .item = $0.check { true } else { false } }.map(\.id))
+        var seenRules: [RuleID] = []
+        var lastPosition: [RuleID: Int] = [:]
         for finding in large where itemRules.contains(finding.rule) {
             if seenRules.last != finding.rule {
                 #expect(!seenRules.contains(finding.rule), "findings of \(finding.rule) are not together")

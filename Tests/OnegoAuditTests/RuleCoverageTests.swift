@@ -33,7 +33,7 @@ import Testing
             let load = catalogs.load(paths: [file])
             emitted.formUnion(load.diagnostics.map(\.rule))
             if !load.catalog.items.isEmpty {
-                emitted.formUnion(Auditor().audit(load, today: today).findings.map { RuleID($0.rule) })
+                emitted.formUnion(Auditor().audit(load, today: today).findings.map(\.rule))
             }
             emitted.formUnion(matters.load(paths: [file]).diagnostics.map(\.rule))
             emitted.formUnion(WorkingCalendar.load(paths: [file]).diagnostics.map(\.rule))

@@ -225,7 +225,7 @@ import Testing
     func findsTheFaultAtItsPlace(_ fault: Fault) throws {
         let path = try Fixtures.variant(of: AuditFixture.district, fault.edits)
         let findings = try AuditFixture.findings(path)
-        let matching = findings.filter { $0.rule == fault.rule }
+        let matching = findings.filter { $0.rule.rawValue == fault.rule }
         #expect(!matching.isEmpty, "no \(fault.rule) in \(findings.map(\.description))")
         let place = SourceLocation(file: path, line: fault.line, column: fault.column)
         #expect(matching.contains { $0.location == place }, "\(matching.map(\.description))")

@@ -1,4 +1,5 @@
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import Testing

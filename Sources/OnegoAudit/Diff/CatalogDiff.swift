@@ -175,17 +175,17 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         }
         var counts: [String: (Int, Int)] = [:]
         for finding in old.report.findings where finding.severity == .error {
-            counts[finding.rule, default: (0, 0)].0 += 1
+            counts[finding.rule.rawValue, default: (0, 0)].0 += 1
         }
         for finding in new.report.findings where finding.severity == .error {
-            counts[finding.rule, default: (0, 0)].1 += 1
+            counts[finding.rule.rawValue, default: (0, 0)].1 += 1
         }
         errorsByRule = counts.keys.sorted().map { rule in
             let (a, b) = counts[rule] ?? (0, 0)
             return RuleCount(rule: rule, title: new.report.registry.rule(id: rule)?.title ?? rule, old: a, new: b)
         }
         // An error is new when its rule and item (or, for file-level findings, its message) were not reported before.
-        func key(_ finding: Finding) -> String { finding.rule + "\u{1}" + (finding.item ?? finding.message) }
+        func key(_ finding: Finding) -> String { finding.rule.rawValue + "\u{1}" + (finding.item ?? finding.message) }
         let oldErrors = Set(old.report.findings.filter { $0.severity == .error }.map(key))
         newErrors = new.report.findings.filter { $0.severity == .error && !oldErrors.contains(key($0)) }
         let oldTargets = Dictionary(old.report.targets.map { ($0.target.id, $0.met) }, uniquingKeysWith: { a, _ in a })

@@ -90,8 +90,9 @@ public struct WaiverSet: Sendable, Hashable {
         }
         for finding in findings {
             let index =
-                global[finding.rule]
-                ?? (byRuleItem.isEmpty ? nil : finding.item.flatMap { byRuleItem[finding.rule + "\u{1}" + $0] })
+                global[finding.rule.rawValue]
+                ?? (byRuleItem.isEmpty
+                    ? nil : finding.item.flatMap { byRuleItem[finding.rule.rawValue + "\u{1}" + $0] })
             if let index {
                 used.insert(index)
                 let waiver = waivers[index]

@@ -45,8 +45,8 @@ enum AuditSpreadsheet {
     /// 部门, 事项编码, 事项名称, 规则, 规则名称, 级别, 说明, 位置.
     static func findingRow(_ finding: Finding, _ report: AuditReport) -> [String] {
         [
-            finding.department ?? "", finding.item ?? "", finding.itemName ?? "", finding.rule,
-            AuditFormatting.ruleTitle(finding.rule, in: report), finding.severity.label, finding.message,
+            finding.department ?? "", finding.item ?? "", finding.itemName ?? "", finding.rule.rawValue,
+            AuditFormatting.ruleTitle(finding.rule.rawValue, in: report), finding.severity.label, finding.message,
             finding.location?.description ?? "",
         ]
     }

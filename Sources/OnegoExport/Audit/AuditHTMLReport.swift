@@ -353,7 +353,7 @@ public enum AuditHTMLReport {
             let place = finding.location.map(\.description) ?? ""
             rows += """
                 <tr><td class="sev-\(finding.severity.rawValue)">\(h(finding.severity.label))</td>\
-                <td><span class="rule-title">\(h(AuditFormatting.ruleTitle(finding.rule, in: report)))</span><code>\(h(finding.rule))</code></td>\
+                <td><span class="rule-title">\(h(AuditFormatting.ruleTitle(finding.rule.rawValue, in: report)))</span><code>\(h(finding.rule.rawValue))</code></td>\
                 <td>\(h(finding.department ?? ""))</td><td>\(h(finding.itemName ?? ""))<br><code>\(h(finding.item ?? ""))</code></td><td>\(h(finding.message))</td><td><code>\(h(place))</code></td></tr>
 
                 """
@@ -371,7 +371,7 @@ public enum AuditHTMLReport {
             var waived = ""
             for entry in report.waived.prefix(limit) {
                 waived += """
-                    <tr><td><code>\(h(entry.finding.rule))</code></td><td>\(h(entry.finding.itemName ?? (entry.isGlobal ? "全局" : "")))</td>\
+                    <tr><td><code>\(h(entry.finding.rule.rawValue))</code></td><td>\(h(entry.finding.itemName ?? (entry.isGlobal ? "全局" : "")))</td>\
                     <td>\(h(entry.finding.message))</td><td>\(h(entry.reason))</td><td>\(h(entry.expires?.description ?? "长期"))</td></tr>
 
                     """

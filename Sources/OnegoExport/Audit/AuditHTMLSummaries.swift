@@ -45,8 +45,8 @@ extension AuditHTMLReport {
         }
         var counts: [String: Count] = [:]
         for finding in report.findings {
-            counts[finding.rule, default: Count(severity: finding.severity)].findings += 1
-            if let department = finding.department { counts[finding.rule]?.departments.insert(department) }
+            counts[finding.rule.rawValue, default: Count(severity: finding.severity)].findings += 1
+            if let department = finding.department { counts[finding.rule.rawValue]?.departments.insert(department) }
         }
         // Errors first (Severity orders error < warning < note), then the most frequent.
         let ordered = counts.sorted {

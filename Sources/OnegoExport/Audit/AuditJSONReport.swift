@@ -39,7 +39,9 @@ public enum AuditJSONReport {
             self.rates = rates
             compression = Compression(report.compression, matters: report.matters)
             regionalVariation = report.regionalVariation
-            findings = report.findings.map { FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule, in: report)) }
+            findings = report.findings.map {
+                FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule.rawValue, in: report))
+            }
             departments = report.departmentSummaries
         }
     }
@@ -212,7 +214,7 @@ public enum AuditJSONReport {
         var message: String
 
         init(_ f: Finding, title: String) {
-            rule = f.rule
+            rule = f.rule.rawValue
             ruleTitle = title
             itemName = f.itemName
             department = f.department

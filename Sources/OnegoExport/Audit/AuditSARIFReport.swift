@@ -76,7 +76,7 @@ public enum AuditSARIFReport {
                     }))
         }
         return Result(
-            ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: level(finding.severity),
+            ruleId: finding.rule.rawValue, ruleIndex: ruleIndex[finding.rule.rawValue], level: level(finding.severity),
             message: Message(text: finding.message), locations: locations,
             suppressions: suppression.map { [$0] })
     }

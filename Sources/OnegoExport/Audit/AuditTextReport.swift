@@ -83,8 +83,8 @@ public enum AuditTextReport {
         var order: [String] = []
         var byRule: [String: [Finding]] = [:]
         for finding in report.findings {
-            if byRule[finding.rule] == nil { order.append(finding.rule) }
-            byRule[finding.rule, default: []].append(finding)
+            if byRule[finding.rule.rawValue] == nil { order.append(finding.rule.rawValue) }
+            byRule[finding.rule.rawValue, default: []].append(finding)
         }
         for rule in order {
             let findings = byRule[rule] ?? []

@@ -1,17 +1,17 @@
-import OnegoBase
+public import OnegoBase
 
 // The rules `onego validate` emits for a workspace's other files.
 
 extension RuleID {
     /// A file in the workspace whose onego document kind is unknown.
-    static let ioUnknownDocument = RuleID("io.unknown-document")
+    public static let ioUnknownDocument = RuleID("io.unknown-document")
     /// An office-hours file that cannot be read.
-    static let officeHoursInvalid = RuleID("office-hours.invalid")
+    public static let officeHoursInvalid = RuleID("office-hours.invalid")
 }
 
 extension RuleDescriptor {
     /// The workspace rules of `onego validate`.
-    static let workspaceRules: [RuleDescriptor] = [
+    public static let workspaceRules: [RuleDescriptor] = [
         RuleDescriptor(
             .ioUnknownDocument, .error, .workspace, title: "未知的 onego 文件类型",
             explanation: "工作区中的文件使用了 onego 不认识的命名空间，无法校验。"),

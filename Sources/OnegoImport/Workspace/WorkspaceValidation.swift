@@ -1,22 +1,29 @@
 import Foundation
 import OnegoAudit
-import OnegoBase
-import OnegoCatalog
-import OnegoComposer
-import OnegoImport
+public import OnegoBase
+public import OnegoCatalog
+public import OnegoComposer
 
 /// Everything `onego validate` checks in the paths it is given: the catalog items, and every other onego
 /// document found beside them — matters (with the bundle checks against the catalog), calendars, the synonym
-/// table, policies and waivers — each against its own schema.
-struct WorkspaceValidation {
-    var catalog: CatalogLoadResult
-    var matters: [Matter] = []
-    var calendarYears: [Int] = []
-    var policies = 0
-    var waiverFiles = 0
-    var diagnostics: [Diagnostic]
+/// table, office hours, policies, waivers, import and code profiles — each against its own schema.
+public struct WorkspaceValidation: Sendable {
+    /// The catalog as loaded.
+    public var catalog: CatalogLoadResult
+    /// The matters found.
+    public var matters: [Matter] = []
+    /// The years the calendars found publish.
+    public var calendarYears: [Int] = []
+    /// How many policies loaded.
+    public var policies = 0
+    /// How many waiver files loaded without errors.
+    public var waiverFiles = 0
+    /// Every problem, sorted by location.
+    public var diagnostics: [Diagnostic] = []
 
-    init(paths: [String], loader: CatalogLoader) {
+    /// Loads `paths` with `loader` (which skips the other onego documents named directly) and checks each other
+    /// document it skipped by its namespace.
+    public init(paths: [String], loader: CatalogLoader) {
         var loader = loader
         loader.skipsOtherDocumentsNamedDirectly = true
         catalog = loader.load(paths: paths)
@@ -29,17 +36,7 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { synonyms = table }
         }
-        var officeHours = OfficeHours.standard
-        for path in Self.officeHoursFiles(in: paths) {
-            do {
-                officeHours = try OfficeHours.load(path: path)
-            } catch {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, rule: .officeHoursInvalid, message: error.message,
-                        at: SourceLocation(file: error.file, line: error.line, column: error.column)))
-            }
-        }
+        let officeHours = Self.officeHours(in: paths, diagnostics: &diagnostics)
         if let matterPaths = skipped[OnegoNamespace.matter] {
             let (matters, problems) = MatterLoader.load(paths: matterPaths)
             diagnostics += problems
@@ -54,6 +51,31 @@ struct WorkspaceValidation {
             diagnostics += problems
             calendarYears = calendar.publishedYears
         }
+        checkAuditFiles(skipped, diagnostics: &diagnostics)
+        diagnostics += Self.profileProblems(skipped)
+        diagnostics += Self.unknownDocuments(catalog.skippedDocuments)
+        self.diagnostics = diagnostics.sortedByLocation()
+    }
+
+    /// The office hours of the last valid `office-hours.txt` in `paths` (else the standard hours); each invalid
+    /// one adds an `office-hours.invalid` error.
+    public static func officeHours(in paths: [String], diagnostics: inout [Diagnostic]) -> OfficeHours {
+        var officeHours = OfficeHours.standard
+        for path in officeHoursFiles(in: paths) {
+            do {
+                officeHours = try OfficeHours.load(path: path)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: .officeHoursInvalid, message: error.message,
+                        at: SourceLocation(file: error.file, line: error.line, column: error.column)))
+            }
+        }
+        return officeHours
+    }
+
+    /// Policies and waiver files, counted when they load.
+    private mutating func checkAuditFiles(_ skipped: [String: [String]], diagnostics: inout [Diagnostic]) {
         for path in skipped[OnegoNamespace.policy] ?? [] {
             let (policy, problems) = Policy.load(path: path)
             diagnostics += problems
@@ -64,7 +86,12 @@ struct WorkspaceValidation {
             diagnostics += problems
             if !problems.containsErrors { waiverFiles += 1 }
         }
-        // Import profiles (Catalogs/profiles/*.xml) are checked against Schemas/import-profile.xsd.
+    }
+
+    /// Import profiles (Catalogs/profiles/*.xml) against Schemas/import-profile.xsd, and code profiles
+    /// (Catalogs/code-profiles/*.xml, code-profile.xml beside a catalog) against code-profile.xsd.
+    static func profileProblems(_ skipped: [String: [String]]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for path in skipped[ImportProfile.namespace] ?? [] {
             do {
                 _ = try ImportProfile.load(path: path)
@@ -75,7 +102,6 @@ struct WorkspaceValidation {
                         at: SourceLocation(file: path, line: 0, column: 0)))
             }
         }
-        // Code profiles (Catalogs/code-profiles/*.xml, code-profile.xml beside a catalog) against code-profile.xsd.
         for path in skipped[CodeProfile.namespace] ?? [] {
             do {
                 _ = try CodeProfile.load(path: path)
@@ -83,22 +109,25 @@ struct WorkspaceValidation {
                 diagnostics.append(diagnostic)
             }
         }
+        return diagnostics
+    }
+
+    /// An `io.unknown-document` error for each skipped document whose namespace no onego loader reads.
+    static func unknownDocuments(_ documents: [SkippedDocument]) -> [Diagnostic] {
         let known: Set<String> = [
             OnegoNamespace.synonyms, OnegoNamespace.matter, OnegoNamespace.calendar, OnegoNamespace.policy,
             OnegoNamespace.waivers, ImportProfile.namespace, CodeProfile.namespace,
         ]
-        for document in catalog.skippedDocuments where !known.contains(document.namespace) {
-            diagnostics.append(
-                Diagnostic(
-                    .error, rule: .ioUnknownDocument,
-                    message: "未知的 onego 文件类型（命名空间 \(document.namespace)），无法校验",
-                    at: SourceLocation(file: document.path, line: 0, column: 0)))
+        return documents.filter { !known.contains($0.namespace) }.map { document in
+            Diagnostic(
+                .error, rule: .ioUnknownDocument,
+                message: "未知的 onego 文件类型（命名空间 \(document.namespace)），无法校验",
+                at: SourceLocation(file: document.path, line: 0, column: 0))
         }
-        self.diagnostics = diagnostics.sortedByLocation()
     }
 
     /// The office-hours files (`office-hours.txt`) in or under the given paths, sorted.
-    static func officeHoursFiles(in paths: [String]) -> [String] {
+    public static func officeHoursFiles(in paths: [String]) -> [String] {
         var found: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -115,6 +144,8 @@ struct WorkspaceValidation {
         return found.sorted()
     }
 
-    var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    /// The number of errors.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// The number of warnings.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }

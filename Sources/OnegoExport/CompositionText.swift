@@ -1,9 +1,10 @@
 import OnegoCatalog
-import OnegoComposer
+public import OnegoComposer
 
 /// The readable Chinese plan `onego compose` prints for an officer.
-enum ComposeText {
-    static func render(_ plan: Composition, matter: Matter) -> String {
+public enum CompositionText {
+    /// The plan of `plan` for `matter`: situation, stages with their items, materials by disposition, figures.
+    public static func render(_ plan: Composition, matter: Matter) -> String {
         var out: [String] = []
         let names = Dictionary(plan.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         func name(_ code: String) -> String { names[code] ?? code }
@@ -104,7 +105,7 @@ enum ComposeText {
     }
 
     /// One line of `--enumerate`: answers | members | materials | visits | days.
-    static func enumerationRow(_ plan: Composition) -> String {
+    public static func enumerationRow(_ plan: Composition) -> String {
         let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
         let r = plan.reductions
         return "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
