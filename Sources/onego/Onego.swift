@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import OnegoExport
 
 /// onego: the service-item catalog and "one matter, one go" composer.
 @main
@@ -47,6 +49,9 @@ struct Onego: AsyncParsableCommand {
             }
             status = code.rawValue
         }
+        // An interrupted run ends by its signal (InterruptCleanup sends it once the temporary files are gone), not
+        // with the status of the write the interruption refused, which could otherwise win the race.
+        if TemporaryFiles.isInterrupted { sleep(5) }
         StandardStreams.terminate(status)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoCatalog
 
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
@@ -25,8 +26,7 @@ public final class InputLedger: @unchecked Sendable {
     /// The ledger of this process.
     public static let shared = InputLedger()
 
-    private let lock = NSLock()
-    private var entries: [Entry] = []
+    private let recorded = Locked<[Entry]>([])
 
     /// One recorded path.
     struct Entry {
@@ -68,23 +68,17 @@ public final class InputLedger: @unchecked Sendable {
         let entry = Entry(
             path: path, realPath: exists ? Self.realPath(path) : nil, identity: exists ? FileIdentity(info) : nil,
             isFolder: exists && SystemCalls.type(info) == S_IFDIR)
-        lock.lock()
-        defer { lock.unlock() }
-        entries.append(entry)
+        recorded.withLock { $0.append(entry) }
     }
 
     /// The recorded paths, as recorded.
     public var paths: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.map(\.path)
+        recorded.current.map(\.path)
     }
 
     /// Throws when `target` (the real path of the file to write, and what is there now) is one of the inputs.
     func check(realPath target: String, existing: stat?, as path: String) throws(OutputError) {
-        lock.lock()
-        let entries = self.entries
-        lock.unlock()
+        let entries = recorded.current
         let identity = existing.map(FileIdentity.init)
         let isCatalogFormat = ["xml", "xsd"].contains((target as NSString).pathExtension.lowercased())
         var folderFiles: Set<FileIdentity>?

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoCatalog
 
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
@@ -20,9 +21,13 @@ import Foundation
 /// Names carry the writing process's id (`.NAME.onego-PID-RANDOM.tmp`), so a later run removes only what a dead
 /// process left behind and never the temporary file of a run still writing beside it.
 public enum TemporaryFiles {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: [String: Bool] = [:]
-    nonisolated(unsafe) private static var isClosed = false
+    /// The registered paths (whether each is a folder), and whether removal has begun.
+    private struct State {
+        var paths: [String: Bool] = [:]
+        var isClosed = false
+    }
+
+    private static let state = Locked(State())
 
     /// A fresh temporary name for `name` in the same folder, with `suffix` (`tmp` or `old`).
     static func name(for name: String, suffix: String) -> String {
@@ -35,36 +40,44 @@ public enum TemporaryFiles {
     static func create<T>(
         _ path: String, isFolder: Bool, for output: String, _ make: () throws(OutputError) -> T
     ) throws(OutputError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !isClosed else { throw OutputError(path: output, reason: .interrupted) }
-        let result = try make()
-        paths[path] = isFolder
-        return result
+        // `make` runs under the lock on purpose: no interruption can come between creating and registering.
+        try state.withLock { (state: inout State) throws(OutputError) -> T in
+            guard !state.isClosed else { throw OutputError(path: output, reason: .interrupted) }
+            let result = try make()
+            state.paths[path] = isFolder
+            return result
+        }
     }
+
+    /// Whether removal has begun: the run was interrupted and is about to end by its signal.
+    public static var isInterrupted: Bool { state.withLock { $0.isClosed } }
 
     /// Forgets a path once it was renamed into place or removed.
     static func unregister(_ path: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        paths[path] = nil
+        state.withLock { $0.paths[path] = nil }
     }
 
     /// Runs `body` (a rename that must not be cut in half, a file added to a temporary folder) while no interruption
     /// can remove temporary files.
     static func withoutInterruption<T>(path: String, _ body: () throws(OutputError) -> T) throws(OutputError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !isClosed else { throw OutputError(path: path, reason: .interrupted) }
-        return try body()
+        try state.withLock { (state: inout State) throws(OutputError) -> T in
+            guard !state.isClosed else { throw OutputError(path: path, reason: .interrupted) }
+            return try body()
+        }
     }
 
     /// Removes every registered temporary file and folder and refuses new ones; called once, when the process is
     /// about to exit early. Waits for a rename in progress to finish first.
     public static func removeAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        isClosed = true
+        // The removal runs under the lock on purpose: a rename in progress finishes first, and no new file starts.
+        state.withLock { state in
+            state.isClosed = true
+            removeFiles(state.paths)
+            state.paths = [:]
+        }
+    }
+
+    private static func removeFiles(_ paths: [String: Bool]) {
         for (path, isFolder) in paths {
             if isFolder {
                 // Nothing adds to the folder any more (writers add files under the lock), but retry in case.
@@ -75,7 +88,6 @@ public enum TemporaryFiles {
                 _ = unlink(path)
             }
         }
-        paths = [:]
     }
 
     /// Removes what killed runs left beside `name` in `folder`: `.NAME.onego-PID-….tmp` and `….old` whose process
