@@ -5,10 +5,18 @@ public import OnegoComposer
 public enum CompositionText {
     /// The plan of `plan` for `matter`: situation, stages with their items, materials by disposition, figures.
     public static func render(_ plan: Composition, matter: Matter) -> String {
-        var out: [String] = []
         let names = Dictionary(plan.members.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func name(_ code: String) -> String { names[code] ?? code }
+        let name = { (code: String) in names[code] ?? code }
+        let sections = [
+            header(plan, matter: matter), stages(plan, name: name), materials(plan, name: name), visits(plan),
+            figures(plan),
+        ]
+        return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+    }
 
+    /// The matter, its audience and departments, and the answers.
+    private static func header(_ plan: Composition, matter: Matter) -> [String] {
+        var out: [String] = []
         out.append("一件事：\(matter.name)（\(matter.code)）")
         let served = plan.servedAudiences.map(\.rawValue).joined(separator: "、")
         let audience =
@@ -30,8 +38,12 @@ public enum CompositionText {
             out.append("情形：")
             out += lines
         }
+        return out
+    }
 
-        out.append("")
+    /// The stages with their members, and the critical path.
+    private static func stages(_ plan: Composition, name: (String) -> String) -> [String] {
+        var out: [String] = []
         let time = plan.workingDays
         out.append("办理计划（\(plan.members.count) 个事项，\(plan.stages.count) 个阶段）：")
         for stage in plan.stages {
@@ -52,8 +64,12 @@ public enum CompositionText {
         out.append(
             "  关键路径（★）：\(plan.criticalPath.map(name).joined(separator: " → "))，共 \(span(time.criticalExact, time))"
         )
+        return out
+    }
 
-        out.append("")
+    /// What the applicant brings, then the materials fetched, produced, replaced or not needed.
+    private static func materials(_ plan: Composition, name: (String) -> String) -> [String] {
+        var out: [String] = []
         let brought = plan.applicantMaterials
         out.append("申请人需提交的材料（一套材料，\(brought.count) 项）：")
         for (offset, line) in brought.enumerated() {
@@ -73,15 +89,24 @@ public enum CompositionText {
                 out.append("  - \(line.name)：\(line.note ?? "")；用于：\(line.usedBy.map(name).joined(separator: "、"))")
             }
         }
+        return out
+    }
 
-        out.append("")
+    /// Trips and steps, with their definitions.
+    private static func visits(_ plan: Composition) -> [String] {
+        var out: [String] = []
         out.append("跑动与环节（\(plan.arrangement.intake.label)，\(plan.arrangement.delivery.label)）：")
         out.append("  跑动次数：\(count(plan.reductions.visits))")
         out.append("  办理环节：\(count(plan.reductions.steps))：\(plan.steps.after.joined(separator: " → "))")
         out.append("  跑动次数口径：\(plan.tripsDefinition)")
         out.append("  办理环节口径：\(plan.steps.definition)")
+        return out
+    }
 
-        out.append("")
+    /// The reductions, the promised limit and the due dates.
+    private static func figures(_ plan: Composition) -> [String] {
+        var out: [String] = []
+        let time = plan.workingDays
         let r = plan.reductions
         out.append("成效（分别办理 → 一件事）：")
         out.append("  申请材料：\(count(r.materials))")
@@ -101,7 +126,7 @@ public enum CompositionText {
                 out.append("办结日期：\(due.accepted) 受理，全部事项 \(due.overall) 前办结；一件事承诺时限至 \(due.promised)")
             }
         }
-        return out.joined(separator: "\n")
+        return out
     }
 
     /// One line of `--enumerate`: answers | members | materials | visits | days.

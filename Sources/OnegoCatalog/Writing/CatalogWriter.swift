@@ -50,6 +50,15 @@ public struct CatalogWriter: Sendable {
         out += attribute("region", item.region.rawValue)
         out += attribute("handling", item.handling.rawValue)
         out += ">\n"
+        writeIdentity(item, to: &out)
+        writeHandling(item, to: &out)
+        writeLists(item, to: &out)
+        writeContact(item, to: &out)
+        out += "  </item>\n"
+    }
+
+    /// Name, department, implementing body, service objects, legal basis, conditions and time limits.
+    private func writeIdentity(_ item: ServiceItem, to out: inout String) {
         element("name", item.name, &out)
         element("department", item.department, &out)
         out +=
@@ -72,6 +81,10 @@ public struct CatalogWriter: Sendable {
         out +=
             "    <promisedLimit"
             + (item.promisedLimit.map(limit) ?? attribute("state", PublishedState.notPublished.rawValue)) + "/>\n"
+    }
+
+    /// Special procedures, visits, online depth, handling forms, cross-region scope, fees and handling modes.
+    private func writeHandling(_ item: ServiceItem, to out: inout String) {
         for procedure in item.specialProcedures {
             out +=
                 "    <specialProcedure" + attribute("kind", procedure.kind.rawValue)
@@ -108,6 +121,10 @@ public struct CatalogWriter: Sendable {
             if modes.isCertificateFree { out += attribute("certificateFree", "true") }
             out += "/>\n"
         }
+    }
+
+    /// Materials, results and process steps.
+    private func writeLists(_ item: ServiceItem, to out: inout String) {
         if !item.materials.isEmpty {
             out += "    <materials>\n"
             for material in item.materials { write(material, to: &out) }
@@ -133,6 +150,10 @@ public struct CatalogWriter: Sendable {
             }
             out += "    </process>\n"
         }
+    }
+
+    /// The contact and the details of schema 1.1.
+    private func writeContact(_ item: ServiceItem, to out: inout String) {
         out +=
             "    <contact" + venue("address", item.contact.address, item.contact.addressState)
             + venue("hours", item.contact.hours, item.contact.hoursState)
@@ -152,7 +173,6 @@ public struct CatalogWriter: Sendable {
             for keyword in details.keywords { element("keyword", keyword, &out) }
             if let url = details.appointmentURL { out += "    <appointment" + attribute("url", url) + "/>\n" }
         }
-        out += "  </item>\n"
     }
 
     /// Whether `item` uses what only catalog schema 1.1 holds (details, the national service-object categories, an unpublished promised limit).
