@@ -1,7 +1,7 @@
 import Foundation
 
-/// Prints guide documents as HTML. Every string of a document is escaped with `HTMLText.escape`; the markup around
-/// it is fixed.
+/// Prints guide documents as HTML. Every string of a document is escaped (``HTML`` interpolation or
+/// `HTMLText.escape`); the markup around it is fixed.
 public enum HTMLGuideRenderer {
     /// A self-contained page holding `documents`, each starting on a new printed page.
     public static func page(_ documents: [GuideDocument], title: String? = nil) -> String {
@@ -11,32 +11,30 @@ public enum HTMLGuideRenderer {
 
     /// One document as an `<article>`.
     public static func article(_ document: GuideDocument) -> String {
-        var out = "<article class=\"doc doc-\(document.kind.rawValue)\">\n<header class=\"doc-head\">\n"
-        out += "<h1 class=\"doc-title\">\(HTMLText.escape(document.title))</h1>\n"
-        out += "<p class=\"doc-subject\">\(HTMLText.escape(document.subject))</p>\n"
+        var out: HTML = "<article class=\"doc doc-\(document.kind.rawValue)\">\n<header class=\"doc-head\">\n"
+        out += "<h1 class=\"doc-title\">\(document.title)</h1>\n"
+        out += "<p class=\"doc-subject\">\(document.subject)</p>\n"
         if !document.header.isEmpty {
-            out += "<p class=\"doc-meta\">"
-            out += document.header.map { field in
-                let value = field.isBlank ? "<span class=\"blank\"></span>" : HTMLText.escape(field.value)
-                return "<span>\(HTMLText.escape(field.label))：\(value)</span>"
-            }.joined()
-            out += "</p>\n"
+            let fields = document.header.map { field -> HTML in
+                let value: HTML = field.isBlank ? "<span class=\"blank\"></span>" : "\(field.value)"
+                return "<span>\(field.label)：\(value)</span>"
+            }
+            out += "<p class=\"doc-meta\">\(HTML.joined(fields))</p>\n"
         }
         out += "</header>\n"
         for (index, section) in document.sections.enumerated() {
             // A section with signature boxes is printed whole, so its heading never stays behind on the page before.
             let keep = section.blocks.contains { if case .signatures = $0 { true } else { false } }
-            out +=
-                (keep ? "<section class=\"keep\">" : "<section>")
-                + "\n<h2>\(ChineseNumber.ordinal(index + 1))、\(HTMLText.escape(section.heading))</h2>\n"
-            for block in section.blocks { out += render(block) }
+            let opening: HTML = keep ? "<section class=\"keep\">" : "<section>"
+            out += "\(opening)\n<h2>\(ChineseNumber.ordinal(index + 1))、\(section.heading)</h2>\n"
+            for block in section.blocks { out += HTML(raw: render(block)) }
             out += "</section>\n"
         }
         if let footer = document.footer {
-            out += "<footer class=\"doc-foot\">\(HTMLText.escape(footer))</footer>\n"
+            out += "<footer class=\"doc-foot\">\(footer)</footer>\n"
         }
         out += "</article>\n"
-        return out
+        return out.text
     }
 
     static func render(_ block: GuideBlock) -> String {
@@ -88,24 +86,25 @@ public enum HTMLGuideRenderer {
     /// Boxes for signatures and dates, as a table (the sturdiest layout for print): a box whose label asks for a
     /// stamp (盖章) takes the left column beside all the others; otherwise boxes go two to a row.
     static func signatures(_ labels: [String]) -> String {
-        func box(_ label: String, _ attributes: String = "") -> String {
-            "<td\(attributes)>\(HTMLText.escape(label))\(label.contains("：") ? "" : "：")</td>"
+        func box(_ label: String, _ attributes: HTML = "") -> HTML {
+            "<td\(attributes)>\(label)\(label.contains("：") ? "" : "：")</td>"
         }
-        var out = "<table class=\"signatures\"><tbody>\n"
+        var out: HTML = "<table class=\"signatures\"><tbody>\n"
         if let stamp = labels.first(where: { $0.contains("盖章") }) {
             let others = labels.filter { $0 != stamp }
-            out += "<tr>" + box(stamp, " class=\"stamp\" rowspan=\"\(max(1, others.count))\"")
-            out += (others.first.map { box($0) } ?? "<td></td>") + "</tr>\n"
-            for label in others.dropFirst() { out += "<tr>" + box(label) + "</tr>\n" }
+            let first = others.first.map { box($0) } ?? "<td></td>"
+            out += "<tr>\(box(stamp, " class=\"stamp\" rowspan=\"\(max(1, others.count))\""))\(first)</tr>\n"
+            for label in others.dropFirst() { out += "<tr>\(box(label))</tr>\n" }
         } else {
             var index = 0
             while index < labels.count {
-                out += "<tr>" + box(labels[index]) + (index + 1 < labels.count ? box(labels[index + 1]) : "<td></td>")
-                out += "</tr>\n"
+                let second = index + 1 < labels.count ? box(labels[index + 1]) : "<td></td>"
+                out += "<tr>\(box(labels[index]))\(second)</tr>\n"
                 index += 2
             }
         }
-        return out + "</tbody></table>\n"
+        out += "</tbody></table>\n"
+        return out.text
     }
 
     /// Escaped text with line breaks kept.

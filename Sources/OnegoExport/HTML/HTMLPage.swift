@@ -17,27 +17,11 @@ public struct HTMLPage: Sendable {
 
     /// The page as HTML text.
     public var html: String {
-        let scriptPolicy = script == nil ? "" : " script-src 'unsafe-inline';"
-        var out = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';\(scriptPolicy) img-src data:">
-            <title>\(HTMLText.escape(title))</title>
-            <style>
-            \(Self.css)</style>
-            </head>
-            <body>
-
-            """
-        out += body
-        if let script {
-            out += "<script>\n" + script + "\n</script>\n"
-        }
-        out += "</body>\n</html>\n"
-        return out
+        var inner = HTML(raw: body)
+        if let script { inner += "<script>\n\(raw: script)\n</script>\n" }
+        return PageShell.document(
+            title: title, style: "\n" + Self.css, body: inner, allowsInlineScript: script != nil
+        ).text
     }
 
     /// The shared style sheet: paper-like on screen, A4 with page breaks between documents in print.
