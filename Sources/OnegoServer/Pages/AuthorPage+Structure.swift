@@ -62,7 +62,7 @@ extension AuthorPage {
         let boxes = matter.members.filter { !staged.contains($0.id) }.map { member in
             "<label><input type=\"checkbox\" name=\"member\" value=\"\(h(member.id))\"> \(h(memberName(member.id)))</label>"
         }
-        let empty = "<li class=\"muted\">没有显式阶段：按材料流转（前一事项的结果是后一事项的材料）和成员的先后关系排序，其余并联。</li>"
+        let empty = "<p class=\"muted\" id=\"no-stages\">没有显式阶段：按材料流转（前一事项的结果是后一事项的材料）和成员的先后关系排序，其余并联。</p>"
         let form =
             boxes.isEmpty
             ? ""
@@ -74,7 +74,7 @@ extension AuthorPage {
                 """, button: "添加阶段（在已有阶段之后）")
         return """
             <h2>办理阶段</h2><p class="muted">同一阶段的事项并联办理；后一阶段在前一阶段所选事项都办结后开始（串联）。</p>
-            <ol class="stages" id="stages">\(rows.isEmpty ? empty : rows.joined())</ol>\(form)
+            \(rows.isEmpty ? empty : "<ol class=\"stages\" id=\"stages\">\(rows.joined())</ol>")\(form)
             """
     }
 

@@ -232,7 +232,7 @@ struct AuthorPage {
         let fields = """
             <label>一表申请表名称（留空则不使用）<input type="text" name="name" value="\(h(form?.name ?? ""))" \
             placeholder="如 \(h(matter.name))“一件事”申请表"></label>
-            <label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label>
+            <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
         return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
     }
