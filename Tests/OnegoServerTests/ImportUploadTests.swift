@@ -41,6 +41,7 @@ import Testing
             #expect(preview.body.contains("失业保险金申领"))
             #expect(preview.body.contains("import.value.not-published"), "the report names every fill")
             #expect(preview.body.contains("&quot;imported&quot; : 12"))
+            #expect(preview.body.contains("name=\"folder\" value=\"imported\""), "a Chinese file name: no dangling -")
             let id = try #require(
                 preview.body.range(of: "name=\"id\" value=\"").map { range in
                     String(preview.body[range.upperBound...].prefix { $0 != "\"" })

@@ -137,9 +137,18 @@ import Testing
         try await RunningWorkbench.with(allowsEditing: true) { client in
             let review = try await get(client, "/author/YX-TX/save")
             #expect(review.status == 200)
-            // The shipped file has a comment the writer does not keep: it shows as removed, the rest stays.
-            #expect(review.body.contains("<del>- &lt;!--"))
+            // Unchanged: every line of the shipped file (its comment too) stays; nothing is added or removed.
+            #expect(review.body.contains("<span class=\"same\">  &lt;!-- 退休一件事"))
             #expect(review.body.contains("<span class=\"same\">  &lt;?xml version="))
+            #expect(!review.body.contains("<del>") && !review.body.contains("<ins>"))
+            let fields = [
+                ("action", "jointForm"), ("name", "退休“一件事”联办申请表（2026 版）"), ("replaces", "on"),
+            ]
+            #expect(try await post(client, "/author/YX-TX", fields).status == 303)
+            let changed = try await get(client, "/author/YX-TX/save")
+            #expect(changed.body.contains("变动 2 行"))
+            #expect(changed.body.contains("<del>-   &lt;jointForm name=&quot;退休“一件事”联办申请表&quot;/&gt;</del>"))
+            #expect(changed.body.contains("<span class=\"same\">    &lt;!-- 一表申请: one retirement form"))
         }
     }
 }

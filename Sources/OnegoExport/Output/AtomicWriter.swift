@@ -31,6 +31,9 @@ public struct AtomicWriter: Sendable {
     public var inputs: InputLedger
     /// Whether a target whose real path ends in `.xml` or `.xsd` is refused (the CLI's reports never are XML).
     public var refusesCatalogFormats = false
+    /// Whether an existing XML document may be replaced: only for a save the user confirmed after seeing the
+    /// difference (the workbench's matter author); the CLI's outputs never replace one.
+    public var replacesDocuments = false
 
     /// Creates a writer that protects `inputs`.
     public init(protecting inputs: [String] = []) {
@@ -80,7 +83,7 @@ public struct AtomicWriter: Sendable {
             if refusesCatalogFormats, ["xml", "xsd"].contains((target.name as NSString).pathExtension.lowercased()) {
                 throw OutputError(path: path, reason: .catalogFormat(target.realPath))
             }
-            if existing != nil, target.holdsXML() {
+            if existing != nil, !replacesDocuments, target.holdsXML() {
                 throw OutputError(path: path, reason: .looksLikeInput(target.realPath))
             }
         }

@@ -119,6 +119,9 @@ enum WorkbenchCSS {
         form.edit button, .row button { justify-self: start; font: inherit; font-size: 14px; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 4px; background: #fff; color: var(--accent); cursor: pointer; }
         form.edit.inline { display: inline-block; border: 0; padding: 0; margin: 2px 6px 2px 0; background: none; }
         .row { display: flex; flex-wrap: wrap; gap: 4px; }
+        form.edit .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; font-size: 14px; color: var(--muted); }
+        form.edit .checks label { display: inline-flex; align-items: center; gap: 4px; color: var(--ink); min-height: 32px; }
+        ol.stages li, ul.fields li { margin: 4px 0; }
         ul.members, ul.questions, ul.hits { list-style: none; padding: 0; margin: 6px 0; }
         ul.members > li, ul.questions > li, ul.hits > li { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
         ul.effects { margin: 2px 0; font-size: 14px; }

@@ -27,6 +27,19 @@ struct FormFields: Sendable {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Every non-empty value of `name` (checkboxes and multiple selects post one pair per choice), trimmed.
+    func values(_ name: String) -> [String] {
+        pairs.filter { $0.0 == name }.map { $0.1.trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
+    }
+
+    /// The non-empty values of the fields whose names start with `prefix`, by the rest of the name, in body order.
+    func prefixed(_ prefix: String) -> [(String, String)] {
+        pairs.filter { $0.0.hasPrefix(prefix) }.map {
+            (String($0.0.dropFirst(prefix.count)), $0.1.trimmingSpacesAndNewlines)
+        }
+        .filter { !$0.1.isEmpty }
+    }
+
     private static func decode(_ text: Substring) -> String {
         var bytes: [UInt8] = []
         var index = text.utf8.startIndex

@@ -17,8 +17,12 @@ struct MatterDraft: Sendable {
     /// them for the saved file.
     var diagnostics: [Diagnostic] = []
 
-    /// The XML the draft saves as.
+    /// The XML of the draft as ``MatterWriter`` writes it (what the checks load).
     var xml: String { MatterWriter().document(matter) }
+
+    /// The text the draft saves as over `onDisk`, the file's text ("" for a new file): only changed elements are
+    /// rewritten, so comments, layout and the `version` of the rest stay (``MatterPatch``).
+    func document(over onDisk: String) -> String { MatterPatch.document(matter, over: onDisk) }
 
     /// Whether saving is allowed (no errors).
     var isSavable: Bool { !diagnostics.containsErrors }

@@ -8,7 +8,7 @@ import OnegoXML
 ///
 /// | action | fields |
 /// |---|---|
-/// | `basics` | name, summary, lead, cooperating (one per line), limit, unit, note, audience |
+/// | `basics` | name, summary, lead, cooperating (one per line), limit, unit, note, audience (one or more) |
 /// | `addMember` | code, selection, id (optional) |
 /// | `selection` | member, selection |
 /// | `removeMember` | member |
@@ -18,13 +18,21 @@ import OnegoXML
 /// | `addEffect` | target (question/answer or question/#threshold), effect, member, material |
 /// | `removeEffect` | target, index |
 /// | `jointForm` | name (empty removes it), replaces (on/absent) |
+/// | `editQuestion` | question, text, hint, required, unit, answers, shownWhen (see ``MatterEdit/editQuestion(_:_:)``) |
+/// | `addStage` | name, member (one or more ids) |
+/// | `removeStage` | index (from 0) |
+/// | `addField` | id, label, `map.MEMBER` (the member's own field name, one or more) |
+/// | `removeField` | field |
+/// | `intake` | mode, delivery (mode empty removes the declaration) |
 enum MatterEdit {
     static let nowhere = SourceLocation(file: "", line: 0, column: 0)
 
     /// Applies the posted change to `matter`, or throws why it cannot.
     static func apply(_ fields: FormFields, to matter: inout Matter, catalog: Catalog) throws(AuthorError) {
         switch fields["action"] ?? "" {
-        case "basics": try basics(fields, &matter)
+        case "basics":
+            guard !fields.values("audience").isEmpty else { throw AuthorError("请至少选择一个服务对象") }
+            try basics(fields, &matter)
         case "addMember": try addMember(fields, &matter, catalog: catalog)
         case "selection":
             let index = try memberIndex(fields["member"], matter)
@@ -50,6 +58,12 @@ enum MatterEdit {
             } else {
                 matter.jointForm = nil
             }
+        case "editQuestion": try editQuestion(fields, &matter)
+        case "addStage": try addStage(fields, &matter)
+        case "removeStage": try removeStage(fields, &matter)
+        case "addField": try addField(fields, &matter)
+        case "removeField": try removeField(fields, &matter)
+        case "intake": try intake(fields, &matter)
         case let other: throw AuthorError("未知的编辑操作：\(other)")
         }
     }
@@ -67,9 +81,12 @@ enum MatterEdit {
             .map { String($0).trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
         matter.promisedLimit = TimeLimit(
             value, TimeUnit(rawValue: fields["unit"] ?? "") ?? .workingDays, note: fields["note"])
-        if let audience = fields["audience"].flatMap(ServiceObject.init(rawValue:)) {
-            matter.audience = audience
-            matter.audiences = [audience]
+        let audiences = fields.values("audience").compactMap(ServiceObject.init(rawValue:))
+        if let first = audiences.first {
+            matter.audience = first
+            matter.audiences = audiences.reduce(into: []) { list, audience in
+                if !list.contains(audience) { list.append(audience) }
+            }
         }
     }
 

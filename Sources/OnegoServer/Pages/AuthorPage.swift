@@ -34,7 +34,7 @@ struct AuthorPage {
             \(problems)
             <div class="two">
             <section>
-            \(basics)\(members)\(questions)\(effects)\(jointForm)
+            \(basics)\(members)\(stages)\(questions)\(effects)\(jointForm)\(sharedForm)\(intake)
             <p><a class="button" id="review" href="\(action)/save">查看差异并保存</a></p>
             </section>
             <section id="preview"><h2>实时预览</h2>\(page.form)\(page.outcome)</section>
@@ -68,7 +68,6 @@ struct AuthorPage {
         let units = TimeUnit.allCases.map {
             option($0.rawValue, $0.rawValue, selected: matter.promisedLimit.unit.rawValue)
         }
-        let audiences = ["自然人", "法人", "非法人组织", "个体工商户"].map { option($0, $0, selected: matter.audience.rawValue) }
         let fields = """
             <label>名称 <input type="text" name="name" value="\(h(matter.name))" required></label>
             <label>说明 <input type="text" name="summary" value="\(h(matter.summary ?? ""))"></label>
@@ -77,7 +76,7 @@ struct AuthorPage {
             <label>承诺时限 <input type="number" name="limit" min="0" step="0.5" value="\(number(matter.promisedLimit.value))">\
             <select name="unit">\(units.joined())</select></label>
             <label>时限说明 <input type="text" name="note" value="\(h(matter.promisedLimit.note ?? ""))"></label>
-            <label>服务对象 <select name="audience">\(audiences.joined())</select></label>
+            \(audienceChoices)
             """
         return "<h2>基本信息</h2>" + post("basics", fields, button: "保存基本信息")
     }
@@ -137,6 +136,7 @@ struct AuthorPage {
             rows += """
                 <li data-question="\(h(question.id))"><strong>\(h(question.text))</strong> <span class="muted">\(h(question.id)) · \
                 \(question.kind.label)\(follow.isEmpty ? "" : " · " + h(follow))</span><ul>\(answers.joined())</ul>\
+                \(questionEditor(question))\
                 \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(h(question.id))\">", button: "删除问题", extra: "inline"))</li>
                 """
         }
@@ -232,7 +232,7 @@ struct AuthorPage {
         let fields = """
             <label>一表申请表名称（留空则不使用）<input type="text" name="name" value="\(h(form?.name ?? ""))" \
             placeholder="如 \(h(matter.name))“一件事”申请表"></label>
-            <label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label>
+            <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
         return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
     }

@@ -35,12 +35,10 @@ struct ImportPage {
                 """
             }.joined()
             let stem = ((upload.originalName as NSString).deletingPathExtension as NSString).lastPathComponent
-            let folder =
-                "imported-"
-                + String(
-                    stem.unicodeScalars.filter {
-                        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
-                    })
+            let ascii = String(
+                stem.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+            // A Chinese file name (事项.csv) has no ASCII letters: "imported", not "imported-".
+            let folder = ascii.isEmpty ? "imported" : "imported-" + ascii
             let report = result.report
             return """
                 <main><h1>导入预览：\(h(upload.originalName))</h1>

@@ -19,7 +19,7 @@ struct SaveReviewPage {
     }
 
     var body: String {
-        let lines = LineDiff.lines(from: onDisk, to: draft.xml)
+        let lines = LineDiff.lines(from: onDisk, to: draft.document(over: onDisk))
         let changed = LineDiff.changes(lines)
         var rows = ""
         for line in lines {
@@ -43,6 +43,7 @@ struct SaveReviewPage {
             <h1>保存前核对：\(h(draft.matter.name))</h1>
             <p class="muted"><span class="code">\(h(draft.path))</span> · \(state) · 变动 \(changed) 行</p>
             \(refusal.map { "<div class=\"alert error\" id=\"refusal\">\(h($0))</div>" } ?? "")
+            \(changed == 0 ? "<div class=\"alert ok\" id=\"unchanged\">与磁盘上的文件相同：保存不会改动文件。</div>" : "")
             <pre class="diff" id="diff">\(rows)</pre>
             <div class="actions">\(button)<a class="button secondary" href="/author/\(code)">返回修改</a></div>
             </main>

@@ -77,8 +77,11 @@ struct AuthorRoutes {
             } else if !draft.isSavable {
                 refusal = "一件事定义仍有错误，不能保存。"
             } else {
+                let text = draft.document(over: onDisk)
                 do {
-                    try AtomicWriter().write(draft.xml, to: draft.path)
+                    var writer = AtomicWriter()
+                    writer.replacesDocuments = true  // confirmed after the diff against this very file
+                    if text != onDisk { try writer.write(text, to: draft.path) }
                 } catch {
                     refusal = "保存失败：\(error)"
                 }

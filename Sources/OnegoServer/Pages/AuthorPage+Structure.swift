@@ -1,0 +1,127 @@
+import OnegoCatalog
+import OnegoComposer
+
+/// The author's forms for the audiences, editing a question in place, the stages, the shared form fields and the
+/// intake arrangement.
+extension AuthorPage {
+    /// The audiences as checkboxes (the first checked is the matter's main audience).
+    var audienceChoices: String {
+        let served = Set(matter.servedAudiences)
+        let boxes = [ServiceObject.naturalPerson, .legalPerson, .unincorporated, .individualBusiness].map { audience in
+            "<label><input type=\"checkbox\" name=\"audience\" value=\"\(h(audience.rawValue))\""
+                + "\(served.contains(audience) ? " checked" : "")> \(h(audience.rawValue))</label>"
+        }
+        return "<div class=\"checks\" id=\"audiences\"><span>服务对象</span>\(boxes.joined())</div>"
+    }
+
+    /// The form that changes `question` in place, folded under 修改.
+    func questionEditor(_ question: Question) -> String {
+        let conditions = matter.questions.filter { $0.id != question.id }.flatMap { q in
+            q.answers.map { "\(q.id)=\($0.value)" }
+        }
+        let current = question.shownWhen.map { "\($0.question)=\($0.answer)" }.joined(separator: "|")
+        var follow = [option("", "（总是询问）", selected: current)]
+        if question.shownWhen.count > 1 { follow.append(option(current, current, selected: current)) }
+        follow += conditions.map { option($0, $0, selected: current) }
+        var fields = """
+            <input type="hidden" name="question" value="\(h(question.id))">
+            <label>问题 <input type="text" name="text" value="\(h(question.text))" required></label>
+            <label>提示 <input type="text" name="hint" value="\(h(question.hint ?? ""))"></label>
+            """
+        switch question.kind {
+        case .single, .multiple:
+            let answers = question.answers.map(\.value).joined(separator: "、")
+            fields +=
+                "<label>回答（用顿号分隔；保留的回答保留其效果）<input type=\"text\" name=\"answers\" value=\"\(h(answers))\"></label>"
+        case .number, .date:
+            fields += "<label>单位 <input type=\"text\" name=\"unit\" value=\"\(h(question.unit ?? ""))\"></label>"
+        case .yesNo: break
+        }
+        fields += "<label>追问条件 <select name=\"shownWhen\">\(follow.joined())</select></label>"
+        if question.kind != .yesNo {
+            fields +=
+                "<div class=\"checks\"><label><input type=\"checkbox\" name=\"required\"\(question.isRequired ? " checked" : "")> 必答</label></div>"
+        }
+        return "<details class=\"edit-question\"><summary>修改问题</summary>"
+            + post("editQuestion", fields, button: "保存修改") + "</details>"
+    }
+
+    /// The explicit stages, each with a remove button, and the form that adds one from checked members.
+    var stages: String {
+        guard !matter.members.isEmpty else { return "" }
+        let rows = matter.stages.enumerated().map { index, stage in
+            let names = stage.members.map { memberName($0) }.joined(separator: "、")
+            let remove = post(
+                "removeStage", "<input type=\"hidden\" name=\"index\" value=\"\(index)\">", button: "删除阶段",
+                extra: "inline")
+            return
+                "<li data-stage=\"\(index)\"><strong>第 \(index + 1) 阶段\(h(stage.name.map { "：" + $0 } ?? ""))</strong> "
+                + "<span class=\"muted\">并联办理：\(h(names))</span>\(remove)</li>"
+        }
+        let staged = Set(matter.stages.flatMap(\.members))
+        let boxes = matter.members.filter { !staged.contains($0.id) }.map { member in
+            "<label><input type=\"checkbox\" name=\"member\" value=\"\(h(member.id))\"> \(h(memberName(member.id)))</label>"
+        }
+        let empty = "<p class=\"muted\" id=\"no-stages\">没有显式阶段：按材料流转（前一事项的结果是后一事项的材料）和成员的先后关系排序，其余并联。</p>"
+        let form =
+            boxes.isEmpty
+            ? ""
+            : post(
+                "addStage",
+                """
+                <label>阶段名称 <input type="text" name="name" placeholder="如 清税与社保注销"></label>
+                <div class="checks">\(boxes.joined())</div>
+                """, button: "添加阶段（在已有阶段之后）")
+        return """
+            <h2>办理阶段</h2><p class="muted">同一阶段的事项并联办理；后一阶段在前一阶段所选事项都办结后开始（串联）。</p>
+            \(rows.isEmpty ? empty : "<ol class=\"stages\" id=\"stages\">\(rows.joined())</ol>")\(form)
+            """
+    }
+
+    /// The shared form fields (一表申请: asked once, filling each member's own field) and the form that adds one.
+    var sharedForm: String {
+        guard !matter.members.isEmpty else { return "" }
+        let rows = matter.formFields.map { field in
+            let targets = field.mappings.map { "\(memberName($0.member))·\($0.field)" }.joined(separator: "、")
+            let remove = post(
+                "removeField", "<input type=\"hidden\" name=\"field\" value=\"\(h(field.id))\">", button: "删除",
+                extra: "inline")
+            return "<li data-field=\"\(h(field.id))\"><strong>\(h(field.label))</strong> "
+                + "<span class=\"muted\">\(h(field.id)) → \(h(targets))</span>\(remove)</li>"
+        }
+        let maps = matter.members.map { member in
+            "<label>\(h(memberName(member.id))) 表中的字段 <input type=\"text\" name=\"map.\(h(member.id))\"></label>"
+        }
+        let fields = """
+            <label>字段标识 <input type="text" name="id" placeholder="如 companyName" required></label>
+            <label>字段名称 <input type="text" name="label" placeholder="如 企业名称" required></label>
+            \(maps.joined())
+            """
+        return """
+            <h2>共享字段</h2><p class="muted">申请人只填一次，自动填入各成员事项表格中的对应字段（留空则该事项不用）。</p>
+            <ul class="fields" id="form-fields">\(rows.joined())</ul>
+            <details><summary>添加共享字段</summary>\(post("addField", fields, button: "添加字段"))</details>
+            """
+    }
+
+    /// How the bundle is handed in and delivered.
+    var intake: String {
+        let arrangement = matter.arrangement
+        let modes =
+            [option("", "未声明（各事项窗口分别受理、窗口领取）", selected: arrangement?.intake.rawValue ?? "")]
+            + IntakeMode.allCases.map { option($0.rawValue, $0.label, selected: arrangement?.intake.rawValue ?? "") }
+        let deliveries = DeliveryMode.allCases.map {
+            option($0.rawValue, $0.label, selected: arrangement?.delivery.rawValue ?? DeliveryMode.window.rawValue)
+        }
+        let fields = """
+            <label>受理方式 <select name="mode">\(modes.joined())</select></label>
+            <label>送达方式 <select name="delivery">\(deliveries.joined())</select></label>
+            """
+        return "<h2>受理与送达</h2>" + post("intake", fields, button: "保存受理与送达", extra: "intake")
+    }
+
+    /// The catalog name of a member's item, else its id.
+    func memberName(_ id: String) -> String {
+        matter.member(id: id).flatMap { data.catalog.item(code: $0.code)?.name } ?? id
+    }
+}
