@@ -38,11 +38,14 @@ import Testing
             #expect(unchanged[path] == inode, "\(path) was written again")
         }
 
-        // Rename one item: its two pages are rendered again, the other items' pages are kept.
+        // Rename one item (a line more, so every item below moves): its two pages are rendered again, the other
+        // items' pages are kept.
         let items = folder + "/qykb/items/items.xml"
         try Data(
-            try Self.text(items).replacingOccurrences(of: "<name>企业设立登记</name>", with: "<name>企业设立登记（含名称申报）</name>")
-                .utf8
+            try Self.text(items).replacingOccurrences(
+                of: "<name>企业设立登记</name>", with: "<!-- 更名 -->\n    <name>企业设立登记（含名称申报）</name>"
+            )
+            .utf8
         )
         .write(to: URL(fileURLWithPath: items))
         let changed = try Fixtures.runOnego(arguments)

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 public import OnegoCatalog
 public import OnegoComposer
 import OnegoSearch
@@ -160,7 +161,7 @@ public struct HandbookSite: Sendable {
         ParallelWork.perform(iterations: chunks) { number in
             let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
             let rendered = items[range].flatMap { item -> [Page] in
-                let inputs = ContentDigest.of(item).map { ContentDigest.of(text: SiteManifest.hex($0), seed: salt) }
+                let inputs = Self.contentDigest(item).map { ContentDigest.of(text: SiteManifest.hex($0), seed: salt) }
                 func page(_ path: String, _ render: (ServiceItem) -> String) -> Page {
                     if let inputs, manifest.keeps(path, inputs: inputs) {
                         return Page(path: path, text: "", inputs: inputs, isKept: true)
@@ -173,6 +174,22 @@ public struct HandbookSite: Sendable {
             progress?(done / 2, items.count)
         }
         return slots.pages
+    }
+
+    /// The digest of what an item's pages print: the item without its source locations (which file and line it
+    /// came from are not on the pages, and lines move whenever an item above is edited).
+    static func contentDigest(_ item: ServiceItem) -> UInt64? {
+        var item = item
+        let nowhere = SourceLocation(file: "", line: 0, column: 0)
+        item.location = nowhere
+        if item.materials.contains(where: { $0.location != nowhere }) {
+            item.materials = item.materials.map { material in
+                var material = material
+                material.location = nowhere
+                return material
+            }
+        }
+        return ContentDigest.of(item)
     }
 
     /// Bumped whenever the item page templates change in a way onego's version would not show (development).
