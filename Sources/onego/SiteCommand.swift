@@ -13,9 +13,10 @@ struct SiteCommand: ParsableCommand {
         discussion: """
             Writes index.html (search by name, pinyin, initials, related words and keywords; browse by matter, \
             audience and department), one guide page and one printable notice page per item, and one page per \
-            matter that asks the visitor's situation and shows their notice; one shared site.css and site.js. \
-            The folder is built beside DIR and swapped in whole; files equal to the old site's are kept (linked), \
-            so only changed pages are rewritten. An existing DIR is replaced only if it is empty or an earlier \
+            matter that asks the visitor's situation and shows their notice (its notices in CODE.notices.js beside \
+            it); one shared site.css and site.js. The folder is built beside DIR and swapped in whole; files equal \
+            to the old site's are kept (linked), and the pages of items unchanged since the last run \
+            (DIR/.onego-manifest) are not even rendered; an edited or deleted page is written again. An existing DIR is replaced only if it is empty or an earlier \
             onego site. A second run writing the same DIR waits for the first (up to 60 seconds, then fails). \
             Open DIR/index.html from disk; no server is needed. Progress is shown on a terminal.
             Exit status: 0 written, 1 error, 64 usage error.
@@ -79,23 +80,49 @@ struct SiteCommand: ParsableCommand {
                     name: $0.item.name, code: $0.item.id, department: $0.item.department,
                     problems: $0.errors.map(\.message))
             })
+        var building = site
+        building.build = Self.buildIdentity
+        let manifest = Self.manifest(of: out)
         let progress = StepProgress.make("生成页面")
-        let pages = site.pages { done, total in progress?.update(done, of: total) }
+        let pages = building.pages(reusing: manifest) { done, total in progress?.update(done, of: total) }
         progress?.finish()
         let writing = StepProgress.make("写入文件")
         let summary: FolderWriteSummary
         do {
-            summary = try writer.write(pages.map { ($0.path, $0.text) }, to: out, holding: lock) { done, total in
-                writing?.update(done, of: total)
-            }
+            summary = try writer.write(
+                pages.map { FolderFile(path: $0.path, text: $0.isKept ? nil : $0.text) }, to: out, holding: lock,
+                progress: { done, total in writing?.update(done, of: total) },
+                trailer: { stamps in
+                    let inputs = Dictionary(pages.compactMap { page in page.inputs.map { (page.path, $0) } }) { a, _ in
+                        a
+                    }
+                    return FolderFile(
+                        path: SiteManifest.fileName, text: SiteManifest.text(inputs: inputs, stamps: stamps))
+                })
         } catch {
             throw CommandFailure(error)
         }
         writing?.finish()
         let items = pages.count { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") }
+        let kept = pages.count(where: \.isKept)
         Terminal.err(
             "已写入 \(out)/index.html：\(items) 个事项页，\(entries.count) 个一件事页；"
-                + "\(summary.written) 个文件新写入，\(summary.unchanged) 个未变（保留原文件）")
+                + "\(kept) 个页面未变未重新生成；\(summary.written) 个文件新写入，\(summary.unchanged) 个未变（保留原文件）")
+    }
+
+    /// The manifest of the onego site at `out`, if there is one (read under the folder's lock).
+    static func manifest(of out: String) -> SiteManifest {
+        guard FileManager.default.fileExists(atPath: out + "/" + HandbookSite.marker) else { return SiteManifest() }
+        return SiteManifest(folder: out)
+    }
+
+    /// The version and the executable's size and modification time: a rebuilt onego renders every page again.
+    static var buildIdentity: String {
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        let stamp = FileStamp(path: executable).map { "\($0.size) \($0.modified)" } ?? UUID().uuidString
+        return "onego \(VersionText.program) \(stamp)"
     }
 
     /// How long a run waits for another run writing the same folder, in seconds (`ONEGO_LOCK_TIMEOUT` overrides).

@@ -69,10 +69,12 @@ import Testing
         #expect(text.contains("<script type=\"application/json\" id=\"situation-sheet\">"))
         #expect(text.contains("是否需要申领发票？"))
         #expect(text.contains("<script src=\"../site.js\" defer></script>"))
-        // Notices sit in inert templates, shown only for the visitor's answers; none is on the page as such.
-        let outside = text.components(separatedBy: "<div class=\"variants\" hidden>")[0]
-        #expect(!outside.contains("<article class=\"doc doc-notice\">"))
-        #expect(text.contains("<template data-keys=\""))
+        // Notices are in the matter's notices file, shown only for the visitor's answers; none is on the page.
+        #expect(!text.contains("<article class=\"doc doc-notice\">"))
+        #expect(text.contains("<div id=\"notices\" data-src=\"matters/T-QYKB.notices.js\" hidden></div>"))
+        let notices = try page(try site().pages(), "matters/T-QYKB.notices.js")
+        #expect(notices.hasPrefix("onegoSite.notices({\"lines\":[") && notices.hasSuffix("});\n"))
+        #expect(notices.contains("doc doc-notice") && notices.contains("营业执照"))
         #expect(!text.contains("情形选择"))
     }
 

@@ -108,9 +108,7 @@ public enum HTMLGuideRenderer {
     }
 
     /// Escaped text with line breaks kept.
-    static func lines(_ text: String) -> String {
-        HTMLText.escape(text).replacingOccurrences(of: "\n", with: "<br>")
-    }
+    static func lines(_ text: String) -> String { HTMLText.escapeLines(text) }
 }
 
 /// Chinese ordinal numerals for section headings: 一, 二 … 十, 十一 … 九十九.

@@ -88,6 +88,18 @@ public struct AtomicDirectory: Sendable {
         _ files: [(path: String, text: String)], to path: String, holding lock: OutputLock,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(OutputError) -> FolderWriteSummary {
+        try write(files.map { FolderFile(path: $0.path, text: $0.text) }, to: path, holding: lock, progress: progress)
+    }
+
+    /// Writes `files` as the folder `path` while the caller holds its lock, as above; a file without text keeps
+    /// the replaced folder's file of that path (linked, never read), and the write fails if there is none. Once
+    /// every file is in place, `trailer` (if any) is given what each file looks like on disk and returns one more
+    /// file to write (the handbook site's manifest).
+    @discardableResult
+    public func write(
+        _ files: [FolderFile], to path: String, holding lock: OutputLock, progress: ((Int, Int) -> Void)? = nil,
+        trailer: (([String: FileStamp]) -> FolderFile)? = nil
+    ) throws(OutputError) -> FolderWriteSummary {
         let target = try checked(path)
         TemporaryFiles.removeLeftovers(of: target.name, in: target.folder, folderPath: target.folderPath)
         let temporary = TemporaryFiles.name(for: target.name, suffix: "tmp")
@@ -100,13 +112,20 @@ public struct AtomicDirectory: Sendable {
         var summary = FolderWriteSummary()
         do throws(OutputError) {
             let builder = try FolderBuilder(name: temporary, in: target.folder, path: path, previous: target.name)
-            for (done, file) in files.enumerated() {
-                let linked = try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
+            var stamps: [String: FileStamp] = [:]
+            stamps.reserveCapacity(trailer == nil ? 0 : files.count)
+            func add(_ file: FolderFile) throws(OutputError) {
+                let result = try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
                     try builder.add(file.path, text: file.text)
                 }
-                if linked { summary.unchanged += 1 } else { summary.written += 1 }
+                if result.linked { summary.unchanged += 1 } else { summary.written += 1 }
+                if trailer != nil { stamps[file.path] = result.stamp }
+            }
+            for (done, file) in files.enumerated() {
+                try add(file)
                 if let progress, done % 256 == 255 || done == files.count - 1 { progress(done + 1, files.count) }
             }
+            if let trailer { try add(trailer(stamps)) }
             try builder.finish()
             try TemporaryFiles.withoutInterruption(path: path) { () throws(OutputError) in
                 try swap(temporary, into: target, path: path)
@@ -154,6 +173,52 @@ public struct AtomicDirectory: Sendable {
     }
 }
 
+/// One file of a folder write: its path relative to the folder and its text, or no text to keep the replaced
+/// folder's file.
+public struct FolderFile: Sendable, Hashable {
+    /// The path relative to the folder, e.g. `items/CODE.html`.
+    public var path: String
+    /// The file's text; nil keeps the file of the same path in the folder being replaced.
+    public var text: String?
+
+    /// Creates a file.
+    public init(path: String, text: String?) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// What a written file looks like on disk (size, modification time in nanoseconds, inode): a later run that finds
+/// the same stamp knows the file was not touched since (a hard link keeps all three; an edit changes the time).
+public struct FileStamp: Sendable, Hashable {
+    /// The size in bytes.
+    public var size: Int64
+    /// The modification time, nanoseconds since 1970.
+    public var modified: Int64
+    /// The inode number.
+    public var inode: UInt64
+
+    /// Creates a stamp.
+    public init(size: Int64, modified: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
+    /// The stamp of the regular file at `path` (not following a final symbolic link); nil for anything else.
+    public init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, SystemCalls.type(info) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}
+
 /// How many files a folder write wrote and how many it kept from the folder it replaced.
 public struct FolderWriteSummary: Sendable, Hashable {
     /// Files written (new or changed).
@@ -194,18 +259,24 @@ private final class FolderBuilder {
         for descriptor in previousFolders.values where descriptor >= 0 { close(descriptor) }
     }
 
-    /// Adds one file; tells whether it was linked from the previous folder (unchanged) rather than written.
-    func add(_ relative: String, text: String) throws(OutputError) -> Bool {
+    /// Adds one file; tells whether it was linked from the previous folder (unchanged or kept) rather than written,
+    /// and how the new file looks on disk. Without text, the previous folder's file is linked or the add fails.
+    func add(_ relative: String, text: String?) throws(OutputError) -> (linked: Bool, stamp: FileStamp?) {
         let parts = relative.split(separator: "/").map(String.init)
         guard !relative.hasPrefix("/"), let name = parts.last, !parts.contains(".."), !parts.contains(".") else {
             throw OutputError(path: path, reason: .aborted("非法的相对路径 \(relative)"))
         }
         let folder = try open(parts.dropLast())
-        var text = text
+        guard var text else {
+            guard let old = previous(parts.dropLast()), linkat(old, name, folder, name, 0) == 0 else {
+                throw OutputError(path: path, reason: .cannotWrite("\(relative)：原文件已不在（请重新运行）"))
+            }
+            return (true, SystemCalls.entry(name, in: folder).map(FileStamp.init))
+        }
         if let old = previous(parts.dropLast()), Self.holds(old, name, text: &text),
             linkat(old, name, folder, name, 0) == 0
         {
-            return true
+            return (true, SystemCalls.entry(name, in: folder).map(FileStamp.init))
         }
         let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
         guard descriptor >= 0 else {
@@ -216,7 +287,7 @@ private final class FolderBuilder {
         guard failure == 0 else {
             throw OutputError(path: path, reason: .cannotWrite("\(relative)：\(SystemCalls.describe(failure))"))
         }
-        return false
+        return (false, SystemCalls.status(descriptor).map(FileStamp.init))
     }
 
     /// Whether the regular file `name` in `folder` holds exactly `text`'s bytes.

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 public import OnegoCatalog
 public import OnegoComposer
 import OnegoSearch
@@ -70,8 +71,12 @@ public struct HandbookSite: Sendable {
     public struct Page: Sendable, Hashable {
         /// The path relative to the site folder, e.g. `items/CODE.html`.
         public var path: String
-        /// The file's text.
+        /// The file's text (empty for a kept page).
         public var text: String
+        /// The digest of the page's inputs, for the pages the manifest tracks (those rendered from one item).
+        public var inputs: UInt64?
+        /// Whether the page was not rendered because the existing site's file is current (``SiteManifest``).
+        public var isKept = false
     }
 
     /// The handbook's title, e.g. the catalog's title.
@@ -84,6 +89,9 @@ public struct HandbookSite: Sendable {
     public var options: GuideOptions
     /// Items left out of the handbook because they carry errors; the index lists them, marked.
     public var withheld: [WithheldItem]
+    /// What identifies the program rendering the pages (its version and build); part of every page's input
+    /// digest, so a new onego renders every page again.
+    public var build = ""
 
     /// An item the catalog holds but the handbook leaves out, with the errors that keep it out.
     public struct WithheldItem: Sendable, Hashable {
@@ -119,9 +127,12 @@ public struct HandbookSite: Sendable {
     /// The file name of a marker written into every site folder, so a later run knows it may replace the folder.
     public static let marker = ".onego-site"
 
-    /// Every file of the site, index first. Item pages are rendered on all cores; `progress` (if any) is called
-    /// with the item pages done so far and their total, from any thread.
-    public func pages(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Page] {
+    /// Every file of the site, index first. Item pages are rendered on all cores, except those `manifest` (the
+    /// existing site's) says are current: they come back kept, without text. `progress` (if any) is called with the
+    /// item pages done so far and their total, from any thread.
+    public func pages(reusing manifest: SiteManifest = SiteManifest(), progress: (@Sendable (Int, Int) -> Void)? = nil)
+        -> [Page]
+    {
         let items = uniqueItems
         let browse = SiteBrowse(site: self, items: items)
         var pages = [
@@ -131,30 +142,66 @@ public struct HandbookSite: Sendable {
         pages.append(Page(path: SiteAssets.scriptPath, text: SiteScript.text))
         pages += browse.listPages()
         pages += searchFiles(items)
-        pages += renderItemPages(items, progress: progress)
+        pages += renderItemPages(items, reusing: manifest, progress: progress)
         for entry in matters {
             pages.append(Page(path: Self.matterPath(entry.matter), text: matterPage(entry)))
+            pages.append(Page(path: Self.noticesPath(entry.matter), text: noticesFile(entry)))
         }
         return pages
     }
 
     /// The item pages, in catalog order, rendered in parallel chunks.
-    func renderItemPages(_ items: [ServiceItem], progress: (@Sendable (Int, Int) -> Void)?) -> [Page] {
+    func renderItemPages(
+        _ items: [ServiceItem], reusing manifest: SiteManifest, progress: (@Sendable (Int, Int) -> Void)?
+    ) -> [Page] {
         let chunk = 64
         let chunks = (items.count + chunk - 1) / chunk
         let slots = PageSlots(count: chunks)
+        let salt = pageSalt
         ParallelWork.perform(iterations: chunks) { number in
             let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
-            let rendered = items[range].flatMap {
-                [
-                    Page(path: Self.itemPath($0), text: itemPage($0)),
-                    Page(path: Self.noticePath($0), text: noticePage($0)),
-                ]
+            let rendered = items[range].flatMap { item -> [Page] in
+                let inputs = Self.contentDigest(item).map { ContentDigest.of(text: SiteManifest.hex($0), seed: salt) }
+                func page(_ path: String, _ render: (ServiceItem) -> String) -> Page {
+                    if let inputs, manifest.keeps(path, inputs: inputs) {
+                        return Page(path: path, text: "", inputs: inputs, isKept: true)
+                    }
+                    return Page(path: path, text: render(item), inputs: inputs)
+                }
+                return [page(Self.itemPath(item), itemPage), page(Self.noticePath(item), noticePage)]
             }
             let done = slots.store(rendered, at: number)
             progress?(done / 2, items.count)
         }
         return slots.pages
+    }
+
+    /// The digest of what an item's pages print: the item without its source locations (which file and line it
+    /// came from are not on the pages, and lines move whenever an item above is edited).
+    static func contentDigest(_ item: ServiceItem) -> UInt64? {
+        var item = item
+        let nowhere = SourceLocation(file: "", line: 0, column: 0)
+        item.location = nowhere
+        if item.materials.contains(where: { $0.location != nowhere }) {
+            item.materials = item.materials.map { material in
+                var material = material
+                material.location = nowhere
+                return material
+            }
+        }
+        return ContentDigest.of(item)
+    }
+
+    /// Bumped whenever the item page templates change in a way onego's version would not show (development).
+    static let templateVersion = 1
+
+    /// The part of every item page's input digest that is not the item: the program's build, the templates and the
+    /// options the pages print (the issue date; due dates when accepted and calendar are set).
+    var pageSalt: UInt64 {
+        var parts = [build, "templates \(Self.templateVersion)", options.issued.description]
+        // Due dates depend on the whole calendar, which has no digest: such pages are never kept.
+        parts.append(options.printsDueDates ? UUID().uuidString : "no due dates")
+        return ContentDigest.of(text: parts.joined(separator: "\n"))
     }
 
     /// The search words file and record shards.

@@ -2,8 +2,9 @@ import OnegoCatalog
 import OnegoComposer
 
 extension HandbookSite {
-    /// A matter's page: its guide, the situation questions (asked by the site script, which picks the visitor's
-    /// notice and checklist from the page's templates by the outcome of their answers), and no fixed answers.
+    /// A matter's page: its guide, the situation questions (asked by the site script, which loads the matter's
+    /// notices file and shows the visitor's notice and checklist by the outcome of their answers), and no fixed
+    /// answers.
     func matterPage(_ entry: MatterEntry) -> String {
         let matter = entry.matter
         var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　包含事项："
@@ -26,14 +27,40 @@ extension HandbookSite {
         if let sheet = entry.sheet {
             body += "<script type=\"application/json\" id=\"situation-sheet\">\(SiteAssets.json(sheet))</script>\n"
         }
-        body += "<div class=\"variants\" hidden>\n"
-        for (keys, html) in variants(entry) {
-            body += "<template data-keys=\"\(HTMLText.escape(keys.joined(separator: " ")))\">\n\(html)</template>\n"
-        }
-        body += "</div>\n"
+        let notices = Self.noticesPath(matter)
+        body += "<div id=\"notices\" data-src=\"\(HTMLText.escape(notices))\" hidden></div>\n"
         return SitePage(
             title: "\(matter.name)：一件事办事指南", body: body, depth: 1, updated: options.issued, hasScript: true
         ).html
+    }
+
+    /// `matters/CODE.notices.js`: the matter's notices for the page's script, kept out of the page so it stays
+    /// small however many situations the matter has.
+    static func noticesPath(_ matter: Matter) -> String { "matters/" + fileName(matter.code) + ".notices.js" }
+
+    /// The notices file: `onegoSite.notices({lines, variants})`, every distinct line of the renderings once and
+    /// each rendering as its signatures and line numbers (the renderings of one matter share most lines).
+    func noticesFile(_ entry: MatterEntry) -> String {
+        struct Variant: Encodable {
+            var keys: [String]
+            var lines: [Int]
+        }
+        struct Notices: Encodable {
+            var lines: [String]
+            var variants: [Variant]
+        }
+        var notices = Notices(lines: [], variants: [])
+        var numbers: [Substring: Int] = [:]
+        for (keys, html) in variants(entry) {
+            let lines = html.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Int in
+                if let number = numbers[line] { return number }
+                numbers[line] = notices.lines.count
+                notices.lines.append(String(line))
+                return notices.lines.count - 1
+            }
+            notices.variants.append(Variant(keys: keys, lines: lines))
+        }
+        return "onegoSite.notices(" + SiteAssets.json(notices) + ");\n"
     }
 
     /// The distinct notice-and-checklist renderings of the entry's situations, each with every signature showing it.

@@ -3,9 +3,11 @@
 enum SiteScript {
     static let text = #"""
         /* onego handbook site: situation questions on matter pages and search on the index page.
-           No inline code: this file is the site's only script (CSP script-src 'self'). Catalog text reaches the page
-           as DOM text nodes, never as HTML. The resolver follows onego's Swift SituationResolver; the tests run it
-           under node against the Swift composer on every answer set of the shipped matters. */
+           No inline code: this file is the site's only code (CSP script-src 'self'); the other scripts are data
+           (search shards, a matter's notices). Catalog text reaches the page as DOM text nodes, never as HTML, except
+           a matter's notices: HTML rendered and escaped by onego, in the matter's notices file beside its page. The
+           resolver follows onego's Swift SituationResolver; the tests run it under node against the Swift composer on
+           every answer set of the shipped matters. */
         (function (global) {
           "use strict";
 
@@ -388,7 +390,18 @@ enum SiteScript {
             };
           }
 
-          var exported = { resolve: resolve, makeSearch: makeSearch };
+          // A matter's notices file holds each distinct line of its notices once; a notice is its lines joined.
+          function noticeHTML(data, key) {
+            for (var index = 0; index < data.variants.length; index++) {
+              var variant = data.variants[index];
+              if (variant.keys.indexOf(key) >= 0) {
+                return variant.lines.map(function (line) { return data.lines[line]; }).join("\n");
+              }
+            }
+            return null;
+          }
+
+          var exported = { resolve: resolve, makeSearch: makeSearch, noticeHTML: noticeHTML };
           if (typeof module === "object" && module.exports) { module.exports = exported; }
           if (typeof document === "undefined") { return; }
 
@@ -530,13 +543,13 @@ enum SiteScript {
                 status.textContent = "还需回答 " + open.length + " 个问题，回答完毕即显示您的一次性告知单。";
                 return;
               }
-              var template = null;
-              Array.prototype.forEach.call(document.querySelectorAll("template[data-keys]"), function (candidate) {
-                if (candidate.getAttribute("data-keys").split(" ").indexOf(result.key) >= 0) { template = candidate; }
-              });
-              if (!template) { status.textContent = "这一情形组合没有预先生成告知单，请咨询办理窗口。"; return; }
+              if (!notices) { status.textContent = noticeStatus; return; }
+              var html = noticeHTML(notices, result.key);
+              if (html === null) { status.textContent = "这一情形组合没有预先生成告知单，请咨询办理窗口。"; return; }
               status.textContent = "以下是按您的情形生成的一次性告知单和收件清单，可直接打印。";
-              notice.appendChild(document.importNode(template.content, true));
+              var holder = document.createElement("template");
+              holder.innerHTML = html;
+              notice.appendChild(holder.content);
               var answered = element("table", "fields answers");
               var body = element("tbody");
               sheet.questions.forEach(function (question, index) {
@@ -557,6 +570,15 @@ enum SiteScript {
                 first.parentNode.insertBefore(answered, first.nextSibling);
                 first.parentNode.insertBefore(heading, answered);
               }
+            }
+            var notices = null, noticeStatus = "正在载入告知单…";
+            var source = document.getElementById("notices");
+            if (source) {
+              site.notices = function (data) { notices = data; update(); };
+              var script = document.createElement("script");
+              script.src = root + source.getAttribute("data-src");
+              script.onerror = function () { noticeStatus = "告知单数据未能载入，请确认网站文件完整或咨询办理窗口。"; update(); };
+              document.head.appendChild(script);
             }
             form.addEventListener("change", update);
             form.addEventListener("input", update);
