@@ -100,6 +100,7 @@ public struct CatalogLoader: Sendable {
         }
         let catalog = Catalog(items: items, files: files)
         diagnostics += CatalogChecks(profile: profile).run(on: catalog)
+        cache?.waitForWrites()
         return CatalogLoadResult(
             catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
     }
