@@ -91,7 +91,7 @@ struct ContentKey: Equatable {
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 2]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 3]
 
     /// The entry's bytes.
     static func make(settings: UInt64, content: ContentKey, path: String, outcome: FileOutcome) -> [UInt8] {

@@ -10,7 +10,7 @@ struct CacheSettings: Sendable {
     let inFolder: UInt64
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The settings of `loader`, or `nil` when the running build cannot be identified (then nothing is cached).
     init?(loader: CatalogLoader) {
@@ -76,5 +76,25 @@ extension CatalogLoader {
             CatalogCacheEntry.store(bytes, to: entryFile)
         }
         return outcome
+    }
+
+    /// The indices of `inputs` with the files whose entry is missing or older than the file first (largest first),
+    /// then the rest in order: a guess from two `stat` calls per file, used only to order the work.
+    func likelyParsedFirst(_ inputs: [InputFile], cache: CatalogCache) -> [Int] {
+        var stale: [(index: Int, size: Int64)] = []
+        var current: [Int] = []
+        for (index, input) in inputs.enumerated() {
+            guard let file = ContentKey.Stamp(path: input.path) else {
+                current.append(index)
+                continue
+            }
+            let entry = ContentKey.Stamp(path: cache.entryPath(for: input.path))
+            if let entry, entry.modified >= max(file.modified, file.changed) {
+                current.append(index)
+            } else {
+                stale.append((index, file.size))
+            }
+        }
+        return stale.sorted { $0.size > $1.size }.map(\.index) + current
     }
 }

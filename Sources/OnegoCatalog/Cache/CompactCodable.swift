@@ -74,24 +74,42 @@ extension CompactRawCodable {
     }
 }
 
-extension HandlingKind: CompactRawCodable {}
+/// Enumerations with text raw values are written as their position among `allCases` (matching Chinese raw values on
+/// every read costs more than the rest of a material). A build whose cases differ never reads the entry: the build
+/// identity is part of every entry's settings.
+protocol CompactCaseCodable: CompactCodable, CaseIterable, Equatable where AllCases == [Self] {}
+
+extension CompactCaseCodable {
+    func write(to writer: inout CompactWriter) {
+        writer.write(UInt64(Self.allCases.firstIndex(of: self) ?? 0))
+    }
+
+    init(compact reader: inout CompactReader) throws {
+        let index = try reader.varint()
+        let cases = Self.allCases
+        guard index < UInt64(cases.count) else { throw CompactCodingError("an unknown \(Self.self) value") }
+        self = cases[Int(index)]
+    }
+}
+
+extension HandlingKind: CompactCaseCodable {}
 extension Level: CompactRawCodable {}
-extension BodyNature: CompactRawCodable {}
-extension ServiceObject: CompactRawCodable {}
+extension BodyNature: CompactCaseCodable {}
+extension ServiceObject: CompactCaseCodable {}
 extension OnlineDepth: CompactRawCodable {}
-extension HandlingForm: CompactRawCodable {}
-extension CrossScope: CompactRawCodable {}
-extension CrossMode: CompactRawCodable {}
+extension HandlingForm: CompactCaseCodable {}
+extension CrossScope: CompactCaseCodable {}
+extension CrossMode: CompactCaseCodable {}
 extension MaterialType: CompactRawCodable {}
-extension MaterialForm: CompactRawCodable {}
-extension Necessity: CompactRawCodable {}
+extension MaterialForm: CompactCaseCodable {}
+extension Necessity: CompactCaseCodable {}
 extension MaterialSource: CompactRawCodable {}
-extension ResultType: CompactRawCodable {}
-extension SpecialProcedureKind: CompactRawCodable {}
-extension TimeUnit: CompactRawCodable {}
-extension VenueState: CompactRawCodable {}
+extension ResultType: CompactCaseCodable {}
+extension SpecialProcedureKind: CompactCaseCodable {}
+extension TimeUnit: CompactCaseCodable {}
+extension VenueState: CompactCaseCodable {}
 extension ItemType: CompactRawCodable {}
-extension Severity: CompactRawCodable {}
+extension Severity: CompactCaseCodable {}
 extension RuleID: CompactRawCodable {}
 
 extension SourceLocation: CompactCodable {
