@@ -164,12 +164,67 @@ import Testing
         #expect(again.hitPaths == [file])
     }
 
-    @Test func theBinaryFormRejectsDictionariesInsteadOfDroppingThem() throws {
-        let bytes = try BinaryModelEncoder.encode(["住所证明": 1])
-        #expect(throws: BinaryCodingError.self) {
-            try bytes.withUnsafeBytes { try BinaryModelDecoder.decode([String: Int].self, from: $0) }
+    /// An item with every optional part set, and a material body shared by two materials, as the loader shares
+    /// them: the compact form gives back equal values and the same sharing.
+    @Test func theCompactFormKeepsEveryFieldAndTheSharing() throws {
+        let place = SourceLocation(file: "Catalogs/示例区/卫生健康.xml", line: 42, column: 7)
+        let card = Material(
+            name: "居民身份证", type: .certificate, form: .paperAndElectronic, necessity: .supplyLater,
+            source: .government, originals: 1, copies: 2, isKey: true, issuer: "公安机关", eLicence: "居民身份证电子证照",
+            supplyDays: 5.5, paperSize: "A4", blankForm: "空表.docx", sample: "样表.pdf", note: "核验原件", standard: "GB 1",
+            holder: "申请人", location: place)
+        var shared = card
+        shared.location.line = 50
+        let item = ServiceItem(
+            codes: ItemCodes(basic: "00001", implementation: "1153000000000000XA00001", handling: "001"),
+            name: "医疗机构执业登记", type: ItemType(rawValue: "01"), level: .municipal, region: RegionCode("530100"),
+            handling: .immediate, department: "卫生健康委",
+            implementingBody: ImplementingBody(
+                name: "市卫生健康委", creditCode: CreditCode("11530000000000000X"), nature: .authorised),
+            serviceObjects: [.enterprise, .naturalPerson],
+            legalBasis: [LegalProvision(law: "医疗机构管理条例", article: "第十条", text: "……")], conditions: "具备条件",
+            statutoryLimit: TimeLimit(20, .workingDays, note: "不含专家评审"), promisedLimit: TimeLimit(2.5, .hours),
+            specialProcedures: [SpecialProcedure(kind: .expertReview, limit: TimeLimit(10, .naturalDays), note: "评审")],
+            visits: 0, visitReason: "现场核验",
+            online: OnlineService(isAvailable: true, depth: .fullyOnline, url: "https://x"),
+            handlingForms: [.online, .post], crossRegion: CrossRegion(scope: .nationwide, mode: .proxy, regions: "全省"),
+            fee: Fee(isCharged: true, items: [FeeItem(name: "工本费", standard: "10元", basis: "文件")]),
+            modes: HandlingModes(isInstantApproval: true, isPromiseBased: true),
+            materials: [card, shared, Material(name: "申请表")],
+            results: [ItemResult(name: "执业许可证", type: .licence, eLicence: "证照", validity: "5年", delivery: "邮寄")],
+            steps: [ProcessStep(name: "受理", limit: TimeLimit(1, .workingDays), role: "窗口")],
+            contact: Contact(address: "未公布", hours: "工作日", phone: "0871-12345678", complaintPhone: "12345"),
+            details: PublishedDetails(
+                levels: [.municipal, .county], jointDepartments: [JointDepartment(name: "市场监管局", role: "联办")],
+                aliases: ["诊所执业"], keywords: ["诊所"], appointmentURL: "https://y"),
+            location: place)
+        let warning = Diagnostic(.warning, rule: "material.name-only", message: "材料仅有名称", at: place, related: [place])
+        let outcome = FileOutcome(
+            items: [item, ServiceItem(codes: item.codes, name: "最简事项")], diagnostics: [warning], title: "卫生健康",
+            region: "530100", skippedNamespace: nil)
+        var writer = CompactWriter()
+        outcome.write(to: &writer)
+        let bytes = writer.finished()
+        let decoded = try bytes.withUnsafeBytes { raw in
+            var reader = try CompactReader(bytes: raw)
+            let value = try FileOutcome(compact: &reader)
+            #expect(reader.isAtEnd)
+            return value
         }
-        let optionals: [String?] = ["身份证", nil]
-        #expect(throws: BinaryCodingError.self) { try BinaryModelEncoder.encode(optionals) }
+        #expect(decoded.items == outcome.items)
+        #expect(decoded.diagnostics == outcome.diagnostics)
+        #expect(decoded.title == "卫生健康" && decoded.region == "530100" && decoded.skippedNamespace == nil)
+        let materials = try #require(decoded.items.first?.materials)
+        #expect(materials[0].storage === materials[1].storage)
+        #expect(materials[0].storage !== materials[2].storage)
+        // Every shorter prefix of the payload is rejected, never read as a smaller outcome.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            #expect(throws: CompactCodingError.self) {
+                try bytes.withUnsafeBytes { raw in
+                    var reader = try CompactReader(bytes: UnsafeRawBufferPointer(rebasing: raw[..<length]))
+                    _ = try FileOutcome(compact: &reader)
+                }
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The per-file cache of parsed catalog files kept in a workspace's `.onego-cache/` folder.
@@ -8,7 +9,8 @@ import Foundation
 /// executable's identity), the catalog schema's hash and the loader's limits. Every entry also carries a checksum of
 /// its own bytes; a stale, foreign, truncated or damaged entry is ignored and rewritten, never trusted.
 ///
-/// Entries are written to a temporary file and renamed into place, so a reader sees a whole entry or none, and
+/// Entries are encoded and written on a background queue while the load goes on, each to a temporary file renamed
+/// into place, so a reader sees a whole entry or none, and
 /// concurrent runs are safe (the last rename wins; both wrote the same result). Nothing is written when the
 /// catalog folder is read-only: the load then parses as without a cache and ``note`` says so once.
 ///
@@ -31,6 +33,10 @@ public final class CatalogCache: @unchecked Sendable {
 
     private enum WriteState { case unknown, writable, readOnly }
 
+    /// Encodes and writes entries one after another beside the load, so parsing never waits for them.
+    private let writer = DispatchQueue(label: "onego.cache.writer", qos: .utility)
+    private let pendingWrites = DispatchGroup()
+
     /// A cache kept in `directory` (created when the first entry is written).
     public init(directory: String) { self.directory = directory }
 
@@ -50,6 +56,13 @@ public final class CatalogCache: @unchecked Sendable {
     public var parsedPaths: [String] { lock.withLock { parsed } }
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
     public var note: String? { lock.withLock { firstNote } }
+
+    /// Runs `work` (encoding and storing one entry) on the cache's writer.
+    func write(_ work: @escaping @Sendable () -> Void) { writer.async(group: pendingWrites, execute: work) }
+
+    /// Waits until every entry handed to the writer is stored (``CatalogLoader/load(paths:)`` calls this before it
+    /// returns, so a process that exits after a load leaves no entry unwritten).
+    public func waitForWrites() { pendingWrites.wait() }
 
     func recordHit(_ path: String) { lock.withLock { hits.append(path) } }
     func recordParse(_ path: String) { lock.withLock { parsed.append(path) } }

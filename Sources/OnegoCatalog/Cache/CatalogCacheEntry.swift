@@ -2,13 +2,21 @@ import Foundation
 import OnegoBase
 import OnegoXML
 
-/// What the cache keeps of one parsed file: the same fields as the loader's per-file outcome.
-struct CachedOutcome: Codable {
-    var items: [ServiceItem]
-    var diagnostics: [Diagnostic]
-    var title: String?
-    var region: String?
-    var skippedNamespace: String?
+/// What the cache keeps of one parsed file: the loader's per-file outcome.
+extension FileOutcome: CompactCodable {
+    func write(to writer: inout CompactWriter) {
+        items.write(to: &writer)
+        diagnostics.write(to: &writer)
+        writer.write(title)
+        writer.write(region)
+        writer.write(skippedNamespace)
+    }
+
+    init(compact r: inout CompactReader) throws {
+        self.init(
+            items: try [ServiceItem](compact: &r), diagnostics: try [Diagnostic](compact: &r),
+            title: try r.optionalString(), region: try r.optionalString(), skippedNamespace: try r.optionalString())
+    }
 }
 
 /// What identifies a catalog file's content.
@@ -26,6 +34,13 @@ struct ContentKey: Equatable {
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        /// The stamp of a regular file; `nil` for anything else (a pipe or device is never cached).
+        init?(regularFile path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             self.init(info)
         }
 
@@ -72,15 +87,17 @@ struct ContentKey: Equatable {
 /// 16  settings fingerprint      build, schema and loader limits (UInt64)
 /// 24  content hash, size        of the catalog file (UInt64 each)
 /// 40  path length, path         the path as named (UInt32, UTF-8)
-/// …   payload                   ``CachedOutcome`` in ``BinaryModelEncoder``'s form
+/// …   payload                   the file's outcome in ``CompactCodable`` form
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 1]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 3]
 
     /// The entry's bytes.
-    static func make(settings: UInt64, content: ContentKey, path: String, outcome: CachedOutcome) throws -> [UInt8] {
-        let payload = try BinaryModelEncoder.encode(outcome)
+    static func make(settings: UInt64, content: ContentKey, path: String, outcome: FileOutcome) -> [UInt8] {
+        var writer = CompactWriter()
+        outcome.write(to: &writer)
+        let payload = writer.finished()
         var bytes = magic
         bytes.reserveCapacity(payload.count + path.utf8.count + 64)
         bytes.appendUInt64(0)
@@ -97,8 +114,8 @@ enum CatalogCacheEntry {
 
     /// The outcome in `bytes` when the entry is whole and was written for exactly this file, content and settings;
     /// `nil` otherwise (the caller parses the file and replaces the entry).
-    static func read(_ bytes: [UInt8], settings: UInt64, content: ContentKey, path: String) -> CachedOutcome? {
-        bytes.withUnsafeBytes { raw -> CachedOutcome? in
+    static func read(_ bytes: [UInt8], settings: UInt64, content: ContentKey, path: String) -> FileOutcome? {
+        bytes.withUnsafeBytes { raw -> FileOutcome? in
             guard raw.count >= 44, raw.prefix(8).elementsEqual(magic) else { return nil }
             func u64(_ offset: Int) -> UInt64 {
                 UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
@@ -108,15 +125,15 @@ enum CatalogCacheEntry {
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
             guard length <= raw.count - 44, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
             let payload = UnsafeRawBufferPointer(rebasing: raw[(44 + length)...])
-            return try? BinaryModelDecoder.decode(CachedOutcome.self, from: payload)
+            guard var reader = try? CompactReader(bytes: payload),
+                let outcome = try? FileOutcome(compact: &reader), reader.isAtEnd
+            else { return nil }
+            return outcome
         }
     }
 
-    /// Reads the entry file, or `nil` when there is none.
-    static func load(from file: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        return [UInt8](data)
-    }
+    /// Reads the entry file, or `nil` when there is none (or it cannot be read whole).
+    static func load(from file: String) -> [UInt8]? { readWholeFile(file) }
 
     /// Writes `bytes` to a temporary file in the same folder and renames it over `file`: readers see the old entry
     /// or the new one, never part of one. Failures leave no temporary file behind and are otherwise ignored.
@@ -142,4 +159,27 @@ enum CatalogCacheEntry {
             return
         }
     }
+}
+
+/// The bytes of the regular file at `path`, or `nil` when it is absent, not a regular file or cannot be read whole.
+private func readWholeFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(info.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    let whole = bytes.withUnsafeMutableBytes { raw -> Bool in
+        guard let base = raw.baseAddress else { return true }
+        while filled < size {
+            let count = read(fd, base + filled, size - filled)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return false }
+            filled += count
+        }
+        return true
+    }
+    return whole ? bytes : nil
 }

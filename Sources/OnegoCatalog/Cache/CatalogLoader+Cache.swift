@@ -10,7 +10,7 @@ struct CacheSettings: Sendable {
     let inFolder: UInt64
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
-    static let formatVersion = 1
+    static let formatVersion = 3
 
     /// The settings of `loader`, or `nil` when the running build cannot be identified (then nothing is cached).
     init?(loader: CatalogLoader) {
@@ -47,34 +47,54 @@ struct CacheSettings: Sendable {
 
 extension CatalogLoader {
     /// The outcome of `input`: decoded from the cache when its entry is current, else from `parse`, whose result is
-    /// then stored (unless the cache cannot be written or the outcome cannot be encoded).
+    /// then stored by the cache's writer beside the load (unless the cache cannot be written).
+    ///
+    /// A file without an entry is parsed at once and hashed afterwards, off the load's path: its stamp (size,
+    /// modification and change times) must be the same before the parse, after it and when it is hashed, so the
+    /// entry holds the outcome of exactly the content it names.
     func cachedOutcome(
         _ input: InputFile, settings: CacheSettings?, meter: ProgressMeter?, parse: () -> FileOutcome
     ) -> FileOutcome {
-        guard let cache, let settings, let content = ContentKey.of(path: input.path) else { return parse() }
+        guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
-        if let bytes = CatalogCacheEntry.load(from: entryFile),
-            let cached = CatalogCacheEntry.read(bytes, settings: fingerprint, content: content, path: input.path)
-        {
-            cache.recordHit(input.path)
-            meter?.add(bytes: Int(content.size), items: cached.items.count)
-            return FileOutcome(
-                items: cached.items, diagnostics: cached.diagnostics, title: cached.title, region: cached.region,
-                skippedNamespace: cached.skippedNamespace)
+        if let bytes = CatalogCacheEntry.load(from: entryFile), let content = ContentKey.of(path: input.path) {
+            if let cached = CatalogCacheEntry.read(bytes, settings: fingerprint, content: content, path: input.path) {
+                cache.recordHit(input.path)
+                meter?.add(bytes: Int(content.size), items: cached.items.count)
+                return cached
+            }
         }
         let outcome = parse()
         cache.recordParse(input.path)
-        // The file may have changed while it was parsed: store only what belongs to the content hashed before.
-        guard ContentKey.Stamp(path: input.path) == content.stamp, cache.prepareForWriting() else { return outcome }
-        let cached = CachedOutcome(
-            items: outcome.items, diagnostics: outcome.diagnostics, title: outcome.title, region: outcome.region,
-            skippedNamespace: outcome.skippedNamespace)
-        if let bytes = try? CatalogCacheEntry.make(
-            settings: fingerprint, content: content, path: input.path, outcome: cached)
-        {
+        // The file may have changed while it was parsed: store only what belongs to one content.
+        guard ContentKey.Stamp(path: input.path) == before, cache.prepareForWriting() else { return outcome }
+        let path = input.path
+        cache.write {
+            guard let content = ContentKey.of(path: path), content.stamp == before else { return }
+            let bytes = CatalogCacheEntry.make(settings: fingerprint, content: content, path: path, outcome: outcome)
             CatalogCacheEntry.store(bytes, to: entryFile)
         }
         return outcome
+    }
+
+    /// The indices of `inputs` with the files whose entry is missing or older than the file first (largest first),
+    /// then the rest in order: a guess from two `stat` calls per file, used only to order the work.
+    func likelyParsedFirst(_ inputs: [InputFile], cache: CatalogCache) -> [Int] {
+        var stale: [(index: Int, size: Int64)] = []
+        var current: [Int] = []
+        for (index, input) in inputs.enumerated() {
+            guard let file = ContentKey.Stamp(path: input.path) else {
+                current.append(index)
+                continue
+            }
+            let entry = ContentKey.Stamp(path: cache.entryPath(for: input.path))
+            if let entry, entry.modified >= max(file.modified, file.changed) {
+                current.append(index)
+            } else {
+                stale.append((index, file.size))
+            }
+        }
+        return stale.sorted { $0.size > $1.size }.map(\.index) + current
     }
 }

@@ -100,6 +100,7 @@ public struct CatalogLoader: Sendable {
         }
         let catalog = Catalog(items: items, files: files)
         diagnostics += CatalogChecks(profile: profile).run(on: catalog)
+        cache?.waitForWrites()
         return CatalogLoadResult(
             catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
     }
@@ -140,21 +141,23 @@ public struct CatalogLoader: Sendable {
             slots.store(outcome, at: index)
         }
         let workers = min(max(1, threads), inputs.count)
+        // With a cache, files that will probably be parsed go first, so they do not finish alone after the decoding.
+        let order = cache.map { likelyParsedFirst(inputs, cache: $0) } ?? Array(inputs.indices)
         if workers > 1 {
             // Each worker takes the next file not yet taken, so no more than `threads` parse at once.
             let next = Locked(0)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while true {
-                    let index = next.withLock { taken in
+                    let position = next.withLock { taken in
                         defer { taken += 1 }
                         return taken
                     }
-                    guard index < inputs.count else { return }
-                    work(index)
+                    guard position < order.count else { return }
+                    work(order[position])
                 }
             }
         } else {
-            for index in inputs.indices { work(index) }
+            for index in order { work(index) }
         }
         return slots.values.map { $0 ?? FileOutcome.empty }
     }
