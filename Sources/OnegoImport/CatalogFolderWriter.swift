@@ -3,7 +3,8 @@ import OnegoBase
 import OnegoCatalog
 
 /// Writes items as a catalog folder, one file per department, atomically: a temporary folder beside the target,
-/// loaded back with the validating loader, then renamed into place.
+/// renamed into place. Every item was validated in the bytes written (``BatchValidation``), so nothing is loaded
+/// back.
 struct CatalogFolderWriter {
     let loader: CatalogLoader
 
@@ -25,8 +26,18 @@ struct CatalogFolderWriter {
         }
     }
 
-    /// Writes and verifies; returns the paths of the files written.
-    func write(_ items: [ServiceItem], to path: String, replacing: Bool) throws(ImportError) -> [String] {
+    /// Writes the files of `plan` (checked items, see ``BatchValidation``) into a temporary folder, then renames it
+    /// into place; returns the paths of the files written. Without a plan the items are planned and checked here,
+    /// and any error stops the write.
+    func write(
+        _ items: [ServiceItem], plan: CatalogFilePlan?, to path: String, replacing: Bool
+    ) throws(ImportError) -> [String] {
+        let files: CatalogFilePlan
+        if let plan {
+            files = plan
+        } else {
+            files = try checkedPlan(items)
+        }
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -38,44 +49,19 @@ struct CatalogFolderWriter {
         }
         var succeeded = false
         defer { if !succeeded { try? manager.removeItem(at: temporary) } }
-        var groups: [(department: String, items: [ServiceItem])] = []
-        var index: [String: Int] = [:]
-        for item in items {
-            if let at = index[item.department] {
-                groups[at].items.append(item)
-            } else {
-                index[item.department] = groups.count
-                groups.append((item.department, [item]))
-            }
-        }
         var names: [String] = []
         var used: Set<String> = []
-        for group in groups {
-            var base = Self.fileName(group.department)
+        for file in files.files {
+            var base = Self.fileName(file.department)
             var n = 2
             while used.contains(base.lowercased()) {
-                base = Self.fileName(group.department) + "-\(n)"
+                base = Self.fileName(file.department) + "-\(n)"
                 n += 1
             }
             used.insert(base.lowercased())
-            let regions = Set(group.items.map(\.region.rawValue))
-            let writer = CatalogWriter(
-                title: String((group.department + "政务服务事项实施清单").prefix(200)),
-                region: regions.count == 1 ? regions.first : nil)
-            let file = temporary.appendingPathComponent(base + ".xml")
-            do {
-                try Data(writer.document(group.items).utf8).write(to: file)
-            } catch {
-                throw ImportError(.output, "无法写入 \(file.path)", cause: SendableCause(error))
-            }
+            let url = temporary.appendingPathComponent(base + ".xml")
+            try Self.write(file, of: items, to: url)
             names.append(base + ".xml")
-        }
-        let loaded = loader.load(paths: [temporary.path])
-        let problems = loaded.diagnostics.filter { $0.severity == .error && $0.rule != .catalogUSCC }
-        guard problems.isEmpty, loaded.catalog.items.count == items.count else {
-            throw ImportError(
-                .verification,
-                "写出的目录未通过校验，未写入 \(path)：\n" + problems.prefix(20).map(\.description).joined(separator: "\n"))
         }
         do {
             if manager.fileExists(atPath: target.path) {
@@ -96,6 +82,46 @@ struct CatalogFolderWriter {
         }
         succeeded = true
         return names.map { target.appendingPathComponent($0).path }
+    }
+
+    /// Plans the files of `items` and checks them; throws when an item has an error.
+    private func checkedPlan(_ items: [ServiceItem]) throws(ImportError) -> CatalogFilePlan {
+        let plan = CatalogFilePlan(items)
+        let rejects: @Sendable (Diagnostic) -> Bool = { !CatalogImporter.isKept($0) }
+        let problems = BatchValidation(loader: loader, rejects: rejects).problems(of: items, plan: plan)
+        let errors = problems.joined().filter(rejects)
+        guard errors.isEmpty else {
+            throw ImportError(
+                .verification, "目录未通过校验，未写入：\n" + errors.prefix(20).map(\.message).joined(separator: "\n"))
+        }
+        return plan
+    }
+
+    /// Streams one file: the header, each item as it was checked, the footer (written in blocks, never whole).
+    private static func write(_ file: CatalogFilePlan.File, of items: [ServiceItem], to url: URL) throws(ImportError) {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+            let handle = try? FileHandle(forWritingTo: url)
+        else {
+            throw ImportError(.output, "无法写入 \(url.path)")
+        }
+        var isClosed = false
+        defer { if !isClosed { try? handle.close() } }
+        var buffer = file.writer.header()
+        do {
+            for index in file.items {
+                file.writer.write(items[index], to: &buffer)
+                if buffer.utf8.count >= 1 << 20 {
+                    try handle.write(contentsOf: Data(buffer.utf8))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            buffer += file.writer.footer()
+            try handle.write(contentsOf: Data(buffer.utf8))
+            isClosed = true
+            try handle.close()
+        } catch {
+            throw ImportError(.output, "无法写入 \(url.path)", cause: SendableCause(error))
+        }
     }
 
     /// A file name for a department: its name without path separators and control characters.

@@ -26,9 +26,8 @@ public struct CatalogImporter: Sendable {
         self.codeProfile = codeProfile
     }
 
-    /// Reads `sources` and writes the catalog into `outputDirectory` (temporary folder beside it, verified by
-    /// loading it back with the validating loader, then renamed into place). Nothing is written when no row is
-    /// importable or verification fails.
+    /// Reads `sources` and writes the catalog into `outputDirectory` (a temporary folder beside it, renamed into
+    /// place; every item written was validated in the bytes written). Nothing is written when no row is importable.
     ///
     /// - Throws: ``ImportError`` when a source or the profile cannot be used or the folder cannot be written.
     public func run(
@@ -45,16 +44,17 @@ public struct CatalogImporter: Sendable {
         var result = try read(sources: sources, loader: loader)
         guard !result.items.isEmpty else { return result.report }
         result.report.files = try CatalogFolderWriter(loader: loader).write(
-            result.items, to: outputDirectory, replacing: replacing)
+            result.items, plan: result.plan, to: outputDirectory, replacing: replacing)
         return result.report
     }
 
-    /// Reads `sources` into items, each checked against the catalog schema on its own (a row whose item the
-    /// schema rejects is reported and left out). Codes are read and checked by ``codeProfile``.
+    /// Reads `sources` into items, checked against the catalog schema and the loader's checks in the documents
+    /// they will be written in (a row whose item is rejected is reported and left out). Codes are read and checked
+    /// by ``codeProfile``.
     public func read(sources: [String], loader: CatalogLoader) throws(ImportError) -> ImportResult {
         var loader = loader
         loader.profile = codeProfile
-        guard let itemTable = profile.itemTable else {
+        guard profile.itemTable != nil else {
             throw ImportError(.profile, "导入配置“\(profile.name)”没有 role=\"items\" 的表")
         }
         var diagnostics: [ImportDiagnostic] = []
@@ -65,23 +65,12 @@ public struct CatalogImporter: Sendable {
         // Unknown headers, once per table.
         for (table, source) in tables {
             diagnostics += source.notes
-            let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys)
-                .union(table.idKeys)
-                .union(table.parentKeys)
-            let unknown = source.headers.filter { !known.contains($0) }
-            if !unknown.isEmpty {
-                let named = unknown.map { name in source.headerColumns[name].map { "\(name)（\($0) 列）" } ?? name }
-                diagnostics.append(
-                    ImportDiagnostic(
-                        source: source.source, sheet: source.sheet, row: source.headerRow,
-                        column: unknown.first.flatMap { source.headerColumns[$0] }, severity: .warning,
-                        rule: .importSourceUnknownHeader,
-                        message: "导入配置“\(profile.name)”不认识这些列，其值未导入：\(named.joined(separator: "、"))"))
-            }
+            if let note = unknownHeaderNote(table, source) { diagnostics.append(note) }
         }
         // Joined records by parent id.
         var children: [ImportProfile.Role: [String: [ParsedRecord]]] = [:]
-        for (table, source) in tables where table.role != .items {
+        for (position, (table, source)) in tables.enumerated() where table.role != .items {
+            tables[position].1.records = []  // the parsed records keep what they need
             for record in source.records {
                 let parsed = ParsedRecord(record: record, table: table, profile: profile)
                 guard let parent = Self.firstValue(record, keys: table.parentKeys) else {
@@ -95,63 +84,11 @@ public struct CatalogImporter: Sendable {
                 children[table.role, default: [:]][parent, default: []].append(parsed)
             }
         }
-        var items: [ServiceItem] = []
-        var rows = 0
-        var rejected = 0
-        var seenCodes: [String: SourceRecord] = [:]
-        var usedParents: Set<String> = []
-        let writer = CatalogWriter()
-        for (table, source) in tables where table.role == .items {
-            _ = itemTable
-            for record in source.records {
-                rows += 1
-                var assembler = ItemAssembler(
-                    parsed: ParsedRecord(record: record, table: table, profile: profile), codeProfile: codeProfile)
-                if let id = Self.firstValue(record, keys: table.idKeys) {
-                    usedParents.insert(id)
-                    for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }
-                    assembler.materials = children[.materials]?[id] ?? []
-                    assembler.results = children[.results]?[id] ?? []
-                    assembler.fees = children[.fees]?[id] ?? []
-                }
-                var item = assembler.build()
-                diagnostics += assembler.diagnostics
-                if let built = item {
-                    if let first = seenCodes[built.id] {
-                        diagnostics.append(
-                            Self.rejection(
-                                record, "事项编码 \(built.id) 与 \(first.sheet ?? first.source) 第 \(first.row) 行重复"))
-                        item = nil
-                    } else {
-                        // Check the item against the catalog schema on its own.
-                        let loaded = loader.load(
-                            bytes: Array(writer.document([built]).utf8), name: "\(record.source):\(record.row)")
-                        for problem in loaded.diagnostics where problem.severity != .note {
-                            let kept = problem.rule == .catalogUSCC || problem.severity == .warning
-                            diagnostics.append(
-                                ImportDiagnostic(
-                                    source: record.source, sheet: record.sheet, row: record.row,
-                                    severity: kept ? .warning : .error,
-                                    rule: kept ? .importCheck(problem.rule) : .importRowRejected,
-                                    message: kept
-                                        ? "\(problem.message)（已按原样导入）" : "按目录 Schema 检查不通过：\(problem.message)"))
-                            if !kept { item = nil }
-                        }
-                    }
-                } else {
-                    diagnostics.append(
-                        Self.rejection(record, "该行未导入：\(assembler.rejection.joined(separator: "；"))"))
-                }
-                if let item {
-                    seenCodes[item.id] = record
-                    items.append(item)
-                } else {
-                    rejected += 1
-                }
-            }
-        }
+        var assembled = assemble(&tables, children: children)
+        let checked = check(&assembled, loader: loader)
+        diagnostics += assembled.rowDiagnostics.joined()
         for (role, groups) in children {
-            for (parent, records) in groups where !usedParents.contains(parent) {
+            for (parent, records) in groups where !assembled.usedParents.contains(parent) {
                 guard let first = records.first?.record else { continue }
                 diagnostics.append(
                     ImportDiagnostic(
@@ -161,8 +98,142 @@ public struct CatalogImporter: Sendable {
             }
         }
         let report = ImportReport(
-            rows: rows, imported: items.count, rejected: rejected, diagnostics: diagnostics)
-        return ImportResult(items: items, report: report)
+            rows: assembled.rows, imported: checked.items.count, rejected: assembled.rows - checked.items.count,
+            diagnostics: diagnostics)
+        return ImportResult(items: checked.items, report: report, plan: checked.plan)
+    }
+
+    /// The items built from the item tables, before the catalog checks.
+    struct Assembled {
+        /// Each built item with the index of its row in ``rowDiagnostics``.
+        var candidates: [(item: ServiceItem, row: Int)] = []
+        /// The diagnostics of each item row, in row order (a row's check problems join its own).
+        var rowDiagnostics: [[ImportDiagnostic]] = []
+        /// Where each item row is.
+        var places: [(source: String, sheet: String?, row: Int)] = []
+        var rows = 0
+        var usedParents: Set<String> = []
+    }
+
+    /// Builds an item from each row of the item tables with its joined child rows; rows that build no item, or
+    /// repeat the code of an earlier row, are reported. Each table's records are let go as they are used.
+    func assemble(
+        _ tables: inout [(ImportProfile.Table, SourceTable)], children: [ImportProfile.Role: [String: [ParsedRecord]]]
+    ) -> Assembled {
+        var result = Assembled()
+        var seenCodes: [String: (sheet: String?, source: String, row: Int)] = [:]
+        for position in tables.indices where tables[position].0.role == .items {
+            let table = tables[position].0
+            var records = tables[position].1.records
+            tables[position].1.records = []
+            for index in records.indices {
+                let record = records[index]
+                records[index].cells = []
+                result.rows += 1
+                var assembler = ItemAssembler(
+                    parsed: ParsedRecord(record: record, table: table, profile: profile), codeProfile: codeProfile)
+                if let id = Self.firstValue(record, keys: table.idKeys) {
+                    result.usedParents.insert(id)
+                    for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }
+                    assembler.materials = children[.materials]?[id] ?? []
+                    assembler.results = children[.results]?[id] ?? []
+                    assembler.fees = children[.fees]?[id] ?? []
+                }
+                let item = assembler.build()
+                var rowDiagnostics = assembler.diagnostics
+                if let item, let first = seenCodes[item.id] {
+                    rowDiagnostics.append(
+                        Self.rejection(
+                            record, "事项编码 \(item.id) 与 \(first.sheet ?? first.source) 第 \(first.row) 行重复"))
+                } else if let item {
+                    seenCodes[item.id] = (record.sheet, record.source, record.row)
+                    result.candidates.append((item, result.rowDiagnostics.count))
+                } else {
+                    rowDiagnostics.append(
+                        Self.rejection(record, "该行未导入：\(assembler.rejection.joined(separator: "；"))"))
+                }
+                result.rowDiagnostics.append(rowDiagnostics)
+                result.places.append((record.source, record.sheet, record.row))
+            }
+        }
+        return result
+    }
+
+    /// Checks the built items against the catalog schema and the loader's checks (``BatchValidation``): an item
+    /// with an error is left out and its row rejected; a warning, or an invalid credit code, is kept as a note.
+    /// Returns the items kept, in row order, and the files they go in.
+    func check(
+        _ assembled: inout Assembled, loader: CatalogLoader
+    ) -> (items: [ServiceItem], plan: CatalogFilePlan) {
+        var items = assembled.candidates.map(\.item)
+        let plan = CatalogFilePlan(items)
+        let problems = BatchValidation(loader: loader, rejects: { !Self.isKept($0) }).problems(of: items, plan: plan)
+        var kept = [Bool](repeating: true, count: items.count)
+        for (index, candidate) in assembled.candidates.enumerated() {
+            let place = assembled.places[candidate.row]
+            for problem in problems[index] {
+                let isNote = Self.isKept(problem)
+                assembled.rowDiagnostics[candidate.row].append(
+                    ImportDiagnostic(
+                        source: place.source, sheet: place.sheet, row: place.row, severity: isNote ? .warning : .error,
+                        rule: isNote ? .importCheck(problem.rule) : .importRowRejected,
+                        message: isNote ? "\(problem.message)（已按原样导入）" : "按目录 Schema 检查不通过：\(problem.message)"))
+                if !isNote { kept[index] = false }
+            }
+        }
+        assembled.candidates = []
+        var position = 0
+        items.removeAll { _ in
+            defer { position += 1 }
+            return !kept[position]
+        }
+        return (items, plan.keeping(kept))
+    }
+
+    /// The warning naming the columns or keys of `source` that `table` does not map, with where each is first
+    /// seen: the header row and column of a sheet or CSV file, the record (and its line and column) in JSON.
+    func unknownHeaderNote(_ table: ImportProfile.Table, _ source: SourceTable) -> ImportDiagnostic? {
+        let known = Set(table.fields.flatMap { $0.keys + $0.unitKeys }).union(table.ignoredKeys)
+            .union(table.idKeys)
+            .union(table.parentKeys)
+        let unknown = source.headers.filter { !known.contains($0) }
+        guard let firstUnknown = unknown.first else { return nil }
+        let message = "导入配置“\(profile.name)”不认识这些列，其值未导入："
+        if source.headerRow != nil || source.records.isEmpty {
+            let named = unknown.map { name in source.headerColumns[name].map { "\(name)（\($0) 列）" } ?? name }
+            return ImportDiagnostic(
+                source: source.source, sheet: source.sheet, row: source.headerRow,
+                column: source.headerColumns[firstUnknown], severity: .warning, rule: .importSourceUnknownHeader,
+                message: message + named.joined(separator: "、"))
+        }
+        // JSON: every record may hold other keys; name the first record holding each unknown one.
+        var firstRecord: [String: Int] = [:]
+        let wanted = Set(unknown)
+        for (index, record) in source.records.enumerated() where firstRecord.count < wanted.count {
+            for cell in record.cells where wanted.contains(cell.key) && firstRecord[cell.key] == nil {
+                firstRecord[cell.key] = index
+            }
+        }
+        let named = unknown.map { key in
+            firstRecord[key].map { "\(key)（\(Self.place(of: source.records[$0], index: $0))）" } ?? key
+        }
+        let earliest = unknown.compactMap { key in firstRecord[key].map { (key, $0) } }.min { $0.1 < $1.1 }
+        return ImportDiagnostic(
+            source: source.source, row: earliest.map { source.records[$0.1].row }, column: earliest?.0,
+            severity: .warning, rule: .importSourceUnknownHeader, message: message + named.joined(separator: "、"))
+    }
+
+    /// Where the `index`th JSON record begins, in words: its ordinal, and its line and column when known.
+    static func place(of record: SourceRecord, index: Int) -> String {
+        guard let line = record.textLine else { return "首见于第 \(index + 1) 条记录" }
+        let column = record.textColumn.map { "第 \($0) 列" } ?? ""
+        return "首见于第 \(index + 1) 条记录，第 \(line) 行\(column)"
+    }
+
+    /// Whether a catalog check's problem leaves the item imported (a warning, or an invalid credit code: offices
+    /// do publish items with them) rather than rejecting its row.
+    static func isKept(_ problem: Diagnostic) -> Bool {
+        problem.rule == .catalogUSCC || problem.severity == .warning
     }
 
     static func rejection(_ record: SourceRecord, _ message: String) -> ImportDiagnostic {
@@ -174,9 +245,7 @@ public struct CatalogImporter: Sendable {
 
     static func firstValue(_ record: SourceRecord, keys: [String]) -> String? {
         for key in keys {
-            if let value = record.cells.first(where: { $0.key == key })?.value
-                .trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
-            {
+            if let value = record.cells.first(where: { $0.key == key })?.value.trimmingWhitespace, !value.isEmpty {
                 return value
             }
         }

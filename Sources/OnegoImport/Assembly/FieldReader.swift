@@ -10,28 +10,37 @@ struct FieldReader {
     var diagnostics: [ImportDiagnostic] = []
     /// Set when a required field is missing or unreadable.
     var rejection: [String] = []
+    /// The position of the first cell of each key (one pass over the cells instead of one per field and key).
+    private let cellIndex: [String: Int]
 
     init(profile: ImportProfile, table: ImportProfile.Table, record: SourceRecord) {
         self.profile = profile
         self.table = table
         self.record = record
+        var index: [String: Int] = [:]
+        index.reserveCapacity(record.cells.count)
+        for (position, cell) in record.cells.enumerated() where index[cell.key] == nil { index[cell.key] = position }
+        cellIndex = index
     }
+
+    /// The first cell of `key`, if the record has one.
+    func cell(_ key: String) -> SourceRecord.Cell? { cellIndex[key].map { record.cells[$0] } }
 
     /// The raw text of `field` after prefix stripping, absent words and defaults, with the column it came from.
     mutating func text(_ field: ImportProfile.Field) -> (value: String, column: String?)? {
         var found: SourceRecord.Cell?
         for key in field.keys {
-            if let cell = record.cells.first(where: { $0.key == key }) {
+            if let cell = cell(key) {
                 found = cell
-                if !cell.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { break }
+                if !cell.value.trimmingWhitespace.isEmpty { break }
             }
         }
         if let note = found?.readNote {
             report(field, found?.column, .note, .importValueRead, note)
         }
-        var value = (found?.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var value = (found?.value ?? "").trimmingWhitespace
         for prefix in field.stripPrefixes where value.hasPrefix(prefix) {
-            value = String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+            value = String(value.dropFirst(prefix.count)).trimmingWhitespace
             report(field, found?.column, .note, .importValueTransformed, "去掉前缀“\(prefix)”")
         }
         if !value.isEmpty && profile.absentValues.contains(value) {

@@ -377,7 +377,7 @@ struct ItemAssembler {
             return text(target)
         }
         let allowed = Set("0123456789+-() （）、，,;；/转分机extEXT.")
-        let trimmed = published.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = published.trimmingWhitespace
         if trimmed.count >= 3 && trimmed.count <= 64 && trimmed.allSatisfy({ allowed.contains($0) }) {
             return trimmed
         }

@@ -94,8 +94,7 @@ struct ParsedRecord {
             return .number(number)
         case .timeLimit:
             var unit = field.unit.flatMap(TimeUnit.init(rawValue:)) ?? .workingDays
-            let cells = reader.record.cells
-            if let code = field.unitKeys.compactMap({ key in cells.first { $0.key == key }?.value })
+            if let code = field.unitKeys.compactMap({ reader.cell($0)?.value })
                 .first(where: { !$0.isEmpty })
             {
                 let name = field.unitCodeList.flatMap { reader.profile.codeLists[$0]?[code] } ?? code

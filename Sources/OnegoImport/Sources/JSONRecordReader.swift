@@ -9,12 +9,15 @@ public enum JSONRecordReader {
     ///   (naming its index).
     public static func read(_ data: Data, source: String, isLines: Bool) throws(ImportError) -> SourceTable {
         var objects: [(row: Int, value: Any)] = []
+        var positions: [JSONRecordPositions.Position]?
         if isLines {
+            var starts: [JSONRecordPositions.Position] = []
             var line = 0
             for slice in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
                 line += 1
                 let text = slice.filter { $0 != UInt8(ascii: "\r") }
-                if text.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+                guard let first = text.firstIndex(where: { $0 != 32 && $0 != 9 }) else { continue }
+                starts.append(JSONRecordPositions.Position(line: line, column: first + 1))
                 do {
                     objects.append(
                         (line, try JSONSerialization.jsonObject(with: Data(text), options: [.fragmentsAllowed])))
@@ -22,6 +25,7 @@ public enum JSONRecordReader {
                     throw ImportError(.source, "\(source):\(line): 第 \(line) 行不是合法的 JSON", cause: SendableCause(error))
                 }
             }
+            positions = starts
         } else {
             let root: Any
             do {
@@ -30,6 +34,7 @@ public enum JSONRecordReader {
                 throw ImportError(.source, "\(source): 不是合法的 JSON", cause: SendableCause(error))
             }
             let array: [Any]
+            var memberKey: String?
             if let list = root as? [Any] {
                 array = list
             } else if let object = root as? [String: Any],
@@ -37,19 +42,27 @@ public enum JSONRecordReader {
                 let list = object[key] as? [Any]
             {
                 array = list
+                memberKey = key
             } else {
                 throw ImportError(.source, "\(source): JSON 顶层既不是记录数组，也不是含有记录数组的对象")
             }
             objects = array.enumerated().map { ($0.offset + 1, $0.element) }
+            positions = data.withUnsafeBytes { raw in
+                JSONRecordPositions.starts(in: raw.bindMemory(to: UInt8.self), memberKey: memberKey)
+            }
         }
+        // Positions are used only when the scan found exactly the records the parser did.
+        if positions?.count != objects.count { positions = nil }
         var headers: [String] = []
         var seen: Set<String> = []
         var records: [SourceRecord] = []
         records.reserveCapacity(objects.count)
-        for (row, value) in objects {
+        for (index, (row, value)) in objects.enumerated() {
+            let position = positions?[index]
             guard let object = value as? [String: Any] else {
                 let what = isLines ? "第 \(row) 行" : "第 \(row) 条记录（下标 \(row - 1)）"
-                throw ImportError(.source, "\(source): \(what)不是 JSON 对象，而是 \(kind(of: value))")
+                let place = position.map { ":\($0.line):\($0.column)" } ?? (isLines ? ":\(row)" : "")
+                throw ImportError(.source, "\(source)\(place): \(what)不是 JSON 对象，而是 \(kind(of: value))")
             }
             var cells: [SourceRecord.Cell] = []
             for key in object.keys.sorted() {
@@ -57,7 +70,9 @@ public enum JSONRecordReader {
                 guard let text = text(of: object[key] as Any) else { continue }
                 cells.append(SourceRecord.Cell(key: key, value: text, column: key))
             }
-            records.append(SourceRecord(source: source, row: row, cells: cells))
+            records.append(
+                SourceRecord(
+                    source: source, row: row, cells: cells, textLine: position?.line, textColumn: position?.column))
         }
         return SourceTable(source: source, headers: headers, records: records)
     }

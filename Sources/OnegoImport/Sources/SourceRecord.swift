@@ -28,13 +28,21 @@ public struct SourceRecord: Sendable, Hashable {
     public var row: Int
     /// The values, in source order.
     public var cells: [Cell]
+    /// The 1-based line where the record begins in a text source (JSON, JSON lines), when known.
+    public var textLine: Int?
+    /// The 1-based column (in characters) where the record begins on ``textLine``, when known.
+    public var textColumn: Int?
 
     /// Creates a record.
-    public init(source: String, sheet: String? = nil, row: Int, cells: [Cell]) {
+    public init(
+        source: String, sheet: String? = nil, row: Int, cells: [Cell], textLine: Int? = nil, textColumn: Int? = nil
+    ) {
         self.source = source
         self.sheet = sheet
         self.row = row
         self.cells = cells
+        self.textLine = textLine
+        self.textColumn = textColumn
     }
 }
 

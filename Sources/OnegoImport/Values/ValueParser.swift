@@ -43,7 +43,7 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
         let separators: Set<Character> =
             text.contains(where: { lineBreaks.contains($0) }) ? lineBreaks : ["、", "，", "；", ",", ";", "|"]
         return text.split(whereSeparator: { separators.contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmingWhitespace }
             .filter { !$0.isEmpty }
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import OnegoBase
+import OnegoImport
+import OnegoTestSupport
+import Testing
+
+/// Keys the profile does not map, and records that are not objects, are reported at the record's place in the
+/// JSON text: its ordinal, and its line and column.
+@Suite struct JSONPositionTests {
+    private static let food = """
+        "TASK_CODE": "11440106MB2D033225400011700400001", "TASK_NAME": "食品经营许可（新办）", \
+        "DEPT_NAME": "广州市天河区市场监督管理局"
+        """
+    private static let pharmacy = """
+        "TASK_CODE": "11440106MB2D033225400011700500001", "TASK_NAME": "药品零售企业经营许可", \
+        "DEPT_NAME": "广州市天河区市场监督管理局"
+        """
+
+    private func read(_ text: String, named name: String) throws -> ImportResult {
+        let path = try Fixtures.temporaryDirectory() + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try ImportTestSupport.importer("gdzwfw").read(sources: [path], loader: try ImportTestSupport.loader())
+    }
+
+    @Test func unknownKeyInAnArrayNamesTheRecordItsLineAndColumn() throws {
+        // The second record, indented by four spaces on line 4, is the first to carry 备注 and 受理窗口编号.
+        let text = """
+            {"total": 2, "data": [
+              {\(Self.food)},
+
+                {\(Self.pharmacy),
+                 "备注": "窗口受理", "WINDOW_NO": "A12"}
+            ]}
+            """
+        let result = try read(text, named: "portal.json")
+        let unknown = try #require(result.report.diagnostics.first { $0.rule == "import.source.unknown-header" })
+        #expect(unknown.row == 2)
+        #expect(unknown.column == "WINDOW_NO")
+        #expect(unknown.message.contains("WINDOW_NO（首见于第 2 条记录，第 4 行第 5 列）"))
+        #expect(unknown.message.contains("备注（首见于第 2 条记录，第 4 行第 5 列）"))
+        #expect(unknown.description.hasPrefix(unknown.source + ":2:WINDOW_NO: 警告:"))
+    }
+
+    @Test func unknownKeyInJSONLinesNamesItsLine() throws {
+        // Line 2 is blank: the record on line 3 is the second record.
+        let text = "{\(Self.food)}\n\n  {\(Self.pharmacy), \"备注\": \"窗口受理\"}\n"
+        let result = try read(text, named: "portal.jsonl")
+        let unknown = try #require(result.report.diagnostics.first { $0.rule == "import.source.unknown-header" })
+        #expect(unknown.row == 3)
+        #expect(unknown.column == "备注")
+        #expect(unknown.message.contains("备注（首见于第 2 条记录，第 3 行第 3 列）"))
+    }
+
+    @Test func keysAfterEscapedTextAndNestedListsDoNotMoveTheRecords() throws {
+        // A string holding brackets, quotes and a newline escape, and a nested list, before the second record.
+        let text = """
+            [{\(Self.food), "accept_standard": "须提交 [原件] 与 {复印件} \\"各一份\\"\\n", "theme_category": [["开办企业"]]},
+            {\(Self.pharmacy), "备注": "窗口受理"}]
+            """
+        let result = try read(text, named: "portal.json")
+        let unknown = try #require(result.report.diagnostics.first { $0.rule == "import.source.unknown-header" })
+        #expect(unknown.message.contains("备注（首见于第 2 条记录，第 2 行第 1 列）"))
+    }
+
+    @Test func recordThatIsNotAnObjectNamesItsLineAndColumn() throws {
+        let text = "[\n  {\(Self.food)},\n  \"药品零售企业经营许可\"\n]\n"
+        #expect {
+            _ = try read(text, named: "portal.json")
+        } throws: { error in
+            "\(error)".contains("portal.json:3:3: 第 2 条记录（下标 1）不是 JSON 对象，而是 字符串")
+        }
+    }
+}
