@@ -161,7 +161,7 @@ public struct HandbookSite: Sendable {
         ParallelWork.perform(iterations: chunks) { number in
             let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
             let rendered = items[range].flatMap { item -> [Page] in
-                let inputs = Self.contentDigest(item).map { ContentDigest.of(text: SiteManifest.hex($0), seed: salt) }
+                let inputs: UInt64? = ContentDigest.of(text: SiteManifest.hex(Self.contentDigest(item)), seed: salt)
                 func page(_ path: String, _ render: (ServiceItem) -> String) -> Page {
                     if let inputs, manifest.keeps(path, inputs: inputs) {
                         return Page(path: path, text: "", inputs: inputs, isKept: true)
@@ -178,7 +178,7 @@ public struct HandbookSite: Sendable {
 
     /// The digest of what an item's pages print: the item without its source locations (which file and line it
     /// came from are not on the pages, and lines move whenever an item above is edited).
-    static func contentDigest(_ item: ServiceItem) -> UInt64? {
+    static func contentDigest(_ item: ServiceItem) -> UInt64 {
         var item = item
         let nowhere = SourceLocation(file: "", line: 0, column: 0)
         item.location = nowhere
