@@ -103,6 +103,17 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
     public var isCritical: Bool
     /// Working days after acceptance by which it finishes at the earliest, exactly.
     public var finish: Rational
+    /// Its special procedures (特别程序: 公示, 检验检测 …), whose time the limits do not count but the applicant waits.
+    public var specialProcedures: [SpecialProcedure] = []
+
+    /// Each special procedure as printed: `公示，20自然日（不计入办结时限；简易注销公示期）`.
+    public var specialProcedureTexts: [String] {
+        specialProcedures.map { procedure in
+            let limit = procedure.limit.map { "，\($0)" } ?? ""
+            let note = procedure.note.map { "；\($0)" } ?? ""
+            return "\(procedure.kind.rawValue)\(limit)（不计入办结时限\(note)）"
+        }
+    }
 
     /// The promised limit in working days (for display).
     public var promisedWorkingDays: Double { promised.doubleValue }
@@ -113,7 +124,7 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, code, name, department, stage, promisedWorkingDays, statutoryWorkingDays, promisedLimit, visits
-        case isOnline = "online", isCritical = "critical", finishesAfter
+        case isOnline = "online", isCritical = "critical", finishesAfter, specialProcedures
     }
 
     /// Encodes the value, times rounded to 2 decimals.
@@ -131,6 +142,7 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
         try container.encode(isOnline, forKey: .isOnline)
         try container.encode(isCritical, forKey: .isCritical)
         try container.encode(finishesAfter.jsonNumber, forKey: .finishesAfter)
+        if !specialProcedures.isEmpty { try container.encode(specialProcedureTexts, forKey: .specialProcedures) }
     }
 }
 

@@ -46,6 +46,7 @@ enum ComposeText {
                 out.append(
                     "   \(mark) \(member.name)［\(member.department)；\(promised)；"
                         + "到现场 \(member.visits) 次；\(online)］")
+                for procedure in member.specialProcedureTexts { out.append("       特别程序：\(procedure)") }
             }
         }
         out.append(

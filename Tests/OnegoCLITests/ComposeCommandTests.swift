@@ -167,6 +167,35 @@ import Testing
         #expect(!days2.stdout.contains("小时\n"))
     }
 
+    @Test func aMembersSpecialProcedureIsNamedByTextJSONAndNotice() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = FileManager.default
+        try files.createDirectory(atPath: root + "/items", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: root + "/matters", withIntermediateDirectories: true)
+        let published = "Tests/Fixtures/published/"
+        try files.copyItem(
+            atPath: Fixtures.path(published + "items-company-deregistration.xml"), toPath: root + "/items/items.xml")
+        try files.copyItem(
+            atPath: Fixtures.path(published + "matters/company-deregistration.xml"), toPath: root + "/matters/zx.xml")
+        let arguments = [
+            "GZ-QYZX", "--catalog", root, "--answer", "procedure=simple", "--answer", "customs=否",
+        ]
+        let procedure = "公示，20个自然日（不计入办结时限；简易注销公示期）"
+        let text = try Fixtures.runOnego(["compose"] + arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("特别程序：\(procedure)"), "\(text.stdout)")
+        let json = try Fixtures.runOnego(["compose"] + arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let members = try #require(object["members"] as? [[String: Any]])
+        let deregistration = members.first { $0["name"] as? String == "有限责任公司注销登记" }
+        #expect(deregistration?["specialProcedures"] as? [String] == [procedure])
+        #expect(members.filter { $0["specialProcedures"] != nil }.count == 1)
+        let notice = try Fixtures.runOnego(["guide"] + arguments + ["--kind", "notice", "--format", "md"])
+        #expect(notice.status == 0, "\(notice.stderr)")
+        #expect(notice.stdout.contains("有限责任公司注销登记：\(procedure)"), "\(notice.stdout)")
+    }
+
     @Test func anImpossibleAcceptanceTimeIsAUsageError() throws {
         let run = try Fixtures.runOnego(
             ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-09-29T25:00"] + Self.all)

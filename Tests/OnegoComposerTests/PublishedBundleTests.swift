@@ -153,5 +153,8 @@ import Testing
         #expect(clearance.disposition == .produced)
         // The tax clearance is issued on the spot, so it runs first and the registration decides within the day.
         #expect(plan.criticalPath == ["11440100MB4E5K6W733100400900100001", "11440100MB4D4J5U6P3010100100300001"])
+        // The 20-day 简易注销 notice is not counted in the limits, but the plan names it.
+        let deregistration = try #require(plan.member(code: "11440100MB4D4J5U6P3010100100300001"))
+        #expect(deregistration.specialProcedureTexts == ["公示，20个自然日（不计入办结时限；简易注销公示期）"])
     }
 }

@@ -114,6 +114,11 @@ public enum MatterIntake {
             }
             limits.append(GuideField("第\(stage.number)阶段", text))
         }
+        for member in composition.members {
+            for procedure in member.specialProcedureTexts {
+                limits.append(GuideField("特别程序", "\(member.name)：\(procedure)"))
+            }
+        }
 
         var dueFields: [GuideField] = []
         if let due = composition.due {

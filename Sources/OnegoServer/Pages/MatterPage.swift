@@ -98,7 +98,8 @@ struct MatterPage {
             let items = members.map { member in
                 """
                 <li class="\(member.isCritical ? "critical" : "")"><a href="/items/\(QueryText.encode(member.code))">\
-                \(h(member.name))</a> <span class="muted">\(h(member.department)) · \(span(member.promised, composition.workingDays))</span></li>
+                \(h(member.name))</a> <span class="muted">\(h(member.department)) · \(span(member.promised, composition.workingDays))\
+                \(member.specialProcedureTexts.map { " · 特别程序：" + h($0) }.joined())</span></li>
                 """
             }.joined()
             let due = stage.due.map { " · \(h($0.description)) 前" } ?? ""
