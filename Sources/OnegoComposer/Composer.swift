@@ -129,7 +129,7 @@ public struct Composer: Sendable {
                 stage: plan.schedule.stage[position], promised: plan.durations[position],
                 statutory: item.statutoryLimit.map(officeHours.workingDays), promisedLimit: item.composingLimit,
                 visits: item.visits, isOnline: Self.isOnline(item), isCritical: onPath.contains(position),
-                finish: plan.schedule.finish[position])
+                finish: plan.schedule.finish[position], specialProcedures: item.specialProcedures)
         }
         return Composition(
             matterCode: matter.code, matterName: matter.name, answers: selection.outcome.answers,

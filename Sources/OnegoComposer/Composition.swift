@@ -59,9 +59,9 @@ public struct Composition: Sendable, Hashable, Encodable {
         try container.encode(answers, forKey: .answers)
         try container.encode(
             AudienceFigure(chosen: audience?.rawValue, served: servedAudiences.map(\.rawValue)), forKey: .audience)
-        try container.encode(members, forKey: .members)
+        try container.encode(membersJSON, forKey: .members)
         try container.encode(materials, forKey: .materials)
-        try container.encode(stages, forKey: .stages)
+        try container.encode(stagesJSON, forKey: .stages)
         try container.encode(criticalPath, forKey: .criticalPath)
         try container.encode(workingDays, forKey: .workingDays)
         try container.encode(visits, forKey: .visits)
@@ -71,7 +71,7 @@ public struct Composition: Sendable, Hashable, Encodable {
         try container.encode(steps, forKey: .steps)
         try container.encode(
             ["intake": arrangement.intake.rawValue, "delivery": arrangement.delivery.rawValue], forKey: .arrangement)
-        try container.encode(reductions, forKey: .reductions)
+        try container.encode(ReductionsWithHours(reductions: reductions, time: workingDays), forKey: .reductions)
         try container.encode(promisedLimit.description, forKey: .promisedLimit)
         try container.encodeIfPresent(due, forKey: .due)
     }
@@ -103,6 +103,17 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
     public var isCritical: Bool
     /// Working days after acceptance by which it finishes at the earliest, exactly.
     public var finish: Rational
+    /// Its special procedures (特别程序: 公示, 检验检测 …), whose time the limits do not count but the applicant waits.
+    public var specialProcedures: [SpecialProcedure] = []
+
+    /// Each special procedure as printed: `公示，20自然日（不计入办结时限；简易注销公示期）`.
+    public var specialProcedureTexts: [String] {
+        specialProcedures.map { procedure in
+            let limit = procedure.limit.map { "，\($0)" } ?? ""
+            let note = procedure.note.map { "；\($0)" } ?? ""
+            return "\(procedure.kind.rawValue)\(limit)（不计入办结时限\(note)）"
+        }
+    }
 
     /// The promised limit in working days (for display).
     public var promisedWorkingDays: Double { promised.doubleValue }
@@ -113,7 +124,7 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, code, name, department, stage, promisedWorkingDays, statutoryWorkingDays, promisedLimit, visits
-        case isOnline = "online", isCritical = "critical", finishesAfter
+        case isOnline = "online", isCritical = "critical", finishesAfter, specialProcedures
     }
 
     /// Encodes the value, times rounded to 2 decimals.
@@ -131,6 +142,7 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
         try container.encode(isOnline, forKey: .isOnline)
         try container.encode(isCritical, forKey: .isCritical)
         try container.encode(finishesAfter.jsonNumber, forKey: .finishesAfter)
+        if !specialProcedures.isEmpty { try container.encode(specialProcedureTexts, forKey: .specialProcedures) }
     }
 }
 
@@ -273,22 +285,29 @@ public struct WorkingDayFigures: Sendable, Hashable, Encodable {
     /// Working days as office hours.
     public func hours(_ days: Rational) -> Rational { days * Rational(minutesPerDay, 60) }
 
-    enum CodingKeys: String, CodingKey { case unit, critical, serialPromised, serialStatutory, hours }
+    enum CodingKeys: String, CodingKey { case unit, planUnit, critical, serialPromised, serialStatutory, hours }
 
-    /// Encodes working days (rounded to 2 decimals) and, for an hour plan, the same in hours.
+    /// Encodes working days (rounded to 2 decimals, `unit` always `工作日`), the plan's own unit (`planUnit`:
+    /// `工作日` or `小时`) and, for an hour plan, the same figures in office hours under `hours` (`unit` `小时`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(isHourPlan ? "小时" : "工作日", forKey: .unit)
+        try container.encode("工作日", forKey: .unit)
+        try container.encode(isHourPlan ? "小时" : "工作日", forKey: .planUnit)
         try container.encode(critical.jsonNumber, forKey: .critical)
         try container.encode(serialPromised.jsonNumber, forKey: .serialPromised)
         try container.encode(serialStatutory.jsonNumber, forKey: .serialStatutory)
         if isHourPlan {
-            try container.encode(
-                [
-                    "critical": hours(criticalExact).doubleValue.jsonNumber,
-                    "serialPromised": hours(serialPromisedExact).doubleValue.jsonNumber,
-                ], forKey: .hours)
+            var hours = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .hours)
+            try hours.encode("小时", forKey: .unit)
+            try hours.encode(self.hours(criticalExact).doubleValue.jsonNumber, forKey: .critical)
+            try hours.encode(self.hours(serialPromisedExact).doubleValue.jsonNumber, forKey: .serialPromised)
+            try hours.encode(self.hours(serialStatutoryExact).doubleValue.jsonNumber, forKey: .serialStatutory)
         }
+    }
+
+    /// A duration in the plan's own unit, exact: office hours for an hour plan, else working days.
+    public func inPlanUnit(_ days: Rational) -> (value: Rational, unit: String) {
+        isHourPlan ? (hours(days), "小时") : (days, "工作日")
     }
 }
 

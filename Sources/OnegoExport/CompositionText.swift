@@ -59,6 +59,7 @@ public enum CompositionText {
                 out.append(
                     "   \(mark) \(member.name)［\(member.department)；\(promised)；"
                         + "到现场 \(member.visits) 次；\(online)］")
+                for procedure in member.specialProcedureTexts { out.append("       特别程序：\(procedure)") }
             }
         }
         out.append(
@@ -129,13 +130,17 @@ public enum CompositionText {
         return out
     }
 
-    /// One line of `--enumerate`: answers | members | materials | visits | days.
+    /// One line of `--enumerate`: answers | members | materials | visits | working days, or office hours (marked
+    /// 小时) for an hour-counted plan.
     public static func enumerationRow(_ plan: Composition) -> String {
         let answers = plan.answers.isEmpty ? "（无情形）" : plan.answers.description
         let r = plan.reductions
+        let time = plan.workingDays
+        let serial = time.inPlanUnit(time.serialPromisedExact).value.doubleValue
+        let critical = time.inPlanUnit(time.criticalExact).value.doubleValue
         return "\(answers) | \(plan.members.count) | \(Int(r.materials.before))→\(Int(r.materials.after)) | "
             + "\(Int(r.visits.before))→\(Int(r.visits.after)) | "
-            + "\(days(plan.workingDays.serialPromised))→\(days(plan.workingDays.critical))"
+            + "\(days(serial))→\(days(critical))\(time.isHourPlan ? " 小时" : "")"
     }
 
     /// `2 个工作日`, `3 小时` for an hour plan, `即办` for zero; rounded here, for display only.

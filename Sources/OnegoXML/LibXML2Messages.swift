@@ -119,9 +119,25 @@ enum LibXML2Messages {
         return (.xmlInvalidCharacter, "此处的字符 \(name) 不能出现在标签中：请删除它或换成普通空格\(detail)")
     }
 
-    /// A schema-validation message with namespace braces removed and a Chinese lead.
+    /// A schema-validation message with namespace braces removed and a Chinese lead; a holder (持有人) not on the
+    /// list is explained in Chinese, with the way to extend the list.
     static func schemaMessage(_ original: String) -> String {
-        "不符合 Schema：\(stripNamespaces(original))"
+        let stripped = stripNamespaces(original)
+        if let holder = invalidHolder(in: stripped) {
+            return "持有人 holder=\"\(holder)\" 不在持有人列表中（申请人本人、法定代表人、经办人、代理人、股东、配偶、新生儿母亲、"
+                + "新生儿父亲、监护人、新生儿、退休人员、单位等，见 Schema 的 Holder 类型）；列表外的持有人请写作 "
+                + "holder=\"其他：\(holder)\"（libxml2：\(stripped)）"
+        }
+        return "不符合 Schema：\(stripped)"
+    }
+
+    /// The value in `… attribute 'holder': 'VALUE' is not a valid value of the union type 'Holder'.`
+    static func invalidHolder(in message: String) -> Substring? {
+        guard message.contains("of the union type 'Holder'"),
+            let start = message.firstRange(of: "attribute 'holder': '")?.upperBound,
+            let end = message[start...].firstRange(of: "' is not a valid value")?.lowerBound
+        else { return nil }
+        return message[start..<end]
     }
 
     /// Removes `{namespace}` prefixes from names in libxml2's messages, keeping other braces such as the set of

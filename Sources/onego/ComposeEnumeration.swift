@@ -43,7 +43,7 @@ enum ComposeEnumeration {
         switch format {
         case .text:
             output.write("一件事：\(matter.name)（\(matter.code)）\(fixedText)，共 \(count) 种情形组合\n\n")
-            output.write("情形 | 事项 | 材料 | 跑动 | 串联→关键路径（工作日）\n")
+            output.write("情形 | 事项 | 材料 | 跑动 | 串联→关键路径（工作日；按办公时间计的注明小时）\n")
             for answers in sets {
                 output.write(CompositionText.enumerationRow(try compose(answers)) + "\n")
             }

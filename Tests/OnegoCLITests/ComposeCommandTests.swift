@@ -147,6 +147,55 @@ import Testing
         #expect(unknown.stderr.contains("没有编码为 T-NONE 的一件事；可选：T-QYKB（企业开办（测试））"))
     }
 
+    @Test func anHourMatterPrintsOfficeHoursInTextJSONAndEnumeration() throws {
+        let answers = ["--answer", "fund=是", "--answer", "premises=是", "--answer", "articles=否"]
+        let arguments = ["compose", "YX-QYBG", "--catalog", "Catalogs/yunxi", "--accepted", "2026-09-29T16:30"]
+        let text = try Fixtures.runOnego(arguments + answers)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("关键路径（★）：企业变更登记 → 变更税务登记，共 2 小时"))
+        #expect(text.stdout.contains("全部事项 2026-09-30 10:00 前办结"))
+        let json = try Fixtures.runOnego(arguments + answers + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let days = try #require(object["workingDays"] as? [String: Any])
+        #expect(days["unit"] as? String == "工作日" && days["planUnit"] as? String == "小时")
+        #expect((days["hours"] as? [String: Any])?["critical"] as? Double == 2)
+        let enumeration = try Fixtures.runOnego(["compose", "YX-QYBG", "--catalog", "Catalogs/yunxi", "--enumerate"])
+        #expect(enumeration.status == 0, "\(enumeration.stderr)")
+        #expect(enumeration.stdout.contains("fund=是 premises=是 articles=是 | 3 | 11→7 | 0→0 | 2→2 小时"))
+        // A day matter keeps its working days.
+        let days2 = try Fixtures.runOnego(["compose", "YX-QYKB", "--catalog", "Catalogs/yunxi", "--enumerate"])
+        #expect(!days2.stdout.contains("小时\n"))
+    }
+
+    @Test func aMembersSpecialProcedureIsNamedByTextJSONAndNotice() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = FileManager.default
+        try files.createDirectory(atPath: root + "/items", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: root + "/matters", withIntermediateDirectories: true)
+        let published = "Tests/Fixtures/published/"
+        try files.copyItem(
+            atPath: Fixtures.path(published + "items-company-deregistration.xml"), toPath: root + "/items/items.xml")
+        try files.copyItem(
+            atPath: Fixtures.path(published + "matters/company-deregistration.xml"), toPath: root + "/matters/zx.xml")
+        let arguments = [
+            "GZ-QYZX", "--catalog", root, "--answer", "procedure=simple", "--answer", "customs=否",
+        ]
+        let procedure = "公示，20个自然日（不计入办结时限；简易注销公示期）"
+        let text = try Fixtures.runOnego(["compose"] + arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("特别程序：\(procedure)"), "\(text.stdout)")
+        let json = try Fixtures.runOnego(["compose"] + arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let members = try #require(object["members"] as? [[String: Any]])
+        let deregistration = members.first { $0["name"] as? String == "有限责任公司注销登记" }
+        #expect(deregistration?["specialProcedures"] as? [String] == [procedure])
+        #expect(members.filter { $0["specialProcedures"] != nil }.count == 1)
+        let notice = try Fixtures.runOnego(["guide"] + arguments + ["--kind", "notice", "--format", "md"])
+        #expect(notice.status == 0, "\(notice.stderr)")
+        #expect(notice.stdout.contains("有限责任公司注销登记：\(procedure)"), "\(notice.stdout)")
+    }
+
     @Test func anImpossibleAcceptanceTimeIsAUsageError() throws {
         let run = try Fixtures.runOnego(
             ["compose", Self.matter, "--catalog", Self.catalog, "--accepted", "2026-09-29T25:00"] + Self.all)

@@ -195,6 +195,19 @@ struct RunningWorkbench {
         }
     }
 
+    @Test func anHourMatterPageStatesItsTimeInOfficeHours() async throws {
+        try await RunningWorkbench.with { client in
+            // fund=是, premises=是, articles=否
+            let query = "q.fund=%E6%98%AF&q.premises=%E6%98%AF&q.articles=%E5%90%A6"
+            let page = try await client.send("GET", "/matters/YX-QYBG?\(query)", headers: [RunningWorkbench.bearer])
+            #expect(page.status == 200)
+            #expect(page.body.contains("共 2 小时（逐项串联承诺 2 小时，法定 21 小时）"), "\(page.body)")
+            #expect(page.body.contains("第 1 阶段 · 受理后 2 小时内完成"))
+            #expect(page.body.contains("云溪区市场监督管理局 · 2 小时</span>"))
+            #expect(page.body.contains("云溪区税务局 · 即办</span>"))
+        }
+    }
+
     @Test func searchReturnsItemsAndMattersAsJSON() async throws {
         try await RunningWorkbench.with { client in
             let reply = try await client.send(

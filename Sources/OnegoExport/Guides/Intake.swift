@@ -31,6 +31,8 @@ struct Intake {
     var formFields: [String] = []
     /// The joint form's name, when the matter has one.
     var jointFormName: String?
+    /// Whether the limit counts office hours (an hour-counted item or plan) rather than working days.
+    var countsOfficeHours = false
 
     /// Whether any line names its member items (a matter).
     var isMatter: Bool { !members.isEmpty }
@@ -167,7 +169,12 @@ enum IntakeDocuments {
             }
             limits += intake.dueFields
         }
-        limits.append(GuideField("说明", "时限自受理次日起按工作日计算，法定节假日不计；特别程序所需时间不计入办结时限。"))
+        limits.append(
+            GuideField(
+                "说明",
+                intake.countsOfficeHours
+                    ? "时限按工作日的办公时间计算，自受理时起算，下班后受理的自次一工作日上班时起算；法定节假日不计；特别程序所需时间不计入办结时限。"
+                    : "时限自受理次日起按工作日计算，法定节假日不计；特别程序所需时间不计入办结时限。"))
         sections.append(GuideSection("办理时限", [.fields(limits)]))
 
         sections.append(GuideSection("办理地点与咨询", [.fields(intake.contacts)]))

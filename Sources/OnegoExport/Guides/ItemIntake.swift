@@ -23,9 +23,11 @@ public enum ItemIntake {
         }
         var limits = [GuideField("承诺办结时限", ItemFacts.promised(item))]
         if let statutory = item.statutoryLimit { limits.append(GuideField("法定办结时限", ItemFacts.limit(statutory))) }
+        let unit = item.promisedLimit?.unit
         return Intake(
             subject: item.name, code: item.id, handler: item.implementingBody.name, lines: lines, limits: limits,
-            dueLimit: item.promisedLimit, isImmediate: item.isImmediate, contacts: contacts(item))
+            dueLimit: item.promisedLimit, isImmediate: item.isImmediate, contacts: contacts(item),
+            countsOfficeHours: !item.isImmediate && (unit == .hours || unit == .minutes))
     }
 
     /// Address, hours, phones and the online portal of an item.

@@ -114,6 +114,11 @@ public enum MatterIntake {
             }
             limits.append(GuideField("第\(stage.number)阶段", text))
         }
+        for member in composition.members {
+            for procedure in member.specialProcedureTexts {
+                limits.append(GuideField("特别程序", "\(member.name)：\(procedure)"))
+            }
+        }
 
         var dueFields: [GuideField] = []
         if let due = composition.due {
@@ -177,7 +182,8 @@ public enum MatterIntake {
         return Intake(
             subject: matter.name, code: matter.code, handler: matter.leadDepartment, lines: lines, members: members,
             limits: limits, dueLimit: nil, dueFields: dueFields, isImmediate: false, contacts: contacts,
-            answers: answers, trips: trips, formFields: formFields, jointFormName: matter.jointForm?.name)
+            answers: answers, trips: trips, formFields: formFields, jointFormName: matter.jointForm?.name,
+            countsOfficeHours: composition.workingDays.isHourPlan)
     }
 
     /// `2个工作日`, `0.5个工作日` (days rounded up to the half day, ``DayFigures``), `3小时` for an hour plan, `即办（当场办结）` for zero: a duration as printed,

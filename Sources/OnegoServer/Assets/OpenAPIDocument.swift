@@ -100,7 +100,9 @@ enum OpenAPIDocument {
                   "id": {"type": "string"}, "code": {"type": "string"}, "name": {"type": "string"},
                   "department": {"type": "string"}, "stage": {"type": "integer"}, "critical": {"type": "boolean"},
                   "promisedLimit": {"type": "string"}, "promisedWorkingDays": {"type": "number"},
-                  "statutoryWorkingDays": {"type": "number"}, "finishesAfter": {"type": "number"},
+                  "statutoryWorkingDays": {"type": "number"}, "finishesAfter": {"type": "number", "description": "Working days after acceptance."},
+                  "promisedHours": {"type": "number", "description": "Hour-counted plans only: the promised limit in office hours."},
+                  "statutoryHours": {"type": "number"}, "finishesAfterHours": {"type": "number"},
                   "online": {"type": "boolean"}, "visits": {"type": "integer"}
                 }
               },
@@ -125,7 +127,7 @@ enum OpenAPIDocument {
                   "criticalPath": {"type": "array", "items": {"type": "string"}},
                   "materials": {"type": "array", "items": {"$ref": "#/components/schemas/ComposedMaterial"}},
                   "reductions": {"type": "object", "description": "Before/after figures: materials, form fields, visits, working days."},
-                  "workingDays": {"type": "object"},
+                  "workingDays": {"type": "object", "description": "critical, serialPromised, serialStatutory in working days (unit 工作日); planUnit 工作日 or 小时; an hour plan adds hours with the same figures in office hours (unit 小时)."},
                   "promisedLimit": {"type": "string"},
                   "arrangement": {"type": "object"}, "steps": {"type": "object"}, "trips": {"type": "object"}, "visits": {"type": "object"}
                 }

@@ -90,7 +90,7 @@ struct MatterPage {
             figure("申请材料", r.materials, unit: "项"),
             figure("表单字段", r.formFields, unit: "个"),
             figure("跑动次数", r.visits, unit: "次"),
-            figure("办理时间", r.workingDays, unit: "个工作日"),
+            time(composition.workingDays),
         ].joined()
         var stages = ""
         for stage in composition.stages {
@@ -98,12 +98,13 @@ struct MatterPage {
             let items = members.map { member in
                 """
                 <li class="\(member.isCritical ? "critical" : "")"><a href="/items/\(QueryText.encode(member.code))">\
-                \(h(member.name))</a> <span class="muted">\(h(member.department)) · \(number(member.promisedWorkingDays)) 个工作日</span></li>
+                \(h(member.name))</a> <span class="muted">\(h(member.department)) · \(span(member.promised, composition.workingDays))\
+                \(member.specialProcedureTexts.map { " · 特别程序：" + h($0) }.joined())</span></li>
                 """
             }.joined()
             let due = stage.due.map { " · \(h($0.description)) 前" } ?? ""
             stages += """
-                <div class="stage"><h3>第 \(stage.number) 阶段 · 第 \(number(stage.finishesAfter)) 个工作日内完成\(due)</h3><ul>\(items)</ul></div>
+                <div class="stage"><h3>第 \(stage.number) 阶段 · \(finish(stage.finish, composition.workingDays))\(due)</h3><ul>\(items)</ul></div>
                 """
         }
         var rows = ""
@@ -126,8 +127,9 @@ struct MatterPage {
             <h2>编排结果</h2>
             <div class="figures">\(figures)</div>
             <p>关键路径：<span class="critical">\(h(composition.criticalPath.map { names(composition, $0) }.joined(separator: " → ")))</span>，\
-            共 \(number(composition.workingDays.critical)) 个工作日（逐项串联承诺 \(number(composition.workingDays.serialPromised))，\
-            法定 \(number(composition.workingDays.serialStatutory))）。</p>
+            共 \(amount(composition.workingDays.criticalExact, composition.workingDays))（逐项串联承诺 \
+            \(amount(composition.workingDays.serialPromisedExact, composition.workingDays))，\
+            法定 \(amount(composition.workingDays.serialStatutoryExact, composition.workingDays))）。</p>
             \(due)
             \(draftAction == nil ? actions(code: code, query: query) : "")
             <h3>办理阶段</h3>
@@ -167,6 +169,32 @@ struct MatterPage {
         <div class="figure"><div class="label">\(h(label))</div><div class="value">\(number(pair.after)) <small>\(unit)</small></div>\
         <div class="change">原 \(number(pair.before))，减少 \(number((pair.rate * 1000).rounded() / 10))%</div></div>
         """
+    }
+
+    /// 办理时间 before and after, in office hours for an hour-counted plan, else in working days.
+    func time(_ time: WorkingDayFigures) -> String {
+        let before = time.inPlanUnit(time.serialPromisedExact)
+        let after = time.inPlanUnit(time.criticalExact)
+        let pair = BeforeAfter(before: before.value.doubleValue, after: after.value.doubleValue)
+        return figure("办理时间", pair, unit: time.isHourPlan ? "小时" : "个工作日")
+    }
+
+    /// A member's promised limit: `即办` for zero, else ``amount(_:_:)``.
+    func span(_ days: Rational, _ time: WorkingDayFigures) -> String {
+        days == .zero ? "即办" : amount(days, time)
+    }
+
+    /// A duration in the plan's unit: `2 小时` in an hour plan, `3 个工作日` otherwise.
+    func amount(_ days: Rational, _ time: WorkingDayFigures) -> String {
+        "\(number(time.inPlanUnit(days).value.doubleValue)) \(time.isHourPlan ? "小时" : "个工作日")"
+    }
+
+    /// When a stage finishes: `受理当场完成`, `2 小时内完成`, `第 3 个工作日内完成`.
+    func finish(_ days: Rational, _ time: WorkingDayFigures) -> String {
+        if days == .zero { return "受理当场完成" }
+        let amount = time.inPlanUnit(days)
+        return time.isHourPlan
+            ? "受理后 \(number(amount.value.doubleValue)) 小时内完成" : "第 \(number(amount.value.doubleValue)) 个工作日内完成"
     }
 
     func number(_ value: Double) -> String {
