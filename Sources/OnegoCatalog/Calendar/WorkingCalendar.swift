@@ -73,15 +73,24 @@ public struct WorkingCalendar: Sendable {
             guard due.year <= 9999 else { throw .beyondLastDay(accepted: accepted, limit: limit) }
             return due
         }
-        guard tables[accepted.year] != nil else { throw .yearNotPublished(accepted.year) }
-        var day = accepted
+        guard var table = tables[accepted.year] else { throw .yearNotPublished(accepted.year) }
+        // Walk the year's flags by index (no date arithmetic or table lookup per day), moving to the next year's
+        // table past 31 December.
+        var year = accepted.year
+        var index = accepted.ordinal - 1
         var remaining = count
         while remaining > 0 {
-            day = day.adding(days: 1)
-            if day.year > 9999 { throw .beyondLastDay(accepted: accepted, limit: limit) }
-            if try isWorkingDay(day) { remaining -= 1 }
+            index += 1
+            if index == table.count {
+                year += 1
+                if year > 9999 { throw .beyondLastDay(accepted: accepted, limit: limit) }
+                guard let next = tables[year] else { throw .yearNotPublished(year) }
+                table = next
+                index = 0
+            }
+            if table[index] { remaining -= 1 }
         }
-        return day
+        return CalendarDay(dayNumber: CalendarDay.firstOfYearNumber(year) + index)
     }
 
     /// The number of working days from `from` through `through`, both included; 0 when `from` is after `through`.

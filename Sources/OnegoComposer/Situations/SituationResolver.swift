@@ -41,7 +41,9 @@ struct SituationResolver: Sendable {
 
     /// The spellings accepted for 是 and 否.
     static func canonicalYesNo(_ value: String) -> String? {
-        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+        // The canonical spellings themselves (what enumerated and stored answers hold) skip trimming and case folding.
+        if value == "是" || value == "否" { return value }
+        return switch value.trimmingCharacters(in: .whitespaces).lowercased() {
         case "是", "yes", "y", "true", "1", "有", "需要": "是"
         case "否", "no", "n", "false", "0", "无", "不需要": "否"
         default: nil

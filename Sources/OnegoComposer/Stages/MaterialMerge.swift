@@ -22,6 +22,17 @@ struct MaterialMerge: Sendable {
         var sources: [(position: Int, material: Material)]
         /// Why the line is not brought, when every member line behind it shares that fate.
         var fate: Fate
+
+        /// Adds another member's line of the same identity: the strictest necessity, the largest counts.
+        mutating func merge(_ material: Material, from position: Int) {
+            necessity = max(necessity, material.necessity)
+            originals = max(originals, material.originals)
+            copies = max(copies, material.copies)
+            users.append(position)
+            if !aliases.contains(material.name) { aliases.append(material.name) }
+            if eLicence == nil { eLicence = material.eLicence }
+            sources.append((position, material))
+        }
     }
 
     /// What the matter does to one member line before document flow and 免证办 are considered.
@@ -33,6 +44,17 @@ struct MaterialMerge: Sendable {
         case jointForm(String)
         /// A written promise replaces it.
         case promise
+
+        /// The fate as it reads in a line key: the same text as `"\(fate)"` without going through reflection
+        /// (which cost more than the rest of the merge).
+        var keyText: String {
+            switch self {
+            case .none: "none"
+            case .dropped: "dropped"
+            case .jointForm(let name): "jointForm(" + name.debugDescription + ")"
+            case .promise: "promise"
+            }
+        }
     }
 
     var lines: OrderedDictionary<String, Line>
@@ -54,18 +76,20 @@ struct MaterialMerge: Sendable {
             for extra in selection.outcome.addedMaterials[member] ?? [] {
                 lines.append(PreparedMatter.Line(extra, synonyms: synonyms))
             }
-            var ownKeys = Set<String>()
+            // A member lists a handful of lines: a linear search compares fewer strings than hashing each key
+            // (hashing Chinese text normalises it).
+            var ownKeys: [String] = []
             for line in lines {
                 let material = line.material
                 let fate: Fate
-                if dropped.contains(material.name) {
+                if !dropped.isEmpty && dropped.contains(material.name) {
                     fate = .dropped
                 } else if let form = matter.jointForm,
                     (form.replacesApplicationForms && material.type == .form)
-                        || named.contains("\(memberID)\u{1F}\(material.name)")
+                        || (!named.isEmpty && named.contains("\(memberID)\u{1F}\(material.name)"))
                 {
                     fate = .jointForm(form.name)
-                } else if promised.contains("\(memberID)\u{1F}\(material.name)") {
+                } else if !promised.isEmpty && promised.contains("\(memberID)\u{1F}\(material.name)") {
                     fate = .promise
                 } else {
                     fate = .none
@@ -76,22 +100,16 @@ struct MaterialMerge: Sendable {
                 }
                 // A fate other than none keeps the line apart from brought lines of the same document; a member
                 // listing one document twice (two people's) keeps both.
-                var key = line.key + (fate == .none ? "" : "\u{1F}\(fate)")
+                var key = fate == .none ? line.key : line.key + "\u{1F}" + fate.keyText
                 var repeatNumber = 1
                 while ownKeys.contains(key) {
                     repeatNumber += 1
                     key = line.key + "\u{1F}#\(repeatNumber)"
                 }
-                ownKeys.insert(key)
-                if var existing = merged[key] {
-                    existing.necessity = max(existing.necessity, material.necessity)
-                    existing.originals = max(existing.originals, material.originals)
-                    existing.copies = max(existing.copies, material.copies)
-                    existing.users.append(position)
-                    if !existing.aliases.contains(material.name) { existing.aliases.append(material.name) }
-                    if existing.eLicence == nil { existing.eLicence = material.eLicence }
-                    existing.sources.append((position, material))
-                    merged[key] = existing
+                ownKeys.append(key)
+                if let index = merged.index(forKey: key) {
+                    // In place: one lookup, and the line's arrays are not copied.
+                    merged.values[index].merge(material, from: position)
                 } else {
                     let label = material.holder.map(MaterialHolder.shortLabel) ?? ""
                     let shown = line.displayName + (label.isEmpty ? "" : "（\(label)）")

@@ -35,7 +35,7 @@ enum SubmittedSet {
                 material.replacedBy = "告知承诺书"
                 material.note = "实行告知承诺制，以申请人签署的告知承诺书代替"
             case .none:
-                if let provider = flow.provider[line.key] {
+                if !flow.provider.isEmpty, let provider = flow.provider[line.key] {
                     material.disposition = .produced
                     material.providedBy = items[provider].id
                     material.note = "由 \(items[provider].name) 办理结果自动获取"
