@@ -21,9 +21,9 @@ import Testing
         let total = report.findings.count
         #expect(html.contains("仅列出前 2 项，共 \(total) 项，另有 \(total - 2) 项未列出；完整清单见 <code>--format csv</code>"))
         // Two finding rows in the findings table, however many there are.
-        let table = try #require(html.components(separatedBy: "<table class=\"findings\">").last)
+        let table = try #require(html.components(separatedBy: "<table class=\"reflow findings\">").last)
         let body = try #require(table.components(separatedBy: "</table>").first)
-        #expect(body.components(separatedBy: "<tr><td class=\"sev-").count - 1 == 2)
+        #expect(body.components(separatedBy: "<tr><td data-label=\"级别\" class=\"sev-").count - 1 == 2)
         // Every rule with a finding is still counted.
         for rule in Set(report.findings.map(\.rule)) { #expect(html.contains("<code>\(rule)</code>")) }
     }

@@ -65,8 +65,8 @@ public enum AuditHTMLReport {
         .charts{display:block}.chart{margin:0 0 8mm;border:none;padding:0;page-break-inside:avoid}.chart svg{max-height:250mm;width:auto}
         .chart,.card,tr,thead,svg{break-inside:avoid}thead{display:table-header-group}
         .verdict{border:1px solid #000;color:#000;background:#fff}}
-        .chart svg{max-width:100%;height:auto}@media (max-width:600px){body{padding:12px}table{font-size:12px;display:block;overflow-x:auto}td,th{min-width:4.5em}.card{min-width:0}}
-        """
+        .chart svg{max-width:100%;height:auto}body{overflow-wrap:break-word}
+        """ + ReportTable.phoneStyle
 
     static func header(_ report: AuditReport) -> String {
         let s = report.subject
@@ -100,9 +100,7 @@ public enum AuditHTMLReport {
         }
         return """
             <h2>目标</h2>
-            <table><thead><tr><th>目标</th><th>实际</th><th>分子/分母</th><th>要求</th><th>结果</th><th>差距</th><th>来源</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["目标", "实际", "分子/分母", "要求", "结果", "差距", "来源"], rows: rows))
 
             """
     }
@@ -165,9 +163,7 @@ public enum AuditHTMLReport {
         }
         return """
             <h2>各部门问题（错误多者在前）</h2>
-            <table><thead><tr><th>部门</th><th>错误</th><th>警告</th><th>提示</th><th>待办事项</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["部门", "错误", "警告", "提示", "待办事项"], rows: rows))
 
             """
     }
@@ -187,9 +183,7 @@ public enum AuditHTMLReport {
             .map { "\(h($0.key)) \($0.value) 项" }.joined(separator: "，")
         return """
             <h2>覆盖率</h2>
-            <table><thead><tr><th>指标</th><th>数值</th><th>分子/分母</th><th>口径</th><th>统计对象</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["指标", "数值", "分子/分母", "口径", "统计对象"], rows: rows))
             <p class="small">跨省通办按模式：\(modes.isEmpty ? "无" : modes)</p>
 
             """
@@ -315,9 +309,7 @@ public enum AuditHTMLReport {
         }
         return """
             <details\(open ? " open" : "")><summary>\(h(title))（\(items.count) 项）</summary>
-            <table><thead><tr><th>事项</th><th>编码</th><th>部门</th><th>法定</th><th>承诺</th>\(reason ? "<th>原因</th>" : "")</tr></thead>
-            <tbody>
-            \(rows)</tbody></table>\(omitted(shown: min(limit, items.count), of: items.count, in: .compression))</details>
+            \(ReportTable.reflowing(headers: ["事项", "编码", "部门", "法定", "承诺"] + (reason ? ["原因"] : []), rows: rows))\(omitted(shown: min(limit, items.count), of: items.count, in: .compression))</details>
 
             """
     }
@@ -360,10 +352,9 @@ public enum AuditHTMLReport {
         }
         var out = """
             <h2>发现（\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示）</h2>
-            <table class="findings"><colgroup><col class="w-severity"><col class="w-rule"><col class="w-department"><col class="w-item"><col><col class="w-location"></colgroup>
-            <thead><tr><th>级别</th><th>规则</th><th>部门</th><th>事项</th><th>说明</th><th>位置</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(
+                headers: ["级别", "规则", "部门", "事项", "说明", "位置"], rows: rows, class: "findings",
+                prefix: "<colgroup><col class=\"w-severity\"><col class=\"w-rule\"><col class=\"w-department\"><col class=\"w-item\"><col><col class=\"w-location\"></colgroup>"))
             \(omitted(shown: min(limit, report.findings.count), of: report.findings.count, in: .findings))
 
             """
@@ -378,9 +369,7 @@ public enum AuditHTMLReport {
             }
             out += """
                 <h2>已豁免（\(report.waived.count) 条）</h2>
-                <table><thead><tr><th>规则</th><th>事项</th><th>说明</th><th>豁免理由</th><th>有效期至</th></tr></thead>
-                <tbody>
-                \(waived)</tbody></table>
+                \(ReportTable.reflowing(headers: ["规则", "事项", "说明", "豁免理由", "有效期至"], rows: waived))
                 \(omitted(shown: min(limit, report.waived.count), of: report.waived.count, in: .waivers))
 
                 """

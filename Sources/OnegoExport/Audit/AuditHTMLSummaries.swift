@@ -65,9 +65,7 @@ extension AuditHTMLReport {
         }
         return """
             <h2>发现按规则统计（\(ordered.count) 条规则）</h2>
-            <table><thead><tr><th>级别</th><th>规则</th><th>发现</th><th>涉及部门</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["级别", "规则", "发现", "涉及部门"], rows: rows))
 
             """
     }

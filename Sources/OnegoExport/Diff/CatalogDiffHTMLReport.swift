@@ -69,9 +69,7 @@ public enum CatalogDiffHTMLReport {
         guard !rows.isEmpty else { return "<h2>事项</h2>\n<p class=\"small\">没有新增、删除或变更的事项。</p>\n" }
         return """
             <h2>事项（新增 \(diff.added.count)，删除 \(diff.removed.count)，变更 \(diff.changed.count)）</h2>
-            <table><thead><tr><th>变化</th><th>事项</th><th>部门</th><th>变更内容（前 → 后）</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["变化", "事项", "部门", "变更内容（前 → 后）"], rows: rows))
 
             """
     }
@@ -142,9 +140,7 @@ public enum CatalogDiffHTMLReport {
         }
         return """
             <h2>覆盖率（前 → 后）</h2>
-            <table><thead><tr><th>指标</th><th>变更前</th><th>变更后</th><th>变化</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["指标", "变更前", "变更后", "变化"], rows: rows))
 
             """
     }
@@ -168,9 +164,7 @@ public enum CatalogDiffHTMLReport {
         }
         return """
             <h2>目标（前 → 后）</h2>
-            <table><thead><tr><th>目标</th><th>变更前</th><th>变更后</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["目标", "变更前", "变更后"], rows: rows))
 
             """
     }
@@ -187,9 +181,7 @@ public enum CatalogDiffHTMLReport {
         }
         return """
             <h2>错误（按规则，前 → 后）</h2>
-            <table><thead><tr><th>规则</th><th>变更前</th><th>变更后</th></tr></thead>
-            <tbody>
-            \(rows)</tbody></table>
+            \(ReportTable.reflowing(headers: ["规则", "变更前", "变更后"], rows: rows))
 
             """
     }
