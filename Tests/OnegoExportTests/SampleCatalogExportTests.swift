@@ -110,7 +110,9 @@ import Testing
         let items = Set(catalog.items.map(\.id)).count
         #expect(pages.count { $0.path.hasPrefix("items/") && !$0.path.hasSuffix(".notice.html") } == items)
         #expect(pages.count { $0.path.hasSuffix(".notice.html") } == items)
-        #expect(pages.count { $0.path.hasPrefix("matters/") } == matters.count)
+        #expect(pages.count { $0.path.hasPrefix("matters/") && $0.path.hasSuffix(".html") } == matters.count)
+        // Each matter's notices are in their own script beside its page.
+        #expect(pages.count { $0.path.hasPrefix("matters/") && $0.path.hasSuffix(".notices.js") } == matters.count)
         let index = try #require(pages.first { $0.path == "index.html" }).text
         for department in catalog.departments {
             #expect(index.contains(">\(HTMLText.escape(department))</a>"), "\(department)")
