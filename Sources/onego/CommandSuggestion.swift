@@ -30,6 +30,38 @@ enum CommandSuggestion {
         return nil
     }
 
+    /// The usage message for a long option the addressed command does not have, or `nil` when every `--name`
+    /// before a `--` terminator is one of its options. Checked before parsing because argument-parser reports a
+    /// missing required option first ("Missing expected argument '--policy'"), without naming the mistyped one.
+    static func unknownOption(in arguments: [String], root: any ParsableCommand.Type = Onego.self) -> String? {
+        var command = root
+        var path = [root.configuration.commandName ?? "onego"]
+        var words = arguments[...]
+        while let word = words.first,
+            let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word })
+        {
+            command = next
+            path.append(word)
+            words = words.dropFirst()
+        }
+        let help = root.helpMessage(for: command, includeHidden: true, columns: 10_000)
+        let known = Set(help.matches(of: /--[A-Za-z0-9][A-Za-z0-9-]*/).map { String($0.output) }).union(builtInOptions)
+        for word in words.prefix(while: { $0 != "--" }) where word.hasPrefix("--") {
+            let name = String(word.prefix { $0 != "=" })
+            guard !known.contains(name) else { continue }
+            let near = nearest(to: String(name.dropFirst(2)), among: known.map { String($0.dropFirst(2)) })
+            let hint = near.isEmpty ? "" : "，您是不是要用 \(near.prefix(3).map { "'--\($0)'" }.joined(separator: " 或 "))？"
+            let command = path.joined(separator: " ")
+            return "错误: \(command) 没有选项 '\(name)'\(hint)\n详见 '\(command) --help'。"
+        }
+        return nil
+    }
+
+    /// Options argument-parser adds to every command or to the root.
+    private static let builtInOptions: Set<String> = [
+        "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
+    ]
+
     /// The names within a small edit distance of `word` (closest first), or whose prefix it is.
     static func nearest(to word: String, among names: [String]) -> [String] {
         let lowered = word.lowercased()

@@ -22,7 +22,8 @@ struct Onego: AsyncParsableCommand {
         StandardStreams.prepare()
         InterruptCleanup.install()
         var status: Int32 = 0
-        if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = CommandSuggestion.message(for: arguments) ?? CommandSuggestion.unknownOption(in: arguments) {
             Terminal.err(message)
             StandardStreams.terminate(ExitCode.validationFailure.rawValue)
         }

@@ -25,6 +25,19 @@ import Testing
         #expect(!run.stderr.contains("Error:"))
     }
 
+    @Test func aMistypedOptionIsNamedBeforeAMissingRequiredOne() throws {
+        let run = try Fixtures.runOnego(["audit", "Catalogs/yunxi", "--polcy", "Catalogs/policy.xml"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("错误: onego audit 没有选项 '--polcy'，您是不是要用 '--policy'？"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Missing expected argument"))
+        let value = try Fixtures.runOnego(["compose", "YX-QYKB", "--catalg=Catalogs/yunxi"])
+        #expect(value.stderr.contains("没有选项 '--catalg'，您是不是要用 '--catalog'？"), "\(value.stderr)")
+        // Options of the command, inverted flags, built-in options and words after `--` are not questioned.
+        let known = try Fixtures.runOnego(["validate", "--no-cache", "--threads", "1", "Catalogs/yunxi"])
+        #expect(known.status == 0, "\(known.stderr)")
+        #expect(try Fixtures.runOnego(["audit", "--help"]).status == 0)
+    }
+
     @Test(arguments: [
         ("2026-02-30", "受理日期“2026-02-30”无效：日期不存在（2026 年 2 月只有 28 天）"),
         ("2026-13-01", "受理日期“2026-13-01”无效：日期不存在（月份应为 01–12）"),
