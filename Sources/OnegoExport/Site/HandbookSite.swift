@@ -161,7 +161,7 @@ public struct HandbookSite: Sendable {
         ParallelWork.perform(iterations: chunks) { number in
             let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
             let rendered = items[range].flatMap { item -> [Page] in
-                let inputs: UInt64? = ContentDigest.of(text: SiteManifest.hex(Self.contentDigest(item)), seed: salt)
+                let inputs = salt.map { ContentDigest.of(text: SiteManifest.hex(Self.contentDigest(item)), seed: $0) }
                 func page(_ path: String, _ render: (ServiceItem) -> String) -> Page {
                     if let inputs, manifest.keeps(path, inputs: inputs) {
                         return Page(path: path, text: "", inputs: inputs, isKept: true)
@@ -196,11 +196,11 @@ public struct HandbookSite: Sendable {
     static let templateVersion = 1
 
     /// The part of every item page's input digest that is not the item: the program's build, the templates and the
-    /// options the pages print (the issue date; due dates when accepted and calendar are set).
-    var pageSalt: UInt64 {
-        var parts = [build, "templates \(Self.templateVersion)", options.issued.description]
-        // Due dates depend on the whole calendar, which has no digest: such pages are never kept.
-        parts.append(options.printsDueDates ? UUID().uuidString : "no due dates")
+    /// issue date the pages print. `nil` when the pages print due dates (accepted date and calendar set): those
+    /// depend on the whole calendar, which has no digest, so such pages have no input digest and are never kept.
+    var pageSalt: UInt64? {
+        guard !options.printsDueDates else { return nil }
+        let parts = [build, "templates \(Self.templateVersion)", options.issued.description]
         return ContentDigest.of(text: parts.joined(separator: "\n"))
     }
 
