@@ -9,7 +9,7 @@ public import OnegoCatalog
 /// let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
 /// let plan = try composer.compose(matter: matter, answers: ["invoice": "是", "staff": "否", "bank": "是"],
 ///                                 accepted: CalendarDay(iso: "2026-03-02"))
-/// print(plan.reductions.materials.rate)
+/// print(plan.reductions.materials.exactRate)
 /// ```
 ///
 /// A composition runs pure stages, each a function in its own file returning values: select members
@@ -137,7 +137,7 @@ public struct Composer: Sendable {
             members: members,
             materials: materials, stages: plan.stages,
             criticalPath: plan.schedule.criticalPath.map { selection.items[$0].id }, workingDays: figures.time,
-            visits: figures.visits, tripsDefinition: figures.tripsDefinition, steps: figures.steps,
+            visits: figures.visits, resultsAtIntake: figures.resultsAtIntake, steps: figures.steps,
             arrangement: matter.arrangement ?? .memberWindows,
             reductions: figures.reductions, promisedLimit: matter.promisedLimit, due: due)
     }

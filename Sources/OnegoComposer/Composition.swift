@@ -1,8 +1,9 @@
 public import OnegoCatalog
 
 /// What a matter becomes for one answer set: the members, the merged material list, the staged plan, and the
-/// before/after figures. Encodes as the JSON that `onego compose --format json` prints.
-public struct Composition: Sendable, Hashable, Encodable {
+/// before/after figures. Values only: the exporters word and round them (`CompositionJSON` in OnegoExport prints
+/// the JSON of `onego compose --format json`).
+public struct Composition: Sendable, Hashable {
     /// The matter's code.
     public var matterCode: String
     /// The matter's name.
@@ -27,8 +28,9 @@ public struct Composition: Sendable, Hashable, Encodable {
     public var workingDays: WorkingDayFigures
     /// Trips to the service centre (跑动次数): before, each member's own; after, under ``arrangement``.
     public var visits: BeforeAfter
-    /// How trips are counted, in Chinese (printed beside the figure).
-    public var tripsDefinition: String
+    /// Whether the results are handed over during the intake visit: a visited joint window where every member is
+    /// 即办 (how the trips after were counted).
+    public var resultsAtIntake: Bool
     /// The steps (环节) the applicant goes through.
     public var steps: ApplicantSteps
     /// How the bundle is handed in and its results delivered.
@@ -45,40 +47,10 @@ public struct Composition: Sendable, Hashable, Encodable {
 
     /// The member with this code.
     public func member(code: String) -> ComposedMember? { members.first { $0.code == code } }
-
-    enum CodingKeys: String, CodingKey {
-        case matter, answers, audience, members, materials, stages, criticalPath, workingDays, visits, trips, steps,
-            arrangement
-        case reductions, promisedLimit, due
-    }
-
-    /// Encodes the value in the JSON shape documented on the type.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(["code": matterCode, "name": matterName], forKey: .matter)
-        try container.encode(answers, forKey: .answers)
-        try container.encode(
-            AudienceFigure(chosen: audience?.rawValue, served: servedAudiences.map(\.rawValue)), forKey: .audience)
-        try container.encode(membersJSON, forKey: .members)
-        try container.encode(materials, forKey: .materials)
-        try container.encode(stagesJSON, forKey: .stages)
-        try container.encode(criticalPath, forKey: .criticalPath)
-        try container.encode(workingDays, forKey: .workingDays)
-        try container.encode(visits, forKey: .visits)
-        try container.encode(
-            TripsFigure(before: Int(visits.before), after: Int(visits.after), definition: tripsDefinition),
-            forKey: .trips)
-        try container.encode(steps, forKey: .steps)
-        try container.encode(
-            ["intake": arrangement.intake.rawValue, "delivery": arrangement.delivery.rawValue], forKey: .arrangement)
-        try container.encode(ReductionsWithHours(reductions: reductions, time: workingDays), forKey: .reductions)
-        try container.encode(promisedLimit.description, forKey: .promisedLimit)
-        try container.encodeIfPresent(due, forKey: .due)
-    }
 }
 
 /// One selected member of a composition.
-public struct ComposedMember: Sendable, Hashable, Encodable {
+public struct ComposedMember: Sendable, Hashable {
     /// The member's id in the matter file.
     public var id: String
     /// The catalog code.
@@ -103,51 +75,20 @@ public struct ComposedMember: Sendable, Hashable, Encodable {
     public var isCritical: Bool
     /// Working days after acceptance by which it finishes at the earliest, exactly.
     public var finish: Rational
-    /// Its special procedures (特别程序: 公示, 检验检测 …), whose time the limits do not count but the applicant waits.
+    /// Its special procedures (特别程序: 公示, 检验检测 …), whose time the limits and due dates do not count but the
+    /// applicant waits.
     public var specialProcedures: [SpecialProcedure] = []
 
-    /// Each special procedure as printed: `公示，20自然日（不计入办结时限；简易注销公示期）`.
-    public var specialProcedureTexts: [String] {
-        specialProcedures.map { procedure in
-            let limit = procedure.limit.map { "，\($0)" } ?? ""
-            let note = procedure.note.map { "；\($0)" } ?? ""
-            return "\(procedure.kind.rawValue)\(limit)（不计入办结时限\(note)）"
-        }
-    }
-
-    /// The promised limit in working days (for display).
+    /// The promised limit in working days.
     public var promisedWorkingDays: Double { promised.doubleValue }
-    /// The statutory limit in working days (for display).
+    /// The statutory limit in working days.
     public var statutoryWorkingDays: Double? { statutory?.doubleValue }
-    /// When it finishes, in working days after acceptance (for display).
+    /// When it finishes, in working days after acceptance.
     public var finishesAfter: Double { finish.doubleValue }
-
-    enum CodingKeys: String, CodingKey {
-        case id, code, name, department, stage, promisedWorkingDays, statutoryWorkingDays, promisedLimit, visits
-        case isOnline = "online", isCritical = "critical", finishesAfter, specialProcedures
-    }
-
-    /// Encodes the value, times rounded to 2 decimals.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(code, forKey: .code)
-        try container.encode(name, forKey: .name)
-        try container.encode(department, forKey: .department)
-        try container.encode(stage, forKey: .stage)
-        try container.encode(promisedWorkingDays.jsonNumber, forKey: .promisedWorkingDays)
-        try container.encodeIfPresent(statutoryWorkingDays?.jsonNumber, forKey: .statutoryWorkingDays)
-        try container.encode(promisedLimit.description, forKey: .promisedLimit)
-        try container.encode(visits, forKey: .visits)
-        try container.encode(isOnline, forKey: .isOnline)
-        try container.encode(isCritical, forKey: .isCritical)
-        try container.encode(finishesAfter.jsonNumber, forKey: .finishesAfter)
-        if !specialProcedures.isEmpty { try container.encode(specialProcedureTexts, forKey: .specialProcedures) }
-    }
 }
 
 /// One line of the merged material list: one document of one holder, and what happens to it.
-public struct MergedMaterial: Sendable, Hashable, Encodable {
+public struct MergedMaterial: Sendable, Hashable {
     /// The identity the line was merged on (document and holder).
     public var key: String
     /// The name shown, with the holder: `居民身份证（母亲）`.
@@ -172,39 +113,20 @@ public struct MergedMaterial: Sendable, Hashable, Encodable {
     public var providedBy: String?
     /// The e-licence or shared data fetched instead (disposition ``MaterialDisposition/fetched``).
     public var fetchedAs: String?
-    /// What replaces it: the joint form's name or 告知承诺书 (disposition ``MaterialDisposition/replaced``).
+    /// What replaces it: the joint form's name or ``MergedMaterial/promiseName`` (disposition
+    /// ``MaterialDisposition/replaced``).
     public var replacedBy: String?
-    /// Why the applicant need not bring it, in Chinese (every disposition but bring).
-    public var note: String?
-    /// A suggestion to declare holders, when lines of one e-licence type stay apart for want of one.
-    public var holderHint: String?
+    /// The names of the other lines of the same e-licence type kept apart from this one because none declares a
+    /// holder (the exporters suggest declaring one); empty otherwise.
+    public var keptApartFrom: [String] = []
     /// Whether this line is the matter's joint application form.
     public var isJointForm: Bool = false
 
-    enum CodingKeys: String, CodingKey {
-        case name, holder, aliases, necessity, originals, copies, eLicence, usedBy, disposition, providedBy
-        case fetchedAs, replacedBy, note, holderHint, jointForm
-    }
+    /// What ``replacedBy`` says for a written promise under 告知承诺制.
+    public static let promiseName = "告知承诺书"
 
-    /// Encodes the value in the JSON shape documented on the type.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(holder ?? "", forKey: .holder)
-        if aliases.count > 1 { try container.encode(aliases, forKey: .aliases) }
-        try container.encode(necessity.rawValue, forKey: .necessity)
-        try container.encode(originals, forKey: .originals)
-        try container.encode(copies, forKey: .copies)
-        try container.encodeIfPresent(eLicence, forKey: .eLicence)
-        try container.encode(usedBy, forKey: .usedBy)
-        try container.encode(disposition.rawValue, forKey: .disposition)
-        try container.encodeIfPresent(providedBy, forKey: .providedBy)
-        try container.encodeIfPresent(fetchedAs, forKey: .fetchedAs)
-        try container.encodeIfPresent(replacedBy, forKey: .replacedBy)
-        try container.encodeIfPresent(note, forKey: .note)
-        try container.encodeIfPresent(holderHint, forKey: .holderHint)
-        if isJointForm { try container.encode(true, forKey: .jointForm) }
-    }
+    /// Whether a written promise (告知承诺书) replaces the line.
+    public var isReplacedByPromise: Bool { disposition == .replaced && replacedBy == Self.promiseName }
 }
 
 /// What happens to one material line for an answer set. One function (``Composer/submittedSet(matter:answers:)``)
@@ -234,7 +156,7 @@ public enum MaterialDisposition: String, Sendable, Hashable, Codable, CaseIterab
 }
 
 /// One stage of the plan: members that run in parallel.
-public struct PlanStage: Sendable, Hashable, Encodable {
+public struct PlanStage: Sendable, Hashable {
     /// 1-based.
     public var number: Int
     /// Codes of its members.
@@ -246,24 +168,12 @@ public struct PlanStage: Sendable, Hashable, Encodable {
     /// The moment the stage is due, for an hour-counted plan.
     public var dueAt: CalendarMoment?
 
-    /// When the stage finishes, in working days after acceptance (for display).
+    /// When the stage finishes, in working days after acceptance.
     public var finishesAfter: Double { finish.doubleValue }
-
-    enum CodingKeys: String, CodingKey { case number, members, finishesAfter, due, dueAt }
-
-    /// Encodes the value, times rounded to 2 decimals.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(members, forKey: .members)
-        try container.encode(finishesAfter.jsonNumber, forKey: .finishesAfter)
-        try container.encodeIfPresent(due, forKey: .due)
-        try container.encodeIfPresent(dueAt, forKey: .dueAt)
-    }
 }
 
 /// Time figures of a composition, exact, in working days; an hour-counted plan also reports hours.
-public struct WorkingDayFigures: Sendable, Hashable, Encodable {
+public struct WorkingDayFigures: Sendable, Hashable {
     /// The longest chain of promised limits through the dependency graph.
     public var criticalExact: Rational
     /// The promised limits of every member, one after another.
@@ -275,73 +185,51 @@ public struct WorkingDayFigures: Sendable, Hashable, Encodable {
     /// Office minutes in one working day (the conversion between hours and working days).
     public var minutesPerDay: Int
 
-    /// The critical path in working days (for display).
-    public var critical: Double { criticalExact.doubleValue }
-    /// The serial promised sum in working days (for display).
-    public var serialPromised: Double { serialPromisedExact.doubleValue }
-    /// The serial statutory sum in working days (for display).
-    public var serialStatutory: Double { serialStatutoryExact.doubleValue }
-
     /// Working days as office hours.
     public func hours(_ days: Rational) -> Rational { days * Rational(minutesPerDay, 60) }
 
-    enum CodingKeys: String, CodingKey { case unit, planUnit, critical, serialPromised, serialStatutory, hours }
-
-    /// Encodes working days (rounded to 2 decimals, `unit` always `工作日`), the plan's own unit (`planUnit`:
-    /// `工作日` or `小时`) and, for an hour plan, the same figures in office hours under `hours` (`unit` `小时`).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("工作日", forKey: .unit)
-        try container.encode(isHourPlan ? "小时" : "工作日", forKey: .planUnit)
-        try container.encode(critical.jsonNumber, forKey: .critical)
-        try container.encode(serialPromised.jsonNumber, forKey: .serialPromised)
-        try container.encode(serialStatutory.jsonNumber, forKey: .serialStatutory)
-        if isHourPlan {
-            var hours = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .hours)
-            try hours.encode("小时", forKey: .unit)
-            try hours.encode(self.hours(criticalExact).doubleValue.jsonNumber, forKey: .critical)
-            try hours.encode(self.hours(serialPromisedExact).doubleValue.jsonNumber, forKey: .serialPromised)
-            try hours.encode(self.hours(serialStatutoryExact).doubleValue.jsonNumber, forKey: .serialStatutory)
-        }
-    }
+    /// The critical path in working days.
+    public var critical: Double { criticalExact.doubleValue }
+    /// The serial promised sum in working days.
+    public var serialPromised: Double { serialPromisedExact.doubleValue }
+    /// The serial statutory sum in working days.
+    public var serialStatutory: Double { serialStatutoryExact.doubleValue }
 
     /// A duration in the plan's own unit, exact: office hours for an hour plan, else working days.
     public func inPlanUnit(_ days: Rational) -> (value: Rational, unit: String) {
-        isHourPlan ? (hours(days), "小时") : (days, "工作日")
+        isHourPlan ? (hours(days), TimeUnit.hours.rawValue) : (days, TimeUnit.workingDays.rawValue)
     }
-}
-
-/// Trips (跑动次数) with how they are counted, as `compose --format json` prints them.
-struct TripsFigure: Encodable {
-    var before: Int
-    var after: Int
-    var definition: String
 }
 
 /// The steps (环节) the applicant goes through, as the applicant sees them: apply, (supplement), collect. Not
-/// the internal stages, which the applicant does not see.
-public struct ApplicantSteps: Sendable, Hashable, Encodable {
+/// the internal stages, which the applicant does not see, and not results that reach the applicant by post or as
+/// e-licences without the applicant doing anything.
+public struct ApplicantSteps: Sendable, Hashable {
     /// Each member on its own: apply, supplement when it accepts 容缺, collect.
     public var before: Int
     /// The steps under the bundle's arrangement, in order.
-    public var after: [String]
-    /// How the figures are counted, in Chinese.
-    public var definition: String
+    public var after: [ApplicantStep]
+}
 
-    enum CodingKeys: String, CodingKey { case before, after, names, definition }
-
-    /// Encodes the counts, the step names and the definition.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(before, forKey: .before)
-        try container.encode(after.count, forKey: .after)
-        try container.encode(after, forKey: .names)
-        try container.encode(definition, forKey: .definition)
-    }
+/// One step (环节) the applicant takes.
+public enum ApplicantStep: Sendable, Hashable {
+    /// Applies for one member at its own window (the member's code).
+    case applyAtMemberWindow(String)
+    /// Applies once for the whole bundle at the joint window (一窗受理).
+    case applyAtJointWindow
+    /// Applies once for the whole bundle online.
+    case applyOnline
+    /// Hands in the 容缺 lines accepted for later supply.
+    case supplement
+    /// Collects one member's result at its own window (the member's code).
+    case collectAtMemberWindow(String)
+    /// Collects every result at the window; `onTheSpot` when every member is 即办 and the results are handed over in
+    /// the intake visit.
+    case collectAll(onTheSpot: Bool)
 }
 
 /// A figure before and after bundling, with the reduction rate `(before − after) / before` (0 when before is 0).
-public struct BeforeAfter: Sendable, Hashable, Encodable {
+public struct BeforeAfter: Sendable, Hashable {
     /// Separately, member by member.
     public var before: Double
     /// As one matter.
@@ -353,22 +241,12 @@ public struct BeforeAfter: Sendable, Hashable, Encodable {
         self.after = after
     }
 
-    /// `(before − after) / before`, rounded to 4 decimals; 0 when `before` is 0.
-    public var rate: Double { before > 0 ? ((before - after) / before * 10_000).rounded() / 10_000 : 0 }
-
-    enum CodingKeys: String, CodingKey { case before, after, rate }
-
-    /// Encodes the value in the JSON shape documented on the type.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(before.jsonNumber, forKey: .before)
-        try container.encode(after.jsonNumber, forKey: .after)
-        try container.encode(rate, forKey: .rate)
-    }
+    /// `(before − after) / before`, exact; 0 when `before` is 0.
+    public var exactRate: Double { before > 0 ? (before - after) / before : 0 }
 }
 
 /// Every reduction a composition reports.
-public struct Reductions: Sendable, Hashable, Encodable {
+public struct Reductions: Sendable, Hashable {
     /// Material lines: Σ members' lines needed in the situation (each member's own forms included) → the lines
     /// whose disposition is ``MaterialDisposition/bring`` (the joint form counted once).
     public var materials: BeforeAfter
@@ -385,8 +263,9 @@ public struct Reductions: Sendable, Hashable, Encodable {
 }
 
 /// Due dates counted on the working-day calendar from the acceptance date; an hour-counted plan also gives
-/// moments counted in office hours.
-public struct DueDates: Sendable, Hashable, Encodable {
+/// moments counted in office hours. Special procedures (特别程序) of the members are not counted, as the law says;
+/// the exporters list them beside the dates.
+public struct DueDates: Sendable, Hashable {
     /// The acceptance date (day counts start the day after).
     public var accepted: CalendarDay
     /// When the last member is due: the whole matter.
@@ -401,28 +280,4 @@ public struct DueDates: Sendable, Hashable, Encodable {
     public var overallAt: CalendarMoment?
     /// For an hour-counted plan: when the promise runs out.
     public var promisedAt: CalendarMoment?
-}
-
-extension Double {
-    /// Whole numbers as integers in JSON (`3`, not `3.0`), others rounded to 2 decimals.
-    var jsonNumber: Double { (self * 100).rounded() / 100 }
-}
-
-/// `"audience": {"chosen": "个体工商户", "served": ["法人", "个体工商户"]}` in the compose JSON; `chosen` is null
-/// when the matter serves several audiences and the answers did not choose one.
-struct AudienceFigure: Encodable {
-    var chosen: String?
-    var served: [String]
-
-    enum CodingKeys: String, CodingKey { case chosen, served }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        if let chosen {
-            try container.encode(chosen, forKey: .chosen)
-        } else {
-            try container.encodeNil(forKey: .chosen)
-        }
-        try container.encode(served, forKey: .served)
-    }
 }

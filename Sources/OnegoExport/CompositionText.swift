@@ -87,7 +87,8 @@ public enum CompositionText {
             guard !lines.isEmpty else { continue }
             out.append("\(heading(disposition))（\(lines.count) 项）：")
             for line in lines {
-                out.append("  - \(line.name)：\(line.note ?? "")；用于：\(line.usedBy.map(name).joined(separator: "、"))")
+                out.append(
+                    "  - \(line.name)：\(plan.note(for: line) ?? "")；用于：\(line.usedBy.map(name).joined(separator: "、"))")
             }
         }
         return out
@@ -98,9 +99,9 @@ public enum CompositionText {
         var out: [String] = []
         out.append("跑动与环节（\(plan.arrangement.intake.label)，\(plan.arrangement.delivery.label)）：")
         out.append("  跑动次数：\(count(plan.reductions.visits))")
-        out.append("  办理环节：\(count(plan.reductions.steps))：\(plan.steps.after.joined(separator: " → "))")
+        out.append("  办理环节：\(count(plan.reductions.steps))：\(plan.stepNames.joined(separator: " → "))")
         out.append("  跑动次数口径：\(plan.tripsDefinition)")
-        out.append("  办理环节口径：\(plan.steps.definition)")
+        out.append("  办理环节口径：\(plan.stepsDefinition)")
         return out
     }
 
@@ -125,6 +126,10 @@ public enum CompositionText {
                 out.append("办结时间：\(accepted) 受理，全部事项 \(overall) 前办结；一件事承诺时限至 \(promised)（按办公时间计）")
             } else {
                 out.append("办结日期：\(due.accepted) 受理，全部事项 \(due.overall) 前办结；一件事承诺时限至 \(due.promised)")
+            }
+            let excluded = plan.excludedProcedures
+            if !excluded.isEmpty {
+                out.append("以上日期不含特别程序所需时间（依法不计入办结时限），申请人另需等候：\(excluded.joined(separator: "；"))")
             }
         }
         return out

@@ -57,7 +57,9 @@ public enum ItemText {
             if material.originals > 0 { facts.append("原件\(material.originals)份") }
             if material.copies > 0 { facts.append("复印件\(material.copies)份") }
             if let licence = material.eLicence { facts.append("可用电子证照：\(licence)") }
-            if let days = material.supplyDays { facts.append("容缺后\(TimeLimit(days, .workingDays))内补齐") }
+            if material.supplyDays != nil, let limit = ItemFacts.supplyLimit(material, of: item) {
+                facts.append("容缺后\(limit)内补齐")
+            }
             out.line("    \(index + 1). \(material.name)（\(facts.joined(separator: "，"))）")
         }
         if !item.steps.isEmpty {

@@ -36,7 +36,7 @@ import Testing
         #expect(plan.reductions.copies.after == 6)
         let licence = try #require(plan.materials.first { $0.name == "营业执照" })
         #expect(licence.providedBy == Self.licence)
-        #expect(licence.note == "由 企业设立登记 办理结果自动获取")
+        #expect(plan.member(code: Self.licence)?.name == "企业设立登记")
         #expect(licence.usedBy == [Self.seal, Self.invoice, Self.staff, Self.bank])
         #expect(licence.necessity == .required)
         #expect(licence.originals == 1 && licence.copies == 1)
@@ -50,7 +50,7 @@ import Testing
         #expect(plan.visits.after == 1)
         #expect(plan.reductions.formFields.before == 9)
         #expect(plan.reductions.formFields.after == 3)
-        #expect(plan.reductions.materials.rate == 0.3125)
+        #expect(plan.reductions.materials.exactRate == 0.3125)
         #expect(plan.due == nil)
     }
 
@@ -63,8 +63,8 @@ import Testing
         let agent = try #require(plan.materials.first { $0.name == "经办人身份证" })
         #expect(shareholder.usedBy == [Self.licence] && agent.usedBy == [Self.invoice])
         #expect(agent.originals == 1 && agent.copies == 2)
-        #expect(shareholder.holderHint?.contains("“经办人身份证”") == true)
-        #expect(agent.holderHint?.contains("请在目录中注明持有人") == true)
+        #expect(shareholder.keptApartFrom == ["经办人身份证"])
+        #expect(agent.keptApartFrom == ["股东主体资格证明"])
         // 法定代表人身份证: 必要 at the seal, 非必要 at the bank → 必要, under the preferred name.
         let representative = try #require(plan.materials.first { $0.name == "法定代表人身份证明" })
         #expect(representative.necessity == .required)

@@ -55,7 +55,7 @@ import Testing
         // Neither member needs the applicant on site, so the joint window is not visited: apply online; the
         // results are collected at the window as declared, which is one trip.
         #expect(with.visits.before == 0 && with.visits.after == 1)
-        #expect(with.steps.after == ["网上一次申请", "补齐容缺材料", "窗口一次领取全部结果"])
+        #expect(with.steps.after == [.applyOnline, .supplement, .collectAll(onTheSpot: false)])
     }
 
     @Test func aWrittenPromiseReplacesTheMaterialItNames() throws {

@@ -13,7 +13,7 @@ import Testing
 
     static let itemFiles = [
         "items.xml", "items-company-startup-shanghai.xml", "items-retirement-beijing.xml",
-        "items-company-deregistration.xml",
+        "items-company-deregistration.xml", "items-disability-services.xml", "items-transport-company.xml",
     ]
 
     init() throws {
@@ -80,7 +80,8 @@ import Testing
                 "新生儿出生“一件事”联办申请表", "居民身份证（母亲）", "居民身份证（父亲）", "新生儿免冠照片（新生儿）",
             ])
         #expect(count(plan, .produced) == 3 && count(plan, .fetched) == 2 && count(plan, .replaced) == 5)
-        #expect(plan.steps.after == ["综合窗口一次申请", "接收邮寄送达的全部结果"])
+        // One step: the hospital's joint window takes everything and the results are posted.
+        #expect(plan.steps.after == [.applyAtJointWindow])
         #expect(plan.due?.promised.description == "2026-03-10")
     }
 
@@ -92,7 +93,9 @@ import Testing
         #expect(plan.workingDays.criticalExact == Rational(1))
         #expect(plan.promisedLimit.description == "1个工作日")
         #expect(plan.visits.before == 2 && plan.visits.after == 0)
-        #expect(plan.steps.after == ["网上一次申请", "接收邮寄送达的全部结果"])
+        // Published “1 个环节”: applying online is the only step; the results are posted, which asks nothing of
+        // the applicant (DOMAIN.md §11).
+        #expect(plan.steps.after == [.applyOnline] && plan.reductions.steps.after == 1)
         #expect(plan.reductions.materials.before == 17 && plan.reductions.materials.after == 4)
         #expect(
             plan.applicantMaterials.map(\.name) == [
@@ -120,7 +123,7 @@ import Testing
             "BJ-TX", AnswerSet([("fund", "是"), ("fileReviewed", "否"), ("onlyChild", "是")]))
         #expect(plan.members.count == 3)
         #expect(plan.visits.before == 3 && plan.visits.after == 1)
-        #expect(plan.steps.before == 6 && plan.steps.after == ["综合窗口一次申请", "接收电子证照"])
+        #expect(plan.steps.before == 6 && plan.steps.after == [.applyAtJointWindow])
         #expect(plan.promisedLimit.description == "10个工作日")
         #expect(plan.workingDays.criticalExact == Rational(10))
         #expect(plan.reductions.materials.before == 11 && plan.reductions.materials.after == 4)
@@ -145,7 +148,7 @@ import Testing
         let plan = try compose("GZ-QYZX", AnswerSet([("procedure", procedure), ("customs", "是")]))
         #expect(plan.members.count == 4)
         #expect(plan.visits.before == 4 && plan.visits.after == 0)
-        #expect(plan.steps.before == 8 && plan.steps.after.count == 2)
+        #expect(plan.steps.before == 8 && plan.steps.after == [.applyOnline])
         #expect(plan.workingDays.criticalExact == Rational(1))
         #expect(plan.reductions.materials.before == 9 && plan.reductions.materials.after == 3)
         #expect(plan.applicantMaterials.map(\.name).contains(document))
@@ -155,6 +158,87 @@ import Testing
         #expect(plan.criticalPath == ["11440100MB4E5K6W733100400900100001", "11440100MB4D4J5U6P3010100100300001"])
         // The 20-day 简易注销 notice is not counted in the limits, but the plan names it.
         let deregistration = try #require(plan.member(code: "11440100MB4D4J5U6P3010100100300001"))
-        #expect(deregistration.specialProcedureTexts == ["公示，20个自然日（不计入办结时限；简易注销公示期）"])
+        let notice = try #require(deregistration.specialProcedures.first)
+        #expect(deregistration.specialProcedures.count == 1 && notice.kind == .publicNotice)
+        #expect(notice.limit?.description == "20个自然日" && notice.note == "简易注销公示期")
+    }
+
+    @Test func disabilityServicesIsOneApplicationAtTheTownWindowAndNamesTheAssessment() throws {
+        let plan = try compose(
+            "HZ-CJRFW",
+            AnswerSet([("guardian", "是"), ("assistance", "是"), ("grade", "1"), ("birth", "1990-05-01")]))
+        #expect(plan.members.count == 4)
+        // Published: 4 trips → 1 (最多跑一次) at the town's joint window; the certificate is posted, so applying is
+        // the applicant's only step.
+        #expect(plan.visits.before == 4 && plan.visits.after == 1)
+        #expect(plan.steps.before == 8 && plan.steps.after == [.applyAtJointWindow])
+        #expect(plan.promisedLimit.description == "25个工作日")
+        #expect(plan.workingDays.criticalExact == Rational(25))
+        // The certificate flows to both subsidies; a written promise replaces the proof of the family's finances.
+        let certificate = try #require(plan.materials.first { $0.name == "中华人民共和国残疾人证（申请人）" })
+        #expect(certificate.disposition == .produced && certificate.usedBy.count == 2)
+        let finances = try #require(plan.materials.first { $0.name.hasPrefix("家庭经济状况证明") })
+        #expect(finances.isReplacedByPromise)
+        // The applicant's and the guardian's ID cards are two lines, although one e-licence type replaces both.
+        #expect(
+            plan.materials.filter { $0.eLicence == "居民身份证" }.map(\.name) == ["居民身份证（申请人）", "居民身份证（监护人）"])
+        #expect(plan.reductions.materials.before == 19 && plan.reductions.materials.after == 4)
+        #expect(
+            plan.applicantMaterials.map(\.name) == [
+                "残疾人服务“一件事”联办申请表", "近期二寸免冠彩色照片（申请人）", "监护关系证明（监护人）", "本人银行账户（社会保障卡）（申请人）",
+            ])
+        // The assessment (残疾评定) is a special procedure: the due dates exclude it, and the member carries it.
+        let assessment = try #require(plan.member(code: "11330106MB5A1B2C3E4200500100100001"))
+        #expect(assessment.specialProcedures.map(\.kind) == [.appraisal])
+        #expect(plan.due?.promised.description == "2026-04-07")
+    }
+
+    @Test func disabilityServicesSelectsBySubsidyGradeAndAge() throws {
+        // Grade 3, aged 70, not on 低保: the certificate alone.
+        let plan = try compose(
+            "HZ-CJRFW",
+            AnswerSet([("guardian", "否"), ("assistance", "否"), ("grade", "3"), ("birth", "1956-01-10")]))
+        #expect(plan.members.map(\.name) == ["残疾人证新办"])
+        #expect(plan.visits.before == 1 && plan.visits.after == 1)
+        // Grade 2 and aged 16 on the day of acceptance: the care subsidy and the pension enrolment.
+        let young = try compose(
+            "HZ-CJRFW",
+            AnswerSet([("guardian", "是"), ("assistance", "否"), ("grade", "2"), ("birth", "2010-03-02")]))
+        #expect(young.members.map(\.name) == ["残疾人证新办", "重度残疾人护理补贴申领", "城乡居民基本养老保险参保登记"])
+    }
+
+    @Test func transportCompanyWithHeavyVehiclesIsOneOnlineApplication() throws {
+        let plan = try compose("JN-KBYS", AnswerSet([("mass", "18000")]))
+        #expect(plan.members.count == 4)
+        // Published: no trip (全程网办, licences posted), one step; promised 7 working days.
+        #expect(plan.visits.before == 2 && plan.visits.after == 0)
+        #expect(plan.steps.after == [.applyOnline])
+        #expect(plan.promisedLimit.description == "7个工作日")
+        #expect(plan.workingDays.criticalExact == Rational(7))
+        // Registration → freight licence → road transport certificates; the seal (1 natural day) runs beside.
+        #expect(
+            plan.criticalPath == [
+                "11370100MB6A1B2C3E3010100100100001", "11370100MB6C3D4E553010600100100001",
+                "11370100MB6C3D4E553010600200100001",
+            ])
+        let licence = try #require(plan.materials.first { $0.name.hasPrefix("道路运输经营许可证") })
+        #expect(licence.disposition == .produced)
+        let rules = try #require(plan.materials.first { $0.name.hasPrefix("安全生产管理制度文本") })
+        #expect(rules.isReplacedByPromise)
+        #expect(plan.reductions.materials.before == 16 && plan.reductions.materials.after == 4)
+        #expect(
+            plan.applicantMaterials.map(\.name) == [
+                "开办运输企业“一件事”申请表", "公司章程", "住所使用证明", "拟聘用驾驶人员的机动车驾驶证和从业资格证",
+            ])
+        // The seal counts 1 natural day (5/7 of a working day) beside the licence; the serial sum adds it.
+        #expect(plan.workingDays.serialPromisedExact == Rational(54, 7))
+    }
+
+    @Test(arguments: ["4500", "3200"])
+    func transportCompanyWithLightVehiclesNeedsNoFreightLicence(mass: String) throws {
+        // Ordinary goods vehicles of at most 4,500 kg: neither the licence nor the certificates (国务院, 2019).
+        let plan = try compose("JN-KBYS", AnswerSet([("mass", mass)]))
+        #expect(plan.members.map(\.name) == ["有限责任公司设立登记", "公章刻制备案"])
+        #expect(plan.visits.before == 0 && plan.visits.after == 0)
     }
 }

@@ -130,7 +130,7 @@ import Testing
         let licence = try #require(plan.materials.first { $0.name == "营业执照" })
         #expect(licence.disposition == .produced)
         #expect(licence.providedBy == "11440188MB2C90231K4010100100100001")
-        #expect(licence.note == "由 企业设立登记 办理结果自动获取")
+        #expect(plan.member(code: licence.providedBy ?? "")?.name == "企业设立登记")
         #expect(licence.usedBy.count == 6)
         // The shareholder's, the legal representative's and the agent's IDs: three lines, each fetched.
         let ids = plan.materials.filter { $0.eLicence == "居民身份证" }
@@ -149,8 +149,8 @@ import Testing
         #expect(plan.workingDays.serialStatutoryExact == Rational(283, 14))
         #expect(plan.criticalPath == ["11440188MB2C90231K4010100100100001", "12440188455632282E4201000100100001"])
         #expect(plan.visits.before == 0 && plan.visits.after == 0)
-        #expect(plan.steps.after == ["网上一次申请", "补齐容缺材料", "接收邮寄送达的全部结果"])
-        #expect(plan.reductions.steps.before == 16 && plan.reductions.steps.after == 3)
+        #expect(plan.steps.after == [.applyOnline, .supplement])
+        #expect(plan.reductions.steps.before == 16 && plan.reductions.steps.after == 2)
         #expect(plan.reductions.copies.before == 2 && plan.reductions.copies.after == 1)
         #expect(plan.reductions.formFields.before == 32 && plan.reductions.formFields.after == 6)
         // 2026-10-01…07 is the National Day holiday. Each stage is due on its own: the invoice stage (即办 after
@@ -176,19 +176,21 @@ import Testing
         #expect(plan.reductions.materials.after == 2)
         let names = plan.materials.map(\.name)
         #expect(names.contains("居民身份证（母亲）") && names.contains("居民身份证（父亲）"))
-        let provided = plan.materials.filter { $0.disposition == .produced }.map { "\($0.name)←\($0.note ?? "")" }
+        let provided = plan.materials.filter { $0.disposition == .produced }.map {
+            "\($0.name)←\(plan.member(code: $0.providedBy ?? "")?.name ?? "")"
+        }
         #expect(
             provided == [
-                "出生医学证明（新生儿）←由 《出生医学证明》首次签发 办理结果自动获取",
-                "居民户口簿（新生儿）←由 出生登记 办理结果自动获取",
-                "基本医疗保险参保凭证（新生儿）←由 城乡居民基本医疗保险参保登记 办理结果自动获取",
+                "出生医学证明（新生儿）←《出生医学证明》首次签发",
+                "居民户口簿（新生儿）←出生登记",
+                "基本医疗保险参保凭证（新生儿）←城乡居民基本医疗保险参保登记",
             ])
         // 出生登记 produces the newborn's 户口簿 but needs the parent's: that line stays a separate document.
         let parents = try #require(plan.materials.first { $0.name == "申报入户一方的居民户口簿" })
         #expect(parents.disposition == .fetched && parents.usedBy.count == 1)
-        // One joint window, results posted: 2 trips → 1; apply and receive.
+        // One joint window, results posted: 2 trips → 1; one step (apply), the results come by post.
         #expect(plan.visits.before == 2 && plan.visits.after == 1)
-        #expect(plan.steps.after == ["综合窗口一次申请", "接收邮寄送达的全部结果"])
+        #expect(plan.steps.after == [.applyAtJointWindow])
         #expect(plan.stages.map { $0.members.count } == [1, 2, 1, 1])
         #expect(
             plan.criticalPath.map { code in plan.member(code: code)?.id ?? "" } == [

@@ -76,6 +76,34 @@ import Testing
         #expect(situations == 8)
     }
 
+    @Test func supplyPeriodsOfAnHourMatterAreInOfficeHours() throws {
+        // 变更后的住所使用证明 may follow within 0.25 of a working day: 1.75 office hours of a 7-hour day. Every
+        // reader says hours; none says 0.25个工作日 (the statutory 3个工作日 stays in working days, as the law writes it).
+        let moment = try #require(CalendarMoment(iso: "2026-09-29T09:30"))
+        let plan = try composer.compose(
+            matter: matter, answers: AnswerSet([("fund", "是"), ("premises", "是"), ("articles", "否")]),
+            acceptedAt: moment)
+        let options = try TestCatalog.accepted("2026-09-29")
+        let notice = MatterIntake.makeNotice(plan, matter: matter, catalog: catalog, options: options)
+        let later = notice.sections.first { $0.heading == "可容缺后补的材料" }?.blocks.description ?? ""
+        #expect(later.contains("变更后的住所（经营场所）使用证明") && later.contains("受理后1.75小时内"))
+        let checklist = MatterIntake.makeChecklist(plan, matter: matter, catalog: catalog, options: options)
+        let change = try #require(catalog.items.first { $0.name == "企业变更登记" && $0.promisedLimit?.unit == .hours })
+        let readers = [
+            ("notice", notice.sections.flatMap(\.blocks).description),
+            ("checklist", checklist.sections.flatMap(\.blocks).description),
+            ("item guide", ItemGuide.make(change, options: options).sections.flatMap(\.blocks).description),
+            ("item notice", ItemIntake.makeNotice(change, options: options).sections.flatMap(\.blocks).description),
+            ("show", ItemText.render(change)), ("compose", CompositionText.render(plan, matter: matter)),
+        ]
+        for (reader, text) in readers {
+            #expect(!text.contains("0.25"), "\(reader)")
+        }
+        for (reader, text) in readers.dropLast() {
+            #expect(text.contains("1.75小时"), "\(reader)")
+        }
+    }
+
     @Test func anHourItemsNoticeSaysItCountsOfficeHours() throws {
         let item = try #require(catalog.items.first { $0.promisedLimit?.unit == .hours })
         let notice = ItemIntake.makeNotice(item, options: try TestCatalog.plain())

@@ -78,13 +78,25 @@ public enum MatterChecks {
         }
         diagnostics += excludedMaterialProblems(matter: matter, catalog: composer.catalog)
         diagnostics += JointFormChecks.run(matter: matter, catalog: composer.catalog)
+        let reachability = SituationReachability(space: composer.prepared(matter).resolver.space, matter: matter)
+        let walk = walkAnswerSets(matter, reachability: reachability, composer: composer)
+        diagnostics += walk.diagnostics
+        diagnostics += reachabilityProblems(matter, reachability: reachability)
+        if let worst = walk.worst, let problem = promiseProblem(matter, worst: worst, hours: composer.officeHours) {
+            diagnostics.append(problem)
+        }
+        return diagnostics
+    }
+
+    /// Composes the distinct selections of the answer sets the limits allow, for order cycles and the longest
+    /// critical path. The critical path only grows with more members and more materials, and a cycle among some
+    /// members is a cycle among all: when every selectable member together is fine, every answer set is, and
+    /// nothing is walked. Otherwise the first `answerSetLimit` answer sets are (a sample, and a note, beyond it).
+    private static func walkAnswerSets(
+        _ matter: Matter, reachability: SituationReachability, composer: Composer
+    ) -> (diagnostics: [Diagnostic], worst: (days: Rational, answers: AnswerSet)?) {
+        var diagnostics: [Diagnostic] = []
         let prepared = composer.prepared(matter)
-        let reachability = SituationReachability(space: prepared.resolver.space, matter: matter)
-        let shown = reachability.shownQuestions
-        let selected = reachability.selectableMembers
-        // The critical path only grows with more members and more materials, and a cycle among some members is
-        // a cycle among all: when every selectable member together is fine, every answer set is. Otherwise
-        // compose the distinct selections of the first `answerSetLimit` answer sets to find the witness.
         let isBoundSafe = Self.everyMemberTogetherIsSafe(matter, reachability: reachability, composer: composer)
         let total = prepared.resolver.countAnswerSets()
         let isLarge = total.map { $0 > AnswerSetCount(UInt64(answerSetLimit)) } ?? true
@@ -124,6 +136,16 @@ public enum MatterChecks {
                 }
             }
         }
+        return (diagnostics, worst)
+    }
+
+    /// Questions never shown, answers never choosable, members never selected, material effects never applied:
+    /// decided exactly by ``SituationReachability``.
+    private static func reachabilityProblems(
+        _ matter: Matter, reachability: SituationReachability
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let shown = reachability.shownQuestions
         for question in matter.questions where !shown.contains(question.id) {
             diagnostics.append(
                 Diagnostic(
@@ -144,7 +166,7 @@ public enum MatterChecks {
                         at: answer.location))
             }
         }
-        for (offset, member) in matter.members.enumerated() where !selected.contains(offset) {
+        for (offset, member) in matter.members.enumerated() where !reachability.selectableMembers.contains(offset) {
             diagnostics.append(
                 Diagnostic(
                     .error, rule: .matterMemberNeverSelected,
@@ -158,52 +180,50 @@ public enum MatterChecks {
                     message: "\(verb)成员事项 \(effect.member) 的材料“\(name)”在任何回答组合下都不会生效（选中该答案时该成员事项未被选中）",
                     at: effect.location))
         }
-        // Exact: hours and working days compare through the composer's own office-hours conversion.
-        let hours = composer.officeHours
-        if let worst, worst.days > hours.workingDays(matter.promisedLimit) {
-            let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
-            let path =
-                matter.promisedLimit.unit == .hours || matter.promisedLimit.unit == .minutes
-                ? "\(format((worst.days * Rational(hours.minutesPerDay, 60)).doubleValue)) 小时"
-                : "\(format(worst.days.doubleValue)) 个工作日"
-            diagnostics.append(
-                Diagnostic(
-                    .error, rule: .matterPromiseShort,
-                    message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(path)\(answers)",
-                    at: matter.promisedLimitLocation))
-        }
         return diagnostics
+    }
+
+    /// The promise shorter than the longest critical path, compared exactly: hours and working days through the
+    /// composer's own office-hours conversion.
+    private static func promiseProblem(
+        _ matter: Matter, worst: (days: Rational, answers: AnswerSet), hours: OfficeHours
+    ) -> Diagnostic? {
+        guard worst.days > hours.workingDays(matter.promisedLimit) else { return nil }
+        let answers = worst.answers.isEmpty ? "" : "（情形 \(worst.answers)）"
+        let path =
+            matter.promisedLimit.unit == .hours || matter.promisedLimit.unit == .minutes
+            ? "\(format((worst.days * Rational(hours.minutesPerDay, 60)).doubleValue)) 小时"
+            : "\(format(worst.days.doubleValue)) 个工作日"
+        return Diagnostic(
+            .error, rule: .matterPromiseShort,
+            message: "一件事承诺时限 \(matter.promisedLimit) 短于关键路径 \(path)\(answers)", at: matter.promisedLimitLocation)
     }
 
     /// Checks the references inside one matter (ids of members, questions and answers); no catalog needed.
     public static func references(in matter: Matter) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func duplicate(_ kind: String, _ id: String, _ at: SourceLocation, first: SourceLocation) {
-            diagnostics.append(
-                Diagnostic(.error, rule: .matterDuplicateID, message: "\(kind)编号 \(id) 重复", at: at, related: [first])
-            )
-        }
         var members: [String: SourceLocation] = [:]
         for member in matter.members {
             if let first = members[member.id] {
-                duplicate("成员事项", member.id, member.location, first: first)
+                diagnostics.append(duplicate("成员事项", member.id, member.location, first: first))
             } else {
                 members[member.id] = member.location
             }
         }
-        func member(_ id: String, at location: SourceLocation, in place: String) {
-            guard members[id] == nil else { return }
-            diagnostics.append(
-                Diagnostic(
-                    .error, rule: .matterReferenceMember, message: "\(place)引用的成员事项 \(id) 不存在", at: location))
+        let known = members
+        let member = { (id: String, location: SourceLocation, place: String) -> Diagnostic? in
+            known[id] != nil
+                ? nil
+                : Diagnostic(
+                    .error, rule: .matterReferenceMember, message: "\(place)引用的成员事项 \(id) 不存在", at: location)
         }
         for item in matter.members {
-            for id in item.after { member(id, at: item.location, in: "成员事项 \(item.id) 的 after ") }
+            diagnostics += item.after.compactMap { member($0, item.location, "成员事项 \(item.id) 的 after ") }
         }
         var staged: Set<String> = []
         for stage in matter.stages {
             for id in stage.members {
-                member(id, at: stage.location, in: "阶段")
+                if let problem = member(id, stage.location, "阶段") { diagnostics.append(problem) }
                 if !staged.insert(id).inserted {
                     diagnostics.append(
                         Diagnostic(
@@ -212,10 +232,34 @@ public enum MatterChecks {
                 }
             }
         }
+        diagnostics += questionReferences(in: matter, member: member)
+        diagnostics += SituationChecks.problems(in: matter)
+        var fields: [String: SourceLocation] = [:]
+        for field in matter.formFields {
+            if let first = fields[field.id] {
+                diagnostics.append(duplicate("表单字段", field.id, field.location, first: first))
+            }
+            fields[field.id] = fields[field.id] ?? field.location
+            diagnostics += field.mappings.compactMap { member($0.member, $0.location, "表单字段 \(field.id) ") }
+        }
+        return diagnostics
+    }
+
+    private static func duplicate(_ kind: String, _ id: String, _ at: SourceLocation, first: SourceLocation)
+        -> Diagnostic
+    {
+        Diagnostic(.error, rule: .matterDuplicateID, message: "\(kind)编号 \(id) 重复", at: at, related: [first])
+    }
+
+    /// Question ids, follow-up conditions, answer values and the members answers and thresholds name.
+    private static func questionReferences(
+        in matter: Matter, member: (String, SourceLocation, String) -> Diagnostic?
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var questions: [String: Question] = [:]
         for question in matter.questions {
             if let first = questions[question.id] {
-                duplicate("情形问题", question.id, question.location, first: first.location)
+                diagnostics.append(duplicate("情形问题", question.id, question.location, first: first.location))
                 continue
             }
             for condition in question.shownWhen {
@@ -238,40 +282,42 @@ public enum MatterChecks {
                             at: condition.location))
                 }
             }
-            var values: [String: SourceLocation] = [:]
-            for answer in question.answers {
-                if let first = values[answer.value] {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, rule: .matterAnswerUnreachable,
-                            message: "情形问题 \(question.id) 的答案“\(answer.value)”重复，后一个永远不会被选中",
-                            at: answer.location, related: [first]))
-                } else if question.kind == .yesNo && answer.value != "是" && answer.value != "否" {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, rule: .matterAnswerUnreachable,
-                            message: "是否题 \(question.id) 只能回答“是”或“否”，答案“\(answer.value)”永远不会被选中",
-                            at: answer.location))
-                } else {
-                    values[answer.value] = answer.location
-                }
-                for effect in answer.effects {
-                    member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的答案“\(answer.value)”")
-                }
-            }
-            for threshold in question.thresholds {
-                for effect in threshold.effects {
-                    member(effect.member, at: effect.location, in: "情形问题 \(question.id) 的阈值 \(threshold.condition) ")
-                }
-            }
+            diagnostics += answerProblems(question, member: member)
             questions[question.id] = question
         }
-        diagnostics += SituationChecks.problems(in: matter)
-        var fields: [String: SourceLocation] = [:]
-        for field in matter.formFields {
-            if let first = fields[field.id] { duplicate("表单字段", field.id, field.location, first: first) }
-            fields[field.id] = fields[field.id] ?? field.location
-            for mapping in field.mappings { member(mapping.member, at: mapping.location, in: "表单字段 \(field.id) ") }
+        return diagnostics
+    }
+
+    /// Repeated answer values, yes/no answers other than 是/否, and members named by answers and thresholds.
+    private static func answerProblems(
+        _ question: Question, member: (String, SourceLocation, String) -> Diagnostic?
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var values: [String: SourceLocation] = [:]
+        for answer in question.answers {
+            if let first = values[answer.value] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: .matterAnswerUnreachable,
+                        message: "情形问题 \(question.id) 的答案“\(answer.value)”重复，后一个永远不会被选中",
+                        at: answer.location, related: [first]))
+            } else if question.kind == .yesNo && answer.value != "是" && answer.value != "否" {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, rule: .matterAnswerUnreachable,
+                        message: "是否题 \(question.id) 只能回答“是”或“否”，答案“\(answer.value)”永远不会被选中",
+                        at: answer.location))
+            } else {
+                values[answer.value] = answer.location
+            }
+            diagnostics += answer.effects.compactMap {
+                member($0.member, $0.location, "情形问题 \(question.id) 的答案“\(answer.value)”")
+            }
+        }
+        for threshold in question.thresholds {
+            diagnostics += threshold.effects.compactMap {
+                member($0.member, $0.location, "情形问题 \(question.id) 的阈值 \(threshold.condition) ")
+            }
         }
         return diagnostics
     }

@@ -81,63 +81,11 @@ enum IntakeDocuments {
         if !intake.answers.isEmpty {
             sections.append(GuideSection("您的办理情形", [.fields(intake.answers)]))
         }
-        if intake.isMatter {
-            sections.append(
-                GuideSection(
-                    "一次办理的事项",
-                    [
-                        .table(
-                            GuideTable(
-                                columns: ["序号", "事项名称", "事项编码", "办理部门", "承诺时限", "咨询电话"],
-                                rows: intake.members.enumerated().map { index, member in
-                                    [
-                                        String(index + 1), member.name, member.code, member.department, member.promised,
-                                        member.phone,
-                                    ]
-                                }, centred: [0, 4, 5]))
-                    ]))
-        }
+        if intake.isMatter { sections.append(membersSection(intake)) }
 
-        var bring: [GuideBlock] = [
-            .paragraph(
-                "请按下表一次性备齐材料。本告知单已一次性告知办理所需的全部材料，窗口不会在本告知单之外要求您补充其他材料。")
-        ]
-        if toBring.isEmpty {
-            bring.append(.paragraph("无需提交纸质材料。"))
-        } else {
-            var columns = ["序号", "材料名称", "原件", "复印件", "材料形式", "要求与说明"]
-            if intake.isMatter { columns.insert("使用事项", at: 5) }
-            let rows = toBring.enumerated().map { index, line in
-                var row = [
-                    String(index + 1), line.name + necessitySuffix(line), ItemFacts.count(line.originals),
-                    ItemFacts.count(line.copies), line.form ?? "—", line.remarks,
-                ]
-                if intake.isMatter { row.insert(line.usedBy.joined(separator: "、"), at: 5) }
-                return row
-            }
-            bring.append(.table(GuideTable(columns: columns, rows: rows, centred: [0, 2, 3])))
-        }
-        sections.append(GuideSection("需提交的材料", bring))
+        sections.append(bringSection(intake, toBring: toBring))
 
-        if !later.isEmpty {
-            var columns = ["材料名称", "补交期限"]
-            if options.printsDueDates { columns.append("补交截止日期") }
-            let rows = later.map { line -> [String] in
-                let limit = line.supplyLimit ?? TimeLimit(0, .workingDays)
-                var row = [line.name, "受理后\(limit)内"]
-                if let due = options.due(limit) { row.append(ItemFacts.dueText(due)) }
-                return row
-            }
-            sections.append(
-                GuideSection(
-                    "可容缺后补的材料",
-                    [
-                        .paragraph(
-                            "以下材料暂时缺少或有瑕疵时，在其他材料齐全、符合法定形式的前提下可先行受理。您须签署《容缺受理承诺书》，并在下列期限内补齐；补齐后出具办理结果。信用记录不良的申请人不适用容缺受理。"
-                        ),
-                        .table(GuideTable(columns: columns, rows: rows)),
-                    ]))
-        }
+        if !later.isEmpty { sections.append(laterSection(later, options: options)) }
 
         if !exempt.isEmpty {
             sections.append(
@@ -161,21 +109,7 @@ enum IntakeDocuments {
             sections.append(GuideSection("跑动次数与办理环节", [.fields(intake.trips)]))
         }
 
-        var limits = intake.limits
-        if let accepted = options.accepted {
-            limits.append(GuideField("受理日期", accepted.chinese))
-            if let limit = intake.dueLimit, let due = options.due(limit) {
-                limits.append(GuideField(intake.isImmediate ? "办结日期" : "预计办结日期", ItemFacts.dueText(due)))
-            }
-            limits += intake.dueFields
-        }
-        limits.append(
-            GuideField(
-                "说明",
-                intake.countsOfficeHours
-                    ? "时限按工作日的办公时间计算，自受理时起算，下班后受理的自次一工作日上班时起算；法定节假日不计；特别程序所需时间不计入办结时限。"
-                    : "时限自受理次日起按工作日计算，法定节假日不计；特别程序所需时间不计入办结时限。"))
-        sections.append(GuideSection("办理时限", [.fields(limits)]))
+        sections.append(limitsSection(intake, options: options))
 
         sections.append(GuideSection("办理地点与咨询", [.fields(intake.contacts)]))
         sections.append(
@@ -255,6 +189,86 @@ enum IntakeDocuments {
         return GuideDocument(
             kind: .checklist, title: GuideKind.checklist.label, subject: intake.subject, header: header,
             sections: sections, footer: "打印日期：\(options.issued.chinese)")
+    }
+
+    /// The member items of a matter, as a table.
+    private static func membersSection(_ intake: Intake) -> GuideSection {
+        GuideSection(
+            "一次办理的事项",
+            [
+                .table(
+                    GuideTable(
+                        columns: ["序号", "事项名称", "事项编码", "办理部门", "承诺时限", "咨询电话"],
+                        rows: intake.members.enumerated().map { index, member in
+                            [
+                                String(index + 1), member.name, member.code, member.department, member.promised,
+                                member.phone,
+                            ]
+                        }, centred: [0, 4, 5]))
+            ])
+    }
+
+    /// What the applicant brings, as a table (or a sentence when nothing).
+    private static func bringSection(_ intake: Intake, toBring: [IntakeLine]) -> GuideSection {
+        var bring: [GuideBlock] = [
+            .paragraph(
+                "请按下表一次性备齐材料。本告知单已一次性告知办理所需的全部材料，窗口不会在本告知单之外要求您补充其他材料。")
+        ]
+        if toBring.isEmpty {
+            bring.append(.paragraph("无需提交纸质材料。"))
+        } else {
+            var columns = ["序号", "材料名称", "原件", "复印件", "材料形式", "要求与说明"]
+            if intake.isMatter { columns.insert("使用事项", at: 5) }
+            let rows = toBring.enumerated().map { index, line in
+                var row = [
+                    String(index + 1), line.name + necessitySuffix(line), ItemFacts.count(line.originals),
+                    ItemFacts.count(line.copies), line.form ?? "—", line.remarks,
+                ]
+                if intake.isMatter { row.insert(line.usedBy.joined(separator: "、"), at: 5) }
+                return row
+            }
+            bring.append(.table(GuideTable(columns: columns, rows: rows, centred: [0, 2, 3])))
+        }
+        return GuideSection("需提交的材料", bring)
+    }
+
+    /// The 容缺 lines with their supplement deadlines (and dates, when accepted).
+    private static func laterSection(_ later: [IntakeLine], options: GuideOptions) -> GuideSection {
+        var columns = ["材料名称", "补交期限"]
+        if options.printsDueDates { columns.append("补交截止日期") }
+        let rows = later.map { line -> [String] in
+            let limit = line.supplyLimit ?? TimeLimit(0, .workingDays)
+            var row = [line.name, "受理后\(limit)内"]
+            if let due = options.due(limit) { row.append(ItemFacts.dueText(due)) }
+            return row
+        }
+        return GuideSection(
+            "可容缺后补的材料",
+            [
+                .paragraph(
+                    "以下材料暂时缺少或有瑕疵时，在其他材料齐全、符合法定形式的前提下可先行受理。您须签署《容缺受理承诺书》，并在下列期限内补齐；补齐后出具办理结果。信用记录不良的申请人不适用容缺受理。"
+                ),
+                .table(GuideTable(columns: columns, rows: rows)),
+            ])
+    }
+
+    /// The limits, the acceptance and due dates, and how time is counted.
+    private static func limitsSection(_ intake: Intake, options: GuideOptions) -> GuideSection {
+        var limits = intake.limits
+        if let accepted = options.accepted {
+            limits.append(GuideField("受理日期", accepted.chinese))
+            if let limit = intake.dueLimit, let due = options.due(limit) {
+                limits.append(GuideField(intake.isImmediate ? "办结日期" : "预计办结日期", ItemFacts.dueText(due)))
+            }
+            limits += intake.dueFields
+        }
+        limits.append(
+            GuideField(
+                "说明",
+                intake.countsOfficeHours
+                    ? "时限按工作日的办公时间计算，自受理时起算，下班后受理的自次一工作日上班时起算；法定节假日不计；特别程序所需时间不计入办结时限。"
+                    : "时限自受理次日起按工作日计算，法定节假日不计；特别程序所需时间不计入办结时限。"))
+        return GuideSection("办理时限", [.fields(limits)])
     }
 
     /// `（非必要）` after optional materials, so the list is complete without implying they are required.

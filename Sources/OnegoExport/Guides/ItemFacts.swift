@@ -35,9 +35,16 @@ enum ItemFacts {
     static func count(_ value: Int) -> String { value > 0 ? String(value) : "—" }
 
     /// The supplement deadline of a 容缺 material: its own, else the promised limit; `nil` when neither is published.
-    static func supplyLimit(_ material: Material, of item: ServiceItem) -> TimeLimit? {
-        material.supplyDays.map { TimeLimit($0, .workingDays) }
-            ?? item.promisedLimit.map { TimeLimit($0.value, $0.unit) }
+    ///
+    /// In the item's own unit: the material's `supplyDays` (working days) are office hours for an item that counts
+    /// hours or minutes (`0.25` of a 7-hour office day → `1.75小时`), working days otherwise.
+    static func supplyLimit(
+        _ material: Material, of item: ServiceItem, officeHours: OfficeHours = .standard
+    ) -> TimeLimit? {
+        guard let days = material.supplyDays else { return item.promisedLimit.map { TimeLimit($0.value, $0.unit) } }
+        let unit = (item.promisedLimit ?? item.statutoryLimit)?.unit
+        guard unit == .hours || unit == .minutes else { return TimeLimit(days, .workingDays) }
+        return TimeLimit(days * Double(officeHours.minutesPerDay) / 60, .hours)
     }
 
     /// Whether the applicant need not bring the material: the item is 免证办 and an e-licence replaces it.

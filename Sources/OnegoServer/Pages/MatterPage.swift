@@ -1,6 +1,7 @@
 import Foundation
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// A matter's composer: the situation questions as a form and, once answered, the composition from the library
 /// (members by stage, critical path, merged materials, figures, due dates) with links to the printed notice and
@@ -115,7 +116,7 @@ struct MatterPage {
             rows += """
                 <tr><td class="c">\(index + 1)</td><td>\(h(material.name))</td><td>\(h(material.necessity.rawValue))</td>\
                 <td class="c">\(material.originals)</td><td class="c">\(material.copies)</td>\
-                <td>\(h(material.usedBy.map { names(composition, $0) }.joined(separator: "、")))</td><td>\(source)\(material.note.map { "<br>" + h($0) } ?? "")</td></tr>
+                <td>\(h(material.usedBy.map { names(composition, $0) }.joined(separator: "、")))</td><td>\(source)\(composition.note(for: material).map { "<br>" + h($0) } ?? "")</td></tr>
 
                 """
         }

@@ -1,4 +1,5 @@
 import OnegoCatalog
+import OnegoComposer
 
 /// The hour figures an hour-counted plan adds to `compose --format json`, beside the same figures in working days.
 ///
