@@ -15,8 +15,9 @@ struct SiteCommand: ParsableCommand {
             audience and department), one guide page and one printable notice page per item, and one page per \
             matter that asks the visitor's situation and shows their notice (its notices in CODE.notices.js beside \
             it); one shared site.css and site.js. The folder is built beside DIR and swapped in whole; files equal \
-            to the old site's are kept (linked), and the pages of items unchanged since the last run \
-            (DIR/.onego-manifest) are not even rendered; an edited or deleted page is written again. An existing DIR is replaced only if it is empty or an earlier \
+            to the old site's are kept (linked), and pages whose inputs are unchanged since the last run (item \
+            pages by their item; lists, search shards and the index by the items they show; DIR/.onego-manifest) \
+            are not even rendered; an edited or deleted page is written again. An existing DIR is replaced only if it is empty or an earlier \
             onego site. A second run writing the same DIR waits for the first (up to 60 seconds, then fails). \
             Open DIR/index.html from disk; no server is needed. Progress is shown on a terminal.
             Exit status: 0 written, 1 error, 64 usage error.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads what ``CompactWriter`` wrote. Every read is bounds-checked and every enumeration value and table index is
 /// checked, so damaged bytes (or another build's layout that slipped past the entry's checks) throw
 /// ``CompactCodingError`` instead of producing wrong values; the cache then parses the file.
@@ -19,12 +21,25 @@ struct CompactReader {
             guard length <= bytes.count - cursor else { throw CompactCodingError.truncated }
             let utf8 = UnsafeBufferPointer(
                 start: bytes.baseAddress.map { ($0 + cursor).assumingMemoryBound(to: UInt8.self) }, count: length)
-            guard let text = String(validating: utf8, as: UTF8.self) else {
-                throw CompactCodingError("a string is not UTF-8")
-            }
-            strings.append(text)
+            strings.append(try Self.string(utf8))
             cursor += length
         }
+    }
+
+    /// The string of `utf8`, which must be valid UTF-8. `String(decoding:as:)` on a buffer validates it with the
+    /// standard library's fast path (its `String(validating:as:)` goes through a generic one that cost more than
+    /// the rest of the decoding) and replaces what is invalid; a string that differs from its bytes was not UTF-8.
+    @inline(__always)
+    static func string(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
+        var text = String(decoding: utf8, as: UTF8.self)
+        let same = text.withUTF8 { decoded in
+            guard let left = decoded.baseAddress, let right = utf8.baseAddress else {
+                return decoded.count == utf8.count
+            }
+            return decoded.count == utf8.count && memcmp(left, right, utf8.count) == 0
+        }
+        guard same else { throw CompactCodingError("a string is not UTF-8") }
+        return text
     }
 
     /// Whether every byte was read.

@@ -1,11 +1,12 @@
+import Foundation
+
 /// Writes the cache's compact binary form (see ``CompactCodable``): values in a fixed order, integers as LEB128
 /// varints (signed ones zig-zag), doubles as their 8 bytes, and every string as an index into one table of distinct
 /// strings written once per entry (so repeated names, codes and file paths cost a few bytes each, and decoding
 /// shares one copy of each).
 struct CompactWriter {
     private(set) var bytes: [UInt8] = []
-    private var strings: [String] = []
-    private var stringIndex: [StringBytes: UInt32] = [:]
+    private var strings = CompactStringTable()
     /// Material bodies already written, by the identity of their shared storage: the loader shares one body among
     /// the materials of a file that read alike, and the entry keeps that sharing.
     private var bodyIndex: [ObjectIdentifier: UInt32] = [:]
@@ -17,15 +18,9 @@ struct CompactWriter {
     /// The string table followed by the values written.
     func finished() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + strings.count * 24 + 16)
+        out.reserveCapacity(bytes.count + strings.table.count + 16)
         out.appendVarint(UInt64(strings.count))
-        for string in strings {
-            var copy = string
-            copy.withUTF8 { utf8 in
-                out.appendVarint(UInt64(utf8.count))
-                out.append(contentsOf: utf8)
-            }
-        }
+        out += strings.table
         out += bytes
         return out
     }
@@ -37,27 +32,13 @@ struct CompactWriter {
 
     /// Writes the index of `value` in the string table, adding it when new.
     @inline(__always)
-    mutating func write(_ value: String) {
-        let count = UInt32(strings.count)
-        let index = stringIndex[StringBytes(string: value), default: count]
-        if index == count {
-            stringIndex[StringBytes(string: value)] = count
-            strings.append(value)
-        }
-        bytes.appendVarint(UInt64(index))
-    }
+    mutating func write(_ value: String) { bytes.appendVarint(UInt64(strings.index(of: value))) }
 
     /// Writes an optional string as 0 for `nil`, else its table index plus one.
     @inline(__always)
     mutating func write(_ value: String?) {
         guard let value else { return bytes.append(0) }
-        let count = UInt32(strings.count)
-        let index = stringIndex[StringBytes(string: value), default: count]
-        if index == count {
-            stringIndex[StringBytes(string: value)] = count
-            strings.append(value)
-        }
-        bytes.appendVarint(UInt64(index) + 1)
+        bytes.appendVarint(UInt64(strings.index(of: value)) + 1)
     }
 
     /// Writes a material body by reference: its index in the entry's body table, followed by the body itself the
@@ -76,18 +57,91 @@ struct CompactWriter {
     }
 }
 
-/// A string hashed and compared by its UTF-8 bytes (hashing a `String` normalises it, which is slow for Chinese).
-struct StringBytes: Hashable {
-    var string: String
+/// The distinct strings written so far, as the entry's table holds them (each its UTF-8 length as a varint, then
+/// its bytes), found again by an open-addressing index over their bytes: hashing and comparing UTF-8 bytes directly
+/// instead of going through `Dictionary` and `String` hashing (which normalises Chinese text) keeps the encoding
+/// well below the parse it follows.
+struct CompactStringTable {
+    /// The table's bytes.
+    private(set) var table: [UInt8] = []
+    /// Where each string's bytes start in `table`, and their length.
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    /// String number + 1 per slot (0 for an empty slot); the slot count is a power of two.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    private var hashes: [UInt64] = []
 
-    static func == (a: StringBytes, b: StringBytes) -> Bool {
-        var (x, y) = (a.string, b.string)
-        return x.withUTF8 { l in y.withUTF8 { r in l.count == r.count && l.elementsEqual(r) } }
+    init() { table.reserveCapacity(1 << 14) }
+
+    /// The number of strings.
+    var count: Int { starts.count }
+
+    /// The number of `string` in the table, added when new.
+    @inline(__always)
+    mutating func index(of string: String) -> Int {
+        var copy = string
+        return copy.withUTF8 { index(ofBytes: $0) }
     }
 
-    func hash(into hasher: inout Hasher) {
-        var copy = string
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    mutating func index(ofBytes utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(UnsafeRawBufferPointer(utf8))
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { break }
+            if hashes[entry] == hash, lengths[entry] == utf8.count, matches(entry, utf8) { return entry }
+            slot = (slot + 1) & mask
+        }
+        let number = starts.count
+        table.appendVarint(UInt64(utf8.count))
+        starts.append(table.count)
+        lengths.append(utf8.count)
+        hashes.append(hash)
+        table.append(contentsOf: utf8)
+        slots[slot] = Int32(number + 1)
+        if (number + 1) * 2 > slots.count { grow() }
+        return number
+    }
+
+    private func matches(_ entry: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let bytes = utf8.baseAddress else { return true }
+        return table.withUnsafeBufferPointer { table in
+            guard let base = table.baseAddress else { return false }
+            return memcmp(base + starts[entry], bytes, utf8.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
+    }
+
+    /// A quick 64-bit hash of short byte strings (8 bytes at a time, multiplicative mixing); only for finding
+    /// equal strings, which are then compared byte by byte.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 32)
     }
 }
 

@@ -15,4 +15,9 @@ public enum ContentDigest {
         var copy = text
         return copy.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: seed) }
     }
+
+    /// The digest of `bytes`, continuing from `seed`.
+    public static func of(bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        XXHash64.hash(bytes, seed: seed)
+    }
 }

@@ -127,22 +127,28 @@ public struct HandbookSite: Sendable {
     /// The file name of a marker written into every site folder, so a later run knows it may replace the folder.
     public static let marker = ".onego-site"
 
-    /// Every file of the site, index first. Item pages are rendered on all cores, except those `manifest` (the
-    /// existing site's) says are current: they come back kept, without text. `progress` (if any) is called with the
-    /// item pages done so far and their total, from any thread.
+    /// Every file of the site, index first. Pages are rendered (item pages on all cores) except those `manifest`
+    /// (the existing site's) says are current because the digest of their inputs (``SiteInputs``) is unchanged:
+    /// they come back kept, without text. `progress` (if any) is called with the item pages done so far and their
+    /// total, from any thread.
     public func pages(reusing manifest: SiteManifest = SiteManifest(), progress: (@Sendable (Int, Int) -> Void)? = nil)
         -> [Page]
     {
         let items = uniqueItems
+        let inputs = SiteInputs(site: self, items: items)
         let browse = SiteBrowse(site: self, items: items)
         var pages = [
-            Page(path: "index.html", text: browse.indexPage()), Page(path: Self.marker, text: "onego handbook site\n"),
+            manifest.page("index.html", inputs: inputs.index(of: self)) { browse.indexPage() },
+            Page(path: Self.marker, text: "onego handbook site\n"),
         ]
-        pages.append(Page(path: SiteAssets.stylesheetPath, text: SiteStylesheet.text))
-        pages.append(Page(path: SiteAssets.scriptPath, text: SiteScript.text))
-        pages += browse.listPages()
-        pages += searchFiles(items)
-        pages += renderItemPages(items, reusing: manifest, progress: progress)
+        for (path, text) in [
+            (SiteAssets.stylesheetPath, SiteStylesheet.text), (SiteAssets.scriptPath, SiteScript.text),
+        ] {
+            pages.append(manifest.page(path, inputs: inputs.page(path, items: [])) { text })
+        }
+        pages += browse.listPages(reusing: manifest, inputs: inputs)
+        pages += searchFiles(items, reusing: manifest, inputs: inputs)
+        pages += renderItemPages(items, reusing: manifest, inputs: inputs, progress: progress)
         for entry in matters {
             pages.append(Page(path: Self.matterPath(entry.matter), text: matterPage(entry)))
             pages.append(Page(path: Self.noticesPath(entry.matter), text: noticesFile(entry)))
@@ -152,23 +158,22 @@ public struct HandbookSite: Sendable {
 
     /// The item pages, in catalog order, rendered in parallel chunks.
     func renderItemPages(
-        _ items: [ServiceItem], reusing manifest: SiteManifest, progress: (@Sendable (Int, Int) -> Void)?
+        _ items: [ServiceItem], reusing manifest: SiteManifest, inputs: SiteInputs,
+        progress: (@Sendable (Int, Int) -> Void)?
     ) -> [Page] {
         let chunk = 64
         let chunks = (items.count + chunk - 1) / chunk
         let slots = PageSlots(count: chunks)
-        let salt = pageSalt
+        let salt = inputs.salt
         ParallelWork.perform(iterations: chunks) { number in
             let range = (number * chunk)..<min(items.count, (number + 1) * chunk)
-            let rendered = items[range].flatMap { item -> [Page] in
-                let inputs = salt.map { ContentDigest.of(text: SiteManifest.hex(Self.contentDigest(item)), seed: $0) }
-                func page(_ path: String, _ render: (ServiceItem) -> String) -> Page {
-                    if let inputs, manifest.keeps(path, inputs: inputs) {
-                        return Page(path: path, text: "", inputs: inputs, isKept: true)
-                    }
-                    return Page(path: path, text: render(item), inputs: inputs)
-                }
-                return [page(Self.itemPath(item), itemPage), page(Self.noticePath(item), noticePage)]
+            let rendered = range.flatMap { index -> [Page] in
+                let item = items[index]
+                let digest = salt.map { ContentDigest.of(text: SiteManifest.hex(inputs.items[index]), seed: $0) }
+                return [
+                    manifest.page(Self.itemPath(item), inputs: digest) { itemPage(item) },
+                    manifest.page(Self.noticePath(item), inputs: digest) { noticePage(item) },
+                ]
             }
             let done = slots.store(rendered, at: number)
             progress?(done / 2, items.count)
@@ -204,22 +209,40 @@ public struct HandbookSite: Sendable {
         return ContentDigest.of(text: parts.joined(separator: "\n"))
     }
 
-    /// The search words file and record shards.
-    func searchFiles(_ items: [ServiceItem]) -> [Page] {
-        var records = matters.map { entry in
+    /// The search words file and record shards (matters' records first, then the items'). A shard is kept when the
+    /// digests of its records are unchanged: an item's by its content, a matter's by its record's text.
+    func searchFiles(_ items: [ServiceItem], reusing manifest: SiteManifest, inputs: SiteInputs) -> [Page] {
+        let matterRecords = matters.map { entry in
             let record = SearchExport.record(entry.matter, catalog: catalog)
             return SiteAssets.Record(
                 k: record.kind, c: record.code, n: record.name, d: record.department, u: Self.matterPath(entry.matter),
                 o: record.codes.isEmpty ? nil : record.codes, t: record.texts)
         }
-        records += items.map { item in
+        func itemRecord(_ item: ServiceItem) -> SiteAssets.Record {
             let record = SearchExport.record(item)
             return SiteAssets.Record(
                 k: record.kind, c: record.code, n: record.name, d: record.department, u: Self.itemPath(item),
                 o: record.codes.isEmpty ? nil : record.codes, t: record.texts)
         }
-        var pages = [Page(path: SiteAssets.wordsPath, text: SiteAssets.wordsFile())]
-        pages += SiteAssets.shardFiles(records).map { Page(path: $0.path, text: $0.text) }
+        let words = inputs.page(SiteAssets.wordsPath, items: [])
+        var pages = [manifest.page(SiteAssets.wordsPath, inputs: words) { SiteAssets.wordsFile() }]
+        let matterTexts = inputs.salt == nil ? [] : matterRecords.map { SiteAssets.json($0) }
+        let total = matterRecords.count + items.count
+        for (number, start) in stride(from: 0, to: total, by: SiteAssets.shardSize).enumerated() {
+            let range = start..<min(total, start + SiteAssets.shardSize)
+            let path = SiteAssets.shardPath(number)
+            let matterPart = range.clamped(to: 0..<matterRecords.count)
+            let itemPart = range.clamped(to: matterRecords.count..<total)
+            let digest = inputs.page(
+                path, parts: matterPart.map { matterTexts[$0] }, items: itemPart.map { $0 - matterRecords.count })
+            pages.append(
+                manifest.page(path, inputs: digest) {
+                    let records =
+                        matterPart.map { matterRecords[$0] }
+                        + itemPart.map { itemRecord(items[$0 - matterRecords.count]) }
+                    return SiteAssets.shardText(records)
+                })
+        }
         return pages
     }
 

@@ -35,13 +35,8 @@ enum SiteAssets {
         return "onegoSite.words(" + json(words) + ");\n"
     }
 
-    /// The shard files for `records`.
-    static func shardFiles(_ records: [Record]) -> [(path: String, text: String)] {
-        stride(from: 0, to: records.count, by: shardSize).enumerated().map { number, start in
-            let slice = Array(records[start..<min(records.count, start + shardSize)])
-            return (shardPath(number), "onegoSite.shard(" + json(slice) + ");\n")
-        }
-    }
+    /// One shard file's text: `onegoSite.shard([...])`.
+    static func shardText(_ records: [Record]) -> String { "onegoSite.shard(" + json(records) + ");\n" }
 
     /// JSON that is safe inside a script (see ``HTMLText/scriptJSON(_:)``), keys sorted for stable output.
     static func json(_ value: some Encodable) -> String {

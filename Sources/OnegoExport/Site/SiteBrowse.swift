@@ -114,47 +114,60 @@ struct SiteBrowse {
 
     // MARK: - Lists
 
-    /// The department pages, the audience pages and their per-department pages.
-    func listPages() -> [HandbookSite.Page] {
+    /// The department pages, the audience pages and their per-department pages; those whose inputs are unchanged
+    /// since the existing site (`manifest`) are kept without rendering.
+    func listPages(reusing manifest: SiteManifest, inputs: SiteInputs) -> [HandbookSite.Page] {
         var pages: [HandbookSite.Page] = []
         for department in departments {
+            let path = Self.departmentPath(department.name)
+            let digest = inputs.page(path, parts: [department.name], members: department.items)
             pages.append(
-                HandbookSite.Page(
-                    path: Self.departmentPath(department.name),
-                    text: listPage(department.name, subject: "按部门", department.items)))
+                manifest.page(path, inputs: digest) { listPage(department.name, subject: "按部门", department.items) })
         }
         for audience in audiences {
             var grouped: [String: [ServiceItem]] = [:]
             for item in audience.items { grouped[item.department, default: []].append(item) }
-            let matters = site.matters.filter { $0.matter.servedAudiences.map(\.rawValue).contains(audience.name) }
-            var body =
-                nav(depth: 1) + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">按服务对象</h1>"
-            body +=
-                "<p class=\"doc-subject\">\(HTMLText.escape(audience.name))（\(audience.items.count) 个事项）</p></header>\n"
-            if !matters.isEmpty {
-                body += "<h2>一件事</h2>\n<ul class=\"entries\">\n"
-                for entry in matters {
-                    body +=
-                        "<li><a href=\"../\(HandbookSite.matterPath(entry.matter))\">\(HTMLText.escape(entry.matter.name))</a></li>\n"
-                }
-                body += "</ul>\n"
-            }
-            body += "<h2>按部门</h2>\n<ul class=\"browse\">\n"
             for department in site.catalog.departments {
                 guard let members = grouped[department] else { continue }
                 let path = Self.audiencePath(audience.name, department: department)
-                body +=
-                    "<li><a href=\"../\(path)\">\(HTMLText.escape(department))</a> <span class=\"meta\">\(members.count)</span></li>\n"
+                let digest = inputs.page(path, parts: [audience.name, department], members: members)
                 pages.append(
-                    HandbookSite.Page(
-                        path: path, text: listPage(department, subject: "服务对象：\(audience.name)", members)))
+                    manifest.page(path, inputs: digest) {
+                        listPage(department, subject: "服务对象：\(audience.name)", members)
+                    })
             }
-            body += "</ul>\n</div>\n"
-            pages.append(
-                HandbookSite.Page(
-                    path: Self.audiencePath(audience.name), text: page("服务对象：\(audience.name)", body, depth: 1)))
+            let path = Self.audiencePath(audience.name)
+            let digest = inputs.page(
+                path, parts: [audience.name, String(inputs.heads, radix: 16)], members: audience.items)
+            pages.append(manifest.page(path, inputs: digest) { audiencePage(audience, grouped: grouped) })
         }
         return pages
+    }
+
+    /// An audience's page: the matters serving it and its departments, each linking to its list.
+    func audiencePage(_ audience: (name: String, items: [ServiceItem]), grouped: [String: [ServiceItem]]) -> String {
+        let matters = site.matters.filter { $0.matter.servedAudiences.map(\.rawValue).contains(audience.name) }
+        var body =
+            nav(depth: 1) + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">按服务对象</h1>"
+        body +=
+            "<p class=\"doc-subject\">\(HTMLText.escape(audience.name))（\(audience.items.count) 个事项）</p></header>\n"
+        if !matters.isEmpty {
+            body += "<h2>一件事</h2>\n<ul class=\"entries\">\n"
+            for entry in matters {
+                body +=
+                    "<li><a href=\"../\(HandbookSite.matterPath(entry.matter))\">\(HTMLText.escape(entry.matter.name))</a></li>\n"
+            }
+            body += "</ul>\n"
+        }
+        body += "<h2>按部门</h2>\n<ul class=\"browse\">\n"
+        for department in site.catalog.departments {
+            guard let members = grouped[department] else { continue }
+            let path = Self.audiencePath(audience.name, department: department)
+            body +=
+                "<li><a href=\"../\(path)\">\(HTMLText.escape(department))</a> <span class=\"meta\">\(members.count)</span></li>\n"
+        }
+        body += "</ul>\n</div>\n"
+        return page("服务对象：\(audience.name)", body, depth: 1)
     }
 
     func nav(depth: Int) -> String {
