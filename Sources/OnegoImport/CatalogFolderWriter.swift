@@ -89,7 +89,7 @@ struct CatalogFolderWriter {
         let plan = CatalogFilePlan(items)
         let rejects: @Sendable (Diagnostic) -> Bool = { !CatalogImporter.isKept($0) }
         let problems = BatchValidation(loader: loader, rejects: rejects).problems(of: items, plan: plan)
-        let errors = problems.joined().filter(rejects)
+        let errors = problems.joined().map(\.diagnostic).filter(rejects)
         guard errors.isEmpty else {
             throw ImportError(
                 .verification, "目录未通过校验，未写入：\n" + errors.prefix(20).map(\.message).joined(separator: "\n"))

@@ -72,7 +72,8 @@ public struct CatalogImporter: Sendable {
         for (position, (table, source)) in tables.enumerated() where table.role != .items {
             tables[position].1.records = []  // the parsed records keep what they need
             for record in source.records {
-                let parsed = ParsedRecord(record: record, table: table, profile: profile)
+                var parsed = ParsedRecord(record: record, table: table, profile: profile)
+                parsed.record.cells = []  // read: only its place is needed from here on
                 guard let parent = Self.firstValue(record, keys: table.parentKeys) else {
                     diagnostics.append(
                         ImportDiagnostic(
@@ -105,8 +106,9 @@ public struct CatalogImporter: Sendable {
 
     /// The items built from the item tables, before the catalog checks.
     struct Assembled {
-        /// Each built item with the index of its row in ``rowDiagnostics``.
-        var candidates: [(item: ServiceItem, row: Int)] = []
+        /// Each built item with the index of its row in ``rowDiagnostics`` and where its materials and results
+        /// came from.
+        var candidates: [(item: ServiceItem, row: Int, places: ChildPlaces)] = []
         /// The diagnostics of each item row, in row order (a row's check problems join its own).
         var rowDiagnostics: [[ImportDiagnostic]] = []
         /// Where each item row is.
@@ -147,7 +149,7 @@ public struct CatalogImporter: Sendable {
                             record, "事项编码 \(item.id) 与 \(first.sheet ?? first.source) 第 \(first.row) 行重复"))
                 } else if let item {
                     seenCodes[item.id] = (record.sheet, record.source, record.row)
-                    result.candidates.append((item, result.rowDiagnostics.count))
+                    result.candidates.append((item, result.rowDiagnostics.count, assembler.places))
                 } else {
                     rowDiagnostics.append(
                         Self.rejection(record, "该行未导入：\(assembler.rejection.joined(separator: "；"))"))
@@ -172,13 +174,9 @@ public struct CatalogImporter: Sendable {
         for (index, candidate) in assembled.candidates.enumerated() {
             let place = assembled.places[candidate.row]
             for problem in problems[index] {
-                let isNote = Self.isKept(problem)
                 assembled.rowDiagnostics[candidate.row].append(
-                    ImportDiagnostic(
-                        source: place.source, sheet: place.sheet, row: place.row, severity: isNote ? .warning : .error,
-                        rule: isNote ? .importCheck(problem.rule) : .importRowRejected,
-                        message: isNote ? "\(problem.message)（已按原样导入）" : "按目录 Schema 检查不通过：\(problem.message)"))
-                if !isNote { kept[index] = false }
+                    Self.checkDiagnostic(problem, row: place, places: candidate.places))
+                if !Self.isKept(problem.diagnostic) { kept[index] = false }
             }
         }
         assembled.candidates = []
@@ -188,6 +186,35 @@ public struct CatalogImporter: Sendable {
             return !kept[position]
         }
         return (items, plan.keeping(kept))
+    }
+
+    /// The import diagnostic of a catalog check's problem: on the item row, or — when the problem is in a
+    /// material or result built from a joined row — on that row and the column of the field at fault, naming the
+    /// item row it belongs to.
+    static func checkDiagnostic(
+        _ problem: BatchValidation.Problem, row place: (source: String, sheet: String?, row: Int), places: ChildPlaces
+    ) -> ImportDiagnostic {
+        let diagnostic = problem.diagnostic
+        let isNote = isKept(diagnostic)
+        var message = isNote ? "\(diagnostic.message)（已按原样导入）" : "按目录 Schema 检查不通过：\(diagnostic.message)"
+        var at = ImportDiagnostic(
+            source: place.source, sheet: place.sheet, row: place.row, severity: isNote ? .warning : .error,
+            rule: isNote ? .importCheck(diagnostic.rule) : .importRowRejected, message: message)
+        guard let element = problem.child, let child = places.place(of: element) else { return at }
+        let target = element.target(in: diagnostic.message)
+        let itemPlace = "\(place.source)\(place.sheet.map { "[\($0)]" } ?? ""):\(place.row)"
+        let what = element.kind == .material ? "材料" : "结果"
+        message =
+            isNote
+            ? "\(what)：\(diagnostic.message)（所属事项 \(itemPlace)，已按原样导入）"
+            : "\(what)按目录 Schema 检查不通过，所属事项 \(itemPlace) 未导入：\(diagnostic.message)"
+        at.source = child.source
+        at.sheet = child.sheet
+        at.row = child.row
+        at.column = target.flatMap { child.columns[$0] }
+        at.field = target?.rawValue
+        at.message = message
+        return at
     }
 
     /// The warning naming the columns or keys of `source` that `table` does not map, with where each is first

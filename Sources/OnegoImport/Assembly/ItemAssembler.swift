@@ -11,6 +11,8 @@ struct ItemAssembler {
     var fees: [ParsedRecord] = []
     var diagnostics: [ImportDiagnostic] = []
     var rejection: [String] = []
+    /// Where each material and result of the built item came from, in the item's order.
+    var places = ChildPlaces()
     /// The province's code layout: which parts of an implementation code give the basic code and the USCC.
     let codeProfile: CodeProfile
 
@@ -88,80 +90,159 @@ struct ItemAssembler {
         }
     }
 
-    /// The item, or `nil` with ``rejection`` filled.
+    /// The item, or `nil` with ``rejection`` filled. Each part reports what it derived, defaulted or dropped in
+    /// the order the parts are read.
     mutating func build() -> ServiceItem? {
-        // Codes: a 33-character code carries the handling-item code; the national layout gives the rest.
+        let codes = readCodes()
+        let identity = readIdentity(levelText: codes.levelText)
+        let objects = readServiceObjects()
+        let limits = readLimits()
+        let service = readService()
+        let crossRegion = readCrossRegion()
+        let fee = buildFee()
+        let onlineOnly = service.available && !service.forms.contains(.window)
+        let (address, addressState) = venue(.address, onlineOnly: onlineOnly)
+        let (hours, hoursState) = venue(.hours, onlineOnly: onlineOnly)
+        let phone = catalogPhone(.phone)
+        if phone == nil { missing(.phone) }
+        let complaint = catalogPhone(.complaintPhone)
+        if complaint == nil { missing(.complaintPhone) }
+        let (legalBasis, procedures, steps, modes) = readProcedure()
+        let details = readDetails()
+        let itemMaterials = buildMaterials()
+        let itemResults = buildResults()
+
+        guard rejection.isEmpty, let implementation = codes.implementation, let basic = codes.basic,
+            let uscc = codes.uscc, let name = identity.name, let type = identity.type, let level = identity.level,
+            let region = identity.region, let department = identity.department, let bodyName = identity.bodyName,
+            let phone, let complaint
+        else { return nil }
+        return ServiceItem(
+            codes: ItemCodes(basic: basic, implementation: implementation, handling: codes.handling),
+            name: name,
+            type: ItemType(rawValue: type), level: level, region: RegionCode(region), handling: limits.handling,
+            department: department,
+            implementingBody: ImplementingBody(
+                name: bodyName, creditCode: CreditCode(uscc), nature: identity.nature),
+            serviceObjects: objects, legalBasis: legalBasis, conditions: text(.conditions),
+            statutoryLimit: limits.statutory,
+            promisedLimit: limits.promised, specialProcedures: procedures, visits: service.visits,
+            visitReason: text(.visitReason),
+            online: OnlineService(isAvailable: service.available, depth: service.depth, url: text(.onlineURL)),
+            handlingForms: service.forms,
+            crossRegion: crossRegion, fee: fee, modes: modes,
+            materials: itemMaterials, results: itemResults, steps: steps,
+            contact: Contact(
+                address: address, hours: hours, phone: phone, complaintPhone: complaint, addressState: addressState,
+                hoursState: hoursState),
+            details: details)
+    }
+
+    /// The codes read or derived, and the level text an implementation code may give.
+    struct Codes {
         var implementation: String?
-        var handlingCode: String?
+        var handling: String?
+        var basic: String?
+        var uscc: String?
+        var levelText: String?
+    }
+
+    /// The codes: a 33-character code carries the handling-item code; the national layout (or the profile's)
+    /// gives the basic code, the USCC and the level the source lacks.
+    private mutating func readCodes() -> Codes {
+        var codes = Codes()
         if case .codes(let code, let handling)? = values[.implementationCode] {
-            implementation = code
-            handlingCode = handling
+            codes.implementation = code
+            codes.handling = handling
         } else {
-            implementation = text(.implementationCode)
+            codes.implementation = text(.implementationCode)
         }
-        if let explicit = text(.handlingCode) { handlingCode = explicit }
-        var basic = text(.basicCode)
-        var uscc = text(.bodyCreditCode)
-        var levelText = text(.level)
-        if let code = implementation, !codeProfile.implementationLayout.isNational {
-            derive(from: code, basic: &basic, uscc: &uscc)
-        } else if let code = implementation, code.count >= 31, code.count <= 33 {
-            let bytes = Array(code)
-            if uscc == nil {
-                uscc = String(bytes[0..<18])
-                note(.bodyCreditCode, .note, .importValueDerived, "取自实施编码前 18 位：\(uscc ?? "")")
-            }
-            if levelText == nil {
-                levelText = String(bytes[18])
-                note(.level, .note, .importValueDerived, "取自实施编码第 19 位：\(levelText ?? "")")
-            }
-            if basic == nil {
-                basic = String(bytes[19..<31])
-                note(.basicCode, .note, .importValueDerived, "取自实施编码第 20–31 位：\(basic ?? "")")
-            }
+        if let explicit = text(.handlingCode) { codes.handling = explicit }
+        codes.basic = text(.basicCode)
+        codes.uscc = text(.bodyCreditCode)
+        codes.levelText = text(.level)
+        if let code = codes.implementation, !codeProfile.implementationLayout.isNational {
+            derive(from: code, basic: &codes.basic, uscc: &codes.uscc)
+        } else if let code = codes.implementation, code.count >= 31, code.count <= 33 {
+            deriveNational(from: code, into: &codes)
         }
-        if let code = basic, !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
+        if let code = codes.basic, !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
             let cleaned = code.filter { $0.isASCII && ($0.isNumber || $0.isUppercase) }
             note(.basicCode, .warning, .importValueTransformed, "基本编码“\(code)”去掉分隔符后为“\(cleaned)”")
-            basic = cleaned
+            codes.basic = cleaned
         }
-        if implementation == nil { missing(.implementationCode) }
-        if basic == nil { missing(.basicCode) }
-        if uscc == nil { missing(.bodyCreditCode) }
+        if codes.implementation == nil { missing(.implementationCode) }
+        if codes.basic == nil { missing(.basicCode) }
+        if codes.uscc == nil { missing(.bodyCreditCode) }
+        return codes
+    }
 
-        let name = text(.name)
-        if name == nil { missing(.name) }
-        let type = text(.type)
-        if let type, type.count != 2 || !type.allSatisfy(\.isNumber) {
+    /// The national layout: USCC (18), level (1) and basic code (12) at the head of a 31–33 character code.
+    private mutating func deriveNational(from code: String, into codes: inout Codes) {
+        let bytes = Array(code)
+        if codes.uscc == nil {
+            codes.uscc = String(bytes[0..<18])
+            note(.bodyCreditCode, .note, .importValueDerived, "取自实施编码前 18 位：\(codes.uscc ?? "")")
+        }
+        if codes.levelText == nil {
+            codes.levelText = String(bytes[18])
+            note(.level, .note, .importValueDerived, "取自实施编码第 19 位：\(codes.levelText ?? "")")
+        }
+        if codes.basic == nil {
+            codes.basic = String(bytes[19..<31])
+            note(.basicCode, .note, .importValueDerived, "取自实施编码第 20–31 位：\(codes.basic ?? "")")
+        }
+    }
+
+    /// Name, type, level, region, department and implementing body.
+    struct Identity {
+        var name: String?
+        var type: String?
+        var level: Level?
+        var region: String?
+        var department: String?
+        var bodyName: String?
+        var nature = BodyNature.statutory
+    }
+
+    private mutating func readIdentity(levelText: String?) -> Identity {
+        var identity = Identity()
+        identity.name = text(.name)
+        if identity.name == nil { missing(.name) }
+        identity.type = text(.type)
+        if let type = identity.type, type.count != 2 || !type.allSatisfy(\.isNumber) {
             missing(.type, "值“\(type)”不是两位数字的事项类型代码（可在导入配置的代码表中翻译）")
-        } else if type == nil {
+        } else if identity.type == nil {
             missing(.type)
         }
-        let level = levelText.flatMap { Int($0) }.flatMap(Level.init(rawValue:))
-        if level == nil { missing(.level, levelText.map { "值“\($0)”不是 1–6 的行使层级" } ?? "缺少必填值") }
-        let region = text(.region)
-        if region == nil { missing(.region) }
+        identity.level = levelText.flatMap { Int($0) }.flatMap(Level.init(rawValue:))
+        if identity.level == nil { missing(.level, levelText.map { "值“\($0)”不是 1–6 的行使层级" } ?? "缺少必填值") }
+        identity.region = text(.region)
+        if identity.region == nil { missing(.region) }
         let department = text(.department) ?? text(.bodyName)
+        identity.department = department
         if text(.department) == nil, department != nil {
             note(.department, .note, .importValueDerived, "部门取自实施主体名称“\(department ?? "")”")
         }
         if department == nil { missing(.department) }
-        let bodyName = text(.bodyName) ?? department
-        if text(.bodyName) == nil, let bodyName {
+        identity.bodyName = text(.bodyName) ?? department
+        if text(.bodyName) == nil, let bodyName = identity.bodyName {
             note(.bodyName, .note, .importValueDerived, "实施主体名称取自部门“\(bodyName)”")
         }
-        var nature = BodyNature.statutory
         if let natureText = text(.bodyNature) {
             if let value = BodyNature(rawValue: natureText) {
-                nature = value
+                identity.nature = value
             } else {
                 missing(.bodyNature, "值“\(natureText)”不是 法定机关/授权组织/受委托组织")
             }
         } else {
             missing(.bodyNature)
         }
+        return identity
+    }
 
-        // Service objects: the profile's code list maps the 7 national categories onto the catalog's 4.
+    /// Service objects: the profile's code list maps the 7 national categories onto the catalog's 4.
+    private mutating func readServiceObjects() -> [ServiceObject] {
         var objects: [ServiceObject] = []
         let objectTexts: [String] =
             if case .list(let list)? = values[.serviceObjects] { list } else {
@@ -175,8 +256,11 @@ struct ItemAssembler {
             }
         }
         if objects.isEmpty { missing(.serviceObjects) }
+        return objects
+    }
 
-        // Time limits and 办件类型.
+    /// The statutory and promised limits and the 办件类型 (given, or inferred from the promised limit).
+    private mutating func readLimits() -> (statutory: TimeLimit?, promised: TimeLimit?, handling: HandlingKind) {
         var statutory: TimeLimit?
         switch values[.statutoryLimit] {
         case .limit(.limit(let limit))?: statutory = limit
@@ -209,29 +293,39 @@ struct ItemAssembler {
                 note(.handling, .note, .importValueDerived, "办件类型按承诺时限推定为\(handling.rawValue)")
             }
         }
+        return (statutory, promised, handling)
+    }
 
-        // Visits, online service, forms.
+    /// Visits, online service and handling forms.
+    struct Service {
         var visits = 0
-        if case .number(let count)? = values[.visits] { visits = Int(count) } else { missing(.visits) }
-        if visits > 99 { missing(.visits, "到现场次数 \(visits) 超过 99") }
         var available = false
+        var depth = OnlineDepth.information
+        var forms: [HandlingForm] = []
+    }
+
+    private mutating func readService() -> Service {
+        var service = Service()
+        if case .number(let count)? = values[.visits] { service.visits = Int(count) } else { missing(.visits) }
+        if service.visits > 99 { missing(.visits, "到现场次数 \(service.visits) 超过 99") }
         if case .flag(let flag)? = values[.onlineAvailable] {
-            available = flag
+            service.available = flag
         } else {
             missing(.onlineAvailable)
         }
-        var depth = OnlineDepth.information
-        if case .number(let number)? = values[.onlineDepth],
-            let value = OnlineDepth(rawValue: Int(number))
-        {
-            depth = value
-        } else if let depthText = text(.onlineDepth),
-            let value = Int(depthText).flatMap(OnlineDepth.init(rawValue:))
-        {
-            depth = value
+        if case .number(let number)? = values[.onlineDepth], let value = OnlineDepth(rawValue: Int(number)) {
+            service.depth = value
+        } else if let depthText = text(.onlineDepth), let value = Int(depthText).flatMap(OnlineDepth.init(rawValue:)) {
+            service.depth = value
         } else {
             missing(.onlineDepth)
         }
+        service.forms = readForms(available: service.available)
+        return service
+    }
+
+    /// The handling forms given, or inferred from the address, online service and courier service.
+    private mutating func readForms(available: Bool) -> [HandlingForm] {
         var forms: [HandlingForm] = []
         if case .list(let list)? = values[.handlingForms] {
             for formText in list {
@@ -257,19 +351,22 @@ struct ItemAssembler {
             note(.courierService, .note, .importValueDerived, "支持物流快递：办理形式加上“快递申请”")
         }
         if forms.isEmpty { missing(.handlingForms) }
+        return forms
+    }
 
-        var crossRegion: CrossRegion?
-        if let scopeText = text(.crossRegionScope) {
-            if let scope = CrossScope(rawValue: scopeText) {
-                crossRegion = CrossRegion(
-                    scope: scope, mode: text(.crossRegionMode).flatMap(CrossMode.init(rawValue:)),
-                    regions: text(.crossRegionRegions))
-            } else {
-                note(.crossRegionScope, .warning, .importValueDropped, "通办范围“\(scopeText)”不在目录代码表中，已舍弃")
-            }
+    private mutating func readCrossRegion() -> CrossRegion? {
+        guard let scopeText = text(.crossRegionScope) else { return nil }
+        guard let scope = CrossScope(rawValue: scopeText) else {
+            note(.crossRegionScope, .warning, .importValueDropped, "通办范围“\(scopeText)”不在目录代码表中，已舍弃")
+            return nil
         }
+        return CrossRegion(
+            scope: scope, mode: text(.crossRegionMode).flatMap(CrossMode.init(rawValue:)),
+            regions: text(.crossRegionRegions))
+    }
 
-        // Fees.
+    /// The fee items of the joined fee records, and whether the item is charged (given, or inferred from them).
+    private mutating func buildFee() -> Fee {
         var feeItems: [FeeItem] = []
         for record in fees {
             diagnostics += record.diagnostics
@@ -291,16 +388,11 @@ struct ItemAssembler {
         } else {
             missing(.feeCharged)
         }
+        return Fee(isCharged: charged, items: feeItems)
+    }
 
-        // Contact: the catalog holds one number per phone attribute; the rest are reported.
-        let onlineOnly = available && !forms.contains(.window)
-        let (address, addressState) = venue(.address, onlineOnly: onlineOnly)
-        let (hours, hoursState) = venue(.hours, onlineOnly: onlineOnly)
-        let phone = catalogPhone(.phone)
-        if phone == nil { missing(.phone) }
-        let complaint = catalogPhone(.complaintPhone)
-        if complaint == nil { missing(.complaintPhone) }
-
+    /// Legal basis, special procedures, steps and handling modes.
+    private func readProcedure() -> ([LegalProvision], [SpecialProcedure], [ProcessStep], HandlingModes) {
         var legalBasis: [LegalProvision] = []
         if case .provisions(let list)? = values[.legalBasis] {
             legalBasis = list
@@ -311,13 +403,16 @@ struct ItemAssembler {
         if case .procedures(let list)? = values[.specialProcedures] { procedures = list }
         var steps: [ProcessStep] = []
         if case .steps(let list)? = values[.steps] { steps = list }
-
         var modes = HandlingModes()
         if case .flag(let flag)? = values[.instantApproval] { modes.isInstantApproval = flag }
         if case .flag(let flag)? = values[.instantDeclaration] { modes.isInstantDeclaration = flag }
         if case .flag(let flag)? = values[.promiseBased] { modes.isPromiseBased = flag }
         if case .flag(let flag)? = values[.certificateFree] { modes.isCertificateFree = flag }
+        return (legalBasis, procedures, steps, modes)
+    }
 
+    /// Levels of implementation, joint departments, everyday names, keywords and the appointment URL.
+    private mutating func readDetails() -> PublishedDetails {
         var details = PublishedDetails()
         if let levelTexts = listValue(.levels) {
             for levelText in levelTexts {
@@ -334,32 +429,7 @@ struct ItemAssembler {
         details.aliases = listValue(.everydayName) ?? []
         details.keywords = listValue(.keywords) ?? []
         details.appointmentURL = text(.appointmentURL)
-
-        let itemMaterials = buildMaterials()
-        let itemResults = buildResults()
-
-        guard rejection.isEmpty, let implementation, let basic, let uscc, let name, let type, let level, let region,
-            let department, let bodyName, let phone, let complaint
-        else { return nil }
-        return ServiceItem(
-            codes: ItemCodes(basic: basic, implementation: implementation, handling: handlingCode),
-            name: name,
-            type: ItemType(rawValue: type), level: level, region: RegionCode(region), handling: handling,
-            department: department,
-            implementingBody: ImplementingBody(
-                name: bodyName, creditCode: CreditCode(uscc), nature: nature),
-            serviceObjects: objects, legalBasis: legalBasis, conditions: text(.conditions),
-            statutoryLimit: statutory,
-            promisedLimit: promised, specialProcedures: procedures, visits: visits,
-            visitReason: text(.visitReason),
-            online: OnlineService(isAvailable: available, depth: depth, url: text(.onlineURL)),
-            handlingForms: forms,
-            crossRegion: crossRegion, fee: Fee(isCharged: charged, items: feeItems), modes: modes,
-            materials: itemMaterials, results: itemResults, steps: steps,
-            contact: Contact(
-                address: address, hours: hours, phone: phone, complaintPhone: complaint, addressState: addressState,
-                hoursState: hoursState),
-            details: details)
+        return details
     }
 
     private func listValue(_ target: FieldTarget) -> [String]? {
@@ -418,78 +488,15 @@ struct ItemAssembler {
                         name: name, type: .unspecified, form: .unspecified, necessity: .unspecified,
                         source: .unspecified))
                 namesOnly += 1
+                places.materials.append(ChildPlace(parsed, names: .materialNames))
             }
         }
         for record in materials {
             diagnostics += record.diagnostics
-            guard let name = record.values[.materialName]?.text else {
-                note(
-                    nil, .warning, .importValueDropped,
-                    "\(record.record.sheet ?? record.record.source) 第 \(record.record.row) 行材料没有名称，已舍弃")
-                continue
+            if let material = material(from: record) {
+                result.append(material)
+                places.materials.append(ChildPlace(record))
             }
-            var material = Material(
-                name: name, type: .unspecified, form: .unspecified, necessity: .unspecified,
-                source: .unspecified)
-            var unspecified: [String] = []
-            if let value = record.values[.materialType]?.text {
-                if let type = Int(value).flatMap(MaterialType.init(rawValue:)) {
-                    material.type = type
-                } else {
-                    unspecified.append("类型“\(value)”")
-                }
-            } else {
-                unspecified.append("类型")
-            }
-            if let value = record.values[.materialForm]?.text {
-                if let form = MaterialForm(rawValue: value) {
-                    material.form = form
-                } else {
-                    unspecified.append("形式“\(value)”")
-                }
-            } else {
-                unspecified.append("形式")
-            }
-            if let value = record.values[.materialNecessity]?.text {
-                if let necessity = Necessity(rawValue: value) {
-                    material.necessity = necessity
-                } else {
-                    unspecified.append("必要性“\(value)”")
-                }
-            } else {
-                unspecified.append("必要性")
-            }
-            if let value = record.values[.materialSource]?.text {
-                if let source = Int(value).flatMap(MaterialSource.init(rawValue:)) {
-                    material.source = source
-                } else {
-                    unspecified.append("来源“\(value)”")
-                }
-            } else {
-                unspecified.append("来源")
-            }
-            if case .number(let n)? = record.values[.materialOriginals] {
-                material.originals = min(99, Int(n))
-            }
-            if case .number(let n)? = record.values[.materialCopies] { material.copies = min(99, Int(n)) }
-            if case .flag(let flag)? = record.values[.materialKey] { material.isKey = flag }
-            material.issuer = record.values[.materialIssuer]?.text
-            material.eLicence = record.values[.materialELicence]?.text
-            material.holder = record.values[.materialHolder]?.text
-            material.paperSize = record.values[.materialPaperSize]?.text
-            material.blankForm = record.values[.materialBlankForm]?.text
-            material.sample = record.values[.materialSample]?.text
-            if case .number(let days)? = record.values[.materialSupplyDays] { material.supplyDays = days }
-            material.note = record.values[.materialNote]?.text
-            material.standard = record.values[.materialStandard]?.text
-            if !unspecified.isEmpty {
-                diagnostics.append(
-                    ImportDiagnostic(
-                        source: record.record.source, sheet: record.record.sheet, row: record.record.row,
-                        field: "material", severity: .note, rule: .importMaterialUnspecified,
-                        message: "材料“\(name)”未注明\(unspecified.joined(separator: "、"))：记为“未注明”，不推测"))
-            }
-            result.append(material)
         }
         if namesOnly > 0 {
             note(
@@ -497,6 +504,81 @@ struct ItemAssembler {
                 "\(namesOnly) 条材料只有名称：类型、形式、必要性、来源记为“未注明”，不推测")
         }
         return result
+    }
+
+    /// The material of one joined record; fields it lacks or gives outside the code lists stay 未注明 (one note).
+    private mutating func material(from record: ParsedRecord) -> Material? {
+        guard let name = record.values[.materialName]?.text else {
+            note(
+                nil, .warning, .importValueDropped,
+                "\(record.record.sheet ?? record.record.source) 第 \(record.record.row) 行材料没有名称，已舍弃")
+            return nil
+        }
+        var material = Material(
+            name: name, type: .unspecified, form: .unspecified, necessity: .unspecified, source: .unspecified)
+        var unspecified: [String] = []
+        let values = record.values
+        if let value = values[.materialType]?.text {
+            if let type = Int(value).flatMap(MaterialType.init(rawValue:)) {
+                material.type = type
+            } else {
+                unspecified.append("类型“\(value)”")
+            }
+        } else {
+            unspecified.append("类型")
+        }
+        if let value = values[.materialForm]?.text {
+            if let form = MaterialForm(rawValue: value) {
+                material.form = form
+            } else {
+                unspecified.append("形式“\(value)”")
+            }
+        } else {
+            unspecified.append("形式")
+        }
+        if let value = values[.materialNecessity]?.text {
+            if let necessity = Necessity(rawValue: value) {
+                material.necessity = necessity
+            } else {
+                unspecified.append("必要性“\(value)”")
+            }
+        } else {
+            unspecified.append("必要性")
+        }
+        if let value = values[.materialSource]?.text {
+            if let source = Int(value).flatMap(MaterialSource.init(rawValue:)) {
+                material.source = source
+            } else {
+                unspecified.append("来源“\(value)”")
+            }
+        } else {
+            unspecified.append("来源")
+        }
+        Self.fillDetails(of: &material, from: values)
+        if !unspecified.isEmpty {
+            diagnostics.append(
+                ImportDiagnostic(
+                    source: record.record.source, sheet: record.record.sheet, row: record.record.row,
+                    field: "material", severity: .note, rule: .importMaterialUnspecified,
+                    message: "材料“\(name)”未注明\(unspecified.joined(separator: "、"))：记为“未注明”，不推测"))
+        }
+        return material
+    }
+
+    /// Counts, key flag, issuer, licence, holder and the other optional texts of a material.
+    private static func fillDetails(of material: inout Material, from values: [FieldTarget: ParsedValue]) {
+        if case .number(let n)? = values[.materialOriginals] { material.originals = min(99, Int(n)) }
+        if case .number(let n)? = values[.materialCopies] { material.copies = min(99, Int(n)) }
+        if case .flag(let flag)? = values[.materialKey] { material.isKey = flag }
+        material.issuer = values[.materialIssuer]?.text
+        material.eLicence = values[.materialELicence]?.text
+        material.holder = values[.materialHolder]?.text
+        material.paperSize = values[.materialPaperSize]?.text
+        material.blankForm = values[.materialBlankForm]?.text
+        material.sample = values[.materialSample]?.text
+        if case .number(let days)? = values[.materialSupplyDays] { material.supplyDays = days }
+        material.note = values[.materialNote]?.text
+        material.standard = values[.materialStandard]?.text
     }
 
     private mutating func buildResults() -> [ItemResult] {
@@ -521,6 +603,7 @@ struct ItemAssembler {
             item.validity = record.values[.resultValidity]?.text
             item.delivery = record.values[.resultDelivery]?.text
             result.append(item)
+            places.results.append(ChildPlace(record))
         }
         return result
     }

@@ -66,93 +66,49 @@ struct ParsedRecord {
         text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
+    /// Reports that `value` is not `what`: rejects the row for a required field, else drops the value.
+    private static func fail(
+        _ what: String, _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
+    ) -> ParsedValue? {
+        if field.isRequired {
+            reader.reject(field, column, "值“\(clip(value))”不是\(what)")
+        } else {
+            reader.report(field, column, .warning, .importValueDropped, "值“\(clip(value))”不是\(what)，已舍弃")
+        }
+        return nil
+    }
+
     private static func parse(
         _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
     ) -> ParsedValue? {
-        func fail(_ what: String) -> ParsedValue? {
-            if field.isRequired {
-                reader.reject(field, column, "值“\(clip(value))”不是\(what)")
-            } else {
-                reader.report(
-                    field, column, .warning, .importValueDropped, "值“\(clip(value))”不是\(what)，已舍弃")
-            }
-            return nil
-        }
         switch field.parser {
         case .text:
             return .text(value)
         case .integer:
-            let digits = value.prefix { $0.isASCII && $0.isNumber }
-            guard let number = Int(digits) else { return fail("整数") }
-            if digits.count != value.count {
-                reader.report(
-                    field, column, .note, .importValueTransformed, "“\(clip(value))”按整数 \(number) 读取")
-            }
-            return .number(Double(number))
+            return integer(value, field, column: column, reader: &reader)
         case .decimal:
-            guard let number = Double(value) else { return fail("数值") }
+            guard let number = Double(value) else { return fail("数值", value, field, column: column, reader: &reader) }
             return .number(number)
         case .timeLimit:
-            var unit = field.unit.flatMap(TimeUnit.init(rawValue:)) ?? .workingDays
-            if let code = field.unitKeys.compactMap({ reader.cell($0)?.value })
-                .first(where: { !$0.isEmpty })
-            {
-                let name = field.unitCodeList.flatMap { reader.profile.codeLists[$0]?[code] } ?? code
-                if let parsed = TimeUnit(rawValue: name) {
-                    unit = parsed
-                } else {
-                    reader.report(
-                        field, column, .warning, .importValueDefaulted, "时限单位代码“\(code)”不认识，按\(unit.rawValue)读取"
-                    )
-                }
-            }
-            guard let parsed = TimeLimitText.parse(value, defaultUnit: unit) else {
-                return fail("时限（如“30(工作日)”“即办”）")
-            }
-            switch parsed {
-            case .limit(let limit):
-                if LineFormats.limit(limit) != value {
-                    reader.report(
-                        field, column, .note, .importValueTransformed,
-                        "“\(clip(value))”按 \(limit.description) 读取"
-                            + (limit.note.map { "，说明“\($0)”" } ?? ""))
-                }
-            case .onTheSpot:
-                reader.report(field, column, .note, .importValueTransformed, "“\(value)”按即办（0个工作日）读取")
-            case .absent: return nil
-            }
-            return .limit(parsed)
+            return timeLimit(value, field, column: column, reader: &reader)
         case .yesNo:
-            guard let flag = ValueParser.yesNo(value) else { return fail("是/否") }
+            guard let flag = ValueParser.yesNo(value) else {
+                return fail("是/否", value, field, column: column, reader: &reader)
+            }
             return .flag(flag)
         case .list:
             let items = ValueParser.split(value)
-            let translated = items.map { reader.translated($0, field, column: column) }
-            return .list(translated)
+            return .list(items.map { reader.translated($0, field, column: column) })
         case .phones:
             let (numbers, rest) = PhoneNumber.parseList(value)
             if !rest.isEmpty && !numbers.isEmpty {
                 reader.report(
-                    field, column, .warning, .importValueDropped,
-                    "“\(rest.joined(separator: "、"))”不是电话号码，已舍弃")
+                    field, column, .warning, .importValueDropped, "“\(rest.joined(separator: "、"))”不是电话号码，已舍弃")
             }
-            guard !numbers.isEmpty else { return fail("电话号码") }
+            guard !numbers.isEmpty else { return fail("电话号码", value, field, column: column, reader: &reader) }
             return .phones(numbers, published: value)
         case .implementationCode:
-            let code = value.filter { !$0.isWhitespace }.uppercased()
-            // Provincial layouts separate their parts with hyphens (Sichuan: 基本编码-区划-000-USCC-1-00).
-            guard code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }), code.count >= 19
-            else {
-                return fail("实施编码")
-            }
-            if code.count == 33 {
-                let implementation = String(code.prefix(31))
-                reader.report(
-                    field, column, .note, .importValueTransformed,
-                    "33 位编码拆分为实施编码 \(implementation) 与业务办理项编码 \(code)（业务办理项后缀 \(code.suffix(2))）")
-                return .codes(implementation: implementation, handling: code)
-            }
-            return .codes(implementation: code, handling: nil)
+            return implementationCode(value, field, column: column, reader: &reader)
         case .provisions:
             return .provisions(LineFormats.provisions(value))
         case .procedures:
@@ -170,8 +126,73 @@ struct ParsedRecord {
             return .steps(LineFormats.steps(value))
         case .region:
             let digits = value.filter { $0.isASCII && $0.isNumber }
-            guard digits.count == 6 || digits.count == 12 else { return fail("6 位或 12 位行政区划代码") }
+            guard digits.count == 6 || digits.count == 12 else {
+                return fail("6 位或 12 位行政区划代码", value, field, column: column, reader: &reader)
+            }
             return .text(digits)
         }
+    }
+
+    /// The leading digits of `value` (a trailing unit or note is reported as dropped).
+    private static func integer(
+        _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
+    ) -> ParsedValue? {
+        let digits = value.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits) else { return fail("整数", value, field, column: column, reader: &reader) }
+        if digits.count != value.count {
+            reader.report(field, column, .note, .importValueTransformed, "“\(clip(value))”按整数 \(number) 读取")
+        }
+        return .number(Double(number))
+    }
+
+    /// A time limit in the unit of the field's unit column (or its default unit), reported when read differently
+    /// from how it is written.
+    private static func timeLimit(
+        _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
+    ) -> ParsedValue? {
+        var unit = field.unit.flatMap(TimeUnit.init(rawValue:)) ?? .workingDays
+        if let code = field.unitKeys.compactMap({ reader.cell($0)?.value }).first(where: { !$0.isEmpty }) {
+            let name = field.unitCodeList.flatMap { reader.profile.codeLists[$0]?[code] } ?? code
+            if let parsed = TimeUnit(rawValue: name) {
+                unit = parsed
+            } else {
+                reader.report(
+                    field, column, .warning, .importValueDefaulted, "时限单位代码“\(code)”不认识，按\(unit.rawValue)读取")
+            }
+        }
+        guard let parsed = TimeLimitText.parse(value, defaultUnit: unit) else {
+            return fail("时限（如“30(工作日)”“即办”）", value, field, column: column, reader: &reader)
+        }
+        switch parsed {
+        case .limit(let limit):
+            if LineFormats.limit(limit) != value {
+                reader.report(
+                    field, column, .note, .importValueTransformed,
+                    "“\(clip(value))”按 \(limit.description) 读取" + (limit.note.map { "，说明“\($0)”" } ?? ""))
+            }
+        case .onTheSpot:
+            reader.report(field, column, .note, .importValueTransformed, "“\(value)”按即办（0个工作日）读取")
+        case .absent: return nil
+        }
+        return .limit(parsed)
+    }
+
+    /// An implementation code without spaces, upper-cased; 33 characters split off the handling-item code.
+    private static func implementationCode(
+        _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
+    ) -> ParsedValue? {
+        let code = value.filter { !$0.isWhitespace }.uppercased()
+        // Provincial layouts separate their parts with hyphens (Sichuan: 基本编码-区划-000-USCC-1-00).
+        guard code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }), code.count >= 19 else {
+            return fail("实施编码", value, field, column: column, reader: &reader)
+        }
+        if code.count == 33 {
+            let implementation = String(code.prefix(31))
+            reader.report(
+                field, column, .note, .importValueTransformed,
+                "33 位编码拆分为实施编码 \(implementation) 与业务办理项编码 \(code)（业务办理项后缀 \(code.suffix(2))）")
+            return .codes(implementation: implementation, handling: code)
+        }
+        return .codes(implementation: code, handling: nil)
     }
 }

@@ -14,16 +14,22 @@ struct BatchValidation {
     let rejects: @Sendable (Diagnostic) -> Bool
     var batchSize = 500
 
+    /// A problem found on an item, with the material or result element it was found in, when it was.
+    struct Problem: Sendable {
+        var diagnostic: Diagnostic
+        var child: ChildElement?
+    }
+
     /// The problems (errors and warnings) found on each item, by position in `items`. Documents are checked on
     /// up to the loader's thread count at once; the result does not depend on the count.
-    func problems(of items: [ServiceItem], plan: CatalogFilePlan) -> [[Diagnostic]] {
+    func problems(of items: [ServiceItem], plan: CatalogFilePlan) -> [[Problem]] {
         let batches = plan.files.flatMap { file in
             stride(from: 0, to: file.items.count, by: batchSize).map { start in
                 (writer: file.writer, items: Array(file.items[start..<min(file.items.count, start + batchSize)]))
             }
         }
         let next = Locked(0)
-        let results = Locked([[(index: Int, problems: [Diagnostic])]](repeating: [], count: batches.count))
+        let results = Locked([[(index: Int, problems: [Problem])]](repeating: [], count: batches.count))
         let workers = max(1, min(loader.threads, batches.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
@@ -36,7 +42,7 @@ struct BatchValidation {
                 results.withLock { $0[taken] = found }
             }
         }
-        var found = [[Diagnostic]](repeating: [], count: items.count)
+        var found = [[Problem]](repeating: [], count: items.count)
         for batch in results.current {
             for (index, problems) in batch { found[index] = problems }
         }
@@ -47,8 +53,8 @@ struct BatchValidation {
     /// document passes.
     private func check(
         _ batch: [Int], of items: [ServiceItem], writer: CatalogWriter
-    ) -> [(index: Int, problems: [Diagnostic])] {
-        var found: [Int: [Diagnostic]] = [:]
+    ) -> [(index: Int, problems: [Problem])] {
+        var found: [Int: [Problem]] = [:]
         var pending = batch
         while !pending.isEmpty {
             let document = Self.document(pending.map { items[$0] }, writer: writer)
@@ -61,8 +67,11 @@ struct BatchValidation {
                     break
                 }
                 let index = pending[at]
-                if !(found[index] ?? []).contains(where: { $0.rule == problem.rule && $0.message == problem.message }) {
-                    found[index, default: []].append(problem)
+                if !(found[index] ?? []).contains(where: {
+                    $0.diagnostic.rule == problem.rule && $0.diagnostic.message == problem.message
+                }) {
+                    found[index, default: []].append(
+                        Problem(diagnostic: problem, child: document.child(of: at, atLine: line)))
                 }
                 if rejects(problem) { rejected.insert(index) }
             }
@@ -79,15 +88,27 @@ struct BatchValidation {
     }
 
     /// The fallback: an item in a document of its own (its problems are then its own whatever their line).
-    private func checkAlone(_ item: ServiceItem, writer: CatalogWriter) -> [Diagnostic] {
+    private func checkAlone(_ item: ServiceItem, writer: CatalogWriter) -> [Problem] {
         let document = Self.document([item], writer: writer)
-        return loader.load(bytes: document.bytes, name: "import-check.xml").diagnostics.filter { $0.severity != .note }
+        return loader.load(bytes: document.bytes, name: "import-check.xml").diagnostics.compactMap { problem in
+            guard problem.severity != .note else { return nil }
+            return Problem(
+                diagnostic: problem, child: problem.location.flatMap { document.child(of: 0, atLine: $0.line) })
+        }
     }
 
-    /// A document of `items` under `writer`'s header, with the first and last line of each item.
+    /// A document of `items` under `writer`'s header, with the first and last line of each item and of each
+    /// material and result element in it.
     struct Document {
         var bytes: [UInt8]
         var lines: [ClosedRange<Int>]
+        var children: [[(element: ChildElement, lines: ClosedRange<Int>)]] = []
+
+        /// The material or result element of the item at `position` whose lines hold `line`, if any.
+        func child(of position: Int, atLine line: Int) -> ChildElement? {
+            guard children.indices.contains(position) else { return nil }
+            return children[position].last { $0.lines.contains(line) }?.element
+        }
 
         /// The position of the item whose element spans `line`, if any.
         func item(atLine line: Int) -> Int? {
@@ -106,17 +127,20 @@ struct BatchValidation {
         var line = 1 + newlines(in: text)
         var lines: [ClosedRange<Int>] = []
         lines.reserveCapacity(items.count)
+        var children: [[(element: ChildElement, lines: ClosedRange<Int>)]] = []
+        children.reserveCapacity(items.count)
         var fragment = ""
         for item in items {
             fragment.removeAll(keepingCapacity: true)
             writer.write(item, to: &fragment)
-            let count = newlines(in: fragment)
-            lines.append(line...(line + max(0, count - 1)))
-            line += count
+            let scanned = ChildElement.scan(fragment, firstLine: line)
+            lines.append(line...(line + max(0, scanned.newlines - 1)))
+            children.append(scanned.children)
+            line += scanned.newlines
             text += fragment
         }
         text += writer.footer()
-        return Document(bytes: Array(text.utf8), lines: lines)
+        return Document(bytes: Array(text.utf8), lines: lines, children: children)
     }
 
     static func newlines(in text: String) -> Int {

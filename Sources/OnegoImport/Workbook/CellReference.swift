@@ -12,11 +12,14 @@ public struct CellReference: Sendable, Hashable {
     }
 
     /// Parses `B7`; `nil` when malformed.
-    public init?(_ text: String) {
+    public init?(_ text: String) { self.init(utf8: text.utf8) }
+
+    /// Parses the UTF-8 bytes of `B7` (an attribute value as the parser hands it over); `nil` when malformed.
+    init?(utf8: some Sequence<UInt8>) {
         var column = 0
         var row = 0
         var seenDigit = false
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case 65...90 where !seenDigit: column = column * 26 + Int(byte - 64)
             case 97...122 where !seenDigit: column = column * 26 + Int(byte - 96)

@@ -118,8 +118,9 @@ struct SheetRow {
 }
 
 /// Streams a worksheet's cells and merged ranges. Rows are kept compactly as they end (no sheet-sized
-/// dictionary); ``finishedRows()`` hands them over in row order.
-final class WorksheetHandler: XMLContentHandler {
+/// dictionary); ``finishedRows()`` hands them over in row order. Element and attribute names are told apart by the
+/// parser's interned name ids (resolved once per name), attribute values read from the parser's bytes.
+final class WorksheetHandler: XMLNameIDContentHandler {
     private var rows: [SheetRow] = []
     private var current = SheetRow(row: 0, cells: [])
     var merges: [(from: CellReference, to: CellReference)] = []
@@ -136,38 +137,108 @@ final class WorksheetHandler: XMLContentHandler {
     private var capture: Capture = .none
     private var nextRow = 1
     private var nextColumn = 1
+    /// The meaning of each name id seen so far as an element and as an attribute (`.unresolved` until first seen;
+    /// `t` and `r` are both, one id each).
+    private var elementNames: [Name] = []
+    private var attributeNames: [Name] = []
 
     private enum Capture { case none, value, formula, inline }
+
+    /// The element and attribute names the handler reads (an attribute `r` and element `row` differ by id).
+    private enum Name: UInt8 {
+        case unresolved, other, row, c, v, f, t, rPh, mergeCell
+        case attributeR, attributeT, attributeS, attributeRef
+    }
 
     init(sharedStrings: [String], dateStyles: Set<Int>) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
     }
 
-    func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
-        switch name.localName {
-        case "row":
-            if let r = attributes.first(where: { $0.name.localName == "r" }).flatMap({ Int($0.stringValue) }) {
-                nextRow = r
+    private func element(_ id: Int, _ context: XMLParseContext) -> Name {
+        if id < elementNames.count, elementNames[id] != .unresolved { return elementNames[id] }
+        let resolved: Name =
+            switch context.name(id: id).localName {
+            case "row": .row
+            case "c": .c
+            case "v": .v
+            case "f": .f
+            case "t": .t
+            case "rPh": .rPh
+            case "mergeCell": .mergeCell
+            default: .other
+            }
+        Self.remember(id, resolved, in: &elementNames)
+        return resolved
+    }
+
+    private func attribute(_ id: Int, _ context: XMLParseContext) -> Name {
+        if id < attributeNames.count, attributeNames[id] != .unresolved { return attributeNames[id] }
+        let name = context.name(id: id)
+        let resolved: Name =
+            if !name.namespaceURI.isEmpty {
+                .other
+            } else {
+                switch name.localName {
+                case "r": .attributeR
+                case "t": .attributeT
+                case "s": .attributeS
+                case "ref": .attributeRef
+                default: .other
+                }
+            }
+        Self.remember(id, resolved, in: &attributeNames)
+        return resolved
+    }
+
+    private static func remember(_ id: Int, _ name: Name, in names: inout [Name]) {
+        if names.count <= id { names += [Name](repeating: .unresolved, count: id + 1 - names.count) }
+        names[id] = name
+    }
+
+    /// A non-negative decimal number in attribute bytes.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var result = 0
+        for byte in bytes {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            result = result * 10 + Int(byte - 48)
+        }
+        return result
+    }
+
+    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext) {
+        switch element(nameID, context) {
+        case .row:
+            for entry in attributes.entries where attribute(entry.nameID, context) == .attributeR {
+                if let r = Self.integer(entry.value) { nextRow = r }
             }
             nextColumn = 1
-        case "c":
-            let r = attributes.first { $0.name.localName == "r" }.flatMap { CellReference($0.stringValue) }
+        case .c:
+            var r: CellReference?
+            type = "n"
+            style = 0
+            for entry in attributes.entries {
+                switch attribute(entry.nameID, context) {
+                case .attributeR: r = CellReference(utf8: entry.value)
+                case .attributeT: type = String(decoding: entry.value, as: UTF8.self)
+                case .attributeS: style = Self.integer(entry.value) ?? 0
+                default: break
+                }
+            }
             reference = r ?? CellReference(column: nextColumn, row: nextRow)
-            type = attributes.first { $0.name.localName == "t" }?.stringValue ?? "n"
-            style = attributes.first { $0.name.localName == "s" }.flatMap { Int($0.stringValue) } ?? 0
             value.removeAll(keepingCapacity: true)
             formula.removeAll(keepingCapacity: true)
             hasFormula = false
-        case "v": capture = .value
-        case "f":
+        case .v: capture = .value
+        case .f:
             capture = .formula
             hasFormula = true
-        case "t" where reference != nil: capture = .inline
-        case "rPh": capture = .none
-        case "mergeCell":
-            if let ref = attributes.first(where: { $0.name.localName == "ref" })?.stringValue {
-                let parts = ref.split(separator: ":").map(String.init)
+        case .t where reference != nil: capture = .inline
+        case .rPh: capture = .none
+        case .mergeCell:
+            for entry in attributes.entries where attribute(entry.nameID, context) == .attributeRef {
+                let parts = String(decoding: entry.value, as: UTF8.self).split(separator: ":").map(String.init)
                 if parts.count == 2, let from = CellReference(parts[0]), let to = CellReference(parts[1]) {
                     merges.append((from, to))
                 }
@@ -184,13 +255,13 @@ final class WorksheetHandler: XMLContentHandler {
         }
     }
 
-    func endElement(_ name: XMLName, context: XMLParseContext) {
-        switch name.localName {
-        case "v", "f", "t": capture = .none
-        case "row":
+    func endElement(nameID: Int, context: XMLParseContext) {
+        switch element(nameID, context) {
+        case .v, .f, .t: capture = .none
+        case .row:
             flushRow()
             nextRow += 1
-        case "c":
+        case .c:
             guard let reference else { return }
             store(reference)
             self.reference = nil
