@@ -13,26 +13,28 @@ public protocol XMLContentHandler: AnyObject {
 
 /// A handler that receives tags by name id and attributes as a borrowed list, so the parser makes no ``XMLName``
 /// copies and no attribute array per element: the hot path of large catalogs. Resolve an id with
-/// ``XMLParseContext/name(id:)`` (once per distinct name; ids are dense).
+/// ``XMLParseContext/name(id:)`` (once per distinct name; ids are dense). Each event carries the element's depth
+/// (1 for the root), so the handler need not ask the context for it per event.
 public protocol XMLNameIDContentHandler: XMLContentHandler {
-    /// A start tag. `attributes` and their values are valid only during the call.
-    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext)
-    /// An end tag (also sent for empty elements).
-    func endElement(nameID: Int, context: XMLParseContext)
+    /// A start tag at `depth` (1 for the root). `attributes` and their values are valid only during the call.
+    func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext)
+    /// An end tag at `depth` (also sent for empty elements).
+    func endElement(nameID: Int, depth: Int, context: XMLParseContext)
 }
 
 extension XMLNameIDContentHandler {
-    /// Forwards to ``startElement(nameID:attributes:context:)`` (for callers that hold names and arrays).
+    /// Forwards to ``startElement(nameID:attributes:depth:context:)`` (for callers that hold names and arrays).
     public func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
         let entries = attributes.map { XMLAttributeList.Entry(nameID: $0.name.id, value: $0.value) }
         entries.withUnsafeBufferPointer { buffer in
-            startElement(nameID: name.id, attributes: XMLAttributeList(buffer), context: context)
+            startElement(
+                nameID: name.id, attributes: XMLAttributeList(buffer), depth: context.depth, context: context)
         }
     }
 
-    /// Forwards to ``endElement(nameID:context:)``.
+    /// Forwards to ``endElement(nameID:depth:context:)``.
     public func endElement(_ name: XMLName, context: XMLParseContext) {
-        endElement(nameID: name.id, context: context)
+        endElement(nameID: name.id, depth: context.depth, context: context)
     }
 }
 

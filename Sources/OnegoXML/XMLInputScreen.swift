@@ -14,7 +14,7 @@
 /// the bytes between attributes in tight runs; only the characters that change the state step the state machine. UTF-16 and UTF-32 documents are screened per code unit.
 struct XMLInputScreen {
     /// A limit a start tag broke: where its `<` is (a byte offset in the whole document) and which limit.
-    struct Violation {
+    struct Violation: Equatable {
         enum Kind {
             case tooManyAttributes
             case startTagTooLong
@@ -54,6 +54,9 @@ struct XMLInputScreen {
 
     let maxAttributes: Int
     let maxStartTagBytes: Int
+    /// Whether short tags are confirmed whole (``shortTagEnd(_:from:count:)``); off only in tests that compare the
+    /// shortcut with stepping through every tag.
+    var confirmsShortTags = true
     private var state = State.text
     /// Bytes per code unit (1 for UTF-8 and other ASCII-compatible encodings, 2 for UTF-16, 4 for UTF-32), known
     /// after the first bytes.
@@ -107,6 +110,11 @@ struct XMLInputScreen {
             case .text:
                 guard let hit = memchr(base + index, 0x3C, count - index) else { return nil }
                 index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                // Most tags are short and plain: confirm them whole, without the state machine.
+                if confirmsShortTags, let end = shortTagEnd(base, from: index, count: count) {
+                    index = end + 1
+                    continue
+                }
             case .value(let quote):
                 guard let hit = memchr(base + index, Int32(quote), count - index) else {
                     return checkLength(at: consumed + count)
@@ -132,6 +140,64 @@ struct XMLInputScreen {
             index += 1
         }
         return checkLength(at: consumed + count)
+    }
+
+    /// The most bytes a tag is looked at by ``shortTagEnd(_:from:count:)`` before the state machine takes over.
+    private static let shortTagWindow = 4096
+
+    /// The index of the `>` that ends the tag whose `<` is at `open`, when the tag provably breaks no limit and
+    /// leaves the state machine in `.text`, as stepping through it would; else `nil` (the caller steps through it).
+    ///
+    /// An end tag runs to its first `>`. A start tag qualifies when it ends within ``shortTagWindow`` bytes of this
+    /// chunk, holds no `'` and no `<` after its `<` (either could change how its quotes pair up), and its `"` pair up
+    /// so that its `>` stands outside a value: an even count of `"` before a `>` means that `>` ends the tag. Its
+    /// attributes are the pairs of `"`, so both limits are checked exactly. Comments, CDATA sections, processing
+    /// instructions and declarations are left to the state machine.
+    @inline(__always)
+    private func shortTagEnd(_ base: UnsafePointer<UInt8>, from open: Int, count: Int) -> Int? {
+        let first = open + 1
+        guard first < count else { return nil }
+        let limit = min(count, open + Self.shortTagWindow)
+        switch base[first] {
+        case 0x2F:
+            guard let close = memchr(base + first, 0x3E, limit - first) else { return nil }
+            return UnsafeRawPointer(close) - UnsafeRawPointer(base)
+        case 0x21, 0x3F, 0x3C:
+            return nil
+        default:
+            break
+        }
+        // The name (its first character is one whatever it is): a `"` in it is a name character, not a quote.
+        var index = first + 1
+        while index < limit, !Self.endsTagName(base[index]) { index += 1 }
+        var quotes = 0
+        while index < limit {
+            guard let close = memchr(base + index, 0x3E, limit - index) else { return nil }
+            let end = UnsafeRawPointer(close) - UnsafeRawPointer(base)
+            let (found, flags) = Self.countQuotes(base + index, end - index)
+            quotes += found
+            if flags != 0 { return nil }
+            if quotes & 1 == 0 {
+                guard quotes / 2 <= maxAttributes, end - open <= maxStartTagBytes else { return nil }
+                return end
+            }
+            index = end + 1
+        }
+        return nil
+    }
+
+    /// How many `"` the bytes hold, and a non-zero flag when any is `'` or `<`: one branch-free pass the compiler
+    /// vectorizes.
+    @inline(__always)
+    private static func countQuotes(_ start: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int) {
+        var quotes = 0
+        var flagged: UInt8 = 0
+        for k in 0..<length {
+            let byte = start[k]
+            quotes &+= byte == 0x22 ? 1 : 0
+            flagged |= (byte == 0x27 ? 1 : 0) | (byte == 0x3C ? 1 : 0)
+        }
+        return (quotes, Int(flagged))
     }
 
     /// Whether `byte` ends a start tag's name (the characters ``step(_:at:)`` acts on in `.tagName`).
@@ -218,25 +284,7 @@ struct XMLInputScreen {
                 if name.count < 64 { name.append(c) }
             }
         case .tag:
-            switch c {
-            case 0x22, 0x27:
-                attributes += 1
-                if attributes > maxAttributes {
-                    return Violation(kind: .tooManyAttributes, offset: tagStart, element: elementName)
-                }
-                state = .value(quote: c)
-            case 0x3E:
-                if offset - tagStart > maxStartTagBytes {
-                    return Violation(kind: .startTagTooLong, offset: tagStart, element: elementName)
-                }
-                state = .text
-            case 0x3C:
-                // Malformed (libxml2 will say so); follow the new tag.
-                tagStart = offset
-                state = .markup
-            default:
-                break
-            }
+            return stepInTag(c, at: offset)
         case .value(let quote):
             if c == quote {
                 if offset - tagStart > maxStartTagBytes {
@@ -245,15 +293,7 @@ struct XMLInputScreen {
                 state = .tag
             }
         case .bang:
-            // `name` collects what follows "<!" until it is "--", "[CDATA[" or neither.
-            name.append(c)
-            if name == Self.commentOpening {
-                state = .comment(dashes: 0)
-            } else if name == Self.cdataOpening {
-                state = .cdata(brackets: 0)
-            } else if !Self.commentOpening.starts(with: name) && !Self.cdataOpening.starts(with: name) {
-                state = c == 0x3E ? .text : .skip(depth: name.count { $0 == 0x5B })
-            }
+            stepAfterBang(c)
         case .comment(let dashes):
             state = c == 0x3E && dashes >= 2 ? .text : .comment(dashes: c == 0x2D ? dashes + 1 : 0)
         case .cdata(let brackets):
@@ -269,5 +309,41 @@ struct XMLInputScreen {
             }
         }
         return nil
+    }
+
+    /// One character in a start tag, outside values: a quote opens a value (an attribute), `>` ends the tag.
+    private mutating func stepInTag(_ c: UInt32, at offset: Int) -> Violation? {
+        switch c {
+        case 0x22, 0x27:
+            attributes += 1
+            if attributes > maxAttributes {
+                return Violation(kind: .tooManyAttributes, offset: tagStart, element: elementName)
+            }
+            state = .value(quote: c)
+        case 0x3E:
+            if offset - tagStart > maxStartTagBytes {
+                return Violation(kind: .startTagTooLong, offset: tagStart, element: elementName)
+            }
+            state = .text
+        case 0x3C:
+            // Malformed (libxml2 will say so); follow the new tag.
+            tagStart = offset
+            state = .markup
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// One character after `<!`: `name` collects them until they read `--`, `[CDATA[` or neither.
+    private mutating func stepAfterBang(_ c: UInt32) {
+        name.append(c)
+        if name == Self.commentOpening {
+            state = .comment(dashes: 0)
+        } else if name == Self.cdataOpening {
+            state = .cdata(brackets: 0)
+        } else if !Self.commentOpening.starts(with: name) && !Self.cdataOpening.starts(with: name) {
+            state = c == 0x3E ? .text : .skip(depth: name.count { $0 == 0x5B })
+        }
     }
 }

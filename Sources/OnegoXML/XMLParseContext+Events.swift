@@ -58,7 +58,7 @@ extension XMLParseContext {
         if let idHandler {
             idHandler.startElement(
                 nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
-                context: self)
+                depth: depth, context: self)
             return
         }
         attributeScratch.removeAll(keepingCapacity: true)
@@ -73,7 +73,7 @@ extension XMLParseContext {
         textBytes = 0
         let id = nameID(local: localname, uri: uri)
         if let idHandler {
-            idHandler.endElement(nameID: id, context: self)
+            idHandler.endElement(nameID: id, depth: depth, context: self)
         } else {
             handler.endElement(names.entry(id), context: self)
         }

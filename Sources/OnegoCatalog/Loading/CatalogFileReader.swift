@@ -120,8 +120,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
 
     // MARK: XMLContentHandler
 
-    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext) {
-        if context.depth == 1 {
+    func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {
+        if depth == 1 {
             checkRoot(context.name(id: nameID), attributes: attributes, context: context)
             return
         }
@@ -141,29 +141,14 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         }
         let a = ValueReader(
             values: values, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)
+        open(element, a, context: context)
+    }
+
+    /// Reads the start tag of a catalog element from its attribute values.
+    private func open(_ element: Element, _ a: ValueReader, context: XMLParseContext) {
         switch element {
         case .item:
-            guard items.count < maxItems else {
-                context.abort(
-                    Diagnostic(
-                        .error, rule: .catalogLimitItems,
-                        message: "单个文件的事项数超过上限 \(maxItems)", at: context.tagLocation))
-                return
-            }
-            isInItem = true
-            scratch.reset()
-            fee = Fee()
-            item = ServiceItem(
-                codes: ItemCodes(
-                    basic: a.unique(.basicCode) ?? "", implementation: a.unique(.implementationCode) ?? "",
-                    handling: a.unique(.handlingCode)),
-                name: "",
-                type: ItemType(rawValue: a.string(.type) ?? ""),
-                level: a.token(.level, Level.self) ?? .county,
-                region: RegionCode(a.string(.region) ?? ""),
-                handling: a.token(.handling, HandlingKind.self) ?? .promised,
-                handlingForms: [],
-                location: context.tagLocation)
+            openItem(a, context: context)
         case .implementingBody:
             item.implementingBody.creditCode = CreditCode(a.string(.uscc) ?? "")
             item.implementingBody.nature = a.token(.nature, BodyNature.self) ?? .statutory
@@ -205,24 +190,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 isPromiseBased: a.boolean(.promiseBased) ?? false,
                 isCertificateFree: a.boolean(.certificateFree) ?? false)
         case .material:
-            isInMaterial = true
-            material = Material(
-                name: a.string(.name) ?? "",
-                type: a.token(.type, MaterialType.self) ?? .other,
-                form: a.token(.form, MaterialForm.self) ?? .paper,
-                necessity: a.token(.necessity, Necessity.self) ?? .required,
-                source: a.token(.source, MaterialSource.self) ?? .applicant,
-                originals: a.integer(.originals) ?? 0,
-                copies: a.integer(.copies) ?? 0,
-                isKey: a.boolean(.key) ?? false,
-                issuer: a.string(.issuer),
-                eLicence: a.string(.eLicence),
-                supplyDays: a.number(.supplyDays),
-                paperSize: a.string(.paperSize),
-                blankForm: a.string(.blankForm),
-                sample: a.string(.sample),
-                holder: a.string(.holder),
-                location: context.tagLocation)
+            openMaterial(a, context: context)
         case .result:
             scratch.results.append(
                 ItemResult(
@@ -244,12 +212,59 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         }
     }
 
+    /// `<item>`: starts a new item in place.
+    private func openItem(_ a: ValueReader, context: XMLParseContext) {
+        guard items.count < maxItems else {
+            context.abort(
+                Diagnostic(
+                    .error, rule: .catalogLimitItems,
+                    message: "单个文件的事项数超过上限 \(maxItems)", at: context.tagLocation))
+            return
+        }
+        isInItem = true
+        scratch.reset()
+        fee = Fee()
+        item = ServiceItem(
+            codes: ItemCodes(
+                basic: a.unique(.basicCode) ?? "", implementation: a.unique(.implementationCode) ?? "",
+                handling: a.unique(.handlingCode)),
+            name: "",
+            type: ItemType(rawValue: a.string(.type) ?? ""),
+            level: a.token(.level, Level.self) ?? .county,
+            region: RegionCode(a.string(.region) ?? ""),
+            handling: a.token(.handling, HandlingKind.self) ?? .promised,
+            handlingForms: [],
+            location: context.tagLocation)
+    }
+
+    /// `<material>`: starts a new material in place.
+    private func openMaterial(_ a: ValueReader, context: XMLParseContext) {
+        isInMaterial = true
+        material = Material(
+            name: a.string(.name) ?? "",
+            type: a.token(.type, MaterialType.self) ?? .other,
+            form: a.token(.form, MaterialForm.self) ?? .paper,
+            necessity: a.token(.necessity, Necessity.self) ?? .required,
+            source: a.token(.source, MaterialSource.self) ?? .applicant,
+            originals: a.integer(.originals) ?? 0,
+            copies: a.integer(.copies) ?? 0,
+            isKey: a.boolean(.key) ?? false,
+            issuer: a.string(.issuer),
+            eLicence: a.string(.eLicence),
+            supplyDays: a.number(.supplyDays),
+            paperSize: a.string(.paperSize),
+            blankForm: a.string(.blankForm),
+            sample: a.string(.sample),
+            holder: a.string(.holder),
+            location: context.tagLocation)
+    }
+
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {
         text.append(contentsOf: bytes)
     }
 
-    func endElement(nameID: Int, context: XMLParseContext) {
-        guard context.depth > 1, let element = kind(of: nameID, context) else {
+    func endElement(nameID: Int, depth: Int, context: XMLParseContext) {
+        guard depth > 1, let element = kind(of: nameID, context) else {
             clearText()
             return
         }

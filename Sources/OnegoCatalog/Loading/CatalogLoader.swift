@@ -327,8 +327,8 @@ public struct SkippedDocument: Sendable, Hashable {
 /// The validating pass's handler: it stops where the loader's reader would (a root that is not a catalog) and
 /// otherwise ignores the events.
 private final class RootGate: XMLNameIDContentHandler {
-    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext) {
-        guard context.depth == 1 else { return }
+    func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {
+        guard depth == 1 else { return }
         let name = context.name(id: nameID)
         if name.namespaceURI != OnegoNamespace.catalog || name.localName != "catalog" {
             context.abort(Diagnostic(.note, rule: .catalogRootGate, message: "", at: context.tagLocation))
@@ -336,7 +336,7 @@ private final class RootGate: XMLNameIDContentHandler {
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {}
-    func endElement(nameID: Int, context: XMLParseContext) {}
+    func endElement(nameID: Int, depth: Int, context: XMLParseContext) {}
 }
 
 /// Result slots written by one worker each; read only after all workers finished.

@@ -1,0 +1,135 @@
+internal import CLibXML2
+import OnegoBase
+
+/// Feeds one document's chunks to libxml2 for an ``XMLParseContext``: screens each chunk for hostile sizes,
+/// normalizes line endings, creates the push parser (and the schema validator's SAX plug) from the first bytes,
+/// and frees them all when done.
+final class XMLParseFeed {
+    /// The context whose parse this is; it owns the feed for the whole run.
+    unowned(unsafe) let context: XMLParseContext
+    let schema: XMLSchema?
+    private var sax = xmlSAXHandler()
+    private var started = false
+    /// Bytes held back until four have arrived (libxml2 sniffs the encoding from them).
+    private var pending: [UInt8] = []
+    private var validation: xmlSchemaValidCtxtPtr?
+    private var plug: xmlSchemaSAXPlugPtr?
+    private var screen: XMLInputScreen
+    private var lineEndings = LineEndings()
+    /// Bytes screened and handed on so far.
+    private var screened = 0
+
+    init(context: XMLParseContext, schema: XMLSchema?) {
+        self.context = context
+        self.schema = schema
+        screen = XMLInputScreen(limits: context.limits)
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = onegoStartElement
+        sax.endElementNs = onegoEndElement
+        sax.characters = onegoCharacters
+        sax.cdataBlock = onegoCharacters
+        sax.internalSubset = onegoInternalSubset
+    }
+
+    /// Frees the validator, its plug and the parser.
+    func tearDown() {
+        if let plug { xmlSchemaSAXUnplug(plug) }
+        if let validation { xmlSchemaFreeValidCtxt(validation) }
+        if let parser = context.parser { xmlFreeParserCtxt(parser) }
+        plug = nil
+        validation = nil
+        context.parser = nil
+    }
+
+    /// Screens the next chunk and hands it on; false once parsing has stopped. A tag that breaks a limit stops the
+    /// parse just before it, after what comes before it was parsed (earlier problems come first).
+    func feed(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        if context.aborted { return false }
+        guard let violation = screen.screen(chunk) else {
+            screened += chunk.count
+            return normalizeAndDeliver(chunk)
+        }
+        let before = min(max(0, violation.offset - screened), chunk.count)
+        if before > 0 { _ = normalizeAndDeliver(UnsafeBufferPointer(rebasing: chunk[0..<before])) }
+        if !context.aborted { context.fail(context.limitDiagnostic(violation, unitWidth: screen.codeUnitWidth)) }
+        return false
+    }
+
+    /// Ends the input: creates the parser for a document of fewer than four bytes, then tells libxml2 the input
+    /// ended (its errors then mean a truncated file).
+    func finish() {
+        if !started && !context.aborted {
+            guard pending.withUnsafeBufferPointer({ start(with: $0) }) else { return }
+        }
+        if let parser = context.parser, !context.aborted {
+            context.isFinishing = true
+            _ = xmlParseChunk(parser, nil, 0, 1)
+            context.isFinishing = false
+        }
+        if let parser = context.parser, let encoding = onego_ctxt_declared_encoding(parser) {
+            context.declaredEncoding = String(cString: encoding)
+        }
+    }
+
+    /// Line endings made LF, unless the encoding is not ASCII-compatible.
+    private func normalizeAndDeliver(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard screen.codeUnitWidth == 1, let rewritten = lineEndings.normalize(chunk) else { return deliver(chunk) }
+        return rewritten.withUnsafeBufferPointer { deliver($0) }
+    }
+
+    /// Hands libxml2 the next bytes (already screened), creating the parser with the first four.
+    private func deliver(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        if context.aborted { return false }
+        var chunk = chunk
+        if !started {
+            // Hand libxml2 at least four bytes at creation so it can sniff the encoding.
+            if pending.isEmpty && chunk.count >= 4 {
+                guard start(with: UnsafeBufferPointer(rebasing: chunk[0..<4])) else { return false }
+                chunk = UnsafeBufferPointer(rebasing: chunk[4...])
+            } else {
+                pending.append(contentsOf: chunk)
+                guard pending.count >= 4 else { return true }
+                guard pending.withUnsafeBufferPointer({ start(with: $0) }) else { return false }
+                pending = []
+                return !context.aborted
+            }
+        }
+        guard let parser = context.parser, chunk.count > 0 else { return !context.aborted }
+        chunk.withMemoryRebound(to: CChar.self) { chars in
+            _ = xmlParseChunk(parser, chars.baseAddress, Int32(chars.count), 0)
+        }
+        return !context.aborted
+    }
+
+    /// Creates the push parser from the document's first bytes (libxml2 reads them to detect the encoding, BOM or
+    /// UTF-16, before the declaration) and plugs in the validator.
+    private func start(with first: UnsafeBufferPointer<UInt8>) -> Bool {
+        let me = Unmanaged.passUnretained(context).toOpaque()
+        let ctxt = first.withMemoryRebound(to: CChar.self) { chars in
+            xmlCreatePushParserCtxt(&sax, me, chars.baseAddress, Int32(chars.count), context.file)
+        }
+        guard let ctxt else {
+            context.abort(
+                Diagnostic(.error, rule: "xml.internal", message: "无法创建 XML 解析器", at: context.currentLocation))
+            return false
+        }
+        context.parser = ctxt
+        started = true
+        // Not XML_PARSE_NOCDATA: it clears the SAX cdataBlock callback, and the XSD validator's SAX plug then
+        // installs a cdataBlock of its own that validates CDATA text without passing it on, so CDATA sections
+        // never reached the handler in validating mode. Both callbacks go to `characters` instead (see above).
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
+        guard let schema else { return true }
+        guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
+            context.abort(
+                Diagnostic(.error, rule: "xml.internal", message: "无法创建 Schema 校验器", at: context.currentLocation))
+            return false
+        }
+        validation = valid
+        xmlSchemaSetValidStructuredErrors(valid, onegoSchemaError, me)
+        xmlSchemaValidateSetFilename(valid, context.file)
+        // The plug must see the context's own fields: it swaps them now and restores them on unplug.
+        plug = xmlSchemaSAXPlug(valid, onego_ctxt_sax_field(ctxt), onego_ctxt_user_data_field(ctxt))
+        return true
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import OnegoXML
+
+/// The input screen confirms short tags whole instead of stepping through them; on any input, split into any
+/// chunks, it must find the same violation at the same offset as stepping through every byte.
+@Suite struct InputScreenShortcutTests {
+    /// Screens `bytes` in chunks of `chunk` bytes; the first violation, if any.
+    func screen(_ bytes: [UInt8], chunk: Int, limits: XMLLimits, shortcut: Bool) -> XMLInputScreen.Violation? {
+        var screen = XMLInputScreen(limits: limits)
+        screen.confirmsShortTags = shortcut
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunk)
+            let violation = bytes[start..<end].withUnsafeBufferPointer { screen.screen($0) }
+            if let violation { return violation }
+            start = end
+        }
+        return nil
+    }
+
+    /// Pieces of catalog markup, well-formed and not: quotes of both kinds, `>` and `<` inside values, quotes in
+    /// names, comments, CDATA and processing instructions holding tags.
+    static let pieces = [
+        "<material name=\"营业执照\" type=\"证照\">", "<item basicCode=\"1\" x='2'>", "</material>", "<note>",
+        "复印件加盖公章", "<a v=\"a>b\" w=\"c\">", "<b\"q x=\"1\">", "<c x=\"<\">", "<d/>", "<e\n  k=\"1\"\n/>",
+        "<!-- <f a=\"1\" b=\"2\" c=\"3\"> -->", "<![CDATA[<g a=\"1\">]]>", "<?pi <h a=\"1\"> ?>", ">", "\"", "'",
+        "<", "<i a=\"1\" b=\"2\" c=\"3\" d=\"4\"/>", "<j a=\"1\"b=\"2\"c=\"3\"d=\"4\"e=\"5\">", "<>", "< k>",
+        "<l a=\"", String(repeating: "长", count: 30), "\">",
+    ]
+
+    @Test func theShortcutFindsWhatSteppingFinds() {
+        var generator = SplitMix(seed: 0x0E60)
+        for round in 0..<3_000 {
+            var text = "<catalog xmlns=\"urn:x\">"
+            for _ in 0..<Int(generator.next() % 24) {
+                text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
+            }
+            let bytes = Array(text.utf8)
+            let limits = XMLLimits(
+                maxAttributes: 1 + Int(generator.next() % 5), maxStartTagBytes: 16 + Int(generator.next() % 120))
+            let chunk = 1 + Int(generator.next() % 64)
+            let stepped = screen(bytes, chunk: chunk, limits: limits, shortcut: false)
+            let confirmed = screen(bytes, chunk: chunk, limits: limits, shortcut: true)
+            #expect(stepped == confirmed, "round \(round): \(text) in chunks of \(chunk)")
+        }
+    }
+
+    @Test func aShortTagWithTooManyDoubleQuotedAttributesIsStillCaught() throws {
+        let tag = Array("<catalog xmlns=\"urn:x\"><material a=\"1\" b=\"2\" c=\"3\"/></catalog>".utf8)
+        let violation = try #require(
+            screen(tag, chunk: 4096, limits: XMLLimits(maxAttributes: 2), shortcut: true))
+        #expect(violation == .init(kind: .tooManyAttributes, offset: 23, element: "material"))
+    }
+
+    @Test func aGreaterThanSignInsideAValueDoesNotEndTheTag() throws {
+        // The first `>` stands in a value; the tag's real length breaks the 40-byte limit.
+        let tag = Array("<a><material name=\"a>b\" note=\"复印件加盖公章\"/></a>".utf8)
+        let violation = try #require(
+            screen(tag, chunk: 4096, limits: XMLLimits(maxStartTagBytes: 40), shortcut: true))
+        #expect(violation == .init(kind: .startTagTooLong, offset: 3, element: "material"))
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run screens the same documents.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
