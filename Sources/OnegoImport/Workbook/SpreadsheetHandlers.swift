@@ -207,7 +207,7 @@ final class WorksheetHandler: XMLNameIDContentHandler {
         return result
     }
 
-    func startElement(nameID: Int, attributes: XMLAttributeList, context: XMLParseContext) {
+    func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {
         switch element(nameID, context) {
         case .row:
             for entry in attributes.entries where attribute(entry.nameID, context) == .attributeR {
@@ -255,7 +255,7 @@ final class WorksheetHandler: XMLNameIDContentHandler {
         }
     }
 
-    func endElement(nameID: Int, context: XMLParseContext) {
+    func endElement(nameID: Int, depth: Int, context: XMLParseContext) {
         switch element(nameID, context) {
         case .v, .f, .t: capture = .none
         case .row:
