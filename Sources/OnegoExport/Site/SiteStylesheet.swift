@@ -40,7 +40,7 @@ enum SiteStylesheet {
           table.grid, table.fields, table.signatures { display: block; max-width: 100%; overflow-x: auto; }
           table.fields th { width: auto; min-width: 5.5em; white-space: normal; }
           th { white-space: normal; }
-          table.grid th { white-space: nowrap; }
+          table.grid thead th { white-space: nowrap; }
           td.c { white-space: normal; }
           .browse { grid-template-columns: 1fr 1fr; }
           .search input { font-size: 16px; }
