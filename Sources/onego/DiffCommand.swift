@@ -10,8 +10,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "比较两版事项目录：新增、删除、变更的事项与各项指标的升降 (compare two catalog versions).",
         discussion: """
-            Exit status: 0, or 1 with --fail-on regression when a rate falls, a new error appears, a promised limit
-            grows or a target goes from met to missed; 64 usage error.
+            Exit status: 0, or 1 with --fail-on-regression (or --fail-on regression) when a rate falls by more than
+            --tolerance percentage points, a new error appears, a promised limit grows or a target goes from met to
+            missed; 64 usage error.
             """
     )
 
@@ -45,7 +46,19 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on: regression.")
     var failOn: FailOn?
 
+    @Flag(help: "Exit 1 when anything got worse (the same as --fail-on regression).")
+    var failOnRegression = false
+
+    @Option(help: "Percentage points a rate may fall without counting as a regression (default 0).")
+    var tolerance: Double = 0
+
     @OptionGroup var catalog: CatalogOptions
+
+    func validate() throws {
+        guard tolerance.isFinite, tolerance >= 0, tolerance <= 100 else {
+            throw ValidationError("--tolerance 应为 0 到 100 之间的百分点数（如 0.5）")
+        }
+    }
 
     func run() throws {
         var policyValue: Policy?
@@ -91,7 +104,8 @@ struct DiffCommand: ParsableCommand {
         } else {
             Terminal.out(text)
         }
-        if failOn == .regression && !diff.regressions.isEmpty { throw ExitCode(1) }
+        let gated = failOn == .regression || failOnRegression
+        if gated && !diff.regressions(tolerance: tolerance).isEmpty { throw ExitCode(1) }
     }
 
     /// The composition figures of the matters beside a catalog version, composed against that version; when only

@@ -79,6 +79,33 @@ import Testing
         #expect(json["regressions"] is [String])
     }
 
+    @Test func toleranceLetsASmallRateFallPassTheGate() throws {
+        let copy = try Self.modifiedCopy(
+            file: "tobacco.xml",
+            edits: [
+                (
+                    "<promisedLimit value=\"10\" unit=\"工作日\" note=\"含实地核查时间\"/>\n    <visits count=\"0\"/>",
+                    "<promisedLimit value=\"10\" unit=\"工作日\" note=\"含实地核查时间\"/>\n    <visits count=\"1\" reason=\"实地核查时到场\"/>"
+                )
+            ])
+        defer { try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent) }
+        let gated = try Fixtures.runOnego(["diff", Fixtures.sampleItems, copy, "--fail-on-regression"])
+        #expect(gated.status == 1, "\(gated.stderr)")
+        #expect(gated.stdout.contains("↓ 零跑动率"))
+        #expect(gated.stdout.contains("结论：1 处退步"), "\(gated.stdout)")
+        let tolerated = try Fixtures.runOnego([
+            "diff", Fixtures.sampleItems, copy, "--fail-on-regression", "--tolerance", "1",
+        ])
+        #expect(tolerated.status == 0, "a fall of less than one point is tolerated: \(tolerated.stderr)")
+        let strict = try Fixtures.runOnego([
+            "diff", Fixtures.sampleItems, copy, "--fail-on", "regression", "--tolerance", "0.1",
+        ])
+        #expect(strict.status == 1)
+        let negative = try Fixtures.runOnego(["diff", Fixtures.sampleItems, copy, "--tolerance=-1"])
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--tolerance 应为 0 到 100 之间的百分点数"))
+    }
+
     @Test func identicalCatalogsHaveNoRegression() throws {
         let run = try Fixtures.runOnego(["diff", Fixtures.sampleItems, Fixtures.sampleItems, "--fail-on", "regression"])
         #expect(run.status == 0, "\(run.stderr)")

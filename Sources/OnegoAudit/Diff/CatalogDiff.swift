@@ -69,6 +69,12 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
         public var new: Ratio
         /// Rose, fell or stayed (by value; a rate with no denominator on either side is `same`).
         public var direction: Direction
+
+        /// How many percentage points the rate fell (negative when it rose; 0 when either side counted nothing).
+        public var fall: Double {
+            guard let before = old.value, let after = new.value else { return 0 }
+            return (before - after) * 100
+        }
     }
 
     /// Error findings of one rule, before and after.
@@ -124,9 +130,13 @@ public struct CatalogDiff: Sendable, Hashable, Codable {
     public var matters: [MatterChange]
 
     /// What a CI gate refuses, in Chinese: a rate that fell, a new error, a promised limit that grew, a target lost.
-    public var regressions: [String] {
+    public var regressions: [String] { regressions(tolerance: 0) }
+
+    /// The regressions, except rates that fell by at most `tolerance` percentage points (a target lost, a new error
+    /// or a longer promise always counts).
+    public func regressions(tolerance: Double) -> [String] {
         var out: [String] = []
-        for rate in rates where rate.direction == .down {
+        for rate in rates where rate.direction == .down && rate.fall > tolerance {
             out.append(
                 "\(rate.name)下降：\(rate.old.numerator)/\(rate.old.denominator) → \(rate.new.numerator)/\(rate.new.denominator)"
             )

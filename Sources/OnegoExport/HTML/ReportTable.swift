@@ -1,7 +1,8 @@
 /// Tables of the report pages (audit, diff) that reflow on a phone: below 600 px each row becomes a card and each
 /// cell a line that starts with its column's header, taken from the cell's `data-label` (the style sheet shows it
-/// with `attr()`, so no script runs and the page keeps its Content-Security-Policy). Tables whose cells span rows
-/// keep their grid and scroll inside their own box instead.
+/// with `attr()`, so no script runs and the page keeps its Content-Security-Policy). A row of one `<th>` in the body
+/// heads a group of rows (it becomes a line of its own). Tables whose cells span rows keep their grid and scroll
+/// inside their own box instead.
 enum ReportTable {
     /// The class a reflowing table carries.
     static let reflowClass = "reflow"
@@ -48,6 +49,7 @@ enum ReportTable {
         table.reflow td{display:block;position:relative;padding-left:calc(5.5em + 16px);border:none;border-top:1px solid #eef1f5;\
         min-width:0;text-align:left;white-space:normal;overflow-wrap:anywhere}\
         table.reflow td:first-child{border-top:none;background:#eef1f5;font-weight:bold}table.reflow td:empty{display:none}\
+        table.reflow tbody th{display:block;text-align:left;white-space:normal;overflow-wrap:anywhere;border:none}\
         table.reflow td::before{content:attr(data-label);position:absolute;left:8px;width:5.5em;color:#52606d;font-weight:normal}}
         """
 }

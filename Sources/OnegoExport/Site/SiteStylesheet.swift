@@ -1,6 +1,7 @@
 /// The site's one stylesheet (`site.css`): the guides' paper look and A4 print rules, plus the site's navigation,
 /// browse lists, search and situation questions, and a narrow-screen layout (360–390 px phones) where documents
-/// fill the width and wide tables scroll inside their own box.
+/// fill the width and wide tables scroll inside their own box (their headings stay on one line, so short columns
+/// such as 材料形式 are not squeezed to one character a line).
 enum SiteStylesheet {
     static let text = HTMLPage.css + site + narrow + print
 
@@ -39,6 +40,7 @@ enum SiteStylesheet {
           table.grid, table.fields, table.signatures { display: block; max-width: 100%; overflow-x: auto; }
           table.fields th { width: auto; min-width: 5.5em; white-space: normal; }
           th { white-space: normal; }
+          table.grid thead th { white-space: nowrap; }
           td.c { white-space: normal; }
           .browse { grid-template-columns: 1fr 1fr; }
           .search input { font-size: 16px; }

@@ -144,6 +144,18 @@ enum WorkbenchCSS {
           .scroll table { display: table; min-width: 640px; }
           .doc-title { font-size: 20px; letter-spacing: .1em; }
         }
+        @media (max-width: 600px) {
+          table.reflow, table.reflow tbody, table.reflow tr { display: block; width: auto; min-width: 0; overflow: visible; }
+          table.reflow thead { display: none; }
+          table.reflow tr { background: #fff; border: 1px solid var(--line); margin: 0 0 8px; }
+          table.reflow td, table.reflow td.c { display: block; position: relative; padding-left: calc(5.5em + 16px); border: none;
+            border-top: 1px solid #eef1f5; text-align: left; white-space: normal; overflow-wrap: anywhere; }
+          table.reflow td:first-child { border-top: none; background: #eef1f5; font-weight: 600; }
+          table.reflow td:empty { display: none; }
+          table.reflow td::before { content: attr(data-label); position: absolute; left: 8px; width: 5.5em;
+            color: var(--muted); font-weight: normal; }
+          table.reflow tbody th { display: block; text-align: left; white-space: normal; border: none; }
+        }
         @media print {
           header.bar, .noprint, .actions { display: none; }
           body { background: #fff; }

@@ -6,19 +6,16 @@ import OnegoXML
 
 /// A matter being authored in the workbench (`--edit`), kept in memory until saved, with the file it is saved to.
 struct MatterDraft: Sendable {
-    /// The matter as edited; after every edit it is the matter loaded back from what would be saved, so its
-    /// locations are lines of that file.
+    /// The matter as edited; after every edit it is the matter loaded back from the text that would be saved over
+    /// the file on disk (``document(over:)``), so its locations, and those of the problems, are lines of that text.
     var matter: Matter
     /// The file it is saved to (the matter's own file, or a new one in the matters folder).
     var path: String
     /// Whether the file does not exist yet.
     var isNew: Bool
     /// The problems of the draft: the schema, the references and the catalog checks, as `onego validate` reports
-    /// them for the saved file.
+    /// them for the saved file, at its lines.
     var diagnostics: [Diagnostic] = []
-
-    /// The XML of the draft as ``MatterWriter`` writes it (what the checks load).
-    var xml: String { MatterWriter().document(matter) }
 
     /// The text the draft saves as over `onDisk`, the file's text ("" for a new file): only changed elements are
     /// rewritten, so comments, layout and the `version` of the rest stay (``MatterPatch``).
@@ -27,10 +24,14 @@ struct MatterDraft: Sendable {
     /// Whether saving is allowed (no errors).
     var isSavable: Bool { !diagnostics.containsErrors }
 
-    /// Rewrites the draft through the writer and the validating loader, then runs the same checks as
-    /// `onego validate` against `data`'s catalog.
+    /// The text of the file on disk now, or "" when there is none yet.
+    var onDisk: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+    /// Rewrites the draft as it would be saved over the file on disk (``document(over:)``: the writer's output
+    /// patched into the file, so comments keep their lines) and loads it back through the validating loader, then
+    /// runs the same checks as `onego validate` against `data`'s catalog. Every location is a line of that text.
     mutating func check(against data: WorkbenchData) {
-        let text = xml
+        let text = document(over: onDisk)
         let loader: MatterLoader
         do {
             loader = try MatterLoader.validating()

@@ -24,6 +24,10 @@ import OnegoXML
 /// | `addField` | id, label, `map.MEMBER` (the member's own field name, one or more) |
 /// | `removeField` | field |
 /// | `intake` | mode, delivery (mode empty removes the declaration) |
+/// | `answerAudience` | question, answer, audience (empty clears it) |
+/// | `addReplaced` | member, material |
+/// | `removeReplaced` | index (from 0) |
+/// | `moveStage` | index (from 0), direction (`up` or `down`) |
 enum MatterEdit {
     static let nowhere = SourceLocation(file: "", line: 0, column: 0)
 
@@ -64,6 +68,10 @@ enum MatterEdit {
         case "addField": try addField(fields, &matter)
         case "removeField": try removeField(fields, &matter)
         case "intake": try intake(fields, &matter)
+        case "answerAudience": try answerAudience(fields, &matter)
+        case "addReplaced": try addReplaced(fields, &matter, catalog: catalog)
+        case "removeReplaced": try removeReplaced(fields, &matter)
+        case "moveStage": try moveStage(fields, &matter)
         case let other: throw AuthorError("未知的编辑操作：\(other)")
         }
     }

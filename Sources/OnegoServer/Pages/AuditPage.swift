@@ -9,7 +9,12 @@ struct AuditPage {
     var body: String {
         """
         <main>
-        <div class="actions noprint"><a class="button secondary" href="/api/audit">下载 JSON</a></div>
+        <div class="actions noprint" id="audit-downloads"><span>下载：</span>\
+        <a class="button" href="/audit/download/xlsx" download>Excel（目标、待办清单、问题）</a>\
+        <a class="button secondary" href="/audit/download/csv" download>CSV（问题）</a>\
+        <a class="button secondary" href="/audit/download/html" download>可打印的报告（HTML）</a>\
+        <a class="button secondary" href="/audit/download/sarif" download>SARIF</a>\
+        <a class="button secondary" href="/audit/download/json" download>JSON</a></div>
         \(AuditHTMLReport.sections(report))
         </main>
         """

@@ -51,12 +51,19 @@ extension AuthorPage {
         guard !matter.members.isEmpty else { return "" }
         let rows = matter.stages.enumerated().map { index, stage in
             let names = stage.members.map { memberName($0) }.joined(separator: "、")
-            let remove = post(
-                "removeStage", "<input type=\"hidden\" name=\"index\" value=\"\(index)\">", button: "删除阶段",
-                extra: "inline")
+            let hidden = "<input type=\"hidden\" name=\"index\" value=\"\(index)\">"
+            var buttons = post("removeStage", hidden, button: "删除阶段", extra: "inline")
+            if index < matter.stages.count - 1 {
+                let down = hidden + "<input type=\"hidden\" name=\"direction\" value=\"down\">"
+                buttons = post("moveStage", down, button: "后移", extra: "inline move-down") + buttons
+            }
+            if index > 0 {
+                let up = hidden + "<input type=\"hidden\" name=\"direction\" value=\"up\">"
+                buttons = post("moveStage", up, button: "前移", extra: "inline move-up") + buttons
+            }
             return
                 "<li data-stage=\"\(index)\"><strong>第 \(index + 1) 阶段\(h(stage.name.map { "：" + $0 } ?? ""))</strong> "
-                + "<span class=\"muted\">并联办理：\(h(names))</span>\(remove)</li>"
+                + "<span class=\"muted\">并联办理：\(h(names))</span><div class=\"row\">\(buttons)</div></li>"
         }
         let staged = Set(matter.stages.flatMap(\.members))
         let boxes = matter.members.filter { !staged.contains($0.id) }.map { member in

@@ -127,7 +127,8 @@ struct AuthorPage {
         var rows = ""
         for question in matter.questions {
             var answers = question.answers.map { answer in
-                "<li>\(h(answer.displayText))\(effectList(answer.effects, target: question.id + "/" + answer.value))</li>"
+                "<li>\(h(answer.displayText))\(audienceLabel(answer))\(audienceEditor(question, answer))"
+                    + "\(effectList(answer.effects, target: question.id + "/" + answer.value))</li>"
             }
             answers += question.thresholds.enumerated().map { index, threshold in
                 "<li>\(h(threshold.condition))\(effectList(threshold.effects, target: question.id + "/#\(index)"))</li>"
@@ -235,6 +236,7 @@ struct AuthorPage {
             <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
         return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
+            + (form.map(replacedMaterials) ?? "")
     }
 
     func option(_ value: String, _ label: String, selected: String) -> String {

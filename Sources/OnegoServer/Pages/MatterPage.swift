@@ -114,9 +114,11 @@ struct MatterPage {
                 material.providedBy.map { "由“\(h(names(composition, $0)))”办理结果获取" }
                 ?? material.eLicence.map { "可用电子证照：\(h($0))" } ?? ""
             rows += """
-                <tr><td class="c">\(index + 1)</td><td>\(h(material.name))</td><td>\(h(material.necessity.rawValue))</td>\
-                <td class="c">\(material.originals)</td><td class="c">\(material.copies)</td>\
-                <td>\(h(material.usedBy.map { names(composition, $0) }.joined(separator: "、")))</td><td>\(source)\(composition.note(for: material).map { "<br>" + h($0) } ?? "")</td></tr>
+                <tr><td class="c" data-label="序号">\(index + 1)</td><td data-label="材料">\(h(material.name))</td>\
+                <td data-label="要求">\(h(material.necessity.rawValue))</td>\
+                <td class="c" data-label="原件">\(material.originals)</td><td class="c" data-label="复印件">\(material.copies)</td>\
+                <td data-label="使用事项">\(h(material.usedBy.map { names(composition, $0) }.joined(separator: "、")))</td>\
+                <td data-label="说明">\(source)\(composition.note(for: material).map { "<br>" + h($0) } ?? "")</td></tr>
 
                 """
         }
@@ -138,7 +140,7 @@ struct MatterPage {
             <h3>合并后的材料清单 <span class="count" id="material-count" data-total="\(composition.materials.count)" \
             data-applicant="\(composition.applicantMaterials.count)">共 \(composition.materials.count) 项，\
             申请人提交 \(composition.applicantMaterials.count) 项</span></h3>
-            <div class="scroll"><table id="materials"><thead><tr><th>序号</th><th>材料</th><th>要求</th><th>原件</th><th>复印件</th>\
+            <div class="scroll"><table id="materials" class="reflow"><thead><tr><th>序号</th><th>材料</th><th>要求</th><th>原件</th><th>复印件</th>\
             <th>使用事项</th><th>说明</th></tr></thead><tbody>
             \(rows)</tbody></table></div>
             <h3>等效命令</h3>

@@ -15,6 +15,13 @@ struct AuthorRoutes {
     let chrome: @Sendable () -> PageChrome
 
     func register(on router: Router<BasicRequestContext>) {
+        registerIndex(on: router)
+        registerDraft(on: router)
+        registerSave(on: router)
+    }
+
+    /// `GET /author` lists the matters; `POST /author` starts a new one.
+    func registerIndex(on router: Router<BasicRequestContext>) {
         router.get("/author") { _, _ in
             try refuseUnlessEditable()
             return PageLayout.response(title: "编写一件事", body: AuthorIndexPage(data: store.data).body, chrome: chrome())
@@ -42,6 +49,10 @@ struct AuthorRoutes {
                     title: "编写一件事", body: page.body, status: .unprocessableContent, chrome: chrome())
             }
         }
+    }
+
+    /// `GET /author/CODE` shows the draft; `POST /author/CODE` applies one change (``MatterEdit``).
+    func registerDraft(on router: Router<BasicRequestContext>) {
         router.get("/author/:code") { request, context in
             try refuseUnlessEditable()
             let draft = try openDraft(context)
@@ -60,17 +71,21 @@ struct AuthorRoutes {
             drafts.put(draft)
             return Self.redirect("/author/" + QueryText.encode(draft.matter.code))
         }
+    }
+
+    /// `GET /author/CODE/save` shows the difference from the file on disk; `POST` writes it.
+    func registerSave(on router: Router<BasicRequestContext>) {
         router.get("/author/:code/save") { _, context in
             try refuseUnlessEditable()
             let draft = try openDraft(context)
-            let page = SaveReviewPage(draft: draft, onDisk: Self.contents(of: draft.path))
+            let page = SaveReviewPage(draft: draft, onDisk: draft.onDisk)
             return PageLayout.response(title: "保存前核对", body: page.body, chrome: chrome())
         }
         router.post("/author/:code/save") { request, context in
             try refuseUnlessEditable()
             let draft = try openDraft(context)
             let fields = try await FormFields.read(request)
-            let onDisk = Self.contents(of: draft.path)
+            let onDisk = draft.onDisk
             var refusal: String?
             if fields["base"] != SaveReviewPage.fingerprint(onDisk) {
                 refusal = "磁盘上的文件在核对之后被改动过；请重新核对差异。"
@@ -123,11 +138,6 @@ struct AuthorRoutes {
         let find = request.uri.queryParameters.get("find") ?? ""
         let page = AuthorPage(data: data, draft: draft, find: find, given: given, refusal: refusal)
         return PageLayout.response(title: "编写 \(draft.matter.code)", body: page.body, status: status, chrome: chrome())
-    }
-
-    /// The text of the file on disk, or "" when there is none yet.
-    static func contents(of path: String) -> String {
-        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 
     static func redirect(_ location: String) -> Response {

@@ -17,6 +17,7 @@ enum WorkbenchRouter {
         }
         PageRoutes(store: store, isEditable: configuration.allowsEditing).register(on: router)
         APIRoutes(store: store).register(on: router)
+        AuditDownloads(store: store).register(on: router)
         let pages = PageRoutes(store: store, isEditable: configuration.allowsEditing)
         AuthorRoutes(
             store: store, drafts: DraftStore(), isEditable: configuration.allowsEditing, chrome: { pages.chrome }
