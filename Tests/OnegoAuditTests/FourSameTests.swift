@@ -53,6 +53,15 @@ import Testing
         #expect(variations.first?.promisedLimits == ["7个工作日", "未公布"])
         #expect(variations.first?.implementations.map(\.region) == ["440106", "445202"])
     }
+
+    @Test func anInstantLimitIsPrintedAsInstantNeverAsZeroDays() {
+        var tianhe = Self.item(region: "440106", credit: "11440106MB2D03322")
+        tianhe.promisedLimit = TimeLimit(0, .workingDays)
+        var rongcheng = Self.item(region: "445202", credit: "11445202MB2D03322")
+        rongcheng.promisedLimit = TimeLimit(3, .workingDays)
+        let variations = RegionalVariation.compute(Catalog(items: [tianhe, rongcheng]))
+        #expect(variations.first?.promisedLimits == ["即办", "3个工作日"])
+    }
 }
 
 /// What differs besides materials and limits: 名称, 事项类型, 设定依据 against the first region.

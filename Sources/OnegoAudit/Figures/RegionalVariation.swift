@@ -14,7 +14,7 @@ public struct RegionalVariation: Sendable, Hashable, Codable {
         public var name: String
         /// How many materials it asks.
         public var materials: Int
-        /// The promised limit as printed, or 未公布.
+        /// The promised limit as printed (即办 for zero, never "0个工作日"), or 未公布.
         public var promised: String
         /// 事项类型 code.
         public var type: String = ""
@@ -44,7 +44,8 @@ public struct RegionalVariation: Sendable, Hashable, Codable {
             let implementations = group.map {
                 Implementation(
                     region: $0.region.rawValue, item: $0.id, name: $0.name, materials: $0.materials.count,
-                    promised: $0.promisedLimit?.description ?? PublishedState.notPublished.rawValue,
+                    promised: $0.promisedLimit.map { $0.value == 0 ? "即办" : $0.description }
+                        ?? PublishedState.notPublished.rawValue,
                     type: $0.type.rawValue, laws: ConsistencyRules.lawNames($0).sorted())
             }
             var limits: [String] = []
