@@ -94,13 +94,13 @@ struct DiffCommand: ParsableCommand {
             officeHours: hours)
         let text: String
         switch format {
-        case .text: text = CatalogDiffReport.text(diff)
-        case .json: text = try CatalogDiffReport.json(diff)
+        case .text: text = CatalogDiffReport.text(diff, tolerance: tolerance)
+        case .json: text = try CatalogDiffReport.json(diff, tolerance: tolerance)
         case .html: text = CatalogDiffHTMLReport.render(diff, oldName: old, newName: new)
         }
         if let output {
             try AtomicFile.write(text, to: output)
-            Terminal.err("比较结果已写入 \(output)（\(diff.regressions.count) 处退步）")
+            Terminal.err("比较结果已写入 \(output)（\(diff.regressions(tolerance: tolerance).count) 处退步）")
         } else {
             Terminal.out(text)
         }

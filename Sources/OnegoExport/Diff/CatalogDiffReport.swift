@@ -4,7 +4,9 @@ public import OnegoAudit
 /// The text and JSON forms of a ``CatalogDiff``.
 public enum CatalogDiffReport {
     /// The terminal summary: items added, removed and changed, rates with direction, errors by rule, regressions.
-    public static func text(_ diff: CatalogDiff) -> String {
+    /// A rate that fell by at most `tolerance` percentage points is shown but not counted as a regression, as in
+    /// ``CatalogDiff/regressions(tolerance:)`` (so the report and `--fail-on-regression --tolerance` agree).
+    public static func text(_ diff: CatalogDiff, tolerance: Double = 0) -> String {
         var out = "事项：新增 \(diff.added.count) 项，删除 \(diff.removed.count) 项，变更 \(diff.changed.count) 项\n"
         for item in diff.added { out += "  + \(item.code)  \(item.name)（\(item.department)）\n" }
         for item in diff.removed { out += "  - \(item.code)  \(item.name)（\(item.department)）\n" }
@@ -45,7 +47,7 @@ public enum CatalogDiffReport {
         for count in diff.errorsByRule {
             out += "  [\(count.rule)] \(count.title)：\(count.old) → \(count.new)\n"
         }
-        let regressions = diff.regressions
+        let regressions = diff.regressions(tolerance: tolerance)
         out += "\n" + (regressions.isEmpty ? "结论：无退步\n" : "结论：\(regressions.count) 处退步\n")
         for line in regressions { out += "  ✗ \(line)\n" }
         return out
@@ -58,10 +60,11 @@ public enum CatalogDiffReport {
     }
 
     /// Pretty, key-sorted JSON: the diff's fields plus `regressions` (strings) and `schemaVersion`.
-    public static func json(_ diff: CatalogDiff) throws -> String {
+    /// `regressions` leaves out rates that fell by at most `tolerance` percentage points.
+    public static func json(_ diff: CatalogDiff, tolerance: Double = 0) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(diff: diff)), as: UTF8.self)
+        return String(decoding: try encoder.encode(Document(diff: diff, tolerance: tolerance)), as: UTF8.self)
     }
 
     struct Document: Encodable {
@@ -69,9 +72,9 @@ public enum CatalogDiffReport {
         var diff: CatalogDiff
         var regressions: [String]
 
-        init(diff: CatalogDiff) {
+        init(diff: CatalogDiff, tolerance: Double) {
             self.diff = diff
-            regressions = diff.regressions
+            regressions = diff.regressions(tolerance: tolerance)
         }
 
         func encode(to encoder: any Encoder) throws {
