@@ -3,6 +3,9 @@
 struct RelatedWords: Sendable {
     /// Each group's words.
     let groups: [[String]]
+    /// Groups by the first character of each of their words: a group can apply to a text only through a word whose
+    /// first character the text holds.
+    let groupsByFirst: [Unicode.Scalar: [Int]]
 
     /// The shipped list.
     static let shared = RelatedWords(text: String(decoding: PackageResources.related_words_txt, as: UTF8.self))
@@ -14,6 +17,13 @@ struct RelatedWords: Sendable {
             let words = line.split(separator: " ").map(String.init)
             return words.count > 1 ? words : nil
         }
+        var groupsByFirst: [Unicode.Scalar: [Int]] = [:]
+        for (index, group) in groups.enumerated() {
+            for first in Set(group.compactMap(\.unicodeScalars.first)) {
+                groupsByFirst[first, default: []].append(index)
+            }
+        }
+        self.groupsByFirst = groupsByFirst
     }
 
     /// The query with one or two related-word replacements, longest replaced words first, without the query itself;
@@ -24,7 +34,8 @@ struct RelatedWords: Sendable {
         for _ in 0..<2 {
             var next: [String] = []
             for text in frontier {
-                for group in groups {
+                let candidates = Set(text.unicodeScalars.flatMap { groupsByFirst[$0] ?? [] }).sorted()
+                for group in candidates.map({ groups[$0] }) {
                     for word in group where text.contains(word) {
                         for other in group where other != word && !(other.contains(word) && text.contains(other)) {
                             let variant = text.replacing(word, with: other)

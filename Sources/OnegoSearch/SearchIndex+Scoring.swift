@@ -34,60 +34,52 @@ enum MatchLabel: Int, CaseIterable {
     }
 }
 
-/// The best contribution of each label to each document for one query word, in one flat table.
-struct TermMatches {
-    static let width = MatchLabel.allCases.count
-    /// Each document's row in ``values``, or -1 (an array over all documents: cheaper than hashing).
-    private var rowOf: [Int32]
-    /// The documents, in row order.
-    private(set) var documents: [Int32] = []
-    private var values: [Double] = []
+/// One document's best contribution of each label for one query word.
+struct LabelValues {
+    private var values = [Double](repeating: 0, count: MatchLabel.allCases.count)
+    /// Whether any label has a contribution (the document matched the word).
+    private(set) var isEmpty = true
 
-    /// An empty table for `documentCount` documents.
-    init(documentCount: Int) {
-        rowOf = [Int32](repeating: -1, count: documentCount)
-    }
-
-    /// The document's row, if it matched.
-    func row(of document: Int32) -> Int? {
-        let row = rowOf[Int(document)]
-        return row < 0 ? nil : Int(row)
-    }
-
-    /// Keeps the larger of the label's contributions to the document; tells whether `value` raised it.
+    /// Keeps the larger of the label's contributions; tells whether `value` raised it.
     @discardableResult
-    mutating func add(_ document: Int32, _ label: MatchLabel, _ value: Double) -> Bool {
-        var row = Int(rowOf[Int(document)])
-        if row < 0 {
-            row = documents.count
-            rowOf[Int(document)] = Int32(row)
-            documents.append(document)
-            values.append(contentsOf: repeatElement(0, count: Self.width))
-        }
-        let index = row * Self.width + label.rawValue
-        guard value > values[index] else { return false }
-        values[index] = value
+    mutating func add(_ label: MatchLabel, _ value: Double) -> Bool {
+        isEmpty = false
+        guard value > values[label.rawValue] else { return false }
+        values[label.rawValue] = value
         return true
     }
 
-    /// The document's score: its best contribution plus a tenth of the others (at most 10).
-    func score(row: Int) -> Double {
+    /// Spreads a text match over one of the document's fields holding the text: the field's label (or the credit's
+    /// name label) gets the weighted value, and the credit's extra label 0.99 of it when that raised the field.
+    mutating func apply(_ credit: TextCredit, field: SearchField) {
+        guard credit.filter.accepts(field) else { return }
+        let label = field == .name ? (credit.nameLabel ?? MatchLabel(field)) : MatchLabel(field)
+        let weighted = field.weight * credit.value
+        if add(label, weighted), let extra = credit.extra, label != extra { add(extra, weighted * 0.99) }
+    }
+
+    /// The score: the best contribution plus a tenth of the others (at most 10).
+    var score: Double {
         var best = 0.0
         var total = 0.0
-        for value in values[(row * Self.width)..<((row + 1) * Self.width)] {
+        for value in values {
             best = max(best, value)
             total += value
         }
         return best + min(10, (total - best) * 0.1)
     }
 
-    /// The document's labels, best first (ties in label order).
-    func labels(of document: Int32) -> [String] {
-        guard let row = row(of: document) else { return [] }
-        let start = row * Self.width
-        return MatchLabel.allCases.filter { values[start + $0.rawValue] > 0 }
-            .sorted { values[start + $0.rawValue] > values[start + $1.rawValue] }
+    /// The labels, best first (ties in label order).
+    var labels: [String] {
+        MatchLabel.allCases.filter { values[$0.rawValue] > 0 }
+            .sorted { values[$0.rawValue] > values[$1.rawValue] }
             .map(\.text)
+    }
+
+    /// Forgets every contribution.
+    mutating func reset() {
+        for index in values.indices { values[index] = 0 }
+        isEmpty = true
     }
 }
 
@@ -98,137 +90,4 @@ extension SearchIndex {
     static let nearFactor = 0.45
     /// The least share of the query's character pairs a near match must contain.
     static let nearThreshold = 0.5
-
-    /// Every document matching all words of `query`, unordered, with each word's matches (for the labels);
-    /// every document for an empty query.
-    func allHits(_ query: String) -> (documents: [ScoredDocument], words: [TermMatches]) {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty else {
-            return (documents.indices.map { ScoredDocument(document: Int32($0), score: 0) }, [])
-        }
-        var matches: [TermMatches] = []
-        var combined: [ScoredDocument] = []
-        for word in words {
-            let match = self.match(word)
-            if matches.isEmpty {
-                combined = match.documents.enumerated().map { row, document in
-                    ScoredDocument(document: document, score: match.score(row: row))
-                }
-            } else {
-                combined = combined.compactMap { previous in
-                    guard let row = match.row(of: previous.document) else { return nil }
-                    return ScoredDocument(
-                        document: previous.document, score: previous.score + match.score(row: Int(row)))
-                }
-            }
-            matches.append(match)
-            if combined.isEmpty { break }
-        }
-        for index in combined.indices { combined[index].score = (combined[index].score * 100).rounded() / 100 }
-        return (combined, matches)
-    }
-
-    /// The documents one query word matches.
-    func match(_ word: String) -> TermMatches {
-        var accumulator = MatchAccumulator(postings: postings, result: TermMatches(documentCount: documents.count))
-        let query = SearchText.normalize(word)
-        guard !query.isEmpty else { return TermMatches(documentCount: documents.count) }
-        matchVerbatim(query, factor: 1, extra: nil, into: &accumulator)
-        let isLetters = query.allSatisfy { (97...122).contains($0) }
-        if isLetters {
-            matchPinyin(query.map { UInt8($0) }, into: &accumulator)
-        } else {
-            let normalized = String(String.UnicodeScalarView(query.compactMap(Unicode.Scalar.init)))
-            for variant in relatedWords.variants(of: normalized) {
-                matchVerbatim(
-                    SearchText.normalize(variant), factor: Self.variantFactor, extra: .related, into: &accumulator)
-            }
-        }
-        matchCodes(word, into: &accumulator.result)
-        return accumulator.result
-    }
-
-    /// Texts containing `query` verbatim, then (for two characters or more) texts sharing enough character pairs.
-    private func matchVerbatim(
-        _ query: [UInt32], factor: Double, extra: MatchLabel?, into accumulator: inout MatchAccumulator
-    ) {
-        let queryPairs = SearchText.bigrams(query)
-        if queryPairs.isEmpty {
-            for (id, text) in texts.enumerated() {
-                if let score = text.directScore(query) {
-                    accumulator.credit(Int32(id), score * factor, extra: extra)
-                }
-            }
-            return
-        }
-        // Texts sharing at least one pair; a verbatim match shares all of them.
-        var shared: [Int32: Int] = [:]
-        for pair in queryPairs {
-            for id in pairs[pair] ?? [] { shared[id, default: 0] += 1 }
-        }
-        for (id, count) in shared {
-            let text = texts[Int(id)]
-            if count == queryPairs.count, let score = text.directScore(query) {
-                accumulator.credit(id, score * factor, extra: extra)
-                continue
-            }
-            // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
-            let coverage = Double(count) / Double(queryPairs.count)
-            guard coverage >= Self.nearThreshold else { continue }
-            let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
-            let value = (coverage + dice) / 2 * Self.nearFactor * factor
-            accumulator.credit(id, value, extra: extra ?? .near, only: \.allowsNearMatch)
-        }
-    }
-
-    /// Texts whose pinyin or pinyin initials contain the letters.
-    private func matchPinyin(_ letters: [UInt8], into accumulator: inout MatchAccumulator) {
-        for (id, text) in texts.enumerated() where text.hasHanzi {
-            guard let (score, initialsOnly) = text.pinyinScore(letters, table: pinyin) else { continue }
-            let label: MatchLabel = initialsOnly ? .initials : .pinyin
-            accumulator.credit(Int32(id), score, extra: label, nameLabel: label, only: \.allowsPinyin)
-        }
-    }
-
-    /// Documents with a code starting with the word (upper-cased; at least two characters).
-    private func matchCodes(_ word: String, into result: inout TermMatches) {
-        let prefix = Array(word.uppercased().utf8)
-        guard prefix.count >= 2 else { return }
-        var low = 0
-        var high = codes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if codes[middle].code.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
-        }
-        var index = low
-        while index < codes.count, codes[index].code.starts(with: prefix) {
-            let code = codes[index].code
-            let value = code.count == prefix.count ? 1.0 : 0.7 + 0.3 * Double(prefix.count) / Double(code.count)
-            result.add(codes[index].document, .code, SearchField.code.weight * value)
-            index += 1
-        }
-    }
-}
-
-/// Spreads text matches over the documents and fields that hold the texts.
-struct MatchAccumulator {
-    let postings: [[SearchIndex.Posting]]
-    var result: TermMatches
-
-    /// Credits `value` (0…1.2, before the field's weight) to every holder of text `id` in a field passing `only`;
-    /// a name match is labelled `nameLabel` when given, and `extra` is added as a second label when the match
-    /// raised the field's contribution (so a related word does not show where the query itself matched).
-    mutating func credit(
-        _ id: Int32, _ value: Double, extra: MatchLabel? = nil, nameLabel: MatchLabel? = nil,
-        only accepts: (SearchField) -> Bool = { _ in true }
-    ) {
-        for posting in postings[Int(id)] where accepts(posting.field) {
-            let label = posting.field == .name ? (nameLabel ?? MatchLabel(posting.field)) : MatchLabel(posting.field)
-            let weighted = posting.field.weight * value
-            let raised = result.add(posting.document, label, weighted)
-            if raised, let extra, label != extra {
-                result.add(posting.document, extra, weighted * 0.99)
-            }
-        }
-    }
 }

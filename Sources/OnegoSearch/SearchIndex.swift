@@ -25,8 +25,18 @@ public struct SearchIndex: Sendable {
     let texts: [SearchText]
     /// For each text, the documents and fields holding it.
     let postings: [[Posting]]
+    /// For each text, a bit per ``SearchField`` it occurs in (bounds a match's contribution before spreading it).
+    let textFields: [UInt16]
+    /// Each document's postings as (text, field), in posting order: entries `forwardStart[d]..<forwardStart[d + 1]`.
+    let forwardStart: [Int32]
+    let forwardTexts: [Int32]
+    let forwardFields: [SearchField]
     /// Texts by character pair.
     let pairs: [UInt64: [Int32]]
+    /// Texts by character (for one-character queries).
+    let characters: [UInt32: [Int32]]
+    /// Texts by the pinyin they can match.
+    let pinyinIndex: PinyinIndex
     /// Upper-cased codes sorted, with their documents.
     let codes: [(code: [UInt8], document: Int32)]
     /// Each document's position when ordered by code (ties in score go by code).
@@ -39,49 +49,26 @@ public struct SearchIndex: Sendable {
     public init(catalog: Catalog, matters: [Matter]) {
         var documents = catalog.items.map(SearchDocument.init(item:))
         documents += matters.map { SearchDocument(matter: $0, catalog: catalog) }
-        let pinyin = PinyinTable.shared
-        var textIDs: [String: Int32] = [:]
-        var texts: [SearchText] = []
-        var postings: [[Posting]] = []
-        var pairs: [UInt64: [Int32]] = [:]
-        var codes: [(code: [UInt8], document: Int32)] = []
-        for (offset, document) in documents.enumerated() {
-            let documentID = Int32(offset)
-            for fieldText in document.texts {
-                let id: Int32
-                if let known = textIDs[fieldText.text] {
-                    id = known
-                    // Documents come in order, so a repeat within this document is the last posting.
-                    if let last = postings[Int(id)].last, last.document == documentID, last.field == fieldText.field {
-                        continue
-                    }
-                } else {
-                    id = Int32(texts.count)
-                    textIDs[fieldText.text] = id
-                    let text = SearchText(fieldText.text, pinyin: pinyin)
-                    texts.append(text)
-                    postings.append([])
-                    for pair in SearchText.bigrams(text.scalars) { pairs[pair, default: []].append(id) }
-                }
-                postings[Int(id)].append(Posting(document: documentID, field: fieldText.field))
-            }
-            var seen: Set<String> = []
-            for code in document.codes where !code.isEmpty && seen.insert(code).inserted {
-                codes.append((Array(code.uppercased().utf8), documentID))
-            }
-        }
-        codes.sort { $0.code.lexicographicallyPrecedes($1.code) }
+        var builder = SearchIndexBuilder(pinyin: PinyinTable.shared)
+        for (offset, document) in documents.enumerated() { builder.add(document, id: Int32(offset)) }
+        builder.codes.sort { $0.code.lexicographicallyPrecedes($1.code) }
         var codeRanks = [Int32](repeating: 0, count: documents.count)
         for (rank, offset) in documents.indices.sorted(by: { documents[$0].code < documents[$1].code }).enumerated() {
             codeRanks[offset] = Int32(rank)
         }
         self.codeRanks = codeRanks
         self.documents = documents
-        self.texts = texts
-        self.postings = postings
-        self.pairs = pairs
-        self.codes = codes
-        self.pinyin = pinyin
+        self.texts = builder.texts
+        self.postings = builder.postings
+        self.textFields = builder.textFields
+        self.forwardStart = builder.forwardStart
+        self.forwardTexts = builder.forwardTexts
+        self.forwardFields = builder.forwardFields
+        self.pairs = builder.pairs
+        self.characters = builder.characters
+        self.pinyinIndex = builder.pinyinIndex
+        self.codes = builder.codes
+        self.pinyin = builder.pinyin
         self.relatedWords = RelatedWords.shared
     }
 
@@ -90,20 +77,45 @@ public struct SearchIndex: Sendable {
 
     /// The best `limit` hits for `query` that pass `facets`, best first (ties by code). An empty query lists
     /// every item and matter passing `facets`, by code, with score 0.
+    ///
+    /// Only documents that can rank are scored: a one-word query reads its matches by their largest possible
+    /// contribution and stops once `limit` documents are certain to outrank the rest; a query of several words
+    /// scores the documents matching all of them.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
-        let (found, words) = allHits(query)
-        let hits = best(
-            facets.isEmpty ? found : found.filter { documents[Int($0.document)].matches(facets) }, limit: limit)
-        return hits.map { scored in
-            let document = documents[Int(scored.document)]
-            var matched: [String] = []
-            for word in words {
-                for label in word.labels(of: scored.document) where !matched.contains(label) { matched.append(label) }
-            }
-            return SearchHit(
-                kind: document.kind, code: document.code, name: document.name, department: document.department,
-                score: scored.score, matched: matched)
+        let words = Self.words(of: query)
+        guard limit > 0 else { return [] }
+        guard !words.isEmpty else {
+            let all = documents.indices.filter { facets.isEmpty || documents[$0].matches(facets) }
+            return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
+        let matches = words.map(wordMatch)
+        let candidates =
+            matches.count == 1
+            ? topCandidates(matches[0], facets: facets, limit: limit)
+            : matchingDocuments(matches).filter { facets.isEmpty || documents[Int($0)].matches(facets) }
+        var scorers = matches.map { WordScorer($0, textCount: texts.count) }
+        var scored: [ScoredDocument] = []
+        scored.reserveCapacity(candidates.count)
+        for document in candidates {
+            var total = 0.0
+            for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
+            scored.append(ScoredDocument(document: document, score: (total * 100).rounded() / 100))
+        }
+        return best(scored, limit: limit).map { scoredDocument in
+            var matched: [String] = []
+            for index in scorers.indices {
+                _ = scorers[index].score(scoredDocument.document, in: self)
+                for label in scorers[index].values.labels where !matched.contains(label) { matched.append(label) }
+            }
+            return hit(scoredDocument, matched)
+        }
+    }
+
+    private func hit(_ scored: ScoredDocument, _ matched: [String]) -> SearchHit {
+        let document = documents[Int(scored.document)]
+        return SearchHit(
+            kind: document.kind, code: document.code, name: document.name, department: document.department,
+            score: scored.score, matched: matched)
     }
 
     /// The `limit` best of `hits` in order: by score, then by code; a bounded insertion for few of many.
@@ -136,8 +148,9 @@ public struct SearchIndex: Sendable {
         var type: [String: Int] = [:]
         var level: [String: Int] = [:]
         var audience: [String: Int] = [:]
-        for hit in allHits(query).documents {
-            let document = documents[Int(hit.document)]
+        let matches = Self.words(of: query).map(wordMatch)
+        for found in matchingDocuments(matches) {
+            let document = documents[Int(found)]
             if let value = document.department { department[value, default: 0] += 1 }
             type[document.type, default: 0] += 1
             if let value = document.level { level[value, default: 0] += 1 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OnegoCatalog
 import OnegoComposer
 import OnegoExport
 
@@ -9,23 +10,39 @@ struct APIRoutes {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
-            let data = store.data
+            let (data, generation) = store.snapshot
             let query = request.uri.queryParameters.get("q") ?? ""
             let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 500)
-            let hits = data.search?.hits(for: query, filter: SearchFilter.from(request), limit: limit) ?? []
-            return try Self.json(hits)
+            let filter = SearchFilter.from(request)
+            // Each text led by its length, so no query or filter value can pass for another's.
+            let key = ([query] + SearchFilter.names.map { filter[$0] ?? "" })
+                .reduce("search \(limit)") { $0 + " \($1.utf8.count):" + $1 }
+            return try cached(key, generation: generation) {
+                try .init(text: Self.jsonString(data.search?.hits(for: query, filter: filter, limit: limit) ?? []))
+            }
         }
         router.get("/api/matters/:code/composition") { request, context in
-            let data = store.data
+            let (data, generation) = store.snapshot
             let code = try context.parameters.require("code")
             guard let matter = data.matter(code: code) else { throw HTTPError(.notFound) }
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
-            let result = Result { () throws(CompositionError) in
-                try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
-            }
-            switch result {
-            case .success(let composition): return try Self.json(composition)
-            case .failure(let error): return try Self.json(["error": error.description], status: .unprocessableContent)
+            // Date questions count from today when no acceptance date is given, so the day is part of the key.
+            let key =
+                ["composition", matter.code, given.accepted?.description ?? "", CalendarDay.today().description]
+                + given.answers.values.map { id, values in
+                    let kind =
+                        given.answers.multipleChoice.contains(id) ? "+" : given.answers.numbers.contains(id) ? "#" : ""
+                    return id + kind + "=" + values.map { "\($0.utf8.count):\($0)" }.joined()
+                }
+            return try cached(key.map { "\($0.utf8.count):\($0)" }.joined(), generation: generation) {
+                let result = Result { () throws(CompositionError) in
+                    try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+                }
+                switch result {
+                case .success(let composition): return try .init(text: Self.jsonString(composition), isError: false)
+                case .failure(let error):
+                    return try .init(text: Self.jsonString(["error": error.description]), isError: true)
+                }
             }
         }
         router.get("/api/openapi.json") { _, _ in Self.jsonText(OpenAPIDocument.text) }
@@ -35,11 +52,28 @@ struct APIRoutes {
         }
     }
 
+    /// The cached answer for `key` from this generation of the workspace, or `make`'s, then cached.
+    private func cached(_ key: String, generation: UInt64, make: () throws -> ResponseCache.Entry) throws -> Response {
+        let entry: ResponseCache.Entry
+        if let found = store.responses.entry(for: key, generation: generation) {
+            entry = found
+        } else {
+            entry = try make()
+            store.responses.store(entry, for: key, generation: generation)
+        }
+        return Self.jsonText(entry.text, status: entry.isError ? .unprocessableContent : .ok)
+    }
+
     /// JSON encoded as the command line encodes it (sorted keys, pretty, slashes unescaped).
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        jsonText(try jsonString(value), status: status)
+    }
+
+    /// The JSON text of `value`, as the command line encodes it.
+    static func jsonString(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return jsonText(String(decoding: try encoder.encode(value), as: UTF8.self), status: status)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func jsonText(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

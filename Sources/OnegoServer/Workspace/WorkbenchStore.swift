@@ -13,6 +13,9 @@ public final class WorkbenchStore: @unchecked Sendable {
 
     private let lock = NSLock()
     private var current: WorkbenchData
+    private var currentGeneration: UInt64 = 0
+    /// API answers computed from the current data (emptied on reload).
+    let responses = ResponseCache()
     private var failure: String?
     private var fingerprint: WorkspaceFingerprint
     private let loader: Loader?
@@ -29,6 +32,10 @@ public final class WorkbenchStore: @unchecked Sendable {
 
     /// The data to serve now (the last complete load).
     public var data: WorkbenchData { lock.withLock { current } }
+
+    /// The data to serve now and its generation: a number that changes whenever the data is replaced (keys for
+    /// ``responses``).
+    var snapshot: (data: WorkbenchData, generation: UInt64) { lock.withLock { (current, currentGeneration) } }
 
     /// Why the last reload failed, or nil when the data served is what is on disk.
     public var reloadError: String? { lock.withLock { failure } }
@@ -56,6 +63,8 @@ public final class WorkbenchStore: @unchecked Sendable {
             let fresh = try loader()
             lock.withLock {
                 current = fresh
+                currentGeneration += 1
+                responses.reset(generation: currentGeneration)
                 failure = nil
                 fingerprint = now
             }

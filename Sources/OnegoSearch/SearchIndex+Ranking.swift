@@ -1,0 +1,130 @@
+extension SearchIndex {
+    /// How much a document's score can exceed its best contribution for one word (``LabelValues/score``), plus a
+    /// margin for the rounding to hundredths.
+    static let bonusBound = 10.011
+
+    /// The query's words (separated by whitespace).
+    static func words(of query: String) -> [String] {
+        query.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    /// The documents matching every word, in no particular order.
+    func matchingDocuments(_ matches: [WordMatch]) -> [Int32] {
+        guard let first = matches.first else { return documents.indices.map { Int32($0) } }
+        var candidates: [Int32] = []
+        mark(first) { document in candidates.append(document) }
+        for match in matches.dropFirst() where !candidates.isEmpty {
+            var wanted = [Bool](repeating: false, count: documents.count)
+            mark(match) { document in wanted[Int(document)] = true }
+            candidates.removeAll { !wanted[Int($0)] }
+        }
+        return candidates
+    }
+
+    /// Calls `found` once for each document the word matches.
+    private func mark(_ match: WordMatch, found: (Int32) -> Void) {
+        var seen = [Bool](repeating: false, count: documents.count)
+        for credit in match.credits {
+            for posting in postings[Int(credit.text)]
+            where !seen[Int(posting.document)] && credit.filter.accepts(posting.field) {
+                seen[Int(posting.document)] = true
+                found(posting.document)
+            }
+        }
+        for (document, _) in match.codes where !seen[Int(document)] {
+            seen[Int(document)] = true
+            found(document)
+        }
+    }
+
+    /// The documents passing `facets` that can be among the best `limit` for one word: the word's text matches are
+    /// taken by their largest possible contribution, best first, and the rest are skipped once `limit` documents
+    /// are certain to outrank every document not yet reached (a document's score is at least any one contribution
+    /// and at most its best plus ``bonusBound``).
+    func topCandidates(_ match: WordMatch, facets: SearchFacets, limit: Int) -> [Int32] {
+        var groups = match.credits.indices.map { (bound: bound(of: match.credits[$0]), credit: $0) }
+        if let best = match.codes.map(\.value).max() { groups.append((best, -1)) }
+        groups.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
+        // 0: not reached; 1: a candidate; 2: a candidate certain to rank high; 3: filtered out by the facets.
+        var state = [UInt8](repeating: 0, count: documents.count)
+        var certain = 0
+        var heap = BoundHeap()
+        var candidates: [Int32] = []
+        func touch(_ document: Int32, _ contribution: Double) {
+            if state[Int(document)] == 0 {
+                let passes = facets.isEmpty || documents[Int(document)].matches(facets)
+                state[Int(document)] = passes ? 1 : 3
+                if passes { candidates.append(document) }
+            }
+            if state[Int(document)] == 1 { heap.push(contribution, document) }
+        }
+        for (position, group) in groups.enumerated() {
+            if group.credit < 0 {
+                for (document, value) in match.codes { touch(document, value) }
+            } else {
+                let credit = match.credits[group.credit]
+                for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                    touch(posting.document, posting.field.weight * credit.value)
+                }
+            }
+            guard position + 1 < groups.count else { break }
+            let threshold = groups[position + 1].bound + Self.bonusBound
+            while let top = heap.top, top.bound > threshold {
+                heap.pop()
+                if state[Int(top.document)] == 1 {
+                    state[Int(top.document)] = 2
+                    certain += 1
+                }
+            }
+            if certain >= limit { break }
+        }
+        return candidates
+    }
+
+    /// The largest contribution a text match can make to any document: its value times the heaviest accepted field
+    /// the text occurs in.
+    private func bound(of credit: TextCredit) -> Double {
+        let fields = textFields[Int(credit.text)]
+        var weight = 0.0
+        for field in SearchField.allCases where fields & (1 << UInt16(field.rawValue)) != 0 {
+            if credit.filter.accepts(field) { weight = max(weight, field.weight) }
+        }
+        return weight * credit.value
+    }
+}
+
+/// A max-heap of (contribution, document), for counting the documents certain to rank high.
+struct BoundHeap {
+    private var entries: [(bound: Double, document: Int32)] = []
+
+    /// The largest entry.
+    var top: (bound: Double, document: Int32)? { entries.first }
+
+    mutating func push(_ bound: Double, _ document: Int32) {
+        entries.append((bound, document))
+        var child = entries.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard entries[parent].bound < entries[child].bound else { break }
+            entries.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() {
+        guard !entries.isEmpty else { return }
+        entries.swapAt(0, entries.count - 1)
+        entries.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var largest = parent
+            if left < entries.count && entries[left].bound > entries[largest].bound { largest = left }
+            if right < entries.count && entries[right].bound > entries[largest].bound { largest = right }
+            guard largest != parent else { return }
+            entries.swapAt(parent, largest)
+            parent = largest
+        }
+    }
+}

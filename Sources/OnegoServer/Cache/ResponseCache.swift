@@ -1,0 +1,66 @@
+import Foundation
+
+/// Recently sent JSON answers of the API (search hits, compositions), by request, for one loaded workspace: at most
+/// `capacity` entries, the least recently used dropped first. Entries carry the workspace generation they were
+/// computed from; a reload starts a new generation and empties the cache, and an answer computed from older data is
+/// neither stored nor returned.
+final class ResponseCache: @unchecked Sendable {
+    /// A cached answer: the JSON text and whether it was an error (422).
+    struct Entry: Sendable {
+        var text: String
+        var isError = false
+    }
+
+    private struct Slot {
+        var entry: Entry
+        var lastUse: UInt64
+    }
+
+    private let lock = NSLock()
+    private var slots: [String: Slot] = [:]
+    private var clock: UInt64 = 0
+    private var generation: UInt64 = 0
+    let capacity: Int
+
+    /// An empty cache for generation 0.
+    init(capacity: Int = 1_024) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// The answer stored for `key` from `generation`, if any.
+    func entry(for key: String, generation wanted: UInt64) -> Entry? {
+        lock.withLock {
+            guard wanted == generation, var slot = slots[key] else { return nil }
+            clock += 1
+            slot.lastUse = clock
+            slots[key] = slot
+            return slot.entry
+        }
+    }
+
+    /// Stores an answer computed from `generation` (ignored when the workspace was reloaded since); when full, drops
+    /// the least recently used eighth first, so dropping stays cheap on average.
+    func store(_ entry: Entry, for key: String, generation from: UInt64) {
+        lock.withLock {
+            guard from == generation else { return }
+            if slots[key] == nil && slots.count >= capacity {
+                let drop = max(1, capacity / 8)
+                let oldest = slots.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(drop).map(\.key)
+                for key in oldest { slots[key] = nil }
+            }
+            clock += 1
+            slots[key] = Slot(entry: entry, lastUse: clock)
+        }
+    }
+
+    /// Empties the cache and starts `generation`.
+    func reset(generation next: UInt64) {
+        lock.withLock {
+            slots.removeAll()
+            generation = next
+        }
+    }
+
+    /// The number of answers held.
+    var count: Int { lock.withLock { slots.count } }
+}

@@ -1,0 +1,143 @@
+import OnegoCatalog
+import OnegoComposer
+import Testing
+
+@testable import OnegoSearch
+
+/// The indexed search (character, pair and pinyin indexes; pruned top-k) against the reference scan
+/// (``SearchIndex/referenceSearch(_:facets:limit:)``) on many generated queries.
+@Suite struct IndexedSearchTests {
+    /// The sample catalog, and 2,000 variations of its items (new codes, 40 implementing bodies, renamed
+    /// departments every fifth item) beside its matters: many documents sharing texts, as in a province's catalog.
+    static let generated: SearchIndex = {
+        let templates = SampleIndex.catalog.items
+        var items: [ServiceItem] = []
+        for index in 0..<2_000 {
+            var item = templates[index % templates.count]
+            item.codes.handling = item.codes.implementation + String(100_000 + index)
+            item.implementingBody.name = item.department + "（第\(index % 40 + 1)号实施机关）"
+            if index % 5 == 0 { item.department = "云溪区" + item.department }
+            items.append(item)
+        }
+        return SearchIndex(catalog: Catalog(items: items), matters: SampleIndex.matters)
+    }()
+
+    @Test func oneWordQueriesRankAsTheScan() {
+        compare(SampleIndex.index, queries: 600, seed: 1)
+        compare(Self.generated, queries: 600, seed: 2)
+    }
+
+    @Test func severalWordsAndFacetsRankAsTheScan() {
+        compare(SampleIndex.index, queries: 300, seed: 3, words: 2)
+        compare(Self.generated, queries: 300, seed: 4, words: 2, facets: true)
+    }
+
+    @Test func relatedWordVariantsAreThoseOfEveryGroup() {
+        var random = SplitMix(seed: 5)
+        let index = SampleIndex.index
+        for _ in 0..<300 {
+            let query = QueryMaker(index: index).fragment(&random)
+            #expect(index.relatedWords.variants(of: query) == index.referenceVariants(of: query), "\(query)")
+        }
+        #expect(index.relatedWords.variants(of: "开饭店").contains("开办餐饮店"))
+    }
+
+    @Test func prunedTopHitsSkipDocumentsThatCannotRank() throws {
+        let index = Self.generated
+        let match = index.wordMatch("身份证")
+        let all = index.matchingDocuments([match])
+        let pruned = index.topCandidates(match, facets: SearchFacets(), limit: 5)
+        #expect(all.count > 1_000)
+        #expect(pruned.count < all.count)
+        #expect(index.search("身份证", limit: 5) == index.referenceSearch("身份证", limit: 5))
+    }
+
+    private func compare(_ index: SearchIndex, queries: Int, seed: UInt64, words: Int = 1, facets: Bool = false) {
+        var random = SplitMix(seed: seed)
+        let maker = QueryMaker(index: index)
+        var nonEmpty = 0
+        for _ in 0..<queries {
+            let query = words == 1 ? maker.query(&random) : maker.documentQuery(&random, words: words)
+            let limit = [1, 5, 20, 50, 200][Int(random.next() % 5)]
+            let filter = facets ? maker.facets(&random) : SearchFacets()
+            let found = index.search(query, facets: filter, limit: limit)
+            let expected = index.referenceSearch(query, facets: filter, limit: limit)
+            #expect(found == expected, "\(query) limit \(limit) \(filter)")
+            if !expected.isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty * 2 > queries, "most generated queries should find something")
+    }
+}
+
+/// Queries drawn from the indexed texts: pieces of names, materials and departments, their pinyin and initials, code
+/// prefixes, and a few random letters.
+struct QueryMaker {
+    let index: SearchIndex
+
+    func query(_ random: inout SplitMix) -> String {
+        switch random.next() % 8 {
+        case 0, 1, 2: return fragment(&random)
+        case 3: return index.pinyin.romanize(fragment(&random))
+        case 4:
+            let fragment = fragment(&random)
+            return String(index.pinyin.romanize(fragment).prefix(max(2, fragment.count)))
+        case 5: return initials(fragment(&random))
+        case 6:
+            let code = index.documents[Int(random.next() % UInt64(index.documents.count))].code
+            return String(code.prefix(2 + Int(random.next() % 14)))
+        default:
+            let letters = (0..<(2 + random.next() % 3)).map { _ in
+                Character(Unicode.Scalar(97 + UInt8(random.next() % 26)))
+            }
+            return String(letters)
+        }
+    }
+
+    /// Pieces of several texts of one random document (words that occur together).
+    func documentQuery(_ random: inout SplitMix, words: Int) -> String {
+        let document = Int(random.next() % UInt64(index.documents.count))
+        let entries = Int(index.forwardStart[document])..<Int(index.forwardStart[document + 1])
+        return (0..<words).map { _ in
+            let entry = entries.lowerBound + Int(random.next() % UInt64(entries.count))
+            return fragment(&random, of: Int(index.forwardTexts[entry]))
+        }.joined(separator: " ")
+    }
+
+    /// One to six characters of a random text (or of text `id`).
+    func fragment(_ random: inout SplitMix, of id: Int? = nil) -> String {
+        let text = Array(index.texts[id ?? Int(random.next() % UInt64(index.texts.count))].scalars)
+        let length = min(text.count, 1 + Int(random.next() % 6))
+        let start = Int(random.next() % UInt64(text.count - length + 1))
+        return String(String.UnicodeScalarView(text[start..<(start + length)].compactMap(Unicode.Scalar.init)))
+    }
+
+    /// The first letter of each character's most common reading.
+    func initials(_ text: String) -> String {
+        String(text.unicodeScalars.compactMap { index.pinyin.romanize(String($0)).first })
+    }
+
+    func facets(_ random: inout SplitMix) -> SearchFacets {
+        let document = index.documents[Int(random.next() % UInt64(index.documents.count))]
+        switch random.next() % 4 {
+        case 0: return SearchFacets(department: document.department)
+        case 1: return SearchFacets(type: document.type)
+        case 2: return SearchFacets(audience: document.audiences.first)
+        default: return SearchFacets()
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the generated queries are the same on every run.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
