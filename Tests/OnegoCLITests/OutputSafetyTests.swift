@@ -127,7 +127,8 @@ import Testing
     @Test func concurrentAuditsIntoOneFileAllSucceed() throws {
         let folder = try Fixtures.temporaryDirectory()
         let output = folder + "/same.html"
-        for _ in 0..<10 {
+        // The reproducer: 40 pairs, of which one used to fail with "无法替换目标文件".
+        for _ in 0..<40 {
             let runs = try (0..<2).map { _ in try Spawned(audit: output) }
             for run in runs {
                 let result = run.finish()
@@ -144,6 +145,22 @@ import Testing
         let result = run.finish()
         #expect(result.status == 74)
         #expect(result.stderr.components(separatedBy: "无法写入标准输出").count == 2)
+    }
+
+    @Test func writeErrorsOnStandardErrorExit74WithoutATrap() throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let run = try Spawned(["validate", "no/such/catalog"], standardError: full)
+        let result = run.finish()
+        #expect(result.status == 74)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aClosedPipeOnStandardErrorEndsTheRunQuietly() throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let run = try Spawned(["validate", "no/such/catalog"], standardError: pipe.fileHandleForWriting)
+        try pipe.fileHandleForWriting.close()
+        #expect(run.finish().status == 141)
     }
 
     @Test func aClosedPipeEndsTheRunQuietly() throws {
@@ -187,7 +204,9 @@ import Testing
         var interrupted = false
         for _ in 0..<5 where !interrupted {
             let run = try Spawned(["site", "Catalogs/yunxi/items", "--date", "2026-11-20", "--out", parent + "/site"])
-            let deadline = Date().addingTimeInterval(20)
+            // Generous: on a loaded machine the debug build may take far longer than 20 s to reach its first page
+            // (the run is killed as soon as its temporary folder appears; the deadline only stops a stuck run).
+            let deadline = Date().addingTimeInterval(180)
             while Date() < deadline, run.process.isRunning {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
                 if names.contains(where: { $0.hasPrefix(".site.onego-") && $0.hasSuffix(".tmp") }) {
@@ -219,14 +238,17 @@ struct Spawned {
     let error = Pipe()
     let capturesOutput: Bool
 
-    init(_ arguments: [String], standardOutput: FileHandle? = nil) throws {
+    let capturesError: Bool
+
+    init(_ arguments: [String], standardOutput: FileHandle? = nil, standardError: FileHandle? = nil) throws {
         process.executableURL = URL(fileURLWithPath: Fixtures.onegoExecutable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
         process.standardOutput = standardOutput ?? output
-        process.standardError = error
+        process.standardError = standardError ?? error
         process.standardInput = FileHandle.nullDevice
         capturesOutput = standardOutput == nil
+        capturesError = standardError == nil
         try process.run()
     }
 
@@ -240,7 +262,7 @@ struct Spawned {
     /// Waits for the exit and returns what the run printed.
     func finish() -> (status: Int32, stdout: String, stderr: String) {
         let out = capturesOutput ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        let err = capturesError ? error.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
