@@ -10,9 +10,14 @@ public enum AuditFourSameSection {
     /// The section, or an empty string when no basic code differs between regions; at most `limit` basic codes
     /// are tabled (the full comparison is in `--format json`, `regionalVariation`).
     public static func render(_ report: AuditReport, limit: Int = AuditHTMLReport.defaultRowLimit) -> String {
+        section(report, limit: limit).text
+    }
+
+    /// ``render(_:limit:)`` as markup.
+    static func section(_ report: AuditReport, limit: Int) -> HTML {
         let variations = report.regionalVariation
         guard !variations.isEmpty else { return "" }
-        var rows = ""
+        var rows: HTML = ""
         for variation in variations.prefix(max(limit, 1)) { rows += self.rows(variation) }
         let facts = variations.count { !$0.differingFacts.isEmpty }
         return """
@@ -29,7 +34,7 @@ public enum AuditFourSameSection {
     }
 
     /// One row per implementation; the first carries the basic code over all of them.
-    static func rows(_ variation: RegionalVariation) -> String {
+    static func rows(_ variation: RegionalVariation) -> HTML {
         guard let first = variation.implementations.first else { return "" }
         // The first region's implementations (新办, 变更 … share a basic code) are the reference, as in the rule.
         let reference = variation.implementations.filter { $0.region == first.region }
@@ -42,16 +47,16 @@ public enum AuditFourSameSection {
         var differs = "材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项"
         if variation.promisedLimits.count > 1 { differs += "，承诺时限 \(variation.promisedLimits.count) 种" }
         if !variation.differingFacts.isEmpty { differs += "，\(variation.differingFacts.joined(separator: "、"))不同" }
-        var out = ""
+        var out: HTML = ""
         for (index, implementation) in variation.implementations.enumerated() {
             let laws = implementation.laws.isEmpty ? "无" : implementation.laws.joined(separator: "、")
-            let lead =
+            let lead: HTML =
                 index == 0
-                ? "<td rowspan=\"\(span)\"><code>\(h(variation.basicCode))</code><br>\(h(variation.name))<br><span class=\"small\">\(h(differs))</span></td>"
+                ? "<td rowspan=\"\(span)\"><code>\(variation.basicCode)</code><br>\(variation.name)<br><span class=\"small\">\(differs)</span></td>"
                 : ""
             out += """
-                <tr>\(lead)<td><code>\(h(implementation.region))</code></td>\
-                <td>\(mark(implementation.name, !names.contains(implementation.name)))<br><code>\(h(implementation.item))</code></td>\
+                <tr>\(lead)<td><code>\(implementation.region)</code></td>\
+                <td>\(mark(implementation.name, !names.contains(implementation.name)))<br><code>\(implementation.item)</code></td>\
                 <td>\(mark(implementation.type, !types.contains(implementation.type)))</td>\
                 <td>\(mark(laws, !bases.contains(implementation.laws)))</td>\
                 <td class="num">\(mark(String(implementation.materials), !counts.contains(implementation.materials)))</td>\
@@ -62,9 +67,7 @@ public enum AuditFourSameSection {
         return out
     }
 
-    private static func mark(_ text: String, _ differs: Bool) -> String {
-        differs ? "<mark>\(h(text))</mark>" : h(text)
+    private static func mark(_ text: String, _ differs: Bool) -> HTML {
+        differs ? "<mark>\(text)</mark>" : "\(text)"
     }
-
-    private static func h(_ text: String) -> String { HTMLText.escape(text) }
 }
