@@ -92,10 +92,10 @@ private struct SharedMaterial: Hashable {
     init(_ storage: Material.Storage) { self.storage = storage }
 
     static func == (a: SharedMaterial, b: SharedMaterial) -> Bool {
-        a.storage === b.storage || a.storage.body.hasSameKey(as: b.storage.body)
+        a.storage.isIdentical(to: b.storage) || a.storage.value.hasSameKey(as: b.storage.value)
     }
 
-    func hash(into hasher: inout Hasher) { storage.body.combineKey(into: &hasher) }
+    func hash(into hasher: inout Hasher) { storage.value.combineKey(into: &hasher) }
 }
 
 /// A value hashed and compared by its strings' UTF-8 bytes and its code-list cases, never by `String`'s
