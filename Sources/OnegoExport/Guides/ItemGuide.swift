@@ -6,34 +6,13 @@ public import OnegoCatalog
 public enum ItemGuide {
     /// The guide document for `item`.
     public static func make(_ item: ServiceItem, options: GuideOptions) -> GuideDocument {
-        var sections: [GuideSection] = []
-
-        var basics = [
-            GuideField("事项名称", item.name),
-            GuideField("事项类型", item.type.label),
-            GuideField("基本编码", item.codes.basic),
-            GuideField("实施编码", item.codes.implementation),
-        ]
-        if let handling = item.codes.handling { basics.append(GuideField("业务办理项编码", handling)) }
-        basics.append(GuideField("行使层级", item.level.label))
-        basics.append(GuideField("服务对象", item.serviceObjects.map(\.rawValue).joined(separator: "、")))
-        basics.append(GuideField("办件类型", item.handling.rawValue))
-        if let cross = item.crossRegion { basics.append(GuideField("通办范围", ItemFacts.crossRegion(cross))) }
-        sections.append(GuideSection("基本信息", [.fields(basics)]))
-
+        var sections = [basics(item)]
         if !item.legalBasis.isEmpty {
-            sections.append(
-                GuideSection(
-                    "设定依据",
-                    [
-                        .list(
-                            item.legalBasis.map {
-                                "《\($0.law)》\($0.article ?? "")" + ($0.text.isEmpty ? "" : "：\($0.text)")
-                            })
-                    ]
-                ))
+            let provisions = item.legalBasis.map {
+                "《\($0.law)》\($0.article ?? "")" + ($0.text.isEmpty ? "" : "：\($0.text)")
+            }
+            sections.append(GuideSection("设定依据", [.list(provisions)]))
         }
-
         sections.append(
             GuideSection(
                 "实施主体",
@@ -45,24 +24,50 @@ public enum ItemGuide {
                         GuideField("责任部门", item.department),
                     ])
                 ]))
-
         if let conditions = item.conditions { sections.append(GuideSection("受理条件", [.paragraph(conditions)])) }
-
         sections.append(GuideSection("申请材料", [materialTable(item)]))
+        if let process = process(item) { sections.append(process) }
+        sections += [handlingModes(item), timeLimits(item), fees(item)]
+        if let results = results(item) { sections.append(results) }
+        sections += contact(item)
+        return GuideDocument(
+            kind: .guide, title: GuideKind.guide.label, subject: item.name,
+            header: [GuideField("事项编码", item.id), GuideField("实施主体", item.implementingBody.name)],
+            sections: sections.map(dropEmptyFields),
+            footer: "本指南依据事项目录生成，与网上办事指南信息同源、内容一致。印发日期：\(options.issued.chinese)")
+    }
 
-        if !item.steps.isEmpty {
-            let rows = item.steps.enumerated().map { index, step in
-                [
-                    String(index + 1), step.name,
-                    step.limit.map { $0.value == 0 ? "当场办结" : ItemFacts.limit($0) } ?? "—", step.role ?? "—",
-                ]
-            }
-            sections.append(
-                GuideSection(
-                    "办理流程",
-                    [.table(GuideTable(columns: ["序号", "环节", "时限", "办理人员"], rows: rows, centred: [0]))]))
+    /// 基本信息: name, type, codes, level, audiences, handling kind, cross-region scope.
+    static func basics(_ item: ServiceItem) -> GuideSection {
+        var basics = [
+            GuideField("事项名称", item.name),
+            GuideField("事项类型", item.type.label),
+            GuideField("基本编码", item.codes.basic),
+            GuideField("实施编码", item.codes.implementation),
+        ]
+        if let handling = item.codes.handling { basics.append(GuideField("业务办理项编码", handling)) }
+        basics.append(GuideField("行使层级", item.level.label))
+        basics.append(GuideField("服务对象", item.serviceObjects.map(\.rawValue).joined(separator: "、")))
+        basics.append(GuideField("办件类型", item.handling.rawValue))
+        if let cross = item.crossRegion { basics.append(GuideField("通办范围", ItemFacts.crossRegion(cross))) }
+        return GuideSection("基本信息", [.fields(basics)])
+    }
+
+    /// 办理流程: the steps with their limits and roles, if the catalog lists any.
+    static func process(_ item: ServiceItem) -> GuideSection? {
+        guard !item.steps.isEmpty else { return nil }
+        let rows = item.steps.enumerated().map { index, step in
+            [
+                String(index + 1), step.name,
+                step.limit.map { $0.value == 0 ? "当场办结" : ItemFacts.limit($0) } ?? "—", step.role ?? "—",
+            ]
         }
+        return GuideSection(
+            "办理流程", [.table(GuideTable(columns: ["序号", "环节", "时限", "办理人员"], rows: rows, centred: [0]))])
+    }
 
+    /// 办理方式: the badges, forms, online service, visits and 告知承诺.
+    static func handlingModes(_ item: ServiceItem) -> GuideSection {
         var modes: [GuideBlock] = []
         let badges = ItemText.badges(for: item)
         if !badges.isEmpty { modes.append(.badges(badges)) }
@@ -76,8 +81,11 @@ public enum ItemGuide {
             modeFields.append(GuideField("告知承诺", "可书面承诺代替部分证明材料，事后核查"))
         }
         modes.append(.fields(modeFields))
-        sections.append(GuideSection("办理方式", modes))
+        return GuideSection("办理方式", modes)
+    }
 
+    /// 办理时限: statutory and promised limits, and the special procedures not counted in them.
+    static func timeLimits(_ item: ServiceItem) -> GuideSection {
         var limits = [
             GuideField("法定办结时限", item.statutoryLimit.map(ItemFacts.limit) ?? "无法定时限"),
             GuideField("承诺办结时限", ItemFacts.promised(item)),
@@ -87,8 +95,11 @@ public enum ItemGuide {
             let note = procedure.note.map { "；\($0)" } ?? ""
             limits.append(GuideField("特别程序", "\(procedure.kind.rawValue)\(limit)（不计入办结时限\(note)）"))
         }
-        sections.append(GuideSection("办理时限", [.fields(limits)]))
+        return GuideSection("办理时限", [.fields(limits)])
+    }
 
+    /// 收费标准: whether the item charges, and the fee table.
+    static func fees(_ item: ServiceItem) -> GuideSection {
         var fees: [GuideBlock] = [.fields([GuideField("是否收费", item.fee.isCharged ? "收费" : "不收费")])]
         if !item.fee.items.isEmpty {
             fees.append(
@@ -97,22 +108,25 @@ public enum ItemGuide {
                         columns: ["收费项目", "收费标准", "收费依据"],
                         rows: item.fee.items.map { [$0.name, $0.standard, $0.basis ?? "—"] })))
         }
-        sections.append(GuideSection("收费标准", fees))
+        return GuideSection("收费标准", fees)
+    }
 
-        if !item.results.isEmpty {
-            let rows = item.results.map { result in
-                [
-                    result.name, result.type.rawValue, result.validity ?? "—", result.delivery ?? "—",
-                    result.eLicence ?? "—",
-                ]
-            }
-            sections.append(
-                GuideSection(
-                    "办理结果及送达",
-                    [.table(GuideTable(columns: ["结果名称", "类型", "有效期", "送达方式", "电子证照"], rows: rows))]))
+    /// 办理结果及送达, if the item issues any result.
+    static func results(_ item: ServiceItem) -> GuideSection? {
+        guard !item.results.isEmpty else { return nil }
+        let rows = item.results.map { result in
+            [
+                result.name, result.type.rawValue, result.validity ?? "—", result.delivery ?? "—",
+                result.eLicence ?? "—",
+            ]
         }
+        return GuideSection(
+            "办理结果及送达", [.table(GuideTable(columns: ["结果名称", "类型", "有效期", "送达方式", "电子证照"], rows: rows))])
+    }
 
-        sections.append(
+    /// 咨询与投诉, then 办理地点和时间.
+    static func contact(_ item: ServiceItem) -> [GuideSection] {
+        [
             GuideSection(
                 "咨询与投诉",
                 [
@@ -120,17 +134,12 @@ public enum ItemGuide {
                         GuideField("咨询电话", item.contact.phone),
                         GuideField("投诉电话", item.contact.complaintPhone),
                     ])
-                ]))
-        sections.append(
+                ]),
             GuideSection(
                 "办理地点和时间",
-                [.fields([GuideField("办理地点", item.contact.addressText), GuideField("办理时间", item.contact.hoursText)])]))
-
-        return GuideDocument(
-            kind: .guide, title: GuideKind.guide.label, subject: item.name,
-            header: [GuideField("事项编码", item.id), GuideField("实施主体", item.implementingBody.name)],
-            sections: sections.map(dropEmptyFields),
-            footer: "本指南依据事项目录生成，与网上办事指南信息同源、内容一致。印发日期：\(options.issued.chinese)")
+                [.fields([GuideField("办理地点", item.contact.addressText), GuideField("办理时间", item.contact.hoursText)])]
+            ),
+        ]
     }
 
     /// The guide's full material table.
