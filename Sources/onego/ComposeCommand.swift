@@ -61,7 +61,7 @@ struct ComposeCommand: ParsableCommand {
     @Option(help: "Calendar files or folders (default: the repository's Catalogs/calendars).")
     var calendar: [String] = []
 
-    @Option(help: "Material synonym table (default: Catalogs/reference/material-synonyms.xml).")
+    @Option(help: "Material synonym table (default: material-synonyms.xml in the workspace folder, else built in).")
     var synonyms: String?
 
     @OptionGroup var options: CatalogOptions

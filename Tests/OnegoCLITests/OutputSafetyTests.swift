@@ -16,18 +16,17 @@ import Testing
     static let policy = "Tests/Fixtures/audit/lenient-policy.xml"
     static let answers = ["--answer", "invoice=是", "--answer", "staff=是", "--answer", "bank=否"]
 
-    /// `base/district/{items,matters}`, `base/reference/material-synonyms.xml`, `base/calendars`, `base/waivers.xml`:
+    /// `base/district/{items,matters}`, `base/district/material-synonyms.xml`, `base/calendars`, `base/waivers.xml`:
     /// a district with everything that is loaded implicitly, copied so a failing test damages only the copy.
     func workspace() throws -> String {
         let base = try Fixtures.temporaryDirectory()
         let files = FileManager.default
         try files.createDirectory(atPath: base + "/district", withIntermediateDirectories: true)
-        try files.createDirectory(atPath: base + "/reference", withIntermediateDirectories: true)
         try files.copyItem(atPath: Fixtures.fixture("export/qykb/items"), toPath: base + "/district/items")
         try files.copyItem(atPath: Fixtures.fixture("export/qykb/matters"), toPath: base + "/district/matters")
         try files.copyItem(
             atPath: Fixtures.path("Catalogs/reference/material-synonyms.xml"),
-            toPath: base + "/reference/material-synonyms.xml")
+            toPath: base + "/district/material-synonyms.xml")
         try files.copyItem(atPath: Fixtures.path("Catalogs/calendars"), toPath: base + "/calendars")
         try files.copyItem(atPath: Fixtures.fixture("audit/waivers.xml"), toPath: base + "/waivers.xml")
         return base
@@ -40,7 +39,7 @@ import Testing
         return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
     }
 
-    @Test(arguments: ["district/matters/qykb.xml", "reference/material-synonyms.xml", "calendars/2026.xml"])
+    @Test(arguments: ["district/matters/qykb.xml", "district/material-synonyms.xml", "calendars/2026.xml"])
     func guideThroughALinkNeverReplacesAnImplicitInput(input: String) throws {
         let base = try workspace()
         let before = try bytes(base + "/" + input)
@@ -55,7 +54,7 @@ import Testing
         #expect(type(base + "/e.html") == S_IFLNK)
     }
 
-    @Test(arguments: ["reference/material-synonyms.xml", "waivers.xml", "district/matters/qykb.xml"])
+    @Test(arguments: ["district/material-synonyms.xml", "waivers.xml", "district/matters/qykb.xml"])
     func auditThroughALinkNeverReplacesAnInput(input: String) throws {
         let base = try workspace()
         let before = try bytes(base + "/" + input)

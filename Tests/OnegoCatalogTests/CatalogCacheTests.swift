@@ -215,8 +215,8 @@ import Testing
         #expect(decoded.diagnostics == outcome.diagnostics)
         #expect(decoded.title == "卫生健康" && decoded.region == "530100" && decoded.skippedNamespace == nil)
         let materials = try #require(decoded.items.first?.materials)
-        #expect(materials[0].storage === materials[1].storage)
-        #expect(materials[0].storage !== materials[2].storage)
+        #expect(materials[0].storage.isIdentical(to: materials[1].storage))
+        #expect(!materials[0].storage.isIdentical(to: materials[2].storage))
         // Every shorter prefix of the payload is rejected, never read as a smaller outcome.
         for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
             #expect(throws: CompactCodingError.self) {

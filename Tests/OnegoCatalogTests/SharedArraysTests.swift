@@ -55,9 +55,9 @@ import Testing
         var b = Material(name: fresh("食品经营许可申请书（加盖公章）"), originals: 1, issuer: fresh("云溪区市场监督管理局"))
         shared.share(&a)
         shared.share(&b)
-        #expect(a.storage === b.storage)
+        #expect(a.storage.isIdentical(to: b.storage))
         var c = Material(name: fresh("食品经营许可申请书（加盖公章）"), originals: 2)
         shared.share(&c)
-        #expect(c.storage !== a.storage)
+        #expect(!c.storage.isIdentical(to: a.storage))
     }
 }

@@ -9,12 +9,12 @@ import Testing
 /// tables whose cells span rows are left to scroll in their own box.
 @Suite struct ReportTableTests {
     @Test func everyCellOfEveryRowCarriesItsColumnsHeader() {
-        let rows = """
+        let rows: HTML = """
             <tr><td>企业设立登记<br><code>11440188MB2C90231K4010100100100001</code></td><td class="num">0.5个工作日</td></tr>
             <tr><td>烟草专卖零售许可证核发（新办）</td><td class="num">10个工作日</td></tr>
 
             """
-        let html = ReportTable.reflowing(headers: ["事项", "承诺 <时限>"], rows: rows)
+        let html = ReportTable.reflowing(headers: ["事项", "承诺 <时限>"], rows: rows).text
         #expect(html.hasPrefix("<table class=\"reflow\"><thead><tr><th>事项</th><th>承诺 &lt;时限&gt;</th></tr></thead>"))
         #expect(html.components(separatedBy: "<td data-label=\"事项\">").count - 1 == 2)
         #expect(html.components(separatedBy: "<td data-label=\"承诺 &lt;时限&gt;\" class=\"num\">").count - 1 == 2)
@@ -23,9 +23,9 @@ import Testing
     }
 
     @Test func escapedCatalogTextIsNeverTakenForACell() {
-        let rows = "<tr><td>&lt;td&gt;食品经营许可&lt;tr&gt;</td></tr>\n"
+        let rows: HTML = "<tr><td>&lt;td&gt;食品经营许可&lt;tr&gt;</td></tr>\n"
         #expect(
-            ReportTable.labelled(rows, headers: ["事项"])
+            ReportTable.labelled(rows, headers: ["事项"]).text
                 == "<tr><td data-label=\"事项\">&lt;td&gt;食品经营许可&lt;tr&gt;</td></tr>\n")
     }
 

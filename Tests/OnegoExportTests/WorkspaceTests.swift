@@ -14,7 +14,9 @@ import Testing
         for catalog in [yunxi, yunxi + "/items"] {
             let workspace = Workspace(catalogPaths: [catalog])
             #expect(workspace.matterFolders == [yunxi + "/matters"])
-            #expect(workspace.synonymsFile == Fixtures.path("Catalogs/reference/material-synonyms.xml"))
+            // Catalogs/reference/ is above the workspace folder: the sample uses the built-in copy of that table.
+            #expect(workspace.workspaceFolder == yunxi)
+            #expect(workspace.synonymsFile == nil)
             #expect(workspace.codeProfileFile == nil)
         }
         let workspace = Workspace(catalogPaths: [yunxi])
@@ -25,6 +27,28 @@ import Testing
         #expect(try workspace.matter(named: "yx-qykb").name == "企业开办")
         #expect(try workspace.matter(named: "kbcyd").code == "YX-KBCYD")
         #expect(try workspace.synonyms() != .empty)
+    }
+
+    @Test func aSynonymTableIsFoundInTheWorkspaceFolderNeverAboveIt() throws {
+        let base = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let files = FileManager.default
+        try files.createDirectory(atPath: base + "/district/items", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: base + "/reference", withIntermediateDirectories: true)
+        let table = Fixtures.path("Catalogs/reference/material-synonyms.xml")
+        try files.copyItem(atPath: table, toPath: base + "/reference/material-synonyms.xml")
+        try files.copyItem(atPath: table, toPath: base + "/material-synonyms.xml")
+        let catalogs = [base + "/district", base + "/district/items", base + "/district/items/市场监管局.xml"]
+        for catalog in catalogs {
+            #expect(Workspace(catalogPaths: [catalog]).synonymsFile == nil, "\(catalog)")
+        }
+        try files.copyItem(atPath: table, toPath: base + "/district/material-synonyms.xml")
+        for catalog in catalogs {
+            let workspace = Workspace(catalogPaths: [catalog])
+            #expect(workspace.workspaceFolder == base + "/district")
+            #expect(workspace.synonymsFile == base + "/district/material-synonyms.xml")
+            #expect(try workspace.synonyms().preferredName(for: "身份证") == "居民身份证")
+        }
     }
 
     @Test func explicitFilesWinOverTheFolderRules() throws {

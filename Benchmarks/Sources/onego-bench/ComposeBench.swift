@@ -21,9 +21,8 @@ struct ComposeBench: ParsableCommand {
         guard !found.isEmpty, !problems.containsErrors else {
             throw ValidationError("the matters in \(matters) have errors")
         }
-        let synonyms =
-            SynonymTable.defaultPath(near: URL(fileURLWithPath: catalog).deletingLastPathComponent().path)
-            .map { SynonymTable.load(path: $0).table } ?? .empty
+        // The shipped table (Catalogs/reference/material-synonyms.xml), as a workspace without its own uses.
+        let synonyms = SynonymTable.loadBuiltIn().table
         let calendar = try? WorkingCalendar.loadDefault()
         let composer = Composer(catalog: load.catalog, synonyms: synonyms, calendar: calendar)
         let accepted = CalendarDay(iso: "2026-03-02")

@@ -44,7 +44,7 @@ struct CompactWriter {
     /// Writes a material body by reference: its index in the entry's body table, followed by the body itself the
     /// first time it appears.
     mutating func writeBody(of storage: Material.Storage) {
-        let key = ObjectIdentifier(storage)
+        let key = ObjectIdentifier(storage.box)
         if let index = bodyIndex[key] {
             write(UInt64(index))
             return
@@ -53,7 +53,7 @@ struct CompactWriter {
         bodyIndex[key] = index
         bodies.append(storage)
         write(UInt64(index))
-        storage.body.write(to: &self)
+        storage.value.write(to: &self)
     }
 }
 

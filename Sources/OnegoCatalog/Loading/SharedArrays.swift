@@ -94,12 +94,12 @@ private struct SharedMaterial: Hashable {
     init(_ storage: Material.Storage) { self.storage = storage }
 
     static func == (a: SharedMaterial, b: SharedMaterial) -> Bool {
-        a.storage === b.storage || a.storage.body.hasSameKey(as: b.storage.body)
+        a.storage.isIdentical(to: b.storage) || a.storage.value.hasSameKey(as: b.storage.value)
     }
 
     func hash(into hasher: inout Hasher) {
         var key = KeyHasher()
-        storage.body.combineKey(into: &key)
+        storage.value.combineKey(into: &key)
         hasher.combine(key.value)
     }
 }

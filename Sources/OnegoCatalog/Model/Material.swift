@@ -2,7 +2,7 @@ public import OnegoBase
 
 /// One 申请材料 of an item.
 ///
-/// Storage: everything but the location lives in a shared, copy-on-write body, so the same material line repeated
+/// Storage: everything but the location lives in a shared, copy-on-write body (``CopyOnWrite``), so the same material line repeated
 /// across many items (a national catalog publishes 居民身份证 hundreds of thousands of times) costs one reference
 /// and a location per item; the loader shares equal bodies within a file. The properties behave as stored ones.
 public struct Material: Sendable, Hashable, Codable {
@@ -27,11 +27,8 @@ public struct Material: Sendable, Hashable, Codable {
         var holder: String?
     }
 
-    /// The copy-on-write box around a ``Body``; mutated only when uniquely referenced.
-    final class Storage: @unchecked Sendable {
-        var body: Body
-        init(_ body: Body) { self.body = body }
-    }
+    /// The copy-on-write box around a ``Body``.
+    typealias Storage = CopyOnWrite<Body>
 
     /// The shared body (the loader swaps in the file's shared copy).
     var storage: Storage
@@ -41,88 +38,88 @@ public struct Material: Sendable, Hashable, Codable {
 
     /// The material's name as the catalog writes it.
     public var name: String {
-        get { storage.body.name }
-        set { mutateBody { $0.name = newValue } }
+        _read { yield storage.value.name }
+        _modify { yield &storage.value.name }
     }
     /// 材料类型.
     public var type: MaterialType {
-        get { storage.body.type }
-        set { mutateBody { $0.type = newValue } }
+        _read { yield storage.value.type }
+        _modify { yield &storage.value.type }
     }
     /// 纸质 / 电子 / both.
     public var form: MaterialForm {
-        get { storage.body.form }
-        set { mutateBody { $0.form = newValue } }
+        _read { yield storage.value.form }
+        _modify { yield &storage.value.form }
     }
     /// 必要 / 非必要 / 容缺后补.
     public var necessity: Necessity {
-        get { storage.body.necessity }
-        set { mutateBody { $0.necessity = newValue } }
+        _read { yield storage.value.necessity }
+        _modify { yield &storage.value.necessity }
     }
     /// 来源渠道.
     public var source: MaterialSource {
-        get { storage.body.source }
-        set { mutateBody { $0.source = newValue } }
+        _read { yield storage.value.source }
+        _modify { yield &storage.value.source }
     }
     /// Number of originals to show or hand in.
     public var originals: Int {
-        get { storage.body.originals }
-        set { mutateBody { $0.originals = newValue } }
+        _read { yield storage.value.originals }
+        _modify { yield &storage.value.originals }
     }
     /// Number of copies to hand in.
     public var copies: Int {
-        get { storage.body.copies }
-        set { mutateBody { $0.copies = newValue } }
+        _read { yield storage.value.copies }
+        _modify { yield &storage.value.copies }
     }
     /// Whether this is a key material (never 容缺).
     public var isKey: Bool {
-        get { storage.body.isKey }
-        set { mutateBody { $0.isKey = newValue } }
+        _read { yield storage.value.isKey }
+        _modify { yield &storage.value.isKey }
     }
     /// The department that issues it, for government-issued materials.
     public var issuer: String? {
-        get { storage.body.issuer }
-        set { mutateBody { $0.issuer = newValue } }
+        _read { yield storage.value.issuer }
+        _modify { yield &storage.value.issuer }
     }
     /// The 电子证照 type that can replace it.
     public var eLicence: String? {
-        get { storage.body.eLicence }
-        set { mutateBody { $0.eLicence = newValue } }
+        _read { yield storage.value.eLicence }
+        _modify { yield &storage.value.eLicence }
     }
     /// 容缺 supplement deadline in working days after acceptance.
     public var supplyDays: Double? {
-        get { storage.body.supplyDays }
-        set { mutateBody { $0.supplyDays = newValue } }
+        _read { yield storage.value.supplyDays }
+        _modify { yield &storage.value.supplyDays }
     }
     /// Paper size (A4 …).
     public var paperSize: String? {
-        get { storage.body.paperSize }
-        set { mutateBody { $0.paperSize = newValue } }
+        _read { yield storage.value.paperSize }
+        _modify { yield &storage.value.paperSize }
     }
     /// The blank form's file name.
     public var blankForm: String? {
-        get { storage.body.blankForm }
-        set { mutateBody { $0.blankForm = newValue } }
+        _read { yield storage.value.blankForm }
+        _modify { yield &storage.value.blankForm }
     }
     /// The sample's file name.
     public var sample: String? {
-        get { storage.body.sample }
-        set { mutateBody { $0.sample = newValue } }
+        _read { yield storage.value.sample }
+        _modify { yield &storage.value.sample }
     }
     /// Fill-in notes.
     public var note: String? {
-        get { storage.body.note }
-        set { mutateBody { $0.note = newValue } }
+        _read { yield storage.value.note }
+        _modify { yield &storage.value.note }
     }
     /// Acceptance standard.
     public var standard: String? {
-        get { storage.body.standard }
-        set { mutateBody { $0.standard = newValue } }
+        _read { yield storage.value.standard }
+        _modify { yield &storage.value.standard }
     }
     /// Whose document it is (持有人: 法定代表人, 新生儿母亲 …; see ``MaterialHolder``), when the catalog says.
     public var holder: String? {
-        get { storage.body.holder }
-        set { mutateBody { $0.holder = newValue } }
+        _read { yield storage.value.holder }
+        _modify { yield &storage.value.holder }
     }
 
     /// Creates a material; only the name is required, the rest defaults to a required applicant-prepared form.
@@ -133,7 +130,7 @@ public struct Material: Sendable, Hashable, Codable {
         blankForm: String? = nil, sample: String? = nil, note: String? = nil, standard: String? = nil,
         holder: String? = nil, location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
-        storage = Storage(
+        storage = CopyOnWrite(
             Body(
                 name: name, type: type, form: form, necessity: necessity, source: source, originals: originals,
                 copies: copies, isKey: isKey, issuer: issuer, eLicence: eLicence, supplyDays: supplyDays,
@@ -142,19 +139,14 @@ public struct Material: Sendable, Hashable, Codable {
         self.location = location
     }
 
-    private mutating func mutateBody(_ change: (inout Body) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.body) }
-        change(&storage.body)
-    }
-
     /// Whether two materials have equal fields and the same location.
     public static func == (a: Material, b: Material) -> Bool {
-        a.location == b.location && (a.storage === b.storage || a.storage.body == b.storage.body)
+        a.location == b.location && (a.storage.isIdentical(to: b.storage) || a.storage.value == b.storage.value)
     }
 
     /// Hashes the fields and the location.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.body)
+        hasher.combine(storage.value)
         hasher.combine(location)
     }
 
@@ -166,7 +158,7 @@ public struct Material: Sendable, Hashable, Codable {
     /// Decodes the same keys the synthesized conformance used.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        storage = Storage(
+        storage = CopyOnWrite(
             Body(
                 name: try c.decode(String.self, forKey: .name),
                 type: try c.decode(MaterialType.self, forKey: .type),
@@ -191,7 +183,7 @@ public struct Material: Sendable, Hashable, Codable {
     /// Encodes the same keys as the synthesized conformance did, leaving out absent optionals.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        let body = storage.body
+        let body = storage.value
         try c.encode(body.name, forKey: .name)
         try c.encode(body.type, forKey: .type)
         try c.encode(body.form, forKey: .form)

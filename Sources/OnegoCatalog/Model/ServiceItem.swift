@@ -2,7 +2,7 @@ public import OnegoBase
 
 /// One 业务办理项 of an implementation list: the smallest unit a citizen applies for.
 ///
-/// Storage: the fields live in one copy-on-write box, so copying an item (into a result, a closure, an array) costs
+/// Storage: the fields live in one copy-on-write box (``CopyOnWrite``), so copying an item (into a result, a closure, an array) costs
 /// one reference count instead of one per string and array field; the audit and the figures copy items often.
 /// The properties behave as stored ones and the item is a value.
 public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
@@ -38,248 +38,157 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         var location: SourceLocation
     }
 
-    /// The copy-on-write box around ``Fields``; mutated only when uniquely referenced.
-    final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var storage: CopyOnWrite<Fields>
 
     /// Basic, implementation and handling-item codes.
     public var codes: ItemCodes {
-        _read { yield storage.fields.codes }
-        _modify {
-            makeUnique()
-            yield &storage.fields.codes
-        }
+        _read { yield storage.value.codes }
+        _modify { yield &storage.value.codes }
     }
     /// The item's name.
     public var name: String {
-        _read { yield storage.fields.name }
-        _modify {
-            makeUnique()
-            yield &storage.fields.name
-        }
+        _read { yield storage.value.name }
+        _modify { yield &storage.value.name }
     }
     /// 事项类型.
     public var type: ItemType {
-        _read { yield storage.fields.type }
-        _modify {
-            makeUnique()
-            yield &storage.fields.type
-        }
+        _read { yield storage.value.type }
+        _modify { yield &storage.value.type }
     }
     /// 行使层级.
     public var level: Level {
-        _read { yield storage.fields.level }
-        _modify {
-            makeUnique()
-            yield &storage.fields.level
-        }
+        _read { yield storage.value.level }
+        _modify { yield &storage.value.level }
     }
     /// The region the item is implemented in.
     public var region: RegionCode {
-        _read { yield storage.fields.region }
-        _modify {
-            makeUnique()
-            yield &storage.fields.region
-        }
+        _read { yield storage.value.region }
+        _modify { yield &storage.value.region }
     }
     /// 即办件 or 承诺件.
     public var handling: HandlingKind {
-        _read { yield storage.fields.handling }
-        _modify {
-            makeUnique()
-            yield &storage.fields.handling
-        }
+        _read { yield storage.value.handling }
+        _modify { yield &storage.value.handling }
     }
     /// The department that publishes it.
     public var department: String {
-        _read { yield storage.fields.department }
-        _modify {
-            makeUnique()
-            yield &storage.fields.department
-        }
+        _read { yield storage.value.department }
+        _modify { yield &storage.value.department }
     }
     /// 实施主体.
     public var implementingBody: ImplementingBody {
-        _read { yield storage.fields.implementingBody }
-        _modify {
-            makeUnique()
-            yield &storage.fields.implementingBody
-        }
+        _read { yield storage.value.implementingBody }
+        _modify { yield &storage.value.implementingBody }
     }
     /// 服务对象.
     public var serviceObjects: [ServiceObject] {
-        _read { yield storage.fields.serviceObjects }
-        _modify {
-            makeUnique()
-            yield &storage.fields.serviceObjects
-        }
+        _read { yield storage.value.serviceObjects }
+        _modify { yield &storage.value.serviceObjects }
     }
     /// 设定依据.
     public var legalBasis: [LegalProvision] {
-        _read { yield storage.fields.legalBasis }
-        _modify {
-            makeUnique()
-            yield &storage.fields.legalBasis
-        }
+        _read { yield storage.value.legalBasis }
+        _modify { yield &storage.value.legalBasis }
     }
     /// 受理条件.
     public var conditions: String? {
-        _read { yield storage.fields.conditions }
-        _modify {
-            makeUnique()
-            yield &storage.fields.conditions
-        }
+        _read { yield storage.value.conditions }
+        _modify { yield &storage.value.conditions }
     }
     /// 法定办结时限; absent for some public services.
     public var statutoryLimit: TimeLimit? {
-        _read { yield storage.fields.statutoryLimit }
-        _modify {
-            makeUnique()
-            yield &storage.fields.statutoryLimit
-        }
+        _read { yield storage.value.statutoryLimit }
+        _modify { yield &storage.value.statutoryLimit }
     }
     /// 承诺办结时限; `nil` when the source does not publish one (未公布, catalog schema 1.1).
     public var promisedLimit: TimeLimit? {
-        _read { yield storage.fields.promisedLimit }
-        _modify {
-            makeUnique()
-            yield &storage.fields.promisedLimit
-        }
+        _read { yield storage.value.promisedLimit }
+        _modify { yield &storage.value.promisedLimit }
     }
     /// 特别程序.
     public var specialProcedures: [SpecialProcedure] {
-        _read { yield storage.fields.specialProcedures }
-        _modify {
-            makeUnique()
-            yield &storage.fields.specialProcedures
-        }
+        _read { yield storage.value.specialProcedures }
+        _modify { yield &storage.value.specialProcedures }
     }
     /// 到办事现场次数.
     public var visits: Int {
-        _read { yield storage.fields.visits }
-        _modify {
-            makeUnique()
-            yield &storage.fields.visits
-        }
+        _read { yield storage.value.visits }
+        _modify { yield &storage.value.visits }
     }
     /// Why the applicant must come on site, when `visits > 0`.
     public var visitReason: String? {
-        _read { yield storage.fields.visitReason }
-        _modify {
-            makeUnique()
-            yield &storage.fields.visitReason
-        }
+        _read { yield storage.value.visitReason }
+        _modify { yield &storage.value.visitReason }
     }
     /// 是否网办 and depth.
     public var online: OnlineService {
-        _read { yield storage.fields.online }
-        _modify {
-            makeUnique()
-            yield &storage.fields.online
-        }
+        _read { yield storage.value.online }
+        _modify { yield &storage.value.online }
     }
     /// 办理形式.
     public var handlingForms: [HandlingForm] {
-        _read { yield storage.fields.handlingForms }
-        _modify {
-            makeUnique()
-            yield &storage.fields.handlingForms
-        }
+        _read { yield storage.value.handlingForms }
+        _modify { yield &storage.value.handlingForms }
     }
     /// 通办范围 and mode.
     public var crossRegion: CrossRegion? {
-        _read { yield storage.fields.crossRegion }
-        _modify {
-            makeUnique()
-            yield &storage.fields.crossRegion
-        }
+        _read { yield storage.value.crossRegion }
+        _modify { yield &storage.value.crossRegion }
     }
     /// Fees.
     public var fee: Fee {
-        _read { yield storage.fields.fee }
-        _modify {
-            makeUnique()
-            yield &storage.fields.fee
-        }
+        _read { yield storage.value.fee }
+        _modify { yield &storage.value.fee }
     }
     /// 秒批, 秒报, 告知承诺, 免证办.
     public var modes: HandlingModes {
-        _read { yield storage.fields.modes }
-        _modify {
-            makeUnique()
-            yield &storage.fields.modes
-        }
+        _read { yield storage.value.modes }
+        _modify { yield &storage.value.modes }
     }
     /// 申请材料.
     public var materials: [Material] {
-        _read { yield storage.fields.materials }
-        _modify {
-            makeUnique()
-            yield &storage.fields.materials
-        }
+        _read { yield storage.value.materials }
+        _modify { yield &storage.value.materials }
     }
     /// 办理结果.
     public var results: [ItemResult] {
-        _read { yield storage.fields.results }
-        _modify {
-            makeUnique()
-            yield &storage.fields.results
-        }
+        _read { yield storage.value.results }
+        _modify { yield &storage.value.results }
     }
     /// 办理流程.
     public var steps: [ProcessStep] {
-        _read { yield storage.fields.steps }
-        _modify {
-            makeUnique()
-            yield &storage.fields.steps
-        }
+        _read { yield storage.value.steps }
+        _modify { yield &storage.value.steps }
     }
     /// Address, hours and phones.
     public var contact: Contact {
-        _read { yield storage.fields.contact }
-        _modify {
-            makeUnique()
-            yield &storage.fields.contact
-        }
+        _read { yield storage.value.contact }
+        _modify { yield &storage.value.contact }
     }
     /// 实施层级, 联办部门, 俗称, keywords and the appointment address (catalog schema 1.1); empty for 1.0 items.
     public var details: PublishedDetails {
-        get { storage.fields.details ?? PublishedDetails() }
-        set {
-            makeUnique()
-            storage.fields.details = newValue.isEmpty ? nil : newValue
-        }
+        get { storage.value.details ?? PublishedDetails() }
+        set { storage.value.details = newValue.isEmpty ? nil : newValue }
     }
     /// Where the item's start tag is.
     public var location: SourceLocation {
-        _read { yield storage.fields.location }
-        _modify {
-            makeUnique()
-            yield &storage.fields.location
-        }
-    }
-
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        _read { yield storage.value.location }
+        _modify { yield &storage.value.location }
     }
 
     /// Whether two items have equal fields.
     public static func == (a: ServiceItem, b: ServiceItem) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
+        a.storage.isIdentical(to: b.storage) || a.storage.value == b.storage.value
     }
 
     /// Hashes the fields.
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.value) }
 
     /// Decodes the keys the synthesized conformance used (the property names).
-    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+    public init(from decoder: any Decoder) throws { storage = CopyOnWrite(try Fields(from: decoder)) }
 
     /// Encodes the property names as keys, as the synthesized conformance did.
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.value.encode(to: encoder) }
 
     /// The code that identifies this item in a catalog: the handling-item code, else the implementation code.
     public var id: String { codes.identifying }
@@ -298,7 +207,7 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         steps: [ProcessStep] = [], contact: Contact = Contact(), details: PublishedDetails = PublishedDetails(),
         location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
     ) {
-        storage = Storage(
+        storage = CopyOnWrite(
             Fields(
                 codes: codes, name: name, type: type, level: level, region: region, handling: handling,
                 department: department, implementingBody: implementingBody, serviceObjects: serviceObjects,

@@ -51,15 +51,6 @@ public struct SynonymTable: Sendable, Hashable {
     /// How many variant names the table knows.
     public var variantCount: Int { canonical.count }
 
-    /// The workspace's own table, if it has one: `reference/material-synonyms.xml` in the folder above a catalog
-    /// root (`Catalogs/yunxi` → `Catalogs/reference`). When there is none, use ``loadBuiltIn()``.
-    public static func defaultPath(near catalogRoot: String? = nil) -> String? {
-        guard let catalogRoot else { return nil }
-        let parent = URL(fileURLWithPath: catalogRoot).standardizedFileURL.deletingLastPathComponent().path
-        let candidate = parent + "/reference/material-synonyms.xml"
-        return FileManager.default.isReadableFile(atPath: candidate) ? candidate : nil
-    }
-
     /// The path of the table built into the binary, relative to the repository it was built from.
     public static let builtInPath = "Catalogs/reference/material-synonyms.xml"
 

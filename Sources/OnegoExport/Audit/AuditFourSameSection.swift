@@ -7,15 +7,21 @@ public import OnegoAudit
 public enum AuditFourSameSection {
     /// Groups shown open; longer lists start closed.
     static let openLimit = 10
+
     /// The columns of one region's implementation; the basic code heads its group of rows.
     static let headers = ["地区", "事项", "类型", "设定依据", "材料", "承诺时限"]
 
     /// The section, or an empty string when no basic code differs between regions; at most `limit` basic codes
     /// are tabled (the full comparison is in `--format json`, `regionalVariation`).
     public static func render(_ report: AuditReport, limit: Int = AuditHTMLReport.defaultRowLimit) -> String {
+        section(report, limit: limit).text
+    }
+
+    /// ``render(_:limit:)`` as markup.
+    static func section(_ report: AuditReport, limit: Int) -> HTML {
         let variations = report.regionalVariation
         guard !variations.isEmpty else { return "" }
-        var rows = ""
+        var rows: HTML = ""
         for variation in variations.prefix(max(limit, 1)) { rows += self.rows(variation) }
         let facts = variations.count { !$0.differingFacts.isEmpty }
         return """
@@ -29,7 +35,7 @@ public enum AuditFourSameSection {
     }
 
     /// A header row with the basic code, its name and what differs, then one row per implementation.
-    static func rows(_ variation: RegionalVariation) -> String {
+    static func rows(_ variation: RegionalVariation) -> HTML {
         guard let first = variation.implementations.first else { return "" }
         // The first region's implementations (新办, 变更 … share a basic code) are the reference, as in the rule.
         let reference = variation.implementations.filter { $0.region == first.region }
@@ -41,16 +47,16 @@ public enum AuditFourSameSection {
         var differs = "材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项"
         if variation.promisedLimits.count > 1 { differs += "，承诺时限 \(variation.promisedLimits.count) 种" }
         if !variation.differingFacts.isEmpty { differs += "，\(variation.differingFacts.joined(separator: "、"))不同" }
-        var out = """
-            <tr class="basic-code"><th colspan="\(headers.count)" scope="rowgroup"><code>\(h(variation.basicCode))</code> \
-            \(h(variation.name)) <span class="small">\(h(differs))</span></th></tr>
+        var out: HTML = """
+            <tr class="basic-code"><th colspan="\(headers.count)" scope="rowgroup"><code>\(variation.basicCode)</code> \
+            \(variation.name) <span class="small">\(differs)</span></th></tr>
 
             """
         for implementation in variation.implementations {
             let laws = implementation.laws.isEmpty ? "无" : implementation.laws.joined(separator: "、")
             out += """
-                <tr><td><code>\(h(implementation.region))</code></td>\
-                <td>\(mark(implementation.name, !names.contains(implementation.name)))<br><code>\(h(implementation.item))</code></td>\
+                <tr><td><code>\(implementation.region)</code></td>\
+                <td>\(mark(implementation.name, !names.contains(implementation.name)))<br><code>\(implementation.item)</code></td>\
                 <td>\(mark(implementation.type, !types.contains(implementation.type)))</td>\
                 <td>\(mark(laws, !bases.contains(implementation.laws)))</td>\
                 <td class="num">\(mark(String(implementation.materials), !counts.contains(implementation.materials)))</td>\
@@ -61,9 +67,7 @@ public enum AuditFourSameSection {
         return out
     }
 
-    private static func mark(_ text: String, _ differs: Bool) -> String {
-        differs ? "<mark>\(h(text))</mark>" : h(text)
+    private static func mark(_ text: String, _ differs: Bool) -> HTML {
+        differs ? "<mark>\(text)</mark>" : "\(text)"
     }
-
-    private static func h(_ text: String) -> String { HTMLText.escape(text) }
 }

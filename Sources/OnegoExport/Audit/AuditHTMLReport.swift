@@ -13,7 +13,7 @@ public enum AuditHTMLReport {
     /// Renders the page: the full sections with every list cut to `rowLimit` rows (the full lists are in the CSV,
     /// XLSX and JSON outputs, which each cut list names), so a 100,000-item report stays small enough to open.
     public static func render(_ report: AuditReport, rowLimit: Int = defaultRowLimit) -> String {
-        ReportPage.document(title: title(report), style: style, body: sections(report, rowLimit: rowLimit))
+        ReportPage.document(title: title(report), style: style, body: sectionsHTML(report, rowLimit: rowLimit))
     }
 
     /// Rows shown per list (work list, findings, compression lists, waivers) and bars per chart by default.
@@ -22,8 +22,13 @@ public enum AuditHTMLReport {
     /// The page's body without the document shell: header, targets, rates, charts, compression, matters and
     /// findings (for embedding in a page that brings its own style sheet).
     public static func sections(_ report: AuditReport, rowLimit: Int = defaultRowLimit) -> String {
+        sectionsHTML(report, rowLimit: rowLimit).text
+    }
+
+    /// ``sections(_:rowLimit:)`` as markup.
+    static func sectionsHTML(_ report: AuditReport, rowLimit: Int) -> HTML {
         let limit = max(rowLimit, 1)
-        var body = ""
+        var body: HTML = ""
         body += header(report)
         if !report.targets.isEmpty { body += targets(report) }
         body += workLists(report, limit: limit)
@@ -32,13 +37,11 @@ public enum AuditHTMLReport {
         body += charts(report, limit: limit)
         body += compression(report, limit: limit)
         if !report.matters.isEmpty { body += matters(report) }
-        body += AuditFourSameSection.render(report, limit: limit)
+        body += AuditFourSameSection.section(report, limit: limit)
         body += findingsByRule(report)
         body += findings(report, limit: limit)
         return body
     }
-
-    static func h(_ text: String) -> String { HTMLText.escape(text) }
 
     static func title(_ report: AuditReport) -> String {
         "政务服务事项目录审计报告" + (report.policy.map { "：\($0.name)" } ?? "")
@@ -68,33 +71,33 @@ public enum AuditHTMLReport {
         .chart svg{max-width:100%;height:auto}body{overflow-wrap:break-word}
         """ + ReportTable.phoneStyle
 
-    static func header(_ report: AuditReport) -> String {
+    static func header(_ report: AuditReport) -> HTML {
         let s = report.subject
-        let verdict =
+        let verdict: HTML =
             report.passes
             ? "<span class=\"verdict pass\">通过：无错误，目标全部达成</span>"
             : "<span class=\"verdict fail\">未通过：\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成</span>"
         return """
-            <h1>\(h(title(report)))</h1>
-            <div class="meta">审计日期 \(h(report.today.description))；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(h(report.population.label))；目录：\(h(s.paths.joined(separator: "、")))</div>
+            <h1>\(title(report))</h1>
+            <div class="meta">审计日期 \(report.today.description)；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(report.population.label)；目录：\(s.paths.joined(separator: "、"))</div>
             \(verdict)
 
             """
     }
 
-    static func targets(_ report: AuditReport) -> String {
-        var rows = ""
+    static func targets(_ report: AuditReport) -> HTML {
+        var rows: HTML = ""
         let sources = Dictionary(report.policy?.sources.map { ($0.id, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         for result in report.targets {
             let t = result.target
             let source = t.source.flatMap { sources[$0] }
             rows += """
-                <tr><td>\(h(t.name))</td><td class="num">\(h(AuditFormatting.targetValue(result.value, t)))</td>\
+                <tr><td>\(t.name)</td><td class="num">\(AuditFormatting.targetValue(result.value, t))</td>\
                 <td class="num">\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))</td>\
-                <td class="num">\(h(t.comparison.symbol)) \(h(t.thresholdText))</td>\
+                <td class="num">\(t.comparison.symbol) \(t.thresholdText)</td>\
                 <td class="\(result.met ? "met" : (result.isAssessable ? "missed" : ""))">\
                 \(result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估"))</td>\
-                <td>\(h(AuditFormatting.gap(result)))</td><td>\(h(source?.title ?? ""))</td></tr>
+                <td>\(AuditFormatting.gap(result))</td><td>\(source?.title ?? "")</td></tr>
 
                 """
         }
@@ -107,18 +110,18 @@ public enum AuditHTMLReport {
 
     /// For each missed target, the items that miss it grouped by department (worst first): every department
     /// with its count, and at most `limit` item rows in all; the full list is in the XLSX and JSON outputs.
-    static func workLists(_ report: AuditReport, limit: Int) -> String {
+    static func workLists(_ report: AuditReport, limit: Int) -> HTML {
         let missed = report.targets.filter { !$0.met && !$0.missing.isEmpty }
         guard !missed.isEmpty else { return "" }
         let order = report.departmentsWorstFirst
-        var out = "<h2>待办事项（未达成目标涉及的事项）</h2>\n"
+        var out: HTML = "<h2>待办事项（未达成目标涉及的事项）</h2>\n"
         for result in missed {
             out += """
-                <details open><summary>\(h(result.target.name))：\(result.missing.count) 个事项未达标\
-                （\(h(AuditFormatting.gap(result)))）</summary>
+                <details open><summary>\(result.target.name)：\(result.missing.count) 个事项未达标\
+                （\(AuditFormatting.gap(result))）</summary>
 
                 """
-            var rows = ""
+            var rows: HTML = ""
             var budget = limit
             let groups = AuditFormatting.grouped(result.missing, order: order)
             // Each department gets a share of the rows, so the worst one does not hide the others.
@@ -128,11 +131,11 @@ public enum AuditHTMLReport {
                 budget -= shown.count
                 let hidden = items.count - shown.count
                 let span = shown.count + (hidden > 0 ? 1 : 0)
-                let head =
-                    "<td rowspan=\"\(span)\">\(h(department))<div class=\"small\">\(items.count) 项</div></td>"
+                let head: HTML =
+                    "<td rowspan=\"\(span)\">\(department)<div class=\"small\">\(items.count) 项</div></td>"
                 for (index, item) in shown.enumerated() {
                     rows += """
-                        <tr>\(index == 0 ? head : "")<td>\(h(item.name))<br><code>\(h(item.code))</code></td><td>\(h(item.reason))</td></tr>
+                        <tr>\(index == 0 ? head : "")<td>\(item.name)<br><code>\(item.code)</code></td><td>\(item.reason)</td></tr>
 
                         """
                 }
@@ -152,11 +155,11 @@ public enum AuditHTMLReport {
     }
 
     /// Departments worst first: errors, warnings, notes and work items.
-    static func departments(_ report: AuditReport) -> String {
-        var rows = ""
+    static func departments(_ report: AuditReport) -> HTML {
+        var rows: HTML = ""
         for row in report.departmentSummaries {
             rows += """
-                <tr><td>\(h(row.department))</td><td class="num">\(row.errors)</td><td class="num">\(row.warnings)</td>\
+                <tr><td>\(row.department)</td><td class="num">\(row.errors)</td><td class="num">\(row.warnings)</td>\
                 <td class="num">\(row.notes)</td><td class="num">\(row.workItems)</td></tr>
 
                 """
@@ -168,19 +171,19 @@ public enum AuditHTMLReport {
             """
     }
 
-    static func rates(_ report: AuditReport) -> String {
-        var rows = ""
+    static func rates(_ report: AuditReport) -> HTML {
+        var rows: HTML = ""
         for rate in report.rates {
             let excluded = rate.excluded.isEmpty ? "" : "（不计入 \(rate.excluded.count) 项）"
             rows += """
-                <tr><td>\(h(rate.name))</td><td class="num">\(AuditFormatting.percent(rate.ratio.value))</td>\
-                <td class="num">\(rate.ratio.numerator)/\(rate.ratio.denominator)</td><td>\(h(rate.formula))\(h(excluded))</td>\
-                <td>\(h(rate.population))</td></tr>
+                <tr><td>\(rate.name)</td><td class="num">\(AuditFormatting.percent(rate.ratio.value))</td>\
+                <td class="num">\(rate.ratio.numerator)/\(rate.ratio.denominator)</td><td>\(rate.formula)\(excluded)</td>\
+                <td>\(rate.population)</td></tr>
 
                 """
         }
         let modes = report.crossRegion.crossProvinceByMode.sorted { $0.key < $1.key }
-            .map { "\(h($0.key)) \($0.value) 项" }.joined(separator: "，")
+            .map { "\($0.key) \($0.value) 项" }.joined(separator: "，")
         return """
             <h2>覆盖率</h2>
             \(ReportTable.reflowing(headers: ["指标", "数值", "分子/分母", "口径", "统计对象"], rows: rows))
@@ -190,8 +193,8 @@ public enum AuditHTMLReport {
     }
 
     /// One horizontal bar chart per rate, one bar per department, with the policy's threshold as a dashed line.
-    static func charts(_ report: AuditReport, limit: Int) -> String {
-        var out = "<h2>各部门情况</h2>\n<div class=\"charts\">\n"
+    static func charts(_ report: AuditReport, limit: Int) -> HTML {
+        var out: HTML = "<h2>各部门情况</h2>\n<div class=\"charts\">\n"
         let thresholds = Dictionary(
             report.targets.filter { $0.target.measure == .rate }.map { ($0.target.figure, $0.target.threshold) },
             uniquingKeysWith: { a, _ in a })
@@ -223,7 +226,7 @@ public enum AuditHTMLReport {
     static func chart(
         title: String, bars allBars: [(label: String, value: Double?, detail: String)], threshold: Double?,
         limit: Int
-    ) -> String {
+    ) -> HTML {
         let barLimit = min(limit, chartBarLimit)
         let bars = Array(allBars.prefix(barLimit))
         let labelWidth = 190.0
@@ -233,8 +236,8 @@ public enum AuditHTMLReport {
         let top = 8.0
         let width = labelWidth + barWidth + valueWidth
         let height = top * 2 + rowHeight * Double(bars.count) + 14
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(h(title))">
+        var svg: HTML = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(title)">
 
             """
         for (index, bar) in bars.enumerated() {
@@ -244,10 +247,10 @@ public enum AuditHTMLReport {
             let color = bar.value == nil ? "#c4cdd5" : (met ? "#3b7dd8" : "#e07b39")
             let label = bar.label.count > 13 ? String(bar.label.prefix(12)) + "…" : bar.label
             svg += """
-                <text x="\(labelWidth - 6)" y="\(y + 15)" font-size="12" text-anchor="end" fill="#1f2933"><title>\(h(bar.label))</title>\(h(label))</text>\
+                <text x="\(labelWidth - 6)" y="\(y + 15)" font-size="12" text-anchor="end" fill="#1f2933"><title>\(bar.label)</title>\(label)</text>\
                 <rect x="\(labelWidth)" y="\(y + 4)" width="\(barWidth)" height="\(rowHeight - 8)" fill="#eef1f5"/>\
                 <rect x="\(labelWidth)" y="\(y + 4)" width="\(AuditFormatting.fixed(barWidth * fraction, digits: 1))" height="\(rowHeight - 8)" fill="\(color)"/>\
-                <text x="\(labelWidth + barWidth + 6)" y="\(y + 15)" font-size="12" fill="#1f2933">\(h(AuditFormatting.percent(bar.value))) (\(h(bar.detail)))</text>
+                <text x="\(labelWidth + barWidth + 6)" y="\(y + 15)" font-size="12" fill="#1f2933">\(AuditFormatting.percent(bar.value)) (\(bar.detail))</text>
 
                 """
         }
@@ -256,24 +259,24 @@ public enum AuditHTMLReport {
             let x = labelWidth + barWidth * min(max(threshold, 0), 1)
             svg += """
                 <line x1="\(AuditFormatting.fixed(x, digits: 1))" y1="\(top)" x2="\(AuditFormatting.fixed(x, digits: 1))" y2="\(axisY)" stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 3"/>\
-                <text x="\(AuditFormatting.fixed(x, digits: 1))" y="\(axisY + 12)" font-size="11" text-anchor="middle" fill="#c0392b">目标 \(h(AuditFormatting.percent(threshold, digits: 0)))</text>
+                <text x="\(AuditFormatting.fixed(x, digits: 1))" y="\(axisY + 12)" font-size="11" text-anchor="middle" fill="#c0392b">目标 \(AuditFormatting.percent(threshold, digits: 0))</text>
 
                 """
         }
         svg += "</svg>"
-        let note =
+        let note: HTML =
             allBars.count > bars.count
             ? "<p class=\"small\">只画出最低的 \(bars.count) 个部门，另有 \(allBars.count - bars.count) 个部门见上方“覆盖率”及 JSON 输出（rates 的 breakdown）</p>"
             : ""
-        return "<div class=\"chart\"><h3>\(h(title))</h3>\n\(svg)\(note)</div>\n"
+        return "<div class=\"chart\"><h3>\(title)</h3>\n\(svg)\(note)</div>\n"
     }
 
-    static func compression(_ report: AuditReport, limit: Int) -> String {
+    static func compression(_ report: AuditReport, limit: Int) -> HTML {
         let c = report.compression
-        func card(_ title: String, _ value: Double?, _ note: String) -> String {
-            "<div class=\"card\"><div>\(h(title))</div><div class=\"big\">\(AuditFormatting.percent(value))</div><div class=\"small\">\(h(note))</div></div>"
+        func card(_ title: String, _ value: Double?, _ note: String) -> HTML {
+            "<div class=\"card\"><div>\(title)</div><div class=\"big\">\(AuditFormatting.percent(value))</div><div class=\"small\">\(note)</div></div>"
         }
-        var out = "<h2>时限压缩</h2>\n<div class=\"cards\">"
+        var out: HTML = "<h2>时限压缩</h2>\n<div class=\"cards\">"
         out += card("逐项平均", c.overall.meanOfRates, "\(CompressionAggregate.meanLabel)；\(c.overall.counted) 项")
         out += card(
             "按天数加权", c.overall.dayWeighted,
@@ -295,36 +298,37 @@ public enum AuditHTMLReport {
 
     /// A table of items inside a `<details>` block (long exclusion lists start folded).
     static func itemTable(_ title: String, _ items: [ItemCompression], reason: Bool, open: Bool, limit: Int)
-        -> String
+        -> HTML
     {
-        guard !items.isEmpty else { return "<p class=\"small\">\(h(title))：无</p>\n" }
-        var rows = ""
+        guard !items.isEmpty else { return "<p class=\"small\">\(title)：无</p>\n" }
+        var rows: HTML = ""
         for item in items.prefix(limit) {
+            let exclusion: HTML = reason ? "<td>\(item.exclusion ?? "")</td>" : ""
             rows += """
-                <tr><td>\(h(item.name))</td><td><code>\(h(item.item))</code></td><td>\(h(item.department))</td>\
-                <td class="num">\(h(item.statutory?.description ?? "—"))</td><td class="num">\(h(item.promised?.description ?? PublishedState.notPublished.rawValue))</td>\
-                \(reason ? "<td>\(h(item.exclusion ?? ""))</td>" : "")</tr>
+                <tr><td>\(item.name)</td><td><code>\(item.item)</code></td><td>\(item.department)</td>\
+                <td class="num">\(item.statutory?.description ?? "—")</td><td class="num">\(item.promised?.description ?? PublishedState.notPublished.rawValue)</td>\
+                \(exclusion)</tr>
 
                 """
         }
         return """
-            <details\(open ? " open" : "")><summary>\(h(title))（\(items.count) 项）</summary>
+            <details\(open ? " open" : "")><summary>\(title)（\(items.count) 项）</summary>
             \(ReportTable.reflowing(headers: ["事项", "编码", "部门", "法定", "承诺"] + (reason ? ["原因"] : []), rows: rows))\(omitted(shown: min(limit, items.count), of: items.count, in: .compression))</details>
 
             """
     }
 
-    static func matters(_ report: AuditReport) -> String {
-        var rows = ""
+    static func matters(_ report: AuditReport) -> HTML {
+        var rows: HTML = ""
         for matter in report.matters {
             for (index, row) in matter.rows.enumerated() {
-                let head =
+                let head: HTML =
                     index == 0
-                    ? "<td rowspan=\"\(matter.rows.count)\">\(h(matter.name))<div class=\"small\">\(matter.members) 个事项</div></td>"
+                    ? "<td rowspan=\"\(matter.rows.count)\">\(matter.name)<div class=\"small\">\(matter.members) 个事项</div></td>"
                     : ""
                 rows += """
-                    <tr>\(head)<td>\(h(row.label))</td><td class="num">\(AuditFormatting.number(row.before)) \(h(row.unit))</td>\
-                    <td class="num">\(AuditFormatting.number(row.after)) \(h(row.unit))</td><td class="num">\(AuditFormatting.percent(row.reduction))</td></tr>
+                    <tr>\(head)<td>\(row.label)</td><td class="num">\(AuditFormatting.number(row.before)) \(row.unit)</td>\
+                    <td class="num">\(AuditFormatting.number(row.after)) \(row.unit)</td><td class="num">\(AuditFormatting.percent(row.reduction))</td></tr>
 
                     """
             }
@@ -339,18 +343,18 @@ public enum AuditHTMLReport {
     }
 
     /// The first `limit` findings (report order), then the waivers likewise; the rest are in the CSV/XLSX/JSON.
-    static func findings(_ report: AuditReport, limit: Int) -> String {
-        var rows = ""
+    static func findings(_ report: AuditReport, limit: Int) -> HTML {
+        var rows: HTML = ""
         for finding in report.findings.prefix(limit) {
             let place = finding.location.map(\.description) ?? ""
             rows += """
-                <tr><td class="sev-\(finding.severity.rawValue)">\(h(finding.severity.label))</td>\
-                <td><span class="rule-title">\(h(AuditFormatting.ruleTitle(finding.rule.rawValue, in: report)))</span><code>\(h(finding.rule.rawValue))</code></td>\
-                <td>\(h(finding.department ?? ""))</td><td>\(h(finding.itemName ?? ""))<br><code>\(h(finding.item ?? ""))</code></td><td>\(h(finding.message))</td><td><code>\(h(place))</code></td></tr>
+                <tr><td class="sev-\(finding.severity.rawValue)">\(finding.severity.label)</td>\
+                <td><span class="rule-title">\(AuditFormatting.ruleTitle(finding.rule.rawValue, in: report))</span><code>\(finding.rule.rawValue)</code></td>\
+                <td>\(finding.department ?? "")</td><td>\(finding.itemName ?? "")<br><code>\(finding.item ?? "")</code></td><td>\(finding.message)</td><td><code>\(place)</code></td></tr>
 
                 """
         }
-        var out = """
+        var out: HTML = """
             <h2>发现（\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示）</h2>
             \(ReportTable.reflowing(
                 headers: ["级别", "规则", "部门", "事项", "说明", "位置"], rows: rows, class: "findings",
@@ -359,11 +363,11 @@ public enum AuditHTMLReport {
 
             """
         if !report.waived.isEmpty {
-            var waived = ""
+            var waived: HTML = ""
             for entry in report.waived.prefix(limit) {
                 waived += """
-                    <tr><td><code>\(h(entry.finding.rule.rawValue))</code></td><td>\(h(entry.finding.itemName ?? (entry.isGlobal ? "全局" : "")))</td>\
-                    <td>\(h(entry.finding.message))</td><td>\(h(entry.reason))</td><td>\(h(entry.expires?.description ?? "长期"))</td></tr>
+                    <tr><td><code>\(entry.finding.rule.rawValue)</code></td><td>\(entry.finding.itemName ?? (entry.isGlobal ? "全局" : ""))</td>\
+                    <td>\(entry.finding.message)</td><td>\(entry.reason)</td><td>\(entry.expires?.description ?? "长期")</td></tr>
 
                     """
             }

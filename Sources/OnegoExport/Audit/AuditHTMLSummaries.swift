@@ -13,7 +13,7 @@ extension AuditHTMLReport {
         case workList, findings, compression, waivers, regionalVariation
 
         /// The Chinese pointer to the right `--format`.
-        var pointer: String {
+        var pointer: HTML {
             switch self {
             case .workList:
                 "完整清单见 <code>--format xlsx</code>（工作表“待办事项”）或 <code>--format json</code>（targets[].missing）"
@@ -30,13 +30,13 @@ extension AuditHTMLReport {
     }
 
     /// `仅列出前 200 项，共 5,000 项；完整清单见 …`, or nothing when the whole list is shown.
-    static func omitted(shown: Int, of total: Int, in list: FullList) -> String {
+    static func omitted(shown: Int, of total: Int, in list: FullList) -> HTML {
         guard total > shown else { return "" }
         return "<p class=\"more\">仅列出前 \(shown) 项，共 \(total) 项，另有 \(total - shown) 项未列出；\(list.pointer)。</p>"
     }
 
     /// Findings counted per rule (most first): every rule with a finding appears, however long the list is.
-    static func findingsByRule(_ report: AuditReport) -> String {
+    static func findingsByRule(_ report: AuditReport) -> HTML {
         guard !report.findings.isEmpty else { return "" }
         struct Count {
             var severity: Severity
@@ -54,11 +54,11 @@ extension AuditHTMLReport {
                 ? $0.value.severity < $1.value.severity
                 : ($1.value.findings, $0.key) < ($0.value.findings, $1.key)
         }
-        var rows = ""
+        var rows: HTML = ""
         for (rule, count) in ordered {
             rows += """
-                <tr><td class="sev-\(count.severity.rawValue)">\(h(count.severity.label))</td>\
-                <td><span class="rule-title">\(h(AuditFormatting.ruleTitle(rule, in: report)))</span><code>\(h(rule))</code></td>\
+                <tr><td class="sev-\(count.severity.rawValue)">\(count.severity.label)</td>\
+                <td><span class="rule-title">\(AuditFormatting.ruleTitle(rule, in: report))</span><code>\(rule)</code></td>\
                 <td class="num">\(count.findings)</td><td class="num">\(count.departments.count)</td></tr>
 
                 """

@@ -6,28 +6,52 @@ import OnegoCatalog
 public enum AuditTextReport {
     /// Renders the report as plain text.
     public static func render(_ report: AuditReport) -> String {
-        var out = ""
         let s = report.subject
-        out +=
+        var out =
             "审计日期 \(report.today)；\(s.handlingItems) 个业务办理项（\(s.implementationItems) 个实施清单事项），\(s.departments.count) 个部门，\(s.materials) 条申请材料；统计口径：\(report.population.label)\n"
-        if let policy = report.policy {
-            let met = report.targets.count(where: \.met)
-            let unassessable = report.unassessableTargets.count
-            out +=
-                "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成"
-                + (unassessable > 0 ? "，\(unassessable) 项无法评估（分母为 0）" : "") + "\n"
-            for result in report.targets {
-                let t = result.target
-                let mark = result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估")
-                let value = AuditFormatting.targetValue(result.value, t)
-                var line =
-                    "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
-                if !result.met { line += "，" + AuditFormatting.gap(result) }
-                out += line + "\n"
-                out += workList(result, order: report.departmentsWorstFirst)
-            }
+        out += targets(report)
+        out += rates(report)
+        out += compression(report.compression)
+        out += matters(report)
+        out += regionalVariation(report)
+        out += "\n发现：\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示"
+        out += report.waived.isEmpty ? "\n" : "；\(report.waived.count) 条已豁免\n"
+        out += departments(report)
+        out += findingsByRule(report)
+        out +=
+            "\n"
+            + (report.passes
+                ? "结论：通过（无错误，目标全部达成）"
+                : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成"
+                    + (report.unassessableTargets.isEmpty ? "" : "，\(report.unassessableTargets.count) 项目标无法评估") + "）")
+            + "\n"
+        return out
+    }
+
+    /// The policy's targets, each with its work list; nothing without a policy.
+    static func targets(_ report: AuditReport) -> String {
+        guard let policy = report.policy else { return "" }
+        let met = report.targets.count(where: \.met)
+        let unassessable = report.unassessableTargets.count
+        var out =
+            "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成"
+            + (unassessable > 0 ? "，\(unassessable) 项无法评估（分母为 0）" : "") + "\n"
+        for result in report.targets {
+            let t = result.target
+            let mark = result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估")
+            let value = AuditFormatting.targetValue(result.value, t)
+            var line =
+                "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
+            if !result.met { line += "，" + AuditFormatting.gap(result) }
+            out += line + "\n"
+            out += workList(result, order: report.departmentsWorstFirst)
         }
-        out += "\n覆盖率（\(report.population.label)）：\n"
+        return out
+    }
+
+    /// The coverage rates and the 跨省通办 modes.
+    static func rates(_ report: AuditReport) -> String {
+        var out = "\n覆盖率（\(report.population.label)）：\n"
         for rate in report.rates {
             let r = rate.ratio
             out +=
@@ -38,8 +62,12 @@ public enum AuditTextReport {
             let modes = byMode.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，")
             out += "  跨省通办按模式：\(modes)\n"
         }
-        let c = report.compression
-        out += "\n时限压缩（\(c.overall.counted) 个有法定时限的事项；\(c.excluded.count) 个不计入）：\n"
+        return out
+    }
+
+    /// Time-limit compression: the averages, the unreformed and unpublished items (ten of each).
+    static func compression(_ c: CompressionFigures) -> String {
+        var out = "\n时限压缩（\(c.overall.counted) 个有法定时限的事项；\(c.excluded.count) 个不计入）：\n"
         out +=
             "  逐项平均 \(AuditFormatting.percent(c.overall.meanOfRates))　按天数加权 \(AuditFormatting.percent(c.overall.dayWeighted))（法定 \(AuditFormatting.number(c.overall.statutoryDays)) 个工作日 → 承诺 \(AuditFormatting.number(c.overall.promisedDays)) 个工作日）\n"
         out +=
@@ -55,50 +83,54 @@ public enum AuditTextReport {
             for item in unpublished.prefix(10) { out += "    未公布：\(item.name)（\(item.item)）\n" }
             if unpublished.count > 10 { out += "    ……另有 \(unpublished.count - 10) 项\n" }
         }
-        if !report.matters.isEmpty {
-            out += "\n一件事（最完整情形，分别办理 → 一件事办理）：\n"
-            for matter in report.matters {
-                let rows = matter.rows.map {
-                    "\($0.label) \(AuditFormatting.number($0.before))→\(AuditFormatting.number($0.after))\($0.unit)"
-                }.joined(separator: "，")
-                out += "  \(matter.name)（\(matter.members) 个事项）：\(rows)\n"
-            }
+        return out
+    }
+
+    /// Each matter's figures, separately → as one matter.
+    static func matters(_ report: AuditReport) -> String {
+        guard !report.matters.isEmpty else { return "" }
+        var out = "\n一件事（最完整情形，分别办理 → 一件事办理）：\n"
+        for matter in report.matters {
+            let rows = matter.rows.map {
+                "\($0.label) \(AuditFormatting.number($0.before))→\(AuditFormatting.number($0.after))\($0.unit)"
+            }.joined(separator: "，")
+            out += "  \(matter.name)（\(matter.members) 个事项）：\(rows)\n"
         }
-        if !report.regionalVariation.isEmpty {
-            out += "\n四级四同（同一基本编码在各地区的实施差异，\(report.regionalVariation.count) 个基本编码）：\n"
-            for variation in report.regionalVariation {
+        return out
+    }
+
+    /// 四级四同: each basic code implemented differently across regions, with every implementation.
+    static func regionalVariation(_ report: AuditReport) -> String {
+        guard !report.regionalVariation.isEmpty else { return "" }
+        var out = "\n四级四同（同一基本编码在各地区的实施差异，\(report.regionalVariation.count) 个基本编码）：\n"
+        for variation in report.regionalVariation {
+            out +=
+                "  \(variation.name)（\(variation.basicCode)）：材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项，"
+                + "承诺时限 \(variation.promisedLimits.joined(separator: " / "))\n"
+            for implementation in variation.implementations {
                 out +=
-                    "  \(variation.name)（\(variation.basicCode)）：材料 \(variation.fewestMaterials)–\(variation.mostMaterials) 项，"
-                    + "承诺时限 \(variation.promisedLimits.joined(separator: " / "))\n"
-                for implementation in variation.implementations {
-                    out +=
-                        "    \(implementation.region) \(implementation.name)（\(implementation.item)）：材料 \(implementation.materials) 项，"
-                        + "承诺 \(implementation.promised)\n"
-                }
+                    "    \(implementation.region) \(implementation.name)（\(implementation.item)）：材料 \(implementation.materials) 项，"
+                    + "承诺 \(implementation.promised)\n"
             }
         }
-        out += "\n发现：\(report.errorCount) 个错误，\(report.warningCount) 条警告，\(report.noteCount) 条提示"
-        out += report.waived.isEmpty ? "\n" : "；\(report.waived.count) 条已豁免\n"
-        out += departments(report)
+        return out
+    }
+
+    /// The findings grouped by rule, in the order their rules first appear.
+    static func findingsByRule(_ report: AuditReport) -> String {
         var order: [String] = []
         var byRule: [String: [Finding]] = [:]
         for finding in report.findings {
             if byRule[finding.rule.rawValue] == nil { order.append(finding.rule.rawValue) }
             byRule[finding.rule.rawValue, default: []].append(finding)
         }
+        var out = ""
         for rule in order {
             let findings = byRule[rule] ?? []
             let title = report.registry.rule(id: rule)?.title ?? rule
             out += "\n[\(rule)] \(title)（\(findings.count) 条，\(findings[0].severity.label)）\n"
             for finding in findings { out += "  " + finding.description + "\n" }
         }
-        out +=
-            "\n"
-            + (report.passes
-                ? "结论：通过（无错误，目标全部达成）"
-                : "结论：未通过（\(report.errorCount) 个错误，\(report.failedTargets.count) 项目标未达成"
-                    + (report.unassessableTargets.isEmpty ? "" : "，\(report.unassessableTargets.count) 项目标无法评估") + "）")
-            + "\n"
         return out
     }
 

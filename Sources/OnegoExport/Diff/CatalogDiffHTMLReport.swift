@@ -22,31 +22,29 @@ public enum CatalogDiffHTMLReport {
         ul.changes{margin:0;padding-left:18px}ul.changes li{margin:2px 0}
         """
 
-    static func h(_ text: String) -> String { HTMLText.escape(text) }
-
-    static func header(_ diff: CatalogDiff, oldName: String, newName: String) -> String {
+    static func header(_ diff: CatalogDiff, oldName: String, newName: String) -> HTML {
         let regressions = diff.regressions
-        let verdict =
+        let verdict: HTML =
             regressions.isEmpty
             ? "<span class=\"verdict pass\">无退步</span>"
             : "<span class=\"verdict fail\">\(regressions.count) 处退步</span>"
-        var out = """
+        var out: HTML = """
             <h1>事项目录变更报告</h1>
-            <div class="meta">比较 \(h(oldName)) → \(h(newName))；新增 \(diff.added.count) 项，删除 \(diff.removed.count) 项，\
+            <div class="meta">比较 \(oldName) → \(newName)；新增 \(diff.added.count) 项，删除 \(diff.removed.count) 项，\
             变更 \(diff.changed.count) 项；一件事变化 \(diff.matters.count) 个</div>
             \(verdict)
 
             """
         if !regressions.isEmpty {
             out += "<h2>退步</h2>\n<ul>\n"
-            for line in regressions { out += "<li class=\"down\">\(h(line))</li>\n" }
+            for line in regressions { out += "<li class=\"down\">\(line)</li>\n" }
             out += "</ul>\n"
         }
         return out
     }
 
-    static func items(_ diff: CatalogDiff) -> String {
-        var rows = ""
+    static func items(_ diff: CatalogDiff) -> HTML {
+        var rows: HTML = ""
         for item in diff.added {
             rows += row(kind: "<span class=\"added\">新增</span>", item, changes: "")
         }
@@ -54,19 +52,19 @@ public enum CatalogDiffHTMLReport {
             rows += row(kind: "<span class=\"removed\">删除</span>", item, changes: "")
         }
         for change in diff.changed {
-            var lines = change.fields.map { field in
+            var lines = change.fields.map { field -> HTML in
                 let grew = field.field == "承诺时限" && change.promisedLimitGrew
-                return "<li\(grew ? " class=\"down\"" : "")>\(h(field.field))：\(h(field.old)) → \(h(field.new))</li>"
+                return "<li\(grew ? " class=\"down\"" : "")>\(field.field)：\(field.old) → \(field.new)</li>"
             }
             if !change.materialsAdded.isEmpty {
-                lines.append("<li class=\"added\">新增材料：\(h(change.materialsAdded.joined(separator: "、")))</li>")
+                lines.append("<li class=\"added\">新增材料：\(change.materialsAdded.joined(separator: "、"))</li>")
             }
             if !change.materialsRemoved.isEmpty {
-                lines.append("<li>删除材料：\(h(change.materialsRemoved.joined(separator: "、")))</li>")
+                lines.append("<li>删除材料：\(change.materialsRemoved.joined(separator: "、"))</li>")
             }
-            rows += row(kind: "变更", change.item, changes: "<ul class=\"changes\">\(lines.joined())</ul>")
+            rows += row(kind: "变更", change.item, changes: "<ul class=\"changes\">\(HTML.joined(lines))</ul>")
         }
-        guard !rows.isEmpty else { return "<h2>事项</h2>\n<p class=\"small\">没有新增、删除或变更的事项。</p>\n" }
+        guard !rows.text.isEmpty else { return "<h2>事项</h2>\n<p class=\"small\">没有新增、删除或变更的事项。</p>\n" }
         return """
             <h2>事项（新增 \(diff.added.count)，删除 \(diff.removed.count)，变更 \(diff.changed.count)）</h2>
             \(ReportTable.reflowing(headers: ["变化", "事项", "部门", "变更内容（前 → 后）"], rows: rows))
@@ -74,31 +72,31 @@ public enum CatalogDiffHTMLReport {
             """
     }
 
-    static func row(kind: String, _ item: CatalogDiff.ItemReference, changes: String) -> String {
+    static func row(kind: HTML, _ item: CatalogDiff.ItemReference, changes: HTML) -> HTML {
         """
-        <tr><td>\(kind)</td><td>\(h(item.name))<br><code>\(h(item.code))</code></td><td>\(h(item.department))</td>\
+        <tr><td>\(kind)</td><td>\(item.name)<br><code>\(item.code)</code></td><td>\(item.department)</td>\
         <td>\(changes)</td></tr>
 
         """
     }
 
     /// Each changed matter with every figure before → after (分别办理 and 一件事), added and removed ones marked.
-    static func matters(_ diff: CatalogDiff) -> String {
+    static func matters(_ diff: CatalogDiff) -> HTML {
         guard !diff.matters.isEmpty else { return "<h2>一件事</h2>\n<p class=\"small\">各一件事的编排成效没有变化。</p>\n" }
-        var rows = ""
+        var rows: HTML = ""
         for change in diff.matters {
             let labels = (change.new ?? change.old)?.rows.map(\.label) ?? []
             let status = change.old == nil ? "（新增）" : (change.new == nil ? "（删除）" : "")
             for (index, label) in labels.enumerated() {
                 let before = change.old?.rows.first { $0.label == label }
                 let after = change.new?.rows.first { $0.label == label }
-                let head =
+                let head: HTML =
                     index == 0
-                    ? "<td rowspan=\"\(labels.count)\">\(h(change.name))\(status)<br><code>\(h(change.code))</code>"
+                    ? "<td rowspan=\"\(labels.count)\">\(change.name)\(status)<br><code>\(change.code)</code>"
                         + "<div class=\"small\">成员 \(change.old?.members ?? 0) → \(change.new?.members ?? 0) 个事项</div></td>"
                     : ""
                 rows += """
-                    <tr>\(head)<td>\(h(label))</td><td class="num">\(figure(before))</td><td class="num">\(figure(after))</td>\
+                    <tr>\(head)<td>\(label)</td><td class="num">\(figure(before))</td><td class="num">\(figure(after))</td>\
                     <td class="num \(direction(before?.after, after?.after))">\(reductionChange(before, after))</td></tr>
 
                     """
@@ -115,7 +113,7 @@ public enum CatalogDiffHTMLReport {
 
     static func figure(_ row: MatterFigures.Row?) -> String {
         guard let row else { return "—" }
-        return "\(AuditFormatting.number(row.before)) → \(AuditFormatting.number(row.after)) \(h(row.unit))"
+        return "\(AuditFormatting.number(row.before)) → \(AuditFormatting.number(row.after)) \(row.unit)"
     }
 
     static func reductionChange(_ old: MatterFigures.Row?, _ new: MatterFigures.Row?) -> String {
@@ -128,11 +126,11 @@ public enum CatalogDiffHTMLReport {
         return new < old ? "up" : "down"
     }
 
-    static func rates(_ diff: CatalogDiff) -> String {
-        var rows = ""
+    static func rates(_ diff: CatalogDiff) -> HTML {
+        var rows: HTML = ""
         for rate in diff.rates {
             rows += """
-                <tr><td>\(h(rate.name))</td><td class="num">\(AuditFormatting.percent(rate.old.value))（\(rate.old.numerator)/\(rate.old.denominator)）</td>\
+                <tr><td>\(rate.name)</td><td class="num">\(AuditFormatting.percent(rate.old.value))（\(rate.old.numerator)/\(rate.old.denominator)）</td>\
                 <td class="num">\(AuditFormatting.percent(rate.new.value))（\(rate.new.numerator)/\(rate.new.denominator)）</td>\
                 <td class="\(rate.direction.rawValue)">\(rate.direction.symbol) \(change(rate))</td></tr>
 
@@ -152,12 +150,12 @@ public enum CatalogDiffHTMLReport {
         return (points > 0 ? "+" : "") + AuditFormatting.fixed(points, digits: 1) + " 个百分点"
     }
 
-    static func targets(_ diff: CatalogDiff) -> String {
-        var rows = ""
+    static func targets(_ diff: CatalogDiff) -> HTML {
+        var rows: HTML = ""
         for target in diff.targets {
             let css = target.wasMet == target.isMet ? "same" : (target.isMet ? "up" : "down")
             rows += """
-                <tr><td>\(h(target.name))</td><td>\(target.wasMet ? "达成" : "未达成")</td>\
+                <tr><td>\(target.name)</td><td>\(target.wasMet ? "达成" : "未达成")</td>\
                 <td class="\(css)">\(target.isMet ? "达成" : "未达成")</td></tr>
 
                 """
@@ -169,12 +167,12 @@ public enum CatalogDiffHTMLReport {
             """
     }
 
-    static func errors(_ diff: CatalogDiff) -> String {
+    static func errors(_ diff: CatalogDiff) -> HTML {
         guard !diff.errorsByRule.isEmpty else { return "<h2>错误</h2>\n<p class=\"small\">两版都没有错误。</p>\n" }
-        var rows = ""
+        var rows: HTML = ""
         for count in diff.errorsByRule {
             rows += """
-                <tr><td><span class="rule-title">\(h(count.title))</span><code>\(h(count.rule))</code></td>\
+                <tr><td><span class="rule-title">\(count.title)</span><code>\(count.rule)</code></td>\
                 <td class="num">\(count.old)</td><td class="num \(count.new > count.old ? "down" : (count.new < count.old ? "up" : "same"))">\(count.new)</td></tr>
 
                 """

@@ -54,6 +54,9 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
         /// A number, as written by Swift.
         public mutating func appendInterpolation(_ value: Int) { text += String(value) }
 
+        /// A number, as written by Swift (`184.0`).
+        public mutating func appendInterpolation(_ value: Double) { text += String(value) }
+
         /// Markup, kept.
         public mutating func appendInterpolation(_ html: HTML) { text += html.text }
 

@@ -1,16 +1,19 @@
 import Foundation
 
-/// Prints guide documents as HTML. Every string of a document is escaped (``HTML`` interpolation or
-/// `HTMLText.escape`); the markup around it is fixed.
+/// Prints guide documents as HTML. Every string of a document is escaped by ``HTML`` interpolation; the markup around
+/// it is fixed.
 public enum HTMLGuideRenderer {
     /// A self-contained page holding `documents`, each starting on a new printed page.
     public static func page(_ documents: [GuideDocument], title: String? = nil) -> String {
         let pageTitle = title ?? documents.map { "\($0.title)：\($0.subject)" }.joined(separator: "；")
-        return HTMLPage(title: pageTitle, body: documents.map(article).joined()).html
+        return HTMLPage(title: pageTitle, body: HTML.joined(documents.map(articleHTML))).html
     }
 
     /// One document as an `<article>`.
-    public static func article(_ document: GuideDocument) -> String {
+    public static func article(_ document: GuideDocument) -> String { articleHTML(document).text }
+
+    /// One document as an `<article>`, as markup.
+    static func articleHTML(_ document: GuideDocument) -> HTML {
         var out: HTML = "<article class=\"doc doc-\(document.kind.rawValue)\">\n<header class=\"doc-head\">\n"
         out += "<h1 class=\"doc-title\">\(document.title)</h1>\n"
         out += "<p class=\"doc-subject\">\(document.subject)</p>\n"
@@ -27,23 +30,23 @@ public enum HTMLGuideRenderer {
             let keep = section.blocks.contains { if case .signatures = $0 { true } else { false } }
             let opening: HTML = keep ? "<section class=\"keep\">" : "<section>"
             out += "\(opening)\n<h2>\(ChineseNumber.ordinal(index + 1))、\(section.heading)</h2>\n"
-            for block in section.blocks { out += HTML(raw: render(block)) }
+            for block in section.blocks { out += render(block) }
             out += "</section>\n"
         }
         if let footer = document.footer {
             out += "<footer class=\"doc-foot\">\(footer)</footer>\n"
         }
         out += "</article>\n"
-        return out.text
+        return out
     }
 
-    static func render(_ block: GuideBlock) -> String {
+    static func render(_ block: GuideBlock) -> HTML {
         switch block {
         case .fields(let fields):
             guard !fields.isEmpty else { return "" }
-            var out = "<table class=\"fields\"><tbody>\n"
+            var out: HTML = "<table class=\"fields\"><tbody>\n"
             for field in fields {
-                out += "<tr><th scope=\"row\">\(HTMLText.escape(field.label))</th>"
+                out += "<tr><th scope=\"row\">\(field.label)</th>"
                 out += field.isBlank ? "<td class=\"blank\"></td></tr>\n" : "<td>\(lines(field.value))</td></tr>\n"
             }
             return out + "</tbody></table>\n"
@@ -52,40 +55,43 @@ public enum HTMLGuideRenderer {
         case .note(let text):
             return "<p class=\"note\">\(lines(text))</p>\n"
         case .badges(let badges):
-            return "<p class=\"badges\">"
-                + badges.map { "<span class=\"badge\">\(HTMLText.escape($0))</span>" }.joined(separator: " ") + "</p>\n"
+            let spans = badges.map { badge -> HTML in "<span class=\"badge\">\(badge)</span>" }
+            return "<p class=\"badges\">\(HTML.joined(spans, separator: " "))</p>\n"
         case .list(let items):
-            return "<ul>\n" + items.map { "<li>\(lines($0))</li>\n" }.joined() + "</ul>\n"
+            return "<ul>\n\(HTML.joined(items.map { item -> HTML in "<li>\(lines(item))</li>\n" }))</ul>\n"
         case .table(let grid):
-            let table = GuideTablePresentation(grid)
-            var out = "<table class=\"grid\"><thead><tr>"
-            out += table.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
-            out += "</tr></thead><tbody>\n"
-            for (number, row) in table.rows.enumerated() {
-                out += "<tr>"
-                for (column, cell) in row.enumerated() {
-                    var classes: [String] = []
-                    if table.centred.contains(column) { classes.append("c") }
-                    if cell == "☐" { classes.append("box") }
-                    let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                    let code = table.code(row: number, column: column).map {
-                        "<br><span class=\"code\">\(HTMLText.escape($0))</span>"
-                    }
-                    out += "<td\(attribute)>\(lines(cell))\(code ?? "")</td>"
-                }
-                out += "</tr>\n"
-            }
-            out += "</tbody></table>\n"
-            if let note = table.note { out += "<p class=\"note\">\(HTMLText.escape(note))</p>\n" }
-            return out
+            return table(GuideTablePresentation(grid))
         case .signatures(let labels):
             return signatures(labels)
         }
     }
 
+    /// A grid table: centred columns, check boxes, codes under their names, the note below.
+    static func table(_ table: GuideTablePresentation) -> HTML {
+        let headers = table.columns.map { column -> HTML in "<th scope=\"col\">\(column)</th>" }
+        var out: HTML = "<table class=\"grid\"><thead><tr>\(HTML.joined(headers))</tr></thead><tbody>\n"
+        for (number, row) in table.rows.enumerated() {
+            out += "<tr>"
+            for (column, cell) in row.enumerated() {
+                var classes: [String] = []
+                if table.centred.contains(column) { classes.append("c") }
+                if cell == "☐" { classes.append("box") }
+                let attribute: HTML = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                let code = table.code(row: number, column: column).map { code -> HTML in
+                    "<br><span class=\"code\">\(code)</span>"
+                }
+                out += "<td\(attribute)>\(lines(cell))\(code ?? "")</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody></table>\n"
+        if let note = table.note { out += "<p class=\"note\">\(note)</p>\n" }
+        return out
+    }
+
     /// Boxes for signatures and dates, as a table (the sturdiest layout for print): a box whose label asks for a
     /// stamp (盖章) takes the left column beside all the others; otherwise boxes go two to a row.
-    static func signatures(_ labels: [String]) -> String {
+    static func signatures(_ labels: [String]) -> HTML {
         func box(_ label: String, _ attributes: HTML = "") -> HTML {
             "<td\(attributes)>\(label)\(label.contains("：") ? "" : "：")</td>"
         }
@@ -104,11 +110,11 @@ public enum HTMLGuideRenderer {
             }
         }
         out += "</tbody></table>\n"
-        return out.text
+        return out
     }
 
     /// Escaped text with line breaks kept.
-    static func lines(_ text: String) -> String { HTMLText.escapeLines(text) }
+    static func lines(_ text: String) -> HTML { HTML(raw: HTMLText.escapeLines(text)) }
 }
 
 /// Chinese ordinal numerals for section headings: 一, 二 … 十, 十一 … 九十九.

@@ -3,13 +3,13 @@
 public struct HTMLPage: Sendable {
     /// The page title (plain text; escaped when rendered).
     public var title: String
-    /// The body's inner HTML, already escaped by the caller.
-    public var body: String
+    /// The body's inner markup.
+    public var body: HTML
     /// An inline script's source, trusted (built by onego, with any data embedded through `HTMLText.scriptJSON`).
     public var script: String?
 
     /// Creates a page.
-    public init(title: String, body: String, script: String? = nil) {
+    public init(title: String, body: HTML, script: String? = nil) {
         self.title = title
         self.body = body
         self.script = script
@@ -17,7 +17,7 @@ public struct HTMLPage: Sendable {
 
     /// The page as HTML text.
     public var html: String {
-        var inner = HTML(raw: body)
+        var inner = body
         if let script { inner += "<script>\n\(raw: script)\n</script>\n" }
         return PageShell.document(
             title: title, style: "\n" + Self.css, body: inner, allowsInlineScript: script != nil

@@ -4,8 +4,8 @@ enum ReportPage {
     /// The policy: no network, no scripts, only the page's own `<style>` and `data:` images.
     static let contentSecurityPolicy = PageShell.contentSecurityPolicy(allowsInlineScript: false)
 
-    /// The page around `body` (already escaped by the caller); `title` is plain text.
-    static func document(title: String, style: String, body: String) -> String {
-        PageShell.document(title: title, style: style, body: HTML(raw: body + "\n")).text
+    /// The page around `body`; `title` is plain text.
+    static func document(title: String, style: String, body: HTML) -> String {
+        PageShell.document(title: title, style: style, body: body + "\n").text
     }
 }

@@ -8,12 +8,10 @@ enum ReportTable {
     static let reflowClass = "reflow"
 
     /// A table of one header row and the rendered `rows`, each `<td>` labelled with its column's header.
-    /// `headers` are plain text; `rows` is already-escaped HTML whose rows hold one cell per header (no spans).
-    static func reflowing(headers: [String], rows: String, class extra: String? = nil, prefix: String = "")
-        -> String
-    {
+    /// `headers` are plain text; `rows` holds one cell per header in each row (no spans).
+    static func reflowing(headers: [String], rows: HTML, class extra: String? = nil, prefix: HTML = "") -> HTML {
         let classes = [reflowClass] + (extra.map { [$0] } ?? [])
-        let head = headers.map { "<th>\(HTMLText.escape($0))</th>" }.joined()
+        let head = HTML.joined(headers.map { header -> HTML in "<th>\(header)</th>" })
         return """
             <table class="\(classes.joined(separator: " "))">\(prefix)<thead><tr>\(head)</tr></thead>
             <tbody>
@@ -23,10 +21,10 @@ enum ReportTable {
 
     /// `rows` with ` data-label="HEADER"` added to the n-th `<td` of every row. Catalog text in `rows` is escaped,
     /// so every `<td` and `<tr` in it is markup.
-    static func labelled(_ rows: String, headers: [String]) -> String {
-        let labels = headers.map { " data-label=\"\(HTMLText.escape($0))\"" }
-        var out = ""
-        out.reserveCapacity(rows.utf8.count + rows.utf8.count / 4)
+    static func labelled(_ markup: HTML, headers: [String]) -> HTML {
+        let rows = markup.text
+        let labels = headers.map { header -> HTML in " data-label=\"\(header)\"" }
+        var out: HTML = ""
         for (rowIndex, row) in rows.split(separator: "<tr", omittingEmptySubsequences: false).enumerated() {
             if rowIndex > 0 { out += "<tr" }
             for (cellIndex, cell) in row.split(separator: "<td", omittingEmptySubsequences: false).enumerated() {
@@ -34,7 +32,7 @@ enum ReportTable {
                     out += "<td"
                     if cellIndex <= labels.count { out += labels[cellIndex - 1] }
                 }
-                out += cell
+                out += HTML(raw: String(cell))
             }
         }
         return out

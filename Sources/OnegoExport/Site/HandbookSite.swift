@@ -272,10 +272,10 @@ public struct HandbookSite: Sendable {
     // MARK: - Item pages
 
     func itemPage(_ item: ServiceItem) -> String {
-        var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
-        body += "<a href=\"../\(SiteBrowse.departmentPath(item.department))\">\(HTMLText.escape(item.department))</a>　"
+        var body: HTML = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
+        body += "<a href=\"../\(SiteBrowse.departmentPath(item.department))\">\(item.department)</a>　"
         body += "<a href=\"\(Self.fileName(item.id)).notice.html\">一次性告知单和收件清单（可打印）</a></nav>\n"
-        body += SiteLinks.linkify(HTMLGuideRenderer.article(ItemGuide.make(item, options: options)))
+        body += SiteLinks.linkify(HTMLGuideRenderer.articleHTML(ItemGuide.make(item, options: options)))
         return SitePage(title: "\(item.name)：办事指南", body: body, depth: 1, updated: options.issued).html
     }
 
@@ -284,10 +284,10 @@ public struct HandbookSite: Sendable {
     static func noticePath(_ item: ServiceItem) -> String { "items/" + fileName(item.id) + ".notice.html" }
 
     func noticePage(_ item: ServiceItem) -> String {
-        var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
-        body += "<a href=\"\(Self.fileName(item.id)).html\">\(HTMLText.escape(item.name))：办事指南</a></nav>\n"
-        body += SiteLinks.linkify(HTMLGuideRenderer.article(ItemIntake.makeNotice(item, options: options)))
-        body += HTMLGuideRenderer.article(ItemIntake.makeChecklist(item, options: options))
+        var body: HTML = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　"
+        body += "<a href=\"\(Self.fileName(item.id)).html\">\(item.name)：办事指南</a></nav>\n"
+        body += SiteLinks.linkify(HTMLGuideRenderer.articleHTML(ItemIntake.makeNotice(item, options: options)))
+        body += HTMLGuideRenderer.articleHTML(ItemIntake.makeChecklist(item, options: options))
         return SitePage(title: "\(item.name)：一次性告知单", body: body, depth: 1, updated: options.issued).html
     }
 }

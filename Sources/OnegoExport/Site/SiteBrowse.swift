@@ -42,16 +42,17 @@ struct SiteBrowse {
         }
     }
 
-    func page(_ title: String, _ body: String, depth: Int, script: Bool = false) -> String {
+    func page(_ title: String, _ body: HTML, depth: Int, script: Bool = false) -> String {
         SitePage(title: title, body: body, depth: depth, updated: site.options.issued, hasScript: script).html
     }
 
     // MARK: - Index
 
     func indexPage() -> String {
-        var body = "<div class=\"doc site-index\">\n<header class=\"doc-head\">\n<h1 class=\"doc-title\">办事指南手册</h1>\n"
-        body += "<p class=\"doc-subject\">\(HTMLText.escape(site.title))</p>\n"
         let departments = self.departments
+        var body: HTML =
+            "<div class=\"doc site-index\">\n<header class=\"doc-head\">\n<h1 class=\"doc-title\">办事指南手册</h1>\n"
+        body += "<p class=\"doc-subject\">\(site.title)</p>\n"
         body += "<p class=\"doc-meta\"><span>\(items.count) 个事项</span><span>\(departments.count) 个部门</span>"
         body += "<span>\(site.matters.count) 件一件事</span>"
         if !site.withheld.isEmpty { body += "<span class=\"withheld\">\(site.withheld.count) 个事项有错误未收录</span>" }
@@ -68,7 +69,7 @@ struct SiteBrowse {
 
             """
         var number = 0
-        func heading(_ text: String) -> String {
+        func heading(_ text: String) -> HTML {
             number += 1
             return "<h2>\(ChineseNumber.ordinal(number))、\(text)</h2>\n"
         }
@@ -76,40 +77,41 @@ struct SiteBrowse {
             body += "<section>\n" + heading("按一件事（人生事件与企业经营）") + "<ul class=\"entries\">\n"
             for entry in site.matters {
                 let matter = entry.matter
-                body += "<li><a href=\"\(HandbookSite.matterPath(matter))\">\(HTMLText.escape(matter.name))</a>"
+                body += "<li><a href=\"\(HandbookSite.matterPath(matter))\">\(matter.name)</a>"
                 let audiences = matter.servedAudiences.map(\.rawValue).joined(separator: "、")
-                body +=
-                    " <span class=\"meta\">\(HTMLText.escape(audiences)) · \(HTMLText.escape(matter.leadDepartment)) 牵头 · "
+                body += " <span class=\"meta\">\(audiences) · \(matter.leadDepartment) 牵头 · "
                 body += "\(matter.members.count) 个事项</span></li>\n"
             }
             body += "</ul>\n</section>\n"
         }
         body += "<section>\n" + heading("按服务对象") + "<ul class=\"browse\">\n"
         for audience in audiences {
-            body += "<li><a href=\"\(Self.audiencePath(audience.name))\">\(HTMLText.escape(audience.name))</a>"
+            body += "<li><a href=\"\(Self.audiencePath(audience.name))\">\(audience.name)</a>"
             body += " <span class=\"meta\">\(audience.items.count)</span></li>\n"
         }
         body += "</ul>\n</section>\n<section>\n" + heading("按部门") + "<ul class=\"browse\">\n"
         for department in departments {
-            body += "<li><a href=\"\(Self.departmentPath(department.name))\">\(HTMLText.escape(department.name))</a>"
+            body += "<li><a href=\"\(Self.departmentPath(department.name))\">\(department.name)</a>"
             body += " <span class=\"meta\">\(department.items.count)</span></li>\n"
         }
         body += "</ul>\n</section>\n"
-        if !site.withheld.isEmpty {
-            body += "<section class=\"withheld\">\n" + heading("未收录的事项（目录有错误，修正后重新生成）") + "<ul class=\"entries\">\n"
-            for item in site.withheld.prefix(200) {
-                body += "<li>\(HTMLText.escape(item.name)) <span class=\"code\">\(HTMLText.escape(item.code))</span>"
-                body +=
-                    " <span class=\"badge small\">有错误</span> <span class=\"meta\">\(HTMLText.escape(item.department))："
-                body += "\(HTMLText.escape(item.problems.joined(separator: "；")))</span></li>\n"
-            }
-            if site.withheld.count > 200 {
-                body += "<li class=\"meta\">另有 \(site.withheld.count - 200) 个，见 onego validate 的报告</li>\n"
-            }
-            body += "</ul>\n</section>\n"
-        }
+        if !site.withheld.isEmpty { body += withheldSection(heading("未收录的事项（目录有错误，修正后重新生成）")) }
         body += "</div>\n"
         return page("办事指南手册：\(site.title)", body, depth: 0, script: true)
+    }
+
+    /// The items left out for their errors (the first 200), under `heading`.
+    func withheldSection(_ heading: HTML) -> HTML {
+        var body: HTML = "<section class=\"withheld\">\n" + heading + "<ul class=\"entries\">\n"
+        for item in site.withheld.prefix(200) {
+            body += "<li>\(item.name) <span class=\"code\">\(item.code)</span>"
+            body += " <span class=\"badge small\">有错误</span> <span class=\"meta\">\(item.department)："
+            body += "\(item.problems.joined(separator: "；"))</span></li>\n"
+        }
+        if site.withheld.count > 200 {
+            body += "<li class=\"meta\">另有 \(site.withheld.count - 200) 个，见 onego validate 的报告</li>\n"
+        }
+        return body + "</ul>\n</section>\n"
     }
 
     // MARK: - Lists
@@ -147,15 +149,15 @@ struct SiteBrowse {
     /// An audience's page: the matters serving it and its departments, each linking to its list.
     func audiencePage(_ audience: (name: String, items: [ServiceItem]), grouped: [String: [ServiceItem]]) -> String {
         let matters = site.matters.filter { $0.matter.servedAudiences.map(\.rawValue).contains(audience.name) }
-        var body =
+        var body: HTML =
             nav(depth: 1) + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">按服务对象</h1>"
         body +=
-            "<p class=\"doc-subject\">\(HTMLText.escape(audience.name))（\(audience.items.count) 个事项）</p></header>\n"
+            "<p class=\"doc-subject\">\(audience.name)（\(audience.items.count) 个事项）</p></header>\n"
         if !matters.isEmpty {
             body += "<h2>一件事</h2>\n<ul class=\"entries\">\n"
             for entry in matters {
                 body +=
-                    "<li><a href=\"../\(HandbookSite.matterPath(entry.matter))\">\(HTMLText.escape(entry.matter.name))</a></li>\n"
+                    "<li><a href=\"../\(HandbookSite.matterPath(entry.matter))\">\(entry.matter.name)</a></li>\n"
             }
             body += "</ul>\n"
         }
@@ -164,29 +166,27 @@ struct SiteBrowse {
             guard let members = grouped[department] else { continue }
             let path = Self.audiencePath(audience.name, department: department)
             body +=
-                "<li><a href=\"../\(path)\">\(HTMLText.escape(department))</a> <span class=\"meta\">\(members.count)</span></li>\n"
+                "<li><a href=\"../\(path)\">\(department)</a> <span class=\"meta\">\(members.count)</span></li>\n"
         }
         body += "</ul>\n</div>\n"
         return page("服务对象：\(audience.name)", body, depth: 1)
     }
 
-    func nav(depth: Int) -> String {
+    func nav(depth: Int) -> HTML {
         "<nav class=\"site\"><a href=\"\(String(repeating: "../", count: depth))index.html\">← 返回手册目录</a></nav>\n"
     }
 
     /// A list of items with their badges, linking to the item pages.
     func listPage(_ title: String, subject: String, _ members: [ServiceItem]) -> String {
         var body =
-            nav(depth: 1)
-            + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">\(HTMLText.escape(subject))</h1>"
-        body +=
-            "<p class=\"doc-subject\">\(HTMLText.escape(title))（\(members.count) 个事项）</p></header>\n<ul class=\"entries\">\n"
+            nav(depth: 1) + "<div class=\"doc\">\n<header class=\"doc-head\"><h1 class=\"doc-title\">\(subject)</h1>"
+        body += "<p class=\"doc-subject\">\(title)（\(members.count) 个事项）</p></header>\n<ul class=\"entries\">\n"
         for item in members {
-            body += "<li><a href=\"../\(HandbookSite.itemPath(item))\">\(HTMLText.escape(item.name))</a>"
-            body += " <span class=\"code\">\(HTMLText.escape(item.id))</span>"
+            body += "<li><a href=\"../\(HandbookSite.itemPath(item))\">\(item.name)</a>"
+            body += " <span class=\"code\">\(item.id)</span>"
             let badges = ItemText.badges(for: item)
             if !badges.isEmpty {
-                body += " " + badges.map { "<span class=\"badge small\">\(HTMLText.escape($0))</span>" }.joined()
+                body += " " + HTML.joined(badges.map { badge -> HTML in "<span class=\"badge small\">\(badge)</span>" })
             }
             body += "</li>\n"
         }

@@ -4,6 +4,9 @@ enum SiteLinks {
     /// Wraps each `http://` or `https://` address in an `<a>`; the text is already escaped, so it cannot hold `<`,
     /// `>` or quotes, and the address is used as it appears. Works on UTF-8 bytes (addresses are ASCII); returns the
     /// text itself when it holds no address.
+    static func linkify(_ html: HTML) -> HTML { HTML(raw: linkify(html.text)) }
+
+    /// ``linkify(_:)-(HTML)`` on markup as text.
     static func linkify(_ html: String) -> String {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []

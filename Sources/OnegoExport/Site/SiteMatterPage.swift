@@ -7,28 +7,29 @@ extension HandbookSite {
     /// answers.
     func matterPage(_ entry: MatterEntry) -> String {
         let matter = entry.matter
-        var body = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　包含事项："
-        body += matter.members.compactMap { member -> String? in
+        var body: HTML = "<nav class=\"site\"><a href=\"../index.html\">← 返回手册目录</a>　包含事项："
+        let links = matter.members.compactMap { member -> HTML? in
             guard let item = catalog.item(code: member.code) else { return nil }
-            return "<a href=\"../\(Self.itemPath(item))\">\(HTMLText.escape(item.name))</a>"
-        }.joined(separator: "、")
+            return "<a href=\"../\(Self.itemPath(item))\">\(item.name)</a>"
+        }
+        body += HTML.joined(links, separator: "、")
         body += "</nav>\n"
         body += SiteLinks.linkify(
-            HTMLGuideRenderer.article(MatterGuide.make(matter, catalog: catalog, options: options)))
+            HTMLGuideRenderer.articleHTML(MatterGuide.make(matter, catalog: catalog, options: options)))
         body += "<div class=\"doc ask-doc noprint\">\n<h2>按您的情形生成一次性告知单</h2>\n"
         body += "<p id=\"ask-off\" class=\"note\">请在浏览器中允许本页脚本，回答情形问题后即显示您需要准备的材料；也可到窗口由工作人员代为生成。</p>\n"
         body +=
             "<form id=\"ask\" class=\"ask\" hidden>\n<p id=\"ask-status\" class=\"status\" aria-live=\"polite\"></p>\n"
         body += "<p><button type=\"button\" id=\"ask-print\">打印告知单</button></p>\n</form>\n"
         if let problem = entry.problem {
-            body += "<p class=\"note\">部分情形无法生成告知单：\(HTMLText.escape(problem))</p>\n"
+            body += "<p class=\"note\">部分情形无法生成告知单：\(problem)</p>\n"
         }
         body += "</div>\n<div id=\"notice\"></div>\n"
         if let sheet = entry.sheet {
-            body += "<script type=\"application/json\" id=\"situation-sheet\">\(SiteAssets.json(sheet))</script>\n"
+            // JSON made safe for a <script> element by SiteAssets.json (no `<`, `>` or `&` left).
+            body += "<script type=\"application/json\" id=\"situation-sheet\">\(raw: SiteAssets.json(sheet))</script>\n"
         }
-        let notices = Self.noticesPath(matter)
-        body += "<div id=\"notices\" data-src=\"\(HTMLText.escape(notices))\" hidden></div>\n"
+        body += "<div id=\"notices\" data-src=\"\(Self.noticesPath(matter))\" hidden></div>\n"
         return SitePage(
             title: "\(matter.name)：一件事办事指南", body: body, depth: 1, updated: options.issued, hasScript: true
         ).html

@@ -1,12 +1,12 @@
 import OnegoCatalog
 
-/// A page of the handbook site: the shared stylesheet and script linked (never inlined), a Content-Security-Policy
-/// that allows only the site's own files, the 更新日期 in the footer of every page.
+/// A page of the handbook site in the shared ``PageShell``: the site's stylesheet and script linked (never inlined),
+/// a Content-Security-Policy that allows only the site's own files, the 更新日期 in the footer of every page.
 struct SitePage: Sendable {
     /// The page title (plain text; escaped when rendered).
     var title: String
-    /// The body's inner HTML, already escaped by the caller.
-    var body: String
+    /// The body's inner markup.
+    var body: HTML
     /// How many folders below the site's root the page lies (`items/…` is 1).
     var depth: Int
     /// The date printed as 更新日期.
@@ -17,17 +17,13 @@ struct SitePage: Sendable {
     /// The page as HTML text.
     var html: String {
         let root = String(repeating: "../", count: depth)
-        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.policy)\">\n"
-        out += "<title>\(HTMLText.escape(title))</title>\n"
-        out += "<link rel=\"stylesheet\" href=\"\(root)\(SiteAssets.stylesheetPath)\">\n"
-        if hasScript { out += "<script src=\"\(root)\(SiteAssets.scriptPath)\" defer></script>\n" }
-        out += "</head>\n<body data-root=\"\(root)\">\n"
-        out += body
-        out += "<footer class=\"site-foot\">更新日期：\(updated.chinese)</footer>\n"
-        out += "</body>\n</html>\n"
-        return out
+        var head: HTML = "<link rel=\"stylesheet\" href=\"\(root)\(SiteAssets.stylesheetPath)\">\n"
+        if hasScript { head += "<script src=\"\(root)\(SiteAssets.scriptPath)\" defer></script>\n" }
+        let footer: HTML = "<footer class=\"site-foot\">更新日期：\(updated.chinese)</footer>\n"
+        return PageShell.document(
+            title: title, policy: Self.policy, head: head, bodyAttributes: " data-root=\"\(root)\"",
+            body: body + footer
+        ).text
     }
 
     /// Only the site's own stylesheet and scripts; nothing inline, nothing from elsewhere.

@@ -11,9 +11,8 @@ import OnegoComposer
 /// - **matters**: for each catalog folder, `matters/` beside it when the folder is called `items`, else `matters/`
 ///   inside it, else the folder itself (the matter loader skips other documents); an `items` folder with no
 ///   `matters/` sibling gives none.
-/// - **synonyms**: `reference/material-synonyms.xml` beside the workspace folder (the folder holding the first
-///   default matters folder, else the first catalog path): `Catalogs/yunxi` → `Catalogs/reference/`; else the table
-///   built into the binary.
+/// - **synonyms**: `material-synonyms.xml` in the workspace folder (``workspaceFolder``: the first catalog folder, or
+///   the folder holding it when it is called `items`); else the table built into the binary.
 /// - **office hours**: `office-hours.txt` in the first catalog folder that has one, or in the folder holding it;
 ///   else 09:00–12:00, 13:30–17:30.
 /// - **calendars**: the named files or folders, else the shipped calendar (or `ONEGO_CALENDARS`).
@@ -76,14 +75,26 @@ public struct Workspace: Sendable, Hashable {
         return result
     }
 
-    /// The synonym table file: the named one, else `reference/material-synonyms.xml` beside the folder holding the
-    /// first default matters folder (or beside the first catalog path); nil means the built-in table.
+    /// The synonym table file: the named one, else `material-synonyms.xml` in ``workspaceFolder``; nil means the
+    /// built-in table.
     public var synonymsFile: String? {
         if let synonymsPath { return synonymsPath }
-        let root = Self.defaultMatterFolders(near: catalogPaths).first.map {
-            URL(fileURLWithPath: $0).deletingLastPathComponent().path
-        }
-        return SynonymTable.defaultPath(near: root ?? catalogPaths.first)
+        guard let workspaceFolder else { return nil }
+        let candidate = workspaceFolder + "/" + Self.synonymsFileName
+        return FileManager.default.isReadableFile(atPath: candidate) ? candidate : nil
+    }
+
+    /// The name of a workspace's own synonym table.
+    public static let synonymsFileName = "material-synonyms.xml"
+
+    /// The folder of the workspace: the first catalog path's folder (a file's folder), or the folder holding it when
+    /// it is called `items` (`Catalogs/yunxi` and `Catalogs/yunxi/items` both give `Catalogs/yunxi`).
+    public var workspaceFolder: String? {
+        guard let path = catalogPaths.first else { return nil }
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        if !Self.isDirectory(folder.path) { folder = folder.deletingLastPathComponent() }
+        if folder.lastPathComponent == "items" { folder = folder.deletingLastPathComponent() }
+        return folder.path
     }
 
     /// The office-hours file: the named one, else `office-hours.txt` in or beside the first catalog path that has
