@@ -15,12 +15,8 @@ import Testing
     let composer: Composer
 
     init() throws {
-        let loaded = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
-            .load(paths: [Fixtures.sampleItems])
-        try #require(!loaded.diagnostics.containsErrors)
-        catalog = loaded.catalog
-        let (matters, _) = MatterLoader.load(paths: [Fixtures.sampleMatters])
-        matter = try #require(matters.first { $0.code == "YX-QYBG" })
+        catalog = try TestCatalog.sampleCatalog()
+        matter = try TestCatalog.sampleMatter("YX-QYBG")
         composer = Composer(catalog: catalog, calendar: try TestCatalog.calendar())
     }
 

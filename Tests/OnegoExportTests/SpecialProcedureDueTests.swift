@@ -15,12 +15,8 @@ import Testing
     let plan: Composition
 
     init() throws {
-        let loaded = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
-            .load(paths: [Fixtures.sampleItems])
-        try #require(!loaded.diagnostics.containsErrors)
-        catalog = loaded.catalog
-        let (matters, _) = MatterLoader.load(paths: [Fixtures.sampleMatters])
-        matter = try #require(matters.first { $0.code == "YX-QYZX" })
+        catalog = try TestCatalog.sampleCatalog()
+        matter = try TestCatalog.sampleMatter("YX-QYZX")
         let composer = Composer(catalog: catalog, calendar: try TestCatalog.calendar())
         let answers = try #require(composer.enumerateAnswerSets(for: matter).first { $0["procedure"] == ["simple"] })
         plan = try composer.compose(matter: matter, answers: answers, accepted: try TestCatalog.day("2026-03-02"))

@@ -1,6 +1,7 @@
 import Foundation
 import OnegoBase
 import OnegoCatalog
+import OnegoComposer
 import OnegoExport
 import OnegoTestSupport
 import Testing
@@ -12,6 +13,20 @@ enum TestCatalog {
         let loader = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
         let result = loader.load(paths: [Fixtures.fixture("minimal.xml")])
         return try #require(result.catalog.items.first)
+    }
+
+    /// The shipped sample catalog (Catalogs/yunxi/items), loaded with the schema and free of errors.
+    static func sampleCatalog() throws -> Catalog {
+        let loaded = try CatalogLoader.validating(schemaPath: Fixtures.path("Schemas/catalog.xsd"))
+            .load(paths: [Fixtures.sampleItems])
+        try #require(!loaded.diagnostics.containsErrors)
+        return loaded.catalog
+    }
+
+    /// The shipped sample matter `code` (Catalogs/yunxi/matters).
+    static func sampleMatter(_ code: String) throws -> Matter {
+        let (matters, _) = MatterLoader.load(paths: [Fixtures.sampleMatters])
+        return try #require(matters.first { $0.code == code })
     }
 
     /// The shipped working-day calendar.
