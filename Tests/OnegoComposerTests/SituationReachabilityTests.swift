@@ -37,26 +37,29 @@ import Testing
             promisedLimit: TimeLimit(20, .workingDays), members: members, questions: questions)
     }
 
-    @Test func fortyYesNoQuestionsAreDecidedInWellUnderASecond() throws {
+    /// A hang guard, not a speed figure: enumerating the 2^40 answer sets never finished, deciding them takes a few
+    /// milliseconds, and the bound leaves room for sanitizer builds on a loaded machine.
+    @Test func fortyYesNoQuestionsAreDecidedWithoutEnumeratingThem() throws {
         let matter = Self.yesNoMatter(count: 40)
         let clock = ContinuousClock()
         let start = clock.now
         let reachability = SituationReachability(matter: matter)
         let count = try #require(SituationResolver(matter: matter).countAnswerSets())
         let elapsed = clock.now - start
-        #expect(elapsed < .milliseconds(500), "\(elapsed)")
+        #expect(elapsed < .seconds(5), "\(elapsed)")
         #expect(count.description == "1099511627776")
         #expect(reachability.selectableMembers == Set(0...40))
         #expect(reachability.shownQuestions.count == 40)
     }
 
-    @Test func fortyQuestionsValidateInWellUnderASecond() throws {
+    /// A hang guard like the one above: the matter checks once enumerated every answer set.
+    @Test func fortyQuestionsValidateWithoutEnumeratingAnswerSets() throws {
         let clock = ContinuousClock()
         let catalog = try ComposerFixtures.catalog()
         let start = clock.now
         let found = MatterChecks.run(matters: [Self.yesNoMatter(count: 40)], catalog: catalog)
         let elapsed = clock.now - start
-        #expect(elapsed < .seconds(1), "\(elapsed)")
+        #expect(elapsed < .seconds(5), "\(elapsed)")
         #expect(found.isEmpty, "\(found)")
     }
 
