@@ -10,7 +10,7 @@ import OnegoBase
 enum FileProblem {
     static func diagnostic(errno code: Int32, path: String) -> Diagnostic {
         Diagnostic(
-            .error, rule: "io.read", message: message(errno: code),
+            .error, rule: .ioRead, message: message(errno: code),
             at: SourceLocation(file: path, line: 0, column: 0))
     }
 
@@ -34,13 +34,13 @@ enum FileProblem {
             bytes.map { "文件大小 \($0) 字节超过上限 \(limit) 字节" }
             ?? "读取的内容超过上限 \(limit) 字节（管道或正在增长的文件），已停止读取"
         return Diagnostic(
-            .error, rule: "xml.limit.file-size", message: message + "；可用 --max-file-size 调整上限",
+            .error, rule: .xmlLimitFileSize, message: message + "；可用 --max-file-size 调整上限",
             at: SourceLocation(file: path, line: 0, column: 0))
     }
 
     static func emptyFile(path: String) -> Diagnostic {
         Diagnostic(
-            .error, rule: "xml.empty", message: "文件为空（0 字节），不是 XML 目录文件",
+            .error, rule: .xmlEmpty, message: "文件为空（0 字节），不是 XML 目录文件",
             at: SourceLocation(file: path, line: 0, column: 0))
     }
 }

@@ -40,7 +40,7 @@ func onegoInternalSubset(
     guard let s = session(ctx) else { return }
     s.abort(
         Diagnostic(
-            .error, rule: "xml.doctype",
+            .error, rule: .xmlDoctype,
             message: "文件含有 <!DOCTYPE> 声明：目录文件不允许 DTD 和实体声明（防止外部实体注入与实体膨胀攻击）",
             at: s.tagLocation))
 }

@@ -27,7 +27,7 @@ extension XMLParseContext {
         if depth > limits.maxDepth {
             abort(
                 Diagnostic(
-                    .error, rule: "xml.limit.depth",
+                    .error, rule: .xmlLimitDepth,
                     message: "元素嵌套超过 \(limits.maxDepth) 层，目录文件不应如此之深", at: tagLocation))
             return
         }
@@ -86,7 +86,7 @@ extension XMLParseContext {
         if textBytes > limits.maxTextBytes {
             abort(
                 Diagnostic(
-                    .error, rule: "xml.limit.text",
+                    .error, rule: .xmlLimitText,
                     message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
             return
         }

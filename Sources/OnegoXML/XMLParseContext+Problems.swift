@@ -72,13 +72,13 @@ extension XMLParseContext {
         switch violation.kind {
         case .tooManyAttributes:
             return Diagnostic(
-                .error, rule: "xml.limit.attributes",
+                .error, rule: .xmlLimitAttributes,
                 message: "元素 <\(violation.element)> 的属性超过 \(limits.maxAttributes) 个上限：onego 的各类文件中没有元素需要这么多属性"
                     + "（文件可能损坏或为恶意构造），已停止解析",
                 at: location)
         case .startTagTooLong:
             return Diagnostic(
-                .error, rule: "xml.limit.start-tag",
+                .error, rule: .xmlLimitStartTag,
                 message: "元素 <\(violation.element)> 的开始标签超过 \(limits.maxStartTagBytes) 字节上限"
                     + "（文件可能损坏或为恶意构造），已停止解析",
                 at: location)
@@ -115,7 +115,7 @@ extension XMLParseContext {
         let raw = error.pointee.message.map { String(cString: $0) } ?? ""
         report(
             Diagnostic(
-                .error, rule: "xml.schema",
+                .error, rule: .xmlSchema,
                 message: LibXML2Messages.schemaMessage(raw.trimmingTrailingNewlines()),
                 at: tagLocation))
     }

@@ -79,7 +79,7 @@ public final class XMLParseContext {
         guard unlistedCount > 0 else { return diagnostics }
         return diagnostics + [
             Diagnostic(
-                .warning, rule: "xml.too-many-errors",
+                .warning, rule: .xmlTooManyErrors,
                 message: "该文件消息过多：只列出前 \(maxDiagnostics) 条，另有 \(unlistedCount) 条未列出；其余事项已全部读取、检查和计数",
                 at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         ]

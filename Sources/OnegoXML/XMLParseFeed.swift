@@ -110,7 +110,7 @@ final class XMLParseFeed {
         }
         guard let ctxt else {
             context.abort(
-                Diagnostic(.error, rule: "xml.internal", message: "无法创建 XML 解析器", at: context.currentLocation))
+                Diagnostic(.error, rule: .xmlInternal, message: "无法创建 XML 解析器", at: context.currentLocation))
             return false
         }
         context.parser = ctxt
@@ -122,7 +122,7 @@ final class XMLParseFeed {
         guard let schema else { return true }
         guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
             context.abort(
-                Diagnostic(.error, rule: "xml.internal", message: "无法创建 Schema 校验器", at: context.currentLocation))
+                Diagnostic(.error, rule: .xmlInternal, message: "无法创建 Schema 校验器", at: context.currentLocation))
             return false
         }
         validation = valid

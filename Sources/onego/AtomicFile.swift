@@ -53,7 +53,8 @@ enum AtomicFile {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".xml") || lowered.hasSuffix(".xsd") {
             throw CommandFailure(
-                "输出文件 \(path) 是 .xml/.xsd：onego 的报告和指南不会是 XML，这类路径只会是输入文件（目录、一件事、日历、政策等），已拒绝写入")
+                "输出文件 \(path) 是 .xml/.xsd：onego 的报告和指南不会是 XML，这类路径只会是输入文件（目录、一件事、日历、政策等），已拒绝写入",
+                code: .cliOutputLooksLikeInput)
         }
     }
 }

@@ -105,7 +105,9 @@ struct AuditCommand: ParsableCommand {
         let (policyValue, policyProblems) = Policy.load(path: policy, schemaPath: schemaPath(.policy))
         guard let policyValue else {
             Terminal.print(policyProblems)
-            throw CommandFailure("政策文件 \(policy) 有错误，无法审计")
+            throw CommandFailure(
+                "政策文件 \(policy) 有错误，无法审计", code: .cliPolicyInvalid,
+                cause: policyProblems.first { $0.severity == .error })
         }
         var waiverSet = WaiverSet()
         var otherDiagnostics: [Diagnostic] = policyProblems
@@ -113,7 +115,9 @@ struct AuditCommand: ParsableCommand {
             let (set, problems) = WaiverSet.load(path: waivers, schemaPath: schemaPath(.waivers))
             if problems.containsErrors {
                 Terminal.print(problems)
-                throw CommandFailure("豁免文件 \(waivers) 有错误，无法审计")
+                throw CommandFailure(
+                    "豁免文件 \(waivers) 有错误，无法审计", code: .cliWaiversInvalid,
+                    cause: problems.first { $0.severity == .error })
             }
             waiverSet = set
             otherDiagnostics += problems

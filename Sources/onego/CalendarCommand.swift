@@ -108,7 +108,7 @@ extension CalendarCommand {
             do {
                 due = try workingCalendar.dueDate(accepted: day, limit: limit, officeHours: hours)
             } catch {
-                throw CommandFailure(workingCalendar.message(for: error))
+                throw CommandFailure(workingCalendar.message(for: error), code: error.code, cause: error)
             }
             Terminal.out(
                 "受理日期 \(day)（\(day.weekdayName)），时限 \(limit)\(note(for: limit, hours: hours))，"

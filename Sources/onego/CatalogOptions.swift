@@ -120,8 +120,9 @@ extension CatalogOptions {
     func loadValidCatalog(_ paths: [String]) throws -> Catalog {
         let loaded = try load(paths)
         if loaded.diagnostics.containsErrors {
-            Terminal.print(loaded.diagnostics.filter { $0.severity == .error })
-            throw CommandFailure("目录有错误，请先用 onego validate 修正")
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            Terminal.print(errors)
+            throw CommandFailure("目录有错误，请先用 onego validate 修正", code: .cliCatalogInvalid, cause: errors.first)
         }
         return loaded.catalog
     }
@@ -150,7 +151,7 @@ extension CatalogOptions {
                 let owner = starts[location.file]?.last(where: { $0.line <= location.line })
             else {
                 Terminal.print(errors)
-                throw CommandFailure("目录有错误，请先用 onego validate 修正")
+                throw CommandFailure("目录有错误，请先用 onego validate 修正", code: .cliCatalogInvalid, cause: error)
             }
             broken[owner.index, default: []].append(error)
         }
@@ -176,16 +177,18 @@ struct CommandFailure: CodedError {
     /// The library error this failure reports, kept rather than flattened into the text.
     var underlyingError: (any Error)?
 
-    /// A failure the command itself detects.
-    init(_ description: String, code: RuleID = RuleID("cli.failure")) {
+    /// A failure the command itself detects (`code` from `CommandErrorCodes.swift`), caused by `cause` when it is
+    /// the consequence of another error (the first error of a policy file …).
+    init(_ description: String, code: RuleID, cause: (any Error)? = nil) {
         self.description = description
         self.code = code
+        self.underlyingError = cause
     }
 
     /// A failure reporting a library error: its text, its code when it has one, and the error itself as cause.
     init(_ error: any Error) {
         self.description = String(describing: error)
-        self.code = (error as? any CodedError)?.code ?? RuleID("cli.failure")
+        self.code = (error as? any CodedError)?.code ?? .cliFailure
         self.underlyingError = error
     }
 }

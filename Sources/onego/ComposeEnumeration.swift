@@ -31,12 +31,14 @@ enum ComposeEnumeration {
         let fixedText = given.isEmpty ? "" : "（固定 \(given)）"
         guard let total = found.count else {
             throw CommandFailure(
-                "一件事 \(matter.code) 的情形追问关系过于复杂，无法精确计算情形组合数，已拒绝列举；请用 --answer 编排所需情形")
+                "一件事 \(matter.code) 的情形追问关系过于复杂，无法精确计算情形组合数，已拒绝列举；请用 --answer 编排所需情形",
+                code: .cliEnumerationRefused)
         }
         guard let count = total.exactValue, count <= UInt64(limit) else {
             throw CommandFailure(
                 "一件事 \(matter.code)（\(matter.name)）\(fixedText)共 \(total) 种情形组合，超过 --enumerate 的上限 \(limit) 种，"
-                    + "已拒绝列举；请用 --answer 问题=答案 固定部分情形后再列举")
+                    + "已拒绝列举；请用 --answer 问题=答案 固定部分情形后再列举",
+                code: .cliEnumerationRefused)
         }
         let output = BufferedOutput()
         let sets = found.sets

@@ -27,7 +27,7 @@ enum ComposePrompt {
             let hint = question.hint.map { "\n  说明：\($0)" } ?? ""
             Terminal.errRaw("\n\(question.text)\(hint)\n  \(options.joined(separator: "  "))（\(how)）> ")
             guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw CommandFailure("未完成情形问题的回答")
+                throw CommandFailure("未完成情形问题的回答", code: .cliAnswersIncomplete)
             }
             var chosen: [String] = []
             for part in line.split(whereSeparator: { $0 == "," || $0 == "，" }) {

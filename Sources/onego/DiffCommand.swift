@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoExport
 
@@ -67,7 +68,9 @@ struct DiffCommand: ParsableCommand {
                 path: policy, schemaPath: catalog.schemaDirectory.map { $0 + "/" + SchemaLocator.Kind.policy.rawValue })
             guard let loaded else {
                 Terminal.print(problems)
-                throw CommandFailure("政策文件 \(policy) 有错误，无法比较")
+                throw CommandFailure(
+                    "政策文件 \(policy) 有错误，无法比较", code: .cliPolicyInvalid,
+                    cause: problems.first { $0.severity == .error })
             }
             policyValue = loaded
         }

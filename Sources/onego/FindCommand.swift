@@ -72,7 +72,7 @@ struct FindCommand: ParsableCommand {
         case .json: Terminal.out(try Terminal.versionedJSON(hits, key: "hits"))
         case .text: if !hits.isEmpty { Terminal.out(FindText.render(hits)) }
         }
-        if hits.isEmpty { throw CommandFailure("没有找到与“\(text)”相关的事项或一件事") }
+        if hits.isEmpty { throw CommandFailure("没有找到与“\(text)”相关的事项或一件事", code: .cliNothingFound) }
     }
 }
 

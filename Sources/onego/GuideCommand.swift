@@ -190,7 +190,7 @@ extension MatterGuideSource {
         -> [GuideDocument]
     {
         guard let matter = matter(code: code) else {
-            throw CommandFailure("目录中没有编码为 \(code) 的事项或一件事")
+            throw CommandFailure("目录中没有编码为 \(code) 的事项或一件事", code: .cliNoSuchItemOrMatter)
         }
         var answerSet = try answers.answerSet()
         try MatterInputs.checkQuestions(answerSet, of: matter)
@@ -206,7 +206,7 @@ extension MatterGuideSource {
             if case .unknownQuestion = error {
                 throw ValidationError(Self.explain(error, matter: matter))
             }
-            throw CommandFailure(Self.explain(error, matter: matter))
+            throw CommandFailure(Self.explain(error, matter: matter), code: error.code, cause: error)
         }
         return documents(composition, matter: matter, kinds: kinds, options: options)
     }

@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
             do {
                 codes = try CodeProfile.load(path: file)
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error)
             }
         }
         let report: ImportReport

@@ -15,7 +15,7 @@ enum NameLookup {
             if hit.name != name { Terminal.err("提示: 按名称“\(name)”找到 \(hit.code) \(hit.name)") }
             return hit.code
         case .ambiguous(let candidates):
-            throw CommandFailure(FindText.ambiguity(name, candidates))
+            throw CommandFailure(FindText.ambiguity(name, candidates), code: .cliAmbiguousName)
         case .notFound:
             return nil
         }

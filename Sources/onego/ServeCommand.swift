@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.out("onego 工作台：\(passwordFile == nil ? url : String(url.prefix { $0 != "?" }))")
             }
         } catch {
-            throw CommandFailure("工作台无法启动：\(error)")
+            throw CommandFailure("工作台无法启动：\(error)", code: .cliServeFailed, cause: error)
         }
     }
 

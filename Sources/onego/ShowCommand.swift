@@ -34,7 +34,7 @@ struct ShowCommand: ParsableCommand {
         let resolved =
             try loadedCatalog.item(code: code) == nil ? NameLookup.code(named: code, catalog: loadedCatalog) : code
         guard let resolved, let item = loadedCatalog.item(code: resolved) else {
-            throw CommandFailure("目录中没有编码为 \(code) 的事项，也没有名称与之相符的事项")
+            throw CommandFailure("目录中没有编码为 \(code) 的事项，也没有名称与之相符的事项", code: .cliNoSuchItem)
         }
         Terminal.out(ItemText.render(item))
     }

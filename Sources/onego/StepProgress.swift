@@ -1,13 +1,13 @@
 import Foundation
+import OnegoCatalog
 
 /// A progress line for counted steps (`生成页面 42% · 8400/20000`), redrawn in place on standard error at most ten
 /// times a second and erased at the end. Shown only on a terminal, with `CI` unset and `TERM` not `dumb`, as the
 /// load's ``Progress`` line.
-final class StepProgress: @unchecked Sendable {
+final class StepProgress: Sendable {
     private let label: String
-    private let lock = NSLock()
-    private var lastDrawn = 0.0
-    private var isShown = false
+    /// When the line was last drawn and whether it is on screen.
+    private let drawn = Locked((time: 0.0, isShown: false))
 
     private init(label: String) { self.label = label }
 
@@ -19,23 +19,26 @@ final class StepProgress: @unchecked Sendable {
         return StepProgress(label: label)
     }
 
-    /// Reports `done` of `total`; safe from any thread.
+    /// Reports `done` of `total`; safe from any thread. The lock only decides whether to draw; the drawing happens
+    /// after it.
     func update(_ done: Int, of total: Int) {
         let now = ProcessInfo.processInfo.systemUptime
-        lock.lock()
-        defer { lock.unlock() }
-        guard now - lastDrawn >= 0.1 || done == total else { return }
-        lastDrawn = now
-        isShown = true
+        let draws = drawn.withLock { drawn in
+            guard now - drawn.time >= 0.1 || done == total else { return false }
+            drawn = (now, true)
+            return true
+        }
+        guard draws else { return }
         let percent = total > 0 ? done * 100 / total : 100
         Terminal.errRaw("\r\(label) \(percent)% · \(done)/\(total)\u{1B}[K")
     }
 
     /// Erases the line.
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if isShown { Terminal.errRaw("\r\u{1B}[K") }
-        isShown = false
+        let wasShown = drawn.withLock { drawn in
+            defer { drawn.isShown = false }
+            return drawn.isShown
+        }
+        if wasShown { Terminal.errRaw("\r\u{1B}[K") }
     }
 }

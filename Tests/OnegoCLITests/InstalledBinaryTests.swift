@@ -22,6 +22,10 @@ import Testing
         try FileManager.default.removeItem(atPath: folder + "/Catalogs/calendars")
         try FileManager.default.removeItem(atPath: folder + "/Catalogs/reference")
 
+        let version = try Fixtures.run(binary, ["--version"], in: folder, removing: Self.overrides)
+        #expect(version.status == 0, "\(version.stderr)")
+        #expect(version.stdout.contains("catalog.xsd 1.1"), "\(version.stdout)")
+
         let validate = try Fixtures.run(binary, ["validate", "Catalogs/yunxi"], in: folder, removing: Self.overrides)
         #expect(validate.status == 0, "\(validate.stderr)")
         #expect(!validate.stderr.contains("Schemas"), "\(validate.stderr)")

@@ -51,6 +51,31 @@ import Testing
         }
     }
 
+    @Test func officeHoursAndTheCodeProfileAreFoundInTheWorkspaceFolderNeverAboveIt() throws {
+        let base = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let files = FileManager.default
+        try files.createDirectory(atPath: base + "/district/items", withIntermediateDirectories: true)
+        let profile = Fixtures.path("Catalogs/code-profiles/guangdong.xml")
+        _ = try Fixtures.write("08:30-12:00\n14:00-17:00\n", to: "office-hours.txt", in: base)
+        try files.copyItem(atPath: profile, toPath: base + "/code-profile.xml")
+        let catalogs = [base + "/district", base + "/district/items", base + "/district/items/市场监管局.xml"]
+        for catalog in catalogs {
+            let workspace = Workspace(catalogPaths: [catalog])
+            #expect(workspace.officeHoursFile == nil, "\(catalog)")
+            #expect(workspace.codeProfileFile == nil, "\(catalog)")
+            #expect(try workspace.officeHours() == .standard)
+        }
+        _ = try Fixtures.write("08:30-12:00\n14:00-17:00\n", to: "office-hours.txt", in: base + "/district")
+        try files.copyItem(atPath: profile, toPath: base + "/district/code-profile.xml")
+        for catalog in catalogs {
+            let workspace = Workspace(catalogPaths: [catalog])
+            #expect(workspace.officeHoursFile == base + "/district/office-hours.txt", "\(catalog)")
+            #expect(workspace.codeProfileFile == base + "/district/code-profile.xml", "\(catalog)")
+            #expect(try workspace.officeHours().minutesPerDay == 390)
+        }
+    }
+
     @Test func explicitFilesWinOverTheFolderRules() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -25,11 +25,15 @@ public final class CatalogCache: @unchecked Sendable {
 
     /// The cache folder.
     public let directory: String
-    private let lock = NSLock()
-    private var hits: [String] = []
-    private var parsed: [String] = []
-    private var writeState: WriteState = .unknown
-    private var firstNote: String?
+    private let state = Locked(State())
+
+    /// What the loads so far recorded.
+    private struct State {
+        var hits: [String] = []
+        var parsed: [String] = []
+        var writeState: WriteState = .unknown
+        var firstNote: String?
+    }
 
     private enum WriteState { case unknown, writable, readOnly }
 
@@ -51,11 +55,11 @@ public final class CatalogCache: @unchecked Sendable {
     }
 
     /// The files whose outcome came from the cache in the loads so far, in the order they finished.
-    public var hitPaths: [String] { lock.withLock { hits } }
+    public var hitPaths: [String] { state.withLock { $0.hits } }
     /// The files that were parsed (absent, stale or damaged entries) in the loads so far.
-    public var parsedPaths: [String] { lock.withLock { parsed } }
+    public var parsedPaths: [String] { state.withLock { $0.parsed } }
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
-    public var note: String? { lock.withLock { firstNote } }
+    public var note: String? { state.withLock { $0.firstNote } }
 
     /// Runs `work` (encoding and storing one entry) on the cache's writer.
     func write(_ work: @escaping @Sendable () -> Void) { writer.async(group: pendingWrites, execute: work) }
@@ -64,19 +68,23 @@ public final class CatalogCache: @unchecked Sendable {
     /// returns, so a process that exits after a load leaves no entry unwritten).
     public func waitForWrites() { pendingWrites.wait() }
 
-    func recordHit(_ path: String) { lock.withLock { hits.append(path) } }
-    func recordParse(_ path: String) { lock.withLock { parsed.append(path) } }
+    func recordHit(_ path: String) { state.withLock { $0.hits.append(path) } }
+    func recordParse(_ path: String) { state.withLock { $0.parsed.append(path) } }
 
     /// Whether entries may be written: the folder holding the cache is writable and the cache folder exists or
     /// could be created (with a `.gitignore` so the workspace's repository leaves it out).
     func prepareForWriting() -> Bool {
-        lock.withLock {
-            if writeState == .unknown { writeState = makeWritable() ? .writable : .readOnly }
-            return writeState == .writable
+        state.withLock { state in
+            if state.writeState == .unknown {
+                state.writeState = makeWritable(note: &state.firstNote) ? .writable : .readOnly
+            }
+            return state.writeState == .writable
         }
     }
 
-    private func makeWritable() -> Bool {
+    /// Checks or creates the cache folder (once, under the state's lock, so two threads never race to create it);
+    /// sets `note` to why nothing can be written.
+    private func makeWritable(note firstNote: inout String?) -> Bool {
         let parent = (directory as NSString).deletingLastPathComponent
         guard access(parent.isEmpty ? "." : parent, W_OK) == 0 else {
             firstNote = "目录文件夹 \(parent) 只读，未写入校验缓存"

@@ -127,16 +127,6 @@ public struct OfficeHours: Sendable, Hashable {
 
     /// The file name looked for beside a catalog.
     public static let fileName = "office-hours.txt"
-
-    /// The office-hours file of a catalog path (`Catalogs/yunxi` or `Catalogs/yunxi/items`), if there is one.
-    public static func defaultPath(near catalogPath: String) -> String? {
-        let url = URL(fileURLWithPath: catalogPath).standardizedFileURL
-        let candidates = [
-            url.appendingPathComponent(fileName).path,
-            url.deletingLastPathComponent().appendingPathComponent(fileName).path,
-        ]
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
-    }
 }
 
 /// A malformed office-hours file, with where.

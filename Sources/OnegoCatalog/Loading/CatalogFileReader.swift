@@ -404,7 +404,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             case (false, false): message = "<contact> 须给出 \(name)，或写 \(name)State=\"无线下窗口\"/\"未公布\""
             default: continue
             }
-            context.report(Diagnostic(.error, rule: "catalog.value", message: message, at: context.tagLocation))
+            context.report(Diagnostic(.error, rule: .catalogValue, message: message, at: context.tagLocation))
         }
     }
 

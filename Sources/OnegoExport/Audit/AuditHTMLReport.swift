@@ -26,6 +26,11 @@ public enum AuditHTMLReport {
     }
 
     /// ``sections(_:rowLimit:)`` as markup.
+    /// ``sections(_:rowLimit:)`` as markup, for a page that embeds it.
+    public static func sectionsMarkup(_ report: AuditReport, rowLimit: Int = defaultRowLimit) -> HTML {
+        sectionsHTML(report, rowLimit: rowLimit)
+    }
+
     static func sectionsHTML(_ report: AuditReport, rowLimit: Int) -> HTML {
         let limit = max(rowLimit, 1)
         var body: HTML = ""

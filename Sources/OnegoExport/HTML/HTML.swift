@@ -40,9 +40,11 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
     public struct StringInterpolation: StringInterpolationProtocol {
         var text = ""
 
-        /// Reserves room for the literal text.
+        /// Reserves room for the literal text and a little for each value, as the standard library's interpolation
+        /// does; a literal that fits a small string (15 bytes of UTF-8) reserves nothing, so it needs no allocation.
         public init(literalCapacity: Int, interpolationCount: Int) {
-            text.reserveCapacity(literalCapacity + 16 * interpolationCount)
+            let capacity = literalCapacity + 2 * interpolationCount
+            if capacity > 15 { text.reserveCapacity(capacity) }
         }
 
         /// Markup written by onego.

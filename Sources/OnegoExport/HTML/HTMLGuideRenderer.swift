@@ -12,6 +12,9 @@ public enum HTMLGuideRenderer {
     /// One document as an `<article>`.
     public static func article(_ document: GuideDocument) -> String { articleHTML(document).text }
 
+    /// One document as an `<article>`, as markup, for a page that embeds it.
+    public static func articleMarkup(_ document: GuideDocument) -> HTML { articleHTML(document) }
+
     /// One document as an `<article>`, as markup.
     static func articleHTML(_ document: GuideDocument) -> HTML {
         var out: HTML = "<article class=\"doc doc-\(document.kind.rawValue)\">\n<header class=\"doc-head\">\n"

@@ -6,7 +6,7 @@
 public enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'` for use in element content and quoted attribute values.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: isMarkup) else { return text }
+        guard needsEscaping(text) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -34,9 +34,22 @@ public enum HTMLText {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// Whether `byte` is one of `&<>"'` (all below `?`; Chinese text is bytes from 0x80 up, so most bytes fail the
+    /// first comparison).
+    @inline(__always)
     private static func isMarkup(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        byte < UInt8(ascii: "?")
+            && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
+    }
+
+    /// Whether `text` holds a character ``escape(_:)`` replaces, scanning its UTF-8 storage directly when it is
+    /// contiguous (native strings are).
+    private static func needsEscaping(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: isMarkup) }) {
+            return found
+        }
+        return text.utf8.contains(where: isMarkup)
     }
 
     /// Makes JSON text safe inside an inline `<script>` element: `<`, `>` and `&` become `\u003c`, `\u003e` and

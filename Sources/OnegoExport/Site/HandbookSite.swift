@@ -293,25 +293,19 @@ public struct HandbookSite: Sendable {
 }
 
 /// Chunks of rendered pages filled from several threads.
-private final class PageSlots: @unchecked Sendable {
-    private var slots: [[HandbookSite.Page]]
-    private var done = 0
-    private let lock = NSLock()
+private final class PageSlots: Sendable {
+    private let state: Locked<(slots: [[HandbookSite.Page]], done: Int)>
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int) { state = Locked((Array(repeating: [], count: count), 0)) }
 
     /// Stores a chunk; returns the number of pages stored so far.
     func store(_ pages: [HandbookSite.Page], at index: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = pages
-        done += pages.count
-        return done
+        state.withLock { state in
+            state.slots[index] = pages
+            state.done += pages.count
+            return state.done
+        }
     }
 
-    var pages: [HandbookSite.Page] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.flatMap { $0 }
-    }
+    var pages: [HandbookSite.Page] { state.withLock { $0.slots.flatMap { $0 } } }
 }

@@ -22,7 +22,7 @@ struct SitePage: Sendable {
         let footer: HTML = "<footer class=\"site-foot\">更新日期：\(updated.chinese)</footer>\n"
         return PageShell.document(
             title: title, policy: Self.policy, head: head, bodyAttributes: " data-root=\"\(root)\"",
-            body: body + footer
+            body: body, trailer: footer
         ).text
     }
 

@@ -13,11 +13,9 @@ import OnegoComposer
 ///   `matters/` sibling gives none.
 /// - **synonyms**: `material-synonyms.xml` in the workspace folder (``workspaceFolder``: the first catalog folder, or
 ///   the folder holding it when it is called `items`); else the table built into the binary.
-/// - **office hours**: `office-hours.txt` in the first catalog folder that has one, or in the folder holding it;
-///   else 09:00–12:00, 13:30–17:30.
+/// - **office hours**: `office-hours.txt` in the workspace folder; else 09:00–12:00, 13:30–17:30.
 /// - **calendars**: the named files or folders, else the shipped calendar (or `ONEGO_CALENDARS`).
-/// - **code profile**: `code-profile.xml` in the first catalog folder (a file's folder) or the folder holding it;
-///   else the national rules.
+/// - **code profile**: `code-profile.xml` in the workspace folder; else the national rules.
 ///
 /// Nothing is searched for above those folders. What a workspace reads is recorded in ``InputLedger/shared``, so no
 /// output can replace it.
@@ -78,10 +76,7 @@ public struct Workspace: Sendable, Hashable {
     /// The synonym table file: the named one, else `material-synonyms.xml` in ``workspaceFolder``; nil means the
     /// built-in table.
     public var synonymsFile: String? {
-        if let synonymsPath { return synonymsPath }
-        guard let workspaceFolder else { return nil }
-        let candidate = workspaceFolder + "/" + Self.synonymsFileName
-        return FileManager.default.isReadableFile(atPath: candidate) ? candidate : nil
+        synonymsPath ?? workspaceFile(named: Self.synonymsFileName)
     }
 
     /// The name of a workspace's own synonym table.
@@ -97,27 +92,23 @@ public struct Workspace: Sendable, Hashable {
         return folder.path
     }
 
-    /// The office-hours file: the named one, else `office-hours.txt` in or beside the first catalog path that has
-    /// one; nil means the standard hours.
+    /// The office-hours file: the named one, else `office-hours.txt` in ``workspaceFolder``; nil means the standard
+    /// hours.
     public var officeHoursFile: String? {
-        officeHoursPath ?? catalogPaths.lazy.compactMap { OfficeHours.defaultPath(near: $0) }.first
+        officeHoursPath ?? workspaceFile(named: OfficeHours.fileName)
     }
 
-    /// The `code-profile.xml` in the first catalog folder (for a file, its folder) or the folder holding it, for the
-    /// first catalog path that has one; nil means the national rules.
-    public var codeProfileFile: String? {
-        for path in catalogPaths {
-            var folder = URL(fileURLWithPath: path).standardizedFileURL
-            if !path.hasSuffix("/") && !Self.isDirectory(folder.path) {
-                folder = folder.deletingLastPathComponent()
-            }
-            for _ in 0..<2 {
-                let candidate = folder.appendingPathComponent("code-profile.xml").path
-                if FileManager.default.isReadableFile(atPath: candidate) { return candidate }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
+    /// The `code-profile.xml` in ``workspaceFolder``; nil means the national rules.
+    public var codeProfileFile: String? { workspaceFile(named: Self.codeProfileFileName) }
+
+    /// The name of a workspace's own code profile.
+    public static let codeProfileFileName = "code-profile.xml"
+
+    /// The readable file called `name` in ``workspaceFolder`` (never one above it).
+    func workspaceFile(named name: String) -> String? {
+        guard let workspaceFolder else { return nil }
+        let candidate = workspaceFolder + "/" + name
+        return FileManager.default.isReadableFile(atPath: candidate) ? candidate : nil
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -12,7 +12,7 @@ enum SheetTable {
     ) -> SourceTable {
         var rows = rows
         var notes: [ImportDiagnostic] = problems.map {
-            ImportDiagnostic(source: source, sheet: sheet, severity: .warning, rule: "import.xlsx.cell", message: $0)
+            ImportDiagnostic(source: source, sheet: sheet, severity: .warning, rule: .importXLSXCell, message: $0)
         }
         if !merges.isEmpty { fill(merges, into: &rows) }
         // The header is the first row holding two or more values.
@@ -31,7 +31,7 @@ enum SheetTable {
                 notes.append(
                     ImportDiagnostic(
                         source: source, sheet: sheet, row: headerRow.row, column: CellReference.letters(column),
-                        severity: .note, rule: "import.xlsx.header", message: "表头“\(name)”：\(note)"))
+                        severity: .note, rule: .importXLSXHeader, message: "表头“\(name)”：\(note)"))
             }
         }
         var records: [SourceRecord] = []

@@ -55,21 +55,20 @@ struct MatterDraft: Sendable {
 }
 
 /// The drafts of this run of the workbench, by matter code.
-final class DraftStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var drafts: [String: MatterDraft] = [:]
+final class DraftStore: Sendable {
+    private let drafts = Locked<[String: MatterDraft]>([:])
 
     /// The draft of `code`, if one is open.
-    func draft(_ code: String) -> MatterDraft? { lock.withLock { drafts[code] } }
+    func draft(_ code: String) -> MatterDraft? { drafts.withLock { $0[code] } }
 
     /// Stores (or replaces) a draft.
-    func put(_ draft: MatterDraft) { lock.withLock { drafts[draft.matter.code] = draft } }
+    func put(_ draft: MatterDraft) { drafts.withLock { $0[draft.matter.code] = draft } }
 
     /// Drops the draft of `code` (after saving).
-    func remove(_ code: String) { lock.withLock { drafts[code] = nil } }
+    func remove(_ code: String) { drafts.withLock { $0[code] = nil } }
 
     /// The codes of the open drafts.
-    var codes: [String] { lock.withLock { drafts.keys.sorted() } }
+    var codes: [String] { drafts.withLock { $0.keys.sorted() } }
 }
 
 /// Why an edit of a draft was refused, in the officer's words.

@@ -1,8 +1,9 @@
 import Foundation
+import OnegoCatalog
 import OnegoImport
 
 /// The files uploaded for import during this run, each in its own private temporary folder until saved.
-final class ImportUploads: @unchecked Sendable {
+final class ImportUploads: Sendable {
     /// One upload: where it was stored, under its original extension, and the profile picked.
     struct Upload: Sendable {
         var path: String
@@ -10,8 +11,7 @@ final class ImportUploads: @unchecked Sendable {
         var profile: String
     }
 
-    private let lock = NSLock()
-    private var uploads: [String: Upload] = [:]
+    private let uploads = Locked<[String: Upload]>([:])
 
     /// The profiles shipped in `Catalogs/profiles` that can be picked.
     static let profiles = ["template", "gdzwfw", "national-tables"]
@@ -25,10 +25,10 @@ final class ImportUploads: @unchecked Sendable {
         let safe = (originalName as NSString).lastPathComponent.filter { $0 != "/" && $0 != "\0" }
         let path = folder + "/" + (safe.isEmpty || safe.hasPrefix(".") ? "upload" + safe : safe)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        lock.withLock { uploads[id] = Upload(path: path, originalName: originalName, profile: profile) }
+        uploads.withLock { $0[id] = Upload(path: path, originalName: originalName, profile: profile) }
         return id
     }
 
     /// The upload with this id.
-    func upload(_ id: String) -> Upload? { lock.withLock { uploads[id] } }
+    func upload(_ id: String) -> Upload? { uploads.withLock { $0[id] } }
 }

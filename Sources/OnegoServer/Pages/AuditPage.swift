@@ -6,7 +6,7 @@ import OnegoExport
 struct AuditPage {
     let report: AuditReport
 
-    var body: String {
+    var body: HTML {
         """
         <main>
         <div class="actions noprint" id="audit-downloads"><span>下载：</span>\
@@ -15,7 +15,7 @@ struct AuditPage {
         <a class="button secondary" href="/audit/download/html" download>可打印的报告（HTML）</a>\
         <a class="button secondary" href="/audit/download/sarif" download>SARIF</a>\
         <a class="button secondary" href="/audit/download/json" download>JSON</a></div>
-        \(AuditHTMLReport.sections(report))
+        \(AuditHTMLReport.sectionsMarkup(report))
         </main>
         """
     }

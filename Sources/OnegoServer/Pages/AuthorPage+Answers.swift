@@ -1,56 +1,57 @@
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// The author's forms for the audience an answer picks and the materials the joint form replaces.
 extension AuthorPage {
     /// The audience an answer picks, as a tag after it.
-    func audienceLabel(_ answer: AnswerOption) -> String {
-        answer.audience.map { " <span class=\"kind\">服务对象：\(h($0.rawValue))</span>" } ?? ""
+    func audienceLabel(_ answer: AnswerOption) -> HTML {
+        answer.audience.map { audience -> HTML in " <span class=\"kind\">服务对象：\(audience.rawValue)</span>" } ?? ""
     }
 
     /// The form that sets the audience an answer picks, shown when the matter serves several audiences (or the
     /// answer already names one).
-    func audienceEditor(_ question: Question, _ answer: AnswerOption) -> String {
+    func audienceEditor(_ question: Question, _ answer: AnswerOption) -> HTML {
         let served = matter.servedAudiences
         guard served.count > 1 || answer.audience != nil else { return "" }
         let current = answer.audience?.rawValue ?? ""
         let choices =
             [option("", "（不指定服务对象）", selected: current)]
             + served.map { option($0.rawValue, "申请人为" + $0.rawValue, selected: current) }
-        let fields = """
-            <input type="hidden" name="question" value="\(h(question.id))"><input type="hidden" name="answer" \
-            value="\(h(answer.value))"><label>服务对象 <select name="audience">\(choices.joined())</select></label>
+        let fields: HTML = """
+            <input type="hidden" name="question" value="\(question.id)"><input type="hidden" name="answer" \
+            value="\(answer.value)"><label>服务对象 <select name="audience">\(HTML.joined(choices))</select></label>
             """
         return post("answerAudience", fields, button: "设定", extra: "inline answer-audience")
     }
 
     /// The member materials the joint form replaces besides the application forms, each with a remove button, and
     /// the form that adds one.
-    func replacedMaterials(_ form: JointForm) -> String {
-        let rows = form.replaces.enumerated().map { index, reference in
+    func replacedMaterials(_ form: JointForm) -> HTML {
+        let rows = form.replaces.enumerated().map { index, reference -> HTML in
             let remove = post(
                 "removeReplaced", "<input type=\"hidden\" name=\"index\" value=\"\(index)\">", button: "删除",
                 extra: "inline")
             return
-                "<li data-replaced=\"\(index)\">\(h(memberName(reference.member)))的“\(h(reference.name))”\(remove)</li>"
+                "<li data-replaced=\"\(index)\">\(memberName(reference.member))的“\(reference.name)”\(remove)</li>"
         }
         let members = matter.members.map { option($0.id, memberName($0.id), selected: "") }
-        let fields = """
-            <label>成员事项 <select name="member">\(members.joined())</select></label>
+        let fields: HTML = """
+            <label>成员事项 <select name="member">\(HTML.joined(members))</select></label>
             <label>被替代的材料（与目录一致）<input type="text" name="material" list="joint-materials" required></label>
             <datalist id="joint-materials">\(materialOptions)</datalist>
             """
-        let list = rows.isEmpty ? "" : "<ul class=\"replaced\" id=\"replaced\">\(rows.joined())</ul>"
-        let add = members.isEmpty ? "" : post("addReplaced", fields, button: "添加替代材料", extra: "add-replaced")
+        let list: HTML = rows.isEmpty ? "" : "<ul class=\"replaced\" id=\"replaced\">\(HTML.joined(rows))</ul>"
+        let add: HTML = members.isEmpty ? "" : post("addReplaced", fields, button: "添加替代材料", extra: "add-replaced")
         return "<h3>一表申请另外替代的材料</h3>" + list + add
     }
 
     /// The names of the members' catalog materials, as datalist options.
-    var materialOptions: String {
+    var materialOptions: HTML {
         var names = Set<String>()
         for member in matter.members {
             for material in data.catalog.item(code: member.code)?.materials ?? [] { names.insert(material.name) }
         }
-        return names.sorted().map { "<option value=\"\(h($0))\">" }.joined()
+        return HTML.joined(names.sorted().map { name -> HTML in "<option value=\"\(name)\">" })
     }
 }

@@ -1,6 +1,7 @@
 import OnegoBase
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoSearch
 import OnegoXML
 
@@ -20,7 +21,7 @@ struct AuthorPage {
     var matter: Matter { draft.matter }
     var action: String { "/author/" + QueryText.encode(matter.code) }
 
-    var body: String {
+    var body: HTML {
         let preview = Result { () throws(CompositionError) in
             try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
         }
@@ -28,9 +29,9 @@ struct AuthorPage {
         let state = draft.isNew ? "新文件" : "修改现有文件"
         return """
             <main class="author">
-            <h1>编写一件事：\(h(matter.name.isEmpty ? matter.code : matter.name))</h1>
-            <p class="muted">\(h(matter.code)) · 保存到 <span class="code">\(h(draft.path))</span>（\(state)）</p>
-            \(refusal.map { "<div class=\"alert error\" id=\"refusal\">\(h($0))</div>" } ?? "")
+            <h1>编写一件事：\(matter.name.isEmpty ? matter.code : matter.name)</h1>
+            <p class="muted">\(matter.code) · 保存到 <span class="code">\(draft.path)</span>（\(state)）</p>
+            \(refusal.map { refusal -> HTML in "<div class=\"alert error\" id=\"refusal\">\(refusal)</div>" } ?? "")
             \(problems)
             <div class="two">
             <section>
@@ -44,68 +45,69 @@ struct AuthorPage {
     }
 
     /// The errors and warnings of the draft, as `onego validate` reports them for the saved file.
-    var problems: String {
+    var problems: HTML {
         guard !draft.diagnostics.isEmpty else {
             return "<div class=\"alert ok\" id=\"problems\">检查通过：没有错误（与 onego validate 相同的检查）。</div>"
         }
-        let items = draft.diagnostics.map { diagnostic in
+        let items = draft.diagnostics.map { diagnostic -> HTML in
             let place = diagnostic.location.map { "第 \($0.line) 行：" } ?? ""
-            return "<li class=\"\(diagnostic.severity == .error ? "bad" : "")\">\(h(place + diagnostic.message))"
-                + " <span class=\"code\">[\(h(diagnostic.rule.rawValue))]</span></li>"
+            return "<li class=\"\(diagnostic.severity == .error ? "bad" : "")\">\(place + diagnostic.message)"
+                + " <span class=\"code\">[\(diagnostic.rule.rawValue)]</span></li>"
         }
         let label = draft.isSavable ? "有提示" : "有错误，修正后才能保存"
-        return "<div class=\"alert error\" id=\"problems\"><strong>\(label)</strong><ul>\(items.joined())</ul></div>"
+        return
+            "<div class=\"alert error\" id=\"problems\"><strong>\(label)</strong><ul>\(HTML.joined(items))</ul></div>"
     }
 
-    func post(_ name: String, _ fields: String, button: String, extra: String = "") -> String {
+    func post(_ name: String, _ fields: HTML, button: String, extra: String = "") -> HTML {
         """
         <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
-        \(fields)<button type="submit">\(h(button))</button></form>
+        \(fields)<button type="submit">\(button)</button></form>
         """
     }
 
-    var basics: String {
+    var basics: HTML {
         let units = TimeUnit.allCases.map {
             option($0.rawValue, $0.rawValue, selected: matter.promisedLimit.unit.rawValue)
         }
-        let fields = """
-            <label>名称 <input type="text" name="name" value="\(h(matter.name))" required></label>
-            <label>说明 <input type="text" name="summary" value="\(h(matter.summary ?? ""))"></label>
-            <label>牵头部门 <input type="text" name="lead" value="\(h(matter.leadDepartment))" required></label>
-            <label>协同部门（每行一个）<textarea name="cooperating" rows="2">\(h(matter.cooperatingDepartments.joined(separator: "\n")))</textarea></label>
+        let fields: HTML = """
+            <label>名称 <input type="text" name="name" value="\(matter.name)" required></label>
+            <label>说明 <input type="text" name="summary" value="\(matter.summary ?? "")"></label>
+            <label>牵头部门 <input type="text" name="lead" value="\(matter.leadDepartment)" required></label>
+            <label>协同部门（每行一个）<textarea name="cooperating" rows="2">\(matter.cooperatingDepartments.joined(separator: "\n"))</textarea></label>
             <label>承诺时限 <input type="number" name="limit" min="0" step="0.5" value="\(number(matter.promisedLimit.value))">\
-            <select name="unit">\(units.joined())</select></label>
-            <label>时限说明 <input type="text" name="note" value="\(h(matter.promisedLimit.note ?? ""))"></label>
+            <select name="unit">\(HTML.joined(units))</select></label>
+            <label>时限说明 <input type="text" name="note" value="\(matter.promisedLimit.note ?? "")"></label>
             \(audienceChoices)
             """
         return "<h2>基本信息</h2>" + post("basics", fields, button: "保存基本信息")
     }
 
-    var members: String {
-        var rows = ""
+    var members: HTML {
+        var rows: HTML = ""
         for member in matter.members {
             let item = data.catalog.item(code: member.code)
             let other = member.selection == .always ? MemberSelection.situational : .always
             let toggle = post(
                 "selection",
-                "<input type=\"hidden\" name=\"member\" value=\"\(h(member.id))\"><input type=\"hidden\" name=\"selection\" value=\"\(other.rawValue)\">",
+                "<input type=\"hidden\" name=\"member\" value=\"\(member.id)\"><input type=\"hidden\" name=\"selection\" value=\"\(other.rawValue)\">",
                 button: other == .always ? "改为常选" : "改为情形选择", extra: "inline")
             let remove = post(
-                "removeMember", "<input type=\"hidden\" name=\"member\" value=\"\(h(member.id))\">", button: "移除",
+                "removeMember", "<input type=\"hidden\" name=\"member\" value=\"\(member.id)\">", button: "移除",
                 extra: "inline")
             rows += """
-                <li data-member="\(h(member.id))"><strong>\(h(item?.name ?? member.code))</strong> \
-                <span class="muted">\(h(member.id)) · \(member.selection == .always ? "常选" : "情形选择") · \(h(item?.department ?? "目录中没有此编码"))</span>\
+                <li data-member="\(member.id)"><strong>\(item?.name ?? member.code)</strong> \
+                <span class="muted">\(member.id) · \(member.selection == .always ? "常选" : "情形选择") · \(item?.department ?? "目录中没有此编码")</span>\
                 <div class="row">\(toggle)\(remove)</div></li>
                 """
         }
-        var hits = ""
+        var hits: HTML = ""
         if !find.isEmpty {
             let found = (data.search?.hits(for: find, filter: [:], limit: 12) ?? []).filter { $0.kind == .item }
             for hit in found {
-                let code = "<input type=\"hidden\" name=\"code\" value=\"\(h(hit.code))\">"
+                let code: HTML = "<input type=\"hidden\" name=\"code\" value=\"\(hit.code)\">"
                 hits += """
-                    <li><strong>\(h(hit.name))</strong> <span class="muted">\(h(hit.department ?? ""))</span><div class="row">\
+                    <li><strong>\(hit.name)</strong> <span class="muted">\(hit.department ?? "")</span><div class="row">\
                     \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"always\">", button: "加入（常选）", extra: "inline"))\
                     \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"situational\">", button: "加入（情形选择）", extra: "inline"))\
                     </div></li>
@@ -115,40 +117,40 @@ struct AuthorPage {
         }
         return """
             <h2>成员事项</h2>
-            <ul class="members" id="members">\(rows.isEmpty ? "<li class=\"muted\">还没有成员事项：在下面搜索并加入。</li>" : rows)</ul>
+            <ul class="members" id="members">\(rows.text.isEmpty ? "<li class=\"muted\">还没有成员事项：在下面搜索并加入。</li>" : rows)</ul>
             <form method="get" action="\(action)" class="edit" id="find-member"><label>搜索事项 \
-            <input type="search" name="find" value="\(h(find))" placeholder="事项名称、俗称、拼音或编码"></label>\
+            <input type="search" name="find" value="\(find)" placeholder="事项名称、俗称、拼音或编码"></label>\
             <button type="submit">搜索</button></form>
             <ul class="hits" id="member-hits">\(hits)</ul>
             """
     }
 
-    var questions: String {
-        var rows = ""
+    var questions: HTML {
+        var rows: HTML = ""
         for question in matter.questions {
-            var answers = question.answers.map { answer in
-                "<li>\(h(answer.displayText))\(audienceLabel(answer))\(audienceEditor(question, answer))"
+            var answers = question.answers.map { answer -> HTML in
+                "<li>\(answer.displayText)\(audienceLabel(answer))\(audienceEditor(question, answer))"
                     + "\(effectList(answer.effects, target: question.id + "/" + answer.value))</li>"
             }
-            answers += question.thresholds.enumerated().map { index, threshold in
-                "<li>\(h(threshold.condition))\(effectList(threshold.effects, target: question.id + "/#\(index)"))</li>"
+            answers += question.thresholds.enumerated().map { index, threshold -> HTML in
+                "<li>\(threshold.condition)\(effectList(threshold.effects, target: question.id + "/#\(index)"))</li>"
             }
             let follow = question.shownWhen.map { "追问：当 \($0.question) = \($0.answer)" }.joined(separator: "；")
             rows += """
-                <li data-question="\(h(question.id))"><strong>\(h(question.text))</strong> <span class="muted">\(h(question.id)) · \
-                \(question.kind.label)\(follow.isEmpty ? "" : " · " + h(follow))</span><ul>\(answers.joined())</ul>\
+                <li data-question="\(question.id)"><strong>\(question.text)</strong> <span class="muted">\(question.id) · \
+                \(question.kind.label)\(follow.isEmpty ? "" : " · " + follow)</span><ul>\(HTML.joined(answers))</ul>\
                 \(questionEditor(question))\
-                \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(h(question.id))\">", button: "删除问题", extra: "inline"))</li>
+                \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(question.id)\">", button: "删除问题", extra: "inline"))</li>
                 """
         }
         let kinds = [QuestionKind.yesNo, .single, .multiple, .number].map {
             option($0.rawValue, $0.label, selected: "")
         }
         let conditions = matter.questions.flatMap { q in q.answers.map { "\(q.id)=\($0.value)" } }
-        let follow = ([option("", "（总是询问）", selected: "")] + conditions.map { option($0, $0, selected: "") }).joined()
-        let fields = """
+        let follow = HTML.joined([option("", "（总是询问）", selected: "")] + conditions.map { option($0, $0, selected: "") })
+        let fields: HTML = """
             <label>标识 <input type="text" name="id" placeholder="如 staff" required></label>
-            <label>题型 <select name="kind">\(kinds.joined())</select></label>
+            <label>题型 <select name="kind">\(HTML.joined(kinds))</select></label>
             <label>问题 <input type="text" name="text" required></label>
             <label>提示 <input type="text" name="hint"></label>
             <label>回答（选择题，用顿号分隔）<input type="text" name="answers" placeholder="如 独资、合伙"></label>
@@ -157,13 +159,13 @@ struct AuthorPage {
             <label><input type="checkbox" name="required" checked> 必答</label>
             """
         let measured = matter.questions.filter { $0.kind.isMeasured }.map { option($0.id, $0.text, selected: "") }
-        let threshold =
+        let threshold: HTML =
             measured.isEmpty
             ? ""
             : post(
                 "addThreshold",
                 """
-                <label>数值题 <select name="question">\(measured.joined())</select></label>
+                <label>数值题 <select name="question">\(HTML.joined(measured))</select></label>
                 <label>不小于 <input type="number" name="atLeast" min="0" step="any"></label>
                 <label>小于 <input type="number" name="below" min="0" step="any"></label>
                 """, button: "添加阈值")
@@ -175,14 +177,14 @@ struct AuthorPage {
     }
 
     /// The effects of one answer or threshold, each with a remove button.
-    func effectList(_ effects: [AnswerEffect], target: String) -> String {
+    func effectList(_ effects: [AnswerEffect], target: String) -> HTML {
         guard !effects.isEmpty else { return "" }
-        let items = effects.enumerated().map { index, effect in
-            let fields =
-                "<input type=\"hidden\" name=\"target\" value=\"\(h(target))\"><input type=\"hidden\" name=\"index\" value=\"\(index)\">"
-            return "<li>\(h(describe(effect)))\(post("removeEffect", fields, button: "删除", extra: "inline"))</li>"
+        let items = effects.enumerated().map { index, effect -> HTML in
+            let fields: HTML =
+                "<input type=\"hidden\" name=\"target\" value=\"\(target)\"><input type=\"hidden\" name=\"index\" value=\"\(index)\">"
+            return "<li>\(describe(effect))\(post("removeEffect", fields, button: "删除", extra: "inline"))</li>"
         }
-        return "<ul class=\"effects\">\(items.joined())</ul>"
+        return "<ul class=\"effects\">\(HTML.joined(items))</ul>"
     }
 
     func describe(_ effect: AnswerEffect) -> String {
@@ -197,8 +199,8 @@ struct AuthorPage {
         }
     }
 
-    var effects: String {
-        var targets: [String] = []
+    var effects: HTML {
+        var targets: [HTML] = []
         for question in matter.questions {
             targets += question.answers.map {
                 option("\(question.id)/\($0.value)", "\(question.text) → \($0.displayText)", selected: "")
@@ -215,32 +217,32 @@ struct AuthorPage {
         for member in matter.members {
             for m in data.catalog.item(code: member.code)?.materials ?? [] { materials.insert(m.name) }
         }
-        let list = materials.sorted().map { "<option value=\"\(h($0))\">" }.joined()
-        let fields = """
-            <label>回答 <select name="target">\(targets.joined())</select></label>
+        let list = HTML.joined(materials.sorted().map { material -> HTML in "<option value=\"\(material)\">" })
+        let fields: HTML = """
+            <label>回答 <select name="target">\(HTML.joined(targets))</select></label>
             <label>效果 <select name="effect">\(option("includeMember", "加入成员事项", selected: ""))\
             \(option("excludeMember", "去掉成员事项", selected: ""))\(option("excludeMaterial", "免交材料", selected: ""))</select></label>
-            <label>成员事项 <select name="member">\(members.joined())</select></label>
+            <label>成员事项 <select name="member">\(HTML.joined(members))</select></label>
             <label>材料（免交材料时）<input type="text" name="material" list="member-materials"></label>
             <datalist id="member-materials">\(list)</datalist>
             """
         return "<h2>回答的效果</h2>" + post("addEffect", fields, button: "添加效果")
     }
 
-    var jointForm: String {
+    var jointForm: HTML {
         let form = matter.jointForm
         let checked = (form?.replacesApplicationForms ?? true) ? " checked" : ""
-        let fields = """
-            <label>一表申请表名称（留空则不使用）<input type="text" name="name" value="\(h(form?.name ?? ""))" \
-            placeholder="如 \(h(matter.name))“一件事”申请表"></label>
+        let fields: HTML = """
+            <label>一表申请表名称（留空则不使用）<input type="text" name="name" value="\(form?.name ?? "")" \
+            placeholder="如 \(matter.name)“一件事”申请表"></label>
             <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
         return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
             + (form.map(replacedMaterials) ?? "")
     }
 
-    func option(_ value: String, _ label: String, selected: String) -> String {
-        "<option value=\"\(h(value))\"\(value == selected ? " selected" : "")>\(h(label))</option>"
+    func option(_ value: String, _ label: String, selected: String) -> HTML {
+        "<option value=\"\(value)\"\(value == selected ? " selected" : "")>\(label)</option>"
     }
 
     func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }

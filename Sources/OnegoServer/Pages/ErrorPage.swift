@@ -6,9 +6,9 @@ import OnegoExport
 enum ErrorPage {
     /// A response with `status` whose page says `message`.
     static func response(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        let body = """
-            <main class="narrow"><h1>\(status.code) \(HTMLText.escape(title(for: status)))</h1>
-            <p>\(HTMLText.escape(message))</p></main>
+        let body: HTML = """
+            <main class="narrow"><h1>\(status.code) \(title(for: status))</h1>
+            <p>\(message)</p></main>
             """
         return PageLayout.response(title: title(for: status), body: body, status: status)
     }

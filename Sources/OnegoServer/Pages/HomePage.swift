@@ -1,21 +1,22 @@
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// The start page: the search box, the matters, and the way to the audit.
 struct HomePage {
     let data: WorkbenchData
 
-    var body: String {
-        var tiles = ""
+    var body: HTML {
+        var tiles: HTML = ""
         for matter in data.matters {
             tiles += """
-                <a class="tile" href="/matters/\(QueryText.encode(matter.code))"><strong>\(h(matter.name))</strong>\
-                <span class="code">\(h(matter.code))</span><br><span class="muted">\(h(matter.leadDepartment))牵头 · \
+                <a class="tile" href="/matters/\(QueryText.encode(matter.code))"><strong>\(matter.name)</strong>\
+                <span class="code">\(matter.code)</span><br><span class="muted">\(matter.leadDepartment)牵头 · \
                 \(matter.members.count) 个成员事项</span></a>
 
                 """
         }
-        let auditLink =
+        let auditLink: HTML =
             data.audit == nil
             ? "<p class=\"muted\">未指定政策文件（--policy），审计页不可用。</p>"
             : "<p><a class=\"button secondary\" href=\"/audit\">查看目录审计：目标、覆盖率与问题清单</a></p>"
@@ -23,7 +24,7 @@ struct HomePage {
             <main>
             <section class="hero">
             <h1>政务服务事项目录工作台</h1>
-            <p class="muted">\(h(data.workspace))：\(data.catalog.items.count) 个事项，\
+            <p class="muted">\(data.workspace)：\(data.catalog.items.count) 个事项，\
             \(data.catalog.departments.count) 个部门，\(data.matters.count) 个“一件事”</p>
             <form action="/search" method="get" role="search"><input type="search" name="q" autofocus \
             placeholder="输入事项名称、俗称、材料、部门、编码或拼音首字母，如 qykb" aria-label="搜索"><button type="submit">搜索</button></form>

@@ -1,5 +1,6 @@
 import Foundation
 import OnegoCatalog
+import OnegoExport
 import OnegoImport
 
 /// The import upload form, and the preview of an upload: the mapped items, the report as `onego import --format
@@ -10,30 +11,31 @@ struct ImportPage {
     let result: ImportResult
     let workspace: String
 
-    static func form(refusal: String?) -> String {
-        let options = ImportUploads.profiles.map { "<option value=\"\($0)\">\($0)</option>" }.joined()
+    static func form(refusal: String?) -> HTML {
+        let options = ImportUploads.profiles.map { profile -> HTML in "<option value=\"\(profile)\">\(profile)</option>"
+        }
         return """
             <main class="narrow"><h1>导入事项</h1>
-            \(refusal.map { "<div class=\"alert error\" id=\"refusal\">\(h($0))</div>" } ?? "")
+            \(refusal.map { refusal -> HTML in "<div class=\"alert error\" id=\"refusal\">\(refusal)</div>" } ?? "")
             <form method="post" action="/import" enctype="multipart/form-data" class="edit" id="import-form">
             <label>文件（.xlsx、.csv、.json） <input type="file" name="file" accept=".xlsx,.csv,.json,.jsonl" required></label>
-            <label>导入配置 <select name="profile">\(options)</select></label>
+            <label>导入配置 <select name="profile">\(HTML.joined(options))</select></label>
             <button class="primary" type="submit">预览</button>
             </form></main>
             """
     }
 
-    var body: String {
+    var body: HTML {
         get throws {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = String(decoding: try encoder.encode(result.report), as: UTF8.self)
-            let rows = result.items.prefix(200).map { item in
+            let rows = result.items.prefix(200).map { item -> HTML in
                 """
-                <tr><td>\(h(item.name))</td><td>\(h(item.department))</td><td class="code">\(h(item.id))</td>\
+                <tr><td>\(item.name)</td><td>\(item.department)</td><td class="code">\(item.id)</td>\
                 <td class="c">\(item.materials.count)</td></tr>
                 """
-            }.joined()
+            }
             let stem = ((upload.originalName as NSString).deletingPathExtension as NSString).lastPathComponent
             let ascii = String(
                 stem.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
@@ -41,14 +43,14 @@ struct ImportPage {
             let folder = ascii.isEmpty ? "imported" : "imported-" + ascii
             let report = result.report
             return """
-                <main><h1>导入预览：\(h(upload.originalName))</h1>
-                <p class="muted">导入配置 \(h(upload.profile)) · 读取 \(report.rows) 行，可导入 <strong id="import-count">\(report.imported)</strong> 个事项，拒绝 \(report.rejected) 行</p>
-                <form method="post" action="/import/save" class="edit"><input type="hidden" name="id" value="\(h(id))">\
-                <label>保存到工作区中的新文件夹 <span class="code">\(h(workspace))/</span><input type="text" name="folder" value="\(h(folder))"></label>\
+                <main><h1>导入预览：\(upload.originalName)</h1>
+                <p class="muted">导入配置 \(upload.profile) · 读取 \(report.rows) 行，可导入 <strong id="import-count">\(report.imported)</strong> 个事项，拒绝 \(report.rejected) 行</p>
+                <form method="post" action="/import/save" class="edit"><input type="hidden" name="id" value="\(id)">\
+                <label>保存到工作区中的新文件夹 <span class="code">\(workspace)/</span><input type="text" name="folder" value="\(folder)"></label>\
                 <button class="primary" type="submit" id="import-save">保存到工作区</button></form>
                 <h2>映射后的事项</h2><div class="scroll"><table id="import-items"><thead><tr><th>事项</th><th>部门</th><th>编码</th><th>材料</th></tr></thead>\
-                <tbody>\(rows)</tbody></table></div>
-                <h2>导入报告（与 onego import --format json 相同）</h2><pre class="command" id="import-report">\(h(json))</pre>
+                <tbody>\(HTML.joined(rows))</tbody></table></div>
+                <h2>导入报告（与 onego import --format json 相同）</h2><pre class="command" id="import-report">\(json)</pre>
                 </main>
                 """
         }

@@ -7,17 +7,14 @@ struct ItemPage {
     let data: WorkbenchData
     let item: ServiceItem
 
-    var body: String {
+    var body: HTML {
         let guide = ItemGuide.make(item, options: GuideOptions(issued: data.issued))
         let using = data.matters(using: item)
-        let matterLinks =
-            using.isEmpty
-            ? "<p class=\"muted\">没有“一件事”使用本事项。</p>"
-            : "<ul>"
-                + using.map {
-                    "<li><a href=\"/matters/\(QueryText.encode($0.code))\">\(h($0.name))</a> <span class=\"code\">\(h($0.code))</span></li>"
-                }
-                .joined() + "</ul>"
+        let links = using.map { matter -> HTML in
+            "<li><a href=\"/matters/\(QueryText.encode(matter.code))\">\(matter.name)</a> <span class=\"code\">\(matter.code)</span></li>"
+        }
+        let matterLinks: HTML =
+            using.isEmpty ? "<p class=\"muted\">没有“一件事”使用本事项。</p>" : "<ul>\(HTML.joined(links))</ul>"
         let code = QueryText.encode(item.id)
         return """
             <main>
@@ -25,7 +22,7 @@ struct ItemPage {
             <a class="button secondary" href="/items/\(code)/checklist">收件清单</a>\
             <a class="button secondary" href="#" data-print>打印</a></div>
             <section class="panel noprint"><h2>使用本事项的一件事</h2>\(matterLinks)</section>
-            \(HTMLGuideRenderer.article(guide))
+            \(HTMLGuideRenderer.articleMarkup(guide))
             </main>
             """
     }

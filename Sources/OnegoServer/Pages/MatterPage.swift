@@ -15,12 +15,12 @@ struct MatterPage {
     /// has no printable documents yet.
     var draftAction: String? = nil
 
-    var body: String {
+    var body: HTML {
         """
         <main>
-        <h1>\(h(matter.name))</h1>
-        <p class="muted">\(h(matter.code)) · \(h(matter.leadDepartment))牵头 · 承诺时限 \(h(matter.promisedLimit.description))</p>
-        \(matter.summary.map { "<p>\(h($0))</p>" } ?? "")
+        <h1>\(matter.name)</h1>
+        <p class="muted">\(matter.code) · \(matter.leadDepartment)牵头 · 承诺时限 \(matter.promisedLimit.description)</p>
+        \(matter.summary.map { summary -> HTML in "<p>\(summary)</p>" } ?? "")
         <div class="two">
         <section>\(form)</section>
         <section>\(outcome)</section>
@@ -29,62 +29,64 @@ struct MatterPage {
         """
     }
 
-    var form: String {
+    var form: HTML {
         let shown = data.composer.shownQuestions(for: matter, answers: given.answers)
-        var fields = ""
+        var fields: HTML = ""
         for question in matter.questions where shown.contains(question.id) {
             let chosen = given.answers[question.id]
             let type = question.kind == .multiple ? "checkbox" : "radio"
-            var choices = ""
+            var choices: HTML = ""
             if question.kind.isMeasured {
                 let type = question.kind == .date ? "date" : "number"
                 choices = """
-                    <label><input type="\(type)" name="q.\(h(question.id))" min="0" step="any" \
-                    value="\(h(chosen.first ?? ""))"> \(h(question.unit ?? ""))</label>
+                    <label><input type="\(type)" name="q.\(question.id)" min="0" step="any" \
+                    value="\(chosen.first ?? "")"> \(question.unit ?? "")</label>
                     """
             }
+            let optional: HTML = question.isRequired ? "" : "<span class=\"muted\">（选答）</span>"
+            let hint = question.hint.map { hint -> HTML in "<p class=\"hint\">\(hint)</p>" } ?? ""
             for option in question.answers {
                 let checked = chosen.contains(option.value) ? " checked" : ""
                 choices += """
-                    <label><input type="\(type)" name="q.\(h(question.id))" value="\(h(option.value))"\(checked)>\
-                    \(h(option.displayText))</label>
+                    <label><input type="\(type)" name="q.\(question.id)" value="\(option.value)"\(checked)>\
+                    \(option.displayText)</label>
                     """
             }
             fields += """
-                <fieldset class="\(question.isFollowUp ? "follow-up" : "")" data-question="\(h(question.id))">\
-                <legend>\(h(question.text))\(question.isRequired ? "" : "<span class=\"muted\">（选答）</span>")</legend>
-                \(question.hint.map { "<p class=\"hint\">\(h($0))</p>" } ?? "")<div class="choices">\(choices)</div></fieldset>
+                <fieldset class="\(question.isFollowUp ? "follow-up" : "")" data-question="\(question.id)">\
+                <legend>\(question.text)\(optional)</legend>
+                \(hint)<div class="choices">\(choices)</div></fieldset>
 
                 """
         }
         if matter.questions.isEmpty { fields = "<p class=\"muted\">本事项没有情形问题。</p>" }
         return """
-            <form id="answers" method="get" action="\(h(draftAction ?? "/matters/" + QueryText.encode(matter.code)))">
+            <form id="answers" method="get" action="\(draftAction ?? "/matters/" + QueryText.encode(matter.code))">
             <h2>办理情形</h2>
             \(fields)
             <fieldset><legend>受理日期（可选，用于计算办结日期）</legend>
-            <input type="date" name="accepted" value="\(h(given.accepted?.description ?? ""))"></fieldset>
+            <input type="date" name="accepted" value="\(given.accepted?.description ?? "")"></fieldset>
             <button class="primary" type="submit">编排</button>
             </form>
             """
     }
 
-    var outcome: String {
+    var outcome: HTML {
         switch result {
         case .failure(let error):
             if case .missingAnswers(let questions) = error {
                 return """
-                    <div class="alert" id="missing">请先回答：\(h(questions.map(\.text).joined(separator: "；")))</div>
+                    <div class="alert" id="missing">请先回答：\(questions.map(\.text).joined(separator: "；"))</div>
                     """
             }
-            return "<div class=\"alert error\">\(h(error.description))</div>"
+            return "<div class=\"alert error\">\(error.description)</div>"
         case .success(let composition):
             return composed(composition)
         }
     }
 
-    func composed(_ composition: Composition) -> String {
-        let query = h(QueryText.query(given.query))
+    func composed(_ composition: Composition) -> HTML {
+        let query = QueryText.query(given.query)
         let code = QueryText.encode(matter.code)
         let r = composition.reductions
         let figures = [
@@ -92,49 +94,50 @@ struct MatterPage {
             figure("表单字段", r.formFields, unit: "个"),
             figure("跑动次数", r.visits, unit: "次"),
             time(composition.workingDays),
-        ].joined()
-        var stages = ""
+        ]
+        var stages: HTML = ""
         for stage in composition.stages {
             let members = stage.members.compactMap { member(composition, $0) }
-            let items = members.map { member in
+            let items = members.map { member -> HTML in
                 """
                 <li class="\(member.isCritical ? "critical" : "")"><a href="/items/\(QueryText.encode(member.code))">\
-                \(h(member.name))</a> <span class="muted">\(h(member.department)) · \(span(member.promised, composition.workingDays))\
-                \(member.specialProcedureTexts.map { " · 特别程序：" + h($0) }.joined())</span></li>
+                \(member.name)</a> <span class="muted">\(member.department) · \(span(member.promised, composition.workingDays))\
+                \(member.specialProcedureTexts.map { " · 特别程序：" + $0 }.joined())</span></li>
                 """
-            }.joined()
-            let due = stage.due.map { " · \(h($0.description)) 前" } ?? ""
+            }
+            let due = stage.due.map { " · \($0.description) 前" } ?? ""
             stages += """
-                <div class="stage"><h3>第 \(stage.number) 阶段 · \(finish(stage.finish, composition.workingDays))\(due)</h3><ul>\(items)</ul></div>
+                <div class="stage"><h3>第 \(stage.number) 阶段 · \(finish(stage.finish, composition.workingDays))\(due)</h3><ul>\(HTML.joined(items))</ul></div>
                 """
         }
-        var rows = ""
+        var rows: HTML = ""
         for (index, material) in composition.materials.enumerated() {
             let source =
-                material.providedBy.map { "由“\(h(names(composition, $0)))”办理结果获取" }
-                ?? material.eLicence.map { "可用电子证照：\(h($0))" } ?? ""
+                material.providedBy.map { "由“\(names(composition, $0))”办理结果获取" }
+                ?? material.eLicence.map { "可用电子证照：\($0)" } ?? ""
+            let note = composition.note(for: material).map { note -> HTML in "<br>\(note)" } ?? ""
             rows += """
-                <tr><td class="c" data-label="序号">\(index + 1)</td><td data-label="材料">\(h(material.name))</td>\
-                <td data-label="要求">\(h(material.necessity.rawValue))</td>\
+                <tr><td class="c" data-label="序号">\(index + 1)</td><td data-label="材料">\(material.name)</td>\
+                <td data-label="要求">\(material.necessity.rawValue)</td>\
                 <td class="c" data-label="原件">\(material.originals)</td><td class="c" data-label="复印件">\(material.copies)</td>\
-                <td data-label="使用事项">\(h(material.usedBy.map { names(composition, $0) }.joined(separator: "、")))</td>\
-                <td data-label="说明">\(source)\(composition.note(for: material).map { "<br>" + h($0) } ?? "")</td></tr>
+                <td data-label="使用事项">\(material.usedBy.map { names(composition, $0) }.joined(separator: "、"))</td>\
+                <td data-label="说明">\(source)\(note)</td></tr>
 
                 """
         }
         let due =
-            composition.due.map {
-                "<p>受理日期 \(h($0.accepted.description))，预计 \(h($0.overall.description)) 前办结（承诺 \(h($0.promised.description))）。</p>"
+            composition.due.map { due -> HTML in
+                "<p>受理日期 \(due.accepted.description)，预计 \(due.overall.description) 前办结（承诺 \(due.promised.description)）。</p>"
             } ?? ""
         return """
             <h2>编排结果</h2>
-            <div class="figures">\(figures)</div>
-            <p>关键路径：<span class="critical">\(h(composition.criticalPath.map { names(composition, $0) }.joined(separator: " → ")))</span>，\
+            <div class="figures">\(HTML.joined(figures))</div>
+            <p>关键路径：<span class="critical">\(composition.criticalPath.map { names(composition, $0) }.joined(separator: " → "))</span>，\
             共 \(amount(composition.workingDays.criticalExact, composition.workingDays))（逐项串联承诺 \
             \(amount(composition.workingDays.serialPromisedExact, composition.workingDays))，\
             法定 \(amount(composition.workingDays.serialStatutoryExact, composition.workingDays))）。</p>
             \(due)
-            \(draftAction == nil ? actions(code: code, query: query) : "")
+            \(draftAction == nil ? actions(code: code, query: query) : HTML(""))
             <h3>办理阶段</h3>
             <div class="stages">\(stages)</div>
             <h3>合并后的材料清单 <span class="count" id="material-count" data-total="\(composition.materials.count)" \
@@ -144,12 +147,12 @@ struct MatterPage {
             <th>使用事项</th><th>说明</th></tr></thead><tbody>
             \(rows)</tbody></table></div>
             <h3>等效命令</h3>
-            <pre class="command">\(h(given.command(matter: matter, workspace: data.workspace)))</pre>
+            <pre class="command">\(given.command(matter: matter, workspace: data.workspace))</pre>
             """
     }
 
     /// The buttons for the printed notice, the checklist and the JSON of this composition.
-    func actions(code: String, query: String) -> String {
+    func actions(code: String, query: String) -> HTML {
         """
         <div class="actions noprint">
         <a class="button" href="/matters/\(code)/notice?\(query)">一次性告知单</a>
@@ -167,15 +170,15 @@ struct MatterPage {
     /// A member's item name for an id or code (the key itself when unknown).
     func names(_ composition: Composition, _ key: String) -> String { member(composition, key)?.name ?? key }
 
-    func figure(_ label: String, _ pair: BeforeAfter, unit: String) -> String {
+    func figure(_ label: String, _ pair: BeforeAfter, unit: String) -> HTML {
         """
-        <div class="figure"><div class="label">\(h(label))</div><div class="value">\(number(pair.after)) <small>\(unit)</small></div>\
+        <div class="figure"><div class="label">\(label)</div><div class="value">\(number(pair.after)) <small>\(unit)</small></div>\
         <div class="change">原 \(number(pair.before))，减少 \(number((pair.rate * 1000).rounded() / 10))%</div></div>
         """
     }
 
     /// 办理时间 before and after, in office hours for an hour-counted plan, else in working days.
-    func time(_ time: WorkingDayFigures) -> String {
+    func time(_ time: WorkingDayFigures) -> HTML {
         let before = time.inPlanUnit(time.serialPromisedExact)
         let after = time.inPlanUnit(time.criticalExact)
         let pair = BeforeAfter(before: before.value.doubleValue, after: after.value.doubleValue)

@@ -11,34 +11,36 @@ struct PageChrome: Sendable {
 
 /// The HTML shell shared by all pages: the built-in style sheet and script, the header with the search box.
 enum PageLayout {
-    /// A whole page; `body` is trusted HTML whose catalog text the caller escaped.
-    static func html(title: String, body: String, chrome: PageChrome?, query: String = "") -> String {
-        var header = ""
+    /// A whole page: `title` and `query` are plain text; `body` is markup, its catalog text escaped by ``HTML``
+    /// interpolation. The Content-Security-Policy comes with every response (``SecurityHeadersMiddleware``).
+    static func html(title: String, body: HTML, chrome: PageChrome?, query: String = "") -> String {
+        var header: HTML = ""
         if let chrome {
+            let links: HTML = chrome.isEditable ? "<a href=\"/author\">编写一件事</a><a href=\"/import\">导入</a>" : ""
             header = """
                 <header class="bar"><div class="inner">
                 <a class="brand" href="/">onego 工作台</a>
-                <form action="/search" method="get" role="search"><input type="search" name="q" value="\(h(query))" \
+                <form action="/search" method="get" role="search"><input type="search" name="q" value="\(query)" \
                 placeholder="搜索事项、一件事、材料、部门、编码或拼音" aria-label="搜索"><button type="submit">搜索</button></form>
-                <nav>\(chrome.isEditable ? "<a href=\"/author\">编写一件事</a><a href=\"/import\">导入</a>" : "")<a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
+                <nav>\(links)<a href="/audit">审计</a><span class="mode">\(chrome.isEditable ? "可编辑" : "只读")</span></nav>
                 </div></header>
 
                 """
             if let problem = chrome.reloadError {
                 header += """
                     <div class="alert error reload" id="reload-error" role="alert">工作区重新加载失败，仍显示上次成功加载的内容。\
-                    错误：\(h(problem))</div>
+                    错误：\(problem)</div>
 
                     """
             }
         }
-        return """
+        let page: HTML = """
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(h(title)) · onego 工作台</title>
+            <title>\(title) · onego 工作台</title>
             <link rel="icon" href="data:,">
             <link rel="stylesheet" href="\(Asset.stylesheet.path)">
             <script src="\(Asset.script.path)" defer></script>
@@ -49,11 +51,12 @@ enum PageLayout {
             </html>
 
             """
+        return page.text
     }
 
     /// The page as a response.
     static func response(
-        title: String, body: String, status: HTTPResponse.Status = .ok, chrome: PageChrome? = nil, query: String = ""
+        title: String, body: HTML, status: HTTPResponse.Status = .ok, chrome: PageChrome? = nil, query: String = ""
     ) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -61,6 +64,3 @@ enum PageLayout {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }
-
-/// Escapes catalog text for HTML (the export module's escaping).
-func h(_ text: String) -> String { HTMLText.escape(text) }

@@ -1,5 +1,6 @@
 import Foundation
 import OnegoComposer
+import OnegoExport
 
 /// Before saving a matter: the line diff between the file on disk and what will be written, and the save button
 /// (refused while the draft has errors, or when the file changed since this page was shown).
@@ -18,20 +19,20 @@ struct SaveReviewPage {
         return String(hash, radix: 16) + "-" + String(text.utf8.count)
     }
 
-    var body: String {
+    var body: HTML {
         let lines = LineDiff.lines(from: onDisk, to: draft.document(over: onDisk))
         let changed = LineDiff.changes(lines)
-        var rows = ""
+        var rows: HTML = ""
         for line in lines {
             switch line {
-            case .same(let text): rows += "<span class=\"same\">  \(h(text))</span>"
-            case .removed(let text): rows += "<del>- \(h(text))</del>"
-            case .added(let text): rows += "<ins>+ \(h(text))</ins>"
+            case .same(let text): rows += "<span class=\"same\">  \(text)</span>"
+            case .removed(let text): rows += "<del>- \(text)</del>"
+            case .added(let text): rows += "<ins>+ \(text)</ins>"
             }
         }
         let code = QueryText.encode(draft.matter.code)
         let state = draft.isNew ? "新建文件" : "替换现有文件（先写临时文件，再原子改名）"
-        let button =
+        let button: HTML =
             draft.isSavable
             ? """
             <form method="post" action="/author/\(code)/save"><input type="hidden" name="base" value="\(Self.fingerprint(onDisk))">\
@@ -40,10 +41,10 @@ struct SaveReviewPage {
             : "<div class=\"alert error\">一件事定义仍有错误，不能保存。请返回修改。</div>"
         return """
             <main>
-            <h1>保存前核对：\(h(draft.matter.name))</h1>
-            <p class="muted"><span class="code">\(h(draft.path))</span> · \(state) · 变动 \(changed) 行</p>
-            \(refusal.map { "<div class=\"alert error\" id=\"refusal\">\(h($0))</div>" } ?? "")
-            \(changed == 0 ? "<div class=\"alert ok\" id=\"unchanged\">与磁盘上的文件相同：保存不会改动文件。</div>" : "")
+            <h1>保存前核对：\(draft.matter.name)</h1>
+            <p class="muted"><span class="code">\(draft.path)</span> · \(state) · 变动 \(changed) 行</p>
+            \(refusal.map { refusal -> HTML in "<div class=\"alert error\" id=\"refusal\">\(refusal)</div>" } ?? "")
+            \(changed == 0 ? "<div class=\"alert ok\" id=\"unchanged\">与磁盘上的文件相同：保存不会改动文件。</div>" : HTML(""))
             <pre class="diff" id="diff">\(rows)</pre>
             <div class="actions">\(button)<a class="button secondary" href="/author/\(code)">返回修改</a></div>
             </main>

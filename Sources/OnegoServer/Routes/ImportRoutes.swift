@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OnegoCatalog
+import OnegoExport
 import OnegoImport
 
 /// Import upload (`--edit`): `/import` takes an XLSX, CSV or JSON file and a profile and previews the mapped items
@@ -60,9 +61,9 @@ struct ImportRoutes {
                     profile: try ImportProfile.load(path: ImportProfile.locate(upload.profile) ?? upload.profile))
                 let report = try importer.run(sources: [upload.path], outputDirectory: target, replacing: false)
                 store.reloadNow()
-                let body = """
+                let body: HTML = """
                     <main class="narrow"><h1>导入完成</h1><div class="alert ok" id="import-saved">已把 \(report.imported) 个事项\
-                    写入 <span class="code">\(h(target))</span>（\(report.files.count) 个部门文件）。</div>
+                    写入 <span class="code">\(target)</span>（\(report.files.count) 个部门文件）。</div>
                     <p><a href="/">返回首页</a></p></main>
                     """
                 return PageLayout.response(title: "导入完成", body: body, chrome: chrome())

@@ -65,8 +65,8 @@ struct PageRoutes {
             }
             guard case .success(let composition) = result else {
                 let message = Self.message(result)
-                let body = """
-                    <main><div class="alert error">\(h(message))</div><p><a href="\(h(back))">返回填写情形</a></p></main>
+                let body: HTML = """
+                    <main><div class="alert error">\(message)</div><p><a href="\(back)">返回填写情形</a></p></main>
                     """
                 return PageLayout.response(
                     title: matter.name, body: body, status: .unprocessableContent, chrome: chrome)
@@ -85,7 +85,7 @@ struct PageRoutes {
         }
         router.get("/audit") { _, _ in
             guard let report = store.data.audit else {
-                let body = "<main class=\"narrow\"><div class=\"alert\">启动时未指定政策文件（--policy），没有审计结果。</div></main>"
+                let body: HTML = "<main class=\"narrow\"><div class=\"alert\">启动时未指定政策文件（--policy），没有审计结果。</div></main>"
                 return PageLayout.response(title: "审计", body: body, status: .notFound, chrome: chrome)
             }
             return PageLayout.response(title: "审计", body: AuditPage(report: report).body, chrome: chrome)

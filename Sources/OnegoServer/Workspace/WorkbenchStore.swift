@@ -1,4 +1,5 @@
 import Foundation
+import OnegoCatalog
 
 /// The workspace the workbench serves, swapped whole when the files on disk change: every request reads one
 /// complete ``WorkbenchData``; a reload that fails keeps the last good one and records the error for the banner.
@@ -11,41 +12,47 @@ public final class WorkbenchStore: @unchecked Sendable {
     /// Loads the workspace again, as at start (throws with the file:line:column message when it cannot).
     public typealias Loader = @Sendable () throws -> WorkbenchData
 
-    private let lock = NSLock()
-    private var current: WorkbenchData
-    private var currentGeneration: UInt64 = 0
+    /// What a reload replaces, swapped under one lock.
+    private struct State {
+        var current: WorkbenchData
+        var generation: UInt64 = 0
+        var failure: String?
+        var fingerprint: WorkspaceFingerprint
+    }
+
+    private let state: Locked<State>
     /// API answers computed from the current data (emptied on reload).
     let responses = ResponseCache()
-    private var failure: String?
-    private var fingerprint: WorkspaceFingerprint
     private let loader: Loader?
     /// The files and folders whose changes trigger a reload.
     public let watchedPaths: [String]
+    /// Serialises reloads: the loader runs while this is held, so it guards no value and is never taken under
+    /// `state`.
+    private let reloading = Locked(())
 
     /// Creates a store serving `data`; with a `loader`, changes under `watchedPaths` reload it.
     public init(data: WorkbenchData, watching watchedPaths: [String] = [], loader: Loader? = nil) {
-        self.current = data
+        self.state = Locked(State(current: data, fingerprint: WorkspaceFingerprint(paths: watchedPaths)))
         self.loader = loader
         self.watchedPaths = watchedPaths
-        self.fingerprint = WorkspaceFingerprint(paths: watchedPaths)
     }
 
     /// The data to serve now (the last complete load).
-    public var data: WorkbenchData { lock.withLock { current } }
+    public var data: WorkbenchData { state.withLock { $0.current } }
 
     /// The data to serve now and its generation: a number that changes whenever the data is replaced (keys for
     /// ``responses``).
-    var snapshot: (data: WorkbenchData, generation: UInt64) { lock.withLock { (current, currentGeneration) } }
+    var snapshot: (data: WorkbenchData, generation: UInt64) { state.withLock { ($0.current, $0.generation) } }
 
     /// Why the last reload failed, or nil when the data served is what is on disk.
-    public var reloadError: String? { lock.withLock { failure } }
+    public var reloadError: String? { state.withLock { $0.failure } }
 
     /// Reloads when a watched file was added, removed or changed (size or modification time) since the last look;
     /// returns whether a reload was attempted. Concurrent calls are serialised.
     @discardableResult
     public func reloadIfChanged() -> Bool {
         let now = WorkspaceFingerprint(paths: watchedPaths)
-        guard lock.withLock({ now != fingerprint }) else { return false }
+        guard state.withLock({ now != $0.fingerprint }) else { return false }
         reload(fingerprint: now)
         return true
     }
@@ -57,26 +64,25 @@ public final class WorkbenchStore: @unchecked Sendable {
 
     private func reload(fingerprint now: WorkspaceFingerprint) {
         guard let loader else { return }
-        reloading.lock()
-        defer { reloading.unlock() }
-        do {
-            let fresh = try loader()
-            lock.withLock {
-                current = fresh
-                currentGeneration += 1
-                responses.reset(generation: currentGeneration)
-                failure = nil
-                fingerprint = now
+        reloading.withLock { _ in
+            let outcome = Result { try loader() }
+            let generation: UInt64? = state.withLock { state in
+                state.fingerprint = now
+                switch outcome {
+                case .success(let fresh):
+                    state.current = fresh
+                    state.generation += 1
+                    state.failure = nil
+                    return state.generation
+                case .failure(let error):
+                    state.failure = String(describing: error)
+                    return nil
+                }
             }
-        } catch {
-            lock.withLock {
-                failure = String(describing: error)
-                fingerprint = now
-            }
+            // Answers are keyed by generation, so emptying the cache after the swap never serves a stale one.
+            if let generation { responses.reset(generation: generation) }
         }
     }
-
-    private let reloading = NSLock()
 
     /// Looks for changes every `interval` until the task is cancelled.
     public func watch(every interval: Duration = .seconds(1)) async {
