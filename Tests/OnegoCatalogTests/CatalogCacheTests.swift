@@ -129,6 +129,30 @@ import Testing
         #expect(next.parsedPaths.isEmpty)
     }
 
+    /// Three runs load the same workspace at once, all writing the same cache folder: each result equals a cold
+    /// load, and the entries they leave are whole (the next load decodes every file).
+    @Test func concurrentRunsSharingOneCacheEachEqualAColdLoad() throws {
+        let folder = try workspace()
+        let cold = try loader(cache: nil).load(paths: [folder])
+        let base = try loader(cache: nil)
+        let directory = folder + "/" + CatalogCache.folderName
+        let results = Locked<[CatalogLoadResult]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            var run = base
+            run.cache = CatalogCache(directory: directory)
+            let result = run.load(paths: [folder])
+            results.withLock { $0.append(result) }
+        }
+        #expect(results.current.count == 3)
+        for result in results.current { expectEqual(result, cold) }
+        let after = CatalogCache(directory: directory)
+        expectEqual(try loader(cache: after).load(paths: [folder]), cold)
+        #expect(after.parsedPaths.isEmpty)
+        #expect(after.hitPaths.count == 21)
+        let strays = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
+        #expect(strays.isEmpty)
+    }
+
     @Test func aTrustedLoadDoesNotUseValidatedEntries() throws {
         let folder = try workspace()
         let cache = try #require(CatalogCache.beside([folder]))
