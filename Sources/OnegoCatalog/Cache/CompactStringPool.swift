@@ -8,10 +8,13 @@ import Foundation
 /// finding a string here costs a hash of its bytes and one comparison. Used by one thread at a time (each of the
 /// load's workers has its own pool).
 final class CompactStringPool {
+    // One thread at a time and no overlapping accesses: the run-time exclusivity checks of class properties
+    // (four per lookup) cost a third of the pool's lookups, so they are left out here.
+
     /// String number + 1 per slot (0 for an empty slot); the slot count is a power of two.
-    private var slots = [Int32](repeating: 0, count: 4096)
-    private var hashes: [UInt64] = []
-    private var strings: [String] = []
+    @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 4096)
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var strings: [String] = []
 
     init() {}
 
