@@ -129,6 +129,30 @@ import Testing
         #expect(next.parsedPaths.isEmpty)
     }
 
+    /// Three runs load the same workspace at once, all writing the same cache folder: each result equals a cold
+    /// load, and the entries they leave are whole (the next load decodes every file).
+    @Test func concurrentRunsSharingOneCacheEachEqualAColdLoad() throws {
+        let folder = try workspace()
+        let cold = try loader(cache: nil).load(paths: [folder])
+        let base = try loader(cache: nil)
+        let directory = folder + "/" + CatalogCache.folderName
+        let results = Locked<[CatalogLoadResult]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            var run = base
+            run.cache = CatalogCache(directory: directory)
+            let result = run.load(paths: [folder])
+            results.withLock { $0.append(result) }
+        }
+        #expect(results.current.count == 3)
+        for result in results.current { expectEqual(result, cold) }
+        let after = CatalogCache(directory: directory)
+        expectEqual(try loader(cache: after).load(paths: [folder]), cold)
+        #expect(after.parsedPaths.isEmpty)
+        #expect(after.hitPaths.count == 21)
+        let strays = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
+        #expect(strays.isEmpty)
+    }
+
     @Test func aTrustedLoadDoesNotUseValidatedEntries() throws {
         let folder = try workspace()
         let cache = try #require(CatalogCache.beside([folder]))
@@ -162,6 +186,41 @@ import Testing
         let again = CatalogCache(directory: cache.directory)
         expectEqual(try loader(cache: again).load(paths: [file]), cold)
         #expect(again.hitPaths == [file])
+    }
+
+    /// Texts that several entries share are decoded once per worker and shared; bytes that are not UTF-8 are still
+    /// rejected, also when a valid string with the same hash bucket is held.
+    @Test func theStringPoolSharesEqualTextsAndRejectsInvalidBytes() throws {
+        let pool = CompactStringPool()
+        func decode(_ bytes: [UInt8]) throws -> String {
+            try bytes.withUnsafeBufferPointer { try pool.string($0) }
+        }
+        func address(_ text: String) -> UnsafePointer<UInt8>? {
+            var text = text
+            return text.withUTF8 { $0.baseAddress }
+        }
+        let centre = Array("云溪区政务服务中心一楼综合受理窗口（人民路 88 号）".utf8)
+        let first = try decode(centre)
+        let again = try decode(centre)
+        #expect(first == "云溪区政务服务中心一楼综合受理窗口（人民路 88 号）")
+        #expect(address(first) == address(again))
+        #expect(try decode(Array("居民身份证".utf8)) == "居民身份证")
+        #expect(pool.count == 2)
+        // A truncated character (the first two bytes of 中) and a lone continuation byte are not UTF-8.
+        #expect(throws: CompactCodingError.self) { _ = try decode([0xE4, 0xB8]) }
+        #expect(throws: CompactCodingError.self) { _ = try decode(Array("居民".utf8) + [0x80]) }
+        // Many strings: the pool grows and still finds every one.
+        let names = (0..<5_000).map { "材料\($0)号" }
+        for name in names { _ = try decode(Array(name.utf8)) }
+        for name in names.prefix(50) { #expect(try decode(Array(name.utf8)) == name) }
+        #expect(pool.count == 5_002)
+    }
+
+    /// The build identity names the running executable (read from /proc/self/exe, not through Bundle.main).
+    @Test func theBuildIdentityNamesTheRunningExecutable() throws {
+        let identity = try #require(CacheSettings.buildIdentity())
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        #expect(identity.hasPrefix("build \(executable) "))
     }
 
     /// An item with every optional part set, and a material body shared by two materials, as the loader shares

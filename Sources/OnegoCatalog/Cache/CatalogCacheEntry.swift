@@ -113,8 +113,10 @@ enum CatalogCacheEntry {
     }
 
     /// The outcome in `bytes` when the entry is whole and was written for exactly this file, content and settings;
-    /// `nil` otherwise (the caller parses the file and replaces the entry).
-    static func read(_ bytes: [UInt8], settings: UInt64, content: ContentKey, path: String) -> FileOutcome? {
+    /// `nil` otherwise (the caller parses the file and replaces the entry). Strings are shared through `pool`.
+    static func read(
+        _ bytes: [UInt8], settings: UInt64, content: ContentKey, path: String, pool: CompactStringPool? = nil
+    ) -> FileOutcome? {
         bytes.withUnsafeBytes { raw -> FileOutcome? in
             guard raw.count >= 44, raw.prefix(8).elementsEqual(magic) else { return nil }
             func u64(_ offset: Int) -> UInt64 {
@@ -125,7 +127,7 @@ enum CatalogCacheEntry {
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
             guard length <= raw.count - 44, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
             let payload = UnsafeRawBufferPointer(rebasing: raw[(44 + length)...])
-            guard var reader = try? CompactReader(bytes: payload),
+            guard var reader = try? CompactReader(bytes: payload, pool: pool),
                 let outcome = try? FileOutcome(compact: &reader), reader.isAtEnd
             else { return nil }
             return outcome

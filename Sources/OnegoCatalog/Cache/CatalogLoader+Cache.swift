@@ -27,13 +27,28 @@ struct CacheSettings: Sendable {
     func fingerprint(for input: InputFile) -> UInt64 { input.fromFolder ? inFolder : named }
 
     /// The running executable's path, size, modification time and inode: a rebuilt or reinstalled onego (a changed
-    /// model or parser) never reads entries an earlier build wrote, even with the same version number.
-    static func buildIdentity() -> String? {
-        guard let path = Bundle.main.executablePath else { return nil }
+    /// model or parser) never reads entries an earlier build wrote, even with the same version number. Computed once
+    /// per process.
+    static func buildIdentity() -> String? { runningBuild }
+
+    /// The executable is found through `/proc/self/exe` (else the first argument): Foundation's `Bundle.main` scans
+    /// the executable's whole folder and cost more than decoding the cache's entries (Benchmarks/RESULTS.md,
+    /// session 7).
+    private static let runningBuild: String? = {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path: String
+        if count > 0 {
+            path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        } else if let first = CommandLine.arguments.first, first.hasPrefix("/") {
+            path = first
+        } else {
+            return nil
+        }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return "build \(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
-    }
+    }()
 
     /// The XXH64 of the schema's text: the built-in copy's bytes, or the file it was compiled from.
     static func schemaHash(_ schema: XMLSchema) -> String {
@@ -51,15 +66,19 @@ extension CatalogLoader {
     ///
     /// A file without an entry is parsed at once and hashed afterwards, off the load's path: its stamp (size,
     /// modification and change times) must be the same before the parse, after it and when it is hashed, so the
-    /// entry holds the outcome of exactly the content it names.
+    /// entry holds the outcome of exactly the content it names. Decoded strings are shared through `pool` (one per
+    /// worker).
     func cachedOutcome(
-        _ input: InputFile, settings: CacheSettings?, meter: ProgressMeter?, parse: () -> FileOutcome
+        _ input: InputFile, settings: CacheSettings?, meter: ProgressMeter?, pool: CompactStringPool? = nil,
+        parse: () -> FileOutcome
     ) -> FileOutcome {
         guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
         if let bytes = CatalogCacheEntry.load(from: entryFile), let content = ContentKey.of(path: input.path) {
-            if let cached = CatalogCacheEntry.read(bytes, settings: fingerprint, content: content, path: input.path) {
+            if let cached = CatalogCacheEntry.read(
+                bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
+            {
                 cache.recordHit(input.path)
                 meter?.add(bytes: Int(content.size), items: cached.items.count)
                 return cached

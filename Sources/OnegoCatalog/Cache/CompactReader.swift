@@ -10,8 +10,9 @@ struct CompactReader {
     /// Material bodies decoded so far, shared by the materials that refer to them.
     private var bodies: [Material.Storage] = []
 
-    /// A reader of `bytes`, after reading the string table at their start.
-    init(bytes: UnsafeRawBufferPointer) throws {
+    /// A reader of `bytes`, after reading the string table at their start; strings `pool` already holds are taken
+    /// from it (and new ones added to it).
+    init(bytes: UnsafeRawBufferPointer, pool: CompactStringPool? = nil) throws {
         self.bytes = bytes
         let count = try varint()
         guard count <= UInt64(bytes.count) else { throw CompactCodingError.truncated }
@@ -21,7 +22,7 @@ struct CompactReader {
             guard length <= bytes.count - cursor else { throw CompactCodingError.truncated }
             let utf8 = UnsafeBufferPointer(
                 start: bytes.baseAddress.map { ($0 + cursor).assumingMemoryBound(to: UInt8.self) }, count: length)
-            strings.append(try Self.string(utf8))
+            strings.append(try pool?.string(utf8) ?? Self.string(utf8))
             cursor += length
         }
     }

@@ -199,7 +199,6 @@ extension Contact: CompactCodable {
 
     /// Sets the fields as stored (the public initialiser reads a state's name in the address as that state).
     init(compact r: inout CompactReader) throws {
-        self.init()
         address = try r.string()
         hours = try r.string()
         addressState = try VenueState?(compact: &r)

@@ -8,8 +8,8 @@ extension Material: CompactCodable {
         location.write(to: &writer)
     }
 
+    /// Reads the material around its (possibly shared) body without making a body of its own first.
     init(compact r: inout CompactReader) throws {
-        self.init(name: "")
         storage = try r.body()
         location = try SourceLocation(compact: &r)
     }

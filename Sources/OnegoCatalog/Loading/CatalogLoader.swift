@@ -134,8 +134,8 @@ public struct CatalogLoader: Sendable {
                 }
             ]
         }
-        let work: @Sendable (Int) -> Void = { index in
-            let outcome = cachedOutcome(inputs[index], settings: settings, meter: meter) {
+        let work: @Sendable (Int, CompactStringPool?) -> Void = { index, pool in
+            let outcome = cachedOutcome(inputs[index], settings: settings, meter: meter, pool: pool) {
                 parseOne(inputs[index], schema: schema, meter: meter)
             }
             slots.store(outcome, at: index)
@@ -147,17 +147,20 @@ public struct CatalogLoader: Sendable {
             // Each worker takes the next file not yet taken, so no more than `threads` parse at once.
             let next = Locked(0)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                // Each worker shares the strings of the entries it decodes (see CompactStringPool).
+                let pool = settings == nil ? nil : CompactStringPool()
                 while true {
                     let position = next.withLock { taken in
                         defer { taken += 1 }
                         return taken
                     }
                     guard position < order.count else { return }
-                    work(order[position])
+                    work(order[position], pool)
                 }
             }
         } else {
-            for index in order { work(index) }
+            let pool = settings == nil ? nil : CompactStringPool()
+            for index in order { work(index, pool) }
         }
         return slots.values.map { $0 ?? FileOutcome.empty }
     }
