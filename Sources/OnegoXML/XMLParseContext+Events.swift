@@ -32,6 +32,14 @@ extension XMLParseContext {
             return
         }
         let elementID = nameID(local: localname, uri: uri)
+        if depth >= openCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: openCapacity * 2)
+            grown.moveInitialize(from: openIDs, count: openCapacity)
+            openIDs.deallocate()
+            openIDs = grown
+            openCapacity *= 2
+        }
+        openIDs[depth] = elementID
         var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
         defer { for buffer in decoded { buffer.deallocate() } }
         var count = 0
@@ -71,7 +79,8 @@ extension XMLParseContext {
     func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
         guard !aborted else { return }
         textBytes = 0
-        let id = nameID(local: localname, uri: uri)
+        // The id its start tag got (libxml2 pairs every end tag with its start tag).
+        let id = depth > 0 && depth < openCapacity ? openIDs[depth] : nameID(local: localname, uri: uri)
         if let idHandler {
             idHandler.endElement(nameID: id, depth: depth, context: self)
         } else {

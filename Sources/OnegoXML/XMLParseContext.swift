@@ -30,6 +30,9 @@ public final class XMLParseContext {
     /// Reused storage for the attribute entries of a start tag.
     @exclusivity(unchecked) var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
     @exclusivity(unchecked) var entryCapacity = 32
+    /// The name id of each open element by depth, so an end tag needs no lookup.
+    @exclusivity(unchecked) var openIDs: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) var openCapacity = 64
     /// The encoding the document declared, once known.
     @exclusivity(unchecked) public internal(set) var declaredEncoding: String?
 
@@ -53,9 +56,13 @@ public final class XMLParseContext {
         self.handler = handler
         self.idHandler = handler as? any XMLNameIDContentHandler
         self.entries = .allocate(capacity: entryCapacity)
+        self.openIDs = .allocate(capacity: openCapacity)
     }
 
-    deinit { entries.deallocate() }
+    deinit {
+        entries.deallocate()
+        openIDs.deallocate()
+    }
 
     /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
     public func name(id: Int) -> XMLName { names.entry(id) }
