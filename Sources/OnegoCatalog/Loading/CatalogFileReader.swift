@@ -392,9 +392,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private func readContact(_ a: ValueReader, context: XMLParseContext) {
         let addressState = a.token(.addressState, VenueState.self)
         let hoursState = a.token(.hoursState, VenueState.self)
-        item.contact = Contact(
-            address: a.string(.address) ?? "", hours: a.string(.hours) ?? "", phone: a.string(.phone) ?? "",
-            complaintPhone: a.string(.complaintPhone) ?? "", addressState: addressState, hoursState: hoursState)
+        var contact = CopyOnWrite(
+            Contact(
+                address: a.string(.address) ?? "", hours: a.string(.hours) ?? "", phone: a.string(.phone) ?? "",
+                complaintPhone: a.string(.complaintPhone) ?? "", addressState: addressState, hoursState: hoursState))
+        shared.share(&contact)
+        item.contactStorage = contact
         // Two calls, not a loop over an array literal: that allocated an array of tuples for every item.
         checkVenue(a, value: .address, state: .addressState, name: "address", context: context)
         checkVenue(a, value: .hours, state: .hoursState, name: "hours", context: context)

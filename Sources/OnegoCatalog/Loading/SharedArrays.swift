@@ -13,11 +13,17 @@ struct SharedArrays {
     private var feeItems = Set<Shared<FeeItem>>()
     private var forms = Set<Shared<HandlingForm>>()
     private var objects = Set<Shared<ServiceObject>>()
-    private var materials = Set<SharedMaterial>()
+    private var materials = Set<SharedBox<Material.Body>>()
+    private var contacts = Set<SharedBox<Contact>>()
 
     /// Replaces the material's body with the file's shared copy of an equal body.
     mutating func share(_ material: inout Material) {
-        material.storage = materials.insert(SharedMaterial(material.storage)).memberAfterInsert.storage
+        material.storage = materials.insert(SharedBox(material.storage)).memberAfterInsert.storage
+    }
+
+    /// Replaces the contact's box with the file's shared box of an equal contact.
+    mutating func share(_ contact: inout CopyOnWrite<Contact>) {
+        contact = contacts.insert(SharedBox(contact)).memberAfterInsert.storage
     }
 
     /// Gives the item its lists: the shared copy of each repeated one (no allocation when it was seen before) and
@@ -97,12 +103,12 @@ struct Shared<T: UTF8Keyed>: Hashable {
     }
 }
 
-/// A material body keyed by its strings' UTF-8 bytes.
-private struct SharedMaterial: Hashable {
-    let storage: Material.Storage
-    init(_ storage: Material.Storage) { self.storage = storage }
+/// A boxed value (a material body, a contact) keyed by its strings' UTF-8 bytes.
+private struct SharedBox<Value: UTF8Keyed & Sendable>: Hashable {
+    let storage: CopyOnWrite<Value>
+    init(_ storage: CopyOnWrite<Value>) { self.storage = storage }
 
-    static func == (a: SharedMaterial, b: SharedMaterial) -> Bool {
+    static func == (a: SharedBox, b: SharedBox) -> Bool {
         a.storage.isIdentical(to: b.storage) || a.storage.value.hasSameKey(as: b.storage.value)
     }
 
@@ -257,6 +263,25 @@ extension Material.Body: UTF8Keyed {
             && sameUTF8(eLicence, o.eLicence) && supplyDays == o.supplyDays && sameUTF8(paperSize, o.paperSize)
             && sameUTF8(blankForm, o.blankForm) && sameUTF8(sample, o.sample) && sameUTF8(note, o.note)
             && sameUTF8(standard, o.standard) && sameUTF8(holder, o.holder)
+    }
+}
+
+extension Contact: UTF8Keyed {
+    @inline(__always)
+    func combineKey(into hasher: inout KeyHasher) {
+        hasher.combineUTF8(address)
+        hasher.combineUTF8(hours)
+        hasher.combineUTF8(phone)
+        hasher.combineUTF8(complaintPhone)
+        hasher.combineCase(addressState)
+        hasher.combineCase(hoursState)
+    }
+
+    @inline(__always)
+    func hasSameKey(as o: Self) -> Bool {
+        sameUTF8(address, o.address) && sameUTF8(hours, o.hours) && sameUTF8(phone, o.phone)
+            && sameUTF8(complaintPhone, o.complaintPhone) && addressState == o.addressState
+            && hoursState == o.hoursState
     }
 }
 

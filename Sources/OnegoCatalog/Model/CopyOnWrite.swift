@@ -32,3 +32,19 @@ struct CopyOnWrite<Value: Sendable>: Sendable {
     /// Whether both share one box (then their values are equal without comparing them).
     func isIdentical(to other: Self) -> Bool { box === other.box }
 }
+
+/// Equal when the values are (boxes shared by both are equal without comparing).
+extension CopyOnWrite: Equatable where Value: Equatable {
+    static func == (a: Self, b: Self) -> Bool { a.box === b.box || a.box.value == b.box.value }
+}
+
+/// Hashes the value, as a stored field of the value's type would.
+extension CopyOnWrite: Hashable where Value: Hashable {
+    func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+}
+
+/// Coded as the value itself, so a field moved into a box encodes and decodes as before.
+extension CopyOnWrite: Codable where Value: Codable {
+    init(from decoder: any Decoder) throws { self.init(try Value(from: decoder)) }
+    func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
+}
