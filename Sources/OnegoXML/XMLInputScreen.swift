@@ -187,8 +187,9 @@ struct XMLInputScreen {
     }
 
     /// How many `"` the bytes hold, and a non-zero flag when any is `'` or `<`: eight bytes at a time (SWAR), then
-    /// byte by byte for the last few. The per-byte loop the compiler was left to vectorize cost 13 instructions a
-    /// byte in callgrind (7% of a trusted load).
+    /// byte by byte for the last few. Matches are summed per byte lane and the lanes added once per block of up to
+    /// 255 words (the build targets x86-64 without POPCNT, where a popcount per word cost more than the matching);
+    /// the per-byte loop the compiler was left to vectorize cost 13 instructions a byte (7% of a trusted load).
     @inline(__always)
     static func countQuotes(_ start: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int) {
         var quotes = 0
@@ -196,10 +197,17 @@ struct XMLInputScreen {
         var k = 0
         let raw = UnsafeRawPointer(start)
         while k + 8 <= length {
-            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            quotes &+= (matches(word, 0x22)).nonzeroBitCount
-            flagged |= matches(word, 0x27) | matches(word, 0x3C)
-            k += 8
+            var lanes: UInt64 = 0
+            var words = 0
+            while k + 8 <= length && words < 255 {
+                let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                lanes &+= matches(word, 0x22) >> 7
+                flagged |= matches(word, 0x27) | matches(word, 0x3C)
+                k += 8
+                words += 1
+            }
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            quotes &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
         }
         var tailFlag: UInt8 = 0
         while k < length {

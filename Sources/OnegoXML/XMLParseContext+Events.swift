@@ -63,17 +63,9 @@ extension XMLParseContext {
                 count += 1
             }
         }
-        if let idHandler {
-            idHandler.startElement(
-                nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
-                depth: depth, context: self)
-            return
-        }
-        attributeScratch.removeAll(keepingCapacity: true)
-        for entry in UnsafeBufferPointer(start: entries, count: count) {
-            attributeScratch.append(XMLAttribute(name: names.entry(entry.nameID), value: entry.value))
-        }
-        handler.startElement(names.entry(elementID), attributes: attributeScratch, context: self)
+        idHandler.startElement(
+            nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
+            depth: depth, context: self)
     }
 
     func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
@@ -81,11 +73,7 @@ extension XMLParseContext {
         textBytes = 0
         // The id its start tag got (libxml2 pairs every end tag with its start tag).
         let id = depth > 0 && depth < openCapacity ? openIDs[depth] : nameID(local: localname, uri: uri)
-        if let idHandler {
-            idHandler.endElement(nameID: id, depth: depth, context: self)
-        } else {
-            handler.endElement(names.entry(id), context: self)
-        }
+        idHandler.endElement(nameID: id, depth: depth, context: self)
         depth -= 1
     }
 
