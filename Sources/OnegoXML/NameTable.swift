@@ -1,45 +1,71 @@
 /// Interned names keyed by libxml2's dictionary pointers: within one parse, libxml2 hands out the same pointer for
 /// the same name, so a pointer pair identifies a name without hashing its characters.
-struct NameTable {
-    private var keys: [(local: UnsafeRawPointer?, uri: UnsafeRawPointer?)] = Array(repeating: (nil, nil), count: 256)
-    private var slots: [Int32] = Array(repeating: -1, count: 256)
+///
+/// The probe table lives in raw storage (no array bounds or uniqueness checks): a lookup is a multiply, a load or
+/// two and a compare, which matters at one lookup per element and per attribute.
+struct NameTable: ~Copyable {
+    private struct Key {
+        var local: UnsafeRawPointer?
+        var uri: UnsafeRawPointer?
+        /// The name's id, or -1 for an empty slot.
+        var id: Int
+    }
+
+    private var table: UnsafeMutableBufferPointer<Key>
     private var entries: [XMLName] = []
+
+    init() {
+        table = .allocate(capacity: 256)
+        table.initialize(repeating: Key(local: nil, uri: nil, id: -1))
+    }
+
+    deinit { table.deallocate() }
 
     func entry(_ id: Int) -> XMLName { entries[id] }
 
+    @inline(__always)
     mutating func id(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> Int {
-        var mask = slots.count - 1
+        let mask = table.count - 1
         var slot = Self.slot(local, uri, mask)
-        while slots[slot] >= 0 {
-            if keys[slot].local == local && keys[slot].uri == uri { return Int(slots[slot]) }
+        while true {
+            let key = table[slot]
+            if key.id < 0 { break }
+            if key.local == local && key.uri == uri { return key.id }
             slot = (slot + 1) & mask
         }
+        return add(local: local, uri: uri, slot: slot, make: make)
+    }
+
+    private mutating func add(
+        local: UnsafeRawPointer?, uri: UnsafeRawPointer?, slot: Int, make: (Int) -> XMLName
+    ) -> Int {
         let made = make(entries.count)
         entries.append(made)
-        if entries.count * 2 > slots.count {
-            rehash(doubling: true)
-            mask = slots.count - 1
+        var slot = slot
+        if entries.count * 2 > table.count {
+            grow()
+            let mask = table.count - 1
             slot = Self.slot(local, uri, mask)
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            while table[slot].id >= 0 { slot = (slot + 1) & mask }
         }
-        keys[slot] = (local, uri)
-        slots[slot] = Int32(made.id)
+        table[slot] = Key(local: local, uri: uri, id: made.id)
         return made.id
     }
 
-    private mutating func rehash(doubling: Bool) {
-        let old = zip(keys, slots).filter { $0.1 >= 0 }
-        let count = slots.count * 2
-        keys = Array(repeating: (nil, nil), count: count)
-        slots = Array(repeating: -1, count: count)
-        for (key, id) in old {
-            var slot = Self.slot(key.local, key.uri, count - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (count - 1) }
-            keys[slot] = key
-            slots[slot] = id
+    private mutating func grow() {
+        let old = table
+        table = .allocate(capacity: old.count * 2)
+        table.initialize(repeating: Key(local: nil, uri: nil, id: -1))
+        let mask = table.count - 1
+        for key in old where key.id >= 0 {
+            var slot = Self.slot(key.local, key.uri, mask)
+            while table[slot].id >= 0 { slot = (slot + 1) & mask }
+            table[slot] = key
         }
+        old.deallocate()
     }
 
+    @inline(__always)
     private static func slot(_ local: UnsafeRawPointer?, _ uri: UnsafeRawPointer?, _ mask: Int) -> Int {
         let a = UInt(bitPattern: local.map { Int(bitPattern: $0) } ?? 0)
         let b = UInt(bitPattern: uri.map { Int(bitPattern: $0) } ?? 0)

@@ -186,18 +186,47 @@ struct XMLInputScreen {
         return nil
     }
 
-    /// How many `"` the bytes hold, and a non-zero flag when any is `'` or `<`: one branch-free pass the compiler
-    /// vectorizes.
+    /// How many `"` the bytes hold, and a non-zero flag when any is `'` or `<`: eight bytes at a time (SWAR), then
+    /// byte by byte for the last few. Matches are summed per byte lane and the lanes added once per block of up to
+    /// 255 words (the build targets x86-64 without POPCNT, where a popcount per word cost more than the matching);
+    /// the per-byte loop the compiler was left to vectorize cost 13 instructions a byte (7% of a trusted load).
     @inline(__always)
-    private static func countQuotes(_ start: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int) {
+    static func countQuotes(_ start: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int) {
         var quotes = 0
-        var flagged: UInt8 = 0
-        for k in 0..<length {
+        var flagged: UInt64 = 0
+        var k = 0
+        let raw = UnsafeRawPointer(start)
+        while k + 8 <= length {
+            var lanes: UInt64 = 0
+            var words = 0
+            while k + 8 <= length && words < 255 {
+                let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                lanes &+= matches(word, 0x22) >> 7
+                flagged |= matches(word, 0x27) | matches(word, 0x3C)
+                k += 8
+                words += 1
+            }
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            quotes &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
+        var tailFlag: UInt8 = 0
+        while k < length {
             let byte = start[k]
             quotes &+= byte == 0x22 ? 1 : 0
-            flagged |= (byte == 0x27 ? 1 : 0) | (byte == 0x3C ? 1 : 0)
+            tailFlag |= (byte == 0x27 ? 1 : 0) | (byte == 0x3C ? 1 : 0)
+            k += 1
         }
-        return (quotes, Int(flagged))
+        return (quotes, flagged != 0 || tailFlag != 0 ? 1 : 0)
+    }
+
+    /// The high bit of each byte of `word` that equals `byte`, exactly (no false positives from borrows: the
+    /// "not zero" test per byte is done on seven bits plus the top bit separately).
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        let nonzero = ((x & lows) &+ lows) | x
+        return ~nonzero & ~lows
     }
 
     /// Whether `byte` ends a start tag's name (the characters ``step(_:at:)`` acts on in `.tagName`).

@@ -32,6 +32,14 @@ extension XMLParseContext {
             return
         }
         let elementID = nameID(local: localname, uri: uri)
+        if depth >= openCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: openCapacity * 2)
+            grown.moveInitialize(from: openIDs, count: openCapacity)
+            openIDs.deallocate()
+            openIDs = grown
+            openCapacity *= 2
+        }
+        openIDs[depth] = elementID
         var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
         defer { for buffer in decoded { buffer.deallocate() } }
         var count = 0
@@ -55,28 +63,17 @@ extension XMLParseContext {
                 count += 1
             }
         }
-        if let idHandler {
-            idHandler.startElement(
-                nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
-                depth: depth, context: self)
-            return
-        }
-        attributeScratch.removeAll(keepingCapacity: true)
-        for entry in UnsafeBufferPointer(start: entries, count: count) {
-            attributeScratch.append(XMLAttribute(name: names.entry(entry.nameID), value: entry.value))
-        }
-        handler.startElement(names.entry(elementID), attributes: attributeScratch, context: self)
+        idHandler.startElement(
+            nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
+            depth: depth, context: self)
     }
 
     func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
         guard !aborted else { return }
         textBytes = 0
-        let id = nameID(local: localname, uri: uri)
-        if let idHandler {
-            idHandler.endElement(nameID: id, depth: depth, context: self)
-        } else {
-            handler.endElement(names.entry(id), context: self)
-        }
+        // The id its start tag got (libxml2 pairs every end tag with its start tag).
+        let id = depth > 0 && depth < openCapacity ? openIDs[depth] : nameID(local: localname, uri: uri)
+        idHandler.endElement(nameID: id, depth: depth, context: self)
         depth -= 1
     }
 

@@ -16,20 +16,23 @@ public final class XMLParseContext {
 
     let limits: XMLLimits
     let maxDiagnostics: Int
-    /// The handler; the caller keeps it alive for the whole parse (unowned(unsafe): no reference counting per event).
-    unowned(unsafe) let handler: any XMLContentHandler
-    /// The same handler when it takes name ids, else nil.
-    unowned(unsafe) let idHandler: (any XMLNameIDContentHandler)?
+    /// The handler. Strong, non-optional `let`s: a call through them costs no reference counting, where loading an
+    /// `unowned(unsafe)` or optional existential retained and released the handler on every event.
+    let handler: any XMLContentHandler
+    /// The same handler when it takes name ids, else an adapter that resolves ids to names for it.
+    let idHandler: any XMLNameIDContentHandler
     @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     @exclusivity(unchecked) var aborted = false
     @exclusivity(unchecked) var textBytes = 0
     /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
     @exclusivity(unchecked) var isFinishing = false
     @exclusivity(unchecked) var names = NameTable()
-    @exclusivity(unchecked) var attributeScratch: [XMLAttribute] = []
     /// Reused storage for the attribute entries of a start tag.
     @exclusivity(unchecked) var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
     @exclusivity(unchecked) var entryCapacity = 32
+    /// The name id of each open element by depth, so an end tag needs no lookup.
+    @exclusivity(unchecked) var openIDs: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) var openCapacity = 64
     /// The encoding the document declared, once known.
     @exclusivity(unchecked) public internal(set) var declaredEncoding: String?
 
@@ -51,11 +54,15 @@ public final class XMLParseContext {
         self.limits = limits
         self.maxDiagnostics = maxDiagnostics
         self.handler = handler
-        self.idHandler = handler as? any XMLNameIDContentHandler
+        self.idHandler = (handler as? any XMLNameIDContentHandler) ?? NameResolvingHandler(handler)
         self.entries = .allocate(capacity: entryCapacity)
+        self.openIDs = .allocate(capacity: openCapacity)
     }
 
-    deinit { entries.deallocate() }
+    deinit {
+        entries.deallocate()
+        openIDs.deallocate()
+    }
 
     /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
     public func name(id: Int) -> XMLName { names.entry(id) }

@@ -46,6 +46,24 @@ import Testing
         }
     }
 
+    /// The eight-bytes-at-a-time count agrees with a byte-by-byte count on any bytes (UTF-8 text, quotes next to
+    /// bytes with the top bit set, every length and alignment).
+    @Test func quotesAreCountedAsByteByByte() {
+        var generator = SplitMix(seed: 0x22)
+        let alphabet: [UInt8] = [0x22, 0x27, 0x3C, 0x3E, 0x20, 0x61, 0x3D, 0x00, 0x7F, 0x80, 0xA2, 0xBC, 0xE5, 0xFF]
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int(generator.next() % 70)).map { _ in alphabet[Int(generator.next() % 14)] }
+            let offset = Int(generator.next() % 8)
+            let padded = [UInt8](repeating: 0x61, count: offset) + bytes
+            let (quotes, flags) = padded.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress else { return (0, 0) }
+                return XMLInputScreen.countQuotes(base + offset, bytes.count)
+            }
+            #expect(quotes == bytes.filter { $0 == 0x22 }.count, "\(bytes)")
+            #expect((flags != 0) == bytes.contains { $0 == 0x27 || $0 == 0x3C }, "\(bytes)")
+        }
+    }
+
     @Test func aShortTagWithTooManyDoubleQuotedAttributesIsStillCaught() throws {
         let tag = Array("<catalog xmlns=\"urn:x\"><material a=\"1\" b=\"2\" c=\"3\"/></catalog>".utf8)
         let violation = try #require(

@@ -53,7 +53,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     /// Per name id: 0 not yet resolved, 1 not a catalog attribute, else the attribute's index + 2.
     @exclusivity(unchecked) private var attributeKinds: [UInt8] = []
     private let values = AttributeValues()
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text = TextBuffer()
     /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
     @exclusivity(unchecked) private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
     @exclusivity(unchecked) private var isInItem = false
@@ -260,7 +260,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {
-        text.append(contentsOf: bytes)
+        text.append(bytes)
     }
 
     func endElement(nameID: Int, depth: Int, context: XMLParseContext) {
@@ -308,8 +308,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 scratch.materials.append(finished)
             }
         case .levels:
-            collapseWhitespace(&text)
-            item.details.levels = String(decoding: text, as: UTF8.self).split(separator: " ")
+            text.collapseWhitespace()
+            item.details.levels = text.string.split(separator: " ")
                 .compactMap { Int($0).flatMap(Level.init(rawValue:)) }
         case .jointDepartment:
             item.details.jointDepartments.append(JointDepartment(name: internedText(), role: jointRole))
@@ -326,11 +326,9 @@ final class CatalogFileReader: XMLNameIDContentHandler {
 
     // MARK: Helpers
 
-    /// Empties the text buffer, keeping its storage (cheaper than `removeAll(keepingCapacity:)` on the hot path).
+    /// Empties the text buffer, keeping its storage.
     @inline(__always)
-    private func clearText() {
-        if !text.isEmpty { text.removeLast(text.count) }
-    }
+    private func clearText() { text.clear() }
 
     private func checkRoot(_ name: XMLName, attributes: XMLAttributeList, context: XMLParseContext) {
         if name.namespaceURI == OnegoNamespace.catalog && name.localName == "catalog" {
@@ -394,64 +392,44 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private func readContact(_ a: ValueReader, context: XMLParseContext) {
         let addressState = a.token(.addressState, VenueState.self)
         let hoursState = a.token(.hoursState, VenueState.self)
-        item.contact = Contact(
-            address: a.string(.address) ?? "", hours: a.string(.hours) ?? "", phone: a.string(.phone) ?? "",
-            complaintPhone: a.string(.complaintPhone) ?? "", addressState: addressState, hoursState: hoursState)
-        for (value, state, name) in [(Attr.address, Attr.addressState, "address"), (.hours, .hoursState, "hours")] {
-            let message: String
-            switch (a.has(value), a.has(state)) {
-            case (true, true): message = "<contact> 不能同时给出 \(name) 与 \(name)State：写了状态就不写值"
-            case (false, false): message = "<contact> 须给出 \(name)，或写 \(name)State=\"无线下窗口\"/\"未公布\""
-            default: continue
-            }
-            context.report(Diagnostic(.error, rule: .catalogValue, message: message, at: context.tagLocation))
+        var contact = CopyOnWrite(
+            Contact(
+                address: a.string(.address) ?? "", hours: a.string(.hours) ?? "", phone: a.string(.phone) ?? "",
+                complaintPhone: a.string(.complaintPhone) ?? "", addressState: addressState, hoursState: hoursState))
+        shared.share(&contact)
+        item.contactStorage = contact
+        // Two calls, not a loop over an array literal: that allocated an array of tuples for every item.
+        checkVenue(a, value: .address, state: .addressState, name: "address", context: context)
+        checkVenue(a, value: .hours, state: .hoursState, name: "hours", context: context)
+    }
+
+    /// Reports a `<contact>` that gives both a venue value and its state, or neither.
+    @inline(__always)
+    private func checkVenue(_ a: ValueReader, value: Attr, state: Attr, name: StaticString, context: XMLParseContext) {
+        let message: String
+        switch (a.has(value), a.has(state)) {
+        case (true, true): message = "<contact> 不能同时给出 \(name) 与 \(name)State：写了状态就不写值"
+        case (false, false): message = "<contact> 须给出 \(name)，或写 \(name)State=\"无线下窗口\"/\"未公布\""
+        default: return
         }
+        context.report(Diagnostic(.error, rule: .catalogValue, message: message, at: context.tagLocation))
     }
 
     /// The element's text with white space trimmed and inner runs collapsed to one space, interned.
     private func internedText() -> String {
-        collapseWhitespace(&text)
-        return text.withUnsafeBufferPointer { interner.intern($0) }
+        text.collapseWhitespace()
+        return interner.intern(text.bytes)
     }
 
     private func textToken<T: CatalogToken>(_ type: T.Type, element: String, context: XMLParseContext) -> T? {
-        collapseWhitespace(&text)
-        if let value = text.withUnsafeBufferPointer({ T.parse($0) }) { return value }
+        text.collapseWhitespace()
+        if let value = T.parse(text.bytes) { return value }
         if !isValidated {
             context.report(
                 Diagnostic(
                     .error, rule: .catalogValue,
-                    message: "<\(element)> 的取值“\(String(decoding: text, as: UTF8.self))”无效", at: context.tagLocation))
+                    message: "<\(element)> 的取值“\(text.string)”无效", at: context.tagLocation))
         }
         return nil
     }
-}
-
-/// Trims ASCII white space and collapses inner runs to one space, in place.
-func collapseWhitespace(_ bytes: inout [UInt8]) {
-    // Most texts have no ASCII white space at all: leave them untouched.
-    let clean = bytes.withUnsafeBufferPointer { all in
-        for byte in all where byte <= 0x20 && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
-            return false
-        }
-        return true
-    }
-    if clean { return }
-    var write = 0
-    var pendingSpace = false
-    for read in bytes.indices {
-        let byte = bytes[read]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-            pendingSpace = write > 0
-        } else {
-            if pendingSpace {
-                bytes[write] = 0x20
-                write += 1
-                pendingSpace = false
-            }
-            bytes[write] = byte
-            write += 1
-        }
-    }
-    bytes.removeLast(bytes.count - write)
 }

@@ -13,11 +13,17 @@ struct SharedArrays {
     private var feeItems = Set<Shared<FeeItem>>()
     private var forms = Set<Shared<HandlingForm>>()
     private var objects = Set<Shared<ServiceObject>>()
-    private var materials = Set<SharedMaterial>()
+    private var materials = Set<SharedBox<Material.Body>>()
+    private var contacts = Set<SharedBox<Contact>>()
 
     /// Replaces the material's body with the file's shared copy of an equal body.
     mutating func share(_ material: inout Material) {
-        material.storage = materials.insert(SharedMaterial(material.storage)).memberAfterInsert.storage
+        material.storage = materials.insert(SharedBox(material.storage)).memberAfterInsert.storage
+    }
+
+    /// Replaces the contact's box with the file's shared box of an equal contact.
+    mutating func share(_ contact: inout CopyOnWrite<Contact>) {
+        contact = contacts.insert(SharedBox(contact)).memberAfterInsert.storage
     }
 
     /// Gives the item its lists: the shared copy of each repeated one (no allocation when it was seen before) and
@@ -77,23 +83,32 @@ struct Shared<T: UTF8Keyed>: Hashable {
     init(_ array: [T]) { self.array = array }
 
     static func == (a: Shared, b: Shared) -> Bool {
-        a.array.count == b.array.count && zip(a.array, b.array).allSatisfy { $0.hasSameKey(as: $1) }
+        guard a.array.count == b.array.count else { return false }
+        // Elements compared in place (a loop over `zip` copied each pair, a retain and release per string).
+        return a.array.withUnsafeBufferPointer { x in
+            b.array.withUnsafeBufferPointer { y in
+                for index in x.indices where !x[index].hasSameKey(as: y[index]) { return false }
+                return true
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
         var key = KeyHasher()
         key.combine(array.count)
-        for element in array { element.combineKey(into: &key) }
+        array.withUnsafeBufferPointer { elements in
+            for index in elements.indices { elements[index].combineKey(into: &key) }
+        }
         hasher.combine(key.value)
     }
 }
 
-/// A material body keyed by its strings' UTF-8 bytes.
-private struct SharedMaterial: Hashable {
-    let storage: Material.Storage
-    init(_ storage: Material.Storage) { self.storage = storage }
+/// A boxed value (a material body, a contact) keyed by its strings' UTF-8 bytes.
+private struct SharedBox<Value: UTF8Keyed & Sendable>: Hashable {
+    let storage: CopyOnWrite<Value>
+    init(_ storage: CopyOnWrite<Value>) { self.storage = storage }
 
-    static func == (a: SharedMaterial, b: SharedMaterial) -> Bool {
+    static func == (a: SharedBox, b: SharedBox) -> Bool {
         a.storage.isIdentical(to: b.storage) || a.storage.value.hasSameKey(as: b.storage.value)
     }
 
@@ -220,6 +235,7 @@ func sameUTF8(_ a: TimeLimit?, _ b: TimeLimit?) -> Bool {
 }
 
 extension Material.Body: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) {
         hasher.combineUTF8(name)
         hasher.combineCase(type)
@@ -240,6 +256,7 @@ extension Material.Body: UTF8Keyed {
         hasher.combineUTF8(holder)
     }
 
+    @inline(__always)
     func hasSameKey(as o: Self) -> Bool {
         sameUTF8(name, o.name) && type == o.type && form == o.form && necessity == o.necessity && source == o.source
             && originals == o.originals && copies == o.copies && isKey == o.isKey && sameUTF8(issuer, o.issuer)
@@ -249,7 +266,27 @@ extension Material.Body: UTF8Keyed {
     }
 }
 
+extension Contact: UTF8Keyed {
+    @inline(__always)
+    func combineKey(into hasher: inout KeyHasher) {
+        hasher.combineUTF8(address)
+        hasher.combineUTF8(hours)
+        hasher.combineUTF8(phone)
+        hasher.combineUTF8(complaintPhone)
+        hasher.combineCase(addressState)
+        hasher.combineCase(hoursState)
+    }
+
+    @inline(__always)
+    func hasSameKey(as o: Self) -> Bool {
+        sameUTF8(address, o.address) && sameUTF8(hours, o.hours) && sameUTF8(phone, o.phone)
+            && sameUTF8(complaintPhone, o.complaintPhone) && addressState == o.addressState
+            && hoursState == o.hoursState
+    }
+}
+
 extension ItemResult: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) {
         hasher.combineUTF8(name)
         hasher.combineCase(type)
@@ -258,6 +295,7 @@ extension ItemResult: UTF8Keyed {
         hasher.combineUTF8(delivery)
     }
 
+    @inline(__always)
     func hasSameKey(as o: Self) -> Bool {
         sameUTF8(name, o.name) && type == o.type && sameUTF8(eLicence, o.eLicence) && sameUTF8(validity, o.validity)
             && sameUTF8(delivery, o.delivery)
@@ -265,55 +303,67 @@ extension ItemResult: UTF8Keyed {
 }
 
 extension ProcessStep: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) {
         hasher.combineUTF8(name)
         hasher.combineUTF8(limit)
         hasher.combineUTF8(role)
     }
 
+    @inline(__always)
     func hasSameKey(as o: Self) -> Bool { sameUTF8(name, o.name) && sameUTF8(limit, o.limit) && sameUTF8(role, o.role) }
 }
 
 extension LegalProvision: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) {
         hasher.combineUTF8(law)
         hasher.combineUTF8(article)
         hasher.combineUTF8(text)
     }
 
+    @inline(__always)
     func hasSameKey(as o: Self) -> Bool {
         sameUTF8(law, o.law) && sameUTF8(article, o.article) && sameUTF8(text, o.text)
     }
 }
 
 extension SpecialProcedure: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) {
         hasher.combineCase(kind)
         hasher.combineUTF8(limit)
         hasher.combineUTF8(note)
     }
 
+    @inline(__always)
     func hasSameKey(as o: Self) -> Bool { kind == o.kind && sameUTF8(limit, o.limit) && sameUTF8(note, o.note) }
 }
 
 extension FeeItem: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) {
         hasher.combineUTF8(name)
         hasher.combineUTF8(standard)
         hasher.combineUTF8(basis)
     }
 
+    @inline(__always)
     func hasSameKey(as o: Self) -> Bool {
         sameUTF8(name, o.name) && sameUTF8(standard, o.standard) && sameUTF8(basis, o.basis)
     }
 }
 
 extension HandlingForm: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) { hasher.combineCase(self) }
+    @inline(__always)
     func hasSameKey(as other: Self) -> Bool { self == other }
 }
 
 extension ServiceObject: UTF8Keyed {
+    @inline(__always)
     func combineKey(into hasher: inout KeyHasher) { hasher.combineCase(self) }
+    @inline(__always)
     func hasSameKey(as other: Self) -> Bool { self == other }
 }

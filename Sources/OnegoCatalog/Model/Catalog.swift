@@ -16,6 +16,7 @@ public struct Catalog: Sendable {
         var index: [String: Int] = [:]
         var implementationIndex: [String: Int] = [:]
         index.reserveCapacity(items.count)
+        implementationIndex.reserveCapacity(items.count)
         for (offset, item) in items.enumerated() {
             if index[item.id] == nil { index[item.id] = offset }
             if implementationIndex[item.codes.implementation] == nil {

@@ -7,7 +7,10 @@
 struct CopyOnWrite<Value: Sendable>: Sendable {
     /// The shared box; mutated only when uniquely referenced.
     final class Box: @unchecked Sendable {
-        var value: Value
+        /// Unchecked: the box is reached only through its ``CopyOnWrite`` (whose own accesses the compiler checks
+        /// statically) and written only while uniquely referenced, so the dynamic check per access (a
+        /// `swift_beginAccess` call in every hash and comparison of a shared material) found nothing to catch.
+        @exclusivity(unchecked) var value: Value
         init(_ value: Value) { self.value = value }
     }
 
@@ -28,4 +31,20 @@ struct CopyOnWrite<Value: Sendable>: Sendable {
 
     /// Whether both share one box (then their values are equal without comparing them).
     func isIdentical(to other: Self) -> Bool { box === other.box }
+}
+
+/// Equal when the values are (boxes shared by both are equal without comparing).
+extension CopyOnWrite: Equatable where Value: Equatable {
+    static func == (a: Self, b: Self) -> Bool { a.box === b.box || a.box.value == b.box.value }
+}
+
+/// Hashes the value, as a stored field of the value's type would.
+extension CopyOnWrite: Hashable where Value: Hashable {
+    func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+}
+
+/// Coded as the value itself, so a field moved into a box encodes and decodes as before.
+extension CopyOnWrite: Codable where Value: Codable {
+    init(from decoder: any Decoder) throws { self.init(try Value(from: decoder)) }
+    func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
 }

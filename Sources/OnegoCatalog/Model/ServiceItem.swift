@@ -32,9 +32,12 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
         var materials: [Material]
         var results: [ItemResult]
         var steps: [ProcessStep]
-        var contact: Contact
-        /// Schema 1.1 details; `nil` when empty, so 1.0 items compare and encode as before.
-        var details: PublishedDetails?
+        /// Boxed (8 bytes instead of 72): the items of one office repeat the same contact, and the loader shares
+        /// one box among equal contacts of a file.
+        var contact: CopyOnWrite<Contact>
+        /// Schema 1.1 details; `nil` when empty, so 1.0 items compare and encode as before. Boxed: 8 bytes instead
+        /// of 48 in every 1.0 item.
+        var details: CopyOnWrite<PublishedDetails>?
         var location: SourceLocation
     }
 
@@ -162,13 +165,18 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
     }
     /// Address, hours and phones.
     public var contact: Contact {
-        _read { yield storage.value.contact }
-        _modify { yield &storage.value.contact }
+        _read { yield storage.value.contact.value }
+        _modify { yield &storage.value.contact.value }
+    }
+    /// The contact's box, which the loader swaps for a shared one.
+    var contactStorage: CopyOnWrite<Contact> {
+        get { storage.value.contact }
+        set { storage.value.contact = newValue }
     }
     /// 实施层级, 联办部门, 俗称, keywords and the appointment address (catalog schema 1.1); empty for 1.0 items.
     public var details: PublishedDetails {
-        get { storage.value.details ?? PublishedDetails() }
-        set { storage.value.details = newValue.isEmpty ? nil : newValue }
+        get { storage.value.details?.value ?? PublishedDetails() }
+        set { storage.value.details = newValue.isEmpty ? nil : CopyOnWrite(newValue) }
     }
     /// Where the item's start tag is.
     public var location: SourceLocation {
@@ -214,8 +222,9 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
                 legalBasis: legalBasis, conditions: conditions, statutoryLimit: statutoryLimit,
                 promisedLimit: promisedLimit, specialProcedures: specialProcedures, visits: visits,
                 visitReason: visitReason, online: online, handlingForms: handlingForms, crossRegion: crossRegion,
-                fee: fee, modes: modes, materials: materials, results: results, steps: steps, contact: contact,
-                details: details.isEmpty ? nil : details, location: location))
+                fee: fee, modes: modes, materials: materials, results: results, steps: steps,
+                contact: CopyOnWrite(contact), details: details.isEmpty ? nil : CopyOnWrite(details),
+                location: location))
     }
 
     /// Whether the promised limit is published (``PublishedState/notPublished`` when it is absent).

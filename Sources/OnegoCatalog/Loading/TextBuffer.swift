@@ -1,0 +1,92 @@
+/// The character data of the element being read, gathered across libxml2's runs in one reused block of raw
+/// storage: appending is a copy and clearing sets a count, where an `[UInt8]` paid its generic append and
+/// `removeLast` on every run and every tag.
+struct TextBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are held.
+    private(set) var count = 0
+
+    init() {
+        capacity = 256
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    /// Whether no byte is held.
+    var isEmpty: Bool { count == 0 }
+
+    /// The bytes held; valid until the next change.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    /// The bytes decoded as UTF-8.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends a run of bytes.
+    @inline(__always)
+    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let source = run.baseAddress, !run.isEmpty else { return }
+        if count + run.count > capacity { grow(toHold: count + run.count) }
+        (start + count).update(from: source, count: run.count)
+        count += run.count
+    }
+
+    /// Empties the buffer, keeping its storage.
+    @inline(__always)
+    mutating func clear() { count = 0 }
+
+    /// Trims ASCII white space and collapses inner runs to one space, in place.
+    mutating func collapseWhitespace() {
+        // Most texts have no ASCII white space at all: leave them untouched.
+        if !mayHoldWhitespace() { return }
+        var write = 0
+        var pendingSpace = false
+        for read in 0..<count {
+            let byte = start[read]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = write > 0
+            } else {
+                if pendingSpace {
+                    start[write] = 0x20
+                    write += 1
+                    pendingSpace = false
+                }
+                start[write] = byte
+                write += 1
+            }
+        }
+        count = write
+    }
+
+    /// False when no byte is at most 0x20 (so none is white space), checked eight bytes at a time: most texts are
+    /// Chinese with no ASCII white space at all.
+    @inline(__always)
+    private func mayHoldWhitespace() -> Bool {
+        let raw = UnsafeRawPointer(start)
+        var k = 0
+        var below: UInt64 = 0
+        while k + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // The top bit of a byte lane is set when some byte is below 0x21 (exact for "any", the classic test).
+            below |= (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+            k += 8
+        }
+        if below != 0 { return true }
+        while k < count {
+            if start[k] <= 0x20 { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = newCapacity
+    }
+}
