@@ -120,8 +120,8 @@ public struct CatalogImporter: Sendable {
         return diagnostics
     }
 
-    /// The records of the joined tables by role and parent id (each table's records let go as they are parsed),
-    /// and the warnings about records without a parent.
+    /// The records of the joined tables by role and parent id (a workbook's sheets streamed, each record parsed as
+    /// its row ends), and the warnings about records without a parent.
     func readChildren(
         _ opened: inout [SourceReading.Opened], notes: inout TableNotes
     ) throws(ImportError) -> ([ImportProfile.Role: [String: [ParsedRecord]]], [ImportDiagnostic]) {
@@ -129,22 +129,20 @@ public struct CatalogImporter: Sendable {
         var diagnostics: [ImportDiagnostic] = []
         for at in opened.indices {
             for (position, table) in opened[at].tables.enumerated() where table.role != .items {
-                guard let source = try Self.table(position, of: &opened[at]) else { continue }
-                notes.set(source.notes + (unknownHeaderNote(table, source).map { [$0] } ?? []), at, position)
-                let keys = TableKeys(table)
-                for record in source.records {
-                    var parsed = ParsedRecord(record: record, table: table, profile: profile, keys: keys)
-                    parsed.record.cells = []  // read: only its place is needed from here on
-                    guard let parent = Self.firstValue(record, keys: table.parentKeys) else {
-                        diagnostics.append(
-                            ImportDiagnostic(
-                                source: record.source, sheet: record.sheet, row: record.row, severity: .warning,
-                                rule: .importJoinMissingParent,
-                                message: "该行没有所属事项的编号（\(table.parentKeys.joined(separator: "/"))），已舍弃"))
+                let joined = JoinedRecords(table: table, profile: profile)
+                if case .workbook(let workbook, _) = opened[at], let sheet = table.sheet {
+                    let streamed = try workbook.stream(sheet) { record throws(ImportError) in joined.add(record) }
+                    if case .streamed(let headers)? = streamed {
+                        notes.set(headers.notes + (unknownHeaderNote(table, headers).map { [$0] } ?? []), at, position)
+                        joined.merge(into: &children, diagnostics: &diagnostics)
                         continue
                     }
-                    children[table.role, default: [:]][parent, default: []].append(parsed)
+                    joined.reset()  // merged ranges or rows out of order: read whole
                 }
+                guard let source = try Self.table(position, of: &opened[at]) else { continue }
+                notes.set(source.notes + (unknownHeaderNote(table, source).map { [$0] } ?? []), at, position)
+                for record in source.records { joined.add(record) }
+                joined.merge(into: &children, diagnostics: &diagnostics)
             }
         }
         return (children, diagnostics)

@@ -39,8 +39,6 @@ struct ParsedRecord {
     /// Reads every field of `table` from `record` (`keys`: the table's key numbers, made once per table).
     init(record: SourceRecord, table: ImportProfile.Table, profile: ImportProfile, keys: TableKeys) {
         self.record = record
-        values.reserveCapacity(table.fields.count)
-        columns.reserveCapacity(table.fields.count)
         var reader = FieldReader(profile: profile, table: table, record: record, keys: keys)
         for (index, field) in table.fields.enumerated() {
             let before = reader.diagnostics.count
