@@ -28,6 +28,7 @@ public struct CatalogImporter: Sendable {
 
     /// Reads `sources` and writes the catalog into `outputDirectory` (a temporary folder beside it, renamed into
     /// place; every item written was validated in the bytes written). Nothing is written when no row is importable.
+    /// The item table of a workbook is streamed: each item is built, checked and spilled as its row is read.
     ///
     /// - Throws: ``ImportError`` when a source or the profile cannot be used or the folder cannot be written.
     public func run(
@@ -41,55 +42,73 @@ public struct CatalogImporter: Sendable {
         }
         loader.profile = codeProfile
         try CatalogFolderWriter.checkWritable(outputDirectory, replacing: replacing)
-        var result = try read(sources: sources, loader: loader)
-        guard !result.items.isEmpty else { return result.report }
-        result.report.files = try CatalogFolderWriter(loader: loader).write(
-            result.items, plan: result.plan, to: outputDirectory, replacing: replacing)
-        return result.report
+        let folder = try TemporaryFolder(beside: outputDirectory)
+        var succeeded = false
+        defer { if !succeeded { folder.remove() } }
+        let spill = try FragmentSpill(path: folder.url.appendingPathComponent(".items.spill").path)
+        let (found, pipeline, files) = try importItems(sources: sources, loader: loader, spill: spill)
+        var report = found
+        guard pipeline.imported > 0 else { return report }
+        let names = try CatalogFolderWriter.write(
+            files.enumerated().map { ($1.department, $1.writer, $0) }, from: spill, into: folder)
+        try? FileManager.default.removeItem(atPath: spill.path)
+        let written = try folder.commit(to: outputDirectory, replacing: replacing)
+        succeeded = true
+        report.files = names.map { written.appendingPathComponent($0).path }
+        return report
     }
 
     /// Reads `sources` into items, checked against the catalog schema and the loader's checks in the documents
     /// they will be written in (a row whose item is rejected is reported and left out). Codes are read and checked
     /// by ``codeProfile``.
     public func read(sources: [String], loader: CatalogLoader) throws(ImportError) -> ImportResult {
+        let (report, pipeline, _) = try importItems(sources: sources, loader: loader, spill: nil)
+        return ImportResult(items: pipeline.collectedItems(), report: report)
+    }
+
+    /// Reads the joined tables of every source, then the item tables (a workbook's streamed), building and checking
+    /// each item as its record comes: into `spill` when given, else kept in the pipeline. A workbook whose item
+    /// sheet cannot be streamed (merged ranges, rows out of order) makes the items be read again, whole.
+    func importItems(
+        sources: [String], loader: CatalogLoader, spill: FragmentSpill?
+    ) throws(ImportError) -> (ImportReport, ItemPipeline, [(department: String, writer: CatalogWriter)]) {
         var loader = loader
         loader.profile = codeProfile
         guard profile.itemTable != nil else {
             throw ImportError(.profile, "导入配置“\(profile.name)”没有 role=\"items\" 的表")
         }
-        var diagnostics: [ImportDiagnostic] = []
-        var tables: [(ImportProfile.Table, SourceTable)] = []
+        var opened: [SourceReading.Opened] = []
         for source in sources {
-            tables += try SourceReading(profile: profile, xlsxLimits: xlsxLimits).tables(of: source)
+            opened.append(try SourceReading(profile: profile, xlsxLimits: xlsxLimits).open(source))
         }
-        // Unknown headers, once per table.
-        for (table, source) in tables {
-            diagnostics += source.notes
-            if let note = unknownHeaderNote(table, source) { diagnostics.append(note) }
-        }
-        // Joined records by parent id.
-        var children: [ImportProfile.Role: [String: [ParsedRecord]]] = [:]
-        for (position, (table, source)) in tables.enumerated() where table.role != .items {
-            tables[position].1.records = []  // the parsed records keep what they need
-            for record in source.records {
-                var parsed = ParsedRecord(record: record, table: table, profile: profile)
-                parsed.record.cells = []  // read: only its place is needed from here on
-                guard let parent = Self.firstValue(record, keys: table.parentKeys) else {
-                    diagnostics.append(
-                        ImportDiagnostic(
-                            source: record.source, sheet: record.sheet, row: record.row, severity: .warning,
-                            rule: .importJoinMissingParent,
-                            message: "该行没有所属事项的编号（\(table.parentKeys.joined(separator: "/"))），已舍弃"))
-                    continue
-                }
-                children[table.role, default: [:]][parent, default: []].append(parsed)
+        var notes = TableNotes(opened)
+        let (children, joinDiagnostics) = try readChildren(&opened, notes: &notes)
+        let validation = BatchValidation(loader: loader, rejects: { !Self.isKept($0) })
+        var streaming = true
+        while true {
+            let pipeline = ItemPipeline(
+                profile: profile, codeProfile: codeProfile, children: children, validation: validation, spill: spill)
+            if try readItems(opened, into: pipeline, notes: &notes, streaming: streaming) {
+                let files = try pipeline.finish()
+                let diagnostics = notes.all + joinDiagnostics + pipeline.rowDiagnostics.joined()
+                let report = ImportReport(
+                    rows: pipeline.rows, imported: pipeline.imported, rejected: pipeline.rows - pipeline.imported,
+                    diagnostics: diagnostics + orphans(children, used: pipeline.usedParents))
+                return (report, pipeline, files)
             }
+            pipeline.abandon()
+            streaming = false
+            try spill?.reset()
         }
-        var assembled = assemble(&tables, children: children)
-        let checked = check(&assembled, loader: loader)
-        diagnostics += assembled.rowDiagnostics.joined()
+    }
+
+    /// A warning for each parent id of joined records that no item record has.
+    func orphans(
+        _ children: [ImportProfile.Role: [String: [ParsedRecord]]], used: Set<String>
+    ) -> [ImportDiagnostic] {
+        var diagnostics: [ImportDiagnostic] = []
         for (role, groups) in children {
-            for (parent, records) in groups where !assembled.usedParents.contains(parent) {
+            for (parent, records) in groups where !used.contains(parent) {
                 guard let first = records.first?.record else { continue }
                 diagnostics.append(
                     ImportDiagnostic(
@@ -98,94 +117,77 @@ public struct CatalogImporter: Sendable {
                         message: "\(records.count) 行\(Self.roleLabel(role))所属事项“\(parent)”不在事项表中，已舍弃"))
             }
         }
-        let report = ImportReport(
-            rows: assembled.rows, imported: checked.items.count, rejected: assembled.rows - checked.items.count,
-            diagnostics: diagnostics)
-        return ImportResult(items: checked.items, report: report, plan: checked.plan)
+        return diagnostics
     }
 
-    /// The items built from the item tables, before the catalog checks.
-    struct Assembled {
-        /// Each built item with the index of its row in ``rowDiagnostics`` and where its materials and results
-        /// came from.
-        var candidates: [(item: ServiceItem, row: Int, places: ChildPlaces)] = []
-        /// The diagnostics of each item row, in row order (a row's check problems join its own).
-        var rowDiagnostics: [[ImportDiagnostic]] = []
-        /// Where each item row is.
-        var places: [(source: String, sheet: String?, row: Int)] = []
-        var rows = 0
-        var usedParents: Set<String> = []
+    /// The records of the joined tables by role and parent id (a workbook's sheets streamed, each record parsed as
+    /// its row ends), and the warnings about records without a parent.
+    func readChildren(
+        _ opened: inout [SourceReading.Opened], notes: inout TableNotes
+    ) throws(ImportError) -> ([ImportProfile.Role: [String: [ParsedRecord]]], [ImportDiagnostic]) {
+        var children: [ImportProfile.Role: [String: [ParsedRecord]]] = [:]
+        var diagnostics: [ImportDiagnostic] = []
+        for at in opened.indices {
+            for (position, table) in opened[at].tables.enumerated() where table.role != .items {
+                let joined = JoinedRecords(table: table, profile: profile)
+                if case .workbook(let workbook, _) = opened[at], let sheet = table.sheet {
+                    let streamed = try workbook.stream(sheet) { record throws(ImportError) in joined.add(record) }
+                    if case .streamed(let headers)? = streamed {
+                        notes.set(headers.notes + (unknownHeaderNote(table, headers).map { [$0] } ?? []), at, position)
+                        joined.merge(into: &children, diagnostics: &diagnostics)
+                        continue
+                    }
+                    joined.reset()  // merged ranges or rows out of order: read whole
+                }
+                guard let source = try Self.table(position, of: &opened[at]) else { continue }
+                notes.set(source.notes + (unknownHeaderNote(table, source).map { [$0] } ?? []), at, position)
+                for record in source.records { joined.add(record) }
+                joined.merge(into: &children, diagnostics: &diagnostics)
+            }
+        }
+        return (children, diagnostics)
     }
 
-    /// Builds an item from each row of the item tables with its joined child rows; rows that build no item, or
-    /// repeat the code of an earlier row, are reported. Each table's records are let go as they are used.
-    func assemble(
-        _ tables: inout [(ImportProfile.Table, SourceTable)], children: [ImportProfile.Role: [String: [ParsedRecord]]]
-    ) -> Assembled {
-        var result = Assembled()
-        var seenCodes: [String: (sheet: String?, source: String, row: Int)] = [:]
-        for position in tables.indices where tables[position].0.role == .items {
-            let table = tables[position].0
-            var records = tables[position].1.records
+    /// Feeds the records of every item table into `pipeline`, streaming workbook sheets when `streaming`; false
+    /// when a sheet turned out to need reading whole (nothing of this pass counts then).
+    func readItems(
+        _ opened: [SourceReading.Opened], into pipeline: ItemPipeline, notes: inout TableNotes, streaming: Bool
+    ) throws(ImportError) -> Bool {
+        for (at, source) in opened.enumerated() {
+            for (position, table) in source.tables.enumerated() where table.role == .items {
+                let keys = TableKeys(table)
+                if case .workbook(let workbook, _) = source, streaming, let sheet = table.sheet {
+                    let streamed = try workbook.stream(sheet) { record throws(ImportError) in
+                        try pipeline.add(record, table: table, keys: keys)
+                    }
+                    if case .needsWholeSheet? = streamed { return false }
+                    if case .streamed(let headers)? = streamed {
+                        notes.set(headers.notes + (unknownHeaderNote(table, headers).map { [$0] } ?? []), at, position)
+                    }
+                    continue
+                }
+                var copy = source
+                guard let whole = try Self.table(position, of: &copy) else { continue }
+                notes.set(whole.notes + (unknownHeaderNote(table, whole).map { [$0] } ?? []), at, position)
+                for record in whole.records { try pipeline.add(record, table: table, keys: keys) }
+            }
+        }
+        return true
+    }
+
+    /// The table at `position` of an opened source: a workbook's sheet read whole, or a file's table (its records
+    /// then let go from `source`).
+    static func table(_ position: Int, of source: inout SourceReading.Opened) throws(ImportError) -> SourceTable? {
+        switch source {
+        case .workbook(let workbook, let tables):
+            guard let sheet = tables[position].sheet else { return nil }
+            return try workbook.table(sheet)
+        case .tables(var tables):
+            let table = tables[position].1
             tables[position].1.records = []
-            for index in records.indices {
-                let record = records[index]
-                records[index].cells = []
-                result.rows += 1
-                var assembler = ItemAssembler(
-                    parsed: ParsedRecord(record: record, table: table, profile: profile), codeProfile: codeProfile)
-                if let id = Self.firstValue(record, keys: table.idKeys) {
-                    result.usedParents.insert(id)
-                    for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }
-                    assembler.materials = children[.materials]?[id] ?? []
-                    assembler.results = children[.results]?[id] ?? []
-                    assembler.fees = children[.fees]?[id] ?? []
-                }
-                let item = assembler.build()
-                var rowDiagnostics = assembler.diagnostics
-                if let item, let first = seenCodes[item.id] {
-                    rowDiagnostics.append(
-                        Self.rejection(
-                            record, "事项编码 \(item.id) 与 \(first.sheet ?? first.source) 第 \(first.row) 行重复"))
-                } else if let item {
-                    seenCodes[item.id] = (record.sheet, record.source, record.row)
-                    result.candidates.append((item, result.rowDiagnostics.count, assembler.places))
-                } else {
-                    rowDiagnostics.append(
-                        Self.rejection(record, "该行未导入：\(assembler.rejection.joined(separator: "；"))"))
-                }
-                result.rowDiagnostics.append(rowDiagnostics)
-                result.places.append((record.source, record.sheet, record.row))
-            }
+            source = .tables(tables)
+            return table
         }
-        return result
-    }
-
-    /// Checks the built items against the catalog schema and the loader's checks (``BatchValidation``): an item
-    /// with an error is left out and its row rejected; a warning, or an invalid credit code, is kept as a note.
-    /// Returns the items kept, in row order, and the files they go in.
-    func check(
-        _ assembled: inout Assembled, loader: CatalogLoader
-    ) -> (items: [ServiceItem], plan: CatalogFilePlan) {
-        var items = assembled.candidates.map(\.item)
-        let plan = CatalogFilePlan(items)
-        let problems = BatchValidation(loader: loader, rejects: { !Self.isKept($0) }).problems(of: items, plan: plan)
-        var kept = [Bool](repeating: true, count: items.count)
-        for (index, candidate) in assembled.candidates.enumerated() {
-            let place = assembled.places[candidate.row]
-            for problem in problems[index] {
-                assembled.rowDiagnostics[candidate.row].append(
-                    Self.checkDiagnostic(problem, row: place, places: candidate.places))
-                if !Self.isKept(problem.diagnostic) { kept[index] = false }
-            }
-        }
-        assembled.candidates = []
-        var position = 0
-        items.removeAll { _ in
-            defer { position += 1 }
-            return !kept[position]
-        }
-        return (items, plan.keeping(kept))
     }
 
     /// The import diagnostic of a catalog check's problem: on the item row, or — when the problem is in a

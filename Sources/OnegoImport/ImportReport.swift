@@ -28,16 +28,12 @@ public struct ImportReport: Sendable, Encodable {
 /// The items read by an import, before anything is written.
 public struct ImportResult: Sendable {
     /// The items, in source order.
-    public var items: [ServiceItem] { didSet { plan = nil } }
+    public var items: [ServiceItem]
     /// The report (without files).
     public var report: ImportReport
-    /// The files the items go in, their items checked as they will be written; `nil` when ``items`` were changed
-    /// after the import read them (the writer then plans and checks again).
-    var plan: CatalogFilePlan?
 
-    init(items: [ServiceItem], report: ImportReport, plan: CatalogFilePlan?) {
+    init(items: [ServiceItem], report: ImportReport) {
         self.items = items
         self.report = report
-        self.plan = plan
     }
 }

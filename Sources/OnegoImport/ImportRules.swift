@@ -25,6 +25,9 @@ extension RuleID {
     public static let importXLSXCell = RuleID("import.xlsx.cell")
     /// How an XLSX header was read.
     public static let importXLSXHeader = RuleID("import.xlsx.header")
+    /// A streamed sheet read stopped on purpose (merged cells or rows out of order: the sheet is read whole
+    /// instead). Internal: it ends the parse and is never reported, so it is not in the registry.
+    static let importXLSXStreamStopped = RuleID("import.xlsx.stream")
     /// A value read as the profile says.
     public static let importValueRead = RuleID("import.value.read")
     /// A value derived from other fields.

@@ -5,7 +5,23 @@ struct SourceReading {
     let profile: ImportProfile
     let xlsxLimits: XLSXLimits
 
-    func tables(of source: String) throws(ImportError) -> [(ImportProfile.Table, SourceTable)] {
+    /// One source opened: a workbook whose sheets are read when wanted, or the tables of a CSV or JSON file.
+    enum Opened {
+        /// A workbook and the profile's tables whose sheets it has.
+        case workbook(XLSXWorkbook, [ImportProfile.Table])
+        /// The tables of a file read whole.
+        case tables([(ImportProfile.Table, SourceTable)])
+
+        /// The profile's tables this source has, in profile order.
+        var tables: [ImportProfile.Table] {
+            switch self {
+            case .workbook(_, let tables): tables
+            case .tables(let tables): tables.map(\.0)
+            }
+        }
+    }
+
+    func open(_ source: String) throws(ImportError) -> Opened {
         let lowered = source.lowercased()
         let name = (source as NSString).lastPathComponent
         var isDirectory: ObjCBool = false
@@ -18,31 +34,24 @@ struct SourceReading {
             guard !sheetTables.isEmpty else {
                 throw ImportError(.source, "\(source): 导入配置“\(profile.name)”没有声明工作表，不能读取 .xlsx")
             }
-            let reader = XLSXReader(limits: xlsxLimits)
-            let names = try reader.sheetNames(path: source, source: source)
+            let workbook = try XLSXWorkbook(path: source, source: source, limits: xlsxLimits)
+            let names = workbook.sheets.map(\.name)
             if let items = profile.itemTable?.sheet, !names.contains(items) {
                 throw ImportError(
                     .source, "\(source): 缺少工作表“\(items)”（工作簿中有：\(names.joined(separator: "、"))）")
             }
-            let wanted = Set(sheetTables.compactMap(\.sheet))
-            let read = try reader.read(path: source, source: source) { wanted.contains($0) }
-            var result: [(ImportProfile.Table, SourceTable)] = []
-            for table in sheetTables {
-                guard let sheet = read.first(where: { $0.sheet == table.sheet }) else { continue }
-                result.append((table, sheet))
-            }
-            return result
+            return .workbook(workbook, sheetTables.filter { names.contains($0.sheet ?? "") })
         }
         let data = try contents(of: source)
         let table = try matchingTable(name)
         if lowered.hasSuffix(".csv") {
-            return [(table, try CSVRecordReader.read(Array(data), source: source))]
+            return .tables([(table, try CSVRecordReader.read(Array(data), source: source))])
         }
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") {
-            return [(table, try JSONRecordReader.read(data, source: source, isLines: true))]
+            return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: true))])
         }
         if lowered.hasSuffix(".json") {
-            return [(table, try JSONRecordReader.read(data, source: source, isLines: false))]
+            return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: false))])
         }
         throw ImportError(.source, "\(source): 不支持的文件类型（支持 .xlsx、.csv、.json、.jsonl）")
     }

@@ -61,6 +61,28 @@ import ZIPFoundation
             })
     }
 
+    @Test func itemRowsOutOfOrderAreReadInRowOrder() throws {
+        // A hand-edited file holding row 3 before row 2: the item sheet, streamed as a rule, is read whole instead
+        // and its items come in row order.
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        var second = sheets[0].rows[1]
+        second[0] = "11440188MB2C90231K400011700400002"
+        second[3] = "11440188MB2C90231K400011700400002"
+        second[4] = "食品经营许可（变更）"
+        sheets[0].rows.append(second)
+        let path = try repack(try TemplateWorkbook.data(sheets), sheet: "xl/worksheets/sheet1.xml") { xml in
+            guard let two = xml.range(of: "<row r=\"2\">"), let three = xml.range(of: "<row r=\"3\">"),
+                let end = xml.range(of: "</sheetData>")
+            else { return xml }
+            return String(xml[..<two.lowerBound]) + xml[three.lowerBound..<end.lowerBound]
+                + xml[two.lowerBound..<three.lowerBound] + xml[end.lowerBound...]
+        }
+        let result = try templateImport(path)
+        #expect(result.report.rows == 2)
+        #expect(result.report.imported == 2)
+        #expect(result.items.map(\.name) == [TemplateExample.item.name, "食品经营许可（变更）"])
+    }
+
     @Test func formulasUseTheCachedValueAndDatesAreRead() throws {
         let styles = """
             <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>

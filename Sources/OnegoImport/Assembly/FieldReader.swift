@@ -10,27 +10,40 @@ struct FieldReader {
     var diagnostics: [ImportDiagnostic] = []
     /// Set when a required field is missing or unreadable.
     var rejection: [String] = []
-    /// The position of the first cell of each key (one pass over the cells instead of one per field and key).
-    private let cellIndex: [String: Int]
+    /// The table's key numbers.
+    let keys: TableKeys
+    /// The position of the first cell of each key, by key number (one pass over the cells per record).
+    private let positions: [Int]
+    /// The longest of the profile's absent words, in UTF-8 bytes (longer values are never absent).
+    private let longestAbsent: Int
 
-    init(profile: ImportProfile, table: ImportProfile.Table, record: SourceRecord) {
+    init(profile: ImportProfile, table: ImportProfile.Table, record: SourceRecord, keys: TableKeys) {
         self.profile = profile
         self.table = table
         self.record = record
-        var index: [String: Int] = [:]
-        index.reserveCapacity(record.cells.count)
-        for (position, cell) in record.cells.enumerated() where index[cell.key] == nil { index[cell.key] = position }
-        cellIndex = index
+        self.keys = keys
+        positions = keys.positions(of: record.cells)
+        longestAbsent = profile.absentValues.lazy.map(\.utf8.count).max() ?? 0
     }
 
     /// The first cell of `key`, if the record has one.
-    func cell(_ key: String) -> SourceRecord.Cell? { cellIndex[key].map { record.cells[$0] } }
+    func cell(_ key: String) -> SourceRecord.Cell? {
+        guard let ordinal = keys.ordinals[key] else { return nil }
+        return cell(ordinal: ordinal)
+    }
 
-    /// The raw text of `field` after prefix stripping, absent words and defaults, with the column it came from.
-    mutating func text(_ field: ImportProfile.Field) -> (value: String, column: String?)? {
+    private func cell(ordinal: Int) -> SourceRecord.Cell? {
+        let position = positions[ordinal]
+        return position < 0 ? nil : record.cells[position]
+    }
+
+    /// The raw text of the field at `index` of the table after prefix stripping, absent words and defaults, with
+    /// the column it came from.
+    mutating func text(_ index: Int) -> (value: String, column: String?)? {
+        let field = table.fields[index]
         var found: SourceRecord.Cell?
-        for key in field.keys {
-            if let cell = cell(key) {
+        for ordinal in keys.fieldKeys[index] {
+            if let cell = cell(ordinal: ordinal) {
                 found = cell
                 if !cell.value.trimmingWhitespace.isEmpty { break }
             }
@@ -43,7 +56,7 @@ struct FieldReader {
             value = String(value.dropFirst(prefix.count)).trimmingWhitespace
             report(field, found?.column, .note, .importValueTransformed, "去掉前缀“\(prefix)”")
         }
-        if !value.isEmpty && profile.absentValues.contains(value) {
+        if !value.isEmpty && value.utf8.count <= longestAbsent && profile.absentValues.contains(value) {
             report(field, found?.column, .note, .importValueAbsent, "值“\(value)”视为未提供")
             value = ""
         }

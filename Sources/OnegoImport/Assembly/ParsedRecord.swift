@@ -36,13 +36,13 @@ struct ParsedRecord {
     var diagnostics: [ImportDiagnostic] = []
     var rejection: [String] = []
 
-    /// Reads every field of `table` from `record`.
-    init(record: SourceRecord, table: ImportProfile.Table, profile: ImportProfile) {
+    /// Reads every field of `table` from `record` (`keys`: the table's key numbers, made once per table).
+    init(record: SourceRecord, table: ImportProfile.Table, profile: ImportProfile, keys: TableKeys) {
         self.record = record
-        var reader = FieldReader(profile: profile, table: table, record: record)
-        for field in table.fields {
+        var reader = FieldReader(profile: profile, table: table, record: record, keys: keys)
+        for (index, field) in table.fields.enumerated() {
             let before = reader.diagnostics.count
-            guard let (raw, column) = reader.text(field) else { continue }
+            guard let (raw, column) = reader.text(index) else { continue }
             if reader.diagnostics[before...].contains(where: { $0.rule == .importValueDefaulted }) {
                 defaulted.insert(field.target)
             }

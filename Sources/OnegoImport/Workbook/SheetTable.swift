@@ -3,7 +3,7 @@ import OnegoBase
 import OnegoXML
 
 /// Turns the rows of one worksheet into a ``SourceTable``: merged ranges filled from their top-left cell (noted),
-/// the header found, and each later row made a record keyed by header text.
+/// then the rows read as ``SheetRecordStream`` reads them.
 enum SheetTable {
     /// The table of a sheet whose rows (in row order) and merged ranges have been read.
     static func make(
@@ -11,53 +11,24 @@ enum SheetTable {
         source: String
     ) -> SourceTable {
         var rows = rows
-        var notes: [ImportDiagnostic] = problems.map {
-            ImportDiagnostic(source: source, sheet: sheet, severity: .warning, rule: .importXLSXCell, message: $0)
-        }
         if !merges.isEmpty { fill(merges, into: &rows) }
-        // The header is the first row holding two or more values.
-        guard let headerIndex = rows.firstIndex(where: { $0.cells.count >= 2 }) ?? rows.indices.first else {
-            return SourceTable(source: source, sheet: sheet, headers: [], records: [], notes: notes)
-        }
-        let headerRow = rows[headerIndex]
-        var headers: [Int: String] = [:]
-        var letters: [Int: String] = [:]
-        for (column, cell) in headerRow.cells {
-            let name = cell.value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty else { continue }
-            headers[column] = name
-            letters[column] = CellReference.letters(column)
-            if let note = cell.note {
-                notes.append(
-                    ImportDiagnostic(
-                        source: source, sheet: sheet, row: headerRow.row, column: CellReference.letters(column),
-                        severity: .note, rule: .importXLSXHeader, message: "表头“\(name)”：\(note)"))
-            }
-        }
+        var stream = SheetRecordStream(source: source, sheet: sheet)
         var records: [SourceRecord] = []
-        records.reserveCapacity(rows.count - headerIndex)
-        for index in rows.indices where index > headerIndex {
-            var recordCells: [SourceRecord.Cell] = []
-            recordCells.reserveCapacity(rows[index].cells.count)
-            var blank = true
-            for (column, cell) in rows[index].cells {
-                guard let key = headers[column], let letter = letters[column] else { continue }
-                if blank && !cell.value.allSatisfy(\.isWhitespace) { blank = false }
-                recordCells.append(SourceRecord.Cell(key: key, value: cell.value, column: letter, readNote: cell.note))
+        records.reserveCapacity(rows.count)
+        let collect = { (record: SourceRecord) throws(ImportError) in records.append(record) }
+        do {
+            for index in rows.indices {
+                let row = rows[index]
+                rows[index].cells = []  // release the row as its record is made
+                try stream.add(row, into: collect)
             }
-            let row = rows[index].row
-            rows[index].cells = []  // release the row as its record is made
-            if blank { continue }
-            records.append(SourceRecord(source: source, sheet: sheet, row: row, cells: recordCells))
+            var table = try stream.finish(problems: problems, into: collect)
+            table.records = records
+            return table
+        } catch {
+            // Collecting records throws nothing.
+            return SourceTable(source: source, sheet: sheet, headers: [], records: records)
         }
-        let headerNames = headers.keys.sorted().compactMap { headers[$0] }
-        var table = SourceTable(
-            source: source, sheet: sheet, headers: headerNames, records: records, notes: notes, headerRow: headerRow.row
-        )
-        for (column, name) in headers where table.headerColumns[name] == nil {
-            table.headerColumns[name] = letters[column]
-        }
-        return table
     }
 
     /// Fills every cell of each merged range with the value of its top-left cell, noting where it came from.

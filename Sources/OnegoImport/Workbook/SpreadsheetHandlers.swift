@@ -1,3 +1,4 @@
+import OnegoBase
 import OnegoXML
 
 /// Collects the sheets of `xl/workbook.xml` and the targets of its relationships.
@@ -127,6 +128,13 @@ final class WorksheetHandler: XMLNameIDContentHandler {
     var problems: [String] = []
     let sharedStrings: [String]
     let dateStyles: Set<Int>
+    /// When set, each row goes here as it ends, its cells in column order, instead of being kept; returning false
+    /// stops the parse. Rows must then come in order and no range may be merged: otherwise ``needsWholeSheet`` is
+    /// set and the parse stops.
+    var rowSink: ((SheetRow) -> Bool)?
+    /// Set when a streamed sheet has rows out of order or merged ranges (it must be read whole).
+    private(set) var needsWholeSheet = false
+    private var lastStreamedRow = 0
 
     private var reference: CellReference?
     private var type = "n"
@@ -236,6 +244,9 @@ final class WorksheetHandler: XMLNameIDContentHandler {
             hasFormula = true
         case .t where reference != nil: capture = .inline
         case .rPh: capture = .none
+        case .mergeCell where rowSink != nil:
+            needsWholeSheet = true
+            context.abort(Self.stopped)
         case .mergeCell:
             for entry in attributes.entries where attribute(entry.nameID, context) == .attributeRef {
                 let parts = String(decoding: entry.value, as: UTF8.self).split(separator: ":").map(String.init)
@@ -259,18 +270,18 @@ final class WorksheetHandler: XMLNameIDContentHandler {
         switch element(nameID, context) {
         case .v, .f, .t: capture = .none
         case .row:
-            flushRow()
+            flushRow(context)
             nextRow += 1
         case .c:
             guard let reference else { return }
-            store(reference)
+            store(reference, context)
             self.reference = nil
             nextColumn = reference.column + 1
         default: break
         }
     }
 
-    private func store(_ reference: CellReference) {
+    private func store(_ reference: CellReference, _ context: XMLParseContext) {
         let raw = String(decoding: value, as: UTF8.self)
         var note: String?
         var text: String
@@ -301,20 +312,35 @@ final class WorksheetHandler: XMLNameIDContentHandler {
             note = [note, "公式 =\(formulaText)，取\(cached)"].compactMap { $0 }.joined(separator: "；")
         }
         if text.isEmpty && note == nil { return }
-        if reference.row != current.row { flushRow() }
+        if reference.row != current.row { flushRow(context) }
         current.row = reference.row
         current.cells.append((reference.column, SheetCell(value: text, note: note)))
     }
 
-    private func flushRow() {
+    private static let stopped = Diagnostic(.note, rule: .importXLSXStreamStopped, message: "逐行读取已停止")
+
+    private func flushRow(_ context: XMLParseContext?) {
         guard !current.cells.isEmpty else { return }
-        rows.append(current)
+        guard let rowSink else {
+            rows.append(current)
+            current.cells = []
+            return
+        }
+        var row = current
         current.cells = []
+        guard row.row > lastStreamedRow, !needsWholeSheet else {
+            needsWholeSheet = true
+            context?.abort(Self.stopped)
+            return
+        }
+        lastStreamedRow = row.row
+        row.cells = Self.ordered(row.cells)
+        if !rowSink(row) { context?.abort(Self.stopped) }
     }
 
     /// The rows read, in row order, each with its cells in column order (a later duplicate cell wins).
     func finishedRows() -> [SheetRow] {
-        flushRow()
+        flushRow(nil)
         var out = rows
         rows = []
         if !out.indices.dropFirst().allSatisfy({ out[$0 - 1].row < out[$0].row }) {

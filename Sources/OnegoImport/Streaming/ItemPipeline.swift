@@ -1,0 +1,106 @@
+import OnegoBase
+import OnegoCatalog
+
+/// Builds, checks and hands on items one item record at a time, the joined records (materials, results, fees,
+/// details) having been read first: each item is built with its joined records, written once as its element,
+/// checked in its file's batch (``ItemCheckStream``), and then spilled to disk for the folder (``FragmentSpill``)
+/// or kept for ``CatalogImporter/read(sources:loader:)``. What stays per row is its diagnostics.
+final class ItemPipeline {
+    let profile: ImportProfile
+    let codeProfile: CodeProfile
+    let children: [ImportProfile.Role: [String: [ParsedRecord]]]
+    /// Where checked items go; `nil` keeps them in ``collected``.
+    let spill: FragmentSpill?
+    private let checks: ItemCheckStream
+    /// Item records read.
+    private(set) var rows = 0
+    /// Items that passed their check.
+    private(set) var imported = 0
+    /// The ids of item records (joined records of other ids are orphans).
+    private(set) var usedParents: Set<String> = []
+    /// The diagnostics of each item row, in row order (a row's check problems join its own).
+    private(set) var rowDiagnostics: [[ImportDiagnostic]] = []
+    /// The checked items, with their row and file, when there is no spill.
+    private(set) var collected: [(row: Int, file: Int, item: ServiceItem)] = []
+    private var seenCodes: [String: (sheet: String?, source: String, row: Int)] = [:]
+
+    init(
+        profile: ImportProfile, codeProfile: CodeProfile, children: [ImportProfile.Role: [String: [ParsedRecord]]],
+        validation: BatchValidation, spill: FragmentSpill?
+    ) {
+        self.profile = profile
+        self.codeProfile = codeProfile
+        self.children = children
+        self.spill = spill
+        checks = ItemCheckStream(validation: validation)
+    }
+
+    /// Builds the item of one record of the item table `table` and queues it for its check; a record that builds
+    /// no item, or repeats the code of an earlier one, is reported. `keys`: the table's key numbers.
+    func add(_ record: SourceRecord, table: ImportProfile.Table, keys: TableKeys) throws(ImportError) {
+        rows += 1
+        var assembler = ItemAssembler(
+            parsed: ParsedRecord(record: record, table: table, profile: profile, keys: keys), codeProfile: codeProfile)
+        if let id = CatalogImporter.firstValue(record, keys: table.idKeys) {
+            usedParents.insert(id)
+            for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }
+            assembler.materials = children[.materials]?[id] ?? []
+            assembler.results = children[.results]?[id] ?? []
+            assembler.fees = children[.fees]?[id] ?? []
+        }
+        let item = assembler.build()
+        var diagnostics = assembler.diagnostics
+        let row = rowDiagnostics.count
+        if let item, let first = seenCodes[item.id] {
+            diagnostics.append(
+                CatalogImporter.rejection(
+                    record, "事项编码 \(item.id) 与 \(first.sheet ?? first.source) 第 \(first.row) 行重复"))
+        } else if let item {
+            seenCodes[item.id] = (record.sheet, record.source, record.row)
+            let candidate = CheckCandidate(
+                row: row, source: record.source, sheet: record.sheet, sourceRow: record.row, places: assembler.places,
+                fragment: ItemFragment(item), item: spill == nil ? item : nil)
+            checks.add(
+                candidate, department: item.department, region: item.region.rawValue,
+                needsSchema11: CatalogWriter.needsSchema11(item))
+        } else {
+            diagnostics.append(
+                CatalogImporter.rejection(record, "该行未导入：\(assembler.rejection.joined(separator: "；"))"))
+        }
+        rowDiagnostics.append(diagnostics)
+        try deliver(checks.takeChecked())
+    }
+
+    /// Checks the items still waiting and hands them on; returns the files planned (one per department, in order
+    /// of first appearance, with their final headers).
+    func finish() throws(ImportError) -> [(department: String, writer: CatalogWriter)] {
+        checks.finish()
+        try deliver(checks.takeChecked())
+        return checks.files.map { ($0.department, $0.writer) }
+    }
+
+    /// Waits for the checks in flight of an import that starts over (their results are not used).
+    func abandon() { checks.waitForChecks() }
+
+    /// The items kept in memory, in row order.
+    func collectedItems() -> [ServiceItem] { collected.sorted { $0.row < $1.row }.map(\.item) }
+
+    /// Adds what each check found to its row, and hands on the items kept.
+    private func deliver(_ checked: [ItemCheckStream.Checked]) throws(ImportError) {
+        for (candidate, problems, file) in checked {
+            var isKept = true
+            for problem in problems {
+                rowDiagnostics[candidate.row].append(
+                    CatalogImporter.checkDiagnostic(problem, row: candidate.place, places: candidate.places))
+                if !CatalogImporter.isKept(problem.diagnostic) { isKept = false }
+            }
+            guard isKept else { continue }
+            imported += 1
+            if let spill {
+                try spill.append(candidate.fragment.bytes, file: file)
+            } else if let item = candidate.item {
+                collected.append((candidate.row, file, item))
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import OnegoBase
+
+/// Turns the rows of one worksheet, in row order, into records as they come: the header is the first row holding
+/// two or more values (rows before it are skipped), and each later row with a value is a record keyed by header
+/// text. A sheet with no such row takes its first row as the header, once every row is seen.
+struct SheetRecordStream {
+    let source: String
+    let sheet: String
+    private var headerRow: Int?
+    private var headers: [Int: String] = [:]
+    private var letters: [Int: String] = [:]
+    private var headerNotes: [ImportDiagnostic] = []
+    /// Rows of fewer than two values seen before any header (one of them may still be the header).
+    private var early: [SheetRow] = []
+
+    init(source: String, sheet: String) {
+        self.source = source
+        self.sheet = sheet
+    }
+
+    /// Takes the next row: the header, a record for `consume`, or an early row kept until the header is known.
+    mutating func add(_ row: SheetRow, into consume: (SourceRecord) throws(ImportError) -> Void) throws(ImportError) {
+        if headerRow != nil {
+            if let record = record(of: row) { try consume(record) }
+        } else if row.cells.count >= 2 {
+            early = []
+            takeHeader(row)
+        } else {
+            early.append(row)
+        }
+    }
+
+    /// The table's headers and notes (its records went to `consume`), after the rows of a sheet without a header
+    /// row of two values: its first row is then the header.
+    mutating func finish(
+        problems: [String], into consume: (SourceRecord) throws(ImportError) -> Void
+    ) throws(ImportError) -> SourceTable {
+        if headerRow == nil, let first = early.first {
+            takeHeader(first)
+            for row in early.dropFirst() {
+                if let record = record(of: row) { try consume(record) }
+            }
+        }
+        early = []
+        let notes =
+            problems.map {
+                ImportDiagnostic(
+                    source: source, sheet: sheet, severity: .warning, rule: .importXLSXCell, message: $0)
+            } + headerNotes
+        guard let headerRow else {
+            return SourceTable(source: source, sheet: sheet, headers: [], records: [], notes: notes)
+        }
+        let columns = headers.keys.sorted()
+        var table = SourceTable(
+            source: source, sheet: sheet, headers: columns.compactMap { headers[$0] }, records: [], notes: notes,
+            headerRow: headerRow)
+        for column in columns {
+            guard let name = headers[column], table.headerColumns[name] == nil else { continue }
+            table.headerColumns[name] = letters[column]
+        }
+        return table
+    }
+
+    private mutating func takeHeader(_ row: SheetRow) {
+        headerRow = row.row
+        for (column, cell) in row.cells {
+            let name = cell.value.trimmingWhitespace
+            guard !name.isEmpty else { continue }
+            headers[column] = name
+            letters[column] = CellReference.letters(column)
+            if let note = cell.note {
+                headerNotes.append(
+                    ImportDiagnostic(
+                        source: source, sheet: sheet, row: row.row, column: CellReference.letters(column),
+                        severity: .note, rule: .importXLSXHeader, message: "表头“\(name)”：\(note)"))
+            }
+        }
+    }
+
+    /// The record of a row after the header, or `nil` when it holds no value under a header.
+    private func record(of row: SheetRow) -> SourceRecord? {
+        var cells: [SourceRecord.Cell] = []
+        cells.reserveCapacity(row.cells.count)
+        var blank = true
+        for (column, cell) in row.cells {
+            guard let key = headers[column], let letter = letters[column] else { continue }
+            if blank && !cell.value.allSatisfy(\.isWhitespace) { blank = false }
+            cells.append(SourceRecord.Cell(key: key, value: cell.value, column: letter, readNote: cell.note))
+        }
+        return blank ? nil : SourceRecord(source: source, sheet: sheet, row: row.row, cells: cells)
+    }
+}
