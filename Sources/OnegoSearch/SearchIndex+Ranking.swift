@@ -40,34 +40,24 @@ extension SearchIndex {
     /// The documents passing `facets` that can be among the best `limit` for one word: the word's text matches are
     /// taken by their largest possible contribution, best first, and the rest are skipped once `limit` documents
     /// are certain to outrank every document not yet reached (a document's score is at least any one contribution
-    /// and at most its best plus ``bonusBound``); of the documents reached, those that cannot reach the `limit`-th
-    /// best certain score are dropped.
+    /// and at most its best plus ``bonusBound``).
     func topCandidates(_ match: WordMatch, facets: SearchFacets, limit: Int) -> [Int32] {
         var groups = match.credits.indices.map { (bound: bound(of: match.credits[$0]), credit: $0) }
         if let best = match.codes.map(\.value).max() { groups.append((best, -1)) }
         groups.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
-        // -1: not reached; -2: filtered out by the facets; else the document's place in `candidates`.
-        var slot = [Int32](repeating: -1, count: documents.count)
-        var isCertain: [Bool] = []
-        var best: [Double] = []
+        // 0: not reached; 1: a candidate; 2: a candidate certain to rank high; 3: filtered out by the facets.
+        var state = [UInt8](repeating: 0, count: documents.count)
         var certain = 0
         var heap = BoundHeap()
         var candidates: [Int32] = []
         func touch(_ document: Int32, _ contribution: Double) {
-            if slot[Int(document)] == -1 {
+            if state[Int(document)] == 0 {
                 let passes = facets.isEmpty || documents[Int(document)].matches(facets)
-                slot[Int(document)] = passes ? Int32(candidates.count) : -2
-                if passes {
-                    candidates.append(document)
-                    isCertain.append(false)
-                    best.append(0)
-                }
+                state[Int(document)] = passes ? 1 : 3
+                if passes { candidates.append(document) }
             }
-            let place = Int(slot[Int(document)])
-            if place >= 0 && !isCertain[place] { heap.push(contribution, document) }
-            if place >= 0 { best[place] = max(best[place], contribution) }
+            if state[Int(document)] == 1 { heap.push(contribution, document) }
         }
-        var unspread = 0.0
         for (position, group) in groups.enumerated() {
             if group.credit < 0 {
                 for (document, value) in match.codes { touch(document, value) }
@@ -81,22 +71,14 @@ extension SearchIndex {
             let threshold = groups[position + 1].bound + Self.bonusBound
             while let top = heap.top, top.bound > threshold {
                 heap.pop()
-                let place = Int(slot[Int(top.document)])
-                if !isCertain[place] {
-                    isCertain[place] = true
+                if state[Int(top.document)] == 1 {
+                    state[Int(top.document)] = 2
                     certain += 1
                 }
             }
-            if certain >= limit {
-                unspread = groups[position + 1].bound
-                break
-            }
+            if certain >= limit { break }
         }
-        // A reached document's score is at least its largest contribution so far and at most the larger of that and
-        // the best group not spread, plus the bonus; rounding to hundredths moves a score by at most 0.005.
-        guard candidates.count > limit else { return candidates }
-        let floor = Self.largest(best, rank: limit) - 0.01
-        return candidates.indices.filter { max(best[$0], unspread) + Self.bonusBound >= floor }.map { candidates[$0] }
+        return candidates
     }
 
     /// The largest contribution a text match can make to any document: its value times the heaviest accepted field
