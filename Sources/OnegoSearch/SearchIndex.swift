@@ -80,7 +80,8 @@ public struct SearchIndex: Sendable {
     ///
     /// Only documents that can rank are scored: a one-word query reads its matches by their largest possible
     /// contribution and stops once `limit` documents are certain to outrank the rest; a query of several words
-    /// scores the documents matching all of them.
+    /// reads the rarest word's documents, keeps those the other words match, and scores those whose largest possible
+    /// score can reach the `limit` best.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
         let words = Self.words(of: query)
         guard limit > 0 else { return [] }
@@ -89,11 +90,11 @@ public struct SearchIndex: Sendable {
             return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
         let matches = words.map(wordMatch)
+        var scorers = matches.map { WordScorer($0, textCount: texts.count) }
         let candidates =
             matches.count == 1
             ? topCandidates(matches[0], facets: facets, limit: limit)
-            : matchingDocuments(matches).filter { facets.isEmpty || documents[Int($0)].matches(facets) }
-        var scorers = matches.map { WordScorer($0, textCount: texts.count) }
+            : topCandidates(matches, scorers: scorers, facets: facets, limit: limit)
         var scored: [ScoredDocument] = []
         scored.reserveCapacity(candidates.count)
         for document in candidates {

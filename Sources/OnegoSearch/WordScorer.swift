@@ -26,6 +26,24 @@ struct WordScorer {
         for (document, value) in match.codes { codeValues[document, default: []].append(value) }
     }
 
+    /// The word's largest contribution to `document` (a field's weight times a text match's value, or a code
+    /// match), or nil when the word does not match it; the word's score for the document is at least this and at
+    /// most this plus ``SearchIndex/bonusBound``.
+    func bestContribution(_ document: Int32, in index: SearchIndex) -> Double? {
+        var best = -1.0
+        for entry in Int(index.forwardStart[Int(document)])..<Int(index.forwardStart[Int(document) + 1]) {
+            var credit = head[Int(index.forwardTexts[entry])]
+            while credit >= 0 {
+                let found = match.credits[Int(credit)]
+                let field = index.forwardFields[entry]
+                if found.filter.accepts(field) { best = max(best, field.weight * found.value) }
+                credit = next[Int(credit)]
+            }
+        }
+        for value in codeValues[document] ?? [] { best = max(best, value) }
+        return best >= 0 ? best : nil
+    }
+
     /// The word's score for `document`, or nil when the word does not match it; ``values`` then holds its labels.
     mutating func score(_ document: Int32, in index: SearchIndex) -> Double? {
         values.reset()

@@ -52,6 +52,24 @@ import Testing
         #expect(index.search("身份证", limit: 5) == index.referenceSearch("身份证", limit: 5))
     }
 
+    @Test func severalWordsScoreOnlyDocumentsThatCanRank() throws {
+        let index = Self.generated
+        let matches = ["身份证", "申请表"].map(index.wordMatch)
+        let scorers = matches.map { WordScorer($0, textCount: index.texts.count) }
+        let all = index.matchingDocuments(matches)
+        let pruned = index.topCandidates(matches, scorers: scorers, facets: SearchFacets(), limit: 5)
+        #expect(all.count > 100)
+        #expect(pruned.count < all.count)
+        #expect(Set(pruned).isSubset(of: Set(all)))
+        for limit in [1, 5, 20] {
+            #expect(index.search("身份证 申请表", limit: limit) == index.referenceSearch("身份证 申请表", limit: limit))
+            let facets = SearchFacets(department: "云溪区公安分局")
+            #expect(
+                index.search("身份证 申请表", facets: facets, limit: limit)
+                    == index.referenceSearch("身份证 申请表", facets: facets, limit: limit))
+        }
+    }
+
     private func compare(_ index: SearchIndex, queries: Int, seed: UInt64, words: Int = 1, facets: Bool = false) {
         var random = SplitMix(seed: seed)
         let maker = QueryMaker(index: index)

@@ -3,6 +3,7 @@ import Hummingbird
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
+import OnegoSearch
 
 /// The JSON API under `/api/`, in the shapes of the command line's JSON.
 struct APIRoutes {
@@ -18,7 +19,7 @@ struct APIRoutes {
             let key = ([query] + SearchFilter.names.map { filter[$0] ?? "" })
                 .reduce("search \(limit)") { $0 + " \($1.utf8.count):" + $1 }
             return try cached(key, generation: generation) {
-                try .init(text: Self.jsonString(data.search?.hits(for: query, filter: filter, limit: limit) ?? []))
+                .init(text: SearchHit.jsonText(data.search?.hits(for: query, filter: filter, limit: limit) ?? []))
             }
         }
         router.get("/api/matters/:code/composition") { request, context in
