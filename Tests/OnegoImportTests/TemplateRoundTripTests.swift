@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: [1, 7, 42, 2026, 4_400_106, 511_602])
     func generatedCatalogsComeBackEqual(seed: UInt64) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let items = (0..<25).map { GeneratedItems.item($0, using: &generator) }
         let folder = try Fixtures.temporaryDirectory()
         try TemplateWorkbook.write(items, to: folder + "/generated.xlsx")
@@ -126,26 +126,13 @@ import Testing
     }
 }
 
-/// A deterministic random source for the property-style tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random but schema-valid items: every optional field sometimes present, text with XML-special characters.
 enum GeneratedItems {
     static let names = ["食品经营许可（新办）", "二级建造师执业资格注册", "失业保险金申领", "社会团体成立登记", "A&B <测试> \"引号\""]
     static let departments = ["广州市天河区市场监督管理局", "广东省住房和城乡建设厅", "广州市人力资源和社会保障局"]
     static let bodies = ["11440106MB2D033225", "11440000006939795C", "11440100007502210F"]
 
-    static func item(_ index: Int, using g: inout SeededGenerator) -> ServiceItem {
+    static func item(_ index: Int, using g: inout SplitMix64) -> ServiceItem {
         let body = Int.random(in: 0..<3, using: &g)
         let basic = String(format: "%012d", 117_000_000 + index)
         let level = Level.allCases.randomElement(using: &g) ?? .county

@@ -1,5 +1,6 @@
 import OnegoCatalog
 import OnegoComposer
+import OnegoTestSupport
 import Testing
 
 @testable import OnegoSearch
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func relatedWordVariantsAreThoseOfEveryGroup() {
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         let index = SampleIndex.index
         for _ in 0..<300 {
             let query = QueryMaker(index: index).fragment(&random)
@@ -71,7 +72,7 @@ import Testing
     }
 
     private func compare(_ index: SearchIndex, queries: Int, seed: UInt64, words: Int = 1, facets: Bool = false) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let maker = QueryMaker(index: index)
         var nonEmpty = 0
         for _ in 0..<queries {
@@ -92,7 +93,7 @@ import Testing
 struct QueryMaker {
     let index: SearchIndex
 
-    func query(_ random: inout SplitMix) -> String {
+    func query(_ random: inout SplitMix64) -> String {
         switch random.next() % 8 {
         case 0, 1, 2: return fragment(&random)
         case 3: return index.pinyin.romanize(fragment(&random))
@@ -112,7 +113,7 @@ struct QueryMaker {
     }
 
     /// Pieces of several texts of one random document (words that occur together).
-    func documentQuery(_ random: inout SplitMix, words: Int) -> String {
+    func documentQuery(_ random: inout SplitMix64, words: Int) -> String {
         let document = Int(random.next() % UInt64(index.documents.count))
         let entries = Int(index.forwardStart[document])..<Int(index.forwardStart[document + 1])
         return (0..<words).map { _ in
@@ -122,7 +123,7 @@ struct QueryMaker {
     }
 
     /// One to six characters of a random text (or of text `id`).
-    func fragment(_ random: inout SplitMix, of id: Int? = nil) -> String {
+    func fragment(_ random: inout SplitMix64, of id: Int? = nil) -> String {
         let text = Array(index.texts[id ?? Int(random.next() % UInt64(index.texts.count))].scalars)
         let length = min(text.count, 1 + Int(random.next() % 6))
         let start = Int(random.next() % UInt64(text.count - length + 1))
@@ -134,7 +135,7 @@ struct QueryMaker {
         String(text.unicodeScalars.compactMap { index.pinyin.romanize(String($0)).first })
     }
 
-    func facets(_ random: inout SplitMix) -> SearchFacets {
+    func facets(_ random: inout SplitMix64) -> SearchFacets {
         let document = index.documents[Int(random.next() % UInt64(index.documents.count))]
         switch random.next() % 4 {
         case 0: return SearchFacets(department: document.department)
@@ -142,20 +143,5 @@ struct QueryMaker {
         case 2: return SearchFacets(audience: document.audiences.first)
         default: return SearchFacets()
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the generated queries are the same on every run.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import OnegoTestSupport
 import Testing
 
 @testable import OnegoXML
@@ -30,7 +31,7 @@ import Testing
     ]
 
     @Test func theShortcutFindsWhatSteppingFinds() {
-        var generator = SplitMix(seed: 0x0E60)
+        var generator = SplitMix64(seed: 0x0E60)
         for round in 0..<3_000 {
             var text = "<catalog xmlns=\"urn:x\">"
             for _ in 0..<Int(generator.next() % 24) {
@@ -49,7 +50,7 @@ import Testing
     /// The eight-bytes-at-a-time count agrees with a byte-by-byte count on any bytes (UTF-8 text, quotes next to
     /// bytes with the top bit set, every length and alignment).
     @Test func quotesAreCountedAsByteByByte() {
-        var generator = SplitMix(seed: 0x22)
+        var generator = SplitMix64(seed: 0x22)
         let alphabet: [UInt8] = [0x22, 0x27, 0x3C, 0x3E, 0x20, 0x61, 0x3D, 0x00, 0x7F, 0x80, 0xA2, 0xBC, 0xE5, 0xFF]
         for _ in 0..<2_000 {
             let bytes = (0..<Int(generator.next() % 70)).map { _ in alphabet[Int(generator.next() % 14)] }
@@ -77,20 +78,5 @@ import Testing
         let violation = try #require(
             screen(tag, chunk: 4096, limits: XMLLimits(maxStartTagBytes: 40), shortcut: true))
         #expect(violation == .init(kind: .startTagTooLong, offset: 3, element: "material"))
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so every run screens the same documents.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
