@@ -7,7 +7,8 @@ import OnegoXML
 
 /// The matter author (`--edit`): `/author` lists matters and starts a new one; `/author/CODE` edits a draft (each
 /// form posts one change); `/author/CODE/save` shows the line diff against the file on disk, then writes the file
-/// atomically and reloads the workspace. Without `--edit` every author page answers 403.
+/// atomically and reloads the workspace; `/api/author/CODE/check` gives the draft's problems as JSON. Without
+/// `--edit` every author page answers 403.
 struct AuthorRoutes {
     let store: WorkbenchStore
     let drafts: DraftStore
@@ -18,6 +19,15 @@ struct AuthorRoutes {
         registerIndex(on: router)
         registerDraft(on: router)
         registerSave(on: router)
+        registerCheck(on: router)
+    }
+
+    /// `GET /api/author/CODE/check`: the draft's problems with the form field each concerns (``DraftCheckReport``).
+    func registerCheck(on router: Router<BasicRequestContext>) {
+        router.get("/api/author/:code/check") { _, context in
+            try refuseUnlessEditable()
+            return try APIRoutes.json(DraftCheckReport(try openDraft(context)))
+        }
     }
 
     /// `GET /author` lists the matters; `POST /author` starts a new one.
