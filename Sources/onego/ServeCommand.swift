@@ -93,7 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         let matters = try Workspace.reported(files.loadMatters)
         let synonyms = try Workspace.reported(files.synonyms)
         let calendar = try? files.calendar()
-        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+        // The workspace's office hours, as `onego compose` uses them: hour-counted plans are due at the same time.
+        let officeHours = try Workspace.reported(files.officeHours)
+        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar, officeHours: officeHours)
         var data = WorkbenchData(
             workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
             issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))

@@ -39,7 +39,7 @@ enum OpenAPIDocument {
                 "parameters": [
                   {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "example": "YX-QYKB"},
                   {"name": "answer", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "QUESTION=VALUE (several values of a multiple-choice question separated by commas), as `--answer`."},
-                  {"name": "accepted", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "The acceptance date, for due dates."}
+                  {"name": "accepted", "in": "query", "schema": {"type": "string"}, "example": "2026-09-29T16:30", "description": "The acceptance date (YYYY-MM-DD), or date and time (YYYY-MM-DDTHH:MM) as `onego compose --accepted` takes it, for due dates."}
                 ],
                 "responses": {
                   "200": {"description": "The composition.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Composition"}}}},

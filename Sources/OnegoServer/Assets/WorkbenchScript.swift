@@ -8,7 +8,9 @@ enum WorkbenchScript {
           var form = document.getElementById("answers");
           if (form) {
             form.addEventListener("change", function (event) {
-              if (event.target && event.target.name && event.target.type !== "date") { form.submit(); }
+              if (event.target && event.target.name && event.target.type !== "date" && event.target.type !== "time") {
+                form.submit();
+              }
             });
             var button = form.querySelector("button[type=submit]");
             if (button) { button.classList.add("js-optional"); }

@@ -23,7 +23,8 @@ struct AuthorPage {
 
     var body: HTML {
         let preview = Result { () throws(CompositionError) in
-            try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+            try data.composer.compose(
+                matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
         }
         let page = MatterPage(data: data, matter: matter, given: given, result: preview, draftAction: action)
         let state = draft.isNew ? "新文件" : "修改现有文件"
