@@ -37,6 +37,8 @@ import Testing
             #expect(found.count == expected.count)
             #expect(found.allSatisfy { $0.contains("<code>\(rule)</code>") && $0.contains(department) })
             #expect(page.contains("<option value=\"\(rule)\" selected>"), "the form keeps the choice")
+            #expect(page.contains("<a href=\"/audit\" id=\"clear-filter\">清除筛选</a>"))
+            #expect(!plain.contains("清除筛选"))
             let bySeverity = try await client.send("GET", "/audit?severity=warning", headers: [RunningWorkbench.bearer])
             #expect(rows(bySeverity.body).count == min(warnings.count, 500))
             #expect(rows(bySeverity.body).allSatisfy { $0.contains("class=\"sev-warning\"") })

@@ -67,9 +67,12 @@ struct AuditPage {
             \(select("rule", "规则", counted(report.findings.map(\.rule.rawValue)), rule))\
             \(select("department", "部门", counted(report.findings.compactMap(\.department)), department))\
             \(select("severity", "级别", severities, severity))\
-            <button type="submit">筛选</button>\(isFiltering ? " <a href=\"/audit\">清除筛选</a>" : "")</form>
+            <button type="submit">筛选</button>\(isFiltering ? clear : "")</form>
             """
     }
+
+    /// The link that drops the filter.
+    var clear: HTML { " <a href=\"/audit\" id=\"clear-filter\">清除筛选</a>" }
 
     /// The findings the filter keeps, as a table that reflows on a phone; empty when nothing is filtered.
     var filtered: HTML {
