@@ -92,6 +92,28 @@ import Testing
         }
     }
 
+    @Test func aRefusedNewQuestionIsShownInItsFormWithWhatWasTyped() async throws {
+        let workspace = try ScratchWorkspace()
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let question = [
+                ("action", "addQuestion"), ("id", "staff"), ("kind", "yesNo"), ("text", "是否设立分支机构？"),
+                ("hint", "分支机构另行登记"),
+            ]
+            let refused = try await author.post(client, "/author/YX-QYKB", question)
+            #expect(refused.status == 422)
+            let form = try #require(
+                refused.body.range(of: "<details open><summary>添加问题</summary>").map { range in
+                    String(refused.body[range.upperBound...]).components(separatedBy: "</form>")[0]
+                }, "the add-question form is unfolded")
+            #expect(form.contains("id=\"refusal-at\">未保存：问题标识应为字母开头的英文标识且不重复"))
+            #expect(form.contains("name=\"id\" placeholder=\"如 staff\" required value=\"staff\""))
+            #expect(form.contains("value=\"是否设立分支机构？\"") && form.contains("value=\"分支机构另行登记\""))
+            #expect(refused.body.contains("id=\"refusal\""), "the banner at the top stays")
+            let page = try await author.get(client, "/author/YX-QYKB").body
+            #expect(!page.contains("refusal-at") && !page.contains("是否设立分支机构？"), "nothing kept afterwards")
+        }
+    }
+
     @Test func theCheckIsRefusedWhenReadOnlyAndUnknownCodesAreNotFound() async throws {
         try await RunningWorkbench.with { client in
             let reply = try await author.get(client, "/api/author/YX-QYKB/check")

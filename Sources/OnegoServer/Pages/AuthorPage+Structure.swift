@@ -113,7 +113,7 @@ extension AuthorPage {
         return """
             <h2\(fieldAttributes("sharedForm", focusable: true))>共享字段</h2>\(fieldMessage("sharedForm"))<p class="muted">申请人只填一次，自动填入各成员事项表格中的对应字段（留空则该事项不用）。</p>
             <ul class="fields" id="form-fields">\(HTML.joined(rows))</ul>
-            <details><summary>添加共享字段</summary>\(post("addField", fields, button: "添加字段"))</details>
+            <details\(refusedAction == "addField" ? " open" : "")><summary>添加共享字段</summary>\(post("addField", fields, button: "添加字段"))</details>
             """
     }
 

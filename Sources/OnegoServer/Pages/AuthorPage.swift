@@ -17,6 +17,25 @@ struct AuthorPage {
     let given: RequestAnswers
     /// Why the last change was refused, if it was.
     let refusal: String?
+    /// The fields of the refused change: its form shows the refusal and keeps what was typed.
+    var posted: FormFields? = nil
+
+    /// The forms that occur once on the page: a refusal of one of them is shown inside it.
+    static let singleForms: Set<String> = [
+        "basics", "addQuestion", "addThreshold", "addEffect", "jointForm", "addStage", "addField", "intake",
+        "addReplaced",
+    ]
+
+    /// The action of the refused change, when it came from a form that occurs once.
+    var refusedAction: String? {
+        guard refusal != nil, let action = posted?["action"], Self.singleForms.contains(action) else { return nil }
+        return action
+    }
+
+    /// What was typed into `name` of the refused `action` form, to show again; "" otherwise.
+    func typed(_ name: String, in action: String) -> String {
+        refusedAction == action ? posted?.pairs.first { $0.0 == name }?.1 ?? "" : ""
+    }
 
     var matter: Matter { draft.matter }
     var action: String { "/author/" + QueryText.encode(matter.code) }
@@ -46,10 +65,13 @@ struct AuthorPage {
     }
 
     func post(_ name: String, _ fields: HTML, button: String, extra: String = "") -> HTML {
-        """
-        <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
-        \(fields)<button type="submit">\(button)</button></form>
-        """
+        let refused: HTML =
+            name == refusedAction
+            ? "<p class=\"field-error\" role=\"alert\" id=\"refusal-at\">未保存：\(refusal ?? "")</p>" : ""
+        return """
+            <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
+            \(refused)\(fields)<button type="submit">\(button)</button></form>
+            """
     }
 
     var basics: HTML {
@@ -141,17 +163,18 @@ struct AuthorPage {
                 """
         }
         let kinds = [QuestionKind.yesNo, .single, .multiple, .number].map {
-            option($0.rawValue, $0.label, selected: "")
+            option($0.rawValue, $0.label, selected: typed("kind", in: "addQuestion"))
         }
         let conditions = matter.questions.flatMap { q in q.answers.map { "\(q.id)=\($0.value)" } }
         let follow = HTML.joined([option("", "（总是询问）", selected: "")] + conditions.map { option($0, $0, selected: "") })
         let fields: HTML = """
-            <label>标识 <input type="text" name="id" placeholder="如 staff" required></label>
+            <label>标识 <input type="text" name="id" placeholder="如 staff" required value="\(typed("id", in: "addQuestion"))"></label>
             <label>题型 <select name="kind">\(HTML.joined(kinds))</select></label>
-            <label>问题 <input type="text" name="text" required></label>
-            <label>提示 <input type="text" name="hint"></label>
-            <label>回答（选择题，用顿号分隔）<input type="text" name="answers" placeholder="如 独资、合伙"></label>
-            <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米"></label>
+            <label>问题 <input type="text" name="text" required value="\(typed("text", in: "addQuestion"))"></label>
+            <label>提示 <input type="text" name="hint" value="\(typed("hint", in: "addQuestion"))"></label>
+            <label>回答（选择题，用顿号分隔）<input type="text" name="answers" placeholder="如 独资、合伙" \
+            value="\(typed("answers", in: "addQuestion"))"></label>
+            <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米" value="\(typed("unit", in: "addQuestion"))"></label>
             <label>追问条件 <select name="shownWhen">\(follow)</select></label>
             <label><input type="checkbox" name="required" checked> 必答</label>
             """
@@ -169,7 +192,7 @@ struct AuthorPage {
         return """
             <h2\(fieldAttributes("questions", focusable: true))>情形问题</h2>\(fieldMessage("questions"))
             <ul class="questions" id="questions">\(rows)</ul>
-            <details\(matter.questions.isEmpty ? " open" : "")><summary>添加问题</summary>\(post("addQuestion", fields, button: "添加问题"))</details>
+            <details\(matter.questions.isEmpty || refusedAction == "addQuestion" ? " open" : "")><summary>添加问题</summary>\(post("addQuestion", fields, button: "添加问题"))</details>
             \(threshold)
             """
     }

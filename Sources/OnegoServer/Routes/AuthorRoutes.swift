@@ -75,7 +75,8 @@ struct AuthorRoutes {
             do throws(AuthorError) {
                 try MatterEdit.apply(fields, to: &draft.matter, catalog: store.data.catalog)
             } catch {
-                return authorPage(draft, request: request, refusal: error.description, status: .unprocessableContent)
+                return authorPage(
+                    draft, request: request, refusal: error.description, posted: fields, status: .unprocessableContent)
             }
             draft.check(against: store.data)
             drafts.put(draft)
@@ -141,12 +142,13 @@ struct AuthorRoutes {
     }
 
     func authorPage(
-        _ draft: MatterDraft, request: Request, refusal: String?, status: HTTPResponse.Status = .ok
+        _ draft: MatterDraft, request: Request, refusal: String?, posted: FormFields? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let data = store.data
         let given = RequestAnswers(request.uri.queryParameters, matter: draft.matter, composer: data.composer)
         let find = request.uri.queryParameters.get("find") ?? ""
-        let page = AuthorPage(data: data, draft: draft, find: find, given: given, refusal: refusal)
+        let page = AuthorPage(data: data, draft: draft, find: find, given: given, refusal: refusal, posted: posted)
         return PageLayout.response(title: "编写 \(draft.matter.code)", body: page.body, status: status, chrome: chrome())
     }
 

@@ -86,6 +86,11 @@ struct PageRoutes {
             return PageLayout.response(
                 title: document.title, body: DocumentPage.body([document], back: back), chrome: chrome)
         }
+        registerAudit(on: router)
+    }
+
+    /// `GET /audit`: the audit report, its findings filtered by `?rule=&department=&severity=` (``AuditPage``).
+    func registerAudit(on router: Router<BasicRequestContext>) {
         router.get("/audit") { request, _ in
             guard let report = store.data.audit else {
                 let body: HTML = "<main class=\"narrow\"><div class=\"alert\">启动时未指定政策文件（--policy），没有审计结果。</div></main>"
