@@ -80,13 +80,22 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Loads the workspace as the other commands do: at start, and again when its files change.
     func loadData() throws -> WorkbenchData {
-        let catalog = try options.loadValidCatalog([workspace])
+        let catalog: Catalog
+        do {
+            catalog = try options.loadValidCatalog([workspace])
+        } catch let failure as CommandFailure {
+            // The reload banner shows this text: name the first error (file:line:column), not only that there is one.
+            guard let cause = failure.underlyingError else { throw failure }
+            throw CommandFailure("\(failure.description)：\(cause)", code: failure.code, cause: cause)
+        }
         let files = Workspace(catalogPaths: [workspace])
         let matterFolders = files.matterFolders
         let matters = try Workspace.reported(files.loadMatters)
         let synonyms = try Workspace.reported(files.synonyms)
         let calendar = try? files.calendar()
-        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar)
+        // The workspace's office hours, as `onego compose` uses them: hour-counted plans are due at the same time.
+        let officeHours = try Workspace.reported(files.officeHours)
+        let composer = Composer(catalog: catalog, synonyms: synonyms, calendar: calendar, officeHours: officeHours)
         var data = WorkbenchData(
             workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
             issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))

@@ -40,6 +40,11 @@ import Testing
             #expect(preview.body.contains("id=\"import-count\">12<"))
             #expect(preview.body.contains("失业保险金申领"))
             #expect(preview.body.contains("import.value.not-published"), "the report names every fill")
+            let problems = try #require(
+                preview.body.range(of: "<ul class=\"problems\" id=\"import-problems\">").map { range in
+                    preview.body[range.upperBound...].prefix { $0 != "\n" }
+                })
+            #expect(problems.contains("第 ") && problems.contains("[import.value.not-published]"), "listed in Chinese")
             #expect(preview.body.contains("&quot;imported&quot; : 12"))
             #expect(preview.body.contains("name=\"folder\" value=\"imported\""), "a Chinese file name: no dangling -")
             let id = try #require(

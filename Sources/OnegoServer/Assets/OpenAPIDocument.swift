@@ -39,7 +39,7 @@ enum OpenAPIDocument {
                 "parameters": [
                   {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "example": "YX-QYKB"},
                   {"name": "answer", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "QUESTION=VALUE (several values of a multiple-choice question separated by commas), as `--answer`."},
-                  {"name": "accepted", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "The acceptance date, for due dates."}
+                  {"name": "accepted", "in": "query", "schema": {"type": "string"}, "example": "2026-09-29T16:30", "description": "The acceptance date (YYYY-MM-DD), or date and time (YYYY-MM-DDTHH:MM) as `onego compose --accepted` takes it, for due dates."}
                 ],
                 "responses": {
                   "200": {"description": "The composition.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Composition"}}}},
@@ -57,6 +57,21 @@ enum OpenAPIDocument {
                   "200": {"description": "The report.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AuditReport"}}}},
                   "404": {"description": "No policy was given at start."},
                   "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/author/{code}/check": {
+              "get": {
+                "operationId": "checkDraft",
+                "summary": "The problems of the matter being authored (`--edit` only): the checks of `onego validate` on the file as it would be saved, each with the author form's field it concerns.",
+                "parameters": [
+                  {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "example": "YX-QYKB", "description": "The matter's code: its open draft, else the workspace's matter."}
+                ],
+                "responses": {
+                  "200": {"description": "The problems, in the order of the file.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DraftCheck"}}}},
+                  "404": {"description": "No draft or matter with this code."},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"description": "The workbench was started without `--edit`, or the Host header does not name the listening address."}
                 }
               }
             },
@@ -140,6 +155,29 @@ enum OpenAPIDocument {
                   "findings": {"type": "array", "items": {"type": "object"}},
                   "departments": {"type": "array", "items": {"type": "object"}},
                   "rates": {"type": "object"}, "compression": {"type": "object"}, "regionalVariation": {"type": "array"}
+                }
+              },
+              "DraftCheck": {
+                "type": "object",
+                "required": ["code", "file", "isNew", "savable", "errors", "warnings", "diagnostics"],
+                "properties": {
+                  "code": {"type": "string"}, "file": {"type": "string", "description": "Where the draft is saved."},
+                  "isNew": {"type": "boolean"}, "savable": {"type": "boolean", "description": "No errors: the save button writes the file."},
+                  "errors": {"type": "integer", "minimum": 0}, "warnings": {"type": "integer", "minimum": 0},
+                  "diagnostics": {"type": "array", "items": {"$ref": "#/components/schemas/DraftDiagnostic"}}
+                }
+              },
+              "DraftDiagnostic": {
+                "type": "object",
+                "required": ["file", "line", "column", "severity", "rule", "message"],
+                "properties": {
+                  "file": {"type": "string"}, "line": {"type": "integer"}, "column": {"type": "integer"},
+                  "severity": {"type": "string", "enum": ["error", "warning", "note"]},
+                  "rule": {"type": "string", "description": "The rule ID, as `onego validate` gives it (matter.material.unknown …)."},
+                  "message": {"type": "string", "description": "The message, in Chinese, as `onego validate` gives it."},
+                  "field": {"type": "string", "description": "The form field's stable path (absent when the problem has no place in the form): basics/name, members/ID, questions/Q, questions/Q/answers/V, questions/Q/thresholds/N, …/effects/N, stages/N, sharedForm/ID, jointForm, jointForm/replaces/N, intake."},
+                  "fieldLabel": {"type": "string", "description": "The field's name, in Chinese."},
+                  "elementID": {"type": "string", "description": "The id of the field's element on the author page."}
                 }
               },
               "Error": {

@@ -137,6 +137,7 @@ enum WorkbenchCSS {
           main { padding: 12px; }
           header.bar .inner { padding: 8px 12px; }
           .layout, .two { grid-template-columns: minmax(0, 1fr); }
+          .layout > ol.hits { order: -1; }
           .hero { padding: 24px 4px 12px; }
           .hero h1 { font-size: 22px; }
           .doc { padding: 12px; box-shadow: none; border: 1px solid var(--line); }
@@ -156,6 +157,12 @@ enum WorkbenchCSS {
             color: var(--muted); font-weight: normal; }
           table.reflow tbody th { display: block; text-align: left; white-space: normal; border: none; }
         }
+        [aria-invalid=true] { outline: 2px solid var(--bad); outline-offset: 2px; border-radius: 4px; background: #fdf1f0; }
+        input[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--bad); }
+        .field-error { color: var(--bad); font-size: 13px; margin: 2px 0 8px; font-weight: 600; }
+        .field-error.warning { color: #8a5a00; }
+        #problems a[data-focus] { text-decoration: underline; }
+        :focus-visible, [tabindex="-1"]:focus { outline: 3px solid var(--blue); outline-offset: 2px; }
         @media print {
           header.bar, .noprint, .actions { display: none; }
           body { background: #fff; }

@@ -16,6 +16,8 @@ struct MatterDraft: Sendable {
     /// The problems of the draft: the schema, the references and the catalog checks, as `onego validate` reports
     /// them for the saved file, at its lines.
     var diagnostics: [Diagnostic] = []
+    /// ``diagnostics`` with the form field each concerns (set by ``check(against:)``).
+    var located: [LocatedDiagnostic] = []
 
     /// The text the draft saves as over `onDisk`, the file's text ("" for a new file): only changed elements are
     /// rewritten, so comments, layout and the `version` of the rest stay (``MatterPatch``).
@@ -32,6 +34,14 @@ struct MatterDraft: Sendable {
     /// runs the same checks as `onego validate` against `data`'s catalog. Every location is a line of that text.
     mutating func check(against data: WorkbenchData) {
         let text = document(over: onDisk)
+        diagnose(text, against: data)
+        located = LocatedDiagnostic.locate(
+            diagnostics, in: text, file: path, matter: matter, catalog: data.catalog)
+    }
+
+    /// Loads `text` back and runs the checks of `onego validate`, setting ``diagnostics`` (and ``matter`` when
+    /// the text loads).
+    private mutating func diagnose(_ text: String, against data: WorkbenchData) {
         let loader: MatterLoader
         do {
             loader = try MatterLoader.validating()

@@ -32,8 +32,9 @@ extension AuthorPage {
             let remove = post(
                 "removeReplaced", "<input type=\"hidden\" name=\"index\" value=\"\(index)\">", button: "删除",
                 extra: "inline")
-            return
-                "<li data-replaced=\"\(index)\">\(memberName(reference.member))的“\(reference.name)”\(remove)</li>"
+            let path = "jointForm/replaces/\(index)"
+            return "<li data-replaced=\"\(index)\"\(fieldAttributes(path, focusable: true))>"
+                + "\(memberName(reference.member))的“\(reference.name)”\(fieldMessage(path))\(remove)</li>"
         }
         let members = matter.members.map { option($0.id, memberName($0.id), selected: "") }
         let fields: HTML = """

@@ -64,8 +64,10 @@ extension AuthorPage {
                 buttons = post("moveStage", up, button: "前移", extra: "inline move-up") + buttons
             }
             return
-                "<li data-stage=\"\(index)\"><strong>第 \(index + 1) 阶段\(stage.name.map { "：" + $0 } ?? "")</strong> "
-                + "<span class=\"muted\">并联办理：\(names)</span><div class=\"row\">\(buttons)</div></li>"
+                "<li data-stage=\"\(index)\"\(fieldAttributes("stages/\(index)", focusable: true))>"
+                + "<strong>第 \(index + 1) 阶段\(stage.name.map { "：" + $0 } ?? "")</strong> "
+                + "<span class=\"muted\">并联办理：\(names)</span>\(fieldMessage("stages/\(index)"))"
+                + "<div class=\"row\">\(buttons)</div></li>"
         }
         let staged = Set(matter.stages.flatMap(\.members))
         let boxes = matter.members.filter { !staged.contains($0.id) }.map { member -> HTML in
@@ -82,7 +84,7 @@ extension AuthorPage {
                 <div class="checks">\(HTML.joined(boxes))</div>
                 """, button: "添加阶段（在已有阶段之后）")
         return """
-            <h2>办理阶段</h2><p class="muted">同一阶段的事项并联办理；后一阶段在前一阶段所选事项都办结后开始（串联）。</p>
+            <h2\(fieldAttributes("stages", focusable: true))>办理阶段</h2>\(fieldMessage("stages"))<p class="muted">同一阶段的事项并联办理；后一阶段在前一阶段所选事项都办结后开始（串联）。</p>
             \(rows.isEmpty ? empty : "<ol class=\"stages\" id=\"stages\">\(HTML.joined(rows))</ol>")\(form)
             """
     }
@@ -95,8 +97,10 @@ extension AuthorPage {
             let remove = post(
                 "removeField", "<input type=\"hidden\" name=\"field\" value=\"\(field.id)\">", button: "删除",
                 extra: "inline")
-            return "<li data-field=\"\(field.id)\"><strong>\(field.label)</strong> "
-                + "<span class=\"muted\">\(field.id) → \(targets)</span>\(remove)</li>"
+            let path = "sharedForm/" + field.id
+            return
+                "<li data-field=\"\(field.id)\"\(fieldAttributes(path, focusable: true))><strong>\(field.label)</strong> "
+                + "<span class=\"muted\">\(field.id) → \(targets)</span>\(fieldMessage(path))\(remove)</li>"
         }
         let maps = matter.members.map { member -> HTML in
             "<label>\(memberName(member.id)) 表中的字段 <input type=\"text\" name=\"map.\(member.id)\"></label>"
@@ -107,9 +111,9 @@ extension AuthorPage {
             \(HTML.joined(maps))
             """
         return """
-            <h2>共享字段</h2><p class="muted">申请人只填一次，自动填入各成员事项表格中的对应字段（留空则该事项不用）。</p>
+            <h2\(fieldAttributes("sharedForm", focusable: true))>共享字段</h2>\(fieldMessage("sharedForm"))<p class="muted">申请人只填一次，自动填入各成员事项表格中的对应字段（留空则该事项不用）。</p>
             <ul class="fields" id="form-fields">\(HTML.joined(rows))</ul>
-            <details><summary>添加共享字段</summary>\(post("addField", fields, button: "添加字段"))</details>
+            <details\(refusedAction == "addField" ? " open" : "")><summary>添加共享字段</summary>\(post("addField", fields, button: "添加字段"))</details>
             """
     }
 
@@ -126,7 +130,8 @@ extension AuthorPage {
             <label>受理方式 <select name="mode">\(HTML.joined(modes))</select></label>
             <label>送达方式 <select name="delivery">\(HTML.joined(deliveries))</select></label>
             """
-        return "<h2>受理与送达</h2>" + post("intake", fields, button: "保存受理与送达", extra: "intake")
+        return "<h2\(fieldAttributes("intake", focusable: true))>受理与送达</h2>\(fieldMessage("intake"))"
+            + post("intake", fields, button: "保存受理与送达", extra: "intake")
     }
 
     /// The catalog name of a member's item, else its id.

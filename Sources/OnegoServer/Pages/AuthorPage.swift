@@ -17,13 +17,33 @@ struct AuthorPage {
     let given: RequestAnswers
     /// Why the last change was refused, if it was.
     let refusal: String?
+    /// The fields of the refused change: its form shows the refusal and keeps what was typed.
+    var posted: FormFields? = nil
+
+    /// The forms that occur once on the page: a refusal of one of them is shown inside it.
+    static let singleForms: Set<String> = [
+        "basics", "addQuestion", "addThreshold", "addEffect", "jointForm", "addStage", "addField", "intake",
+        "addReplaced",
+    ]
+
+    /// The action of the refused change, when it came from a form that occurs once.
+    var refusedAction: String? {
+        guard refusal != nil, let action = posted?["action"], Self.singleForms.contains(action) else { return nil }
+        return action
+    }
+
+    /// What was typed into `name` of the refused `action` form, to show again; "" otherwise.
+    func typed(_ name: String, in action: String) -> String {
+        refusedAction == action ? posted?.pairs.first { $0.0 == name }?.1 ?? "" : ""
+    }
 
     var matter: Matter { draft.matter }
     var action: String { "/author/" + QueryText.encode(matter.code) }
 
     var body: HTML {
         let preview = Result { () throws(CompositionError) in
-            try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+            try data.composer.compose(
+                matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
         }
         let page = MatterPage(data: data, matter: matter, given: given, result: preview, draftAction: action)
         let state = draft.isNew ? "新文件" : "修改现有文件"
@@ -44,26 +64,14 @@ struct AuthorPage {
             """
     }
 
-    /// The errors and warnings of the draft, as `onego validate` reports them for the saved file.
-    var problems: HTML {
-        guard !draft.diagnostics.isEmpty else {
-            return "<div class=\"alert ok\" id=\"problems\">检查通过：没有错误（与 onego validate 相同的检查）。</div>"
-        }
-        let items = draft.diagnostics.map { diagnostic -> HTML in
-            let place = diagnostic.location.map { "第 \($0.line) 行：" } ?? ""
-            return "<li class=\"\(diagnostic.severity == .error ? "bad" : "")\">\(place + diagnostic.message)"
-                + " <span class=\"code\">[\(diagnostic.rule.rawValue)]</span></li>"
-        }
-        let label = draft.isSavable ? "有提示" : "有错误，修正后才能保存"
-        return
-            "<div class=\"alert error\" id=\"problems\"><strong>\(label)</strong><ul>\(HTML.joined(items))</ul></div>"
-    }
-
     func post(_ name: String, _ fields: HTML, button: String, extra: String = "") -> HTML {
-        """
-        <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
-        \(fields)<button type="submit">\(button)</button></form>
-        """
+        let refused: HTML =
+            name == refusedAction
+            ? "<p class=\"field-error\" role=\"alert\" id=\"refusal-at\">未保存：\(refusal ?? "")</p>" : ""
+        return """
+            <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
+            \(refused)\(fields)<button type="submit">\(button)</button></form>
+            """
     }
 
     var basics: HTML {
@@ -71,16 +79,21 @@ struct AuthorPage {
             option($0.rawValue, $0.rawValue, selected: matter.promisedLimit.unit.rawValue)
         }
         let fields: HTML = """
-            <label>名称 <input type="text" name="name" value="\(matter.name)" required></label>
-            <label>说明 <input type="text" name="summary" value="\(matter.summary ?? "")"></label>
-            <label>牵头部门 <input type="text" name="lead" value="\(matter.leadDepartment)" required></label>
-            <label>协同部门（每行一个）<textarea name="cooperating" rows="2">\(matter.cooperatingDepartments.joined(separator: "\n"))</textarea></label>
-            <label>承诺时限 <input type="number" name="limit" min="0" step="0.5" value="\(number(matter.promisedLimit.value))">\
-            <select name="unit">\(HTML.joined(units))</select></label>
+            <label>名称 <input type="text" name="name" value="\(matter.name)" required\(fieldAttributes("basics/name"))></label>\
+            \(fieldMessage("basics/name"))
+            <label>说明 <input type="text" name="summary" value="\(matter.summary ?? "")"\(fieldAttributes("basics/summary"))></label>\
+            \(fieldMessage("basics/summary"))
+            <label>牵头部门 <input type="text" name="lead" value="\(matter.leadDepartment)" required\(fieldAttributes("basics/lead"))></label>\
+            \(fieldMessage("basics/lead"))
+            <label>协同部门（每行一个）<textarea name="cooperating" rows="2"\(fieldAttributes("basics/cooperating"))>\(matter.cooperatingDepartments.joined(separator: "\n"))</textarea></label>\
+            \(fieldMessage("basics/cooperating"))
+            <label>承诺时限 <input type="number" name="limit" min="0" step="0.5" value="\(number(matter.promisedLimit.value))"\(fieldAttributes("basics/limit"))>\
+            <select name="unit">\(HTML.joined(units))</select></label>\(fieldMessage("basics/limit"))
             <label>时限说明 <input type="text" name="note" value="\(matter.promisedLimit.note ?? "")"></label>
             \(audienceChoices)
             """
-        return "<h2>基本信息</h2>" + post("basics", fields, button: "保存基本信息")
+        return "<div\(fieldAttributes("basics", focusable: true))><h2>基本信息</h2>\(fieldMessage("basics"))"
+            + post("basics", fields, button: "保存基本信息") + "</div>"
     }
 
     var members: HTML {
@@ -96,9 +109,9 @@ struct AuthorPage {
                 "removeMember", "<input type=\"hidden\" name=\"member\" value=\"\(member.id)\">", button: "移除",
                 extra: "inline")
             rows += """
-                <li data-member="\(member.id)"><strong>\(item?.name ?? member.code)</strong> \
+                <li data-member="\(member.id)"\(fieldAttributes("members/" + member.id, focusable: true))><strong>\(item?.name ?? member.code)</strong> \
                 <span class="muted">\(member.id) · \(member.selection == .always ? "常选" : "情形选择") · \(item?.department ?? "目录中没有此编码")</span>\
-                <div class="row">\(toggle)\(remove)</div></li>
+                \(fieldMessage("members/" + member.id))<div class="row">\(toggle)\(remove)</div></li>
                 """
         }
         var hits: HTML = ""
@@ -116,7 +129,7 @@ struct AuthorPage {
             if found.isEmpty { hits = "<li class=\"muted\">没有找到事项</li>" }
         }
         return """
-            <h2>成员事项</h2>
+            <h2\(fieldAttributes("members", focusable: true))>成员事项</h2>\(fieldMessage("members"))
             <ul class="members" id="members">\(rows.text.isEmpty ? "<li class=\"muted\">还没有成员事项：在下面搜索并加入。</li>" : rows)</ul>
             <form method="get" action="\(action)" class="edit" id="find-member"><label>搜索事项 \
             <input type="search" name="find" value="\(find)" placeholder="事项名称、俗称、拼音或编码"></label>\
@@ -128,33 +141,40 @@ struct AuthorPage {
     var questions: HTML {
         var rows: HTML = ""
         for question in matter.questions {
+            let path = "questions/" + question.id
             var answers = question.answers.map { answer -> HTML in
-                "<li>\(answer.displayText)\(audienceLabel(answer))\(audienceEditor(question, answer))"
-                    + "\(effectList(answer.effects, target: question.id + "/" + answer.value))</li>"
+                let owner = path + "/answers/" + answer.value
+                return "<li\(fieldAttributes(owner, focusable: true))>\(answer.displayText)\(audienceLabel(answer))"
+                    + "\(fieldMessage(owner))\(audienceEditor(question, answer))"
+                    + "\(effectList(answer.effects, target: question.id + "/" + answer.value, owner: owner))</li>"
             }
             answers += question.thresholds.enumerated().map { index, threshold -> HTML in
-                "<li>\(threshold.condition)\(effectList(threshold.effects, target: question.id + "/#\(index)"))</li>"
+                let owner = path + "/thresholds/\(index)"
+                return "<li\(fieldAttributes(owner, focusable: true))>\(threshold.condition)\(fieldMessage(owner))"
+                    + "\(effectList(threshold.effects, target: question.id + "/#\(index)", owner: owner))</li>"
             }
             let follow = question.shownWhen.map { "追问：当 \($0.question) = \($0.answer)" }.joined(separator: "；")
             rows += """
-                <li data-question="\(question.id)"><strong>\(question.text)</strong> <span class="muted">\(question.id) · \
-                \(question.kind.label)\(follow.isEmpty ? "" : " · " + follow)</span><ul>\(HTML.joined(answers))</ul>\
+                <li data-question="\(question.id)"\(fieldAttributes(path, focusable: true))><strong>\(question.text)</strong> \
+                <span class="muted">\(question.id) · \(question.kind.label)\(follow.isEmpty ? "" : " · " + follow)</span>\
+                \(fieldMessage(path))<ul>\(HTML.joined(answers))</ul>\
                 \(questionEditor(question))\
                 \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(question.id)\">", button: "删除问题", extra: "inline"))</li>
                 """
         }
         let kinds = [QuestionKind.yesNo, .single, .multiple, .number].map {
-            option($0.rawValue, $0.label, selected: "")
+            option($0.rawValue, $0.label, selected: typed("kind", in: "addQuestion"))
         }
         let conditions = matter.questions.flatMap { q in q.answers.map { "\(q.id)=\($0.value)" } }
         let follow = HTML.joined([option("", "（总是询问）", selected: "")] + conditions.map { option($0, $0, selected: "") })
         let fields: HTML = """
-            <label>标识 <input type="text" name="id" placeholder="如 staff" required></label>
+            <label>标识 <input type="text" name="id" placeholder="如 staff" required value="\(typed("id", in: "addQuestion"))"></label>
             <label>题型 <select name="kind">\(HTML.joined(kinds))</select></label>
-            <label>问题 <input type="text" name="text" required></label>
-            <label>提示 <input type="text" name="hint"></label>
-            <label>回答（选择题，用顿号分隔）<input type="text" name="answers" placeholder="如 独资、合伙"></label>
-            <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米"></label>
+            <label>问题 <input type="text" name="text" required value="\(typed("text", in: "addQuestion"))"></label>
+            <label>提示 <input type="text" name="hint" value="\(typed("hint", in: "addQuestion"))"></label>
+            <label>回答（选择题，用顿号分隔）<input type="text" name="answers" placeholder="如 独资、合伙" \
+            value="\(typed("answers", in: "addQuestion"))"></label>
+            <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米" value="\(typed("unit", in: "addQuestion"))"></label>
             <label>追问条件 <select name="shownWhen">\(follow)</select></label>
             <label><input type="checkbox" name="required" checked> 必答</label>
             """
@@ -170,19 +190,23 @@ struct AuthorPage {
                 <label>小于 <input type="number" name="below" min="0" step="any"></label>
                 """, button: "添加阈值")
         return """
-            <h2>情形问题</h2><ul class="questions" id="questions">\(rows)</ul>
-            <details\(matter.questions.isEmpty ? " open" : "")><summary>添加问题</summary>\(post("addQuestion", fields, button: "添加问题"))</details>
+            <h2\(fieldAttributes("questions", focusable: true))>情形问题</h2>\(fieldMessage("questions"))
+            <ul class="questions" id="questions">\(rows)</ul>
+            <details\(matter.questions.isEmpty || refusedAction == "addQuestion" ? " open" : "")><summary>添加问题</summary>\(post("addQuestion", fields, button: "添加问题"))</details>
             \(threshold)
             """
     }
 
-    /// The effects of one answer or threshold, each with a remove button.
-    func effectList(_ effects: [AnswerEffect], target: String) -> HTML {
+    /// The effects of one answer or threshold (`target` as the forms name it, `owner` its field path), each with a
+    /// remove button.
+    func effectList(_ effects: [AnswerEffect], target: String, owner: String) -> HTML {
         guard !effects.isEmpty else { return "" }
         let items = effects.enumerated().map { index, effect -> HTML in
             let fields: HTML =
                 "<input type=\"hidden\" name=\"target\" value=\"\(target)\"><input type=\"hidden\" name=\"index\" value=\"\(index)\">"
-            return "<li>\(describe(effect))\(post("removeEffect", fields, button: "删除", extra: "inline"))</li>"
+            let path = owner + "/effects/\(index)"
+            return "<li\(fieldAttributes(path, focusable: true))>\(describe(effect))\(fieldMessage(path))"
+                + "\(post("removeEffect", fields, button: "删除", extra: "inline"))</li>"
         }
         return "<ul class=\"effects\">\(HTML.joined(items))</ul>"
     }
@@ -234,7 +258,7 @@ struct AuthorPage {
         let checked = (form?.replacesApplicationForms ?? true) ? " checked" : ""
         let fields: HTML = """
             <label>一表申请表名称（留空则不使用）<input type="text" name="name" value="\(form?.name ?? "")" \
-            placeholder="如 \(matter.name)“一件事”申请表"></label>
+            placeholder="如 \(matter.name)“一件事”申请表"\(fieldAttributes("jointForm"))></label>\(fieldMessage("jointForm"))
             <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
         return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")

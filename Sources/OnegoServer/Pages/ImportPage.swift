@@ -48,6 +48,7 @@ struct ImportPage {
                 <form method="post" action="/import/save" class="edit"><input type="hidden" name="id" value="\(id)">\
                 <label>保存到工作区中的新文件夹 <span class="code">\(workspace)/</span><input type="text" name="folder" value="\(folder)"></label>\
                 <button class="primary" type="submit" id="import-save">保存到工作区</button></form>
+                \(problems)
                 <h2>映射后的事项</h2><div class="scroll"><table id="import-items"><thead><tr><th>事项</th><th>部门</th><th>编码</th><th>材料</th></tr></thead>\
                 <tbody>\(HTML.joined(rows))</tbody></table></div>
                 <h2>导入报告（与 onego import --format json 相同）</h2><pre class="command" id="import-report">\(json)</pre>

@@ -64,8 +64,10 @@ struct MatterPage {
             <form id="answers" method="get" action="\(draftAction ?? "/matters/" + QueryText.encode(matter.code))">
             <h2>办理情形</h2>
             \(fields)
-            <fieldset><legend>受理日期（可选，用于计算办结日期）</legend>
-            <input type="date" name="accepted" value="\(given.accepted?.description ?? "")"></fieldset>
+            <fieldset><legend>受理日期和时间（可选，用于计算办结日期；按小时计的一件事需填时间）</legend>
+            <div class="row"><input type="date" name="accepted" value="\(given.accepted?.description ?? "")" \
+            aria-label="受理日期"> <input type="time" name="time" value="\(given.acceptedAt?.clock ?? "")" \
+            aria-label="受理时间"></div></fieldset>
             <button class="primary" type="submit">编排</button>
             </form>
             """
@@ -127,7 +129,12 @@ struct MatterPage {
         }
         let due =
             composition.due.map { due -> HTML in
-                "<p>受理日期 \(due.accepted.description)，预计 \(due.overall.description) 前办结（承诺 \(due.promised.description)）。</p>"
+                if let at = due.acceptedAt, let overall = due.overallAt, let promised = due.promisedAt {
+                    return
+                        "<p id=\"due\">受理时间 \(at.description)，预计 \(overall.description) 前办结（承诺 \(promised.description)）。</p>"
+                }
+                return
+                    "<p id=\"due\">受理日期 \(due.accepted.description)，预计 \(due.overall.description) 前办结（承诺 \(due.promised.description)）。</p>"
             } ?? ""
         return """
             <h2>编排结果</h2>

@@ -29,7 +29,10 @@ struct APIRoutes {
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
             // Date questions count from today when no acceptance date is given, so the day is part of the key.
             let key =
-                ["composition", matter.code, given.accepted?.description ?? "", CalendarDay.today().description]
+                [
+                    "composition", matter.code, given.accepted?.description ?? "", given.acceptedAt?.clock ?? "",
+                    CalendarDay.today().description,
+                ]
                 + given.answers.values.map { id, values in
                     let kind =
                         given.answers.multipleChoice.contains(id) ? "+" : given.answers.numbers.contains(id) ? "#" : ""
@@ -37,7 +40,8 @@ struct APIRoutes {
                 }
             return try cached(key.map { "\($0.utf8.count):\($0)" }.joined(), generation: generation) {
                 let result = Result { () throws(CompositionError) in
-                    try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+                    try data.composer.compose(
+                        matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
                 }
                 switch result {
                 case .success(let composition): return try .init(text: Self.jsonString(composition), isError: false)

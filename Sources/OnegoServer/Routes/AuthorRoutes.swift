@@ -7,7 +7,8 @@ import OnegoXML
 
 /// The matter author (`--edit`): `/author` lists matters and starts a new one; `/author/CODE` edits a draft (each
 /// form posts one change); `/author/CODE/save` shows the line diff against the file on disk, then writes the file
-/// atomically and reloads the workspace. Without `--edit` every author page answers 403.
+/// atomically and reloads the workspace; `/api/author/CODE/check` gives the draft's problems as JSON. Without
+/// `--edit` every author page answers 403.
 struct AuthorRoutes {
     let store: WorkbenchStore
     let drafts: DraftStore
@@ -18,6 +19,15 @@ struct AuthorRoutes {
         registerIndex(on: router)
         registerDraft(on: router)
         registerSave(on: router)
+        registerCheck(on: router)
+    }
+
+    /// `GET /api/author/CODE/check`: the draft's problems with the form field each concerns (``DraftCheckReport``).
+    func registerCheck(on router: Router<BasicRequestContext>) {
+        router.get("/api/author/:code/check") { _, context in
+            try refuseUnlessEditable()
+            return try APIRoutes.json(DraftCheckReport(try openDraft(context)))
+        }
     }
 
     /// `GET /author` lists the matters; `POST /author` starts a new one.
@@ -65,7 +75,8 @@ struct AuthorRoutes {
             do throws(AuthorError) {
                 try MatterEdit.apply(fields, to: &draft.matter, catalog: store.data.catalog)
             } catch {
-                return authorPage(draft, request: request, refusal: error.description, status: .unprocessableContent)
+                return authorPage(
+                    draft, request: request, refusal: error.description, posted: fields, status: .unprocessableContent)
             }
             draft.check(against: store.data)
             drafts.put(draft)
@@ -131,12 +142,13 @@ struct AuthorRoutes {
     }
 
     func authorPage(
-        _ draft: MatterDraft, request: Request, refusal: String?, status: HTTPResponse.Status = .ok
+        _ draft: MatterDraft, request: Request, refusal: String?, posted: FormFields? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let data = store.data
         let given = RequestAnswers(request.uri.queryParameters, matter: draft.matter, composer: data.composer)
         let find = request.uri.queryParameters.get("find") ?? ""
-        let page = AuthorPage(data: data, draft: draft, find: find, given: given, refusal: refusal)
+        let page = AuthorPage(data: data, draft: draft, find: find, given: given, refusal: refusal, posted: posted)
         return PageLayout.response(title: "编写 \(draft.matter.code)", body: page.body, status: status, chrome: chrome())
     }
 

@@ -49,7 +49,8 @@ struct PageRoutes {
             let matter = try matter(context, data)
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
             let result = Result { () throws(CompositionError) in
-                try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+                try data.composer.compose(
+                    matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
             }
             let page = MatterPage(data: data, matter: matter, given: given, result: result)
             return PageLayout.response(title: matter.name, body: page.body, chrome: chrome)
@@ -58,10 +59,12 @@ struct PageRoutes {
             let data = store.data
             let matter = try matter(context, data)
             let given = RequestAnswers(request.uri.queryParameters, matter: matter, composer: data.composer)
-            let options = GuideOptions(issued: data.issued, accepted: given.accepted, calendar: data.composer.calendar)
+            var options = GuideOptions(issued: data.issued, accepted: given.accepted, calendar: data.composer.calendar)
+            options.acceptedAt = given.acceptedAt
             let back = "/matters/\(QueryText.encode(matter.code))?" + QueryText.query(given.query)
             let result = Result { () throws(CompositionError) in
-                try data.composer.compose(matter: matter, answers: given.answers, accepted: given.accepted)
+                try data.composer.compose(
+                    matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
             }
             guard case .success(let composition) = result else {
                 let message = Self.message(result)
@@ -83,12 +86,21 @@ struct PageRoutes {
             return PageLayout.response(
                 title: document.title, body: DocumentPage.body([document], back: back), chrome: chrome)
         }
-        router.get("/audit") { _, _ in
+        registerAudit(on: router)
+    }
+
+    /// `GET /audit`: the audit report, its findings filtered by `?rule=&department=&severity=` (``AuditPage``).
+    func registerAudit(on router: Router<BasicRequestContext>) {
+        router.get("/audit") { request, _ in
             guard let report = store.data.audit else {
                 let body: HTML = "<main class=\"narrow\"><div class=\"alert\">启动时未指定政策文件（--policy），没有审计结果。</div></main>"
                 return PageLayout.response(title: "审计", body: body, status: .notFound, chrome: chrome)
             }
-            return PageLayout.response(title: "审计", body: AuditPage(report: report).body, chrome: chrome)
+            let query = request.uri.queryParameters
+            let page = AuditPage(
+                report: report, rule: query.get("rule") ?? "", department: query.get("department") ?? "",
+                severity: query.get("severity") ?? "")
+            return PageLayout.response(title: "审计", body: page.body, chrome: chrome)
         }
     }
 

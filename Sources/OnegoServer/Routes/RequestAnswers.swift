@@ -12,6 +12,9 @@ struct RequestAnswers {
     var answers: AnswerSet
     /// The acceptance date, when given.
     var accepted: CalendarDay?
+    /// The acceptance date and time, when a time was given (`accepted=YYYY-MM-DDTHH:MM`, or the form's date and
+    /// `time=HH:MM`): hour-counted plans are then due at a time of day, as with `onego compose --accepted`.
+    var acceptedAt: CalendarMoment?
 
     init(_ parameters: Parameters, matter: Matter, composer: Composer) {
         var given = AnswerSet()
@@ -32,7 +35,10 @@ struct RequestAnswers {
             kept.set(values, for: id, isMultiple: given.multipleChoice.contains(id))
         }
         answers = kept
-        accepted = parameters.get("accepted").flatMap(CalendarDay.init(iso:))
+        let text = parameters.get("accepted") ?? ""
+        let time = parameters.get("time") ?? ""
+        acceptedAt = CalendarMoment(iso: text) ?? (time.isEmpty ? nil : CalendarMoment(iso: text + "T" + time))
+        accepted = CalendarDay(iso: text) ?? acceptedAt?.day
     }
 
     /// The query string that reproduces these answers in the matter form.
@@ -40,6 +46,7 @@ struct RequestAnswers {
         var pairs: [(String, String)] = []
         for (id, values) in answers.values { for value in values { pairs.append(("q.\(id)", value)) } }
         if let accepted { pairs.append(("accepted", accepted.description)) }
+        if let acceptedAt { pairs.append(("time", acceptedAt.clock)) }
         return pairs
     }
 
@@ -47,7 +54,11 @@ struct RequestAnswers {
     func command(matter: Matter, workspace: String) -> String {
         var parts = ["onego", "compose", matter.code, "--catalog", workspace]
         for (id, values) in answers.values { parts += ["--answer", "\(id)=\(values.joined(separator: ","))"] }
-        if let accepted { parts += ["--accepted", accepted.description] }
+        if let acceptedAt {
+            parts += ["--accepted", "\(acceptedAt.day)T\(acceptedAt.clock)"]
+        } else if let accepted {
+            parts += ["--accepted", accepted.description]
+        }
         return parts.map(Self.shellQuoted).joined(separator: " ")
     }
 
