@@ -134,6 +134,30 @@ import Testing
         expectEqual(warm, try loader(cache: nil).load(paths: [folder]))
     }
 
+    /// The item checks made beside each file's parse (and cached with it) and the duplicate codes found after the
+    /// merge come out exactly as one pass of every check over the whole catalog orders them, cold and cached.
+    @Test func itemChecksMadePerFileMatchOnePassOverTheCatalog() throws {
+        let folder = try workspace()
+        // A second copy of 教育: each of its items is a duplicate code, and its first item also has a bad USCC.
+        var text = try String(contentsOfFile: folder + "/education.xml", encoding: .utf8)
+        let uscc = try #require(text.range(of: "uscc=\""))
+        let end = try #require(text[uscc.upperBound...].firstIndex(of: "\""))
+        text.replaceSubrange(uscc.upperBound..<end, with: "9144018800748224IO")
+        try text.write(toFile: folder + "/education-copy.xml", atomically: true, encoding: .utf8)
+
+        let cold = try loader(cache: nil).load(paths: [folder])
+        let reference = CatalogChecks(profile: .national).run(on: cold.catalog).sortedByLocation()
+        let rules = Set(reference.map(\.rule))
+        #expect(rules.contains(.catalogDuplicateCode) && rules.contains(.catalogUSCC), "\(rules)")
+        #expect(cold.diagnostics.filter { rules.contains($0.rule) } == reference)
+
+        let cache = try #require(CatalogCache.beside([folder]))
+        expectEqual(try loader(cache: cache).load(paths: [folder]), cold)
+        let warm = CatalogCache(directory: cache.directory)
+        expectEqual(try loader(cache: warm).load(paths: [folder]), cold)
+        #expect(warm.hitPaths.count == 22)
+    }
+
     /// Damage done to an entry: each must be detected, the file parsed and the entry rewritten.
     enum Damage: String, CaseIterable {
         case flippedPayloadByte, flippedHeaderByte, truncated, empty, otherSettings, otherPath, garbage

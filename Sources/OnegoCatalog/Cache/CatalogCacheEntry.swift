@@ -10,12 +10,14 @@ extension FileOutcome: CompactCodable {
         writer.write(title)
         writer.write(region)
         writer.write(skippedNamespace)
+        checks.write(to: &writer)
     }
 
     init(compact r: inout CompactReader) throws {
         self.init(
             items: try [ServiceItem](compact: &r), diagnostics: try [Diagnostic](compact: &r),
-            title: try r.optionalString(), region: try r.optionalString(), skippedNamespace: try r.optionalString())
+            title: try r.optionalString(), region: try r.optionalString(), skippedNamespace: try r.optionalString(),
+            checks: try [Diagnostic](compact: &r))
     }
 }
 
@@ -104,7 +106,7 @@ struct ContentKey: Equatable {
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 4]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 5]
 
     /// The entry's bytes.
     static func make(settings: UInt64, content: ContentKey, path: String, outcome: FileOutcome) -> [UInt8] {

@@ -10,14 +10,17 @@ struct CacheSettings: Sendable {
     let inFolder: UInt64
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// The settings of `loader`, or `nil` when the running build cannot be identified (then nothing is cached).
     init?(loader: CatalogLoader) {
         guard let build = Self.buildIdentity() else { return nil }
         let schema = loader.schema.map { Self.schemaHash($0) } ?? "trusted"
+        // The code profile decides the item checks an entry carries.
+        let profile = loader.profile
+        let codes = "\(profile.name) \(profile.basicCodeLengths.sorted()) \(profile.implementationLayout)"
         let text = [
-            "format \(Self.formatVersion)", build, "schema \(schema)", "limits \(loader.limits)",
+            "format \(Self.formatVersion)", build, "schema \(schema)", "profile \(codes)", "limits \(loader.limits)",
             "items \(loader.maxItemsPerFile)", "named \(loader.skipsOtherDocumentsNamedDirectly)",
         ].joined(separator: "\n")
         named = XXHash64.hash(Array((text + "\nfolder false").utf8))
