@@ -16,8 +16,9 @@ struct SiteCommand: ParsableCommand {
             matter that asks the visitor's situation and shows their notice (its notices in CODE.notices.js beside \
             it); one shared site.css and site.js. The folder is built beside DIR and swapped in whole; files equal \
             to the old site's are kept (linked), and pages whose inputs are unchanged since the last run (item \
-            pages by their item; lists, search shards and the index by the items they show; DIR/.onego-manifest) \
-            are not even rendered; an edited or deleted page is written again. An existing DIR is replaced only if it is empty or an earlier \
+            pages by their item; lists, search shards and the index by the items they show; matter pages by the \
+            matter file, the synonym and office-hours files and their member items; DIR/.onego-manifest) are not \
+            even rendered (nor matters composed); an edited or deleted page is written again. An existing DIR is replaced only if it is empty or an earlier \
             onego site. A second run writing the same DIR waits for the first (up to 60 seconds, then fails). \
             Open DIR/index.html from disk; no server is needed. Progress is shown on a terminal.
             Exit status: 0 written, 1 error, 64 usage error.
@@ -72,7 +73,14 @@ struct SiteCommand: ParsableCommand {
         let source = try Workspace.reported { () throws(WorkspaceError) in
             try MatterGuideSource(catalog: loadedCatalog, workspace: workspace, calendar: nil)
         }
-        let entries = source.matters.map { HandbookSite.MatterEntry.make($0, composer: source.composer) }
+        // Matters are composed only when their pages are rendered: an unchanged matter with unchanged members
+        // is kept by the manifest without composing.
+        let tables = [workspace.synonymsFile, workspace.officeHoursFile].compactMap { $0 }
+        let entries = source.matters.map { matter in
+            HandbookSite.MatterEntry.deferred(
+                matter, composer: source.composer,
+                source: HandbookSite.MatterEntry.sourceDigest(of: matter, tables: tables))
+        }
         let site = HandbookSite(
             title: title ?? Self.defaultTitle(loadedCatalog), catalog: loadedCatalog, matters: entries,
             options: GuideOptions(issued: issued),

@@ -40,14 +40,15 @@ import Testing
         let before = try Self.inodes(out)
         #expect(before.keys.contains(".onego-manifest"))
 
-        // Every page but the matter's (composed each run) and the folder's marker is kept unrendered: item pages,
-        // lists, search shards, the index and the shared files.
+        // Every page but the folder's marker is kept unrendered: item pages, lists, search shards, the index, the
+        // shared files and the matter's page and notices (not even composed).
         let recorded = try Self.digests(out)
-        #expect(recorded.count == 26)
+        #expect(recorded.count == 28)
+        #expect(recorded.keys.contains("matters/T-QYKB.html") && recorded.keys.contains("matters/T-QYKB.notices.js"))
         #expect(recorded.keys.contains("index.html") && recorded.keys.contains("search/shard-0.js"))
         let again = try Fixtures.runOnego(arguments)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stderr.contains("26 个页面未变未重新生成；0 个文件新写入"), "\(again.stderr)")
+        #expect(again.stderr.contains("28 个页面未变未重新生成；0 个文件新写入"), "\(again.stderr)")
         let unchanged = try Self.inodes(out)
         for (path, inode) in before where path != ".onego-manifest" {
             #expect(unchanged[path] == inode, "\(path) was written again")
@@ -70,17 +71,18 @@ import Testing
         for (path, inode) in before where path.hasPrefix("items/") {
             #expect((after[path] == inode) == !path.hasPrefix(renamed), "\(path)")
         }
-        // Rendered again: the item's two pages, the lists and the search shard naming it, and the index (counts).
+        // Rendered again: the item's two pages, the lists and the search shard naming it, the index (counts) and
+        // the matter it belongs to.
         let rerendered = try Self.digests(out).filter { recorded[$0.key] != $0.value }.keys.sorted()
         let naming = try rerendered.filter { try Self.text(out + "/" + $0).contains("企业设立登记（含名称申报）") }
         #expect(
             rerendered == [
                 "audiences/a-33468caebbbbba6f-7a9a5baccadc25ac.html", "audiences/a-33468caebbbbba6f.html",
                 "departments/d-7a9a5baccadc25ac.html", "index.html", renamed + ".html", renamed + ".notice.html",
-                "search/shard-0.js",
+                "matters/T-QYKB.html", "matters/T-QYKB.notices.js", "search/shard-0.js",
             ], "\(rerendered)")
         #expect(Set(naming) == Set(rerendered).subtracting(["audiences/a-33468caebbbbba6f.html", "index.html"]))
-        #expect(changed.stderr.contains("\(26 - rerendered.count) 个页面未变未重新生成"), "\(changed.stderr)")
+        #expect(changed.stderr.contains("\(28 - rerendered.count) 个页面未变未重新生成"), "\(changed.stderr)")
         #expect(try Self.text(out + "/" + renamed + ".html").contains("企业设立登记（含名称申报）"))
         let departments = try FileManager.default.contentsOfDirectory(atPath: out + "/departments")
         #expect(try departments.contains { try Self.text(out + "/departments/" + $0).contains("企业设立登记（含名称申报）") })
@@ -95,7 +97,7 @@ import Testing
         try FileManager.default.removeItem(atPath: deleted)
         let repaired = try Fixtures.runOnego(arguments)
         #expect(repaired.status == 0, "\(repaired.stderr)")
-        #expect(repaired.stderr.contains("24 个页面未变未重新生成"), "\(repaired.stderr)")
+        #expect(repaired.stderr.contains("26 个页面未变未重新生成"), "\(repaired.stderr)")
         #expect(try Self.text(edited) == editedText)
         #expect(try Self.text(deleted) == deletedText)
     }
@@ -123,5 +125,53 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("0 个页面未变未重新生成"), "\(run.stderr)")
         #expect(try Self.text(out + "/items/11440188MB2C9023XA4000101001001001.html").contains("2026年12月1日"))
+    }
+
+    /// The sample workspace's six matters: an unchanged rebuild writes no file; after one member item of one matter
+    /// (企业变更登记, a member of YX-QYBG only) is renamed, exactly that matter's page and notices are rendered
+    /// again and the other five matters' files are kept; editing the matter file itself re-renders only it.
+    @Test func aChangedMemberItemRerendersExactlyTheMattersUsingIt() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: "Catalogs/yunxi", toPath: folder + "/yunxi")
+        let out = folder + "/site"
+        let arguments = ["site", folder + "/yunxi", "--out", out, "--date", "2026-11-20"]
+        let first = try Fixtures.runOnego(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let recorded = try Self.digests(out)
+        let matterFiles = recorded.keys.filter { $0.hasPrefix("matters/") }.sorted()
+        #expect(matterFiles.count == 12, "\(matterFiles)")
+        let before = try Self.inodes(out)
+
+        let again = try Fixtures.runOnego(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("\(recorded.count) 个页面未变未重新生成；0 个文件新写入"), "\(again.stderr)")
+        #expect(try Self.digests(out) == recorded)
+
+        let items = folder + "/yunxi/items/market-regulation.xml"
+        try Data(
+            try Self.text(items).replacingOccurrences(of: "<name>企业变更登记</name>", with: "<name>企业变更（备案）登记</name>")
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: items))
+        let changed = try Fixtures.runOnego(arguments)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        let afterItem = try Self.digests(out)
+        let rerendered = matterFiles.filter { afterItem[$0] != recorded[$0] }
+        #expect(rerendered == ["matters/YX-QYBG.html", "matters/YX-QYBG.notices.js"], "\(rerendered)")
+        #expect(try Self.text(out + "/matters/YX-QYBG.html").contains("企业变更（备案）登记"))
+        let inodes = try Self.inodes(out)
+        for path in matterFiles where !path.hasPrefix("matters/YX-QYBG.") {
+            #expect(inodes[path] == before[path], "\(path) was written again")
+        }
+
+        let matter = folder + "/yunxi/matters/tx.xml"
+        try Data((try Self.text(matter) + "<!-- 已复核 -->\n").utf8).write(to: URL(fileURLWithPath: matter))
+        let edited = try Fixtures.runOnego(arguments)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let afterMatter = try Self.digests(out)
+        #expect(
+            matterFiles.filter { afterMatter[$0] != afterItem[$0] } == [
+                "matters/YX-TX.html", "matters/YX-TX.notices.js",
+            ])
     }
 }

@@ -93,6 +93,71 @@ import Testing
         #expect(warm.catalog.items.contains { $0.name.hasPrefix("（已改）") })
     }
 
+    /// A file whose size, times and inode are those its entry recorded, and older than the entry, is not read
+    /// again; one changed as late as its entry was written is hashed (git's racy-entry rule); an edit that keeps the
+    /// size and restores the modification time still changes the change time and is parsed.
+    @Test func onlyFilesWhoseStampChangedOrIsAsNewAsTheEntryAreHashed() throws {
+        let folder = try workspace()
+        let cache = try #require(CatalogCache.beside([folder]))
+        let cold = try loader(cache: cache).load(paths: [folder])
+        let settled = CatalogCache(directory: cache.directory)
+        expectEqual(try loader(cache: settled).load(paths: [folder]), cold)
+        #expect(settled.hitPaths.count == 21)
+        #expect(settled.hashedPaths.isEmpty)
+
+        // The entry made to look as old as its file: the file is hashed, and the entry still used.
+        let education = folder + "/education.xml"
+        let modified = try #require(
+            try FileManager.default.attributesOfItem(atPath: education)[.modificationDate] as? Date)
+        try FileManager.default.setAttributes(
+            [.modificationDate: modified.addingTimeInterval(-1)], ofItemAtPath: cache.entryPath(for: education))
+        let racy = CatalogCache(directory: cache.directory)
+        expectEqual(try loader(cache: racy).load(paths: [folder]), cold)
+        #expect(racy.hashedPaths == [education])
+        #expect(racy.hitPaths.count == 21)
+
+        // One digit of a telephone number changed (same size), and the modification time put back.
+        let taxation = folder + "/taxation.xml"
+        let before = try FileManager.default.attributesOfItem(atPath: taxation)[.modificationDate]
+        var text = try String(contentsOfFile: taxation, encoding: .utf8)
+        let phone = try #require(text.range(of: "phone=\""))
+        let digit = text.index(phone.upperBound, offsetBy: 1)
+        let replacement = text[digit] == "9" ? "8" : "9"
+        text.replaceSubrange(digit...digit, with: replacement)
+        let size = text.utf8.count
+        try Data(text.utf8).write(to: URL(fileURLWithPath: taxation))
+        try FileManager.default.setAttributes([.modificationDate: try #require(before)], ofItemAtPath: taxation)
+        #expect(try FileManager.default.attributesOfItem(atPath: taxation)[.size] as? Int == size)
+        let edited = CatalogCache(directory: cache.directory)
+        let warm = try loader(cache: edited).load(paths: [folder])
+        #expect(edited.parsedPaths == [taxation])
+        expectEqual(warm, try loader(cache: nil).load(paths: [folder]))
+    }
+
+    /// The item checks made beside each file's parse (and cached with it) and the duplicate codes found after the
+    /// merge come out exactly as one pass of every check over the whole catalog orders them, cold and cached.
+    @Test func itemChecksMadePerFileMatchOnePassOverTheCatalog() throws {
+        let folder = try workspace()
+        // A second copy of 教育: each of its items is a duplicate code, and its first item also has a bad USCC.
+        var text = try String(contentsOfFile: folder + "/education.xml", encoding: .utf8)
+        let uscc = try #require(text.range(of: "uscc=\""))
+        let end = try #require(text[uscc.upperBound...].firstIndex(of: "\""))
+        text.replaceSubrange(uscc.upperBound..<end, with: "9144018800748224IO")
+        try text.write(toFile: folder + "/education-copy.xml", atomically: true, encoding: .utf8)
+
+        let cold = try loader(cache: nil).load(paths: [folder])
+        let reference = CatalogChecks(profile: .national).run(on: cold.catalog).sortedByLocation()
+        let rules = Set(reference.map(\.rule))
+        #expect(rules.contains(.catalogDuplicateCode) && rules.contains(.catalogUSCC), "\(rules)")
+        #expect(cold.diagnostics.filter { rules.contains($0.rule) } == reference)
+
+        let cache = try #require(CatalogCache.beside([folder]))
+        expectEqual(try loader(cache: cache).load(paths: [folder]), cold)
+        let warm = CatalogCache(directory: cache.directory)
+        expectEqual(try loader(cache: warm).load(paths: [folder]), cold)
+        #expect(warm.hitPaths.count == 22)
+    }
+
     /// Damage done to an entry: each must be detected, the file parsed and the entry rewritten.
     enum Damage: String, CaseIterable {
         case flippedPayloadByte, flippedHeaderByte, truncated, empty, otherSettings, otherPath, garbage

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Officers re-validate after every edit; with a cache, ``CatalogLoader`` parses only the files that changed and
 /// decodes the others' items *and diagnostics* from their entries. An entry is used only when everything that
-/// decides a file's outcome matches: the file's path, size and XXH64 content hash, the onego build (version and the
+/// decides a file's outcome matches: the file's path, size and XXH64 content hash (not read again while the file's
+/// size, times and inode are those recorded and older than the entry), the onego build (version and the
 /// executable's identity), the catalog schema's hash and the loader's limits. Every entry also carries a checksum of
 /// its own bytes; a stale, foreign, truncated or damaged entry is ignored and rewritten, never trusted.
 ///
@@ -31,6 +32,7 @@ public final class CatalogCache: @unchecked Sendable {
     private struct State {
         var hits: [String] = []
         var parsed: [String] = []
+        var hashed: [String] = []
         var writeState: WriteState = .unknown
         var firstNote: String?
     }
@@ -58,6 +60,9 @@ public final class CatalogCache: @unchecked Sendable {
     public var hitPaths: [String] { state.withLock { $0.hits } }
     /// The files that were parsed (absent, stale or damaged entries) in the loads so far.
     public var parsedPaths: [String] { state.withLock { $0.parsed } }
+    /// The files whose content was hashed to check their entry (their stamp differed from the entry's, or they
+    /// changed as late as it was written) in the loads so far.
+    public var hashedPaths: [String] { state.withLock { $0.hashed } }
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
     public var note: String? { state.withLock { $0.firstNote } }
 
@@ -70,6 +75,7 @@ public final class CatalogCache: @unchecked Sendable {
 
     func recordHit(_ path: String) { state.withLock { $0.hits.append(path) } }
     func recordParse(_ path: String) { state.withLock { $0.parsed.append(path) } }
+    func recordHash(_ path: String) { state.withLock { $0.hashed.append(path) } }
 
     /// Whether entries may be written: the folder holding the cache is writable and the cache folder exists or
     /// could be created (with a `.gitignore` so the workspace's repository leaves it out).

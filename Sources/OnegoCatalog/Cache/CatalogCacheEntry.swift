@@ -10,12 +10,14 @@ extension FileOutcome: CompactCodable {
         writer.write(title)
         writer.write(region)
         writer.write(skippedNamespace)
+        checks.write(to: &writer)
     }
 
     init(compact r: inout CompactReader) throws {
         self.init(
             items: try [ServiceItem](compact: &r), diagnostics: try [Diagnostic](compact: &r),
-            title: try r.optionalString(), region: try r.optionalString(), skippedNamespace: try r.optionalString())
+            title: try r.optionalString(), region: try r.optionalString(), skippedNamespace: try r.optionalString(),
+            checks: try [Diagnostic](compact: &r))
     }
 }
 
@@ -24,12 +26,14 @@ struct ContentKey: Equatable {
     var hash: UInt64
     var size: UInt64
 
-    /// The file's size, modification and change times when it was hashed; an entry is stored only when they are
-    /// unchanged after the parse (the file was not edited in between).
+    /// The file's size, modification and change times and inode when it was hashed; an entry is stored only when
+    /// they are unchanged after the parse (the file was not edited in between), and a later load trusts the entry's
+    /// hash without reading the file when they are still unchanged and older than the entry (``isSettled(before:)``).
     struct Stamp: Equatable {
         var size: Int64
         var modified: Int64
         var changed: Int64
+        var inode: UInt64
 
         init?(path: String) {
             var info = stat()
@@ -48,7 +52,17 @@ struct ContentKey: Equatable {
             size = Int64(info.st_size)
             modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
         }
+
+        init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+            (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
+        }
+
+        /// Whether a file with this stamp was last changed strictly before `written` (an entry's modification
+        /// time): git's rule against racy entries. A file changed in the same clock tick as its entry was written
+        /// may have changed again after it was hashed without its stamp showing it, so it is hashed again.
+        func isSettled(before written: Int64) -> Bool { modified < written && changed < written }
     }
     var stamp: Stamp
 
@@ -87,11 +101,12 @@ struct ContentKey: Equatable {
 /// 16  settings fingerprint      build, schema and loader limits (UInt64)
 /// 24  content hash, size        of the catalog file (UInt64 each)
 /// 40  path length, path         the path as named (UInt32, UTF-8)
+/// …   file stamp                size, modification and change times (ns), inode when hashed (UInt64 each)
 /// …   payload                   the file's outcome in ``CompactCodable`` form
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 3]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 5]
 
     /// The entry's bytes.
     static func make(settings: UInt64, content: ContentKey, path: String, outcome: FileOutcome) -> [UInt8] {
@@ -106,6 +121,9 @@ enum CatalogCacheEntry {
         bytes.appendUInt64(content.size)
         bytes.appendUInt32(UInt32(path.utf8.count))
         bytes += path.utf8
+        let stamp = content.stamp
+        for value in [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified)] { bytes.appendUInt64(value) }
+        for value in [UInt64(bitPattern: stamp.changed), stamp.inode] { bytes.appendUInt64(value) }
         bytes += payload
         let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[16...])) }
         withUnsafeBytes(of: checksum.littleEndian) { for i in 0..<8 { bytes[8 + i] = $0[i] } }
@@ -125,8 +143,8 @@ enum CatalogCacheEntry {
             guard u64(8) == XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[16...])) else { return nil }
             guard u64(16) == settings, u64(24) == content.hash, u64(32) == content.size else { return nil }
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
-            guard length <= raw.count - 44, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[(44 + length)...])
+            guard length <= raw.count - 76, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[(76 + length)...])
             guard var reader = try? CompactReader(bytes: payload, pool: pool),
                 let outcome = try? FileOutcome(compact: &reader), reader.isAtEnd
             else { return nil }
@@ -134,8 +152,27 @@ enum CatalogCacheEntry {
         }
     }
 
-    /// Reads the entry file, or `nil` when there is none (or it cannot be read whole).
-    static func load(from file: String) -> [UInt8]? { readWholeFile(file) }
+    /// The content key the entry records (its file's hash, size and stamp when hashed), read from the header
+    /// before the entry is checked; ``read(_:settings:content:path:pool:)`` still checks everything.
+    static func recordedContent(_ bytes: [UInt8]) -> ContentKey? {
+        bytes.withUnsafeBytes { raw -> ContentKey? in
+            guard raw.count >= 44 else { return nil }
+            func u64(_ offset: Int) -> UInt64 {
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
+            guard length <= raw.count - 76 else { return nil }
+            let at = 44 + length
+            let stamp = ContentKey.Stamp(
+                size: Int64(bitPattern: u64(at)), modified: Int64(bitPattern: u64(at + 8)),
+                changed: Int64(bitPattern: u64(at + 16)), inode: u64(at + 24))
+            return ContentKey(hash: u64(24), size: u64(32), stamp: stamp)
+        }
+    }
+
+    /// Reads the entry file with its modification time (ns), or `nil` when there is none (or it cannot be read
+    /// whole).
+    static func load(from file: String) -> (bytes: [UInt8], written: Int64)? { readWholeFile(file) }
 
     /// Writes `bytes` to a temporary file in the same folder and renames it over `file`: readers see the old entry
     /// or the new one, never part of one. Failures leave no temporary file behind and are otherwise ignored.
@@ -163,8 +200,9 @@ enum CatalogCacheEntry {
     }
 }
 
-/// The bytes of the regular file at `path`, or `nil` when it is absent, not a regular file or cannot be read whole.
-private func readWholeFile(_ path: String) -> [UInt8]? {
+/// The bytes of the regular file at `path` and its modification time (ns), or `nil` when it is absent, not a
+/// regular file or cannot be read whole.
+private func readWholeFile(_ path: String) -> (bytes: [UInt8], written: Int64)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -183,5 +221,6 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
         }
         return true
     }
-    return whole ? bytes : nil
+    let written = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    return whole ? (bytes, written) : nil
 }

@@ -10,14 +10,17 @@ struct CacheSettings: Sendable {
     let inFolder: UInt64
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
-    static let formatVersion = 3
+    static let formatVersion = 5
 
     /// The settings of `loader`, or `nil` when the running build cannot be identified (then nothing is cached).
     init?(loader: CatalogLoader) {
         guard let build = Self.buildIdentity() else { return nil }
         let schema = loader.schema.map { Self.schemaHash($0) } ?? "trusted"
+        // The code profile decides the item checks an entry carries.
+        let profile = loader.profile
+        let codes = "\(profile.name) \(profile.basicCodeLengths.sorted()) \(profile.implementationLayout)"
         let text = [
-            "format \(Self.formatVersion)", build, "schema \(schema)", "limits \(loader.limits)",
+            "format \(Self.formatVersion)", build, "schema \(schema)", "profile \(codes)", "limits \(loader.limits)",
             "items \(loader.maxItemsPerFile)", "named \(loader.skipsOtherDocumentsNamedDirectly)",
         ].joined(separator: "\n")
         named = XXHash64.hash(Array((text + "\nfolder false").utf8))
@@ -64,10 +67,11 @@ extension CatalogLoader {
     /// The outcome of `input`: decoded from the cache when its entry is current, else from `parse`, whose result is
     /// then stored by the cache's writer beside the load (unless the cache cannot be written).
     ///
-    /// A file without an entry is parsed at once and hashed afterwards, off the load's path: its stamp (size,
-    /// modification and change times) must be the same before the parse, after it and when it is hashed, so the
-    /// entry holds the outcome of exactly the content it names. Decoded strings are shared through `pool` (one per
-    /// worker).
+    /// A file whose stamp (size, modification and change times, inode) equals the one its entry recorded, and is
+    /// older than the entry, is not read: the entry's hash stands for its content (git's rule; a file as new as its
+    /// entry is hashed). A file without an entry is parsed at once and hashed afterwards, off the load's path: its
+    /// stamp must be the same before the parse, after it and when it is hashed, so the entry holds the outcome of
+    /// exactly the content it names. Decoded strings are shared through `pool` (one per worker).
     func cachedOutcome(
         _ input: InputFile, settings: CacheSettings?, meter: ProgressMeter?, pool: CompactStringPool? = nil,
         parse: () -> FileOutcome
@@ -75,7 +79,9 @@ extension CatalogLoader {
         guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
-        if let bytes = CatalogCacheEntry.load(from: entryFile), let content = ContentKey.of(path: input.path) {
+        if let (bytes, written) = CatalogCacheEntry.load(from: entryFile),
+            let content = currentContent(input.path, stamp: before, entry: bytes, written: written, cache: cache)
+        {
             if let cached = CatalogCacheEntry.read(
                 bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
             {
@@ -95,6 +101,20 @@ extension CatalogLoader {
             CatalogCacheEntry.store(bytes, to: entryFile)
         }
         return outcome
+    }
+
+    /// The content key of the file at `path` whose stamp is `stamp`: the one `entry` recorded when the stamps are
+    /// equal and the file settled before the entry was `written`, else the file's hash (recorded in `cache`).
+    private func currentContent(
+        _ path: String, stamp: ContentKey.Stamp, entry: [UInt8], written: Int64, cache: CatalogCache
+    ) -> ContentKey? {
+        if let recorded = CatalogCacheEntry.recordedContent(entry), recorded.stamp == stamp,
+            stamp.isSettled(before: written)
+        {
+            return recorded
+        }
+        cache.recordHash(path)
+        return ContentKey.of(path: path)
     }
 
     /// The indices of `inputs` with the files whose entry is missing or older than the file first (largest first),

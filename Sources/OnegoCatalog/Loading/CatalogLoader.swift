@@ -73,6 +73,7 @@ public struct CatalogLoader: Sendable {
         items.reserveCapacity(parsed.reduce(0) { $0 + $1.items.count })
         var files: [CatalogFile] = []
         var skipped: [SkippedDocument] = []
+        var itemChecks: [Diagnostic] = []
         for (index, input) in inputs.enumerated() {
             let outcome = parsed[index]
             if let namespace = outcome.skippedNamespace {
@@ -80,6 +81,7 @@ public struct CatalogLoader: Sendable {
                 continue
             }
             diagnostics += outcome.diagnostics
+            itemChecks += outcome.checks
             // Drop the outcome's reference so a single file's items are moved, not copied and released.
             parsed[index].items = []
             if items.isEmpty {
@@ -99,7 +101,9 @@ public struct CatalogLoader: Sendable {
                     message: "\(place) 中没有事项目录文件（根元素为 <catalog xmlns=\"\(OnegoNamespace.catalog)\"> 的 .xml 文件）"))
         }
         let catalog = Catalog(items: items, files: files)
-        diagnostics += CatalogChecks(profile: profile).run(on: catalog)
+        // Each file's items were checked beside its parse (or came checked from the cache); only codes defined
+        // twice need the whole catalog. Placed before the item checks, the sort gives CatalogChecks.run's order.
+        diagnostics += CatalogChecks(profile: profile).duplicates(in: catalog) + itemChecks
         cache?.waitForWrites()
         return CatalogLoadResult(
             catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
@@ -126,17 +130,24 @@ public struct CatalogLoader: Sendable {
         }
         defer { meter?.finish() }
         let settings = cache == nil ? nil : CacheSettings(loader: self)
+        let checks = CatalogChecks(profile: profile)
         if inputs.count == 1, splitsSingleFile(inputs[0]) {
             return [
                 cachedOutcome(inputs[0], settings: settings, meter: meter) {
-                    if let schema { return parseSplit(inputs[0], schema: schema, meter: meter) }
-                    return parseHalves(inputs[0], meter: meter)
+                    var outcome =
+                        if let schema { parseSplit(inputs[0], schema: schema, meter: meter) } else {
+                            parseHalves(inputs[0], meter: meter)
+                        }
+                    outcome.checks = checks.itemChecks(outcome.items)
+                    return outcome
                 }
             ]
         }
         let work: @Sendable (Int, CompactStringPool?) -> Void = { index, pool in
             let outcome = cachedOutcome(inputs[index], settings: settings, meter: meter, pool: pool) {
-                parseOne(inputs[index], schema: schema, meter: meter)
+                var outcome = parseOne(inputs[index], schema: schema, meter: meter)
+                outcome.checks = checks.itemChecks(outcome.items)
+                return outcome
             }
             slots.store(outcome, at: index)
         }
@@ -314,6 +325,9 @@ struct FileOutcome: Sendable {
     var region: String?
     /// Set when the file is another onego document, which the catalog loader skips.
     var skippedNamespace: String?
+    /// The findings of ``CatalogChecks`` on the file's items on their own (all but codes defined twice), made
+    /// beside the parse and cached with it.
+    var checks: [Diagnostic] = []
 
     /// Nothing read (a worker that stored no result).
     static let empty = FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil)

@@ -34,6 +34,12 @@ public struct HandbookSite: Sendable {
         public var situations: [Situation]
         /// Why some or all situations could not be composed (printed on the page).
         public var problem: String?
+        /// The digest of the matter's inputs other than its member items (``sourceDigest(of:tables:)``): with it,
+        /// a rebuild keeps the matter's pages while this and its members' content are unchanged; `nil` renders
+        /// them every run.
+        public var source: UInt64?
+        /// Composes the situations when the pages must be rendered (an entry made by ``deferred(_:composer:source:limit:)``).
+        var composeLater: (@Sendable () -> MatterEntry)?
 
         /// Creates an entry.
         public init(matter: Matter, sheet: SituationSheet?, situations: [Situation], problem: String? = nil) {
@@ -65,6 +71,24 @@ public struct HandbookSite: Sendable {
             return MatterEntry(
                 matter: matter, sheet: composer.situationSheet(for: matter), situations: situations, problem: problem)
         }
+
+        /// An entry whose situations are composed only if the site renders its pages (``composed()``): a rebuild
+        /// that keeps them composes nothing. `source` is the digest of the matter's own inputs.
+        public static func deferred(_ matter: Matter, composer: Composer, source: UInt64?, limit: Int = 4096)
+            -> MatterEntry
+        {
+            var entry = MatterEntry(matter: matter, sheet: nil, situations: [])
+            entry.source = source
+            entry.composeLater = {
+                var made = make(matter, composer: composer, limit: limit)
+                made.source = source
+                return made
+            }
+            return entry
+        }
+
+        /// The entry with its situations composed: itself unless it was made by ``deferred(_:composer:source:limit:)``.
+        public func composed() -> MatterEntry { composeLater?() ?? self }
     }
 
     /// One file of the site.
@@ -149,10 +173,7 @@ public struct HandbookSite: Sendable {
         pages += browse.listPages(reusing: manifest, inputs: inputs)
         pages += searchFiles(items, reusing: manifest, inputs: inputs)
         pages += renderItemPages(items, reusing: manifest, inputs: inputs, progress: progress)
-        for entry in matters {
-            pages.append(Page(path: Self.matterPath(entry.matter), text: matterPage(entry)))
-            pages.append(Page(path: Self.noticesPath(entry.matter), text: noticesFile(entry)))
-        }
+        pages += matterPages(reusing: manifest, inputs: inputs)
         return pages
     }
 
