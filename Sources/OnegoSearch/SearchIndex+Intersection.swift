@@ -63,7 +63,7 @@ extension SearchIndex {
     }
 
     /// The number of postings and code matches a word reaches (what spreading it costs).
-    private func postingCount(_ match: WordMatch) -> Int {
+    func postingCount(_ match: WordMatch) -> Int {
         match.credits.reduce(match.codes.count) { $0 + postings[Int($1.text)].count }
     }
 

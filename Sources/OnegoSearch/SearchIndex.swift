@@ -83,6 +83,11 @@ public struct SearchIndex: Sendable {
     /// reads the rarest word's documents, keeps those the other words match, and scores those whose largest possible
     /// score can reach the `limit` best.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
+        search(query, facets: facets, limit: limit, oneWord: .automatic)
+    }
+
+    /// ``search(_:facets:limit:)`` with the one-word scoring chosen (the tests compare both with the scan).
+    func search(_ query: String, facets: SearchFacets, limit: Int, oneWord: OneWordScoring) -> [SearchHit] {
         let words = Self.words(of: query)
         guard limit > 0 else { return [] }
         guard !words.isEmpty else {
@@ -91,16 +96,23 @@ public struct SearchIndex: Sendable {
         }
         let matches = words.map(wordMatch)
         var scorers = matches.map { WordScorer($0, textCount: texts.count) }
-        let candidates =
-            matches.count == 1
-            ? topCandidates(matches[0], facets: facets, limit: limit)
-            : topCandidates(matches, scorers: scorers, facets: facets, limit: limit)
-        var scored: [ScoredDocument] = []
-        scored.reserveCapacity(candidates.count)
-        for document in candidates {
-            var total = 0.0
-            for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
-            scored.append(ScoredDocument(document: document, score: (total * 100).rounded() / 100))
+        let scored: [ScoredDocument]
+        if matches.count == 1 && oneWord == .spread {
+            scored = spreadScores(matches[0], facets: facets)
+        } else {
+            let candidates =
+                matches.count == 1
+                ? topCandidates(matches[0], facets: facets, limit: limit)
+                : topCandidates(matches, scorers: scorers, facets: facets, limit: limit)
+            if matches.count == 1 && oneWord == .automatic && spreadIsCheaper(matches[0], candidates: candidates) {
+                scored = spreadScores(matches[0], facets: facets)
+            } else {
+                scored = candidates.map { document in
+                    var total = 0.0
+                    for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
+                    return ScoredDocument(document: document, score: (total * 100).rounded() / 100)
+                }
+            }
         }
         return best(scored, limit: limit).map { scoredDocument in
             var matched: [String] = []

@@ -108,7 +108,7 @@ struct ComposeCommand: ParsableCommand {
         }
         let composition = try compose(composer, matter, given, acceptedDay, acceptedMoment)
         switch format {
-        case .json: Terminal.out(try Terminal.versionedJSON(composition))
+        case .json: Terminal.out(try CompositionJSON.text(composition, schemaVersion: Terminal.schemaVersion))
         case .text: Terminal.out(CompositionText.render(composition, matter: matter))
         }
     }

@@ -54,7 +54,7 @@ enum ComposeEnumeration {
                 "{\n\"schemaVersion\" : \(Terminal.schemaVersion),\n\"count\" : \(count),\n\"compositions\" : [")
             var isFirst = true
             for answers in sets {
-                let element = try Terminal.json(try compose(answers))
+                let element = try CompositionJSON.text(try compose(answers))
                 output.write((isFirst ? "\n" : ",\n") + element)
                 isFirst = false
             }

@@ -40,7 +40,7 @@ import Testing
             let label = "\(answers)"
             #expect(plan.workingDays.isHourPlan, "\(label)")
 
-            let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(plan)) as? [String: Any]
+            let json = try JSONSerialization.jsonObject(with: Data(CompositionJSON.text(plan).utf8)) as? [String: Any]
             let days = try #require(json?["workingDays"] as? [String: Any])
             #expect(days["unit"] as? String == "工作日" && days["planUnit"] as? String == "小时", "\(label)")
             #expect(days["critical"] as? Double == 0.29, "\(label)")

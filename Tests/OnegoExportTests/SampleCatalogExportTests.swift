@@ -66,7 +66,9 @@ import Testing
                     try composer.submittedSet(matter: matter, answers: answers) == composition.materials, "\(label)")
 
                 // compose --format json
-                let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(composition)) as? [String: Any]
+                let json =
+                    try JSONSerialization.jsonObject(with: Data(CompositionJSON.text(composition).utf8))
+                    as? [String: Any]
                 let materials = try #require(json?["materials"] as? [[String: Any]])
                 #expect(materials.allSatisfy { $0["holder"] is String && $0["disposition"] is String }, "\(label)")
                 let jsonBring = materials.filter { $0["disposition"] as? String == "bring" }.compactMap {

@@ -26,7 +26,7 @@ import Testing
         let notice = "企业简易注销公告：公示，20个自然日"
         #expect(plan.excludedProcedures == [notice])
 
-        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(plan)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(CompositionJSON.text(plan).utf8)) as? [String: Any]
         let due = try #require(json?["due"] as? [String: Any])
         #expect(due["excludes"] as? [String] == [notice])
 
@@ -47,7 +47,7 @@ import Testing
         var plain = plan
         for index in plain.members.indices { plain.members[index].specialProcedures = [] }
         #expect(plain.excludedProcedures.isEmpty)
-        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(plain)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(CompositionJSON.text(plain).utf8)) as? [String: Any]
         #expect((json?["due"] as? [String: Any])?["excludes"] == nil)
         #expect(!CompositionText.render(plain, matter: matter).contains("不含特别程序"))
     }

@@ -28,6 +28,31 @@ import Testing
         compare(Self.generated, queries: 600, seed: 2)
     }
 
+    /// Both ways of scoring one word (replaying the candidates' texts, spreading every match) and the choice
+    /// between them give the scan's hits, with and without facets.
+    @Test func bothOneWordScoringsRankAsTheScan() {
+        for (index, seed) in [(SampleIndex.index, UInt64(11)), (Self.generated, 12)] {
+            var random = SplitMix64(seed: seed)
+            let maker = QueryMaker(index: index)
+            for round in 0..<300 {
+                let query = maker.query(&random)
+                let limit = [1, 5, 20, 50, 200][Int(random.next() % 5)]
+                let filter = round % 3 == 0 ? maker.facets(&random) : SearchFacets()
+                let expected = index.referenceSearch(query, facets: filter, limit: limit)
+                for scoring in [SearchIndex.OneWordScoring.replay, .spread, .automatic] {
+                    let found = index.search(query, facets: filter, limit: limit, oneWord: scoring)
+                    #expect(found == expected, "\(query) limit \(limit) \(filter) \(scoring)")
+                }
+            }
+        }
+        // Spreading scores every matched document once, whatever the limit.
+        let match = Self.generated.wordMatch("身份证")
+        let spread = Self.generated.spreadScores(match, facets: SearchFacets()).map(\.document)
+        #expect(spread.count > 1_000)
+        #expect(spread.count == Set(spread).count)
+        #expect(Set(spread) == Set(Self.generated.matchingDocuments([match])))
+    }
+
     @Test func severalWordsAndFacetsRankAsTheScan() {
         compare(SampleIndex.index, queries: 300, seed: 3, words: 2)
         compare(Self.generated, queries: 300, seed: 4, words: 2, facets: true)

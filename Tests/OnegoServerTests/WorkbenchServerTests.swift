@@ -1,6 +1,7 @@
 import Foundation
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 import OnegoServer
 import OnegoTestSupport
 import Testing
@@ -192,6 +193,30 @@ struct RunningWorkbench {
                 "GET", "/api/matters/YX-QYKB/composition?\(query)", headers: [RunningWorkbench.bearer])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
             #expect((json["materials"] as? [Any])?.count == expected.materials.count)
+        }
+    }
+
+    /// The API's composition is the command line's `compose --format json` byte for byte, less `schemaVersion`.
+    @Test func compositionAPIPrintsTheCommandLinesJSON() async throws {
+        var data = try RunningWorkbench.sampleData()
+        let workspace = Workspace(catalogPaths: [Fixtures.path("Catalogs/yunxi")])
+        data.composer = try workspace.composer(catalog: data.catalog, loadingCalendar: true)
+        let answers = ["invoice=是", "staff=是", "fund=否", "bank=否", "agent=否"]
+        let cli = try Fixtures.runOnego(
+            ["compose", "YX-QYKB", "--catalog", Fixtures.path("Catalogs/yunxi"), "--format", "json"]
+                + ["--accepted", "2026-09-30"] + answers.flatMap { ["--answer", $0] })
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let version = "\n  \"schemaVersion\" : 1,"
+        #expect(cli.stdout.contains(version + "\n  \"stages\" : ["))
+        try await RunningWorkbench.with(data: data) { client in
+            let query =
+                (answers.map { "answer=" + $0 } + ["accepted=2026-09-30"]).joined(separator: "&")
+                .addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+            let api = try await client.send(
+                "GET", "/api/matters/YX-QYKB/composition?\(query)", headers: [RunningWorkbench.bearer])
+            #expect(api.status == 200, "\(api.body)")
+            #expect(api.body.contains("\"due\" : {"))
+            #expect(api.body + "\n" == cli.stdout.replacingOccurrences(of: version, with: ""))
         }
     }
 

@@ -44,7 +44,8 @@ struct APIRoutes {
                         matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
                 }
                 switch result {
-                case .success(let composition): return try .init(text: Self.jsonString(composition), isError: false)
+                case .success(let composition):
+                    return try .init(text: CompositionJSON.text(composition), isError: false)
                 case .failure(let error):
                     return try .init(text: Self.jsonString(["error": error.description]), isError: true)
                 }

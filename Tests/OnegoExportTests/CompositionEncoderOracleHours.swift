@@ -1,5 +1,6 @@
 import OnegoCatalog
 import OnegoComposer
+import OnegoExport
 
 /// The hour figures an hour-counted plan adds to `compose --format json`, beside the same figures in working days.
 ///
@@ -22,7 +23,7 @@ struct HourFigures<Value: Encodable>: Encodable {
         var container = encoder.container(keyedBy: NamedKey.self)
         for (key, days) in self.days {
             guard let days else { continue }
-            try container.encode(time.hours(days).doubleValue.jsonNumber, forKey: NamedKey(key))
+            try container.encode(time.hours(days).doubleValue.oracleNumber, forKey: NamedKey(key))
         }
     }
 }

@@ -1,0 +1,189 @@
+/// Writes JSON text byte for byte in the layout of `JSONEncoder` with `.prettyPrinted`, `.sortedKeys` and
+/// `.withoutEscapingSlashes`, without building an encoder's boxed values first.
+///
+/// The layout: two spaces per level, `"key" : value`, elements and members each on their own line, an empty array
+/// or object as its bracket, an empty line and the closing bracket; strings escape only the quote, the backslash and
+/// control characters (the short forms `\b \f \n \r \t`, others as `\u00xx`); numbers as Swift's `description` less a
+/// trailing `.0`. Keys are written in the order given: the caller gives them sorted by their UTF-8 bytes (the
+/// encoder's order), which ``sortedKeys(_:)`` does for keys known only at run time.
+struct PrettyJSONWriter {
+    /// The text written so far.
+    private(set) var bytes: [UInt8] = []
+    /// Per open container: whether it is an array, and how many elements or members it has so far.
+    private var open: [(isArray: Bool, count: Int)] = []
+    /// Set when a number was not finite: the encoder refuses such a value, and so does ``text()``.
+    private var nonConforming: Double?
+
+    init(capacity: Int = 4_096) {
+        bytes.reserveCapacity(capacity)
+        open.reserveCapacity(8)
+    }
+
+    /// The text, or nil when a number was not finite (NaN or an infinity, which JSON cannot hold).
+    func text() -> String? {
+        nonConforming == nil ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// The non-finite number that made ``text()`` nil.
+    var nonConformingNumber: Double? { nonConforming }
+
+    // MARK: Containers
+
+    mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        open.append((false, 0))
+    }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    mutating func beginArray() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        open.append((true, 0))
+    }
+
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object: the separator, the indentation, the quoted key and ` : `.
+    mutating func key(_ name: StaticString) {
+        startMember()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append("\" : ")
+    }
+
+    /// Starts a member whose key is known only at run time (escaped like any string).
+    mutating func key(_ name: String) {
+        startMember()
+        writeString(name)
+        append(" : ")
+    }
+
+    /// Keys in the encoder's order (ascending UTF-8 bytes).
+    static func sortedKeys(_ keys: some Sequence<String>) -> [String] {
+        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    // MARK: Values
+
+    mutating func string(_ text: String) {
+        beginValue()
+        writeString(text)
+    }
+
+    mutating func int(_ value: Int) {
+        beginValue()
+        append(String(value))
+    }
+
+    mutating func bool(_ value: Bool) {
+        beginValue()
+        append(value ? "true" : "false")
+    }
+
+    mutating func null() {
+        beginValue()
+        append("null")
+    }
+
+    /// A number as the encoder writes a `Double`: its `description`, less a trailing `.0` (`3`, `0.25`, `1e+16`).
+    mutating func number(_ value: Double) {
+        beginValue()
+        guard value.isFinite else {
+            nonConforming = nonConforming ?? value
+            append("null")
+            return
+        }
+        let text = value.description
+        append(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
+    }
+
+    /// A number already in its JSON form (`120`, `49.5`).
+    mutating func rawNumber(_ text: String) {
+        beginValue()
+        append(text)
+    }
+
+    /// An array of strings.
+    mutating func strings(_ list: [String]) {
+        beginArray()
+        for text in list { string(text) }
+        endArray()
+    }
+
+    // MARK: Layout
+
+    /// Before a value: inside an array, the separator and the indentation of a new element.
+    private mutating func beginValue() {
+        guard let last = open.indices.last, open[last].isArray else { return }
+        newLine(first: open[last].count == 0)
+        open[last].count += 1
+    }
+
+    private mutating func startMember() {
+        guard let last = open.indices.last else { return }
+        newLine(first: open[last].count == 0)
+        open[last].count += 1
+    }
+
+    private mutating func newLine(first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        indent(open.count)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        guard let container = open.popLast() else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        if container.count == 0 { bytes.append(UInt8(ascii: "\n")) }
+        indent(open.count)
+        bytes.append(bracket)
+    }
+
+    private mutating func indent(_ level: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A quoted string: quote and backslash escaped, the short escapes for backspace, form feed, newline, carriage
+    /// return and tab, other control characters as `\u00xx`; everything else (slashes, non-ASCII) as is.
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                escape(byte)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case 0x08: append("\\b")
+        case 0x0C: append("\\f")
+        case 0x0A: append("\\n")
+        case 0x0D: append("\\r")
+        case 0x09: append("\\t")
+        default:
+            let digits: StaticString = "0123456789abcdef"
+            append("\\u00")
+            digits.withUTF8Buffer { hex in
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+extension SearchIndex {
+    /// How a one-word query scores the documents it can rank.
+    enum OneWordScoring {
+        /// The cheaper of the two for this word, by what each reads.
+        case automatic
+        /// Spread the matches best first until `limit` documents are certain, then replay each candidate's own texts
+        /// (``topCandidates(_:facets:limit:)``, ``WordScorer``): cheap when few documents are reached.
+        case replay
+        /// Spread every match over its postings in credit order and score every matched document from that
+        /// (``spreadScores(_:facets:)``): cheap when many reached documents each hold many texts.
+        case spread
+    }
+
+    /// Every document passing `facets` that the word matches, with its exact score (rounded to hundredths as
+    /// ``search(_:facets:limit:)`` rounds): the text matches are applied to each document's labels in credit order,
+    /// each over the document's postings of the text in their order, then the code matches, exactly as
+    /// ``WordScorer`` replays them on one document; so scores are identical, without reading any document's other
+    /// texts.
+    func spreadScores(_ match: WordMatch, facets: SearchFacets) -> [ScoredDocument] {
+        // -1: not reached; -2: filtered out by the facets; else the document's slot in `table`.
+        var slot = [Int32](repeating: -1, count: documents.count)
+        // At most one row per posting or code match: reserved once, so the table never moves while it grows.
+        let rows = min(documents.count, postingCount(match))
+        var reached: [Int32] = []
+        reached.reserveCapacity(rows)
+        var table = LabelTable(rows: rows)
+        func place(_ document: Int32) -> Int? {
+            let found = slot[Int(document)]
+            if found >= 0 { return Int(found) }
+            if found == -2 { return nil }
+            guard facets.isEmpty || documents[Int(document)].matches(facets) else {
+                slot[Int(document)] = -2
+                return nil
+            }
+            slot[Int(document)] = Int32(reached.count)
+            reached.append(document)
+            table.addSlot()
+            return reached.count - 1
+        }
+        for credit in match.credits {
+            for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                if let index = place(posting.document) { table.apply(index, credit, field: posting.field) }
+            }
+        }
+        for (document, value) in match.codes {
+            if let index = place(document) { table.add(index, .code, value) }
+        }
+        return reached.indices.map {
+            ScoredDocument(document: reached[$0], score: (table.score($0) * 100).rounded() / 100)
+        }
+    }
+
+    /// What replaying `candidates` reads (their texts) against what spreading the whole word reads (its postings):
+    /// whether ``OneWordScoring/spread`` is the cheaper.
+    func spreadIsCheaper(_ match: WordMatch, candidates: [Int32]) -> Bool {
+        var replay = 0
+        for document in candidates {
+            replay += Int(forwardStart[Int(document) + 1] - forwardStart[Int(document)])
+        }
+        return postingCount(match) * Self.spreadCostPerPosting < replay
+    }
+
+    /// What spreading one posting costs, in entries replayed (a row lookup and a label update against a chained
+    /// credit lookup; measured with callgrind on the serve-load query mix).
+    static let spreadCostPerPosting = 2
+}
+
+/// ``LabelValues`` for many documents at once, in one flat table (a row of ``MatchLabel`` values per document): the
+/// same `add`, `apply` and `score`, so a spread scores a document exactly as a replay does.
+struct LabelTable {
+    private static let width = MatchLabel.allCases.count
+    private var values: [Double] = []
+
+    /// An empty table with room for `rows` rows.
+    init(rows: Int) {
+        values.reserveCapacity(rows * Self.width)
+    }
+
+    /// Adds a row of zeros.
+    mutating func addSlot() {
+        for _ in 0..<Self.width { values.append(0) }
+    }
+
+    /// Keeps the larger of the label's contributions in row `slot`; tells whether `value` raised it.
+    @discardableResult
+    mutating func add(_ slot: Int, _ label: MatchLabel, _ value: Double) -> Bool {
+        let at = slot * Self.width + label.rawValue
+        guard value > values[at] else { return false }
+        values[at] = value
+        return true
+    }
+
+    /// ``LabelValues/apply(_:field:)`` on row `slot`.
+    mutating func apply(_ slot: Int, _ credit: TextCredit, field: SearchField) {
+        guard credit.filter.accepts(field) else { return }
+        let label = field == .name ? (credit.nameLabel ?? MatchLabel(field)) : MatchLabel(field)
+        let weighted = field.weight * credit.value
+        if add(slot, label, weighted), let extra = credit.extra, label != extra { add(slot, extra, weighted * 0.99) }
+    }
+
+    /// ``LabelValues/score`` of row `slot`.
+    func score(_ slot: Int) -> Double {
+        var best = 0.0
+        var total = 0.0
+        for value in values[(slot * Self.width)..<((slot + 1) * Self.width)] {
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+}
