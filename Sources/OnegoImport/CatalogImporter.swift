@@ -81,25 +81,37 @@ public struct CatalogImporter: Sendable {
         for source in sources {
             opened.append(try SourceReading(profile: profile, xlsxLimits: xlsxLimits).open(source))
         }
+        let validation = BatchValidation(loader: loader, rejects: { !Self.isKept($0) })
+        if let streamed = try importStreamingJoins(opened, validation: validation, spill: spill) { return streamed }
         var notes = TableNotes(opened)
         let (children, joinDiagnostics) = try readChildren(&opened, notes: &notes)
-        let validation = BatchValidation(loader: loader, rejects: { !Self.isKept($0) })
         var streaming = true
         while true {
             let pipeline = ItemPipeline(
-                profile: profile, codeProfile: codeProfile, children: children, validation: validation, spill: spill)
+                profile: profile, codeProfile: codeProfile, joins: .read(children), validation: validation,
+                spill: spill)
             if try readItems(opened, into: pipeline, notes: &notes, streaming: streaming) {
                 let files = try pipeline.finish()
-                let diagnostics = notes.all + joinDiagnostics + pipeline.rowDiagnostics.joined()
-                let report = ImportReport(
-                    rows: pipeline.rows, imported: pipeline.imported, rejected: pipeline.rows - pipeline.imported,
-                    diagnostics: diagnostics + orphans(children, used: pipeline.usedParents))
+                let report = Self.report(
+                    pipeline, notes: notes, joinDiagnostics: joinDiagnostics,
+                    orphans: orphans(children, used: pipeline.usedParents))
                 return (report, pipeline, files)
             }
             pipeline.abandon()
             streaming = false
             try spill?.reset()
         }
+    }
+
+    /// The report of a finished pipeline: the tables' notes, the joined records' warnings, each row's diagnostics
+    /// and the orphan warnings, in that order.
+    static func report(
+        _ pipeline: ItemPipeline, notes: TableNotes, joinDiagnostics: [ImportDiagnostic], orphans: [ImportDiagnostic]
+    ) -> ImportReport {
+        let diagnostics = notes.all + joinDiagnostics + pipeline.rowDiagnostics.joined()
+        return ImportReport(
+            rows: pipeline.rows, imported: pipeline.imported, rejected: pipeline.rows - pipeline.imported,
+            diagnostics: diagnostics + orphans)
     }
 
     /// A warning for each parent id of joined records that no item record has.

@@ -125,7 +125,8 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
 
     /// The half-width form of full-width digits, brackets, hyphens, colons and spaces; other characters as they are.
     public static func halfWidth(_ character: Character) -> Character {
-        switch character {
+        if character.isASCII { return character }  // most of a phone text; no case below is ASCII
+        return switch character {
         case "（": "("
         case "）": ")"
         case "－", "—", "–": "-"

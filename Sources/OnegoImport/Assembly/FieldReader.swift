@@ -42,16 +42,17 @@ struct FieldReader {
     mutating func text(_ index: Int) -> (value: String, column: String?)? {
         let field = table.fields[index]
         var found: SourceRecord.Cell?
+        var value = ""
         for ordinal in keys.fieldKeys[index] {
             if let cell = cell(ordinal: ordinal) {
                 found = cell
-                if !cell.value.trimmingWhitespace.isEmpty { break }
+                value = cell.value.trimmingWhitespace
+                if !value.isEmpty { break }
             }
         }
         if let note = found?.readNote {
             report(field, found?.column, .note, .importValueRead, note)
         }
-        var value = (found?.value ?? "").trimmingWhitespace
         for prefix in field.stripPrefixes where value.hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count)).trimmingWhitespace
             report(field, found?.column, .note, .importValueTransformed, "去掉前缀“\(prefix)”")

@@ -125,18 +125,24 @@ struct ParsedRecord {
         case .steps:
             return .steps(LineFormats.steps(value))
         case .region:
-            let digits = value.filter { $0.isASCII && $0.isNumber }
-            guard digits.count == 6 || digits.count == 12 else {
+            let digits = Self.isDigits(value) ? value : value.filter { $0.isASCII && $0.isNumber }
+            guard digits.utf8.count == 6 || digits.utf8.count == 12 else {  // ASCII digits: bytes are characters
                 return fail("6 位或 12 位行政区划代码", value, field, column: column, reader: &reader)
             }
             return .text(digits)
         }
     }
 
+    /// Whether `value` is all ASCII digits (and not empty): such a value needs no pass over its Characters.
+    private static func isDigits(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The leading digits of `value` (a trailing unit or note is reported as dropped).
     private static func integer(
         _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
     ) -> ParsedValue? {
+        if value.utf8.count <= 18 && isDigits(value), let number = Int(value) { return .number(Double(number)) }
         let digits = value.prefix { $0.isASCII && $0.isNumber }
         guard let number = Int(digits) else { return fail("整数", value, field, column: column, reader: &reader) }
         if digits.count != value.count {
@@ -181,12 +187,16 @@ struct ParsedRecord {
     private static func implementationCode(
         _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
     ) -> ParsedValue? {
-        let code = value.filter { !$0.isWhitespace }.uppercased()
+        // Most codes are already digits, capitals and hyphens: taken as they are, without a pass over Characters.
+        let isPlain = value.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D }
+        let code = isPlain ? value : value.filter { !$0.isWhitespace }.uppercased()
         // Provincial layouts separate their parts with hyphens (Sichuan: 基本编码-区划-000-USCC-1-00).
-        guard code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }), code.count >= 19 else {
+        guard isPlain || code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }),
+            code.utf8.count >= 19  // ASCII from here on: bytes are characters
+        else {
             return fail("实施编码", value, field, column: column, reader: &reader)
         }
-        if code.count == 33 {
+        if code.utf8.count == 33 {
             let implementation = String(code.prefix(31))
             reader.report(
                 field, column, .note, .importValueTransformed,

@@ -1,14 +1,26 @@
 import OnegoBase
 import OnegoCatalog
 
-/// Builds, checks and hands on items one item record at a time, the joined records (materials, results, fees,
-/// details) having been read first: each item is built with its joined records, written once as its element,
-/// checked in its file's batch (``ItemCheckStream``), and then spilled to disk for the folder (``FragmentSpill``)
-/// or kept for ``CatalogImporter/read(sources:loader:)``. What stays per row is its diagnostics.
+/// Builds, checks and hands on items one item record at a time: each item is built with its joined records
+/// (materials, results, fees, details: read first, or taken from the joined sheets as they are read beside the
+/// item sheet), written once as its element, checked in its file's batch (``ItemCheckStream``), and then spilled
+/// to disk for the folder (``FragmentSpill``) or kept for ``CatalogImporter/read(sources:loader:)``. What stays
+/// per row is its diagnostics.
 final class ItemPipeline {
+    /// Where the joined records of an item come from.
+    enum Joins {
+        /// Read before the items, by role and parent id.
+        case read([ImportProfile.Role: [String: [ParsedRecord]]])
+        /// Read beside the item sheet, one cursor per joined sheet, in table order.
+        case streamed([JoinedCursor])
+    }
+
     let profile: ImportProfile
     let codeProfile: CodeProfile
-    let children: [ImportProfile.Role: [String: [ParsedRecord]]]
+    let joins: Joins
+    /// Set when a streamed joined sheet turns out not to be in item order (or an item id repeats): what this
+    /// pipeline built does not count, and the import reads the joined sheets first instead.
+    private(set) var joinIsOutOfOrder = false
     /// Where checked items go; `nil` keeps them in ``collected``.
     let spill: FragmentSpill?
     private let checks: ItemCheckStream
@@ -25,12 +37,12 @@ final class ItemPipeline {
     private var seenCodes: [String: (sheet: String?, source: String, row: Int)] = [:]
 
     init(
-        profile: ImportProfile, codeProfile: CodeProfile, children: [ImportProfile.Role: [String: [ParsedRecord]]],
-        validation: BatchValidation, spill: FragmentSpill?
+        profile: ImportProfile, codeProfile: CodeProfile, joins: Joins, validation: BatchValidation,
+        spill: FragmentSpill?
     ) {
         self.profile = profile
         self.codeProfile = codeProfile
-        self.children = children
+        self.joins = joins
         self.spill = spill
         checks = ItemCheckStream(validation: validation)
     }
@@ -42,11 +54,13 @@ final class ItemPipeline {
         var assembler = ItemAssembler(
             parsed: ParsedRecord(record: record, table: table, profile: profile, keys: keys), codeProfile: codeProfile)
         if let id = CatalogImporter.firstValue(record, keys: table.idKeys) {
-            usedParents.insert(id)
-            for details in children[.itemDetails]?[id] ?? [] { assembler.merge(details: details) }
-            assembler.materials = children[.materials]?[id] ?? []
-            assembler.results = children[.results]?[id] ?? []
-            assembler.fees = children[.fees]?[id] ?? []
+            let joined = joinedRecords(of: id, isFirst: usedParents.insert(id).inserted)
+            for details in joined[.itemDetails] ?? [] { assembler.merge(details: details) }
+            assembler.materials = joined[.materials] ?? []
+            assembler.results = joined[.results] ?? []
+            assembler.fees = joined[.fees] ?? []
+            // Stops the sheet: the caller sees the flag and reads the joined sheets first.
+            if joinIsOutOfOrder { throw ImportError(.source, "joined sheet out of item order") }
         }
         let item = assembler.build()
         var diagnostics = assembler.diagnostics
@@ -69,6 +83,27 @@ final class ItemPipeline {
         }
         rowDiagnostics.append(diagnostics)
         try deliver(checks.takeChecked())
+    }
+
+    /// The joined records of item id `id` by role (`isFirst`: no earlier item record had this id). A streamed
+    /// sheet gives the records at its head of that parent; a parent left at the head that an earlier item had
+    /// means the sheet is not in item order.
+    private func joinedRecords(of id: String, isFirst: Bool) -> [ImportProfile.Role: [ParsedRecord]] {
+        var joined: [ImportProfile.Role: [ParsedRecord]] = [:]
+        switch joins {
+        case .read(let children):
+            for (role, byParent) in children {
+                if let records = byParent[id] { joined[role] = records }
+            }
+        case .streamed(let cursors):
+            if !isFirst { joinIsOutOfOrder = true }
+            for cursor in cursors {
+                let (records, next) = cursor.take(id)
+                if !records.isEmpty { joined[cursor.table.role, default: []] += records }
+                if let next, usedParents.contains(next) { joinIsOutOfOrder = true }
+            }
+        }
+        return joined
     }
 
     /// Checks the items still waiting and hands them on; returns the files planned (one per department, in order

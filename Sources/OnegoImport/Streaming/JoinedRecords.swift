@@ -21,15 +21,19 @@ final class JoinedRecords {
         var parsed = ParsedRecord(record: record, table: table, profile: profile, keys: keys)
         parsed.record.cells = []  // read: only its place is needed from here on
         guard let parent = CatalogImporter.firstValue(record, keys: table.parentKeys) else {
-            orphans.append(
-                ImportDiagnostic(
-                    source: record.source, sheet: record.sheet, row: record.row, severity: .warning,
-                    rule: .importJoinMissingParent,
-                    message: "该行没有所属事项的编号（\(table.parentKeys.joined(separator: "/"))），已舍弃"))
+            orphans.append(Self.missingParent(record, table))
             return
         }
         if records[parent] == nil { order.append(parent) }
         records[parent, default: []].append(parsed)
+    }
+
+    /// The warning about a joined record of `table` that names no parent.
+    static func missingParent(_ record: SourceRecord, _ table: ImportProfile.Table) -> ImportDiagnostic {
+        ImportDiagnostic(
+            source: record.source, sheet: record.sheet, row: record.row, severity: .warning,
+            rule: .importJoinMissingParent,
+            message: "该行没有所属事项的编号（\(table.parentKeys.joined(separator: "/"))），已舍弃")
     }
 
     /// Forgets what was added (the table is read again).

@@ -83,7 +83,23 @@ public enum LineFormats {
         return (head, limit, tail)
     }
 
+    /// The non-empty lines of `text`, split on "\n" and "\r\n" (a lone "\r" stays in its line). Works on UTF-8
+    /// bytes: every 0x0A byte is the character "\n" or ends "\r\n", whose "\r" then goes with it.
     private static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init).filter { !$0.isEmpty }
+        let bytes = text.utf8
+        var out: [String] = []
+        var start = bytes.startIndex
+        var at = start
+        while at < bytes.endIndex {
+            if bytes[at] == 0x0A {
+                var end = at
+                if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
+                if end > start { out.append(String(text[start..<end])) }
+                start = bytes.index(after: at)
+            }
+            at = bytes.index(after: at)
+        }
+        if start < bytes.endIndex { out.append(String(text[start...])) }
+        return out
     }
 }

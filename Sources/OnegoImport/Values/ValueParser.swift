@@ -29,7 +29,10 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
 
     /// Parses yes/no text; `nil` when it is neither.
     public static func yesNo(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        // 是 and 否 as the template writes them, compared as bytes before any trimming or case folding.
+        if text.utf8.elementsEqual("是".utf8) { return true }
+        if text.utf8.elementsEqual("否".utf8) { return false }
+        return switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "是", "1", "y", "yes", "true", "有", "√", "支持", "可以": true
         case "否", "0", "n", "no", "false", "无", "×", "不支持", "不可以": false
         default: nil
@@ -39,6 +42,9 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
     /// Splits a list on 、，；,; and line breaks, dropping empty pieces. A list written one entry per line (JSON
     /// arrays, cells with line breaks) is split on the line breaks only, so a name holding 、 stays whole.
     public static func split(_ text: String) -> [String] {
+        if let pieces = ListSplitting.splitOnBytes(text) {
+            return pieces.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        }
         let lineBreaks: Set<Character> = ["\n", "\r\n"]
         let separators: Set<Character> =
             text.contains(where: { lineBreaks.contains($0) }) ? lineBreaks : ["、", "，", "；", ",", ";", "|"]

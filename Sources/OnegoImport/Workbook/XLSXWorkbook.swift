@@ -1,5 +1,6 @@
 import Foundation
 import OnegoBase
+import OnegoCatalog
 import OnegoXML
 
 /// An open workbook whose sheets are read one at a time, by name: whole (``table(_:)``) or streamed row by row
@@ -8,7 +9,8 @@ final class XLSXWorkbook {
     /// The worksheets in workbook order.
     let sheets: [(name: String, relationship: String)]
     private let targets: [String: String]
-    private var archive: XLSXArchive
+    private let archive: XLSXArchive
+    private let path: String
     private let source: String
     private var shared: [String]?
     private var dateStyles: Set<Int> = []
@@ -24,6 +26,7 @@ final class XLSXWorkbook {
     /// Opens the workbook at `path` and reads its sheet list.
     init(path: String, source: String, limits: XLSXLimits) throws(ImportError) {
         archive = try XLSXArchive(path: path, source: source, limits: limits)
+        self.path = path
         self.source = source
         guard let workbook = try archive.bytes(of: "xl/workbook.xml") else {
             throw ImportError(.source, "\(source): 不是 Excel 工作簿（缺少 xl/workbook.xml）")
@@ -35,6 +38,30 @@ final class XLSXWorkbook {
         }
         sheets = handler.sheets
         targets = handler.targets
+    }
+
+    private init(reopening other: XLSXWorkbook, shared: [String]) throws(ImportError) {
+        archive = try XLSXArchive(
+            path: other.path, source: other.source, limits: other.archive.limits,
+            inflatedTotal: other.archive.inflatedTotal)
+        path = other.path
+        source = other.source
+        sheets = other.sheets
+        targets = other.targets
+        self.shared = shared
+        dateStyles = other.dateStyles
+    }
+
+    /// The same workbook opened again, with a zip reader of its own, for reading a sheet on another thread: it
+    /// shares the shared strings and styles (read here first) and the count of inflated bytes.
+    func reopened() throws(ImportError) -> XLSXWorkbook {
+        try XLSXWorkbook(reopening: self, shared: try sharedStrings())
+    }
+
+    /// The bytes inflated from this workbook (and its reopened copies) so far.
+    var inflatedBytes: Int {
+        get { archive.inflatedTotal.current }
+        set { archive.inflatedTotal.withLock { $0 = newValue } }
     }
 
     /// The sheet `name` read whole, or `nil` when the workbook has no such sheet.

@@ -1,0 +1,55 @@
+/// The list split of ``ValueParser/split(_:)`` on UTF-8 bytes, for the usual text: no line break, and every
+/// separator (、，；,;|) standing as a character of its own. Splitting on Characters hashes each one; here the
+/// separators are found as bytes, and a separator is taken only where the scalars around it cannot join it into a
+/// larger character: after ASCII or a scalar from U+1000 up with a 3-byte lead (no prepended mark lies there), and
+/// before ASCII, a CJK ideograph (U+4000–U+9FFF) or the end. Anything else is left to the Character split.
+enum ListSplitting {
+    /// The pieces of `text` between separators (untrimmed, possibly empty), or `nil` when the text needs the
+    /// Character split (a line break, or a separator whose neighbours are not certain).
+    static func splitOnBytes(_ text: String) -> [Substring]? {
+        let bytes = Array(text.utf8)
+        var pieces: [Substring] = []
+        var start = 0
+        var at = 0
+        let utf8 = text.utf8
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == 0x0A { return nil }
+            let width = separatorWidth(bytes, at)
+            guard width > 0 else {
+                at += 1
+                continue
+            }
+            guard isSafeBefore(bytes, at), isSafeAfter(bytes, at + width) else { return nil }
+            pieces.append(
+                text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: at)])
+            at += width
+            start = at
+        }
+        pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)...])
+        return pieces
+    }
+
+    /// The byte length of the separator at `at` (0: none): , ; | or 、 (E3 80 81), ， (EF BC 8C), ； (EF BC 9B).
+    private static func separatorWidth(_ bytes: [UInt8], _ at: Int) -> Int {
+        switch bytes[at] {
+        case 0x2C, 0x3B, 0x7C: return 1
+        case 0xE3 where at + 2 < bytes.count && bytes[at + 1] == 0x80 && bytes[at + 2] == 0x81: return 3
+        case 0xEF
+        where at + 2 < bytes.count && bytes[at + 1] == 0xBC && (bytes[at + 2] == 0x8C || bytes[at + 2] == 0x9B):
+            return 3
+        default: return 0
+        }
+    }
+
+    private static func isSafeBefore(_ bytes: [UInt8], _ at: Int) -> Bool {
+        guard at > 0 else { return true }
+        if bytes[at - 1] < 0x80 { return true }
+        return at >= 3 && (0xE1...0xEF).contains(bytes[at - 3])
+    }
+
+    private static func isSafeAfter(_ bytes: [UInt8], _ at: Int) -> Bool {
+        guard at < bytes.count else { return true }
+        return bytes[at] < 0x80 || (0xE4...0xE9).contains(bytes[at])
+    }
+}
