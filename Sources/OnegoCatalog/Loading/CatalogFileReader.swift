@@ -72,6 +72,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
 
     /// Per reader, not static: objects shared by parsing threads make them contend on reference counts.
     private let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
+    /// The contact of an item without `<contact>`: one box for all of them.
+    private let blankContact = CopyOnWrite(Contact())
     private let elements = Element.allCases
     private let attrs = Attr.allCases
 
@@ -226,12 +228,11 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             codes: ItemCodes(
                 basic: a.unique(.basicCode) ?? "", implementation: a.unique(.implementationCode) ?? "",
                 handling: a.unique(.handlingCode)),
-            name: "",
             type: ItemType(rawValue: a.string(.type) ?? ""),
             level: a.token(.level, Level.self) ?? .county,
             region: RegionCode(a.string(.region) ?? ""),
             handling: a.token(.handling, HandlingKind.self) ?? .promised,
-            handlingForms: [],
+            contact: blankContact,
             location: context.tagLocation)
     }
 
