@@ -40,8 +40,10 @@ extension XMLParseContext {
             openCapacity *= 2
         }
         openIDs[depth] = elementID
-        var decoded: [UnsafeMutableBufferPointer<UInt8>] = []
-        defer { for buffer in decoded { buffer.deallocate() } }
+        // Values with `&#38;` decoded into buffers freed after the callback; nil (no array, no release) for the
+        // many tags without one.
+        var decoded: [UnsafeMutableBufferPointer<UInt8>]?
+        defer { decoded?.forEach { $0.deallocate() } }
         var count = 0
         if let attributes, attributeCount > 0 {
             let total = Int(attributeCount)
@@ -56,7 +58,7 @@ extension XMLParseContext {
                 guard let start = base[3], let end = base[4] else { continue }
                 var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
                 if memchr(start, 0x26, end - start) != nil, let unescaped = decodeAmpersands(value) {
-                    decoded.append(unescaped)
+                    if decoded == nil { decoded = [unescaped] } else { decoded?.append(unescaped) }
                     value = UnsafeBufferPointer(unescaped)
                 }
                 (entries + count).initialize(to: XMLAttributeList.Entry(nameID: attributeID, value: value))

@@ -134,6 +134,18 @@ struct ValueReader {
         return interner.intern(bytes)
     }
 
+    /// The interner's id of a repeated text, or `-1` when the attribute is absent.
+    func id(_ attr: Attr) -> StringID {
+        guard let bytes = values[attr] else { return -1 }
+        return StringID(truncatingIfNeeded: interner.id(of: bytes))
+    }
+
+    /// A time limit's key from `value`, `unit` and `note` (as ``timeLimit()`` reads them).
+    func limitKey() -> LimitKey? {
+        guard let value = number(.value), let unit = token(.unit, TimeUnit.self) else { return nil }
+        return LimitKey(value: value, unit: unit, note: id(.note))
+    }
+
     /// A text that is unique per item (codes): not worth interning.
     func unique(_ attr: Attr) -> String? {
         guard let bytes = values[attr] else { return nil }

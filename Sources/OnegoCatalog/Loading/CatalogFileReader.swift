@@ -41,7 +41,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .result: (scratch.results.count, "办理结果")
         case .step: (scratch.steps.count, "办理环节")
         case .law: (scratch.legalBasis.count, "设定依据")
-        case .feeItem: (fee.items.count, "收费项目")
+        case .feeItem: (scratch.feeItems.count, "收费项目")
         case .specialProcedure: (scratch.specialProcedures.count, "特别程序")
         default: nil
         }
@@ -57,21 +57,23 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
     @exclusivity(unchecked) private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
     @exclusivity(unchecked) private var isInItem = false
-    @exclusivity(unchecked) private var material = Material(name: "")
+    /// The material being read: its key (ids of its interned texts) and where its start tag is.
+    @exclusivity(unchecked) private var material = MaterialKey()
+    @exclusivity(unchecked) private var materialLocation = SourceLocation(file: "", line: 0, column: 0)
     @exclusivity(unchecked) private var isInMaterial = false
-    @exclusivity(unchecked) private var law = LegalProvision(law: "")
+    @exclusivity(unchecked) private var law = LawKey(law: -1, article: -1)
     @exclusivity(unchecked) private var isInLaw = false
-    @exclusivity(unchecked) private var fee = Fee()
     /// The role attribute of the `<jointDepartment>` being read (schema 1.1).
     @exclusivity(unchecked) private var jointRole: String?
-    /// Repeated arrays (results, steps, legal basis …) kept once per file.
+    /// Repeated values and arrays (material bodies, contacts, results, steps, legal basis …) kept once per file.
     @exclusivity(unchecked) private var shared = SharedArrays()
     /// The current item's lists, built in reused storage and copied (or shared) once at `</item>`.
     @exclusivity(unchecked) private var scratch = ItemLists()
 
     /// Per reader, not static: objects shared by parsing threads make them contend on reference counts.
     private let blankItem = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
-    private let blankMaterial = Material(name: "")
+    /// The contact of an item without `<contact>`: one box for all of them.
+    private let blankContact = CopyOnWrite(Contact())
     private let elements = Element.allCases
     private let attrs = Attr.allCases
 
@@ -153,17 +155,17 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             item.implementingBody.creditCode = CreditCode(a.string(.uscc) ?? "")
             item.implementingBody.nature = a.token(.nature, BodyNature.self) ?? .statutory
         case .law:
-            law = LegalProvision(law: a.string(.name) ?? "", article: a.string(.article))
+            law = LawKey(law: a.id(.name), article: a.id(.article))
             isInLaw = true
         case .statutoryLimit:
             item.statutoryLimit = a.timeLimit()
         case .promisedLimit:
             readPromisedLimit(a, context: context)
         case .specialProcedure:
-            let procedure = SpecialProcedure(
+            let procedure = ProcedureKey(
                 kind: a.token(.kind, SpecialProcedureKind.self) ?? .other,
-                limit: a.has(.value) ? a.timeLimit() : nil,
-                note: a.string(.note))
+                limit: a.has(.value) ? a.limitKey() : nil,
+                note: a.id(.note))
             scratch.specialProcedures.append(procedure)
         case .visits:
             item.visits = a.integer(.count) ?? 0
@@ -179,10 +181,10 @@ final class CatalogFileReader: XMLNameIDContentHandler {
                 mode: a.token(.mode, CrossMode.self),
                 regions: a.string(.regions))
         case .fee:
-            fee = Fee(isCharged: a.boolean(.charged) ?? false)
+            scratch.isCharged = a.boolean(.charged) ?? false
+            scratch.feeItems.removeAll(keepingCapacity: true)
         case .feeItem:
-            fee.items.append(
-                FeeItem(name: a.string(.name) ?? "", standard: a.string(.standard) ?? "", basis: a.string(.basis)))
+            scratch.feeItems.append(FeeItemKey(name: a.id(.name), standard: a.id(.standard), basis: a.id(.basis)))
         case .modes:
             item.modes = HandlingModes(
                 isInstantApproval: a.boolean(.instantApproval) ?? false,
@@ -193,13 +195,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             openMaterial(a, context: context)
         case .result:
             scratch.results.append(
-                ItemResult(
-                    name: a.string(.name) ?? "", type: a.token(.type, ResultType.self) ?? .other,
-                    eLicence: a.string(.eLicence), validity: a.string(.validity), delivery: a.string(.delivery)))
+                ResultKey(
+                    name: a.id(.name), type: a.token(.type, ResultType.self) ?? .other, eLicence: a.id(.eLicence),
+                    validity: a.id(.validity), delivery: a.id(.delivery)))
         case .step:
             scratch.steps.append(
-                ProcessStep(
-                    name: a.string(.name) ?? "", limit: a.has(.value) ? a.timeLimit() : nil, role: a.string(.role)))
+                StepKey(name: a.id(.name), limit: a.has(.value) ? a.limitKey() : nil, role: a.id(.role)))
         case .contact:
             readContact(a, context: context)
         case .jointDepartment:
@@ -223,40 +224,38 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         }
         isInItem = true
         scratch.reset()
-        fee = Fee()
         item = ServiceItem(
             codes: ItemCodes(
                 basic: a.unique(.basicCode) ?? "", implementation: a.unique(.implementationCode) ?? "",
                 handling: a.unique(.handlingCode)),
-            name: "",
             type: ItemType(rawValue: a.string(.type) ?? ""),
             level: a.token(.level, Level.self) ?? .county,
             region: RegionCode(a.string(.region) ?? ""),
             handling: a.token(.handling, HandlingKind.self) ?? .promised,
-            handlingForms: [],
+            contact: blankContact,
             location: context.tagLocation)
     }
 
     /// `<material>`: starts a new material in place.
     private func openMaterial(_ a: ValueReader, context: XMLParseContext) {
         isInMaterial = true
-        material = Material(
-            name: a.string(.name) ?? "",
+        material = MaterialKey(
+            name: a.id(.name),
             type: a.token(.type, MaterialType.self) ?? .other,
             form: a.token(.form, MaterialForm.self) ?? .paper,
             necessity: a.token(.necessity, Necessity.self) ?? .required,
             source: a.token(.source, MaterialSource.self) ?? .applicant,
+            isKey: a.boolean(.key) ?? false,
             originals: a.integer(.originals) ?? 0,
             copies: a.integer(.copies) ?? 0,
-            isKey: a.boolean(.key) ?? false,
-            issuer: a.string(.issuer),
-            eLicence: a.string(.eLicence),
+            issuer: a.id(.issuer),
+            eLicence: a.id(.eLicence),
             supplyDays: a.number(.supplyDays),
-            paperSize: a.string(.paperSize),
-            blankForm: a.string(.blankForm),
-            sample: a.string(.sample),
-            holder: a.string(.holder),
-            location: context.tagLocation)
+            paperSize: a.id(.paperSize),
+            blankForm: a.id(.blankForm),
+            sample: a.id(.sample),
+            holder: a.id(.holder))
+        materialLocation = context.tagLocation
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {
@@ -272,40 +271,35 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case .item:
             if isInItem {
                 isInItem = false
-                item.fee = shared.fee(fee)
-                shared.finish(&item, from: &scratch)
+                shared.finish(&item, from: &scratch, strings: interner)
                 var finished = blankItem
                 swap(&finished, &item)
                 items.append(finished)
             }
-            fee = Fee()
         case .name: item.name = internedText()
         case .department: item.department = internedText()
         case .implementingBody: item.implementingBody.name = internedText()
         case .serviceObject:
             if let object = textToken(ServiceObject.self, element: "serviceObject", context: context) {
-                scratch.serviceObjects.append(object)
+                scratch.serviceObjects.append(CaseKey(value: object))
             }
         case .handlingForm:
             if let form = textToken(HandlingForm.self, element: "handlingForm", context: context) {
-                scratch.handlingForms.append(form)
+                scratch.handlingForms.append(CaseKey(value: form))
             }
         case .conditions: item.conditions = internedText()
         case .law:
             if isInLaw {
                 isInLaw = false
-                law.text = internedText()
+                law.text = internedTextID()
                 scratch.legalBasis.append(law)
             }
-        case .note: material.note = internedText()
-        case .standard: material.standard = internedText()
+        case .note: material.note = internedTextID()
+        case .standard: material.standard = internedTextID()
         case .material:
             if isInMaterial {
                 isInMaterial = false
-                var finished = blankMaterial
-                swap(&finished, &material)
-                shared.share(&finished)
-                scratch.materials.append(finished)
+                scratch.materials.append(shared.material(material, at: materialLocation, strings: interner))
             }
         case .levels:
             text.collapseWhitespace()
@@ -392,12 +386,10 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private func readContact(_ a: ValueReader, context: XMLParseContext) {
         let addressState = a.token(.addressState, VenueState.self)
         let hoursState = a.token(.hoursState, VenueState.self)
-        var contact = CopyOnWrite(
-            Contact(
-                address: a.string(.address) ?? "", hours: a.string(.hours) ?? "", phone: a.string(.phone) ?? "",
-                complaintPhone: a.string(.complaintPhone) ?? "", addressState: addressState, hoursState: hoursState))
-        shared.share(&contact)
-        item.contactStorage = contact
+        let contact = ContactKey(
+            address: a.id(.address), hours: a.id(.hours), phone: a.id(.phone), complaintPhone: a.id(.complaintPhone),
+            addressState: addressState, hoursState: hoursState)
+        item.contactStorage = shared.contact(contact, strings: interner)
         // Two calls, not a loop over an array literal: that allocated an array of tuples for every item.
         checkVenue(a, value: .address, state: .addressState, name: "address", context: context)
         checkVenue(a, value: .hours, state: .hoursState, name: "hours", context: context)
@@ -419,6 +411,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     private func internedText() -> String {
         text.collapseWhitespace()
         return interner.intern(text.bytes)
+    }
+
+    /// The interner's id of the element's text, white space collapsed as in ``internedText()``.
+    private func internedTextID() -> StringID {
+        text.collapseWhitespace()
+        return StringID(truncatingIfNeeded: interner.id(of: text.bytes))
     }
 
     private func textToken<T: CatalogToken>(_ type: T.Type, element: String, context: XMLParseContext) -> T? {

@@ -139,6 +139,12 @@ public struct Material: Sendable, Hashable, Codable {
         self.location = location
     }
 
+    /// A material over a (shared) body.
+    init(storage: Storage, location: SourceLocation) {
+        self.storage = storage
+        self.location = location
+    }
+
     /// Whether two materials have equal fields and the same location.
     public static func == (a: Material, b: Material) -> Bool {
         a.location == b.location && (a.storage.isIdentical(to: b.storage) || a.storage.value == b.storage.value)

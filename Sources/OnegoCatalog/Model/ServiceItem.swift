@@ -227,6 +227,23 @@ public struct ServiceItem: Sendable, Hashable, Codable, Identifiable {
                 location: location))
     }
 
+    /// An item for the loader to fill in from its start tag: its contact is `contact`'s box (a reader's blank one,
+    /// until the file's shared box of the item's `<contact>` replaces it), not a new box per item.
+    init(
+        codes: ItemCodes, type: ItemType, level: Level, region: RegionCode, handling: HandlingKind,
+        contact: CopyOnWrite<Contact>, location: SourceLocation
+    ) {
+        storage = CopyOnWrite(
+            Fields(
+                codes: codes, name: "", type: type, level: level, region: region, handling: handling,
+                department: "", implementingBody: ImplementingBody(name: "", creditCode: CreditCode("")),
+                serviceObjects: [], legalBasis: [], conditions: nil, statutoryLimit: nil,
+                promisedLimit: TimeLimit(0, .workingDays), specialProcedures: [], visits: 1, visitReason: nil,
+                online: OnlineService(isAvailable: false, depth: .information), handlingForms: [], crossRegion: nil,
+                fee: Fee(), modes: HandlingModes(), materials: [], results: [], steps: [], contact: contact,
+                details: nil, location: location))
+    }
+
     /// Whether the promised limit is published (``PublishedState/notPublished`` when it is absent).
     public var promisedLimitState: PublishedState { promisedLimit == nil ? .notPublished : .published }
     /// 即办件.
