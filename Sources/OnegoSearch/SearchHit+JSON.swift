@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 
 extension SearchHit {
     /// The JSON text of `hits` byte for byte as the command line writes it (`JSONEncoder` with `.prettyPrinted`,
@@ -74,27 +75,8 @@ private struct HitJSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// A JSON string: quote and backslash escaped, the short escapes for backspace, form feed, newline, carriage
-    /// return and tab, other control characters as `\u00xx`; everything else (slashes, non-ASCII) as is.
+    /// A JSON string, as the encoder writes it (``JSONStringBytes``).
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                append("\\u00")
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONStringBytes.append(text, to: &bytes)
     }
 }

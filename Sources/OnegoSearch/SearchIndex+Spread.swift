@@ -17,22 +17,31 @@ extension SearchIndex {
     /// ``WordScorer`` replays them on one document; so scores are identical, without reading any document's other
     /// texts.
     func spreadScores(_ match: WordMatch, facets: SearchFacets) -> [ScoredDocument] {
-        // -1: not reached; -2: filtered out by the facets; else the document's slot in `table`.
-        var slot = [Int32](repeating: -1, count: documents.count)
         // At most one row per posting or code match: reserved once, so the table never moves while it grows.
         let rows = min(documents.count, postingCount(match))
+        // Per document, -1: not reached; -2: filtered out by the facets; else its slot in `table`. An array over all
+        // documents when the word reaches a fair share of them, else a dictionary of the reached ones (a 1M-item
+        // index would otherwise fill 4 MB for a word held by a few hundred documents).
+        let dense = rows * 16 >= documents.count
+        var slots = [Int32](repeating: -1, count: dense ? documents.count : 0)
+        var sparseSlots: [Int32: Int32] = [:]
+        if !dense { sparseSlots.reserveCapacity(rows) }
+        func slot(_ document: Int32) -> Int32 { dense ? slots[Int(document)] : sparseSlots[document, default: -1] }
+        func setSlot(_ document: Int32, _ value: Int32) {
+            if dense { slots[Int(document)] = value } else { sparseSlots[document] = value }
+        }
         var reached: [Int32] = []
         reached.reserveCapacity(rows)
         var table = LabelTable(rows: rows)
         func place(_ document: Int32) -> Int? {
-            let found = slot[Int(document)]
+            let found = slot(document)
             if found >= 0 { return Int(found) }
             if found == -2 { return nil }
             guard facets.isEmpty || documents[Int(document)].matches(facets) else {
-                slot[Int(document)] = -2
+                setSlot(document, -2)
                 return nil
             }
-            slot[Int(document)] = Int32(reached.count)
+            setSlot(document, Int32(reached.count))
             reached.append(document)
             table.addSlot()
             return reached.count - 1

@@ -16,9 +16,11 @@ struct CacheSettings: Sendable {
     init?(loader: CatalogLoader) {
         guard let build = Self.buildIdentity() else { return nil }
         let schema = loader.schema.map { Self.schemaHash($0) } ?? "trusted"
-        // The code profile decides the item checks an entry carries.
+        // The code profile decides the item checks an entry carries. The layout is named by its parts' debug text:
+        // its description is ambiguous (a text part "+" reads like the separator between parts).
         let profile = loader.profile
-        let codes = "\(profile.name) \(profile.basicCodeLengths.sorted()) \(profile.implementationLayout)"
+        let layout = String(reflecting: profile.implementationLayout.parts)
+        let codes = "\(profile.name) \(profile.basicCodeLengths.sorted()) \(layout)"
         let text = [
             "format \(Self.formatVersion)", build, "schema \(schema)", "profile \(codes)", "limits \(loader.limits)",
             "items \(loader.maxItemsPerFile)", "named \(loader.skipsOtherDocumentsNamedDirectly)",

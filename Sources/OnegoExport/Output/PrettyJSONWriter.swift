@@ -1,3 +1,5 @@
+import OnegoBase
+
 /// Writes JSON text byte for byte in the layout of `JSONEncoder` with `.prettyPrinted`, `.sortedKeys` and
 /// `.withoutEscapingSlashes`, without building an encoder's boxed values first.
 ///
@@ -149,41 +151,8 @@ struct PrettyJSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// A quoted string: quote and backslash escaped, the short escapes for backspace, form feed, newline, carriage
-    /// return and tab, other control characters as `\u00xx`; everything else (slashes, non-ASCII) as is.
+    /// A quoted string, as the encoder writes it (``JSONStringBytes``).
     private mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                escape(byte)
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): append("\\\"")
-        case UInt8(ascii: "\\"): append("\\\\")
-        case 0x08: append("\\b")
-        case 0x0C: append("\\f")
-        case 0x0A: append("\\n")
-        case 0x0D: append("\\r")
-        case 0x09: append("\\t")
-        default:
-            let digits: StaticString = "0123456789abcdef"
-            append("\\u00")
-            digits.withUTF8Buffer { hex in
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            }
-        }
+        JSONStringBytes.append(text, to: &bytes)
     }
 }
