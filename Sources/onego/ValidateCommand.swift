@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnegoBase
 import OnegoCatalog
+import OnegoExport
 import OnegoImport
 
 /// `onego validate PATH...`: load a catalog and everything beside it, and report every problem in compiler form.
@@ -49,15 +50,6 @@ struct ValidateCommand: ParsableCommand {
 
 /// The JSON shape of `onego validate --format json`.
 struct ValidationSummary: Encodable {
-    struct Entry: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-        var severity: String
-        var rule: String
-        var message: String
-    }
-
     var valid: Bool
     var items: Int
     var departments: Int
@@ -68,7 +60,7 @@ struct ValidationSummary: Encodable {
     var calendarYears: [Int]
     var errors: Int
     var warnings: Int
-    var diagnostics: [Entry]
+    var diagnostics: [DiagnosticRecord]
 
     init(_ result: WorkspaceValidation) {
         let catalog = result.catalog.catalog
@@ -82,11 +74,7 @@ struct ValidationSummary: Encodable {
         calendarYears = result.calendarYears
         errors = result.errorCount
         warnings = result.warningCount
-        diagnostics = result.diagnostics.map {
-            Entry(
-                file: $0.location?.file ?? "", line: $0.location?.line ?? 0, column: $0.location?.column ?? 0,
-                severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message)
-        }
+        diagnostics = result.diagnostics.map(DiagnosticRecord.init)
     }
 
     func line(seconds: Double) -> String {

@@ -1,23 +1,31 @@
 import OnegoBase
 import OnegoComposer
+import OnegoExport
 
 /// The JSON of `GET /api/author/CODE/check`: the problems of a draft, as `onego validate --format json` lists
 /// them for the file as it would be saved, each with the author form's field it concerns.
 struct DraftCheckReport: Encodable {
-    /// One problem: `validate`'s entry plus the field (`null` when it has no place in the form).
+    /// One problem: `validate`'s entry (``DiagnosticRecord``) plus the field, whose keys are left out when it
+    /// has no place in the form.
     struct Entry: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-        var severity: String
-        var rule: String
-        var message: String
+        var record: DiagnosticRecord
         /// The stable field path (see ``DraftFieldLocator``), or nil.
         var field: String?
         /// The field's name in the officer's words, or nil.
         var fieldLabel: String?
         /// The HTML id of the field on the author page, or nil.
         var elementID: String?
+
+        private enum CodingKeys: String, CodingKey { case field, fieldLabel, elementID }
+
+        /// The record's keys and the field's, in one object.
+        func encode(to encoder: any Encoder) throws {
+            try record.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(field, forKey: .field)
+            try container.encodeIfPresent(fieldLabel, forKey: .fieldLabel)
+            try container.encodeIfPresent(elementID, forKey: .elementID)
+        }
     }
 
     var code: String
@@ -36,11 +44,8 @@ struct DraftCheckReport: Encodable {
         errors = draft.diagnostics.filter { $0.severity == .error }.count
         warnings = draft.diagnostics.filter { $0.severity == .warning }.count
         diagnostics = draft.located.map { located in
-            let diagnostic = located.diagnostic
-            return Entry(
-                file: diagnostic.location?.file ?? "", line: diagnostic.location?.line ?? 0,
-                column: diagnostic.location?.column ?? 0, severity: diagnostic.severity.rawValue,
-                rule: diagnostic.rule.rawValue, message: diagnostic.message, field: located.field?.path,
+            Entry(
+                record: DiagnosticRecord(located.diagnostic), field: located.field?.path,
                 fieldLabel: located.field?.label, elementID: located.field?.elementID)
         }
     }
