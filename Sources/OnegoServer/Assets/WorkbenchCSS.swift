@@ -118,6 +118,8 @@ enum WorkbenchCSS {
         form.edit input[type=text], form.edit input[type=search], form.edit input[type=number], form.edit select, form.edit textarea { font: inherit; color: var(--ink); padding: 4px 8px; border: 1px solid #9aa5b1; border-radius: 4px; width: 100%; }
         form.edit button, .row button { justify-self: start; font: inherit; font-size: 14px; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 4px; background: #fff; color: var(--accent); cursor: pointer; }
         form.edit.inline { display: inline-block; border: 0; padding: 0; margin: 2px 6px 2px 0; background: none; }
+        form.edit.inline.refused { display: block; }
+        form.edit.inline.refused .field-error { margin: 2px 0 4px; }
         .row { display: flex; flex-wrap: wrap; gap: 4px; }
         form.edit .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; font-size: 14px; color: var(--muted); }
         form.edit .checks label { display: inline-flex; align-items: center; gap: 4px; color: var(--ink); min-height: 32px; }
