@@ -96,6 +96,11 @@ import Testing
             let saved = try await post(client, path + "/save", [("base", base)])
             #expect(saved.status == 303)
             #expect(saved.header("Location") == "/matters/YX-KBSD?saved=1")
+            let shown = try await get(client, "/matters/YX-KBSD?saved=1").body
+            #expect(shown.contains("<div class=\"alert ok\" id=\"saved\">已保存到 <span class=\"code\">"))
+            #expect(shown.contains("yx-kbsd.xml</span>，工作区已重新载入。"))
+            #expect(
+                !(try await get(client, "/matters/YX-KBSD").body.contains("id=\"saved\"")), "only right after saving")
         }
         let file = workspace.mattersFolder + "/yx-kbsd.xml"
         #expect(FileManager.default.fileExists(atPath: file))

@@ -29,6 +29,7 @@ enum WorkbenchCSS {
         .muted, .meta, .small { color: var(--muted); font-size: 13px; }
         .code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); word-break: break-all; }
         .panel { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 14px 18px; margin: 12px 0; }
+        .panel > h2:first-child { margin-top: 0; }
         .hero { text-align: center; padding: 48px 16px 24px; }
         .hero h1 { font-size: 28px; }
         .hero form { display: flex; max-width: 640px; margin: 20px auto 8px; }

@@ -58,7 +58,8 @@ struct MatterDraft: Sendable {
             diagnostics = [error]
             return
         }
-        let (loaded, problems) = loader.load(bytes: Array(text.utf8), name: path)
+        let (loaded, loadProblems) = loader.load(bytes: Array(text.utf8), name: path)
+        let problems = matter.members.isEmpty ? loadProblems.map(Self.explainingNoMembers) : loadProblems
         guard let loaded, !problems.containsErrors else {
             diagnostics = problems
             return
@@ -70,6 +71,17 @@ struct MatterDraft: Sendable {
             + MatterChecks.run(
                 matters: [loaded], catalog: data.catalog, synonyms: composer.synonyms,
                 officeHours: composer.officeHours)).sortedByLocation()
+    }
+}
+
+extension MatterDraft {
+    /// The schema's complaint about an empty `<members>` (libxml2's English, "Missing child element(s)") in the
+    /// officer's words: a new matter has no members until one is picked.
+    static func explainingNoMembers(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.rule == .xmlSchema, diagnostic.message.contains("'members'") else { return diagnostic }
+        var explained = diagnostic
+        explained.message = "一件事还没有成员事项：请在“成员事项”下搜索事项并加入（至少一个）。"
+        return explained
     }
 }
 

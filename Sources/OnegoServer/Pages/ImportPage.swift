@@ -32,8 +32,8 @@ struct ImportPage {
             let json = String(decoding: try encoder.encode(result.report), as: UTF8.self)
             let rows = result.items.prefix(200).map { item -> HTML in
                 """
-                <tr><td>\(item.name)</td><td>\(item.department)</td><td class="code">\(item.id)</td>\
-                <td class="c">\(item.materials.count)</td></tr>
+                <tr><td data-label="事项">\(item.name)</td><td data-label="部门">\(item.department)</td>\
+                <td class="code" data-label="编码">\(item.id)</td><td class="c" data-label="材料">\(item.materials.count)</td></tr>
                 """
             }
             let stem = ((upload.originalName as NSString).deletingPathExtension as NSString).lastPathComponent
@@ -49,8 +49,8 @@ struct ImportPage {
                 <label>保存到工作区中的新文件夹 <span class="code">\(workspace)/</span><input type="text" name="folder" value="\(folder)"></label>\
                 <button class="primary" type="submit" id="import-save">保存到工作区</button></form>
                 \(problems)
-                <h2>映射后的事项</h2><div class="scroll"><table id="import-items"><thead><tr><th>事项</th><th>部门</th><th>编码</th><th>材料</th></tr></thead>\
-                <tbody>\(HTML.joined(rows))</tbody></table></div>
+                <h2>映射后的事项</h2><table id="import-items" class="reflow"><thead><tr><th>事项</th><th>部门</th><th>编码</th><th>材料</th></tr></thead>\
+                <tbody>\(HTML.joined(rows))</tbody></table>
                 <h2>导入报告（与 onego import --format json 相同）</h2><pre class="command" id="import-report">\(json)</pre>
                 </main>
                 """
