@@ -162,7 +162,7 @@ struct AuthorPage {
         return """
             <h2\(fieldAttributes("members", focusable: true))>成员事项</h2>\(fieldMessage("members"))
             <ul class="members" id="members">\(rows.text.isEmpty ? "<li class=\"muted\">还没有成员事项：在下面搜索并加入。</li>" : rows)</ul>
-            <form method="get" action="\(action)" class="edit" id="find-member"><label>搜索事项 \
+            <form method="get" action="\(action)#find-member" class="edit" id="find-member"><label>搜索事项 \
             <input type="search" name="find" value="\(find)" placeholder="事项名称、俗称、拼音或编码"></label>\
             <button type="submit">搜索</button></form>
             <ul class="hits" id="member-hits">\(hits)</ul>
