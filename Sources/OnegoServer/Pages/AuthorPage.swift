@@ -207,7 +207,7 @@ struct AuthorPage {
             value="\(typed("answers", in: "addQuestion"))"></label>
             <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米" value="\(typed("unit", in: "addQuestion"))"></label>
             <label>追问条件 <select name="shownWhen">\(follow)</select></label>
-            <label><input type="checkbox" name="required" checked> 必答</label>
+            <div class="checks"><label><input type="checkbox" name="required" checked> 必答</label></div>
             """
         let measured = matter.questions.filter { $0.kind.isMeasured }.map { option($0.id, $0.text, selected: "") }
         let threshold: HTML =

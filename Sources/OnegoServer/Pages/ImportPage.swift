@@ -11,11 +11,17 @@ struct ImportPage {
     let result: ImportResult
     let workspace: String
 
+    /// The upload form: a file and the profile to read it with (named by its title), previewed before anything is
+    /// written.
     static func form(refusal: String?) -> HTML {
-        let options = ImportUploads.profiles.map { profile -> HTML in "<option value=\"\(profile)\">\(profile)</option>"
+        let options = ImportUploads.profiles.map { profile -> HTML in
+            let title = ImportProfile.locate(profile).flatMap { try? ImportProfile.load(path: $0).title }
+            return "<option value=\"\(profile)\">\(title.map { "\($0)（\(profile)）" } ?? profile)</option>"
         }
         return """
             <main class="narrow"><h1>导入事项</h1>
+            <p class="muted">先预览转换后的事项和导入报告，不写入任何文件；确认后才保存到工作区中的一个新文件夹。\
+            空白模板可用 <span class="code">onego template xlsx</span> 生成。</p>
             \(refusal.map { refusal -> HTML in "<div class=\"alert error\" id=\"refusal\">\(refusal)</div>" } ?? "")
             <form method="post" action="/import" enctype="multipart/form-data" class="edit" id="import-form">
             <label>文件（.xlsx、.csv、.json） <input type="file" name="file" accept=".xlsx,.csv,.json,.jsonl" required></label>

@@ -77,7 +77,8 @@ struct MatterPage {
             <form id="answers" method="get" action="\(draftAction ?? "/matters/" + QueryText.encode(matter.code))">
             <h2>办理情形</h2>
             \(fields)
-            <fieldset><legend>受理日期和时间（可选，用于计算办结日期；按小时计的一件事需填时间）</legend>
+            <fieldset><legend>受理日期和时间（可选）</legend>
+            <p class="hint">用于计算办结日期；按小时承诺的一件事还需填受理时间。</p>
             <div class="row"><input type="date" name="accepted" value="\(given.accepted?.description ?? "")" \
             aria-label="受理日期"> <input type="time" name="time" value="\(given.acceptedAt?.clock ?? "")" \
             aria-label="受理时间"></div></fieldset>
