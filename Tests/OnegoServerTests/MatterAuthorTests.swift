@@ -32,6 +32,29 @@ import Testing
         try await client.send("GET", path, headers: [RunningWorkbench.bearer])
     }
 
+    @Test func aChangeReturnsToTheSectionItChanged() async throws {
+        let workspace = try ScratchWorkspace()
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let path = "/author/YX-QYZX"
+            let changes: [([(String, String)], String)] = [
+                ([("action", "selection"), ("member", "seal"), ("selection", "always")], "#field-members"),
+                ([("action", "moveStage"), ("index", "0"), ("direction", "down")], "#field-stages"),
+                ([("action", "moveStage"), ("index", "1"), ("direction", "up")], "#field-stages"),
+                ([("action", "removeField"), ("field", "contact")], "#field-sharedForm"),
+                ([("action", "intake"), ("mode", "jointWindow"), ("delivery", "post")], "#field-intake"),
+                ([("action", "jointForm"), ("name", "企业注销“一件事”申请表"), ("replaces", "on")], "#joint-form"),
+                ([("action", "editQuestion"), ("question", "seal"), ("text", "是否缴销公章？")], "#field-questions"),
+            ]
+            for (fields, section) in changes {
+                let reply = try await post(client, path, fields)
+                #expect(reply.status == 303)
+                #expect(reply.header("Location") == path + section, "\(fields[0].1)")
+            }
+            let page = try await get(client, path).body
+            #expect(page.contains("<h2 id=\"joint-form\">一表申请</h2>") && page.contains("id=\"field-intake\""))
+        }
+    }
+
     @Test func authorPagesAreRefusedWhenReadOnly() async throws {
         try await RunningWorkbench.with { client in
             let index = try await get(client, "/author")

@@ -292,7 +292,7 @@ struct AuthorPage {
             placeholder="如 \(matter.name)“一件事”申请表"\(fieldAttributes("jointForm"))></label>\(fieldMessage("jointForm"))
             <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
-        return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
+        return "<h2 id=\"joint-form\">一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
             + (form.map(replacedMaterials) ?? "")
     }
 

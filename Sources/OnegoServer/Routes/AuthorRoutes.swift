@@ -82,7 +82,8 @@ struct AuthorRoutes {
             }
             draft.check(against: store.data)
             drafts.put(draft)
-            return Self.redirect("/author/" + QueryText.encode(draft.matter.code))
+            let section = MatterEdit.section(after: fields["action"])
+            return Self.redirect("/author/" + QueryText.encode(draft.matter.code) + section)
         }
     }
 
