@@ -41,6 +41,7 @@ enum WorkbenchCSS {
         .tile strong { display: block; font-size: 16px; color: var(--accent); }
         .layout { display: grid; grid-template-columns: 240px minmax(0, 1fr); gap: 20px; align-items: start; }
         .facets h3 { font-size: 14px; margin: 12px 0 4px; color: var(--muted); }
+        .facets > h3:first-child { margin-top: 0; }
         .facets ul { list-style: none; margin: 0; padding: 0; font-size: 14px; }
         .facets li { display: flex; justify-content: space-between; gap: 8px; padding: 2px 0; }
         .facets li.on a { font-weight: 700; color: var(--accent); }
