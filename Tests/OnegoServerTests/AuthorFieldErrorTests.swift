@@ -114,6 +114,22 @@ import Testing
         }
     }
 
+    @Test func aNewMatterWithoutMembersIsToldSoInChinese() async throws {
+        let workspace = try ScratchWorkspace()
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let created = try await author.post(
+                client, "/author",
+                [
+                    ("code", "YX-KBLFD"), ("name", "开办理发店"), ("lead", "云溪区市场监督管理局"), ("limit", "5"),
+                    ("audience", "个体工商户"),
+                ])
+            #expect(created.status == 303)
+            let page = try await author.get(client, "/author/YX-KBLFD").body
+            #expect(page.contains("一件事还没有成员事项：请在“成员事项”下搜索事项并加入（至少一个）。"))
+            #expect(!page.contains("Missing child"), "not libxml2's English")
+        }
+    }
+
     @Test func theCheckIsRefusedWhenReadOnlyAndUnknownCodesAreNotFound() async throws {
         try await RunningWorkbench.with { client in
             let reply = try await author.get(client, "/api/author/YX-QYKB/check")

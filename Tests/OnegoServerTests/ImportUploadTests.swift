@@ -31,6 +31,16 @@ import Testing
             ], body: body)
     }
 
+    @Test func theFormNamesEachProfileByItsTitle() async throws {
+        let workspace = try ScratchWorkspace()
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let form = try await client.send("GET", "/import", headers: [RunningWorkbench.bearer]).body
+            #expect(form.contains("<option value=\"template\">onego 事项目录模板工作簿（template）</option>"))
+            #expect(form.contains("<option value=\"gdzwfw\">广东政务服务网事项记录（JSON / JSON Lines）（gdzwfw）</option>"))
+            #expect(form.contains("不写入任何文件"))
+        }
+    }
+
     @Test func previewsTheMappedItemsAndTheReportThenSavesANewFolder() async throws {
         let workspace = try ScratchWorkspace()
         try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in

@@ -32,6 +32,29 @@ import Testing
         try await client.send("GET", path, headers: [RunningWorkbench.bearer])
     }
 
+    @Test func aChangeReturnsToTheSectionItChanged() async throws {
+        let workspace = try ScratchWorkspace()
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let path = "/author/YX-QYZX"
+            let changes: [([(String, String)], String)] = [
+                ([("action", "selection"), ("member", "seal"), ("selection", "always")], "#field-members"),
+                ([("action", "moveStage"), ("index", "0"), ("direction", "down")], "#field-stages"),
+                ([("action", "moveStage"), ("index", "1"), ("direction", "up")], "#field-stages"),
+                ([("action", "removeField"), ("field", "contact")], "#field-sharedForm"),
+                ([("action", "intake"), ("mode", "jointWindow"), ("delivery", "post")], "#field-intake"),
+                ([("action", "jointForm"), ("name", "企业注销“一件事”申请表"), ("replaces", "on")], "#joint-form"),
+                ([("action", "editQuestion"), ("question", "seal"), ("text", "是否缴销公章？")], "#field-questions"),
+            ]
+            for (fields, section) in changes {
+                let reply = try await post(client, path, fields)
+                #expect(reply.status == 303)
+                #expect(reply.header("Location") == path + section, "\(fields[0].1)")
+            }
+            let page = try await get(client, path).body
+            #expect(page.contains("<h2 id=\"joint-form\">一表申请</h2>") && page.contains("id=\"field-intake\""))
+        }
+    }
+
     @Test func authorPagesAreRefusedWhenReadOnly() async throws {
         try await RunningWorkbench.with { client in
             let index = try await get(client, "/author")
@@ -96,6 +119,11 @@ import Testing
             let saved = try await post(client, path + "/save", [("base", base)])
             #expect(saved.status == 303)
             #expect(saved.header("Location") == "/matters/YX-KBSD?saved=1")
+            let shown = try await get(client, "/matters/YX-KBSD?saved=1").body
+            #expect(shown.contains("<div class=\"alert ok\" id=\"saved\">已保存到 <span class=\"code\">"))
+            #expect(shown.contains("yx-kbsd.xml</span>，工作区已重新载入。"))
+            #expect(
+                !(try await get(client, "/matters/YX-KBSD").body.contains("id=\"saved\"")), "only right after saving")
         }
         let file = workspace.mattersFolder + "/yx-kbsd.xml"
         #expect(FileManager.default.fileExists(atPath: file))

@@ -49,10 +49,12 @@ public enum ItemGuide {
             footer: "本指南依据事项目录生成，与网上办事指南信息同源、内容一致。印发日期：\(options.issued.chinese)")
     }
 
-    /// Names, codes, level, audience, kind of handling and cross-region scope.
+    /// Names (with the 俗称 people use, when the catalog gives them), codes, level, audience, kind of handling and
+    /// cross-region scope.
     static func basics(_ item: ServiceItem) -> GuideSection {
         var basics = [
             GuideField("事项名称", item.name),
+            GuideField("俗称", item.details.aliases.joined(separator: "、")),
             GuideField("事项类型", item.type.label),
             GuideField("基本编码", item.codes.basic),
             GuideField("实施编码", item.codes.implementation),

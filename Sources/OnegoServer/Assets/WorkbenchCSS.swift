@@ -29,6 +29,7 @@ enum WorkbenchCSS {
         .muted, .meta, .small { color: var(--muted); font-size: 13px; }
         .code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); word-break: break-all; }
         .panel { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 14px 18px; margin: 12px 0; }
+        .panel > h2:first-child { margin-top: 0; }
         .hero { text-align: center; padding: 48px 16px 24px; }
         .hero h1 { font-size: 28px; }
         .hero form { display: flex; max-width: 640px; margin: 20px auto 8px; }
@@ -40,6 +41,7 @@ enum WorkbenchCSS {
         .tile strong { display: block; font-size: 16px; color: var(--accent); }
         .layout { display: grid; grid-template-columns: 240px minmax(0, 1fr); gap: 20px; align-items: start; }
         .facets h3 { font-size: 14px; margin: 12px 0 4px; color: var(--muted); }
+        .facets > h3:first-child { margin-top: 0; }
         .facets ul { list-style: none; margin: 0; padding: 0; font-size: 14px; }
         .facets li { display: flex; justify-content: space-between; gap: 8px; padding: 2px 0; }
         .facets li.on a { font-weight: 700; color: var(--accent); }
@@ -118,6 +120,8 @@ enum WorkbenchCSS {
         form.edit input[type=text], form.edit input[type=search], form.edit input[type=number], form.edit select, form.edit textarea { font: inherit; color: var(--ink); padding: 4px 8px; border: 1px solid #9aa5b1; border-radius: 4px; width: 100%; }
         form.edit button, .row button { justify-self: start; font: inherit; font-size: 14px; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 4px; background: #fff; color: var(--accent); cursor: pointer; }
         form.edit.inline { display: inline-block; border: 0; padding: 0; margin: 2px 6px 2px 0; background: none; }
+        form.edit.inline.refused { display: block; }
+        form.edit.inline.refused .field-error { margin: 2px 0 4px; }
         .row { display: flex; flex-wrap: wrap; gap: 4px; }
         form.edit .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; font-size: 14px; color: var(--muted); }
         form.edit .checks label { display: inline-flex; align-items: center; gap: 4px; color: var(--ink); min-height: 32px; }

@@ -1,6 +1,7 @@
 /// The workbench's only script (served as a file: the CSP forbids inline scripts). It makes the matter form
 /// recompose as soon as an answer changes, lets the print buttons print, and makes the author's list of problems
-/// focus the field each concerns (opening a folded form around it); every page works without it.
+/// focus the field each concerns (opening a folded form around it), and puts the focus in a refused form; every page
+/// works without it.
 enum WorkbenchScript {
     static let text = """
         "use strict";
@@ -27,6 +28,14 @@ enum WorkbenchScript {
               field.focus({ preventScroll: true });
             });
           });
+          var refused = document.getElementById("refusal-at");
+          if (refused) {
+            var control = document.querySelector("[aria-describedby=refusal-at]");
+            if (control) {
+              control.scrollIntoView({ block: "center" });
+              control.focus({ preventScroll: true });
+            }
+          }
           document.querySelectorAll("[data-print]").forEach(function (el) {
             el.addEventListener("click", function (event) { event.preventDefault(); window.print(); });
           });

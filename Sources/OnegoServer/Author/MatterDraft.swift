@@ -18,6 +18,15 @@ struct MatterDraft: Sendable {
     var diagnostics: [Diagnostic] = []
     /// ``diagnostics`` with the form field each concerns (set by ``check(against:)``).
     var located: [LocatedDiagnostic] = []
+    /// How many changes were applied; every form of the author page sends the revision it was drawn from.
+    var revision = 0
+
+    /// Refuses a change sent from a page drawn before the latest change (another window, the back button): its
+    /// rows may no longer be the ones the officer saw. Changes that carry no revision (scripts) are not checked.
+    func checkRevision(of fields: FormFields) throws(AuthorError) {
+        guard let sent = fields["revision"], sent != String(revision) else { return }
+        throw AuthorError("这个页面不是最新的：草稿在此后又改动过（可能在另一个窗口中）。下面已是最新内容，请核对后再提交。")
+    }
 
     /// The text the draft saves as over `onDisk`, the file's text ("" for a new file): only changed elements are
     /// rewritten, so comments, layout and the `version` of the rest stay (``MatterPatch``).
@@ -49,7 +58,8 @@ struct MatterDraft: Sendable {
             diagnostics = [error]
             return
         }
-        let (loaded, problems) = loader.load(bytes: Array(text.utf8), name: path)
+        let (loaded, loadProblems) = loader.load(bytes: Array(text.utf8), name: path)
+        let problems = matter.members.isEmpty ? loadProblems.map(Self.explainingNoMembers) : loadProblems
         guard let loaded, !problems.containsErrors else {
             diagnostics = problems
             return
@@ -61,6 +71,17 @@ struct MatterDraft: Sendable {
             + MatterChecks.run(
                 matters: [loaded], catalog: data.catalog, synonyms: composer.synonyms,
                 officeHours: composer.officeHours)).sortedByLocation()
+    }
+}
+
+extension MatterDraft {
+    /// The schema's complaint about an empty `<members>` (libxml2's English, "Missing child element(s)") in the
+    /// officer's words: a new matter has no members until one is picked.
+    static func explainingNoMembers(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.rule == .xmlSchema, diagnostic.message.contains("'members'") else { return diagnostic }
+        var explained = diagnostic
+        explained.message = "一件事还没有成员事项：请在“成员事项”下搜索事项并加入（至少一个）。"
+        return explained
     }
 }
 

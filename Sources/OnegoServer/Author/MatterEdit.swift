@@ -76,6 +76,21 @@ enum MatterEdit {
         }
     }
 
+    /// Where the author page opens after the change `action` was applied: the section it changed (the fragment of
+    /// the redirect), so that on a phone the officer sees the result rather than the top of a long page.
+    static func section(after action: String?) -> String {
+        switch action ?? "" {
+        case "basics": "#" + DraftField.elementID("basics")
+        case "addMember", "selection", "removeMember": "#" + DraftField.elementID("members")
+        case "addStage", "removeStage", "moveStage": "#" + DraftField.elementID("stages")
+        case "addField", "removeField": "#" + DraftField.elementID("sharedForm")
+        case "intake": "#" + DraftField.elementID("intake")
+        case "jointForm", "addReplaced", "removeReplaced": "#joint-form"
+        case "": ""
+        default: "#" + DraftField.elementID("questions")
+        }
+    }
+
     static func basics(_ fields: FormFields, _ matter: inout Matter) throws(AuthorError) {
         guard let name = fields["name"] else { throw AuthorError("请填写一件事名称") }
         guard let lead = fields["lead"] else { throw AuthorError("请填写牵头部门") }

@@ -14,7 +14,8 @@ extension AuthorPage {
     func audienceEditor(_ question: Question, _ answer: AnswerOption) -> HTML {
         let served = matter.servedAudiences
         guard served.count > 1 || answer.audience != nil else { return "" }
-        let current = answer.audience?.rawValue ?? ""
+        let row = [("question", question.id), ("answer", answer.value)]
+        let current = kept("audience", answer.audience?.rawValue ?? "", refused: isRefused("answerAudience", row: row))
         let choices =
             [option("", "（不指定服务对象）", selected: current)]
             + served.map { option($0.rawValue, "申请人为" + $0.rawValue, selected: current) }
@@ -22,7 +23,7 @@ extension AuthorPage {
             <input type="hidden" name="question" value="\(question.id)"><input type="hidden" name="answer" \
             value="\(answer.value)"><label>服务对象 <select name="audience">\(HTML.joined(choices))</select></label>
             """
-        return post("answerAudience", fields, button: "设定", extra: "inline answer-audience")
+        return post("answerAudience", fields, button: "设定", extra: "inline answer-audience", row: row)
     }
 
     /// The member materials the joint form replaces besides the application forms, each with a remove button, and
@@ -31,7 +32,7 @@ extension AuthorPage {
         let rows = form.replaces.enumerated().map { index, reference -> HTML in
             let remove = post(
                 "removeReplaced", "<input type=\"hidden\" name=\"index\" value=\"\(index)\">", button: "删除",
-                extra: "inline")
+                extra: "inline", row: [("index", "\(index)")])
             let path = "jointForm/replaces/\(index)"
             return "<li data-replaced=\"\(index)\"\(fieldAttributes(path, focusable: true))>"
                 + "\(memberName(reference.member))的“\(reference.name)”\(fieldMessage(path))\(remove)</li>"

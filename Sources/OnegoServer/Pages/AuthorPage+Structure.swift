@@ -16,36 +16,44 @@ extension AuthorPage {
         return "<div class=\"checks\" id=\"audiences\"><span>服务对象</span>\(HTML.joined(boxes))</div>"
     }
 
-    /// The form that changes `question` in place, folded under 修改.
+    /// The form that changes `question` in place, folded under 修改问题; unfolded with what was sent when the change
+    /// was refused.
     func questionEditor(_ question: Question) -> HTML {
+        let refused = isRefused("editQuestion", row: [("question", question.id)])
         let conditions = matter.questions.filter { $0.id != question.id }.flatMap { q in
             q.answers.map { "\(q.id)=\($0.value)" }
         }
-        let current = question.shownWhen.map { "\($0.question)=\($0.answer)" }.joined(separator: "|")
+        let current = kept(
+            "shownWhen", question.shownWhen.map { "\($0.question)=\($0.answer)" }.joined(separator: "|"),
+            refused: refused)
         var follow = [option("", "（总是询问）", selected: current)]
-        if question.shownWhen.count > 1 { follow.append(option(current, current, selected: current)) }
+        if !current.isEmpty, !conditions.contains(current) {
+            follow.append(option(current, current, selected: current))
+        }
         follow += conditions.map { option($0, $0, selected: current) }
         var fields: HTML = """
             <input type="hidden" name="question" value="\(question.id)">
-            <label>问题 <input type="text" name="text" value="\(question.text)" required></label>
-            <label>提示 <input type="text" name="hint" value="\(question.hint ?? "")"></label>
+            <label>问题 <input type="text" name="text" value="\(kept("text", question.text, refused: refused))" required></label>
+            <label>提示 <input type="text" name="hint" value="\(kept("hint", question.hint ?? "", refused: refused))"></label>
             """
         switch question.kind {
         case .single, .multiple:
-            let answers = question.answers.map(\.value).joined(separator: "、")
+            let answers = kept("answers", question.answers.map(\.value).joined(separator: "、"), refused: refused)
             fields +=
                 "<label>回答（用顿号分隔；保留的回答保留其效果）<input type=\"text\" name=\"answers\" value=\"\(answers)\"></label>"
         case .number, .date:
-            fields += "<label>单位 <input type=\"text\" name=\"unit\" value=\"\(question.unit ?? "")\"></label>"
+            let unit = kept("unit", question.unit ?? "", refused: refused)
+            fields += "<label>单位 <input type=\"text\" name=\"unit\" value=\"\(unit)\"></label>"
         case .yesNo: break
         }
         fields += "<label>追问条件 <select name=\"shownWhen\">\(HTML.joined(follow))</select></label>"
         if question.kind != .yesNo {
+            let required = refused ? posted?["required"] != nil : question.isRequired
             fields +=
-                "<div class=\"checks\"><label><input type=\"checkbox\" name=\"required\"\(question.isRequired ? " checked" : "")> 必答</label></div>"
+                "<div class=\"checks\"><label><input type=\"checkbox\" name=\"required\"\(required ? " checked" : "")> 必答</label></div>"
         }
-        return "<details class=\"edit-question\"><summary>修改问题</summary>"
-            + post("editQuestion", fields, button: "保存修改") + "</details>"
+        return "<details class=\"edit-question\"\(refused ? " open" : "")><summary>修改问题</summary>"
+            + post("editQuestion", fields, button: "保存修改", row: [("question", question.id)]) + "</details>"
     }
 
     /// The explicit stages, each with a remove button, and the form that adds one from checked members.
@@ -54,14 +62,19 @@ extension AuthorPage {
         let rows = matter.stages.enumerated().map { index, stage -> HTML in
             let names = stage.members.map { memberName($0) }.joined(separator: "、")
             let hidden: HTML = "<input type=\"hidden\" name=\"index\" value=\"\(index)\">"
-            var buttons = post("removeStage", hidden, button: "删除阶段", extra: "inline")
+            let row = [("index", "\(index)")]
+            var buttons = post("removeStage", hidden, button: "删除阶段", extra: "inline", row: row)
             if index < matter.stages.count - 1 {
                 let down = hidden + "<input type=\"hidden\" name=\"direction\" value=\"down\">"
-                buttons = post("moveStage", down, button: "后移", extra: "inline move-down") + buttons
+                buttons =
+                    post("moveStage", down, button: "后移", extra: "inline move-down", row: row + [("direction", "down")])
+                    + buttons
             }
             if index > 0 {
                 let up = hidden + "<input type=\"hidden\" name=\"direction\" value=\"up\">"
-                buttons = post("moveStage", up, button: "前移", extra: "inline move-up") + buttons
+                buttons =
+                    post("moveStage", up, button: "前移", extra: "inline move-up", row: row + [("direction", "up")])
+                    + buttons
             }
             return
                 "<li data-stage=\"\(index)\"\(fieldAttributes("stages/\(index)", focusable: true))>"
@@ -96,7 +109,7 @@ extension AuthorPage {
             let targets = field.mappings.map { "\(memberName($0.member))·\($0.field)" }.joined(separator: "、")
             let remove = post(
                 "removeField", "<input type=\"hidden\" name=\"field\" value=\"\(field.id)\">", button: "删除",
-                extra: "inline")
+                extra: "inline", row: [("field", field.id)])
             let path = "sharedForm/" + field.id
             return
                 "<li data-field=\"\(field.id)\"\(fieldAttributes(path, focusable: true))><strong>\(field.label)</strong> "

@@ -37,6 +37,19 @@ struct AuthorPage {
         refusedAction == action ? posted?.pairs.first { $0.0 == name }?.1 ?? "" : ""
     }
 
+    /// Whether the refused change was sent from this `action` form: a form that occurs once, or the row form whose
+    /// identifying hidden fields (`row`, such as the member or question id) the refused change carries.
+    func isRefused(_ action: String, row: [(String, String)] = []) -> Bool {
+        guard refusal != nil, let posted, posted["action"] == action else { return false }
+        guard !row.isEmpty else { return Self.singleForms.contains(action) }
+        return row.allSatisfy { name, value in posted.pairs.first { $0.0 == name }?.1 == value }
+    }
+
+    /// What was sent as `name` when `refused`, to show again; `current` otherwise.
+    func kept(_ name: String, _ current: String, refused: Bool) -> String {
+        refused ? posted?.pairs.first { $0.0 == name }?.1 ?? "" : current
+    }
+
     var matter: Matter { draft.matter }
     var action: String { "/author/" + QueryText.encode(matter.code) }
 
@@ -47,15 +60,16 @@ struct AuthorPage {
         }
         let page = MatterPage(data: data, matter: matter, given: given, result: preview, draftAction: action)
         let state = draft.isNew ? "新文件" : "修改现有文件"
+        let forms = basics + members + stages + questions + effects + jointForm + sharedForm + intake
         return """
             <main class="author">
             <h1>编写一件事：\(matter.name.isEmpty ? matter.code : matter.name)</h1>
             <p class="muted">\(matter.code) · 保存到 <span class="code">\(draft.path)</span>（\(state)）</p>
-            \(refusal.map { refusal -> HTML in "<div class=\"alert error\" id=\"refusal\">\(refusal)</div>" } ?? "")
+            \(banner(linking: forms.text.contains("id=\"refusal-at\"")))
             \(problems)
             <div class="two">
             <section>
-            \(basics)\(members)\(stages)\(questions)\(effects)\(jointForm)\(sharedForm)\(intake)
+            \(forms)
             <p><a class="button" id="review" href="\(action)/save">查看差异并保存</a></p>
             </section>
             <section id="preview"><h2>实时预览</h2>\(page.form)\(page.outcome)</section>
@@ -64,13 +78,30 @@ struct AuthorPage {
             """
     }
 
-    func post(_ name: String, _ fields: HTML, button: String, extra: String = "") -> HTML {
-        let refused: HTML =
-            name == refusedAction
-            ? "<p class=\"field-error\" role=\"alert\" id=\"refusal-at\">未保存：\(refusal ?? "")</p>" : ""
+    /// Why the last change was refused, at the top; with a link to the form that sent it when that form is on the
+    /// page (a row removed meanwhile has none).
+    func banner(linking: Bool) -> HTML {
+        guard let refusal else { return "" }
+        let link: HTML = linking ? " <a href=\"#refusal-at\">到提交的表单</a>" : ""
+        return "<div class=\"alert error\" id=\"refusal\">未保存：\(refusal)\(link)</div>"
+    }
+
+    /// A form posting the change `name` with `fields`. `row` names the hidden fields that tell one row's form from
+    /// the others of its kind. When the refused change came from this form, the form says why (`refusal-at`), and its
+    /// controls and button are described by that message. Every form carries the draft's revision, so that a
+    /// change sent from a page older than the draft is refused rather than applied to the wrong row.
+    func post(
+        _ name: String, _ fields: HTML, button: String, extra: String = "", row: [(String, String)] = []
+    ) -> HTML {
+        let refused = isRefused(name, row: row)
+        let message: HTML =
+            refused ? "<p class=\"field-error\" role=\"alert\" id=\"refusal-at\">未保存：\(refusal ?? "")</p>" : ""
+        let described: HTML = refused ? " aria-describedby=\"refusal-at\"" : ""
+        let shown = refused ? RefusalMarkup.describing(fields, by: "refusal-at") : fields
         return """
-            <form method="post" action="\(action)" class="edit \(extra)"><input type="hidden" name="action" value="\(name)">\
-            \(refused)\(fields)<button type="submit">\(button)</button></form>
+            <form method="post" action="\(action)" class="edit \(extra)\(refused ? " refused" : "")">\
+            <input type="hidden" name="action" value="\(name)"><input type="hidden" name="revision" value="\(draft.revision)">\
+            \(message)\(shown)<button type="submit"\(described)>\(button)</button></form>
             """
     }
 
@@ -104,10 +135,10 @@ struct AuthorPage {
             let toggle = post(
                 "selection",
                 "<input type=\"hidden\" name=\"member\" value=\"\(member.id)\"><input type=\"hidden\" name=\"selection\" value=\"\(other.rawValue)\">",
-                button: other == .always ? "改为常选" : "改为情形选择", extra: "inline")
+                button: other == .always ? "改为常选" : "改为情形选择", extra: "inline", row: [("member", member.id)])
             let remove = post(
                 "removeMember", "<input type=\"hidden\" name=\"member\" value=\"\(member.id)\">", button: "移除",
-                extra: "inline")
+                extra: "inline", row: [("member", member.id)])
             rows += """
                 <li data-member="\(member.id)"\(fieldAttributes("members/" + member.id, focusable: true))><strong>\(item?.name ?? member.code)</strong> \
                 <span class="muted">\(member.id) · \(member.selection == .always ? "常选" : "情形选择") · \(item?.department ?? "目录中没有此编码")</span>\
@@ -121,8 +152,8 @@ struct AuthorPage {
                 let code: HTML = "<input type=\"hidden\" name=\"code\" value=\"\(hit.code)\">"
                 hits += """
                     <li><strong>\(hit.name)</strong> <span class="muted">\(hit.department ?? "")</span><div class="row">\
-                    \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"always\">", button: "加入（常选）", extra: "inline"))\
-                    \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"situational\">", button: "加入（情形选择）", extra: "inline"))\
+                    \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"always\">", button: "加入（常选）", extra: "inline", row: [("code", hit.code), ("selection", "always")]))\
+                    \(post("addMember", code + "<input type=\"hidden\" name=\"selection\" value=\"situational\">", button: "加入（情形选择）", extra: "inline", row: [("code", hit.code), ("selection", "situational")]))\
                     </div></li>
                     """
             }
@@ -131,7 +162,7 @@ struct AuthorPage {
         return """
             <h2\(fieldAttributes("members", focusable: true))>成员事项</h2>\(fieldMessage("members"))
             <ul class="members" id="members">\(rows.text.isEmpty ? "<li class=\"muted\">还没有成员事项：在下面搜索并加入。</li>" : rows)</ul>
-            <form method="get" action="\(action)" class="edit" id="find-member"><label>搜索事项 \
+            <form method="get" action="\(action)#find-member" class="edit" id="find-member"><label>搜索事项 \
             <input type="search" name="find" value="\(find)" placeholder="事项名称、俗称、拼音或编码"></label>\
             <button type="submit">搜索</button></form>
             <ul class="hits" id="member-hits">\(hits)</ul>
@@ -159,7 +190,7 @@ struct AuthorPage {
                 <span class="muted">\(question.id) · \(question.kind.label)\(follow.isEmpty ? "" : " · " + follow)</span>\
                 \(fieldMessage(path))<ul>\(HTML.joined(answers))</ul>\
                 \(questionEditor(question))\
-                \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(question.id)\">", button: "删除问题", extra: "inline"))</li>
+                \(post("removeQuestion", "<input type=\"hidden\" name=\"question\" value=\"\(question.id)\">", button: "删除问题", extra: "inline", row: [("question", question.id)]))</li>
                 """
         }
         let kinds = [QuestionKind.yesNo, .single, .multiple, .number].map {
@@ -176,7 +207,7 @@ struct AuthorPage {
             value="\(typed("answers", in: "addQuestion"))"></label>
             <label>单位（数值题）<input type="text" name="unit" placeholder="如 平方米" value="\(typed("unit", in: "addQuestion"))"></label>
             <label>追问条件 <select name="shownWhen">\(follow)</select></label>
-            <label><input type="checkbox" name="required" checked> 必答</label>
+            <div class="checks"><label><input type="checkbox" name="required" checked> 必答</label></div>
             """
         let measured = matter.questions.filter { $0.kind.isMeasured }.map { option($0.id, $0.text, selected: "") }
         let threshold: HTML =
@@ -206,7 +237,7 @@ struct AuthorPage {
                 "<input type=\"hidden\" name=\"target\" value=\"\(target)\"><input type=\"hidden\" name=\"index\" value=\"\(index)\">"
             let path = owner + "/effects/\(index)"
             return "<li\(fieldAttributes(path, focusable: true))>\(describe(effect))\(fieldMessage(path))"
-                + "\(post("removeEffect", fields, button: "删除", extra: "inline"))</li>"
+                + "\(post("removeEffect", fields, button: "删除", extra: "inline", row: [("target", target), ("index", "\(index)")]))</li>"
         }
         return "<ul class=\"effects\">\(HTML.joined(items))</ul>"
     }
@@ -261,7 +292,7 @@ struct AuthorPage {
             placeholder="如 \(matter.name)“一件事”申请表"\(fieldAttributes("jointForm"))></label>\(fieldMessage("jointForm"))
             <div class="checks"><label><input type="checkbox" name="replaces"\(checked)> 替代各成员事项的申请表格</label></div>
             """
-        return "<h2>一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
+        return "<h2 id=\"joint-form\">一表申请</h2>" + post("jointForm", fields, button: "保存一表申请")
             + (form.map(replacedMaterials) ?? "")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
@@ -14,10 +15,13 @@ struct MatterPage {
     /// Where the answers form goes; nil for the matter's own page. A draft's preview sets it to the author page and
     /// has no printable documents yet.
     var draftAction: String? = nil
+    /// Whether the page follows saving the matter from the author (`?saved=1`): it says where it was saved.
+    var isJustSaved = false
 
     var body: HTML {
         """
         <main>
+        \(savedNotice)
         <h1>\(matter.name)</h1>
         <p class="muted">\(matter.code) · \(matter.leadDepartment)牵头 · 承诺时限 \(matter.promisedLimit.description)</p>
         \(matter.summary.map { summary -> HTML in "<p>\(summary)</p>" } ?? "")
@@ -27,6 +31,15 @@ struct MatterPage {
         </div>
         </main>
         """
+    }
+
+    /// After saving: the file written, that the workspace was reloaded, and a link back to the author.
+    var savedNotice: HTML {
+        guard isJustSaved else { return "" }
+        return """
+            <div class="alert ok" id="saved">已保存到 <span class="code">\(matter.location.file)</span>，工作区已重新载入。\
+            <a href="/author/\(QueryText.encode(matter.code))">继续修改</a></div>
+            """
     }
 
     var form: HTML {
@@ -64,7 +77,8 @@ struct MatterPage {
             <form id="answers" method="get" action="\(draftAction ?? "/matters/" + QueryText.encode(matter.code))">
             <h2>办理情形</h2>
             \(fields)
-            <fieldset><legend>受理日期和时间（可选，用于计算办结日期；按小时计的一件事需填时间）</legend>
+            <fieldset><legend>受理日期和时间（可选）</legend>
+            <p class="hint">用于计算办结日期；按小时承诺的一件事还需填受理时间。</p>
             <div class="row"><input type="date" name="accepted" value="\(given.accepted?.description ?? "")" \
             aria-label="受理日期"> <input type="time" name="time" value="\(given.acceptedAt?.clock ?? "")" \
             aria-label="受理时间"></div></fieldset>

@@ -73,14 +73,17 @@ struct AuthorRoutes {
             var draft = try openDraft(context)
             let fields = try await FormFields.read(request)
             do throws(AuthorError) {
+                try draft.checkRevision(of: fields)
                 try MatterEdit.apply(fields, to: &draft.matter, catalog: store.data.catalog)
+                draft.revision += 1
             } catch {
                 return authorPage(
                     draft, request: request, refusal: error.description, posted: fields, status: .unprocessableContent)
             }
             draft.check(against: store.data)
             drafts.put(draft)
-            return Self.redirect("/author/" + QueryText.encode(draft.matter.code))
+            let section = MatterEdit.section(after: fields["action"])
+            return Self.redirect("/author/" + QueryText.encode(draft.matter.code) + section)
         }
     }
 

@@ -52,7 +52,8 @@ struct PageRoutes {
                 try data.composer.compose(
                     matter: matter, answers: given.answers, accepted: given.accepted, acceptedAt: given.acceptedAt)
             }
-            let page = MatterPage(data: data, matter: matter, given: given, result: result)
+            var page = MatterPage(data: data, matter: matter, given: given, result: result)
+            page.isJustSaved = request.uri.queryParameters.get("saved") == "1"
             return PageLayout.response(title: matter.name, body: page.body, chrome: chrome)
         }
         router.get("/matters/:code/:kind") { request, context in
