@@ -83,6 +83,7 @@ let package = Package(
                 "OnegoBase", "OnegoCatalog", "OnegoComposer", "OnegoAudit", "OnegoExport", "OnegoImport", "OnegoSearch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

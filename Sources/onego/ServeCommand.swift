@@ -60,6 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Request handlers run on the event loops that read the requests: no hop to Swift's own pool and back
+        // (fewer context switches and a much shorter tail under load; Benchmarks/RESULTS.md, session 9).
+        Workbench.runTasksOnEventLoops()
         let command = self
         let store = WorkbenchStore(
             data: try loadData(), watching: watchedPaths(), loader: { try command.loadData() })

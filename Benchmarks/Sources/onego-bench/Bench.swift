@@ -9,7 +9,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onego-bench",
         abstract: "Generate large catalogs and time onego's loader, audit and composer.",
-        subcommands: [Generate.self, Load.self, AuditBench.self, ComposeBench.self, LayoutBench.self, SearchBench.self]
+        subcommands: [
+            Generate.self, Load.self, AuditBench.self, ComposeBench.self, ComposeRequestsBench.self, LayoutBench.self,
+            SearchBench.self,
+        ]
     )
 }
 

@@ -5,16 +5,17 @@ import OrderedCollections
 /// and the dependency graph with the matter's explicit order added.
 struct DocumentFlow: Sendable {
     var graph: DependencyGraph
-    /// Merged line key → position of the member whose result provides it to every member asking for it.
-    var provider: [String: Int]
+    /// Merged line (its offset in ``MaterialMerge/lines``) → position of the member whose result provides it to
+    /// every member asking for it.
+    var provider: [Int: Int]
 
     static func make(
         _ selection: SelectedMembers, merge: MaterialMerge, prepared: PreparedMatter
     ) -> DocumentFlow {
         var graph = DependencyGraph(count: selection.count)
-        var provider: [String: Int] = [:]
-        for line in merge.lines.values where line.fate == .none {
-            let producers = (prepared.producers[line.document] ?? []).compactMap { selection.position[$0] }
+        var provider: [Int: Int] = [:]
+        for (offset, line) in merge.lines.values.enumerated() where line.fate == .none && !line.producers.isEmpty {
+            let producers = line.producers.compactMap { selection.position[$0] }
             guard !producers.isEmpty else { continue }
             var allProvided = true
             var first: Int?
@@ -26,7 +27,7 @@ struct DocumentFlow: Sendable {
                 first = first ?? producer
                 for p in producers where p != consumer { graph.addEdge(from: p, to: consumer) }
             }
-            if allProvided, let first { provider[line.key] = first }
+            if allProvided, let first { provider[offset] = first }
         }
         for (position, member) in selection.indexes.enumerated() {
             for predecessor in prepared.explicitPredecessors[member] {

@@ -9,6 +9,8 @@ struct MaterialMerge: Sendable {
         var key: String
         /// The document part of the identity (for document flow).
         var document: String
+        /// The members (indexes into the matter's members) whose results provide the document.
+        var producers: [Int]
         var name: String
         var holder: String?
         var aliases: [String]
@@ -57,70 +59,83 @@ struct MaterialMerge: Sendable {
         }
     }
 
-    var lines: OrderedDictionary<String, Line>
+    /// What a merged line is found by: the key's number (``PreparedMatter/Line/keyID``), the fate, and for the
+    /// second and later line of one document in one member, its repeat number. Its text is ``text(_:)``.
+    struct Key: Hashable, Sendable {
+        var id: Int
+        /// 0 none, 1 dropped, 2 joint form (the matter has one), 3 promise; 0 for a repeat.
+        var fate: UInt8
+        /// 1, or the repeat number (2, 3…).
+        var repeatNumber: Int
+
+        init(id: Int, fate: Fate, repeatNumber: Int = 1) {
+            self.id = id
+            self.repeatNumber = repeatNumber
+            switch fate {
+            case _ where repeatNumber > 1: self.fate = 0
+            case .none: self.fate = 0
+            case .dropped: self.fate = 1
+            case .jointForm: self.fate = 2
+            case .promise: self.fate = 3
+            }
+        }
+
+        /// The key as ``MergedMaterial/key`` shows it: the line's identity, then the fate or the repeat number.
+        func text(_ line: PreparedMatter.Line, fate: Fate) -> String {
+            if repeatNumber > 1 { return line.key + "\u{1F}#\(repeatNumber)" }
+            return fate == .none ? line.key : line.key + "\u{1F}" + fate.keyText
+        }
+    }
+
+    var lines: OrderedDictionary<Key, Line>
     /// Member lines needed in this situation (before bundling), and their copies.
     var linesBefore: Int
     var copiesBefore: Int
 
     static func make(_ selection: SelectedMembers, prepared: PreparedMatter, synonyms: SynonymTable) -> MaterialMerge {
-        let matter = prepared.matter
-        var merged = OrderedDictionary<String, Line>()
-        var linesBefore = 0
-        var copiesBefore = 0
-        let promised = Set(matter.promises.map { "\($0.member)\u{1F}\($0.name)" })
-        let named = Set((matter.jointForm?.replaces ?? []).map { "\($0.member)\u{1F}\($0.name)" })
+        var merge = MaterialMerge(lines: [:], linesBefore: 0, copiesBefore: 0)
+        var keys = prepared.keys
+        var ownKeys: [Key] = []
         for (position, member) in selection.indexes.enumerated() {
-            let memberID = matter.members[member].id
             let dropped = selection.outcome.droppedMaterials[member] ?? []
-            var lines = prepared.lines[member]
-            for extra in selection.outcome.addedMaterials[member] ?? [] {
-                lines.append(PreparedMatter.Line(extra, synonyms: synonyms))
+            ownKeys.removeAll(keepingCapacity: true)
+            for line in prepared.lines[member] {
+                merge.add(line, from: position, dropped: dropped, ownKeys: &ownKeys)
             }
-            // A member lists a handful of lines: a linear search compares fewer strings than hashing each key
-            // (hashing Chinese text normalises it).
-            var ownKeys: [String] = []
-            for line in lines {
-                let material = line.material
-                let fate: Fate
-                if !dropped.isEmpty && dropped.contains(material.name) {
-                    fate = .dropped
-                } else if let form = matter.jointForm,
-                    (form.replacesApplicationForms && material.type == .form)
-                        || (!named.isEmpty && named.contains("\(memberID)\u{1F}\(material.name)"))
-                {
-                    fate = .jointForm(form.name)
-                } else if !promised.isEmpty && promised.contains("\(memberID)\u{1F}\(material.name)") {
-                    fate = .promise
-                } else {
-                    fate = .none
-                }
-                if fate != .dropped {
-                    linesBefore += 1
-                    copiesBefore += material.copies
-                }
-                // A fate other than none keeps the line apart from brought lines of the same document; a member
-                // listing one document twice (two people's) keeps both.
-                var key = fate == .none ? line.key : line.key + "\u{1F}" + fate.keyText
-                var repeatNumber = 1
-                while ownKeys.contains(key) {
-                    repeatNumber += 1
-                    key = line.key + "\u{1F}#\(repeatNumber)"
-                }
-                ownKeys.append(key)
-                if let index = merged.index(forKey: key) {
-                    // In place: one lookup, and the line's arrays are not copied.
-                    merged.values[index].merge(material, from: position)
-                } else {
-                    let label = material.holder.map(MaterialHolder.shortLabel) ?? ""
-                    let shown = line.displayName + (label.isEmpty ? "" : "（\(label)）")
-                    merged[key] = Line(
-                        key: key, document: line.document, name: shown, holder: material.holder,
-                        aliases: [material.name], necessity: material.necessity, originals: material.originals,
-                        copies: material.copies, eLicence: material.eLicence, users: [position],
-                        sources: [(position, material)], fate: fate)
-                }
+            for extra in selection.outcome.addedMaterials[member] ?? [] {
+                let line = prepared.addedLine(extra, member: member, synonyms: synonyms, keys: &keys)
+                merge.add(line, from: position, dropped: dropped, ownKeys: &ownKeys)
             }
         }
-        return MaterialMerge(lines: merged, linesBefore: linesBefore, copiesBefore: copiesBefore)
+        return merge
+    }
+
+    /// Adds one member line: merged into the line of the same key, else a new line.
+    private mutating func add(
+        _ line: PreparedMatter.Line, from position: Int, dropped: Set<String>, ownKeys: inout [Key]
+    ) {
+        let material = line.material
+        let fate = !dropped.isEmpty && dropped.contains(material.name) ? .dropped : line.fixedFate
+        if fate != .dropped {
+            linesBefore += 1
+            copiesBefore += material.copies
+        }
+        // A fate other than none keeps the line apart from brought lines of the same document; a member listing
+        // one document twice (two people's) keeps both. A member lists a handful of lines: a linear search.
+        var key = Key(id: line.keyID, fate: fate)
+        while ownKeys.contains(key) { key = Key(id: line.keyID, fate: fate, repeatNumber: key.repeatNumber + 1) }
+        ownKeys.append(key)
+        if let index = lines.index(forKey: key) {
+            // In place: one lookup, and the line's arrays are not copied.
+            lines.values[index].merge(material, from: position)
+        } else {
+            let label = material.holder.map(MaterialHolder.shortLabel) ?? ""
+            let shown = line.displayName + (label.isEmpty ? "" : "（\(label)）")
+            lines[key] = Line(
+                key: key.text(line, fate: fate), document: line.document, producers: line.producers, name: shown,
+                holder: material.holder, aliases: [material.name], necessity: material.necessity,
+                originals: material.originals, copies: material.copies, eLicence: material.eLicence, users: [position],
+                sources: [(position, material)], fate: fate)
+        }
     }
 }

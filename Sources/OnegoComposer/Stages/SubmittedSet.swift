@@ -16,7 +16,7 @@ enum SubmittedSet {
         let items = selection.items
         var result: [MergedMaterial] = []
         var replacedUsers: [Int] = []
-        for line in merge.lines.values {
+        for (offset, line) in merge.lines.values.enumerated() {
             var material = MergedMaterial(
                 key: line.key, name: line.name, holder: line.holder, aliases: line.aliases,
                 necessity: line.necessity, originals: line.originals, copies: line.copies, eLicence: line.eLicence,
@@ -32,7 +32,7 @@ enum SubmittedSet {
                 material.disposition = .replaced
                 material.replacedBy = MergedMaterial.promiseName
             case .none:
-                if !flow.provider.isEmpty, let provider = flow.provider[line.key] {
+                if !flow.provider.isEmpty, let provider = flow.provider[offset] {
                     material.disposition = .produced
                     material.providedBy = items[provider].id
                 } else if let licence = line.eLicence,

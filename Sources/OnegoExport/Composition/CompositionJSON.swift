@@ -23,14 +23,19 @@ public enum CompositionJSON {
     /// line prints it). Throws `EncodingError.invalidValue` for a figure that is not a finite number, as the
     /// encoder did.
     public static func text(_ composition: Composition, schemaVersion: Int? = nil) throws -> String {
+        String(decoding: try bytes(composition, schemaVersion: schemaVersion), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``text(_:schemaVersion:)``, for a caller that sends them on (the workbench's response
+    /// body) without making a `String` of them first.
+    public static func bytes(_ composition: Composition, schemaVersion: Int? = nil) throws -> [UInt8] {
         var writer = PrettyJSONWriter(capacity: 2_048 + composition.materials.count * 400)
         writer.composition(composition, schemaVersion: schemaVersion)
-        guard let text = writer.text() else {
+        if let number = writer.nonConformingNumber {
             throw EncodingError.invalidValue(
-                writer.nonConformingNumber ?? .nan,
-                EncodingError.Context(codingPath: [], debugDescription: "不是有限数值，无法写入 JSON"))
+                number, EncodingError.Context(codingPath: [], debugDescription: "不是有限数值，无法写入 JSON"))
         }
-        return text
+        return writer.bytes
     }
 }
 

@@ -13,7 +13,7 @@ struct PrettyJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Per open container: whether it is an array, and how many elements or members it has so far.
     private var open: [(isArray: Bool, count: Int)] = []
-    /// Set when a number was not finite: the encoder refuses such a value, and so does ``text()``.
+    /// Set when a number was not finite: the encoder refuses such a value, and so does ``CompositionJSON``.
     private var nonConforming: Double?
 
     init(capacity: Int = 4_096) {
@@ -21,12 +21,8 @@ struct PrettyJSONWriter {
         open.reserveCapacity(8)
     }
 
-    /// The text, or nil when a number was not finite (NaN or an infinity, which JSON cannot hold).
-    func text() -> String? {
-        nonConforming == nil ? String(decoding: bytes, as: UTF8.self) : nil
-    }
-
-    /// The non-finite number that made ``text()`` nil.
+    /// A number written that was not finite (NaN or an infinity, which JSON cannot hold): the text is then not
+    /// JSON, and the caller refuses it as the encoder did.
     var nonConformingNumber: Double? { nonConforming }
 
     // MARK: Containers

@@ -1,14 +1,31 @@
 import Foundation
+import NIOCore
 
 /// Recently sent JSON answers of the API (search hits, compositions), by request, for one loaded workspace: at most
 /// `capacity` entries, the least recently used dropped first. Entries carry the workspace generation they were
 /// computed from; a reload starts a new generation and empties the cache, and an answer computed from older data is
 /// neither stored nor returned.
 final class ResponseCache: @unchecked Sendable {
-    /// A cached answer: the JSON text and whether it was an error (422).
+    /// A cached answer: the JSON bytes, sent as they are (a response shares the buffer, nothing is copied), and
+    /// whether it was an error (422).
     struct Entry: Sendable {
-        var text: String
+        var body: ByteBuffer
         var isError = false
+
+        /// An answer of the UTF-8 bytes of a JSON writer.
+        init(bytes: [UInt8], isError: Bool = false) {
+            self.body = ByteBuffer(bytes: bytes)
+            self.isError = isError
+        }
+
+        /// An answer of a JSON text.
+        init(text: String, isError: Bool = false) {
+            self.body = ByteBuffer(string: text)
+            self.isError = isError
+        }
+
+        /// The JSON text.
+        var text: String { String(buffer: body) }
     }
 
     private struct Slot {
@@ -44,9 +61,11 @@ final class ResponseCache: @unchecked Sendable {
         lock.withLock {
             guard from == generation else { return }
             if slots[key] == nil && slots.count >= capacity {
-                let drop = max(1, capacity / 8)
-                let oldest = slots.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(drop).map(\.key)
-                for key in oldest { slots[key] = nil }
+                // The uses are distinct numbers: sorting them alone (not the entries with their keys) finds the
+                // newest use of the eighth to drop.
+                let uses = slots.values.map(\.lastUse).sorted()
+                let cutoff = uses[min(uses.count, max(1, capacity / 8)) - 1]
+                for key in slots.compactMap({ $0.value.lastUse <= cutoff ? $0.key : nil }) { slots[key] = nil }
             }
             clock += 1
             slots[key] = Slot(entry: entry, lastUse: clock)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
@@ -45,7 +46,7 @@ struct APIRoutes {
                 }
                 switch result {
                 case .success(let composition):
-                    return try .init(text: CompositionJSON.text(composition), isError: false)
+                    return try .init(bytes: CompositionJSON.bytes(composition))
                 case .failure(let error):
                     return try .init(text: Self.jsonString(["error": error.description]), isError: true)
                 }
@@ -67,7 +68,7 @@ struct APIRoutes {
             entry = try make()
             store.responses.store(entry, for: key, generation: generation)
         }
-        return Self.jsonText(entry.text, status: entry.isError ? .unprocessableContent : .ok)
+        return Self.json(body: entry.body, status: entry.isError ? .unprocessableContent : .ok)
     }
 
     /// JSON encoded as the command line encodes it (sorted keys, pretty, slashes unescaped).
@@ -83,9 +84,14 @@ struct APIRoutes {
     }
 
     static func jsonText(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        json(body: ByteBuffer(string: text), status: status)
+    }
+
+    /// A JSON response of UTF-8 bytes already in a buffer (shared with the answer cache, not copied).
+    static func json(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 }
 
