@@ -23,15 +23,29 @@ public struct ItemCodes: Sendable, Hashable, Codable {
     }
 
     /// Whether `code` is ``expectedImplementationCode(creditCode:level:basic:)``, compared byte by byte without
-    /// building it (the loader and the audit check every item).
+    /// building it (the loader and the audit check every item): the lengths first, then the three parts in place,
+    /// with no array of parts and no string made for the level.
     public static func isExpectedImplementationCode(
         _ code: String, creditCode: CreditCode, level: Level, basic: String
     ) -> Bool {
-        var bytes = code.utf8.makeIterator()
-        for part in [creditCode.rawValue, String(level.rawValue), basic] {
-            for byte in part.utf8 where bytes.next() != byte { return false }
+        let code = code.utf8
+        let credit = creditCode.rawValue.utf8
+        let basic = basic.utf8
+        // Every level is one digit (1–6).
+        guard code.count == credit.count + 1 + basic.count else { return false }
+        let levelDigit = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: level.rawValue)
+        var index = code.startIndex
+        for byte in credit {
+            guard code[index] == byte else { return false }
+            index = code.index(after: index)
         }
-        return bytes.next() == nil
+        guard code[index] == levelDigit else { return false }
+        index = code.index(after: index)
+        for byte in basic {
+            guard code[index] == byte else { return false }
+            index = code.index(after: index)
+        }
+        return true
     }
 }
 
@@ -45,9 +59,11 @@ public struct RegionCode: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Whether the code has the shape of a region code and a plausible province prefix (11–82).
     public var isWellFormed: Bool {
-        let bytes = Array(rawValue.utf8)
+        // The UTF-8 view in place: an array of its bytes cost an allocation per item checked.
+        let bytes = rawValue.utf8
         guard bytes.count == 6 || bytes.count == 12, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
-        let province = Int(bytes[0] - 48) * 10 + Int(bytes[1] - 48)
+        var digits = bytes.makeIterator()
+        let province = Int((digits.next() ?? 48) - 48) * 10 + Int((digits.next() ?? 48) - 48)
         return (11...82).contains(province)
     }
 
