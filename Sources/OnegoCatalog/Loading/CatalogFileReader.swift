@@ -259,9 +259,6 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {
-        // A run of white space before any text (the indentation between tags: most runs) adds nothing, since every
-        // use of the text collapses white space and trims both ends first: skip its copy.
-        if text.isEmpty && TextBuffer.isWhitespace(bytes) { return }
         text.append(bytes)
     }
 

@@ -36,13 +36,6 @@ struct TextBuffer: ~Copyable {
     @inline(__always)
     mutating func clear() { count = 0 }
 
-    /// Whether every byte of `run` is ASCII white space (true for an empty run).
-    @inline(__always)
-    static func isWhitespace(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in run where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) { return false }
-        return true
-    }
-
     /// Trims ASCII white space and collapses inner runs to one space, in place.
     mutating func collapseWhitespace() {
         // Most texts have no ASCII white space at all: leave them untouched.
