@@ -23,7 +23,21 @@ struct NameTable: ~Copyable {
 
     func entry(_ id: Int) -> XMLName { entries[id] }
 
+    /// The id of the name with these dictionary pointers, when it was seen before: the hot path, inlined into the
+    /// start-tag callback (one lookup per element and per attribute).
     @inline(__always)
+    func find(local: UnsafeRawPointer?, uri: UnsafeRawPointer?) -> Int? {
+        let mask = table.count - 1
+        var slot = Self.slot(local, uri, mask)
+        while true {
+            let key = table[slot]
+            if key.id < 0 { return nil }
+            if key.local == local && key.uri == uri { return key.id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of the name with these pointers, adding the name `make` builds when it is new.
     mutating func id(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> Int {
         let mask = table.count - 1
         var slot = Self.slot(local, uri, mask)

@@ -8,7 +8,15 @@ import OnegoBase
 #endif
 
 extension XMLParseContext {
+    /// The id of an element or attribute name: a probe of the name table inlined here, the name made only the first
+    /// time (out of line).
+    @inline(__always)
     func nameID(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int {
+        names.find(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) ?? addName(local: local, uri: uri)
+    }
+
+    @inline(never)
+    private func addName(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int {
         names.id(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
             XMLName(
                 id: $0,

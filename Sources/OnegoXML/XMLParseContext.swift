@@ -128,9 +128,10 @@ public final class XMLParseContext {
         }
         let line = Int(onego_ctxt_line(parser)) + lineOffset
         let column = Int(onego_ctxt_column(parser))
-        // Walk back to the '<' that opened this tag; '<' cannot occur inside attribute values.
-        guard let open = ByteScan.lastIndex(of: 0x3C, from: base, before: cur) else { return currentLocation }
-        let (newlines, characters) = ByteScan.newlinesAndCharacters(from: open + 1, to: cur)
+        // Walk back to the '<' that opened this tag ('<' cannot occur inside attribute values), counting the lines
+        // and characters passed.
+        guard let (open, newlines, characters) = ByteScan.lastIndexAndCounts(of: 0x3C, from: base, before: cur)
+        else { return currentLocation }
         if newlines == 0 {
             return SourceLocation(file: file, line: line, column: max(1, column - characters - 1))
         }

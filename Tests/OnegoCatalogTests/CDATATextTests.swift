@@ -46,4 +46,21 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.catalog.items.first?.name == "烟草专卖零售许可证核发（新办）")
     }
+
+    /// White space before the first text of an element may arrive as runs of its own (split by a comment or a CDATA
+    /// section); the loader skips copying such runs, and the text must read as if they had been kept and collapsed.
+    @Test(arguments: [0, 1, 2])
+    func whiteSpaceRunsBeforeTheTextChangeNothing(loaderIndex: Int) throws {
+        let loader = try Self.loaders()[loaderIndex]
+        let edits = [
+            ("<name>企业设立登记</name>", "<name>\n    <!-- 名称 -->\n    企业设立<![CDATA[ ]]>登记\n  </name>"),
+            ("<department>云溪区市场监督管理局</department>", "<department> <![CDATA[ ]]>\t<![CDATA[云溪区]]>市场监督管理局</department>"),
+        ]
+        let path = try Fixtures.variant(of: "minimal.xml", edits)
+        let result = loader.load(paths: [path])
+        #expect(result.diagnostics.isEmpty)
+        let item = try #require(result.catalog.items.first)
+        #expect(item.name == "企业设立 登记")
+        #expect(item.department == "云溪区市场监督管理局")
+    }
 }

@@ -47,14 +47,18 @@ import Testing
         }
     }
 
-    /// The eight-bytes-at-a-time count agrees with a byte-by-byte count on any bytes (UTF-8 text, quotes next to
-    /// bytes with the top bit set, every length and alignment).
+    /// The sixteen- and eight-bytes-at-a-time count agrees with a byte-by-byte count on any bytes (UTF-8 text,
+    /// quotes next to bytes with the top bit set, every length and alignment, runs longer than 255 blocks).
     @Test func quotesAreCountedAsByteByByte() {
         var generator = SplitMix64(seed: 0x22)
         let alphabet: [UInt8] = [0x22, 0x27, 0x3C, 0x3E, 0x20, 0x61, 0x3D, 0x00, 0x7F, 0x80, 0xA2, 0xBC, 0xE5, 0xFF]
-        for _ in 0..<2_000 {
-            let bytes = (0..<Int(generator.next() % 70)).map { _ in alphabet[Int(generator.next() % 14)] }
-            let offset = Int(generator.next() % 8)
+        for round in 0..<2_000 {
+            let length = Int(generator.next() % (round % 50 == 0 ? 9_000 : 90))
+            // Mostly one byte (so long runs stay free of flags), sometimes any.
+            let bytes = (0..<length).map { _ in
+                generator.next() % 4 == 0 ? alphabet[Int(generator.next() % 14)] : 0x22 as UInt8
+            }
+            let offset = Int(generator.next() % 16)
             let padded = [UInt8](repeating: 0x61, count: offset) + bytes
             let (quotes, flags) = padded.withUnsafeBufferPointer { all in
                 guard let base = all.baseAddress else { return (0, 0) }
@@ -78,5 +82,38 @@ import Testing
         let violation = try #require(
             screen(tag, chunk: 4096, limits: XMLLimits(maxStartTagBytes: 40), shortcut: true))
         #expect(violation == .init(kind: .startTagTooLong, offset: 3, element: "material"))
+    }
+}
+
+/// `tagLocation` finds a tag's `<` and counts the lines and characters after it in one backward pass, sixteen bytes
+/// at a time; on any bytes it must agree with finding the byte first and counting forward byte by byte.
+@Suite struct ByteScanTests {
+    @Test func theBackwardPassCountsAsByteByByte() {
+        var generator = SplitMix64(seed: 0x3C0A)
+        let alphabet: [UInt8] = [0x3C, 0x0A, 0x22, 0x20, 0x61, 0x7F, 0x80, 0xA2, 0xBF, 0xC0, 0xE5, 0xFF, 0x00]
+        for round in 0..<3_000 {
+            let length = Int(generator.next() % (round % 100 == 0 ? 5_000 : 120))
+            // Rarely a `<`, so most runs cross many blocks before meeting one (or none).
+            let bytes: [UInt8] = (0..<length).map { _ in
+                let pick = generator.next() % 200
+                return pick == 0 ? 0x3C : alphabet[1 + Int(pick % UInt64(alphabet.count - 1))]
+            }
+            let offset = Int(generator.next() % 16)
+            let padded = [UInt8](repeating: 0x3C, count: offset) + bytes
+            padded.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress else { return }
+                let start = base + offset
+                let end = start + bytes.count
+                let found = ByteScan.lastIndexAndCounts(of: 0x3C, from: start, before: end)
+                guard let last = bytes.lastIndex(of: 0x3C) else {
+                    #expect(found == nil, "round \(round)")
+                    return
+                }
+                let after = bytes[(last + 1)...]
+                #expect(found?.index == start + last, "round \(round)")
+                #expect(found?.newlines == after.filter { $0 == 0x0A }.count, "round \(round)")
+                #expect(found?.characters == after.filter { $0 & 0xC0 != 0x80 }.count, "round \(round)")
+            }
+        }
     }
 }

@@ -77,16 +77,23 @@ struct ItemLists {
     /// The `<fee charged>` flag.
     var isCharged = false
 
+    /// Empties the lists, keeping their storage. A list that is already empty is left alone: `removeAll` costs
+    /// about a hundred instructions even then, and `<item>` resets lists that `</item>` has just emptied.
     mutating func reset() {
-        serviceObjects.removeAll(keepingCapacity: true)
-        legalBasis.removeAll(keepingCapacity: true)
-        specialProcedures.removeAll(keepingCapacity: true)
-        handlingForms.removeAll(keepingCapacity: true)
-        materials.removeAll(keepingCapacity: true)
-        results.removeAll(keepingCapacity: true)
-        steps.removeAll(keepingCapacity: true)
-        feeItems.removeAll(keepingCapacity: true)
+        Self.empty(&serviceObjects)
+        Self.empty(&legalBasis)
+        Self.empty(&specialProcedures)
+        Self.empty(&handlingForms)
+        Self.empty(&materials)
+        Self.empty(&results)
+        Self.empty(&steps)
+        Self.empty(&feeItems)
         isCharged = false
+    }
+
+    @inline(__always)
+    private static func empty<T>(_ list: inout [T]) {
+        if !list.isEmpty { list.removeAll(keepingCapacity: true) }
     }
 }
 
