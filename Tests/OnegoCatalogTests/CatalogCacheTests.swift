@@ -105,12 +105,11 @@ import Testing
         #expect(settled.hitPaths.count == 21)
         #expect(settled.hashedPaths.isEmpty)
 
-        // The entry made to look as old as its file: the file is hashed, and the entry still used.
+        // The entry rewritten as if its file had been hashed in the clock tick of the file's last change: the
+        // file is hashed, and the entry still used.
         let education = folder + "/education.xml"
-        let modified = try #require(
-            try FileManager.default.attributesOfItem(atPath: education)[.modificationDate] as? Date)
-        try FileManager.default.setAttributes(
-            [.modificationDate: modified.addingTimeInterval(-1)], ofItemAtPath: cache.entryPath(for: education))
+        let stamp = try #require(ContentKey.Stamp(path: education))
+        try rewriteHeader(of: cache.entryPath(for: education), stamp: stamp, tick: max(stamp.modified, stamp.changed))
         let racy = CatalogCache(directory: cache.directory)
         expectEqual(try loader(cache: racy).load(paths: [folder]), cold)
         #expect(racy.hashedPaths == [education])
@@ -132,6 +131,63 @@ import Testing
         let warm = try loader(cache: edited).load(paths: [folder])
         #expect(edited.parsedPaths == [taxation])
         expectEqual(warm, try loader(cache: nil).load(paths: [folder]))
+    }
+
+    /// Rewrites the stamp and clock tick an entry recorded (and its checksum), as a load on a filesystem with coarse
+    /// timestamps could have written them.
+    private func rewriteHeader(of entry: String, stamp: ContentKey.Stamp, tick: Int64) throws {
+        var bytes = try #require(FileManager.default.contents(atPath: entry).map { [UInt8]($0) })
+        let length = bytes.withUnsafeBytes {
+            Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
+        }
+        let values = [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.inode), tick]
+        for (index, value) in values.enumerated() {
+            withUnsafeBytes(of: value.littleEndian) { for i in 0..<8 { bytes[44 + length + index * 8 + i] = $0[i] } }
+        }
+        let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[16...])) }
+        withUnsafeBytes(of: checksum.littleEndian) { for i in 0..<8 { bytes[8 + i] = $0[i] } }
+        try Data(bytes).write(to: URL(fileURLWithPath: entry))
+    }
+
+    /// On a filesystem with coarse timestamps an edit in the same tick as the hash keeps the file's stamp: such a
+    /// file (its stamp equal to the recorded one, changed no earlier than the tick read before the hash) must be
+    /// hashed, and its new content parsed, even though the entry itself was written later.
+    @Test func anEditInTheClockTickOfTheHashIsHashedAndParsed() throws {
+        let folder = try workspace()
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = try loader(cache: cache).load(paths: [folder])
+        let taxation = folder + "/taxation.xml"
+        let entry = cache.entryPath(for: taxation)
+        let entryBytes = try #require(CatalogCacheEntry.load(from: entry))
+        let recorded = try #require(CatalogCacheEntry.recordedContent(entryBytes))
+        #expect(recorded.content.stamp.isSettled(before: recorded.tick))
+
+        // Same size, modification time put back to the tick the hash was read in (futimens), as a coarse clock
+        // would have left it; the entry then records the file's present stamp, as if hashed in that tick.
+        var text = try String(contentsOfFile: taxation, encoding: .utf8)
+        let name = try #require(text.range(of: "<name>"))
+        text.replaceSubrange(name.upperBound..<text.index(name.upperBound, offsetBy: 2), with: "改名")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: taxation))
+        let fd = open(taxation, O_WRONLY)
+        #expect(fd >= 0)
+        var times = [timespec](repeating: timespec(), count: 2)
+        times[0] = timespec(tv_sec: Int(recorded.tick / 1_000_000_000), tv_nsec: Int(recorded.tick % 1_000_000_000))
+        times[1] = times[0]
+        #expect(futimens(fd, times) == 0)
+        close(fd)
+        let stamp = try #require(ContentKey.Stamp(path: taxation))
+        #expect(stamp.size == recorded.content.stamp.size && stamp.modified == recorded.tick)
+        try rewriteHeader(of: entry, stamp: stamp, tick: stamp.changed)
+        // The entry file is newer than the edit: the old rule (settled before the entry was written) trusted it.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: entry)
+
+        let after = CatalogCache(directory: cache.directory)
+        let warm = try loader(cache: after).load(paths: [folder])
+        #expect(after.hashedPaths == [taxation])
+        #expect(after.parsedPaths == [taxation])
+        expectEqual(warm, try loader(cache: nil).load(paths: [folder]))
+        #expect(warm.catalog.items.contains { $0.name.hasPrefix("改名") })
     }
 
     /// The item checks made beside each file's parse (and cached with it) and the duplicate codes found after the

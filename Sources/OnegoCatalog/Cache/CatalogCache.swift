@@ -6,7 +6,7 @@ import Foundation
 /// Officers re-validate after every edit; with a cache, ``CatalogLoader`` parses only the files that changed and
 /// decodes the others' items *and diagnostics* from their entries. An entry is used only when everything that
 /// decides a file's outcome matches: the file's path, size and XXH64 content hash (not read again while the file's
-/// size, times and inode are those recorded and older than the entry), the onego build (version and the
+/// size, times and inode are those recorded and older than the hash), the onego build (version and the
 /// executable's identity), the catalog schema's hash and the loader's limits. Every entry also carries a checksum of
 /// its own bytes; a stale, foreign, truncated or damaged entry is ignored and rewritten, never trusted.
 ///
@@ -61,7 +61,7 @@ public final class CatalogCache: @unchecked Sendable {
     /// The files that were parsed (absent, stale or damaged entries) in the loads so far.
     public var parsedPaths: [String] { state.withLock { $0.parsed } }
     /// The files whose content was hashed to check their entry (their stamp differed from the entry's, or they
-    /// changed as late as it was written) in the loads so far.
+    /// changed in the clock tick of its hash) in the loads so far.
     public var hashedPaths: [String] { state.withLock { $0.hashed } }
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
     public var note: String? { state.withLock { $0.firstNote } }
@@ -117,6 +117,19 @@ public final class CatalogCache: @unchecked Sendable {
             firstNote = "无法创建校验缓存文件夹 \(directory)，未写入缓存"
             return false
         }
+    }
+
+    /// The filesystem's current time (ns) as its timestamps show it: the modification time of `.clock` in the
+    /// cache folder, just touched; `nil` when it cannot be written. Read before a file is hashed, it tells a later
+    /// load whether the file's stamp could still change within the same timestamp tick (coarse timestamps: 1 s
+    /// on some filesystems, 2 s on FAT) without the stamp showing it.
+    func clockTick() -> Int64? {
+        let fd = open((directory as NSString).appendingPathComponent(".clock"), O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard futimens(fd, nil) == 0, fstat(fd, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 
     /// Where the entry for the catalog file `path` lives: one entry per file (by absolute path), replaced when the

@@ -59,10 +59,12 @@ struct ContentKey: Equatable {
             (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
         }
 
-        /// Whether a file with this stamp was last changed strictly before `written` (an entry's modification
-        /// time): git's rule against racy entries. A file changed in the same clock tick as its entry was written
-        /// may have changed again after it was hashed without its stamp showing it, so it is hashed again.
-        func isSettled(before written: Int64) -> Bool { modified < written && changed < written }
+        /// Whether a file with this stamp was last changed strictly before `tick`, the filesystem's time read just
+        /// before the file was hashed (``CatalogCache/clockTick()``): git's rule against racy entries, with the
+        /// hash's own time as the reference. A file changed in the clock tick it was hashed in may have changed
+        /// again after the hash without its stamp showing it (on a filesystem with coarse timestamps), so it is
+        /// hashed again.
+        func isSettled(before tick: Int64) -> Bool { modified < tick && changed < tick }
     }
     var stamp: Stamp
 
@@ -102,14 +104,20 @@ struct ContentKey: Equatable {
 /// 24  content hash, size        of the catalog file (UInt64 each)
 /// 40  path length, path         the path as named (UInt32, UTF-8)
 /// …   file stamp                size, modification and change times (ns), inode when hashed (UInt64 each)
+/// …   clock tick                the filesystem's time just before the hash (ns, UInt64)
 /// …   payload                   the file's outcome in ``CompactCodable`` form
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 5]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 6]
 
-    /// The entry's bytes.
-    static func make(settings: UInt64, content: ContentKey, path: String, outcome: FileOutcome) -> [UInt8] {
+    /// The bytes after the path: the stamp's four numbers and the clock tick.
+    static let stampBytes = 40
+
+    /// The entry's bytes; `tick` is the filesystem's time read before `content` was hashed.
+    static func make(
+        settings: UInt64, content: ContentKey, tick: Int64, path: String, outcome: FileOutcome
+    ) -> [UInt8] {
         var writer = CompactWriter()
         outcome.write(to: &writer)
         let payload = writer.finished()
@@ -124,6 +132,7 @@ enum CatalogCacheEntry {
         let stamp = content.stamp
         for value in [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified)] { bytes.appendUInt64(value) }
         for value in [UInt64(bitPattern: stamp.changed), stamp.inode] { bytes.appendUInt64(value) }
+        bytes.appendUInt64(UInt64(bitPattern: tick))
         bytes += payload
         let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[16...])) }
         withUnsafeBytes(of: checksum.littleEndian) { for i in 0..<8 { bytes[8 + i] = $0[i] } }
@@ -143,8 +152,9 @@ enum CatalogCacheEntry {
             guard u64(8) == XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[16...])) else { return nil }
             guard u64(16) == settings, u64(24) == content.hash, u64(32) == content.size else { return nil }
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
-            guard length <= raw.count - 76, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[(76 + length)...])
+            let header = 44 + stampBytes
+            guard length <= raw.count - header, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[(header + length)...])
             guard var reader = try? CompactReader(bytes: payload, pool: pool),
                 let outcome = try? FileOutcome(compact: &reader), reader.isAtEnd
             else { return nil }
@@ -152,27 +162,27 @@ enum CatalogCacheEntry {
         }
     }
 
-    /// The content key the entry records (its file's hash, size and stamp when hashed), read from the header
-    /// before the entry is checked; ``read(_:settings:content:path:pool:)`` still checks everything.
-    static func recordedContent(_ bytes: [UInt8]) -> ContentKey? {
-        bytes.withUnsafeBytes { raw -> ContentKey? in
+    /// The content key the entry records (its file's hash, size and stamp when hashed) and the clock tick read
+    /// before the hash, from the header before the entry is checked; ``read(_:settings:content:path:pool:)`` still
+    /// checks everything.
+    static func recordedContent(_ bytes: [UInt8]) -> (content: ContentKey, tick: Int64)? {
+        bytes.withUnsafeBytes { raw -> (content: ContentKey, tick: Int64)? in
             guard raw.count >= 44 else { return nil }
             func u64(_ offset: Int) -> UInt64 {
                 UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             }
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
-            guard length <= raw.count - 76 else { return nil }
+            guard length <= raw.count - 44 - stampBytes else { return nil }
             let at = 44 + length
             let stamp = ContentKey.Stamp(
                 size: Int64(bitPattern: u64(at)), modified: Int64(bitPattern: u64(at + 8)),
                 changed: Int64(bitPattern: u64(at + 16)), inode: u64(at + 24))
-            return ContentKey(hash: u64(24), size: u64(32), stamp: stamp)
+            return (ContentKey(hash: u64(24), size: u64(32), stamp: stamp), Int64(bitPattern: u64(at + 32)))
         }
     }
 
-    /// Reads the entry file with its modification time (ns), or `nil` when there is none (or it cannot be read
-    /// whole).
-    static func load(from file: String) -> (bytes: [UInt8], written: Int64)? { readWholeFile(file) }
+    /// Reads the entry file, or `nil` when there is none (or it cannot be read whole).
+    static func load(from file: String) -> [UInt8]? { readWholeFile(file) }
 
     /// Writes `bytes` to a temporary file in the same folder and renames it over `file`: readers see the old entry
     /// or the new one, never part of one. Failures leave no temporary file behind and are otherwise ignored.
@@ -200,9 +210,8 @@ enum CatalogCacheEntry {
     }
 }
 
-/// The bytes of the regular file at `path` and its modification time (ns), or `nil` when it is absent, not a
-/// regular file or cannot be read whole.
-private func readWholeFile(_ path: String) -> (bytes: [UInt8], written: Int64)? {
+/// The bytes of the regular file at `path`, or `nil` when it is absent, not a regular file or cannot be read whole.
+private func readWholeFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -221,6 +230,5 @@ private func readWholeFile(_ path: String) -> (bytes: [UInt8], written: Int64)? 
         }
         return true
     }
-    let written = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    return whole ? (bytes, written) : nil
+    return whole ? bytes : nil
 }

@@ -10,7 +10,7 @@ struct CacheSettings: Sendable {
     let inFolder: UInt64
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// The settings of `loader`, or `nil` when the running build cannot be identified (then nothing is cached).
     init?(loader: CatalogLoader) {
@@ -70,8 +70,8 @@ extension CatalogLoader {
     /// then stored by the cache's writer beside the load (unless the cache cannot be written).
     ///
     /// A file whose stamp (size, modification and change times, inode) equals the one its entry recorded, and is
-    /// older than the entry, is not read: the entry's hash stands for its content (git's rule; a file as new as its
-    /// entry is hashed). A file without an entry is parsed at once and hashed afterwards, off the load's path: its
+    /// older than the clock tick read before its hash, is not read: the entry's hash stands for its content (git's
+    /// rule; a file changed in the tick of its hash is hashed again). A file without an entry is parsed at once and hashed afterwards, off the load's path: its
     /// stamp must be the same before the parse, after it and when it is hashed, so the entry holds the outcome of
     /// exactly the content it names. Decoded strings are shared through `pool` (one per worker).
     func cachedOutcome(
@@ -81,8 +81,8 @@ extension CatalogLoader {
         guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
-        if let (bytes, written) = CatalogCacheEntry.load(from: entryFile),
-            let content = currentContent(input.path, stamp: before, entry: bytes, written: written, cache: cache)
+        if let bytes = CatalogCacheEntry.load(from: entryFile),
+            let content = currentContent(input.path, stamp: before, entry: bytes, cache: cache)
         {
             if let cached = CatalogCacheEntry.read(
                 bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
@@ -98,37 +98,46 @@ extension CatalogLoader {
         guard ContentKey.Stamp(path: input.path) == before, cache.prepareForWriting() else { return outcome }
         let path = input.path
         cache.write {
+            // The filesystem's time before the hash: a later load trusts the hash only for a file last changed
+            // before it (0 when it cannot be read: the file is then hashed on every load).
+            let tick = cache.clockTick() ?? 0
             guard let content = ContentKey.of(path: path), content.stamp == before else { return }
-            let bytes = CatalogCacheEntry.make(settings: fingerprint, content: content, path: path, outcome: outcome)
+            let bytes = CatalogCacheEntry.make(
+                settings: fingerprint, content: content, tick: tick, path: path, outcome: outcome)
             CatalogCacheEntry.store(bytes, to: entryFile)
         }
         return outcome
     }
 
     /// The content key of the file at `path` whose stamp is `stamp`: the one `entry` recorded when the stamps are
-    /// equal and the file settled before the entry was `written`, else the file's hash (recorded in `cache`).
+    /// equal and the file settled before the clock tick read just before its hash, else the file's hash (recorded
+    /// in `cache`).
     private func currentContent(
-        _ path: String, stamp: ContentKey.Stamp, entry: [UInt8], written: Int64, cache: CatalogCache
+        _ path: String, stamp: ContentKey.Stamp, entry: [UInt8], cache: CatalogCache
     ) -> ContentKey? {
-        if let recorded = CatalogCacheEntry.recordedContent(entry), recorded.stamp == stamp,
-            stamp.isSettled(before: written)
+        if let recorded = CatalogCacheEntry.recordedContent(entry), recorded.content.stamp == stamp,
+            stamp.isSettled(before: recorded.tick)
         {
-            return recorded
+            return recorded.content
         }
         cache.recordHash(path)
         return ContentKey.of(path: path)
     }
 
-    /// The indices of `inputs` with the files whose entry is missing or older than the file first (largest first),
-    /// then the rest in order: a guess from two `stat` calls per file, used only to order the work.
-    func likelyParsedFirst(_ inputs: [InputFile], cache: CatalogCache) -> [Int] {
+    /// The order in which to take `inputs`: the indices of the files whose entry is missing or older than the
+    /// file first (largest first), then the rest in order; a guess from two `stat` calls per file, used only to
+    /// schedule the work. Also the guessed stale indices and every file's size.
+    func likelyParsedFirst(_ inputs: [InputFile], cache: CatalogCache) -> LoadPlan {
         var stale: [(index: Int, size: Int64)] = []
         var current: [Int] = []
+        var sizes: [Int64] = []
         for (index, input) in inputs.enumerated() {
             guard let file = ContentKey.Stamp(path: input.path) else {
                 current.append(index)
+                sizes.append(0)
                 continue
             }
+            sizes.append(file.size)
             let entry = ContentKey.Stamp(path: cache.entryPath(for: input.path))
             if let entry, entry.modified >= max(file.modified, file.changed) {
                 current.append(index)
@@ -136,6 +145,17 @@ extension CatalogLoader {
                 stale.append((index, file.size))
             }
         }
-        return stale.sorted { $0.size > $1.size }.map(\.index) + current
+        let likelyStale = stale.sorted { $0.size > $1.size }.map(\.index)
+        return LoadPlan(order: likelyStale + current, stale: likelyStale, sizes: sizes)
     }
+}
+
+/// How a cached folder load schedules its files (``CatalogLoader/likelyParsedFirst(_:cache:)``).
+struct LoadPlan {
+    /// Input indices in the order the workers take them.
+    var order: [Int]
+    /// The inputs guessed to need a parse, largest first.
+    var stale: [Int]
+    /// Each input's size in bytes (0 when it could not be read).
+    var sizes: [Int64]
 }

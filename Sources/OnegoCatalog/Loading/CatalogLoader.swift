@@ -38,6 +38,8 @@ public struct CatalogLoader: Sendable {
     public var progress: (@Sendable (LoadProgress) -> Void)?
     /// Told whether a trusted two-thread parse kept its halves (`true`) or parsed the file whole (tests).
     var halvesObserver: (@Sendable (_ keptHalves: Bool) -> Void)?
+    /// Told the path of each file of a folder parsed on two threads, its model built by another worker (tests).
+    var splitObserver: (@Sendable (_ path: String) -> Void)?
     /// Whether files named directly may be other onego documents (matters, calendars …), skipped like those found
     /// in folders; `onego validate` uses this to hand them to their own loaders.
     public var skipsOtherDocumentsNamedDirectly = false
@@ -121,64 +123,9 @@ public struct CatalogLoader: Sendable {
         return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: [])
     }
 
-    /// Parses each input, in parallel when allowed, keeping input order in the result.
-    private func parse(_ inputs: [InputFile]) -> [FileOutcome] {
-        guard !inputs.isEmpty else { return [] }
-        let slots = WorkerSlots<FileOutcome>(count: inputs.count)
-        let meter = progress.map {
-            ProgressMeter(totalBytes: LoadProgress.totalBytes(of: inputs.map(\.path)), report: $0)
-        }
-        defer { meter?.finish() }
-        let settings = cache == nil ? nil : CacheSettings(loader: self)
-        let checks = CatalogChecks(profile: profile)
-        if inputs.count == 1, splitsSingleFile(inputs[0]) {
-            return [
-                cachedOutcome(inputs[0], settings: settings, meter: meter) {
-                    var outcome =
-                        if let schema { parseSplit(inputs[0], schema: schema, meter: meter) } else {
-                            parseHalves(inputs[0], meter: meter)
-                        }
-                    outcome.checks = checks.itemChecks(outcome.items)
-                    return outcome
-                }
-            ]
-        }
-        let work: @Sendable (Int, CompactStringPool?) -> Void = { index, pool in
-            let outcome = cachedOutcome(inputs[index], settings: settings, meter: meter, pool: pool) {
-                var outcome = parseOne(inputs[index], schema: schema, meter: meter)
-                outcome.checks = checks.itemChecks(outcome.items)
-                return outcome
-            }
-            slots.store(outcome, at: index)
-        }
-        let workers = min(max(1, threads), inputs.count)
-        // With a cache, files that will probably be parsed go first, so they do not finish alone after the decoding.
-        let order = cache.map { likelyParsedFirst(inputs, cache: $0) } ?? Array(inputs.indices)
-        if workers > 1 {
-            // Each worker takes the next file not yet taken, so no more than `threads` parse at once.
-            let next = Locked(0)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                // Each worker shares the strings of the entries it decodes (see CompactStringPool).
-                let pool = settings == nil ? nil : CompactStringPool()
-                while true {
-                    let position = next.withLock { taken in
-                        defer { taken += 1 }
-                        return taken
-                    }
-                    guard position < order.count else { return }
-                    work(order[position], pool)
-                }
-            }
-        } else {
-            let pool = settings == nil ? nil : CompactStringPool()
-            for index in order { work(index, pool) }
-        }
-        return slots.values.map { $0 ?? FileOutcome.empty }
-    }
-
     /// Whether the only file is parsed on two threads: two or more allowed, a regular file (a pipe or device can
     /// be read only once, never by two passes) of at least ``minimumSplitBytes``.
-    private func splitsSingleFile(_ input: InputFile) -> Bool {
+    func splitsSingleFile(_ input: InputFile) -> Bool {
         var info = stat()
         guard threads > 1, stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         return Int(info.st_size) >= minimumSplitBytes
@@ -187,22 +134,35 @@ public struct CatalogLoader: Sendable {
     /// Validates `input` on one thread (a pass that only checks the root and the schema) while another builds
     /// the model from a trusted pass, then takes schema and parser problems from the first and the loader's own
     /// from the second: the same diagnostics as one validating pass.
-    private func parseSplit(_ input: InputFile, schema: XMLSchema, meter: ProgressMeter?) -> FileOutcome {
-        let validation = WorkerSlots<FileOutcome>(count: 1)
+    func parseSplit(_ input: InputFile, schema: XMLSchema, meter: ProgressMeter?) -> FileOutcome {
+        let validation = WorkerSlots<[Diagnostic]>(count: 1)
         let model = WorkerSlots<FileOutcome>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
-                let gate = RootGate()
-                let found = XMLStreamParser(schema: schema, limits: limits).parse(contentsOf: input.path, into: gate)
-                validation.store(
-                    FileOutcome(items: [], diagnostics: found, title: nil, region: nil, skippedNamespace: nil), at: 0)
+                validation.store(validationPass(input, schema: schema), at: 0)
             } else {
-                model.store(parseOne(input, schema: nil, isValidated: true, meter: meter), at: 0)
+                model.store(modelPass(input, meter: meter), at: 0)
             }
         }
-        var outcome = model.values[0] ?? FileOutcome.empty
+        return joinSplit(model: model.values[0] ?? FileOutcome.empty, validation: validation.values[0] ?? [])
+    }
+
+    /// The validating half of a split parse: only the root is looked at, the schema checks everything.
+    func validationPass(_ input: InputFile, schema: XMLSchema) -> [Diagnostic] {
+        XMLStreamParser(schema: schema, limits: limits).parse(contentsOf: input.path, into: RootGate())
+    }
+
+    /// The model half of a split parse: a well-formedness-only pass that builds the items as a validated load does.
+    func modelPass(_ input: InputFile, meter: ProgressMeter?) -> FileOutcome {
+        parseOne(input, schema: nil, isValidated: true, meter: meter)
+    }
+
+    /// One outcome from the two halves of a split parse: schema and parser problems from the validating pass, the
+    /// loader's own (`catalog.*`) from the model pass, as one validating pass reports them.
+    func joinSplit(model: FileOutcome, validation: [Diagnostic]) -> FileOutcome {
+        var outcome = model
         if outcome.skippedNamespace != nil { return outcome }
-        var checked = (validation.values[0] ?? FileOutcome.empty).diagnostics.filter { !$0.rule.hasPrefix("catalog.") }
+        var checked = validation.filter { !$0.rule.hasPrefix("catalog.") }
         // Where the loader stopped reading (too many items), one pass would have stopped validating too.
         if let stop = outcome.diagnostics.first(where: { $0.rule == .catalogLimitItems })?.location {
             checked = checked.filter { ($0.location ?? stop) <= stop }
@@ -214,7 +174,7 @@ public struct CatalogLoader: Sendable {
     /// Parses the two halves of a trusted file on two threads (``XMLSplitPlan``) and joins their items, or parses
     /// the file whole when it cannot be cut, a half finds an error (the cut may not have fallen between two items,
     /// and one pass words errors best), or the halves together pass the item limit.
-    private func parseHalves(_ input: InputFile, meter: ProgressMeter?) -> FileOutcome {
+    func parseHalves(_ input: InputFile, meter: ProgressMeter?) -> FileOutcome {
         guard let plan = XMLSplitPlan.make(path: input.path, child: "item") else {
             halvesObserver?(false)
             return parseOne(input, schema: nil, meter: meter)
@@ -262,7 +222,7 @@ public struct CatalogLoader: Sendable {
         return outcome
     }
 
-    private func parseOne(
+    func parseOne(
         _ input: InputFile, schema: XMLSchema?, isValidated: Bool? = nil, meter: ProgressMeter?
     ) -> FileOutcome {
         let reader = CatalogFileReader(
