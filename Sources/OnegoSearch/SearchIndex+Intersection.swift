@@ -2,11 +2,13 @@ extension SearchIndex {
     /// The documents passing `facets` that match every word and can be among the best `limit`: the rarest word's
     /// documents are the candidates; each further word keeps those it matches (read from its postings, or from the
     /// candidates' own texts when they are fewer), and the candidates whose largest possible score is below the
-    /// `limit`-th best certain score are dropped. A document's score for a word is at least the word's largest
-    /// contribution to it and at most that plus ``bonusBound``.
+    /// `limit`-th best certain score are dropped; each comes with its largest possible score. A document's score for
+    /// a word is at least the word's largest contribution to it and at most that plus the word's `bonuses` entry
+    /// (``bonusBound(of:)``).
     func topCandidates(
-        _ matches: [WordMatch], scorers: [WordScorer], facets: SearchFacets, limit: Int
-    ) -> [Int32] {
+        _ matches: [WordMatch], scorers: [WordScorer], bonuses: [Double], facets: SearchFacets, limit: Int
+    ) -> [Candidate] {
+        guard let filter = facetTable.filter(facets) else { return [] }
         let costs = matches.map(postingCount)
         let order = matches.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
         // -1: not reached; -2: filtered out or not matching; else the document's place in `candidates`.
@@ -18,7 +20,7 @@ extension SearchIndex {
             if place >= 0 {
                 certain[Int(place)] = max(certain[Int(place)], contribution)
             } else if place == -1 {
-                guard facets.isEmpty || documents[Int(document)].matches(facets) else {
+                guard facetTable.accepts(document, filter, in: documents) else {
                     slot[Int(document)] = -2
                     return
                 }
@@ -55,11 +57,15 @@ extension SearchIndex {
             candidates.removeLast(candidates.count - kept)
             certain.removeLast(certain.count - kept)
         }
-        guard candidates.count > limit else { return candidates }
+        let bonus = bonuses.reduce(0, +)
+        guard candidates.count > limit else {
+            return candidates.indices.map { Candidate(document: candidates[$0], upper: certain[$0] + bonus) }
+        }
         // Rounding the total to hundredths moves a score by at most 0.005.
         let floor = Self.largest(certain, rank: limit) - 0.01
-        let bonus = Double(matches.count) * Self.bonusBound
-        return candidates.indices.filter { certain[$0] + bonus >= floor }.map { candidates[$0] }
+        return candidates.indices.filter { certain[$0] + bonus >= floor }.map {
+            Candidate(document: candidates[$0], upper: certain[$0] + bonus)
+        }
     }
 
     /// The number of postings and code matches a word reaches (what spreading it costs).

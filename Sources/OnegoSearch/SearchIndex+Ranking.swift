@@ -1,8 +1,4 @@
 extension SearchIndex {
-    /// How much a document's score can exceed its best contribution for one word (``LabelValues/score``), plus a
-    /// margin for the rounding to hundredths.
-    static let bonusBound = 10.011
-
     /// The query's words (separated by whitespace).
     static func words(of query: String) -> [String] {
         query.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -37,27 +33,40 @@ extension SearchIndex {
         }
     }
 
-    /// The documents passing `facets` that can be among the best `limit` for one word: the word's text matches are
-    /// taken by their largest possible contribution, best first, and the rest are skipped once `limit` documents
-    /// are certain to outrank every document not yet reached (a document's score is at least any one contribution
-    /// and at most its best plus ``bonusBound``).
-    func topCandidates(_ match: WordMatch, facets: SearchFacets, limit: Int) -> [Int32] {
+    /// The documents passing `facets` that can be among the best `limit` for one word, with their largest possible
+    /// score: the word's text matches are taken by their largest possible contribution, best first, and the rest are
+    /// skipped once `limit` documents are certain to outrank every document not yet reached (a document's score is
+    /// at least any one contribution and at most its best plus `bonus`, ``bonusBound(of:)``).
+    func topCandidates(_ match: WordMatch, bonus: Double, facets: SearchFacets, limit: Int) -> [Candidate] {
+        guard let filter = facetTable.filter(facets) else { return [] }
         var groups = match.credits.indices.map { (bound: bound(of: match.credits[$0]), credit: $0) }
         if let best = match.codes.map(\.value).max() { groups.append((best, -1)) }
         groups.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
-        // 0: not reached; 1: a candidate; 2: a candidate certain to rank high; 3: filtered out by the facets.
-        var state = [UInt8](repeating: 0, count: documents.count)
+        // Per document, -1: not reached; -2: filtered out by the facets; else its place in `candidates`, whose
+        // `upper` holds the largest contribution read so far.
+        var slot = [Int32](repeating: -1, count: documents.count)
+        var candidates: [Candidate] = []
+        var isCertain: [Bool] = []
         var certain = 0
         var heap = BoundHeap()
-        var candidates: [Int32] = []
         func touch(_ document: Int32, _ contribution: Double) {
-            if state[Int(document)] == 0 {
-                let passes = facets.isEmpty || documents[Int(document)].matches(facets)
-                state[Int(document)] = passes ? 1 : 3
-                if passes { candidates.append(document) }
+            var place = slot[Int(document)]
+            if place == -1 {
+                guard facetTable.accepts(document, filter, in: documents) else {
+                    slot[Int(document)] = -2
+                    return
+                }
+                place = Int32(candidates.count)
+                slot[Int(document)] = place
+                candidates.append(Candidate(document: document, upper: contribution))
+                isCertain.append(false)
             }
-            if state[Int(document)] == 1 { heap.push(contribution, document) }
+            guard place >= 0 else { return }
+            candidates[Int(place)].upper = max(candidates[Int(place)].upper, contribution)
+            if !isCertain[Int(place)] { heap.push(contribution, place) }
         }
+        // The largest contribution of the matches not read.
+        var unread = 0.0
         for (position, group) in groups.enumerated() {
             if group.credit < 0 {
                 for (document, value) in match.codes { touch(document, value) }
@@ -68,16 +77,20 @@ extension SearchIndex {
                 }
             }
             guard position + 1 < groups.count else { break }
-            let threshold = groups[position + 1].bound + Self.bonusBound
+            let threshold = groups[position + 1].bound + bonus
             while let top = heap.top, top.bound > threshold {
                 heap.pop()
-                if state[Int(top.document)] == 1 {
-                    state[Int(top.document)] = 2
+                if !isCertain[Int(top.document)] {
+                    isCertain[Int(top.document)] = true
                     certain += 1
                 }
             }
-            if certain >= limit { break }
+            if certain >= limit {
+                unread = groups[position + 1].bound
+                break
+            }
         }
+        for place in candidates.indices { candidates[place].upper = max(candidates[place].upper, unread) + bonus }
         return candidates
     }
 
@@ -93,7 +106,7 @@ extension SearchIndex {
     }
 }
 
-/// A max-heap of (contribution, document), for counting the documents certain to rank high.
+/// A max-heap of (contribution, candidate place), for counting the documents certain to rank high.
 struct BoundHeap {
     private var entries: [(bound: Double, document: Int32)] = []
 
