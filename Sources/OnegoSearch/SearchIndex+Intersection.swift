@@ -11,51 +11,54 @@ extension SearchIndex {
         guard let filter = facetTable.filter(facets) else { return [] }
         let costs = matches.map(postingCount)
         let order = matches.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
-        // -1: not reached; -2: filtered out or not matching; else the document's place in `candidates`.
-        var slot = [Int32](repeating: -1, count: documents.count)
-        var candidates: [Int32] = []
-        var certain: [Double] = []
-        spread(matches[order[0]]) { document, contribution in
-            let place = slot[Int(document)]
-            if place >= 0 {
-                certain[Int(place)] = max(certain[Int(place)], contribution)
-            } else if place == -1 {
-                guard facetTable.accepts(document, filter, in: documents) else {
-                    slot[Int(document)] = -2
-                    return
-                }
-                slot[Int(document)] = Int32(candidates.count)
-                candidates.append(document)
-                certain.append(contribution)
-            }
-        }
-        let averageTexts = max(1, forwardTexts.count / max(1, documents.count))
-        for word in order.dropFirst() where !candidates.isEmpty {
-            var best = [Double](repeating: -1, count: candidates.count)
-            if candidates.count * averageTexts < costs[word] {
-                for (place, document) in candidates.enumerated() {
-                    best[place] = scorers[word].bestContribution(document, in: self) ?? -1
-                }
-            } else {
-                spread(matches[word]) { document, contribution in
-                    let place = slot[Int(document)]
-                    if place >= 0 { best[Int(place)] = max(best[Int(place)], contribution) }
+        // Scratch slots, -1: not reached; -2: filtered out or not matching; else the document's place in
+        // `candidates`.
+        let (candidates, certain) = scratchPool.with { scratch in
+            var candidates: [Int32] = []
+            var certain: [Double] = []
+            spread(matches[order[0]]) { document, contribution in
+                let place = scratch.slots[Int(document)]
+                if place >= 0 {
+                    certain[Int(place)] = max(certain[Int(place)], contribution)
+                } else if place == -1 {
+                    guard facetTable.accepts(document, filter, in: documents) else {
+                        scratch.set(document, -2)
+                        return
+                    }
+                    scratch.set(document, Int32(candidates.count))
+                    candidates.append(document)
+                    certain.append(contribution)
                 }
             }
-            var kept = 0
-            for place in candidates.indices {
-                let document = candidates[place]
-                guard best[place] >= 0 else {
-                    slot[Int(document)] = -2
-                    continue
+            let averageTexts = max(1, forwardTexts.count / max(1, documents.count))
+            for word in order.dropFirst() where !candidates.isEmpty {
+                var best = [Double](repeating: -1, count: candidates.count)
+                if candidates.count * averageTexts < costs[word] {
+                    for (place, document) in candidates.enumerated() {
+                        best[place] = scorers[word].bestContribution(document, in: self) ?? -1
+                    }
+                } else {
+                    spread(matches[word]) { document, contribution in
+                        let place = scratch.slots[Int(document)]
+                        if place >= 0 { best[Int(place)] = max(best[Int(place)], contribution) }
+                    }
                 }
-                candidates[kept] = document
-                certain[kept] = certain[place] + best[place]
-                slot[Int(document)] = Int32(kept)
-                kept += 1
+                var kept = 0
+                for place in candidates.indices {
+                    let document = candidates[place]
+                    guard best[place] >= 0 else {
+                        scratch.set(document, -2)
+                        continue
+                    }
+                    candidates[kept] = document
+                    certain[kept] = certain[place] + best[place]
+                    scratch.set(document, Int32(kept))
+                    kept += 1
+                }
+                candidates.removeLast(candidates.count - kept)
+                certain.removeLast(certain.count - kept)
             }
-            candidates.removeLast(candidates.count - kept)
-            certain.removeLast(certain.count - kept)
+            return (candidates, certain)
         }
         let bonus = bonuses.reduce(0, +)
         guard candidates.count > limit else {

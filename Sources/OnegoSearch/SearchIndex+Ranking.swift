@@ -42,56 +42,57 @@ extension SearchIndex {
         var groups = match.credits.indices.map { (bound: bound(of: match.credits[$0]), credit: $0) }
         if let best = match.codes.map(\.value).max() { groups.append((best, -1)) }
         groups.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
-        // Per document, -1: not reached; -2: filtered out by the facets; else its place in `candidates`, whose
-        // `upper` holds the largest contribution read so far.
-        var slot = [Int32](repeating: -1, count: documents.count)
-        var candidates: [Candidate] = []
-        var isCertain: [Bool] = []
-        var certain = 0
-        var heap = BoundHeap()
-        func touch(_ document: Int32, _ contribution: Double) {
-            var place = slot[Int(document)]
-            if place == -1 {
-                guard facetTable.accepts(document, filter, in: documents) else {
-                    slot[Int(document)] = -2
-                    return
+        // Per document (scratch slots), -1: not reached; -2: filtered out by the facets; else its place in
+        // `candidates`, whose `upper` holds the largest contribution read so far.
+        return scratchPool.with { scratch in
+            var candidates: [Candidate] = []
+            var isCertain: [Bool] = []
+            var certain = 0
+            var heap = BoundHeap()
+            func touch(_ document: Int32, _ contribution: Double) {
+                var place = scratch.slots[Int(document)]
+                if place == -1 {
+                    guard facetTable.accepts(document, filter, in: documents) else {
+                        scratch.set(document, -2)
+                        return
+                    }
+                    place = Int32(candidates.count)
+                    scratch.set(document, place)
+                    candidates.append(Candidate(document: document, upper: contribution))
+                    isCertain.append(false)
                 }
-                place = Int32(candidates.count)
-                slot[Int(document)] = place
-                candidates.append(Candidate(document: document, upper: contribution))
-                isCertain.append(false)
+                guard place >= 0 else { return }
+                candidates[Int(place)].upper = max(candidates[Int(place)].upper, contribution)
+                if !isCertain[Int(place)] { heap.push(contribution, place) }
             }
-            guard place >= 0 else { return }
-            candidates[Int(place)].upper = max(candidates[Int(place)].upper, contribution)
-            if !isCertain[Int(place)] { heap.push(contribution, place) }
+            // The largest contribution of the matches not read.
+            var unread = 0.0
+            for (position, group) in groups.enumerated() {
+                if group.credit < 0 {
+                    for (document, value) in match.codes { touch(document, value) }
+                } else {
+                    let credit = match.credits[group.credit]
+                    for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                        touch(posting.document, posting.field.weight * credit.value)
+                    }
+                }
+                guard position + 1 < groups.count else { break }
+                let threshold = groups[position + 1].bound + bonus
+                while let top = heap.top, top.bound > threshold {
+                    heap.pop()
+                    if !isCertain[Int(top.document)] {
+                        isCertain[Int(top.document)] = true
+                        certain += 1
+                    }
+                }
+                if certain >= limit {
+                    unread = groups[position + 1].bound
+                    break
+                }
+            }
+            for place in candidates.indices { candidates[place].upper = max(candidates[place].upper, unread) + bonus }
+            return candidates
         }
-        // The largest contribution of the matches not read.
-        var unread = 0.0
-        for (position, group) in groups.enumerated() {
-            if group.credit < 0 {
-                for (document, value) in match.codes { touch(document, value) }
-            } else {
-                let credit = match.credits[group.credit]
-                for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
-                    touch(posting.document, posting.field.weight * credit.value)
-                }
-            }
-            guard position + 1 < groups.count else { break }
-            let threshold = groups[position + 1].bound + bonus
-            while let top = heap.top, top.bound > threshold {
-                heap.pop()
-                if !isCertain[Int(top.document)] {
-                    isCertain[Int(top.document)] = true
-                    certain += 1
-                }
-            }
-            if certain >= limit {
-                unread = groups[position + 1].bound
-                break
-            }
-        }
-        for place in candidates.indices { candidates[place].upper = max(candidates[place].upper, unread) + bonus }
-        return candidates
     }
 
     /// The largest contribution a text match can make to any document: its value times the heaviest accepted field

@@ -21,43 +21,35 @@ extension SearchIndex {
         guard let filter = facetTable.filter(facets) else { return [] }
         // At most one row per posting or code match: reserved once, so the table never moves while it grows.
         let rows = min(documents.count, postingCount(match))
-        // Per document, -1: not reached; -2: filtered out by the facets; else its slot in `table`. An array over all
-        // documents when the word reaches a fair share of them, else a dictionary of the reached ones (a 1M-item
-        // index would otherwise fill 4 MB for a word held by a few hundred documents).
-        let dense = rows * 16 >= documents.count
-        var slots = [Int32](repeating: -1, count: dense ? documents.count : 0)
-        var sparseSlots: [Int32: Int32] = [:]
-        if !dense { sparseSlots.reserveCapacity(rows) }
-        func slot(_ document: Int32) -> Int32 { dense ? slots[Int(document)] : sparseSlots[document, default: -1] }
-        func setSlot(_ document: Int32, _ value: Int32) {
-            if dense { slots[Int(document)] = value } else { sparseSlots[document] = value }
-        }
-        var reached: [Int32] = []
-        reached.reserveCapacity(rows)
-        var table = LabelTable(rows: rows)
-        func place(_ document: Int32) -> Int? {
-            let found = slot(document)
-            if found >= 0 { return Int(found) }
-            if found == -2 { return nil }
-            guard facetTable.accepts(document, filter, in: documents) else {
-                setSlot(document, -2)
-                return nil
+        // Per document (scratch slots), -1: not reached; -2: filtered out by the facets; else its row in `table`.
+        return scratchPool.with { scratch in
+            var reached: [Int32] = []
+            reached.reserveCapacity(rows)
+            var table = LabelTable(rows: rows)
+            func place(_ document: Int32) -> Int? {
+                let found = scratch.slots[Int(document)]
+                if found >= 0 { return Int(found) }
+                if found == -2 { return nil }
+                guard facetTable.accepts(document, filter, in: documents) else {
+                    scratch.set(document, -2)
+                    return nil
+                }
+                scratch.set(document, Int32(reached.count))
+                reached.append(document)
+                table.addSlot()
+                return reached.count - 1
             }
-            setSlot(document, Int32(reached.count))
-            reached.append(document)
-            table.addSlot()
-            return reached.count - 1
-        }
-        for credit in match.credits {
-            for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
-                if let index = place(posting.document) { table.apply(index, credit, field: posting.field) }
+            for credit in match.credits {
+                for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                    if let index = place(posting.document) { table.apply(index, credit, field: posting.field) }
+                }
             }
-        }
-        for (document, value) in match.codes {
-            if let index = place(document) { table.add(index, .code, value) }
-        }
-        return reached.indices.map {
-            ScoredDocument(document: reached[$0], score: (table.score($0) * 100).rounded() / 100)
+            for (document, value) in match.codes {
+                if let index = place(document) { table.add(index, .code, value) }
+            }
+            return reached.indices.map {
+                ScoredDocument(document: reached[$0], score: (table.score($0) * 100).rounded() / 100)
+            }
         }
     }
 

@@ -45,6 +45,8 @@ public struct SearchIndex: Sendable {
     let relatedWords: RelatedWords
     /// The documents' facet values as numbers.
     let facetTable: FacetTable
+    /// Per-document slots lent to queries.
+    let scratchPool: SearchScratchPool
 
     /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
     /// in `catalog`).
@@ -73,6 +75,7 @@ public struct SearchIndex: Sendable {
         self.pinyin = builder.pinyin
         self.relatedWords = RelatedWords.shared
         self.facetTable = FacetTable(documents: documents)
+        self.scratchPool = SearchScratchPool(documents: documents.count)
     }
 
     /// The number of items and matters indexed.

@@ -80,6 +80,8 @@ import Testing
                 #expect(index.search(query, facets: filter, limit: limit) == expected, "\(query) \(limit) \(filter)")
             }
         }
+        // Every query gave back its scratch slots as it found them.
+        #expect(index.scratchPool.with { scratch in scratch.slots.allSatisfy { $0 == -1 } })
         // A department word reaches one label only: no bonus beyond the rounding margin.
         #expect(index.bonusBound(of: index.wordMatch("云溪区")) < 1)
         #expect(index.bonusBound(of: index.wordMatch("身份证")) > 1)
@@ -111,6 +113,23 @@ import Testing
             let query = String(decoding: letters, as: UTF8.self)
             #expect(index.search(query, limit: 20) == index.referenceSearch(query, limit: 20), "\(query)")
         }
+    }
+
+    /// Queries on several threads at once (each borrowing its own scratch slots) answer as one after another.
+    @Test func concurrentQueriesAnswerAsSerialOnes() async {
+        let index = Self.generated
+        let queries = ["身份证", "云溪区", "xu", "申请表 身份证", "登记", "qykb", "营业执照", "sfz"]
+        let expected = queries.map { index.search($0, limit: 20) }
+        let found = await withTaskGroup(of: (Int, [SearchHit]).self) { group in
+            for round in 0..<64 {
+                group.addTask { (round % queries.count, index.search(queries[round % queries.count], limit: 20)) }
+            }
+            var found: [(Int, [SearchHit])] = []
+            for await answer in group { found.append(answer) }
+            return found
+        }
+        #expect(found.count == 64)
+        for (position, hits) in found { #expect(hits == expected[position], "\(queries[position])") }
     }
 
     @Test func relatedWordVariantsAreThoseOfEveryGroup() {
