@@ -3,6 +3,8 @@ extension SearchIndex {
     struct Candidate {
         var document: Int32
         var upper: Double
+        /// A lower bound of its score before rounding (its best contribution found).
+        var lower: Double
     }
 
     /// How much a document's score for the word can exceed the word's best contribution to it, plus a margin for the
@@ -12,9 +14,11 @@ extension SearchIndex {
     func bonusBound(of match: WordMatch) -> Double {
         var largest = [Double](repeating: 0, count: MatchLabel.allCases.count)
         for credit in match.credits {
-            let fields = textFields[Int(credit.text)]
-            for field in SearchField.allCases
-            where fields & (1 << UInt16(field.rawValue)) != 0 && credit.filter.accepts(field) {
+            var fields = textFields[Int(credit.text)]
+            while fields != 0 {
+                let field = SearchField.allFields[fields.trailingZeroBitCount]
+                fields &= fields - 1
+                guard credit.filter.accepts(field) else { continue }
                 let label = field == .name ? (credit.nameLabel ?? MatchLabel(field)) : MatchLabel(field)
                 let weighted = field.weight * credit.value
                 largest[label.rawValue] = max(largest[label.rawValue], weighted)
@@ -38,29 +42,37 @@ extension SearchIndex {
         lhs.score != rhs.score ? lhs.score > rhs.score : codeRanks[Int(lhs.document)] < codeRanks[Int(rhs.document)]
     }
 
-    /// The best `limit` candidates, best first, scored lazily: in order of their upper bound (then by code), until the
-    /// next cannot precede the `limit`-th best found. Nil when that would read more than `budget` forward entries.
-    func lazyBest(_ candidates: [Candidate], limit: Int, budget: Int, scorers: inout [WordScorer]) -> [ScoredDocument]?
-    {
-        var queue = CandidateQueue(candidates) { lhs, rhs in
-            lhs.upper != rhs.upper
-                ? lhs.upper > rhs.upper : codeRanks[Int(lhs.document)] < codeRanks[Int(rhs.document)]
+    /// The best `limit` candidates, best first, scored lazily: those whose upper bound is below the `limit`-th best
+    /// lower bound are dropped; the rest are scored in order of their upper bound (then by code), until the next
+    /// cannot precede the `limit`-th best found. Nil when scoring them all would read more than `budget` forward
+    /// entries (then spreading is cheaper).
+    func lazyBest(_ found: [Candidate], limit: Int, budget: Int, scorers: inout [WordScorer]) -> [ScoredDocument]? {
+        var candidates = found
+        if candidates.count > limit {
+            // Rounding moves a score by at most 0.005.
+            let floor = Self.largest(candidates.map(\.lower), rank: limit) - 0.01
+            candidates.removeAll { $0.upper < floor }
         }
+        if budget < Int.max {
+            var read = 0
+            for candidate in candidates {
+                read += Int(forwardStart[Int(candidate.document) + 1] - forwardStart[Int(candidate.document)])
+            }
+            guard read <= budget else { return nil }
+        }
+        var queue = CandidateQueue(candidates.map { (upper: $0.upper, rank: codeRanks[Int($0.document)]) })
         var top: [ScoredDocument] = []
         top.reserveCapacity(min(limit, candidates.count) + 1)
-        var read = 0
-        while let next = queue.pop() {
+        while let (upper, rank) = queue.pop() {
+            let document = rankedDocuments[Int(rank)]
             if top.count == limit, let last = top.last,
-                !precedes(ScoredDocument(document: next.document, score: next.upper), last)
+                !precedes(ScoredDocument(document: document, score: upper), last)
             {
                 break
             }
-            read += scorers.count * Int(forwardStart[Int(next.document) + 1] - forwardStart[Int(next.document)])
-            guard read <= budget else { return nil }
             var total = 0.0
-            for index in scorers.indices { total += scorers[index].score(next.document, in: self) ?? 0 }
-            insert(
-                ScoredDocument(document: next.document, score: (total * 100).rounded() / 100), into: &top, limit: limit)
+            for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
+            insert(ScoredDocument(document: document, score: (total * 100).rounded() / 100), into: &top, limit: limit)
         }
         return top
     }
@@ -79,23 +91,18 @@ extension SearchIndex {
     }
 }
 
-/// A binary heap of candidates, first by an ordering given at creation; built in linear time, so taking a few of many
-/// costs little more than reading them.
+/// A binary heap of (upper bound, code rank), the largest bound first and ties by code; built in linear time, so
+/// taking a few of many costs little more than reading them.
 struct CandidateQueue {
-    private var entries: [SearchIndex.Candidate]
-    private let first: (SearchIndex.Candidate, SearchIndex.Candidate) -> Bool
+    private var entries: [(upper: Double, rank: Int32)]
 
-    init(
-        _ candidates: [SearchIndex.Candidate],
-        first: @escaping (SearchIndex.Candidate, SearchIndex.Candidate) -> Bool
-    ) {
+    init(_ candidates: [(upper: Double, rank: Int32)]) {
         entries = candidates
-        self.first = first
         for parent in stride(from: entries.count / 2 - 1, through: 0, by: -1) { siftDown(parent) }
     }
 
-    /// Removes and returns the first candidate.
-    mutating func pop() -> SearchIndex.Candidate? {
+    /// Removes and returns the first entry.
+    mutating func pop() -> (upper: Double, rank: Int32)? {
         guard let head = entries.first else { return nil }
         let last = entries.removeLast()
         if !entries.isEmpty {
@@ -103,6 +110,11 @@ struct CandidateQueue {
             siftDown(0)
         }
         return head
+    }
+
+    @inline(__always)
+    private func first(_ lhs: (upper: Double, rank: Int32), _ rhs: (upper: Double, rank: Int32)) -> Bool {
+        lhs.upper != rhs.upper ? lhs.upper > rhs.upper : lhs.rank < rhs.rank
     }
 
     private mutating func siftDown(_ start: Int) {

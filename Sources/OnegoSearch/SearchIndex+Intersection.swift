@@ -62,12 +62,14 @@ extension SearchIndex {
         }
         let bonus = bonuses.reduce(0, +)
         guard candidates.count > limit else {
-            return candidates.indices.map { Candidate(document: candidates[$0], upper: certain[$0] + bonus) }
+            return candidates.indices.map {
+                Candidate(document: candidates[$0], upper: certain[$0] + bonus, lower: certain[$0])
+            }
         }
         // Rounding the total to hundredths moves a score by at most 0.005.
         let floor = Self.largest(certain, rank: limit) - 0.01
         return candidates.indices.filter { certain[$0] + bonus >= floor }.map {
-            Candidate(document: candidates[$0], upper: certain[$0] + bonus)
+            Candidate(document: candidates[$0], upper: certain[$0] + bonus, lower: certain[$0])
         }
     }
 

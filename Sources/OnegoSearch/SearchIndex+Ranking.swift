@@ -58,11 +58,12 @@ extension SearchIndex {
                     }
                     place = Int32(candidates.count)
                     scratch.set(document, place)
-                    candidates.append(Candidate(document: document, upper: contribution))
+                    candidates.append(Candidate(document: document, upper: contribution, lower: contribution))
                     isCertain.append(false)
                 }
                 guard place >= 0 else { return }
                 candidates[Int(place)].upper = max(candidates[Int(place)].upper, contribution)
+                candidates[Int(place)].lower = candidates[Int(place)].upper
                 if !isCertain[Int(place)] { heap.push(contribution, place) }
             }
             // The largest contribution of the matches not read.
@@ -98,9 +99,11 @@ extension SearchIndex {
     /// The largest contribution a text match can make to any document: its value times the heaviest accepted field
     /// the text occurs in.
     private func bound(of credit: TextCredit) -> Double {
-        let fields = textFields[Int(credit.text)]
+        var fields = textFields[Int(credit.text)]
         var weight = 0.0
-        for field in SearchField.allCases where fields & (1 << UInt16(field.rawValue)) != 0 {
+        while fields != 0 {
+            let field = SearchField.allFields[fields.trailingZeroBitCount]
+            fields &= fields - 1
             if credit.filter.accepts(field) { weight = max(weight, field.weight) }
         }
         return weight * credit.value

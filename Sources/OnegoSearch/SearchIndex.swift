@@ -41,6 +41,8 @@ public struct SearchIndex: Sendable {
     let codes: [(code: [UInt8], document: Int32)]
     /// Each document's position when ordered by code (ties in score go by code).
     let codeRanks: [Int32]
+    /// The documents ordered by code (the inverse of ``codeRanks``).
+    let rankedDocuments: [Int32]
     let pinyin: PinyinTable
     let relatedWords: RelatedWords
     /// The documents' facet values as numbers.
@@ -57,10 +59,10 @@ public struct SearchIndex: Sendable {
         for (offset, document) in documents.enumerated() { builder.add(document, id: Int32(offset)) }
         builder.codes.sort { $0.code.lexicographicallyPrecedes($1.code) }
         var codeRanks = [Int32](repeating: 0, count: documents.count)
-        for (rank, offset) in documents.indices.sorted(by: { documents[$0].code < documents[$1].code }).enumerated() {
-            codeRanks[offset] = Int32(rank)
-        }
+        let ranked = documents.indices.sorted(by: { documents[$0].code < documents[$1].code })
+        for (rank, offset) in ranked.enumerated() { codeRanks[offset] = Int32(rank) }
         self.codeRanks = codeRanks
+        self.rankedDocuments = ranked.map { Int32($0) }
         self.documents = documents
         self.texts = builder.texts
         self.postings = builder.postings
