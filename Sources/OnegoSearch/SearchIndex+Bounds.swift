@@ -37,6 +37,9 @@ extension SearchIndex {
         return min(10, (total - smallest) * 0.1) + 0.011
     }
 
+    /// Candidates per hit wanted above which the lazy scoring orders them (a queue) rather than taking them as found.
+    static let queuedCandidates = 32
+
     /// Whether `lhs` ranks before `rhs`: by score, then by code.
     func precedes(_ lhs: ScoredDocument, _ rhs: ScoredDocument) -> Bool {
         lhs.score != rhs.score ? lhs.score > rhs.score : codeRanks[Int(lhs.document)] < codeRanks[Int(rhs.document)]
@@ -44,7 +47,7 @@ extension SearchIndex {
 
     /// The best `limit` candidates, best first, scored lazily: those whose upper bound is below the `limit`-th best
     /// lower bound are dropped; the rest are scored in order of their upper bound (then by code), until the next
-    /// cannot precede the `limit`-th best found. Nil when scoring them all would read more than `budget` forward
+    /// cannot precede the `limit`-th best found (or, when they are few, as found, skipping those that cannot). Nil when scoring them all would read more than `budget` forward
     /// entries (then spreading is cheaper).
     func lazyBest(_ found: [Candidate], limit: Int, budget: Int, scorers: inout [WordScorer]) -> [ScoredDocument]? {
         var candidates = found
@@ -60,9 +63,26 @@ extension SearchIndex {
             }
             guard read <= budget else { return nil }
         }
-        var queue = CandidateQueue(candidates.map { (upper: $0.upper, rank: codeRanks[Int($0.document)]) })
         var top: [ScoredDocument] = []
         top.reserveCapacity(min(limit, candidates.count) + 1)
+        func score(_ document: Int32) {
+            var total = 0.0
+            for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
+            insert(ScoredDocument(document: document, score: (total * 100).rounded() / 100), into: &top, limit: limit)
+        }
+        guard candidates.count / Self.queuedCandidates > limit else {
+            // Few: in the order found, skipping those that cannot precede the limit-th best so far.
+            for candidate in candidates {
+                if top.count == limit, let last = top.last,
+                    !precedes(ScoredDocument(document: candidate.document, score: candidate.upper), last)
+                {
+                    continue
+                }
+                score(candidate.document)
+            }
+            return top
+        }
+        var queue = CandidateQueue(candidates.map { (upper: $0.upper, rank: codeRanks[Int($0.document)]) })
         while let (upper, rank) = queue.pop() {
             let document = rankedDocuments[Int(rank)]
             if top.count == limit, let last = top.last,
@@ -70,9 +90,7 @@ extension SearchIndex {
             {
                 break
             }
-            var total = 0.0
-            for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
-            insert(ScoredDocument(document: document, score: (total * 100).rounded() / 100), into: &top, limit: limit)
+            score(document)
         }
         return top
     }
