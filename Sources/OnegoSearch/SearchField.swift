@@ -2,6 +2,9 @@
 enum SearchField: UInt8, Sendable, CaseIterable {
     case name, alias, keyword, code, member, result, material, summary, department
 
+    /// Every field by raw value (a stored list: `allCases` builds a new array each time).
+    static let allFields = allCases
+
     /// The Chinese label reported in ``SearchHit/matched``.
     var label: String {
         switch self {

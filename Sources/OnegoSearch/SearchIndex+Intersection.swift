@@ -2,64 +2,75 @@ extension SearchIndex {
     /// The documents passing `facets` that match every word and can be among the best `limit`: the rarest word's
     /// documents are the candidates; each further word keeps those it matches (read from its postings, or from the
     /// candidates' own texts when they are fewer), and the candidates whose largest possible score is below the
-    /// `limit`-th best certain score are dropped. A document's score for a word is at least the word's largest
-    /// contribution to it and at most that plus ``bonusBound``.
+    /// `limit`-th best certain score are dropped; each comes with its largest possible score. A document's score for
+    /// a word is at least the word's largest contribution to it and at most that plus the word's `bonuses` entry
+    /// (``bonusBound(of:)``).
     func topCandidates(
-        _ matches: [WordMatch], scorers: [WordScorer], facets: SearchFacets, limit: Int
-    ) -> [Int32] {
+        _ matches: [WordMatch], scorers: [WordScorer], bonuses: [Double], facets: SearchFacets, limit: Int
+    ) -> [Candidate] {
+        guard let filter = facetTable.filter(facets) else { return [] }
         let costs = matches.map(postingCount)
         let order = matches.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
-        // -1: not reached; -2: filtered out or not matching; else the document's place in `candidates`.
-        var slot = [Int32](repeating: -1, count: documents.count)
-        var candidates: [Int32] = []
-        var certain: [Double] = []
-        spread(matches[order[0]]) { document, contribution in
-            let place = slot[Int(document)]
-            if place >= 0 {
-                certain[Int(place)] = max(certain[Int(place)], contribution)
-            } else if place == -1 {
-                guard facets.isEmpty || documents[Int(document)].matches(facets) else {
-                    slot[Int(document)] = -2
-                    return
+        // Scratch slots, -1: not reached; -2: filtered out or not matching; else the document's place in
+        // `candidates`.
+        let (candidates, certain) = scratchPool.with { scratch in
+            var candidates: [Int32] = []
+            var certain: [Double] = []
+            spread(matches[order[0]]) { document, contribution in
+                let place = scratch.slots[Int(document)]
+                if place >= 0 {
+                    certain[Int(place)] = max(certain[Int(place)], contribution)
+                } else if place == -1 {
+                    guard facetTable.accepts(document, filter, in: documents) else {
+                        scratch.set(document, -2)
+                        return
+                    }
+                    scratch.set(document, Int32(candidates.count))
+                    candidates.append(document)
+                    certain.append(contribution)
                 }
-                slot[Int(document)] = Int32(candidates.count)
-                candidates.append(document)
-                certain.append(contribution)
+            }
+            let averageTexts = max(1, forwardTexts.count / max(1, documents.count))
+            for word in order.dropFirst() where !candidates.isEmpty {
+                var best = [Double](repeating: -1, count: candidates.count)
+                if candidates.count * averageTexts < costs[word] {
+                    for (place, document) in candidates.enumerated() {
+                        best[place] = scorers[word].bestContribution(document, in: self) ?? -1
+                    }
+                } else {
+                    spread(matches[word]) { document, contribution in
+                        let place = scratch.slots[Int(document)]
+                        if place >= 0 { best[Int(place)] = max(best[Int(place)], contribution) }
+                    }
+                }
+                var kept = 0
+                for place in candidates.indices {
+                    let document = candidates[place]
+                    guard best[place] >= 0 else {
+                        scratch.set(document, -2)
+                        continue
+                    }
+                    candidates[kept] = document
+                    certain[kept] = certain[place] + best[place]
+                    scratch.set(document, Int32(kept))
+                    kept += 1
+                }
+                candidates.removeLast(candidates.count - kept)
+                certain.removeLast(certain.count - kept)
+            }
+            return (candidates, certain)
+        }
+        let bonus = bonuses.reduce(0, +)
+        guard candidates.count > limit else {
+            return candidates.indices.map {
+                Candidate(document: candidates[$0], upper: certain[$0] + bonus, lower: certain[$0])
             }
         }
-        let averageTexts = max(1, forwardTexts.count / max(1, documents.count))
-        for word in order.dropFirst() where !candidates.isEmpty {
-            var best = [Double](repeating: -1, count: candidates.count)
-            if candidates.count * averageTexts < costs[word] {
-                for (place, document) in candidates.enumerated() {
-                    best[place] = scorers[word].bestContribution(document, in: self) ?? -1
-                }
-            } else {
-                spread(matches[word]) { document, contribution in
-                    let place = slot[Int(document)]
-                    if place >= 0 { best[Int(place)] = max(best[Int(place)], contribution) }
-                }
-            }
-            var kept = 0
-            for place in candidates.indices {
-                let document = candidates[place]
-                guard best[place] >= 0 else {
-                    slot[Int(document)] = -2
-                    continue
-                }
-                candidates[kept] = document
-                certain[kept] = certain[place] + best[place]
-                slot[Int(document)] = Int32(kept)
-                kept += 1
-            }
-            candidates.removeLast(candidates.count - kept)
-            certain.removeLast(certain.count - kept)
-        }
-        guard candidates.count > limit else { return candidates }
         // Rounding the total to hundredths moves a score by at most 0.005.
         let floor = Self.largest(certain, rank: limit) - 0.01
-        let bonus = Double(matches.count) * Self.bonusBound
-        return candidates.indices.filter { certain[$0] + bonus >= floor }.map { candidates[$0] }
+        return candidates.indices.filter { certain[$0] + bonus >= floor }.map {
+            Candidate(document: candidates[$0], upper: certain[$0] + bonus, lower: certain[$0])
+        }
     }
 
     /// The number of postings and code matches a word reaches (what spreading it costs).

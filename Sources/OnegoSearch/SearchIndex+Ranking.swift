@@ -1,8 +1,4 @@
 extension SearchIndex {
-    /// How much a document's score can exceed its best contribution for one word (``LabelValues/score``), plus a
-    /// margin for the rounding to hundredths.
-    static let bonusBound = 10.011
-
     /// The query's words (separated by whitespace).
     static func words(of query: String) -> [String] {
         query.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -37,63 +33,84 @@ extension SearchIndex {
         }
     }
 
-    /// The documents passing `facets` that can be among the best `limit` for one word: the word's text matches are
-    /// taken by their largest possible contribution, best first, and the rest are skipped once `limit` documents
-    /// are certain to outrank every document not yet reached (a document's score is at least any one contribution
-    /// and at most its best plus ``bonusBound``).
-    func topCandidates(_ match: WordMatch, facets: SearchFacets, limit: Int) -> [Int32] {
+    /// The documents passing `facets` that can be among the best `limit` for one word, with their largest possible
+    /// score: the word's text matches are taken by their largest possible contribution, best first, and the rest are
+    /// skipped once `limit` documents are certain to outrank every document not yet reached (a document's score is
+    /// at least any one contribution and at most its best plus `bonus`, ``bonusBound(of:)``).
+    func topCandidates(_ match: WordMatch, bonus: Double, facets: SearchFacets, limit: Int) -> [Candidate] {
+        guard let filter = facetTable.filter(facets) else { return [] }
         var groups = match.credits.indices.map { (bound: bound(of: match.credits[$0]), credit: $0) }
         if let best = match.codes.map(\.value).max() { groups.append((best, -1)) }
         groups.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
-        // 0: not reached; 1: a candidate; 2: a candidate certain to rank high; 3: filtered out by the facets.
-        var state = [UInt8](repeating: 0, count: documents.count)
-        var certain = 0
-        var heap = BoundHeap()
-        var candidates: [Int32] = []
-        func touch(_ document: Int32, _ contribution: Double) {
-            if state[Int(document)] == 0 {
-                let passes = facets.isEmpty || documents[Int(document)].matches(facets)
-                state[Int(document)] = passes ? 1 : 3
-                if passes { candidates.append(document) }
+        // Per document (scratch slots), -1: not reached; -2: filtered out by the facets; else its place in
+        // `candidates`, whose `upper` holds the largest contribution read so far.
+        return scratchPool.with { scratch in
+            var candidates: [Candidate] = []
+            var isCertain: [Bool] = []
+            var certain = 0
+            var heap = BoundHeap()
+            func touch(_ document: Int32, _ contribution: Double) {
+                var place = scratch.slots[Int(document)]
+                if place == -1 {
+                    guard facetTable.accepts(document, filter, in: documents) else {
+                        scratch.set(document, -2)
+                        return
+                    }
+                    place = Int32(candidates.count)
+                    scratch.set(document, place)
+                    candidates.append(Candidate(document: document, upper: contribution, lower: contribution))
+                    isCertain.append(false)
+                }
+                guard place >= 0 else { return }
+                candidates[Int(place)].upper = max(candidates[Int(place)].upper, contribution)
+                candidates[Int(place)].lower = candidates[Int(place)].upper
+                if !isCertain[Int(place)] { heap.push(contribution, place) }
             }
-            if state[Int(document)] == 1 { heap.push(contribution, document) }
-        }
-        for (position, group) in groups.enumerated() {
-            if group.credit < 0 {
-                for (document, value) in match.codes { touch(document, value) }
-            } else {
-                let credit = match.credits[group.credit]
-                for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
-                    touch(posting.document, posting.field.weight * credit.value)
+            // The largest contribution of the matches not read.
+            var unread = 0.0
+            for (position, group) in groups.enumerated() {
+                if group.credit < 0 {
+                    for (document, value) in match.codes { touch(document, value) }
+                } else {
+                    let credit = match.credits[group.credit]
+                    for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                        touch(posting.document, posting.field.weight * credit.value)
+                    }
+                }
+                guard position + 1 < groups.count else { break }
+                let threshold = groups[position + 1].bound + bonus
+                while let top = heap.top, top.bound > threshold {
+                    heap.pop()
+                    if !isCertain[Int(top.document)] {
+                        isCertain[Int(top.document)] = true
+                        certain += 1
+                    }
+                }
+                if certain >= limit {
+                    unread = groups[position + 1].bound
+                    break
                 }
             }
-            guard position + 1 < groups.count else { break }
-            let threshold = groups[position + 1].bound + Self.bonusBound
-            while let top = heap.top, top.bound > threshold {
-                heap.pop()
-                if state[Int(top.document)] == 1 {
-                    state[Int(top.document)] = 2
-                    certain += 1
-                }
-            }
-            if certain >= limit { break }
+            for place in candidates.indices { candidates[place].upper = max(candidates[place].upper, unread) + bonus }
+            return candidates
         }
-        return candidates
     }
 
     /// The largest contribution a text match can make to any document: its value times the heaviest accepted field
     /// the text occurs in.
     private func bound(of credit: TextCredit) -> Double {
-        let fields = textFields[Int(credit.text)]
+        var fields = textFields[Int(credit.text)]
         var weight = 0.0
-        for field in SearchField.allCases where fields & (1 << UInt16(field.rawValue)) != 0 {
+        while fields != 0 {
+            let field = SearchField.allFields[fields.trailingZeroBitCount]
+            fields &= fields - 1
             if credit.filter.accepts(field) { weight = max(weight, field.weight) }
         }
         return weight * credit.value
     }
 }
 
-/// A max-heap of (contribution, document), for counting the documents certain to rank high.
+/// A max-heap of (contribution, candidate place), for counting the documents certain to rank high.
 struct BoundHeap {
     private var entries: [(bound: Double, document: Int32)] = []
 

@@ -1,10 +1,11 @@
 extension SearchIndex {
     /// How a one-word query scores the documents it can rank.
     enum OneWordScoring {
-        /// The cheaper of the two for this word, by what each reads.
+        /// Replay, unless the replay would read more than spreading (then spread).
         case automatic
         /// Spread the matches best first until `limit` documents are certain, then replay each candidate's own texts
-        /// (``topCandidates(_:facets:limit:)``, ``WordScorer``): cheap when few documents are reached.
+        /// (``topCandidates(_:bonus:facets:limit:)``, ``WordScorer``) by their largest possible score until no further
+        /// one can rank: cheap when few documents are reached.
         case replay
         /// Spread every match over its postings in credit order and score every matched document from that
         /// (``spreadScores(_:facets:)``): cheap when many reached documents each hold many texts.
@@ -17,56 +18,39 @@ extension SearchIndex {
     /// ``WordScorer`` replays them on one document; so scores are identical, without reading any document's other
     /// texts.
     func spreadScores(_ match: WordMatch, facets: SearchFacets) -> [ScoredDocument] {
+        guard let filter = facetTable.filter(facets) else { return [] }
         // At most one row per posting or code match: reserved once, so the table never moves while it grows.
         let rows = min(documents.count, postingCount(match))
-        // Per document, -1: not reached; -2: filtered out by the facets; else its slot in `table`. An array over all
-        // documents when the word reaches a fair share of them, else a dictionary of the reached ones (a 1M-item
-        // index would otherwise fill 4 MB for a word held by a few hundred documents).
-        let dense = rows * 16 >= documents.count
-        var slots = [Int32](repeating: -1, count: dense ? documents.count : 0)
-        var sparseSlots: [Int32: Int32] = [:]
-        if !dense { sparseSlots.reserveCapacity(rows) }
-        func slot(_ document: Int32) -> Int32 { dense ? slots[Int(document)] : sparseSlots[document, default: -1] }
-        func setSlot(_ document: Int32, _ value: Int32) {
-            if dense { slots[Int(document)] = value } else { sparseSlots[document] = value }
-        }
-        var reached: [Int32] = []
-        reached.reserveCapacity(rows)
-        var table = LabelTable(rows: rows)
-        func place(_ document: Int32) -> Int? {
-            let found = slot(document)
-            if found >= 0 { return Int(found) }
-            if found == -2 { return nil }
-            guard facets.isEmpty || documents[Int(document)].matches(facets) else {
-                setSlot(document, -2)
-                return nil
+        // Per document (scratch slots), -1: not reached; -2: filtered out by the facets; else its row in `table`.
+        return scratchPool.with { scratch in
+            var reached: [Int32] = []
+            reached.reserveCapacity(rows)
+            var table = LabelTable(rows: rows)
+            func place(_ document: Int32) -> Int? {
+                let found = scratch.slots[Int(document)]
+                if found >= 0 { return Int(found) }
+                if found == -2 { return nil }
+                guard facetTable.accepts(document, filter, in: documents) else {
+                    scratch.set(document, -2)
+                    return nil
+                }
+                scratch.set(document, Int32(reached.count))
+                reached.append(document)
+                table.addSlot()
+                return reached.count - 1
             }
-            setSlot(document, Int32(reached.count))
-            reached.append(document)
-            table.addSlot()
-            return reached.count - 1
-        }
-        for credit in match.credits {
-            for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
-                if let index = place(posting.document) { table.apply(index, credit, field: posting.field) }
+            for credit in match.credits {
+                for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                    if let index = place(posting.document) { table.apply(index, credit, field: posting.field) }
+                }
+            }
+            for (document, value) in match.codes {
+                if let index = place(document) { table.add(index, .code, value) }
+            }
+            return reached.indices.map {
+                ScoredDocument(document: reached[$0], score: (table.score($0) * 100).rounded() / 100)
             }
         }
-        for (document, value) in match.codes {
-            if let index = place(document) { table.add(index, .code, value) }
-        }
-        return reached.indices.map {
-            ScoredDocument(document: reached[$0], score: (table.score($0) * 100).rounded() / 100)
-        }
-    }
-
-    /// What replaying `candidates` reads (their texts) against what spreading the whole word reads (its postings):
-    /// whether ``OneWordScoring/spread`` is the cheaper.
-    func spreadIsCheaper(_ match: WordMatch, candidates: [Int32]) -> Bool {
-        var replay = 0
-        for document in candidates {
-            replay += Int(forwardStart[Int(document) + 1] - forwardStart[Int(document)])
-        }
-        return postingCount(match) * Self.spreadCostPerPosting < replay
     }
 
     /// What spreading one posting costs, in entries replayed (a row lookup and a label update against a chained

@@ -41,8 +41,14 @@ public struct SearchIndex: Sendable {
     let codes: [(code: [UInt8], document: Int32)]
     /// Each document's position when ordered by code (ties in score go by code).
     let codeRanks: [Int32]
+    /// The documents ordered by code (the inverse of ``codeRanks``).
+    let rankedDocuments: [Int32]
     let pinyin: PinyinTable
     let relatedWords: RelatedWords
+    /// The documents' facet values as numbers.
+    let facetTable: FacetTable
+    /// Per-document slots lent to queries.
+    let scratchPool: SearchScratchPool
 
     /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
     /// in `catalog`).
@@ -53,10 +59,10 @@ public struct SearchIndex: Sendable {
         for (offset, document) in documents.enumerated() { builder.add(document, id: Int32(offset)) }
         builder.codes.sort { $0.code.lexicographicallyPrecedes($1.code) }
         var codeRanks = [Int32](repeating: 0, count: documents.count)
-        for (rank, offset) in documents.indices.sorted(by: { documents[$0].code < documents[$1].code }).enumerated() {
-            codeRanks[offset] = Int32(rank)
-        }
+        let ranked = documents.indices.sorted(by: { documents[$0].code < documents[$1].code })
+        for (rank, offset) in ranked.enumerated() { codeRanks[offset] = Int32(rank) }
         self.codeRanks = codeRanks
+        self.rankedDocuments = ranked.map { Int32($0) }
         self.documents = documents
         self.texts = builder.texts
         self.postings = builder.postings
@@ -70,6 +76,8 @@ public struct SearchIndex: Sendable {
         self.codes = builder.codes
         self.pinyin = builder.pinyin
         self.relatedWords = RelatedWords.shared
+        self.facetTable = FacetTable(documents: documents)
+        self.scratchPool = SearchScratchPool(documents: documents.count)
     }
 
     /// The number of items and matters indexed.
@@ -80,8 +88,8 @@ public struct SearchIndex: Sendable {
     ///
     /// Only documents that can rank are scored: a one-word query reads its matches by their largest possible
     /// contribution and stops once `limit` documents are certain to outrank the rest; a query of several words
-    /// reads the rarest word's documents, keeps those the other words match, and scores those whose largest possible
-    /// score can reach the `limit` best.
+    /// reads the rarest word's documents and keeps those the other words match. The candidates are then scored in
+    /// order of their largest possible score until no further one can reach the `limit` best.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
         search(query, facets: facets, limit: limit, oneWord: .automatic)
     }
@@ -89,32 +97,31 @@ public struct SearchIndex: Sendable {
     /// ``search(_:facets:limit:)`` with the one-word scoring chosen (the tests compare both with the scan).
     func search(_ query: String, facets: SearchFacets, limit: Int, oneWord: OneWordScoring) -> [SearchHit] {
         let words = Self.words(of: query)
-        guard limit > 0 else { return [] }
+        guard limit > 0, let filter = facetTable.filter(facets) else { return [] }
         guard !words.isEmpty else {
-            let all = documents.indices.filter { facets.isEmpty || documents[$0].matches(facets) }
+            let all = documents.indices.filter { facetTable.accepts(Int32($0), filter, in: documents) }
             return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
         let matches = words.map(wordMatch)
         var scorers = matches.map { WordScorer($0, textCount: texts.count) }
-        let scored: [ScoredDocument]
+        let top: [ScoredDocument]
         if matches.count == 1 && oneWord == .spread {
-            scored = spreadScores(matches[0], facets: facets)
+            top = best(spreadScores(matches[0], facets: facets), limit: limit)
         } else {
+            let bonuses = matches.map(bonusBound)
             let candidates =
                 matches.count == 1
-                ? topCandidates(matches[0], facets: facets, limit: limit)
-                : topCandidates(matches, scorers: scorers, facets: facets, limit: limit)
-            if matches.count == 1 && oneWord == .automatic && spreadIsCheaper(matches[0], candidates: candidates) {
-                scored = spreadScores(matches[0], facets: facets)
-            } else {
-                scored = candidates.map { document in
-                    var total = 0.0
-                    for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
-                    return ScoredDocument(document: document, score: (total * 100).rounded() / 100)
-                }
-            }
+                ? topCandidates(matches[0], bonus: bonuses[0], facets: facets, limit: limit)
+                : topCandidates(matches, scorers: scorers, bonuses: bonuses, facets: facets, limit: limit)
+            // Replaying a one-word query's candidates may read more than spreading its postings: then spread.
+            let budget =
+                matches.count == 1 && oneWord == .automatic
+                ? postingCount(matches[0]) * Self.spreadCostPerPosting : Int.max
+            top =
+                lazyBest(candidates, limit: limit, budget: budget, scorers: &scorers)
+                ?? best(spreadScores(matches[0], facets: facets), limit: limit)
         }
-        return best(scored, limit: limit).map { scoredDocument in
+        return top.map { scoredDocument in
             var matched: [String] = []
             for index in scorers.indices {
                 _ = scorers[index].score(scoredDocument.document, in: self)
@@ -133,24 +140,11 @@ public struct SearchIndex: Sendable {
 
     /// The `limit` best of `hits` in order: by score, then by code; a bounded insertion for few of many.
     func best(_ hits: [ScoredDocument], limit: Int) -> [ScoredDocument] {
-        func precedes(_ lhs: ScoredDocument, _ rhs: ScoredDocument) -> Bool {
-            lhs.score != rhs.score ? lhs.score > rhs.score : codeRanks[Int(lhs.document)] < codeRanks[Int(rhs.document)]
-        }
         guard limit > 0 else { return [] }
         guard limit < hits.count / 8 else { return Array(hits.sorted(by: precedes).prefix(limit)) }
         var top: [ScoredDocument] = []
         top.reserveCapacity(limit + 1)  // limit < hits.count here, so this cannot overflow
-        for hit in hits {
-            if top.count == limit, let last = top.last, !precedes(hit, last) { continue }
-            var low = 0
-            var high = top.count
-            while low < high {
-                let middle = (low + high) / 2
-                if precedes(top[middle], hit) { low = middle + 1 } else { high = middle }
-            }
-            top.insert(hit, at: low)
-            if top.count > limit { top.removeLast() }
-        }
+        for hit in hits { insert(hit, into: &top, limit: limit) }
         return top
     }
 

@@ -70,8 +70,14 @@ struct SearchText: Sendable {
     /// the start and three inside.
     func pinyinScore(_ letters: [UInt8], table: PinyinTable) -> (score: Double, initialsOnly: Bool)? {
         guard hasHanzi, letters.count >= 2 else { return nil }
+        // Whether matching from (letter, character) failed before: the outcome does not depend on how that point
+        // was reached, so each point is tried once (long queries over long texts would otherwise branch at every
+        // character).
+        var failed = PinyinFailures(letters: letters.count, characters: slots.count)
         for start in slots.indices where slots[start] >= 0 {
-            guard let (end, usedFull) = Self.pinyinMatch(letters, 0, slots, start, false, table) else { continue }
+            guard let (end, usedFull) = Self.pinyinMatch(letters, 0, slots, start, false, table, &failed) else {
+                continue
+            }
             if !usedFull && start > 0 && letters.count < 3 { continue }
             let coverage = Double(end - start) / Double(slots.count)
             let base = start == 0 ? (end == slots.count ? 0.9 : 0.7) : 0.5
@@ -83,10 +89,11 @@ struct SearchText: Sendable {
     /// Matches `letters[index...]` against the readings from character `position` on; returns the end character
     /// position and whether a full syllable was used.
     private static func pinyinMatch(
-        _ letters: [UInt8], _ index: Int, _ slots: [Int32], _ position: Int, _ usedFull: Bool, _ table: PinyinTable
+        _ letters: [UInt8], _ index: Int, _ slots: [Int32], _ position: Int, _ usedFull: Bool, _ table: PinyinTable,
+        _ failed: inout PinyinFailures
     ) -> (Int, Bool)? {
         if index == letters.count { return (position, usedFull) }
-        guard position < slots.count else { return nil }
+        guard position < slots.count, !failed.contains(index, position) else { return nil }
         let slot = Int(slots[position])
         let letter = letters[index]
         guard slot >= 0, letter >= 97, letter <= 122, table.initials[slot] & (1 << UInt32(letter - 97)) != 0 else {
@@ -97,7 +104,7 @@ struct SearchText: Sendable {
             let syllable = table.syllables[Int(reading)]
             if remaining >= syllable.count {
                 if letters[index..<(index + syllable.count)].elementsEqual(syllable),
-                    let found = pinyinMatch(letters, index + syllable.count, slots, position + 1, true, table)
+                    let found = pinyinMatch(letters, index + syllable.count, slots, position + 1, true, table, &failed)
                 {
                     return found
                 }
@@ -105,6 +112,37 @@ struct SearchText: Sendable {
                 return (position + 1, true)
             }
         }
-        return pinyinMatch(letters, index + 1, slots, position + 1, usedFull, table)
+        if let found = pinyinMatch(letters, index + 1, slots, position + 1, usedFull, table, &failed) { return found }
+        failed.insert(index, position)
+        return nil
+    }
+}
+
+/// The (letter, character) points from which a pinyin match failed, one bit each, kept for queries of at least
+/// ``PinyinFailures/leastLetters`` letters (shorter ones cannot branch much); nothing is allocated until a point fails.
+struct PinyinFailures {
+    static let leastLetters = 6
+    private let characters: Int
+    private let count: Int
+    private let isKept: Bool
+    private var bits: [UInt64] = []
+
+    init(letters: Int, characters: Int) {
+        self.characters = characters
+        count = (letters + 1) * (characters + 1)
+        isKept = letters >= Self.leastLetters
+    }
+
+    func contains(_ letter: Int, _ character: Int) -> Bool {
+        guard !bits.isEmpty else { return false }
+        let at = letter * (characters + 1) + character
+        return bits[at >> 6] & (1 << UInt64(at & 63)) != 0
+    }
+
+    mutating func insert(_ letter: Int, _ character: Int) {
+        guard isKept else { return }
+        if bits.isEmpty { bits = [UInt64](repeating: 0, count: (count + 63) >> 6) }
+        let at = letter * (characters + 1) + character
+        bits[at >> 6] |= 1 << UInt64(at & 63)
     }
 }

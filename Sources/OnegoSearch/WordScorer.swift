@@ -28,7 +28,7 @@ struct WordScorer {
 
     /// The word's largest contribution to `document` (a field's weight times a text match's value, or a code
     /// match), or nil when the word does not match it; the word's score for the document is at least this and at
-    /// most this plus ``SearchIndex/bonusBound``.
+    /// most this plus ``SearchIndex/bonusBound(of:)``.
     func bestContribution(_ document: Int32, in index: SearchIndex) -> Double? {
         var best = -1.0
         for entry in Int(index.forwardStart[Int(document)])..<Int(index.forwardStart[Int(document) + 1]) {

@@ -58,6 +58,80 @@ import Testing
         compare(Self.generated, queries: 300, seed: 4, words: 2, facets: true)
     }
 
+    /// The classes that reach most documents (department words, one or two pinyin syllables, common fragments with a
+    /// facet, facet values no document has): their candidates are scored by largest possible score until no further
+    /// one can rank, and the hits are the scan's.
+    @Test func broadQueriesRankAsTheScan() {
+        let index = Self.generated
+        var random = SplitMix64(seed: 21)
+        let maker = QueryMaker(index: index)
+        let departments = Array(Set(index.documents.compactMap(\.department))).sorted()
+        let syllables = ["ji", "ju", "xu", "bao", "che", "shen", "zheng", "dengji", "shenfen", "yanglao"]
+        var queries = departments.flatMap { [String($0.prefix(2)), String($0.prefix(3)), $0] }
+        queries += syllables + ["云溪区", "云溪", "溪区", "登记", "证明", "申请表", "登记 登记", "申请 申请表", "身份 证明"]
+        for query in queries {
+            let limit = [1, 5, 20, 50][Int(random.next() % 4)]
+            let filters = [
+                SearchFacets(), maker.facets(&random), SearchFacets(type: "05"),
+                SearchFacets(department: "云溪区烟草专卖局"), SearchFacets(type: "行政许可", audience: "自然人"),
+            ]
+            for filter in filters {
+                let expected = index.referenceSearch(query, facets: filter, limit: limit)
+                #expect(index.search(query, facets: filter, limit: limit) == expected, "\(query) \(limit) \(filter)")
+            }
+        }
+        // Every query gave back its scratch slots as it found them.
+        #expect(index.scratchPool.with { scratch in scratch.slots.allSatisfy { $0 == -1 } })
+        // A department word reaches one label only: no bonus beyond the rounding margin.
+        #expect(index.bonusBound(of: index.wordMatch("云溪区")) < 1)
+        #expect(index.bonusBound(of: index.wordMatch("身份证")) > 1)
+    }
+
+    /// Long pinyin (whole names, names with a letter changed, initials mixed with syllables) scores every text as the
+    /// plain search of every reading does, and such queries rank as the scan.
+    @Test func longPinyinScoresAsThePlainSearch() {
+        let index = SampleIndex.index
+        var random = SplitMix64(seed: 22)
+        var queries: [[UInt8]] = []
+        for _ in 0..<60 {
+            let text = index.texts[Int(random.next() % UInt64(index.texts.count))]
+            let name = String(String.UnicodeScalarView(text.scalars.compactMap(Unicode.Scalar.init)))
+            var letters = Array(index.pinyin.romanize(name).lowercased().utf8.filter { (97...122).contains($0) })
+            guard letters.count >= 6 else { continue }
+            queries.append(letters)
+            letters[Int(random.next() % UInt64(letters.count))] = 97 + UInt8(random.next() % 26)
+            queries.append(letters)
+            queries.append(Array(letters.dropFirst(Int(random.next() % 4))))
+        }
+        #expect(queries.count > 60)
+        for letters in queries {
+            for text in index.texts {
+                let found = text.pinyinScore(letters, table: index.pinyin)
+                let expected = text.referencePinyinScore(letters, table: index.pinyin)
+                #expect(found?.score == expected?.score && found?.initialsOnly == expected?.initialsOnly)
+            }
+            let query = String(decoding: letters, as: UTF8.self)
+            #expect(index.search(query, limit: 20) == index.referenceSearch(query, limit: 20), "\(query)")
+        }
+    }
+
+    /// Queries on several threads at once (each borrowing its own scratch slots) answer as one after another.
+    @Test func concurrentQueriesAnswerAsSerialOnes() async {
+        let index = Self.generated
+        let queries = ["身份证", "云溪区", "xu", "申请表 身份证", "登记", "qykb", "营业执照", "sfz"]
+        let expected = queries.map { index.search($0, limit: 20) }
+        let found = await withTaskGroup(of: (Int, [SearchHit]).self) { group in
+            for round in 0..<64 {
+                group.addTask { (round % queries.count, index.search(queries[round % queries.count], limit: 20)) }
+            }
+            var found: [(Int, [SearchHit])] = []
+            for await answer in group { found.append(answer) }
+            return found
+        }
+        #expect(found.count == 64)
+        for (position, hits) in found { #expect(hits == expected[position], "\(queries[position])") }
+    }
+
     @Test func relatedWordVariantsAreThoseOfEveryGroup() {
         var random = SplitMix64(seed: 5)
         let index = SampleIndex.index
@@ -72,7 +146,8 @@ import Testing
         let index = Self.generated
         let match = index.wordMatch("身份证")
         let all = index.matchingDocuments([match])
-        let pruned = index.topCandidates(match, facets: SearchFacets(), limit: 5)
+        let pruned = index.topCandidates(match, bonus: index.bonusBound(of: match), facets: SearchFacets(), limit: 5)
+            .map(\.document)
         #expect(all.count > 1_000)
         #expect(pruned.count < all.count)
         #expect(index.search("身份证", limit: 5) == index.referenceSearch("身份证", limit: 5))
@@ -83,7 +158,9 @@ import Testing
         let matches = ["身份证", "申请表"].map(index.wordMatch)
         let scorers = matches.map { WordScorer($0, textCount: index.texts.count) }
         let all = index.matchingDocuments(matches)
-        let pruned = index.topCandidates(matches, scorers: scorers, facets: SearchFacets(), limit: 5)
+        let pruned = index.topCandidates(
+            matches, scorers: scorers, bonuses: matches.map(index.bonusBound), facets: SearchFacets(), limit: 5
+        ).map(\.document)
         #expect(all.count > 100)
         #expect(pruned.count < all.count)
         #expect(Set(pruned).isSubset(of: Set(all)))

@@ -168,7 +168,7 @@ extension SearchIndex {
     /// Texts whose pinyin or pinyin initials contain the letters.
     private func matchPinyin(_ letters: [UInt8], into accumulator: inout ReferenceAccumulator) {
         for (id, text) in texts.enumerated() where text.hasHanzi {
-            guard let (score, initialsOnly) = text.pinyinScore(letters, table: pinyin) else { continue }
+            guard let (score, initialsOnly) = text.referencePinyinScore(letters, table: pinyin) else { continue }
             let label: MatchLabel = initialsOnly ? .initials : .pinyin
             accumulator.credit(Int32(id), score, extra: label, nameLabel: label, only: \.allowsPinyin)
         }
@@ -242,5 +242,46 @@ extension SearchIndex {
             frontier = next
         }
         return found
+    }
+}
+
+extension SearchText {
+    /// ``pinyinScore(_:table:)`` as a plain search of every way to read the letters (no record of failed points).
+    func referencePinyinScore(_ letters: [UInt8], table: PinyinTable) -> (score: Double, initialsOnly: Bool)? {
+        guard hasHanzi, letters.count >= 2 else { return nil }
+        for start in slots.indices where slots[start] >= 0 {
+            guard let (end, usedFull) = Self.referenceMatch(letters, 0, slots, start, false, table) else { continue }
+            if !usedFull && start > 0 && letters.count < 3 { continue }
+            let coverage = Double(end - start) / Double(slots.count)
+            let base = start == 0 ? (end == slots.count ? 0.9 : 0.7) : 0.5
+            return (base + 0.2 * coverage, !usedFull)
+        }
+        return nil
+    }
+
+    private static func referenceMatch(
+        _ letters: [UInt8], _ index: Int, _ slots: [Int32], _ position: Int, _ usedFull: Bool, _ table: PinyinTable
+    ) -> (Int, Bool)? {
+        if index == letters.count { return (position, usedFull) }
+        guard position < slots.count else { return nil }
+        let slot = Int(slots[position])
+        let letter = letters[index]
+        guard slot >= 0, letter >= 97, letter <= 122, table.initials[slot] & (1 << UInt32(letter - 97)) != 0 else {
+            return nil
+        }
+        let remaining = letters.count - index
+        for reading in table.readings[slot] {
+            let syllable = table.syllables[Int(reading)]
+            if remaining >= syllable.count {
+                if letters[index..<(index + syllable.count)].elementsEqual(syllable),
+                    let found = referenceMatch(letters, index + syllable.count, slots, position + 1, true, table)
+                {
+                    return found
+                }
+            } else if remaining >= 2 && syllable.starts(with: letters[index...]) {
+                return (position + 1, true)
+            }
+        }
+        return referenceMatch(letters, index + 1, slots, position + 1, usedFull, table)
     }
 }

@@ -21,6 +21,9 @@ struct SearchBench: ParsableCommand {
     var queriesFile: String?
     @Option(help: "Hits per query.") var limit = 50
     @Flag(help: "Encode each answer as JSON, as the workbench's /api/search does.") var json = false
+    @Option(
+        help: "Write each query's class, hits and least thread CPU time over the rounds to this file (tab-separated).")
+    var perQuery: String?
 
     static let queries = [
         "企业设立登记", "qykb", "yingyezhizhao", "营业执照", "开饭店", "开公司", "身份证", "sfz", "市场监督管理局",
@@ -39,16 +42,21 @@ struct SearchBench: ParsableCommand {
         let buildSeconds = Clock.seconds(buildStart, DispatchTime.now())
         let mix = try queries()
         var checksum = 0
-        var perQuery: [Double] = []
+        var times: [Double] = []
+        var entries = mix.map { SearchQueryReport.Entry(query: $0.0, facets: $0.1, hits: 0, seconds: .infinity) }
         for _ in 0..<rounds {
-            for (query, facets) in mix {
+            for (position, (query, facets)) in mix.enumerated() {
                 let start = DispatchTime.now()
+                let cpuStart = Self.threadCPUSeconds()
                 let hits = index.search(query, facets: facets, limit: limit)
                 checksum &+= json ? try Self.encoded(hits).count : hits.count
-                perQuery.append(Clock.seconds(start, DispatchTime.now()))
+                let cpu = Self.threadCPUSeconds() - cpuStart
+                times.append(Clock.seconds(start, DispatchTime.now()))
+                entries[position].hits = hits.count
+                entries[position].seconds = min(entries[position].seconds, cpu)
             }
         }
-        perQuery.sort()
+        let perQuery = times.sorted()
         print("search_items: \(catalog.items.count)")
         print("search_queries: \(perQuery.count)")
         print("search_index_build_s: \(buildSeconds)")
@@ -56,6 +64,10 @@ struct SearchBench: ParsableCommand {
         print("search_query_p95_ms: \(perQuery[perQuery.count * 95 / 100] * 1000)")
         print("search_query_max_ms: \(perQuery.last.map { $0 * 1000 } ?? 0)")
         print("search_checksum: \(checksum)")
+        if let path = self.perQuery {
+            let report = SearchQueryReport(templates: pool)
+            for line in try report.write(entries, to: path) { print(line) }
+        }
     }
 
     /// The queries with their facets: from `--queries-file`, `--query`, or the built-in mix.
@@ -79,10 +91,16 @@ struct SearchBench: ParsableCommand {
         }
     }
 
-    /// The hits as the workbench's `/api/search` encodes them.
+    /// The CPU time of the calling thread (what a query costs, whatever else the machine runs).
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The hits as the workbench's `/api/search` encodes them (``SearchHit/jsonText(_:)``, the bytes `JSONEncoder`
+    /// writes).
     static func encoded(_ hits: [SearchHit]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(hits)
+        Data(SearchHit.jsonText(hits).utf8)
     }
 }
