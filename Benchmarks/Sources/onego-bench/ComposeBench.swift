@@ -15,16 +15,8 @@ struct ComposeBench: ParsableCommand {
     @Option(help: "The matters to compose.") var matters = "Catalogs/yunxi/matters"
 
     func run() throws {
-        let load = try CatalogLoader.validating().load(paths: [catalog])
-        guard !load.diagnostics.containsErrors else { throw ValidationError("the catalog \(catalog) has errors") }
-        let (found, problems) = MatterLoader.load(paths: [matters])
-        guard !found.isEmpty, !problems.containsErrors else {
-            throw ValidationError("the matters in \(matters) have errors")
-        }
-        // The shipped table (Catalogs/reference/material-synonyms.xml), as a workspace without its own uses.
-        let synonyms = SynonymTable.loadBuiltIn().table
-        let calendar = try? WorkingCalendar.loadDefault()
-        let composer = Composer(catalog: load.catalog, synonyms: synonyms, calendar: calendar)
+        let sample = try SampleComposer(catalog: catalog, matters: matters)
+        let (found, composer) = (sample.matters, sample.composer)
         let accepted = CalendarDay(iso: "2026-03-02")
         var cases: [(Matter, AnswerSet)] = []
         for matter in found {

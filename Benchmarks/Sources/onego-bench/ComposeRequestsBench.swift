@@ -21,15 +21,8 @@ struct ComposeRequestsBench: ParsableCommand {
     @Option(help: "The matters to compose.") var matters = "Catalogs/yunxi/matters"
 
     func run() throws {
-        let load = try CatalogLoader.validating().load(paths: [catalog])
-        guard !load.diagnostics.containsErrors else { throw ValidationError("the catalog \(catalog) has errors") }
-        let (found, problems) = MatterLoader.load(paths: [matters])
-        guard !found.isEmpty, !problems.containsErrors else {
-            throw ValidationError("the matters in \(matters) have errors")
-        }
-        let composer = Composer(
-            catalog: load.catalog, synonyms: SynonymTable.loadBuiltIn().table,
-            calendar: try? WorkingCalendar.loadDefault())
+        let sample = try SampleComposer(catalog: catalog, matters: matters)
+        let (found, composer) = (sample.matters, sample.composer)
         let cases = try String(contentsOfFile: requests, encoding: .utf8).split(separator: "\n").map {
             try Self.request(String($0), matters: found, composer: composer)
         }
