@@ -15,7 +15,7 @@ extension XMLParseContext {
         let declared = onego_ctxt_declared_encoding(parser).map { String(cString: $0) }
         var location =
             error.pointee.line > 0
-            ? SourceLocation(file: file, line: Int(error.pointee.line) + lineOffset, column: Int(error.pointee.int2))
+            ? SourceLocation(file: file, line: fileLine(Int(error.pointee.line)), column: Int(error.pointee.int2))
             : currentLocation
         // Encoding-conversion errors come without a position (libxml2 converts whole chunks before parsing them):
         // find the first unconvertible byte by reading the document again.
@@ -49,11 +49,11 @@ extension XMLParseContext {
         if let value = LibXML2Messages.characterValue(in: original) {
             return Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)
         }
-        guard location.line > lineOffset, location.column > 0 else { return nil }
+        guard let line = documentLine(location.line), location.column > 0 else { return nil }
         let declared = onego_ctxt_declared_encoding(parser).map { String(cString: $0).uppercased() }
         guard declared == nil || declared == "UTF-8" || declared == "UTF8" else { return nil }
         let scalar = readSource {
-            SourcePositions.scalar(line: location.line - lineOffset, column: location.column, chunks: $0)
+            SourcePositions.scalar(line: line, column: location.column, chunks: $0)
         }
         guard let scalar = scalar ?? nil, LibXML2Messages.isNotable(scalar) else { return nil }
         return scalar
@@ -65,7 +65,7 @@ extension XMLParseContext {
         if let place = readSource({
             SourcePositions.position(ofByte: violation.offset, unitWidth: unitWidth, chunks: $0)
         }) {
-            location = SourceLocation(file: file, line: place.line + lineOffset, column: place.column)
+            location = SourceLocation(file: file, line: fileLine(place.line), column: place.column)
         } else {
             location = currentLocation
         }

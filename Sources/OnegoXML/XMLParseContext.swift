@@ -48,6 +48,22 @@ public final class XMLParseContext {
     /// Added to every line reported: a part of a file parsed on its own (see ``XMLSplitPlan``) reports the lines of
     /// the whole file.
     @exclusivity(unchecked) var lineOffset = 0
+    /// Set when the document leaves out whole lines of the file (see ``XMLLineMap``): reported lines go through it.
+    @exclusivity(unchecked) var lineMap: XMLLineMap?
+
+    /// The file's line for the parser's line `line`.
+    @inline(__always)
+    func fileLine(_ line: Int) -> Int {
+        if let lineMap { return lineMap.fileLine(line) + lineOffset }
+        return line + lineOffset
+    }
+
+    /// The parser's line showing the file's line `line`, or `nil` when the document does not hold it.
+    func documentLine(_ line: Int) -> Int? {
+        guard line > lineOffset else { return nil }
+        guard let lineMap else { return line - lineOffset }
+        return lineMap.documentLine(line - lineOffset)
+    }
 
     init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
         self.file = file
@@ -88,7 +104,7 @@ public final class XMLParseContext {
             Diagnostic(
                 .warning, rule: .xmlTooManyErrors,
                 message: "该文件消息过多：只列出前 \(maxDiagnostics) 条，另有 \(unlistedCount) 条未列出；其余事项已全部读取、检查和计数",
-                at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+                at: SourceLocation(file: file, line: fileLine(1), column: 1))
         ]
     }
 
@@ -117,7 +133,7 @@ public final class XMLParseContext {
     /// Where the parser is now (just past the last thing it read).
     public var currentLocation: SourceLocation {
         SourceLocation(
-            file: file, line: Int(onego_ctxt_line(parser)) + lineOffset, column: Int(onego_ctxt_column(parser)))
+            file: file, line: fileLine(Int(onego_ctxt_line(parser))), column: Int(onego_ctxt_column(parser)))
     }
 
     /// Where the tag being reported starts: the `<` of the current start tag during `startElement`, or of the
@@ -126,18 +142,18 @@ public final class XMLParseContext {
         guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
             return currentLocation
         }
-        let line = Int(onego_ctxt_line(parser)) + lineOffset
+        let line = Int(onego_ctxt_line(parser))
         let column = Int(onego_ctxt_column(parser))
         // Walk back to the '<' that opened this tag ('<' cannot occur inside attribute values), counting the lines
         // and characters passed.
         guard let (open, newlines, characters) = ByteScan.lastIndexAndCounts(of: 0x3C, from: base, before: cur)
         else { return currentLocation }
         if newlines == 0 {
-            return SourceLocation(file: file, line: line, column: max(1, column - characters - 1))
+            return SourceLocation(file: file, line: fileLine(line), column: max(1, column - characters - 1))
         }
         // The tag spans lines: count characters from the start of its first line.
         let lineStart = ByteScan.lastIndex(of: 0x0A, from: base, before: open).map { $0 + 1 } ?? base
         let (_, lead) = ByteScan.newlinesAndCharacters(from: lineStart, to: open)
-        return SourceLocation(file: file, line: line - newlines, column: lead + 1)
+        return SourceLocation(file: file, line: fileLine(line - newlines), column: lead + 1)
     }
 }

@@ -148,10 +148,16 @@ public struct XMLStreamParser: Sendable {
         return session.finishedDiagnostics
     }
 
-    /// Parses bytes held in memory (tests, fuzzing, standard input).
-    public func parse(bytes: [UInt8], name: String, into handler: any XMLContentHandler) -> [Diagnostic] {
+    /// Parses bytes held in memory (tests, fuzzing, standard input, a file with some of its lines left out).
+    ///
+    /// - Parameter lineMap: when `bytes` are a file with whole lines left out, maps the lines of `bytes` to the
+    ///   file's, so every location reported (and every ``XMLParseContext/tagLocation``) names the file's own line.
+    public func parse(
+        bytes: [UInt8], name: String, lineMap: XMLLineMap? = nil, into handler: any XMLContentHandler
+    ) -> [Diagnostic] {
         let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
         session.source = .bytes(bytes)
+        session.lineMap = lineMap
         _ = session.run(schema: schema) { feed in
             if bytes.isEmpty { return FileProblem.emptyFile(path: name) }
             return bytes.withUnsafeBufferPointer { all in

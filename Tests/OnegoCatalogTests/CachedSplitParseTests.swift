@@ -24,6 +24,8 @@ import Testing
         loader.cache = cache
         loader.threads = 2
         loader.minimumSplitBytes = 1
+        // What is tested here is the whole parse of a stale file, as when its items cannot be reused.
+        loader.reusesItems = false
         if let split { loader.splitObserver = { path in split.withLock { $0.append(path) } } }
         return loader
     }

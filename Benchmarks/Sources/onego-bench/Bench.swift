@@ -126,6 +126,9 @@ struct Load: ParsableCommand {
         if let used = loader.cache {
             print("cache_hits: \(used.hitPaths.count)")
             print("cache_parsed: \(used.parsedPaths.count)")
+            print("cache_reused_items: \(used.reuses.reduce(0) { $0 + $1.reusedItems })")
+            print("cache_reparsed_items: \(used.reuses.reduce(0) { $0 + $1.parsedItems })")
+            print("cache_whole_parses: \(used.wholeParsePaths.count)")
         }
         withExtendedLifetime(result) {}
     }

@@ -33,6 +33,8 @@ public final class CatalogCache: @unchecked Sendable {
         var hits: [String] = []
         var parsed: [String] = []
         var hashed: [String] = []
+        var reuses: [ItemReuse] = []
+        var wholeParses: [String] = []
         var writeState: WriteState = .unknown
         var firstNote: String?
     }
@@ -63,6 +65,12 @@ public final class CatalogCache: @unchecked Sendable {
     /// The files whose content was hashed to check their entry (their stamp differed from the entry's, or they
     /// changed in the clock tick of its hash) in the loads so far.
     public var hashedPaths: [String] { state.withLock { $0.hashed } }
+    /// The edited files whose unchanged items came from their entries in the loads so far (each also in
+    /// ``parsedPaths``), with how many items were reused and how many parsed.
+    public var reuses: [ItemReuse] { state.withLock { $0.reuses } }
+    /// The edited files whose entries recorded their items but were parsed whole all the same (the head of the file
+    /// changed, nothing matched, or the parse of the changed items could not vouch for an exact result).
+    public var wholeParsePaths: [String] { state.withLock { $0.wholeParses } }
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
     public var note: String? { state.withLock { $0.firstNote } }
 
@@ -76,6 +84,8 @@ public final class CatalogCache: @unchecked Sendable {
     func recordHit(_ path: String) { state.withLock { $0.hits.append(path) } }
     func recordParse(_ path: String) { state.withLock { $0.parsed.append(path) } }
     func recordHash(_ path: String) { state.withLock { $0.hashed.append(path) } }
+    func recordReuse(_ reuse: ItemReuse) { state.withLock { $0.reuses.append(reuse) } }
+    func recordWholeParse(_ path: String) { state.withLock { $0.wholeParses.append(path) } }
 
     /// Whether entries may be written: the folder holding the cache is writable and the cache folder exists or
     /// could be created (with a `.gitignore` so the workspace's repository leaves it out).
@@ -140,4 +150,14 @@ public final class CatalogCache: @unchecked Sendable {
         let name = String(key, radix: 16)
         return (directory as NSString).appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name)
     }
+}
+
+/// How much of an edited file a cached load took from its entry (``CatalogCache/reuses``).
+public struct ItemReuse: Sendable, Hashable {
+    /// The file.
+    public var path: String
+    /// Its items taken from the entry, their locations moved to where they are now.
+    public var reusedItems: Int
+    /// Its items parsed (changed, inserted or moved to another column).
+    public var parsedItems: Int
 }

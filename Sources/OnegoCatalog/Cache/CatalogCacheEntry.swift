@@ -105,24 +105,29 @@ struct ContentKey: Equatable {
 /// 40  path length, path         the path as named (UInt32, UTF-8)
 /// …   file stamp                size, modification and change times (ns), inode when hashed (UInt64 each)
 /// …   clock tick                the filesystem's time just before the hash (ns, UInt64)
+/// …   layout flag, layout       1 and the file's ``ItemLayout`` when its items can be reused, else 0
 /// …   payload                   the file's outcome in ``CompactCodable`` form
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 6]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 7]
 
     /// The bytes after the path: the stamp's four numbers and the clock tick.
     static let stampBytes = 40
 
-    /// The entry's bytes; `tick` is the filesystem's time read before `content` was hashed.
+    /// The entry's bytes; `tick` is the filesystem's time read before `content` was hashed, `layout` where the
+    /// file's items lie (kept only when it describes `outcome`'s items).
     static func make(
-        settings: UInt64, content: ContentKey, tick: Int64, path: String, outcome: FileOutcome
+        settings: UInt64, content: ContentKey, tick: Int64, path: String, outcome: FileOutcome,
+        layout: ItemLayout? = nil
     ) -> [UInt8] {
         var writer = CompactWriter()
         outcome.write(to: &writer)
         let payload = writer.finished()
         var bytes = magic
-        bytes.reserveCapacity(payload.count + path.utf8.count + 64)
+        let layout = layout.flatMap { $0.describes(outcome) ? $0 : nil }
+        bytes.reserveCapacity(
+            payload.count + path.utf8.count + 65 + ItemLayout.encodedSize(count: layout?.items.count ?? 0))
         bytes.appendUInt64(0)
         bytes.appendUInt64(settings)
         bytes.appendUInt64(content.hash)
@@ -133,6 +138,12 @@ enum CatalogCacheEntry {
         for value in [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified)] { bytes.appendUInt64(value) }
         for value in [UInt64(bitPattern: stamp.changed), stamp.inode] { bytes.appendUInt64(value) }
         bytes.appendUInt64(UInt64(bitPattern: tick))
+        if let layout {
+            bytes.append(1)
+            layout.encode(into: &bytes)
+        } else {
+            bytes.append(0)
+        }
         bytes += payload
         let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[16...])) }
         withUnsafeBytes(of: checksum.littleEndian) { for i in 0..<8 { bytes[8 + i] = $0[i] } }
@@ -144,21 +155,56 @@ enum CatalogCacheEntry {
     static func read(
         _ bytes: [UInt8], settings: UInt64, content: ContentKey, path: String, pool: CompactStringPool? = nil
     ) -> FileOutcome? {
-        bytes.withUnsafeBytes { raw -> FileOutcome? in
+        read(bytes, settings: settings, content: content, path: path, pool: pool, withLayout: false)?.outcome
+    }
+
+    /// The outcome and item layout in `bytes` when the entry is whole and was written for this file and settings
+    /// but another content (the file was edited since), and recorded a layout; `nil` otherwise.
+    static func readEarlier(
+        _ bytes: [UInt8], settings: UInt64, path: String, pool: CompactStringPool? = nil
+    ) -> (outcome: FileOutcome, layout: ItemLayout)? {
+        guard let found = read(bytes, settings: settings, content: nil, path: path, pool: pool, withLayout: true),
+            let layout = found.layout
+        else { return nil }
+        return (found.outcome, layout)
+    }
+
+    /// The entry's outcome (and layout when asked for) when it is whole and matches `settings`, `path` and, unless
+    /// `nil`, `content`.
+    private static func read(
+        _ bytes: [UInt8], settings: UInt64, content: ContentKey?, path: String, pool: CompactStringPool?,
+        withLayout: Bool
+    ) -> (outcome: FileOutcome, layout: ItemLayout?)? {
+        bytes.withUnsafeBytes { raw -> (outcome: FileOutcome, layout: ItemLayout?)? in
             guard raw.count >= 44, raw.prefix(8).elementsEqual(magic) else { return nil }
             func u64(_ offset: Int) -> UInt64 {
                 UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             }
             guard u64(8) == XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[16...])) else { return nil }
-            guard u64(16) == settings, u64(24) == content.hash, u64(32) == content.size else { return nil }
+            guard u64(16) == settings else { return nil }
+            if let content, u64(24) != content.hash || u64(32) != content.size { return nil }
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
             let header = 44 + stampBytes
-            guard length <= raw.count - header, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[(header + length)...])
+            guard length < raw.count - header, raw[44..<44 + length].elementsEqual(path.utf8) else { return nil }
+            var at = header + length + 1
+            var layout: ItemLayout?
+            if raw[header + length] == 1 {
+                if withLayout {
+                    guard let decoded = ItemLayout.decode(raw, at: at) else { return nil }
+                    (layout, at) = (decoded.layout, decoded.end)
+                } else {
+                    // A current entry's layout is not needed: step over it.
+                    guard at + 12 <= raw.count else { return nil }
+                    let count = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self))
+                    at += ItemLayout.encodedSize(count: Int(count))
+                }
+            }
+            guard at <= raw.count else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[at...])
             guard var reader = try? CompactReader(bytes: payload, pool: pool),
                 let outcome = try? FileOutcome(compact: &reader), reader.isAtEnd
             else { return nil }
-            return outcome
+            return (outcome, layout)
         }
     }
 
@@ -179,6 +225,16 @@ enum CatalogCacheEntry {
                 changed: Int64(bitPattern: u64(at + 16)), inode: u64(at + 24))
             return (ContentKey(hash: u64(24), size: u64(32), stamp: stamp), Int64(bitPattern: u64(at + 32)))
         }
+    }
+
+    /// Whether the entry says it recorded where its file's items lie (checked in full when read).
+    static func hasLayout(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 44 + stampBytes, bytes.prefix(8).elementsEqual(magic) else { return false }
+        let length = bytes.withUnsafeBytes {
+            Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 40, as: UInt32.self)))
+        }
+        let flag = 44 + stampBytes + length
+        return flag < bytes.count && bytes[flag] == 1
     }
 
     /// Reads the entry file, or `nil` when there is none (or it cannot be read whole).

@@ -10,7 +10,7 @@ struct CacheSettings: Sendable {
     let inFolder: UInt64
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     /// The settings of `loader`, or `nil` when the running build cannot be identified (then nothing is cached).
     init?(loader: CatalogLoader) {
@@ -81,11 +81,18 @@ extension CatalogLoader {
         guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
-        if let bytes = CatalogCacheEntry.load(from: entryFile),
-            let content = currentContent(input.path, stamp: before, entry: bytes, cache: cache)
-        {
-            if let cached = CatalogCacheEntry.read(
-                bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
+        if let bytes = CatalogCacheEntry.load(from: entryFile) {
+            var isHashed = false
+            if reusesItems, CatalogCacheEntry.hasLayout(bytes), !isSettledHit(input.path, stamp: before, entry: bytes) {
+                let found = reusingItems(
+                    input, stamp: before, entry: bytes, fingerprint: fingerprint, entryFile: entryFile, meter: meter,
+                    pool: pool)
+                if let outcome = found.outcome { return outcome }
+                isHashed = found.isHashed
+            }
+            if !isHashed, let content = currentContent(input.path, stamp: before, entry: bytes, cache: cache),
+                let cached = CatalogCacheEntry.read(
+                    bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
             {
                 cache.recordHit(input.path)
                 meter?.add(bytes: Int(content.size), items: cached.items.count)
@@ -101,12 +108,64 @@ extension CatalogLoader {
             // The filesystem's time before the hash: a later load trusts the hash only for a file last changed
             // before it (0 when it cannot be read: the file is then hashed on every load).
             let tick = cache.clockTick() ?? 0
-            guard let content = ContentKey.of(path: path), content.stamp == before else { return }
+            guard let snapshot = FileSnapshot(path: path, stamp: before) else { return }
+            let layout = snapshot.bytes.withUnsafeBufferPointer { ItemLayout.of($0) }
             let bytes = CatalogCacheEntry.make(
-                settings: fingerprint, content: content, tick: tick, path: path, outcome: outcome)
+                settings: fingerprint, content: snapshot.content, tick: tick, path: path, outcome: outcome,
+                layout: layout)
             CatalogCacheEntry.store(bytes, to: entryFile)
         }
         return outcome
+    }
+
+    /// Whether `entry` recorded the stamp `stamp` of a file that settled before the entry's hash (the entry's hash
+    /// then stands for the file's content without reading it).
+    private func isSettledHit(_ path: String, stamp: ContentKey.Stamp, entry: [UInt8]) -> Bool {
+        guard let recorded = CatalogCacheEntry.recordedContent(entry) else { return false }
+        return recorded.content.stamp == stamp && stamp.isSettled(before: recorded.tick)
+    }
+
+    /// The outcome of a file whose stamp differs from its entry's, read whole and hashed once: the entry's when the
+    /// content is the same, else (when the entry recorded its items) the earlier items that are unchanged with only
+    /// the others parsed (``reusedOutcome(_:snapshot:earlier:earlierLayout:)``), stored as a new entry; `nil` when
+    /// the file must be parsed whole.
+    private func reusingItems(
+        _ input: InputFile, stamp: ContentKey.Stamp, entry: [UInt8], fingerprint: UInt64, entryFile: String,
+        meter: ProgressMeter?, pool: CompactStringPool?
+    ) -> (outcome: FileOutcome?, isHashed: Bool) {
+        guard let cache else { return (nil, false) }
+        // The filesystem's time before the hash (see cachedOutcome's writer).
+        let tick = cache.clockTick() ?? 0
+        guard let snapshot = FileSnapshot(path: input.path, stamp: stamp) else { return (nil, false) }
+        cache.recordHash(input.path)
+        let size = snapshot.bytes.count
+        if let cached = CatalogCacheEntry.read(
+            entry, settings: fingerprint, content: snapshot.content, path: input.path, pool: pool)
+        {
+            cache.recordHit(input.path)
+            meter?.add(bytes: size, items: cached.items.count)
+            return (cached, true)
+        }
+        guard let earlier = CatalogCacheEntry.readEarlier(entry, settings: fingerprint, path: input.path, pool: pool),
+            let reused = reusedOutcome(
+                input, snapshot: snapshot, earlier: earlier.outcome, earlierLayout: earlier.layout)
+        else {
+            cache.recordWholeParse(input.path)
+            return (nil, true)
+        }
+        let outcome = reused.outcome
+        cache.recordParse(input.path)
+        cache.recordReuse(
+            ItemReuse(path: input.path, reusedItems: reused.reused, parsedItems: outcome.items.count - reused.reused))
+        meter?.add(bytes: size, items: outcome.items.count)
+        guard ContentKey.Stamp(path: input.path) == stamp, cache.prepareForWriting() else { return (outcome, true) }
+        let (content, layout, path) = (snapshot.content, reused.layout, input.path)
+        cache.write {
+            let bytes = CatalogCacheEntry.make(
+                settings: fingerprint, content: content, tick: tick, path: path, outcome: outcome, layout: layout)
+            CatalogCacheEntry.store(bytes, to: entryFile)
+        }
+        return (outcome, true)
     }
 
     /// The content key of the file at `path` whose stamp is `stamp`: the one `entry` recorded when the stamps are

@@ -21,6 +21,8 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     @exclusivity(unchecked) private(set) var items: [ServiceItem] = []
     @exclusivity(unchecked) private(set) var title: String?
     @exclusivity(unchecked) private(set) var region: String?
+    /// Whether the root's end tag was read: the parse went through the whole document.
+    @exclusivity(unchecked) private(set) var hasReachedRootEnd = false
     /// Stop at the root when it is another onego document, instead of reporting it.
     let skipsOtherOnegoDocuments: Bool
     /// The most items accepted from one file.
@@ -264,6 +266,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
 
     func endElement(nameID: Int, depth: Int, context: XMLParseContext) {
         guard depth > 1, let element = kind(of: nameID, context) else {
+            if depth == 1 { hasReachedRootEnd = true }
             clearText()
             return
         }

@@ -45,6 +45,9 @@ public struct CatalogLoader: Sendable {
     public var skipsOtherDocumentsNamedDirectly = false
     /// Where parsed files are kept between runs (see ``CatalogCache``); `nil` parses every file.
     public var cache: CatalogCache?
+    /// Whether a cached load re-parses only the changed items of an edited file whose entry recorded where its items
+    /// lay, taking the others from the entry (default); when `false` an edited file is parsed whole.
+    public var reusesItems = true
 
     /// Creates a loader; `threads` defaults to every core.
     public init(
