@@ -190,6 +190,32 @@ import Testing
         #expect(view.parsedPaths == [path])
     }
 
+    @Test func aSchemaOtherThanTheShippedOneParsesEditedFilesWhole() throws {
+        // The shipped schema with one more comment: it might relate items to each other, so nothing is reused.
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        let schema = folder + "/../catalog-local.xsd"
+        let text = try text(Fixtures.schemas + "/catalog.xsd")
+        try write(text.replacingOccurrences(of: "</xs:schema>", with: "<!-- 本地副本 -->\n</xs:schema>"), schema)
+        func local(_ cache: CatalogCache?) throws -> CatalogLoader {
+            var loader = try CatalogLoader.validating(schemaPath: schema)
+            loader.cache = cache
+            return loader
+        }
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = try local(cache).load(paths: [folder])
+        let path = folder + "/civil-affairs.xml"
+        try editItem(path, 2, "<name>", "<name>（已改）")
+        let view = CatalogCache(directory: cache.directory)
+        let warm = try local(view).load(paths: [folder])
+        #expect(view.parsedPaths == [path])
+        #expect(view.reuses.isEmpty)
+        let cold = try local(nil).load(paths: [folder])
+        #expect(warm.diagnostics == cold.diagnostics)
+        #expect(warm.catalog.items == cold.catalog.items)
+    }
+
     @Test func theScanFollowsMarkupAndRefusesWhatItCannotVouchFor() {
         func scan(_ text: String) -> XMLChildLines? {
             Array(text.utf8).withUnsafeBufferPointer { XMLChildLines.scan($0, child: "item") }

@@ -8,6 +8,10 @@ struct CacheSettings: Sendable {
     /// For files named directly, and for files found in folders.
     let named: UInt64
     let inFolder: UInt64
+    /// Whether an edited file's unchanged items may be taken from its entry: a trusted load, or one validated by the
+    /// catalog schema onego ships (its root holds a sequence of items, and nothing in it relates two items: no
+    /// `xs:ID`, `xs:key` or `xs:unique`). Another schema might, so its loads parse edited files whole.
+    let allowsItemReuse: Bool
 
     /// The format's version: raise it whenever the entry layout or the meaning of a cached outcome changes.
     static let formatVersion = 7
@@ -16,6 +20,8 @@ struct CacheSettings: Sendable {
     init?(loader: CatalogLoader) {
         guard let build = Self.buildIdentity() else { return nil }
         let schema = loader.schema.map { Self.schemaHash($0) } ?? "trusted"
+        let shipped = SchemaLocator.Kind.catalog.builtIn.map { String(XXHash64.hash($0.bytes), radix: 16) + " " }
+        allowsItemReuse = loader.schema == nil || shipped.map { schema.hasPrefix($0) } == true
         // The code profile decides the item checks an entry carries. The layout is named by its parts' debug text:
         // its description is ambiguous (a text part "+" reads like the separator between parts).
         let profile = loader.profile
@@ -83,7 +89,9 @@ extension CatalogLoader {
         let entryFile = cache.entryPath(for: input.path)
         if let bytes = CatalogCacheEntry.load(from: entryFile) {
             var isHashed = false
-            if reusesItems, CatalogCacheEntry.hasLayout(bytes), !isSettledHit(input.path, stamp: before, entry: bytes) {
+            if reusesItems, settings.allowsItemReuse, CatalogCacheEntry.hasLayout(bytes),
+                !isSettledHit(input.path, stamp: before, entry: bytes)
+            {
                 let found = reusingItems(
                     input, stamp: before, entry: bytes, fingerprint: fingerprint, entryFile: entryFile, meter: meter,
                     pool: pool)
