@@ -155,21 +155,19 @@ private struct Scanner {
             || next == UInt8(ascii: "/")
     }
 
-    /// The offset of the `>` ending the tag whose name starts at `offset`, past quoted attribute values.
+    /// The offset of the `>` ending the tag whose name starts at `offset`, past quoted attribute values (each
+    /// value skipped with one `memchr` for its closing quote: values are most of a catalog's tag bytes).
     func tagEnd(from offset: Int) -> Int? {
         var i = offset
-        var quote: UInt8 = 0
         while i < count {
             let byte = base[i]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == 0x22 || byte == 0x27 {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return i
-            } else if byte == UInt8(ascii: "<") {
-                return nil
+            if byte == 0x22 || byte == 0x27 {
+                guard let close = find(byte, from: i + 1) else { return nil }
+                i = close + 1
+                continue
             }
+            if byte == UInt8(ascii: ">") { return i }
+            if byte == UInt8(ascii: "<") { return nil }
             i += 1
         }
         return nil
