@@ -190,6 +190,48 @@ import Testing
         #expect(view.parsedPaths == [path])
     }
 
+    @Test func aFileWithCRLFLineEndsReusesItsItems() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        let path = folder + "/civil-affairs.xml"
+        try write(try text(path).replacingOccurrences(of: "\n", with: "\r\n"), path)
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = try loader(cache: cache).load(paths: [folder])
+        var content = try text(path)
+        let visits = try #require(content.range(of: "<visits count=\"2\""))
+        content.replaceSubrange(visits, with: "<visits count=\"-2\"")
+        // Two lines after the first item: the second (edited) item and all later ones move down two lines.
+        content.insert(
+            contentsOf: "  <!-- 新增两行\r\n  -->\r\n", at: try #require(content.range(of: "</item>\r\n")).upperBound)
+        try write(content, path)
+        let (warm, view) = try warmEqualsCold(folder, cache)
+        #expect(reuse(view, path) == ItemReuse(path: path, reusedItems: 11, parsedItems: 1))
+        #expect(warm.diagnostics.contains { $0.rule == .xmlSchema && $0.location?.line == 57 })
+    }
+
+    @Test func aTrustedLoadReusesItemsToo() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        func trusted(_ cache: CatalogCache?) -> CatalogLoader {
+            var loader = CatalogLoader(schema: nil, threads: 2)
+            loader.cache = cache
+            return loader
+        }
+        let cache = try #require(CatalogCache.beside([folder]))
+        _ = trusted(cache).load(paths: [folder])
+        let path = folder + "/civil-affairs.xml"
+        // A value the trusted reader reports itself (no schema), in the ninth item.
+        try editItem(path, 8, "handling=\"", "handling=\"不明")
+        let view = CatalogCache(directory: cache.directory)
+        let warm = trusted(view).load(paths: [folder])
+        let cold = trusted(nil).load(paths: [folder])
+        #expect(reuse(view, path) == ItemReuse(path: path, reusedItems: 11, parsedItems: 1))
+        #expect(warm.diagnostics == cold.diagnostics)
+        #expect(warm.catalog.items == cold.catalog.items)
+    }
+
     @Test func aSchemaOtherThanTheShippedOneParsesEditedFilesWhole() throws {
         // The shipped schema with one more comment: it might relate items to each other, so nothing is reused.
         let folder = try Fixtures.temporaryDirectory() + "/items"
