@@ -40,6 +40,15 @@ struct LabelValues {
     /// Whether any label has a contribution (the document matched the word).
     private(set) var isEmpty = true
 
+    /// No contribution.
+    init() {}
+
+    /// The given contributions, one per ``MatchLabel``; empty when `isEmpty`.
+    init(values: [Double], isEmpty: Bool) {
+        self.values = values
+        self.isEmpty = isEmpty
+    }
+
     /// Keeps the larger of the label's contributions; tells whether `value` raised it.
     @discardableResult
     mutating func add(_ label: MatchLabel, _ value: Double) -> Bool {
