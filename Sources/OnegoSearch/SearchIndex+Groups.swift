@@ -23,6 +23,7 @@ extension SearchIndex {
     /// documents a word reaches through their own texts are scored one by one; every other member of a group
     /// scores as the group, and the best of those are taken group by group, members in code order.
     func groupedSearch(_ matches: [WordMatch], filter: FacetFilter, limit: Int) -> [SearchHit] {
+        if matches.count == 1 { return oneWordGroupedSearch(matches[0], filter: filter, limit: limit) }
         let costs = matches.map { groupPostingCount($0) + postingCount($0) }
         let order = matches.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
         return groupScratchPool.with { groupSlots in
@@ -85,6 +86,11 @@ extension SearchIndex {
         _ rows: GroupedRows, documentSlots: SearchScratch, filter: FacetFilter, limit: Int,
         into top: inout [ScoredDocument]
     ) {
+        take(groupScores(rows), skipping: documentSlots, filter: filter, limit: limit, into: &top)
+    }
+
+    /// The rounded score of each group row that every word reached, best first.
+    func groupScores(_ rows: GroupedRows) -> [(score: Double, group: Int32)] {
         var scored: [(score: Double, group: Int32)] = []
         for (groupRow, group) in rows.groupIDs.enumerated() {
             var total = 0.0
@@ -99,10 +105,19 @@ extension SearchIndex {
             if matchesAll { scored.append(((total * 100).rounded() / 100, group)) }
         }
         scored.sort { $0.score > $1.score }
+        return scored
+    }
+
+    /// Adds to `top` the best members of the `scored` groups (best first), each scoring as its group; members whose
+    /// slot in `skipping` is set (not -1) are left out.
+    func take(
+        _ scored: [(score: Double, group: Int32)], skipping documentSlots: SearchScratch?, filter: FacetFilter,
+        limit: Int, into top: inout [ScoredDocument]
+    ) {
         for (score, group) in scored {
             if top.count == limit, let last = top.last, score < last.score { break }
             for member in groups.members(of: group, department: filter.department)
-            where documentSlots.slots[Int(member)] == -1 {
+            where documentSlots.map({ $0.slots[Int(member)] == -1 }) ?? true {
                 let candidate = ScoredDocument(document: member, score: score)
                 if top.count == limit, let last = top.last, !precedes(candidate, last) { break }
                 insert(candidate, into: &top, limit: limit)
@@ -158,12 +173,7 @@ struct GroupedSpread {
     }
 
     mutating func spread(_ match: WordMatch, word: Int, isFirst: Bool, into rows: inout GroupedRows) {
-        for credit in match.credits {
-            for posting in index.groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
-                guard let row = groupRow(posting.document, isFirst: isFirst, into: &rows) else { continue }
-                rows.groups[word].apply(Int(row), credit, field: posting.field)
-            }
-        }
+        spreadGroups(match, word: word, isFirst: isFirst, into: &rows)
         for credit in match.credits {
             for posting in index.postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
                 guard let row = ownRow(posting.document, isFirst: isFirst, into: &rows) else { continue }
@@ -173,6 +183,16 @@ struct GroupedSpread {
         for (document, value) in match.codes {
             guard let row = ownRow(document, isFirst: isFirst, into: &rows) else { continue }
             rows.own[word].add(Int(row), .code, value)
+        }
+    }
+
+    /// Spreads the word over the groups holding its texts.
+    mutating func spreadGroups(_ match: WordMatch, word: Int, isFirst: Bool, into rows: inout GroupedRows) {
+        for credit in match.credits {
+            for posting in index.groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                guard let row = groupRow(posting.document, isFirst: isFirst, into: &rows) else { continue }
+                rows.groups[word].apply(Int(row), credit, field: posting.field)
+            }
         }
     }
 

@@ -58,6 +58,12 @@ struct LabelValues {
         return true
     }
 
+    /// Raises each label to its value in `row` (one per label) when that is larger.
+    mutating func raise(to row: ArraySlice<Double>) {
+        isEmpty = false
+        for (label, value) in zip(values.indices, row) where value > values[label] { values[label] = value }
+    }
+
     /// Spreads a text match over one of the document's fields holding the text: the field's label (or the credit's
     /// name label) gets the weighted value, and the credit's extra label 0.99 of it when that raised the field.
     mutating func apply(_ credit: TextCredit, field: SearchField) {

@@ -122,6 +122,23 @@ struct LabelTable {
         return best + min(10, (total - best) * 0.1)
     }
 
+    /// ``LabelValues/score`` of the label-wise maximum of row `slot` (zeros when nil) and `values` (one per label).
+    func score(_ slot: Int?, maxWith values: [Double]) -> Double {
+        var best = 0.0
+        var total = 0.0
+        for label in 0..<Self.width {
+            let value = max(slot.map { self.values[$0 * Self.width + label] } ?? 0, values[label])
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+
+    /// Row `slot`'s values, one per label.
+    func row(_ slot: Int) -> ArraySlice<Double> {
+        values[(slot * Self.width)..<((slot + 1) * Self.width)]
+    }
+
     /// The label-wise maximum of row `slot` and row `other` of `table`.
     func combined(_ slot: Int?, _ table: LabelTable, _ other: Int?) -> [Double] {
         var result = [Double](repeating: 0, count: Self.width)
