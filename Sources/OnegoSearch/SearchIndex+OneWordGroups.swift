@@ -2,8 +2,8 @@ extension SearchIndex {
     /// ``groupedSearch(_:filter:limit:)`` for one word, reading the documents' own texts lazily: the groups are
     /// spread and their best members taken as if no document had own matches, which gives a score the `limit`-th
     /// hit reaches at least (an own match only raises a document's labels). A document the word reaches through its
-    /// own texts or code is then scored only when its largest possible score (its group's labels raised by the word's
-    /// largest own contribution to each label; the score grows with every label) reaches that floor.
+    /// own texts or code is then scored only when its largest possible score reaches that floor, or the `limit`-th
+    /// score found so far (``OwnScan``).
     func oneWordGroupedSearch(_ match: WordMatch, filter: FacetFilter, limit: Int) -> [SearchHit] {
         groupScratchPool.with { groupSlots in
             scratchPool.with { documentSlots in
@@ -19,31 +19,16 @@ extension SearchIndex {
                 let floor = floorTop.count == limit ? (floorTop.last?.score ?? 0) - 0.011 : -Double.infinity
                 let largest = ownLargest(match)
                 let uppers = rows.groupIDs.indices.map { rows.groups[0].score($0, maxWith: largest) }
-                let ownOnlyUpper = LabelTable(rows: 0).score(nil, maxWith: largest)
-                var candidates: [Int32] = []
-                func consider(_ document: Int32) {
-                    guard documentSlots.slots[Int(document)] == -1 else { return }
-                    let groupRow = groupSlots.slots[Int(groups.groupOf[Int(document)])]
-                    guard (groupRow >= 0 ? uppers[Int(groupRow)] : ownOnlyUpper) >= floor,
-                        facetTable.accepts(document, filter, in: documents)
-                    else { return }
-                    documentSlots.set(document, Int32(candidates.count))
-                    candidates.append(document)
-                }
-                for credit in match.credits {
-                    for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
-                        consider(posting.document)
-                    }
-                }
-                for (document, _) in match.codes { consider(document) }
                 var scorer = WordScorer(match, textCount: texts.count)
                 var top: [ScoredDocument] = []
                 top.reserveCapacity(limit + 1)
-                for document in candidates {
+                var own = OwnScan(floor: floor, uppers: uppers, limit: limit)
+                own.scan(
+                    match, in: self, filter: filter, groupSlots: groupSlots, documentSlots: &documentSlots,
+                    into: &top
+                ) { document in
                     let values = combined(document, rows: rows, groupSlots: groupSlots, scorer: &scorer)
-                    insert(
-                        ScoredDocument(document: document, score: (values.score * 100).rounded() / 100), into: &top,
-                        limit: limit)
+                    return (values.score * 100).rounded() / 100
                 }
                 take(scored, skipping: documentSlots, filter: filter, limit: limit, into: &top)
                 return top.map { scored in
@@ -79,5 +64,49 @@ extension SearchIndex {
             largest[MatchLabel.code.rawValue] = max(largest[MatchLabel.code.rawValue], value)
         }
         return largest
+    }
+}
+
+/// The documents a word reaches through their own texts (departments) or code, read by their largest possible
+/// contribution, best first; each is scored (its group's labels raised by its own) when its largest possible score
+/// reaches the floor: a member of a group the word reached can score at most its group's labels raised by the word's
+/// largest own contribution to each label (the score grows with every label); a document of no such group, first
+/// reached through a text worth `bound`, at most `bound` plus the word's ``SearchIndex/bonusBound(of:)``.
+struct OwnScan {
+    /// A score the `limit`-th hit reaches at least, less the rounding margin.
+    var floor: Double
+    /// Per group row, the largest possible score of its members.
+    let uppers: [Double]
+    let limit: Int
+
+    mutating func scan(
+        _ match: WordMatch, in index: SearchIndex, filter: FacetFilter, groupSlots: SearchScratch,
+        documentSlots: inout SearchScratch, into top: inout [ScoredDocument], score: (Int32) -> Double
+    ) {
+        let bonus = index.bonusBound(of: match)
+        var order: [(bound: Double, credit: Int)] = []
+        for (position, credit) in match.credits.enumerated()
+        where !index.postings[Int(credit.text)].isEmpty && credit.filter.accepts(.department) {
+            order.append((SearchField.department.weight * credit.value, position))
+        }
+        if let best = match.codes.map(\.value).max() { order.append((best, -1)) }
+        order.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
+        let groupUpper = uppers.max() ?? -Double.infinity
+        for (bound, position) in order {
+            if bound + bonus < floor && groupUpper < floor { break }
+            let documents: [Int32] =
+                position < 0
+                ? match.codes.map(\.document)
+                : index.postings[Int(match.credits[position].text)].map(\.document)
+            for document in documents where documentSlots.slots[Int(document)] == -1 {
+                let groupRow = groupSlots.slots[Int(index.groups.groupOf[Int(document)])]
+                guard (groupRow >= 0 ? uppers[Int(groupRow)] : bound + bonus) >= floor,
+                    index.facetTable.accepts(document, filter, in: index.documents)
+                else { continue }
+                documentSlots.set(document, 0)
+                index.insert(ScoredDocument(document: document, score: score(document)), into: &top, limit: limit)
+                if top.count == limit, let last = top.last { floor = max(floor, last.score - 0.011) }
+            }
+        }
     }
 }

@@ -54,7 +54,9 @@ import Testing
         var random = SplitMix64(seed: 31)
         let maker = QueryMaker(index: index)
         var queries = Self.departments.flatMap { [String($0.prefix(3)), String($0.dropFirst(3).prefix(2)), $0] }
-        queries += ["实施机关", "第12号", "第3号实施机关", "出具的", "公安分局出具", "云溪区", "gongan", "sfz", "专项58号"]
+        queries += [
+            "实施机关", "第12号", "第3号实施机关", "出具的", "公安分局出具", "云溪区", "gongan", "sfz", "专项58号", "yx", "yxq", "gaj", "ju", "ji",
+        ]
         for _ in 0..<40 {
             let code = index.documents[Int(random.next() % UInt64(index.count))].code
             queries.append(String(code.prefix(2 + Int(random.next() % 30))))
