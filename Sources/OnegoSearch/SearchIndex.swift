@@ -139,7 +139,8 @@ public struct SearchIndex: Sendable {
                 matches.count == 1 && oneWord == .automatic
                 ? postingCount(matches[0]) * Self.spreadCostPerPosting : Int.max
             top =
-                lazyBest(candidates, limit: limit, budget: budget, scorers: &scorers)
+                lazyBest(
+                    candidates, limit: limit, budget: budget, margin: 0.011 * Double(matches.count), scorers: &scorers)
                 ?? best(spreadScores(matches[0], facets: facets), limit: limit)
         }
         return top.map { scoredDocument in
