@@ -13,29 +13,48 @@ extension SearchIndex {
                 spread.spreadGroups(match, word: 0, isFirst: true, into: &rows)
                 swap(&spread.groupSlots, &groupSlots)
                 let scored = groupScores(rows)
-                var floorTop: [ScoredDocument] = []
-                take(scored, skipping: nil, filter: filter, limit: limit, into: &floorTop)
-                // Rounding moves a score by at most 0.005.
-                let floor = floorTop.count == limit ? (floorTop.last?.score ?? 0) - 0.011 : -Double.infinity
-                let largest = ownLargest(match)
-                let uppers = rows.groupIDs.indices.map { rows.groups[0].score($0, maxWith: largest) }
-                var scorer = WordScorer(match, textCount: texts.count)
                 var top: [ScoredDocument] = []
                 top.reserveCapacity(limit + 1)
-                var own = OwnScan(floor: floor, uppers: uppers, limit: limit)
-                own.scan(
-                    match, in: self, filter: filter, groupSlots: groupSlots, documentSlots: &documentSlots,
-                    into: &top
-                ) { document in
-                    let values = combined(document, rows: rows, groupSlots: groupSlots, scorer: &scorer)
-                    return (values.score * 100).rounded() / 100
+                // Replays documents' own texts; made only for words that reach some (most reach none).
+                var scorer: WordScorer?
+                if hasOwnMatches(match) {
+                    var floorTop: [ScoredDocument] = []
+                    take(scored, skipping: nil, filter: filter, limit: limit, into: &floorTop)
+                    // Rounding moves a score by at most 0.005.
+                    let floor = floorTop.count == limit ? (floorTop.last?.score ?? 0) - 0.011 : -Double.infinity
+                    let largest = ownLargest(match)
+                    let uppers = rows.groupIDs.indices.map { rows.groups[0].score($0, maxWith: largest) }
+                    var own = OwnScan(floor: floor, uppers: uppers, limit: limit)
+                    var replay = scorer ?? WordScorer(match, textCount: texts.count)
+                    own.scan(
+                        match, in: self, filter: filter, groupSlots: groupSlots, documentSlots: &documentSlots,
+                        into: &top
+                    ) { document in
+                        _ = replay.score(document, in: self)
+                        let groupRow = Int(groupSlots.slots[Int(groups.groupOf[Int(document)])])
+                        let total = replay.values.score(raisedTo: groupRow >= 0 ? rows.groups[0].row(groupRow) : nil)
+                        return (total * 100).rounded() / 100
+                    }
+                    scorer = replay
                 }
                 take(scored, skipping: documentSlots, filter: filter, limit: limit, into: &top)
                 return top.map { scored in
-                    hit(scored, combined(scored.document, rows: rows, groupSlots: groupSlots, scorer: &scorer).labels)
+                    let document = scored.document
+                    guard documentSlots.slots[Int(document)] >= 0, var replay = scorer else {
+                        let groupRow = Int(groupSlots.slots[Int(groups.groupOf[Int(document)])])
+                        return hit(
+                            scored, LabelValues(values: Array(rows.groups[0].row(groupRow)), isEmpty: false).labels)
+                    }
+                    return hit(scored, combined(document, rows: rows, groupSlots: groupSlots, scorer: &replay).labels)
                 }
             }
         }
+    }
+
+    /// Whether the word reaches any document through its own texts (departments) or code.
+    private func hasOwnMatches(_ match: WordMatch) -> Bool {
+        !match.codes.isEmpty
+            || match.credits.contains { !postings[Int($0.text)].isEmpty && $0.filter.accepts(.department) }
     }
 
     /// The word's labels for `document`: its group's row, raised by its own texts and code (replayed).
@@ -92,16 +111,25 @@ struct OwnScan {
         if let best = match.codes.map(\.value).max() { order.append((best, -1)) }
         order.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.credit < $1.credit }
         let groupUpper = uppers.max() ?? -Double.infinity
+        // Local copies: reading the index's tables inside the loop would retain and release them per posting.
+        let groupOf = index.groups.groupOf
+        let groupRows = groupSlots.slots
+        let ownPostings = index.postings
+        let facetTable = index.facetTable
+        let documents = index.documents
+        var reached: [Int32] = []
         for (bound, position) in order {
             if bound + bonus < floor && groupUpper < floor { break }
-            let documents: [Int32] =
-                position < 0
-                ? match.codes.map(\.document)
-                : index.postings[Int(match.credits[position].text)].map(\.document)
-            for document in documents where documentSlots.slots[Int(document)] == -1 {
-                let groupRow = groupSlots.slots[Int(index.groups.groupOf[Int(document)])]
+            reached.removeAll(keepingCapacity: true)
+            if position < 0 {
+                for (document, _) in match.codes { reached.append(document) }
+            } else {
+                for posting in ownPostings[Int(match.credits[position].text)] { reached.append(posting.document) }
+            }
+            for document in reached where documentSlots.slots[Int(document)] == -1 {
+                let groupRow = groupRows[Int(groupOf[Int(document)])]
                 guard (groupRow >= 0 ? uppers[Int(groupRow)] : bound + bonus) >= floor,
-                    index.facetTable.accepts(document, filter, in: index.documents)
+                    filter.isEmpty || facetTable.accepts(document, filter, in: documents)
                 else { continue }
                 documentSlots.set(document, 0)
                 index.insert(ScoredDocument(document: document, score: score(document)), into: &top, limit: limit)

@@ -84,6 +84,19 @@ struct LabelValues {
         return best + min(10, (total - best) * 0.1)
     }
 
+    /// ``score`` with each label raised to its value in `row` (one per label) when that is larger.
+    func score(raisedTo row: ArraySlice<Double>?) -> Double {
+        guard let row else { return score }
+        var best = 0.0
+        var total = 0.0
+        for (own, shared) in zip(values, row) {
+            let value = max(own, shared)
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+
     /// The labels, best first (ties in label order).
     var labels: [String] {
         MatchLabel.allCases.filter { values[$0.rawValue] > 0 }
