@@ -59,7 +59,7 @@ extension SearchIndex {
     /// The best `limit` of the documents reached through their own texts.
     private func ownBest(_ rows: GroupedRows, groupSlots: SearchScratch, limit: Int) -> [ScoredDocument] {
         var top: [ScoredDocument] = []
-        top.reserveCapacity(limit + 1)
+        top.reserveCapacity(min(limit, documents.count) + 1)
         for (ownRow, document) in rows.ownDocuments.enumerated() {
             let groupRow = Int(groupSlots.slots[Int(groups.groupOf[Int(document)])])
             var total = 0.0

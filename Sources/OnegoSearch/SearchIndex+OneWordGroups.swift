@@ -14,7 +14,7 @@ extension SearchIndex {
                 swap(&spread.groupSlots, &groupSlots)
                 let scored = groupScores(rows)
                 var top: [ScoredDocument] = []
-                top.reserveCapacity(limit + 1)
+                top.reserveCapacity(min(limit, documents.count) + 1)
                 // Replays documents' own texts; made only for words that reach some (most reach none).
                 var scorer: WordScorer?
                 if hasOwnMatches(match) {

@@ -94,6 +94,10 @@ import Testing
         #expect(hits == index.referenceSearch("出具的", limit: 50))
         #expect(Set(hits.map(\.name)).count > 1)
         #expect(Set(hits.map(\.score)).count < hits.count, "several hits tie")
+        // Every hit (as `onego find` asks when it filters by several departments itself).
+        for query in ["出具的", "身份证", "实施机关", "sfz", "出具的 身份证"] {
+            #expect(index.search(query, limit: .max) == index.referenceSearch(query, limit: .max), "\(query)")
+        }
         for limit in 1...12 {
             let facets = SearchFacets(department: "云溪区税务局")
             #expect(
