@@ -63,6 +63,9 @@ struct FacetTable: Sendable {
         return filter
     }
 
+    /// The number of `document`'s department, or -1.
+    func departmentID(of document: Int32) -> Int32 { department[Int(document)] }
+
     /// Whether `document` passes `filter` (``SearchDocument/matches(_:)`` on the numbers).
     func accepts(_ document: Int32, _ filter: FacetFilter, in documents: [SearchDocument]) -> Bool {
         if filter.isEmpty { return true }

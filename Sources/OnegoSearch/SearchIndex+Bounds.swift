@@ -49,7 +49,13 @@ extension SearchIndex {
     /// lower bound are dropped; the rest are scored in order of their upper bound (then by code), until the next
     /// cannot precede the `limit`-th best found (or, when they are few, as found, skipping those that cannot). Nil when scoring them all would read more than `budget` forward
     /// entries (then spreading is cheaper).
-    func lazyBest(_ found: [Candidate], limit: Int, budget: Int, scorers: inout [WordScorer]) -> [ScoredDocument]? {
+    ///
+    /// The candidates' upper bounds include `margin` for rounding (0.011 per word, ``bonusBound(of:)``); without it,
+    /// and rounded as scores are (rounding keeps order), an upper bound is one of the scores a candidate can have at
+    /// most, so candidates whose bound ties the `limit`-th best go by code like the scores.
+    func lazyBest(
+        _ found: [Candidate], limit: Int, budget: Int, margin: Double, scorers: inout [WordScorer]
+    ) -> [ScoredDocument]? {
         var candidates = found
         if candidates.count > limit {
             // Rounding moves a score by at most 0.005.
@@ -70,11 +76,13 @@ extension SearchIndex {
             for index in scorers.indices { total += scorers[index].score(document, in: self) ?? 0 }
             insert(ScoredDocument(document: document, score: (total * 100).rounded() / 100), into: &top, limit: limit)
         }
+        // 1e-9 covers the floating-point error of the sums behind the bounds.
+        func rounded(_ upper: Double) -> Double { ((upper - margin + 1e-9) * 100).rounded() / 100 }
         guard candidates.count / Self.queuedCandidates > limit else {
             // Few: in the order found, skipping those that cannot precede the limit-th best so far.
             for candidate in candidates {
                 if top.count == limit, let last = top.last,
-                    !precedes(ScoredDocument(document: candidate.document, score: candidate.upper), last)
+                    !precedes(ScoredDocument(document: candidate.document, score: rounded(candidate.upper)), last)
                 {
                     continue
                 }
@@ -82,7 +90,7 @@ extension SearchIndex {
             }
             return top
         }
-        var queue = CandidateQueue(candidates.map { (upper: $0.upper, rank: codeRanks[Int($0.document)]) })
+        var queue = CandidateQueue(candidates.map { (upper: rounded($0.upper), rank: codeRanks[Int($0.document)]) })
         while let (upper, rank) = queue.pop() {
             let document = rankedDocuments[Int(rank)]
             if top.count == limit, let last = top.last,

@@ -8,29 +8,35 @@ extension SearchIndex {
     func matchingDocuments(_ matches: [WordMatch]) -> [Int32] {
         guard let first = matches.first else { return documents.indices.map { Int32($0) } }
         var candidates: [Int32] = []
-        mark(first) { document in candidates.append(document) }
+        let (firstGroups, firstDocuments) = marks(first)
+        for group in firstGroups.indices where firstGroups[group] {
+            candidates += groups.members(of: Int32(group), department: -1)
+        }
+        for document in firstDocuments.indices
+        where firstDocuments[document] && !firstGroups[Int(groups.groupOf[document])] {
+            candidates.append(Int32(document))
+        }
         for match in matches.dropFirst() where !candidates.isEmpty {
-            var wanted = [Bool](repeating: false, count: documents.count)
-            mark(match) { document in wanted[Int(document)] = true }
-            candidates.removeAll { !wanted[Int($0)] }
+            let (wantedGroups, wantedDocuments) = marks(match)
+            candidates.removeAll { !wantedDocuments[Int($0)] && !wantedGroups[Int(groups.groupOf[Int($0)])] }
         }
         return candidates
     }
 
-    /// Calls `found` once for each document the word matches.
-    private func mark(_ match: WordMatch, found: (Int32) -> Void) {
-        var seen = [Bool](repeating: false, count: documents.count)
+    /// The groups and the documents (through their own texts and codes) the word matches.
+    private func marks(_ match: WordMatch) -> (groups: [Bool], documents: [Bool]) {
+        var groupMarks = [Bool](repeating: false, count: groups.count)
+        var documentMarks = [Bool](repeating: false, count: documents.count)
         for credit in match.credits {
-            for posting in postings[Int(credit.text)]
-            where !seen[Int(posting.document)] && credit.filter.accepts(posting.field) {
-                seen[Int(posting.document)] = true
-                found(posting.document)
+            for posting in groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                groupMarks[Int(posting.document)] = true
+            }
+            for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                documentMarks[Int(posting.document)] = true
             }
         }
-        for (document, _) in match.codes where !seen[Int(document)] {
-            seen[Int(document)] = true
-            found(document)
-        }
+        for (document, _) in match.codes { documentMarks[Int(document)] = true }
+        return (groupMarks, documentMarks)
     }
 
     /// The documents passing `facets` that can be among the best `limit` for one word, with their largest possible

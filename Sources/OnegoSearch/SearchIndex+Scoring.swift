@@ -40,6 +40,15 @@ struct LabelValues {
     /// Whether any label has a contribution (the document matched the word).
     private(set) var isEmpty = true
 
+    /// No contribution.
+    init() {}
+
+    /// The given contributions, one per ``MatchLabel``; empty when `isEmpty`.
+    init(values: [Double], isEmpty: Bool) {
+        self.values = values
+        self.isEmpty = isEmpty
+    }
+
     /// Keeps the larger of the label's contributions; tells whether `value` raised it.
     @discardableResult
     mutating func add(_ label: MatchLabel, _ value: Double) -> Bool {
@@ -47,6 +56,12 @@ struct LabelValues {
         guard value > values[label.rawValue] else { return false }
         values[label.rawValue] = value
         return true
+    }
+
+    /// Raises each label to its value in `row` (one per label) when that is larger.
+    mutating func raise(to row: ArraySlice<Double>) {
+        isEmpty = false
+        for (label, value) in zip(values.indices, row) where value > values[label] { values[label] = value }
     }
 
     /// Spreads a text match over one of the document's fields holding the text: the field's label (or the credit's
@@ -63,6 +78,19 @@ struct LabelValues {
         var best = 0.0
         var total = 0.0
         for value in values {
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+
+    /// ``score`` with each label raised to its value in `row` (one per label) when that is larger.
+    func score(raisedTo row: ArraySlice<Double>?) -> Double {
+        guard let row else { return score }
+        var best = 0.0
+        var total = 0.0
+        for (own, shared) in zip(values, row) {
+            let value = max(own, shared)
             best = max(best, value)
             total += value
         }

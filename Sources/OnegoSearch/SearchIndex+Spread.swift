@@ -63,20 +63,25 @@ extension SearchIndex {
 struct LabelTable {
     private static let width = MatchLabel.allCases.count
     private var values: [Double] = []
+    /// Per row, whether anything was added (``LabelValues/isEmpty`` is false).
+    private(set) var reached: [Bool] = []
 
     /// An empty table with room for `rows` rows.
     init(rows: Int) {
         values.reserveCapacity(rows * Self.width)
+        reached.reserveCapacity(rows)
     }
 
     /// Adds a row of zeros.
     mutating func addSlot() {
         for _ in 0..<Self.width { values.append(0) }
+        reached.append(false)
     }
 
     /// Keeps the larger of the label's contributions in row `slot`; tells whether `value` raised it.
     @discardableResult
     mutating func add(_ slot: Int, _ label: MatchLabel, _ value: Double) -> Bool {
+        reached[slot] = true
         let at = slot * Self.width + label.rawValue
         guard value > values[at] else { return false }
         values[at] = value
@@ -100,5 +105,49 @@ struct LabelTable {
             total += value
         }
         return best + min(10, (total - best) * 0.1)
+    }
+
+    /// ``LabelValues/score`` of the label-wise maximum of row `slot` and row `other` of `table` (a row that is nil
+    /// counts as zeros): the values of a document whose labels come from two sets of texts.
+    func score(_ slot: Int?, maxWith table: LabelTable, _ other: Int?) -> Double {
+        guard let slot else { return other.map(table.score) ?? 0 }
+        guard let other else { return score(slot) }
+        var best = 0.0
+        var total = 0.0
+        for label in 0..<Self.width {
+            let value = max(values[slot * Self.width + label], table.values[other * Self.width + label])
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+
+    /// ``LabelValues/score`` of the label-wise maximum of row `slot` (zeros when nil) and `values` (one per label).
+    func score(_ slot: Int?, maxWith values: [Double]) -> Double {
+        var best = 0.0
+        var total = 0.0
+        for label in 0..<Self.width {
+            let value = max(slot.map { self.values[$0 * Self.width + label] } ?? 0, values[label])
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+
+    /// Row `slot`'s values, one per label.
+    func row(_ slot: Int) -> ArraySlice<Double> {
+        values[(slot * Self.width)..<((slot + 1) * Self.width)]
+    }
+
+    /// The label-wise maximum of row `slot` and row `other` of `table`.
+    func combined(_ slot: Int?, _ table: LabelTable, _ other: Int?) -> [Double] {
+        var result = [Double](repeating: 0, count: Self.width)
+        if let slot {
+            for label in 0..<Self.width { result[label] = values[slot * Self.width + label] }
+        }
+        if let other {
+            for label in 0..<Self.width { result[label] = max(result[label], table.values[other * Self.width + label]) }
+        }
+        return result
     }
 }

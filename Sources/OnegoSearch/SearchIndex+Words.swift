@@ -71,12 +71,8 @@ extension SearchIndex {
             }
             return
         }
-        // Texts sharing at least one pair; a verbatim match shares all of them.
-        var shared: [Int32: Int] = [:]
-        for pair in queryPairs {
-            for id in pairs[pair] ?? [] { shared[id, default: 0] += 1 }
-        }
-        for (id, count) in shared.sorted(by: { $0.key < $1.key }) {
+        // Texts sharing at least one pair, in text order, with how many they share (a verbatim match shares all).
+        for (id, count) in sharedPairs(queryPairs) {
             let text = texts[Int(id)]
             if count == queryPairs.count, let score = text.directScore(query) {
                 match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
@@ -88,6 +84,27 @@ extension SearchIndex {
             let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
             let value = (coverage + dice) / 2 * Self.nearFactor * factor
             match.credits.append(TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+        }
+    }
+
+    /// The texts holding any of the character pairs, in increasing order, each with the number of the pairs it
+    /// holds: the pairs' text lists (each increasing, without repeats) merged.
+    func sharedPairs(_ queryPairs: [UInt64]) -> [(id: Int32, count: Int)] {
+        let lists = queryPairs.map { pairs[$0] ?? [] }
+        var heads = [Int](repeating: 0, count: lists.count)
+        var result: [(id: Int32, count: Int)] = []
+        while true {
+            var smallest = Int32.max
+            for list in lists.indices where heads[list] < lists[list].count {
+                smallest = min(smallest, lists[list][heads[list]])
+            }
+            guard smallest != Int32.max else { return result }
+            var count = 0
+            for list in lists.indices where heads[list] < lists[list].count && lists[list][heads[list]] == smallest {
+                count += 1
+                heads[list] += 1
+            }
+            result.append((smallest, count))
         }
     }
 

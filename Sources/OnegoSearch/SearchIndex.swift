@@ -14,7 +14,7 @@ public import OnegoComposer
 /// for hit in index.search("qykb") { print(hit.code, hit.name, hit.matched) }
 /// ```
 public struct SearchIndex: Sendable {
-    /// Where a text occurs: a document and the field.
+    /// Where a text occurs: a document (in ``groupPostings``, a group) and the field.
     struct Posting: Sendable {
         var document: Int32
         var field: SearchField
@@ -23,11 +23,19 @@ public struct SearchIndex: Sendable {
     let documents: [SearchDocument]
     /// Distinct texts over all documents.
     let texts: [SearchText]
-    /// For each text, the documents and fields holding it.
+    /// For each text, the documents holding it as a department text (a document's own texts).
     let postings: [[Posting]]
+    /// For each text, the groups holding it in other fields (the texts their documents share).
+    let groupPostings: [[Posting]]
     /// For each text, a bit per ``SearchField`` it occurs in (bounds a match's contribution before spreading it).
     let textFields: [UInt16]
-    /// Each document's postings as (text, field), in posting order: entries `forwardStart[d]..<forwardStart[d + 1]`.
+    /// For each text, a bit per ``SearchField`` it occurs in for some group.
+    let groupTextFields: [UInt16]
+    /// The documents' content groups (see ``SearchIndexBuilder``): each document's group, and each group's
+    /// members ordered by code (`members[memberStart[g]..<memberStart[g + 1]]`) and by department, then code.
+    let groups: SearchGroups
+    /// Each document's own postings (department texts) as (text, field), in posting order: entries
+    /// `forwardStart[d]..<forwardStart[d + 1]`.
     let forwardStart: [Int32]
     let forwardTexts: [Int32]
     let forwardFields: [SearchField]
@@ -49,6 +57,8 @@ public struct SearchIndex: Sendable {
     let facetTable: FacetTable
     /// Per-document slots lent to queries.
     let scratchPool: SearchScratchPool
+    /// Per-group slots lent to queries.
+    let groupScratchPool: SearchScratchPool
 
     /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
     /// in `catalog`).
@@ -66,7 +76,9 @@ public struct SearchIndex: Sendable {
         self.documents = documents
         self.texts = builder.texts
         self.postings = builder.postings
+        self.groupPostings = builder.groupPostings
         self.textFields = builder.textFields
+        self.groupTextFields = builder.groupTextFields
         self.forwardStart = builder.forwardStart
         self.forwardTexts = builder.forwardTexts
         self.forwardFields = builder.forwardFields
@@ -76,8 +88,13 @@ public struct SearchIndex: Sendable {
         self.codes = builder.codes
         self.pinyin = builder.pinyin
         self.relatedWords = RelatedWords.shared
-        self.facetTable = FacetTable(documents: documents)
+        let facetTable = FacetTable(documents: documents)
+        self.facetTable = facetTable
+        self.groups = SearchGroups(
+            groupOf: builder.groupOf, count: builder.groupIDs.count, rankedDocuments: ranked,
+            department: { facetTable.departmentID(of: $0) })
         self.scratchPool = SearchScratchPool(documents: documents.count)
+        self.groupScratchPool = SearchScratchPool(documents: builder.groupIDs.count)
     }
 
     /// The number of items and matters indexed.
@@ -103,6 +120,10 @@ public struct SearchIndex: Sendable {
             return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
         let matches = words.map(wordMatch)
+        if matches.contains(where: reachesGroups) {
+            return groupedSearch(matches, filter: filter, limit: limit)
+        }
+        // No word reaches a group's texts: only the documents' own texts (departments) and codes can match.
         var scorers = matches.map { WordScorer($0, textCount: texts.count) }
         let top: [ScoredDocument]
         if matches.count == 1 && oneWord == .spread {
@@ -118,7 +139,8 @@ public struct SearchIndex: Sendable {
                 matches.count == 1 && oneWord == .automatic
                 ? postingCount(matches[0]) * Self.spreadCostPerPosting : Int.max
             top =
-                lazyBest(candidates, limit: limit, budget: budget, scorers: &scorers)
+                lazyBest(
+                    candidates, limit: limit, budget: budget, margin: 0.011 * Double(matches.count), scorers: &scorers)
                 ?? best(spreadScores(matches[0], facets: facets), limit: limit)
         }
         return top.map { scoredDocument in
@@ -131,7 +153,7 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    private func hit(_ scored: ScoredDocument, _ matched: [String]) -> SearchHit {
+    func hit(_ scored: ScoredDocument, _ matched: [String]) -> SearchHit {
         let document = documents[Int(scored.document)]
         return SearchHit(
             kind: document.kind, code: document.code, name: document.name, department: document.department,

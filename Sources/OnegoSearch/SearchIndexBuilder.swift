@@ -1,10 +1,30 @@
 /// Collects a ``SearchIndex``'s tables one document at a time.
+///
+/// Documents with the same searchable content (kind, type and type code, level, audiences, and the same list of
+/// field texts apart from their departments and codes) form one ``SearchIndex/groups`` entry: the texts of such a
+/// group are posted once, for the group; each document's department texts and codes stay its own. This is the shape
+/// of a provincial catalog, where one standardized item is implemented in every county by a different body.
 struct SearchIndexBuilder {
+    /// What makes documents share their content.
+    struct GroupKey: Hashable {
+        var kind: SearchHit.Kind
+        var type: String
+        var typeCode: String?
+        var level: String?
+        var audiences: [String]
+        var fields: [UInt8]
+        var texts: [String]
+    }
+
     let pinyin: PinyinTable
     var textIDs: [String: Int32] = [:]
     var texts: [SearchText] = []
+    /// Per text, the groups holding it in fields other than the department.
+    var groupPostings: [[SearchIndex.Posting]] = []
+    /// Per text, the documents holding it as a department text.
     var postings: [[SearchIndex.Posting]] = []
     var textFields: [UInt16] = []
+    var groupTextFields: [UInt16] = []
     var forwardStart: [Int32] = [0]
     var forwardTexts: [Int32] = []
     var forwardFields: [SearchField] = []
@@ -12,6 +32,9 @@ struct SearchIndexBuilder {
     var characters: [UInt32: [Int32]] = [:]
     var pinyinIndex: PinyinIndex
     var codes: [(code: [UInt8], document: Int32)] = []
+    var groupIDs: [GroupKey: Int32] = [:]
+    /// Each document's group.
+    var groupOf: [Int32] = []
 
     init(pinyin: PinyinTable) {
         self.pinyin = pinyin
@@ -20,19 +43,20 @@ struct SearchIndexBuilder {
 
     /// Adds the next document; `id`s must come in increasing order.
     mutating func add(_ document: SearchDocument, id documentID: Int32) {
-        for fieldText in document.texts {
-            let id: Int32
-            if let known = textIDs[fieldText.text] {
-                id = known
-                // Documents come in order, so a repeat within this document is the last posting.
-                if let last = postings[Int(id)].last, last.document == documentID, last.field == fieldText.field {
-                    continue
-                }
-            } else {
-                id = addText(fieldText.text)
-            }
-            postings[Int(id)].append(SearchIndex.Posting(document: documentID, field: fieldText.field))
-            textFields[Int(id)] |= 1 << UInt16(fieldText.field.rawValue)
+        let shared = document.texts.filter { $0.field != .department }
+        let key = GroupKey(
+            kind: document.kind, type: document.type, typeCode: document.typeCode, level: document.level,
+            audiences: document.audiences, fields: shared.map(\.field.rawValue), texts: shared.map(\.text))
+        if let group = groupIDs[key] {
+            groupOf.append(group)
+        } else {
+            let group = Int32(groupIDs.count)
+            groupIDs[key] = group
+            groupOf.append(group)
+            for fieldText in shared { post(fieldText, holder: group, own: false) }
+        }
+        for fieldText in document.texts where fieldText.field == .department {
+            guard let id = post(fieldText, holder: documentID, own: true) else { continue }
             forwardTexts.append(id)
             forwardFields.append(fieldText.field)
         }
@@ -43,6 +67,26 @@ struct SearchIndexBuilder {
         }
     }
 
+    /// Posts a text for `holder` (a group, or with `own` a document), unless the holder's last posting of the text
+    /// is the same; returns the text, or nil when nothing was posted.
+    @discardableResult
+    private mutating func post(_ fieldText: SearchDocument.FieldText, holder: Int32, own: Bool) -> Int32? {
+        let id = textIDs[fieldText.text] ?? addText(fieldText.text)
+        let posting = SearchIndex.Posting(document: holder, field: fieldText.field)
+        // Holders come in order, so a repeat within this holder is the last posting.
+        let last = own ? postings[Int(id)].last : groupPostings[Int(id)].last
+        if let last, last.document == holder, last.field == fieldText.field { return nil }
+        let bit: UInt16 = 1 << UInt16(fieldText.field.rawValue)
+        textFields[Int(id)] |= bit
+        if own {
+            postings[Int(id)].append(posting)
+        } else {
+            groupPostings[Int(id)].append(posting)
+            groupTextFields[Int(id)] |= bit
+        }
+        return id
+    }
+
     /// Adds a new distinct text to the text, pair, character and pinyin tables.
     private mutating func addText(_ string: String) -> Int32 {
         let id = Int32(texts.count)
@@ -50,7 +94,9 @@ struct SearchIndexBuilder {
         let text = SearchText(string, pinyin: pinyin)
         texts.append(text)
         postings.append([])
+        groupPostings.append([])
         textFields.append(0)
+        groupTextFields.append(0)
         for pair in SearchText.bigrams(text.scalars) { pairs[pair, default: []].append(id) }
         for scalar in Set(text.scalars) { characters[scalar, default: []].append(id) }
         pinyinIndex.add(text, id: id, table: pinyin)

@@ -69,12 +69,15 @@ struct SearchText: Sendable {
     /// 0.2 for coverage. `initialsOnly` tells whether no full syllable was used. Initials alone need two letters at
     /// the start and three inside.
     func pinyinScore(_ letters: [UInt8], table: PinyinTable) -> (score: Double, initialsOnly: Bool)? {
-        guard hasHanzi, letters.count >= 2 else { return nil }
+        guard hasHanzi, letters.count >= 2, letters[0] >= 97, letters[0] <= 122 else { return nil }
         // Whether matching from (letter, character) failed before: the outcome does not depend on how that point
         // was reached, so each point is tried once (long queries over long texts would otherwise branch at every
         // character).
         var failed = PinyinFailures(letters: letters.count, characters: slots.count)
-        for start in slots.indices where slots[start] >= 0 {
+        // A match can start only at a character with a reading beginning with the first letter (what
+        // ``pinyinMatch`` checks first).
+        let firstBit: UInt32 = 1 << UInt32(letters[0] - 97)
+        for start in slots.indices where slots[start] >= 0 && table.initials[Int(slots[start])] & firstBit != 0 {
             guard let (end, usedFull) = Self.pinyinMatch(letters, 0, slots, start, false, table, &failed) else {
                 continue
             }
@@ -133,12 +136,14 @@ struct PinyinFailures {
         isKept = letters >= Self.leastLetters
     }
 
+    @inline(__always)
     func contains(_ letter: Int, _ character: Int) -> Bool {
         guard !bits.isEmpty else { return false }
         let at = letter * (characters + 1) + character
         return bits[at >> 6] & (1 << UInt64(at & 63)) != 0
     }
 
+    @inline(__always)
     mutating func insert(_ letter: Int, _ character: Int) {
         guard isKept else { return }
         if bits.isEmpty { bits = [UInt64](repeating: 0, count: (count + 63) >> 6) }

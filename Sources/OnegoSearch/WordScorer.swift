@@ -40,7 +40,7 @@ struct WordScorer {
                 credit = next[Int(credit)]
             }
         }
-        for value in codeValues[document] ?? [] { best = max(best, value) }
+        if !codeValues.isEmpty { for value in codeValues[document] ?? [] { best = max(best, value) } }
         return best >= 0 ? best : nil
     }
 
@@ -61,7 +61,7 @@ struct WordScorer {
         for (credit, entry) in pending {
             values.apply(match.credits[Int(credit)], field: index.forwardFields[Int(entry)])
         }
-        for value in codeValues[document] ?? [] { values.add(.code, value) }
+        if !codeValues.isEmpty { for value in codeValues[document] ?? [] { values.add(.code, value) } }
         return values.isEmpty ? nil : values.score
     }
 }

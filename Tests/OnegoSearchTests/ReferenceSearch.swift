@@ -1,3 +1,5 @@
+import OnegoCatalog
+
 @testable import OnegoSearch
 
 // The search as it was before the indexes of issue 15: every query word is matched against every text (a linear scan
@@ -114,7 +116,7 @@ extension SearchIndex {
     /// The documents one query word matches.
     func referenceMatch(_ word: String) -> ReferenceMatches {
         var accumulator = ReferenceAccumulator(
-            postings: postings, result: ReferenceMatches(documentCount: documents.count))
+            postings: referencePostings, result: ReferenceMatches(documentCount: documents.count))
         let query = SearchText.normalize(word)
         guard !query.isEmpty else { return ReferenceMatches(documentCount: documents.count) }
         matchVerbatim(query, factor: 1, extra: nil, into: &accumulator)
@@ -191,6 +193,32 @@ extension SearchIndex {
             result.add(codes[index].document, .code, SearchField.code.weight * value)
             index += 1
         }
+    }
+}
+
+/// Each index's postings per document (every field, no groups), built once per index.
+private let referencePostingTables = Locked<[ObjectIdentifier: [[SearchIndex.Posting]]]>([:])
+
+extension SearchIndex {
+    /// For each text, every document and field holding it, as the index had them before content groups: the texts
+    /// numbered as the index's builder numbers them.
+    var referencePostings: [[Posting]] {
+        let key = ObjectIdentifier(scratchPool)
+        if let known = referencePostingTables.withLock({ $0[key] }) { return known }
+        var builder = SearchIndexBuilder(pinyin: pinyin)
+        for (offset, document) in documents.enumerated() { builder.add(document, id: Int32(offset)) }
+        var table = [[Posting]](repeating: [], count: texts.count)
+        for (offset, document) in documents.enumerated() {
+            for fieldText in document.texts {
+                guard let id = builder.textIDs[fieldText.text] else { continue }
+                if let last = table[Int(id)].last, last.document == Int32(offset), last.field == fieldText.field {
+                    continue
+                }
+                table[Int(id)].append(Posting(document: Int32(offset), field: fieldText.field))
+            }
+        }
+        referencePostingTables.withLock { $0[key] = table }
+        return table
     }
 }
 
