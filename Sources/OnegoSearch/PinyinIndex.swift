@@ -34,24 +34,21 @@ struct PinyinIndex: Sendable {
         for syllable in syllables { syllableTexts[Int(syllable)].append(id) }
     }
 
-    /// The texts that may match the letters (lowercase ASCII, at least two), in increasing order without repeats.
-    func candidates(_ letters: [UInt8], table: PinyinTable) -> [Int32] {
-        guard letters.count >= 2, letters.allSatisfy({ (97...122).contains($0) }) else { return [] }
-        var found: [Int32] = []
+    /// Adds to `tally` the texts that may match the letters (lowercase ASCII, at least two); a text may be added
+    /// more than once.
+    func candidates(_ letters: [UInt8], table: PinyinTable, into tally: inout TextTally) {
+        guard letters.count >= 2, letters.allSatisfy({ (97...122).contains($0) }) else { return }
         for (id, syllable) in table.syllables.enumerated() where syllable.starts(with: letters) {
-            found += syllableTexts[id]
+            for text in syllableTexts[id] { tally.add(text) }
         }
         var steps: Set<Int> = [1]
         for syllable in table.syllables where syllable.count < letters.count && letters.starts(with: syllable) {
             steps.insert(syllable.count)
         }
         let first = Int(letters[0] - 97)
-        for step in steps { found += initialPairs[first * 26 + Int(letters[step] - 97)] }
-        found.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(found.count)
-        for id in found where unique.last != id { unique.append(id) }
-        return unique
+        for step in steps {
+            for text in initialPairs[first * 26 + Int(letters[step] - 97)] { tally.add(text) }
+        }
     }
 
     /// The letters (0 for `a`) whose bits are set in a mask of initials.

@@ -71,30 +71,36 @@ extension SearchIndex {
             }
             return
         }
-        // Texts sharing at least one pair; a verbatim match shares all of them.
-        var shared: [Int32: Int] = [:]
-        for pair in queryPairs {
-            for id in pairs[pair] ?? [] { shared[id, default: 0] += 1 }
-        }
-        for (id, count) in shared.sorted(by: { $0.key < $1.key }) {
-            let text = texts[Int(id)]
-            if count == queryPairs.count, let score = text.directScore(query) {
-                match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
-                continue
+        // Texts sharing at least one pair (a text's pairs are distinct, so a count is the pairs it shares); a
+        // verbatim match shares all of them.
+        textTallies.with { tally in
+            for pair in queryPairs {
+                for id in pairs[pair] ?? [] { tally.add(id) }
             }
-            // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
-            let coverage = Double(count) / Double(queryPairs.count)
-            guard coverage >= Self.nearThreshold else { continue }
-            let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
-            let value = (coverage + dice) / 2 * Self.nearFactor * factor
-            match.credits.append(TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+            tally.drain { id, count in
+                let text = texts[Int(id)]
+                if count == queryPairs.count, let score = text.directScore(query) {
+                    match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
+                    return
+                }
+                // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
+                let coverage = Double(count) / Double(queryPairs.count)
+                guard coverage >= Self.nearThreshold else { return }
+                let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
+                let value = (coverage + dice) / 2 * Self.nearFactor * factor
+                match.credits.append(TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+            }
         }
     }
 
     /// Texts whose pinyin or pinyin initials contain the letters, in text order; candidates come from the pinyin
     /// indexes (``PinyinIndex``).
     private func collectPinyin(_ letters: [UInt8], into match: inout WordMatch) {
-        for id in pinyinIndex.candidates(letters, table: pinyin) {
+        let candidates = textTallies.with { tally in
+            pinyinIndex.candidates(letters, table: pinyin, into: &tally)
+            return tally.drainTexts()
+        }
+        for id in candidates {
             guard let (score, initialsOnly) = texts[Int(id)].pinyinScore(letters, table: pinyin) else { continue }
             let label: MatchLabel = initialsOnly ? .initials : .pinyin
             match.credits.append(TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))

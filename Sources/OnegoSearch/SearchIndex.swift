@@ -49,6 +49,8 @@ public struct SearchIndex: Sendable {
     let facetTable: FacetTable
     /// Per-document slots lent to queries.
     let scratchPool: SearchScratchPool
+    /// Per-text counts lent to query words.
+    let textTallies: TextTallyPool
 
     /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
     /// in `catalog`).
@@ -78,6 +80,7 @@ public struct SearchIndex: Sendable {
         self.relatedWords = RelatedWords.shared
         self.facetTable = FacetTable(documents: documents)
         self.scratchPool = SearchScratchPool(documents: documents.count)
+        self.textTallies = TextTallyPool(texts: builder.texts.count)
     }
 
     /// The number of items and matters indexed.
