@@ -100,10 +100,17 @@ extension SearchIndex {
             pinyinIndex.candidates(letters, table: pinyin, into: &tally)
             return tally.drainTexts()
         }
-        for id in candidates {
-            guard let (score, initialsOnly) = texts[Int(id)].pinyinScore(letters, table: pinyin) else { continue }
-            let label: MatchLabel = initialsOnly ? .initials : .pinyin
-            match.credits.append(TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))
+        letters.withUnsafeBufferPointer { letters in
+            pinyin.withBuffers { table in
+                for id in candidates {
+                    guard let (score, initialsOnly) = texts[Int(id)].pinyinScore(letters, table: table) else {
+                        continue
+                    }
+                    let label: MatchLabel = initialsOnly ? .initials : .pinyin
+                    match.credits.append(
+                        TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))
+                }
+            }
         }
     }
 
