@@ -1,4 +1,5 @@
-/// Texts by the pinyin they can match, so a pinyin query reads only texts that may match (issue 15).
+/// Texts (or runs of Hanzi, ``PinyinRuns``) by the pinyin they can match, so a pinyin query reads only those that
+/// may match (issue 15).
 ///
 /// A pinyin match (``SearchText/pinyinScore(_:table:)``) over one character needs a reading starting with the
 /// letters; over two characters or more, the first character takes its initial or a whole syllable and the second
@@ -16,16 +17,16 @@ struct PinyinIndex: Sendable {
         syllableTexts = Array(repeating: [], count: table.syllables.count)
     }
 
-    /// Adds text `id`; ids must come in increasing order (the lists stay sorted).
-    mutating func add(_ text: SearchText, id: Int32, table: PinyinTable) {
-        guard text.hasHanzi else { return }
+    /// Adds the reading slots of text (or run) `id` (-1 for a character without a reading); ids must come in
+    /// increasing order (the lists stay sorted).
+    mutating func add(slots: [Int32], id: Int32, table: PinyinTable) {
         var keys: Set<Int> = []
         var syllables: Set<UInt16> = []
-        for position in text.slots.indices where text.slots[position] >= 0 {
-            let slot = Int(text.slots[position])
+        for position in slots.indices where slots[position] >= 0 {
+            let slot = Int(slots[position])
             syllables.formUnion(table.readings[slot])
-            guard position + 1 < text.slots.count, text.slots[position + 1] >= 0 else { continue }
-            let next = table.initials[Int(text.slots[position + 1])]
+            guard position + 1 < slots.count, slots[position + 1] >= 0 else { continue }
+            let next = table.initials[Int(slots[position + 1])]
             for first in Self.letters(in: table.initials[slot]) {
                 for second in Self.letters(in: next) { keys.insert(first * 26 + second) }
             }

@@ -45,11 +45,16 @@ struct PinyinTable: Sendable {
             ids.reduce(0) { mask, id in mask | (1 << UInt32((syllables[Int(id)].first ?? 97) &- 97)) }
         }
         syllableLetters = syllables.flatMap { $0 }
-        syllableBounds = syllables.reduce(into: [0]) { bounds, syllable in
-            bounds.append(bounds.last! + Int32(syllable.count))
-        }
+        syllableBounds = Self.bounds(of: syllables.map(\.count))
         readingSyllables = readings.flatMap { $0 }
-        readingBounds = readings.reduce(into: [0]) { bounds, ids in bounds.append(bounds.last! + Int32(ids.count)) }
+        readingBounds = Self.bounds(of: readings.map(\.count))
+    }
+
+    /// Where each of consecutive parts of the given lengths starts, and where the last ends.
+    private static func bounds(of lengths: [Int]) -> [Int32] {
+        var bounds: [Int32] = [0]
+        for length in lengths { bounds.append(bounds[bounds.count - 1] + Int32(length)) }
+        return bounds
     }
 
     /// Runs `body` with the table's flat arrays as buffers (for matching many texts against one query).

@@ -93,24 +93,12 @@ extension SearchIndex {
         }
     }
 
-    /// Texts whose pinyin or pinyin initials contain the letters, in text order; candidates come from the pinyin
-    /// indexes (``PinyinIndex``).
+    /// Texts whose pinyin or pinyin initials contain the letters, in text order; each distinct run of Hanzi that
+    /// may match (``PinyinRuns``) is matched once.
     private func collectPinyin(_ letters: [UInt8], into match: inout WordMatch) {
-        let candidates = textTallies.with { tally in
-            pinyinIndex.candidates(letters, table: pinyin, into: &tally)
-            return tally.drainTexts()
-        }
-        letters.withUnsafeBufferPointer { letters in
-            pinyin.withBuffers { table in
-                for id in candidates {
-                    guard let (score, initialsOnly) = texts[Int(id)].pinyinScore(letters, table: table) else {
-                        continue
-                    }
-                    let label: MatchLabel = initialsOnly ? .initials : .pinyin
-                    match.credits.append(
-                        TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))
-                }
-            }
+        for (id, score, initialsOnly) in pinyinRuns.matches(letters, table: pinyin, tallies: textTallies) {
+            let label: MatchLabel = initialsOnly ? .initials : .pinyin
+            match.credits.append(TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))
         }
     }
 

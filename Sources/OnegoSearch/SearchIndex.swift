@@ -35,8 +35,8 @@ public struct SearchIndex: Sendable {
     let pairs: [UInt64: [Int32]]
     /// Texts by character (for one-character queries).
     let characters: [UInt32: [Int32]]
-    /// Texts by the pinyin they can match.
-    let pinyinIndex: PinyinIndex
+    /// The texts' runs of Hanzi, matched by pinyin.
+    let pinyinRuns: PinyinRuns
     /// Upper-cased codes sorted, with their documents.
     let codes: [(code: [UInt8], document: Int32)]
     /// Each document's position when ordered by code (ties in score go by code).
@@ -74,13 +74,13 @@ public struct SearchIndex: Sendable {
         self.forwardFields = builder.forwardFields
         self.pairs = builder.pairs
         self.characters = builder.characters
-        self.pinyinIndex = builder.pinyinIndex
+        self.pinyinRuns = builder.pinyinRuns
         self.codes = builder.codes
         self.pinyin = builder.pinyin
         self.relatedWords = RelatedWords.shared
         self.facetTable = FacetTable(documents: documents)
         self.scratchPool = SearchScratchPool(documents: documents.count)
-        self.textTallies = TextTallyPool(texts: builder.texts.count)
+        self.textTallies = TextTallyPool(texts: max(builder.texts.count, builder.pinyinRuns.count))
     }
 
     /// The number of items and matters indexed.

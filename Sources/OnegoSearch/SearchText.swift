@@ -99,7 +99,7 @@ struct SearchText: Sendable {
 }
 
 /// One query's letters matched as pinyin against one text's reading slots.
-private struct PinyinMatcher {
+struct PinyinMatcher {
     let letters: UnsafeBufferPointer<UInt8>
     let slots: UnsafeBufferPointer<Int32>
     let table: PinyinBuffers
