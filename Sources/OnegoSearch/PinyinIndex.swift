@@ -1,4 +1,5 @@
-/// Texts by the pinyin they can match, so a pinyin query reads only texts that may match (issue 15).
+/// Texts (or runs of Hanzi, ``PinyinRuns``) by the pinyin they can match, so a pinyin query reads only those that
+/// may match (issue 15).
 ///
 /// A pinyin match (``SearchText/pinyinScore(_:table:)``) over one character needs a reading starting with the
 /// letters; over two characters or more, the first character takes its initial or a whole syllable and the second
@@ -16,16 +17,16 @@ struct PinyinIndex: Sendable {
         syllableTexts = Array(repeating: [], count: table.syllables.count)
     }
 
-    /// Adds text `id`; ids must come in increasing order (the lists stay sorted).
-    mutating func add(_ text: SearchText, id: Int32, table: PinyinTable) {
-        guard text.hasHanzi else { return }
+    /// Adds the reading slots of text (or run) `id` (-1 for a character without a reading); ids must come in
+    /// increasing order (the lists stay sorted).
+    mutating func add(slots: [Int32], id: Int32, table: PinyinTable) {
         var keys: Set<Int> = []
         var syllables: Set<UInt16> = []
-        for position in text.slots.indices where text.slots[position] >= 0 {
-            let slot = Int(text.slots[position])
+        for position in slots.indices where slots[position] >= 0 {
+            let slot = Int(slots[position])
             syllables.formUnion(table.readings[slot])
-            guard position + 1 < text.slots.count, text.slots[position + 1] >= 0 else { continue }
-            let next = table.initials[Int(text.slots[position + 1])]
+            guard position + 1 < slots.count, slots[position + 1] >= 0 else { continue }
+            let next = table.initials[Int(slots[position + 1])]
             for first in Self.letters(in: table.initials[slot]) {
                 for second in Self.letters(in: next) { keys.insert(first * 26 + second) }
             }
@@ -34,24 +35,21 @@ struct PinyinIndex: Sendable {
         for syllable in syllables { syllableTexts[Int(syllable)].append(id) }
     }
 
-    /// The texts that may match the letters (lowercase ASCII, at least two), in increasing order without repeats.
-    func candidates(_ letters: [UInt8], table: PinyinTable) -> [Int32] {
-        guard letters.count >= 2, letters.allSatisfy({ (97...122).contains($0) }) else { return [] }
-        var found: [Int32] = []
+    /// Adds to `tally` the texts that may match the letters (lowercase ASCII, at least two); a text may be added
+    /// more than once.
+    func candidates(_ letters: [UInt8], table: PinyinTable, into tally: inout TextTally) {
+        guard letters.count >= 2, letters.allSatisfy({ (97...122).contains($0) }) else { return }
         for (id, syllable) in table.syllables.enumerated() where syllable.starts(with: letters) {
-            found += syllableTexts[id]
+            for text in syllableTexts[id] { tally.add(text) }
         }
         var steps: Set<Int> = [1]
         for syllable in table.syllables where syllable.count < letters.count && letters.starts(with: syllable) {
             steps.insert(syllable.count)
         }
         let first = Int(letters[0] - 97)
-        for step in steps { found += initialPairs[first * 26 + Int(letters[step] - 97)] }
-        found.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(found.count)
-        for id in found where unique.last != id { unique.append(id) }
-        return unique
+        for step in steps {
+            for text in initialPairs[first * 26 + Int(letters[step] - 97)] { tally.add(text) }
+        }
     }
 
     /// The letters (0 for `a`) whose bits are set in a mask of initials.

@@ -8,6 +8,12 @@ struct PinyinTable: Sendable {
     let readings: [[UInt16]]
     /// A bit per first letter (`a` is bit 0) of each slot's readings.
     let initials: [UInt32]
+    /// Every syllable's letters one after another: syllable `s` is `syllableLetters[syllableBounds[s]..<syllableBounds[s + 1]]`.
+    let syllableLetters: [UInt8]
+    let syllableBounds: [Int32]
+    /// Every slot's syllables one after another: slot `k`'s are `readingSyllables[readingBounds[k]..<readingBounds[k + 1]]`.
+    let readingSyllables: [UInt16]
+    let readingBounds: [Int32]
 
     /// The shared table.
     static let shared = PinyinTable(text: String(decoding: PackageResources.pinyin_txt, as: UTF8.self))
@@ -38,6 +44,35 @@ struct PinyinTable: Sendable {
         self.initials = readings.map { ids in
             ids.reduce(0) { mask, id in mask | (1 << UInt32((syllables[Int(id)].first ?? 97) &- 97)) }
         }
+        syllableLetters = syllables.flatMap { $0 }
+        syllableBounds = Self.bounds(of: syllables.map(\.count))
+        readingSyllables = readings.flatMap { $0 }
+        readingBounds = Self.bounds(of: readings.map(\.count))
+    }
+
+    /// Where each of consecutive parts of the given lengths starts, and where the last ends.
+    private static func bounds(of lengths: [Int]) -> [Int32] {
+        var bounds: [Int32] = [0]
+        for length in lengths { bounds.append(bounds[bounds.count - 1] + Int32(length)) }
+        return bounds
+    }
+
+    /// Runs `body` with the table's flat arrays as buffers (for matching many texts against one query).
+    func withBuffers<Result>(_ body: (PinyinBuffers) -> Result) -> Result {
+        initials.withUnsafeBufferPointer { initials in
+            syllableLetters.withUnsafeBufferPointer { letters in
+                syllableBounds.withUnsafeBufferPointer { syllableBounds in
+                    readingSyllables.withUnsafeBufferPointer { readings in
+                        readingBounds.withUnsafeBufferPointer { readingBounds in
+                            body(
+                                PinyinBuffers(
+                                    initials: initials, syllableLetters: letters, syllableBounds: syllableBounds,
+                                    readingSyllables: readings, readingBounds: readingBounds))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The slot of a Hanzi, or -1 for any other character.
@@ -55,4 +90,13 @@ struct PinyinTable: Sendable {
         }
         return result
     }
+}
+
+/// A ``PinyinTable``'s flat arrays, valid inside ``PinyinTable/withBuffers(_:)`` only.
+struct PinyinBuffers {
+    let initials: UnsafeBufferPointer<UInt32>
+    let syllableLetters: UnsafeBufferPointer<UInt8>
+    let syllableBounds: UnsafeBufferPointer<Int32>
+    let readingSyllables: UnsafeBufferPointer<UInt16>
+    let readingBounds: UnsafeBufferPointer<Int32>
 }

@@ -71,48 +71,32 @@ extension SearchIndex {
             }
             return
         }
-        // Texts sharing at least one pair, in text order, with how many they share (a verbatim match shares all).
-        for (id, count) in sharedPairs(queryPairs) {
-            let text = texts[Int(id)]
-            if count == queryPairs.count, let score = text.directScore(query) {
-                match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
-                continue
+        // Texts sharing at least one pair (a text's pairs are distinct, so a count is the pairs it shares); a
+        // verbatim match shares all of them.
+        textTallies.with { tally in
+            for pair in queryPairs {
+                for id in pairs[pair] ?? [] { tally.add(id) }
             }
-            // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
-            let coverage = Double(count) / Double(queryPairs.count)
-            guard coverage >= Self.nearThreshold else { continue }
-            let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
-            let value = (coverage + dice) / 2 * Self.nearFactor * factor
-            match.credits.append(TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+            tally.drain { id, count in
+                let text = texts[Int(id)]
+                if count == queryPairs.count, let score = text.directScore(query) {
+                    match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
+                    return
+                }
+                // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
+                let coverage = Double(count) / Double(queryPairs.count)
+                guard coverage >= Self.nearThreshold else { return }
+                let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
+                let value = (coverage + dice) / 2 * Self.nearFactor * factor
+                match.credits.append(TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+            }
         }
     }
 
-    /// The texts holding any of the character pairs, in increasing order, each with the number of the pairs it
-    /// holds: the pairs' text lists (each increasing, without repeats) merged.
-    func sharedPairs(_ queryPairs: [UInt64]) -> [(id: Int32, count: Int)] {
-        let lists = queryPairs.map { pairs[$0] ?? [] }
-        var heads = [Int](repeating: 0, count: lists.count)
-        var result: [(id: Int32, count: Int)] = []
-        while true {
-            var smallest = Int32.max
-            for list in lists.indices where heads[list] < lists[list].count {
-                smallest = min(smallest, lists[list][heads[list]])
-            }
-            guard smallest != Int32.max else { return result }
-            var count = 0
-            for list in lists.indices where heads[list] < lists[list].count && lists[list][heads[list]] == smallest {
-                count += 1
-                heads[list] += 1
-            }
-            result.append((smallest, count))
-        }
-    }
-
-    /// Texts whose pinyin or pinyin initials contain the letters, in text order; candidates come from the pinyin
-    /// indexes (``PinyinIndex``).
+    /// Texts whose pinyin or pinyin initials contain the letters, in text order; each distinct run of Hanzi that
+    /// may match (``PinyinRuns``) is matched once.
     private func collectPinyin(_ letters: [UInt8], into match: inout WordMatch) {
-        for id in pinyinIndex.candidates(letters, table: pinyin) {
-            guard let (score, initialsOnly) = texts[Int(id)].pinyinScore(letters, table: pinyin) else { continue }
+        for (id, score, initialsOnly) in pinyinRuns.matches(letters, table: pinyin, tallies: textTallies) {
             let label: MatchLabel = initialsOnly ? .initials : .pinyin
             match.credits.append(TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))
         }

@@ -43,8 +43,8 @@ public struct SearchIndex: Sendable {
     let pairs: [UInt64: [Int32]]
     /// Texts by character (for one-character queries).
     let characters: [UInt32: [Int32]]
-    /// Texts by the pinyin they can match.
-    let pinyinIndex: PinyinIndex
+    /// The texts' runs of Hanzi, matched by pinyin.
+    let pinyinRuns: PinyinRuns
     /// Upper-cased codes sorted, with their documents.
     let codes: [(code: [UInt8], document: Int32)]
     /// Each document's position when ordered by code (ties in score go by code).
@@ -59,6 +59,8 @@ public struct SearchIndex: Sendable {
     let scratchPool: SearchScratchPool
     /// Per-group slots lent to queries.
     let groupScratchPool: SearchScratchPool
+    /// Per-text counts lent to query words.
+    let textTallies: TextTallyPool
 
     /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
     /// in `catalog`).
@@ -84,7 +86,7 @@ public struct SearchIndex: Sendable {
         self.forwardFields = builder.forwardFields
         self.pairs = builder.pairs
         self.characters = builder.characters
-        self.pinyinIndex = builder.pinyinIndex
+        self.pinyinRuns = builder.pinyinRuns
         self.codes = builder.codes
         self.pinyin = builder.pinyin
         self.relatedWords = RelatedWords.shared
@@ -95,6 +97,7 @@ public struct SearchIndex: Sendable {
             department: { facetTable.departmentID(of: $0) })
         self.scratchPool = SearchScratchPool(documents: documents.count)
         self.groupScratchPool = SearchScratchPool(documents: builder.groupIDs.count)
+        self.textTallies = TextTallyPool(texts: max(builder.texts.count, builder.pinyinRuns.count))
     }
 
     /// The number of items and matters indexed.

@@ -30,7 +30,7 @@ struct SearchIndexBuilder {
     var forwardFields: [SearchField] = []
     var pairs: [UInt64: [Int32]] = [:]
     var characters: [UInt32: [Int32]] = [:]
-    var pinyinIndex: PinyinIndex
+    var pinyinRuns: PinyinRuns
     var codes: [(code: [UInt8], document: Int32)] = []
     var groupIDs: [GroupKey: Int32] = [:]
     /// Each document's group.
@@ -38,7 +38,7 @@ struct SearchIndexBuilder {
 
     init(pinyin: PinyinTable) {
         self.pinyin = pinyin
-        pinyinIndex = PinyinIndex(table: pinyin)
+        pinyinRuns = PinyinRuns(table: pinyin)
     }
 
     /// Adds the next document; `id`s must come in increasing order.
@@ -99,7 +99,7 @@ struct SearchIndexBuilder {
         groupTextFields.append(0)
         for pair in SearchText.bigrams(text.scalars) { pairs[pair, default: []].append(id) }
         for scalar in Set(text.scalars) { characters[scalar, default: []].append(id) }
-        pinyinIndex.add(text, id: id, table: pinyin)
+        pinyinRuns.add(text, id: id, table: pinyin)
         return id
     }
 }

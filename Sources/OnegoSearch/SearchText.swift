@@ -69,32 +69,45 @@ struct SearchText: Sendable {
     /// 0.2 for coverage. `initialsOnly` tells whether no full syllable was used. Initials alone need two letters at
     /// the start and three inside.
     func pinyinScore(_ letters: [UInt8], table: PinyinTable) -> (score: Double, initialsOnly: Bool)? {
-        guard hasHanzi, letters.count >= 2, letters[0] >= 97, letters[0] <= 122 else { return nil }
-        // Whether matching from (letter, character) failed before: the outcome does not depend on how that point
-        // was reached, so each point is tried once (long queries over long texts would otherwise branch at every
-        // character).
-        var failed = PinyinFailures(letters: letters.count, characters: slots.count)
-        // A match can start only at a character with a reading beginning with the first letter (what
-        // ``pinyinMatch`` checks first).
-        let firstBit: UInt32 = 1 << UInt32(letters[0] - 97)
-        for start in slots.indices where slots[start] >= 0 && table.initials[Int(slots[start])] & firstBit != 0 {
-            guard let (end, usedFull) = Self.pinyinMatch(letters, 0, slots, start, false, table, &failed) else {
-                continue
-            }
-            if !usedFull && start > 0 && letters.count < 3 { continue }
-            let coverage = Double(end - start) / Double(slots.count)
-            let base = start == 0 ? (end == slots.count ? 0.9 : 0.7) : 0.5
-            return (base + 0.2 * coverage, !usedFull)
+        letters.withUnsafeBufferPointer { letters in
+            table.withBuffers { table in pinyinScore(letters, table: table) }
         }
-        return nil
     }
+
+    /// ``pinyinScore(_:table:)`` over buffers, for matching one query against many texts.
+    func pinyinScore(_ letters: UnsafeBufferPointer<UInt8>, table: PinyinBuffers) -> (
+        score: Double, initialsOnly: Bool
+    )? {
+        guard hasHanzi, letters.count >= 2 else { return nil }
+        return slots.withUnsafeBufferPointer { slots in
+            // Whether matching from (letter, character) failed before: the outcome does not depend on how that
+            // point was reached, so each point is tried once (long queries over long texts would otherwise branch
+            // at every character).
+            var matcher = PinyinMatcher(
+                letters: letters, slots: slots, table: table,
+                failed: PinyinFailures(letters: letters.count, characters: slots.count))
+            for start in slots.indices where slots[start] >= 0 {
+                guard let (end, usedFull) = matcher.match(0, start, false) else { continue }
+                if !usedFull && start > 0 && letters.count < 3 { continue }
+                let coverage = Double(end - start) / Double(slots.count)
+                let base = start == 0 ? (end == slots.count ? 0.9 : 0.7) : 0.5
+                return (base + 0.2 * coverage, !usedFull)
+            }
+            return nil
+        }
+    }
+}
+
+/// One query's letters matched as pinyin against one text's reading slots.
+struct PinyinMatcher {
+    let letters: UnsafeBufferPointer<UInt8>
+    let slots: UnsafeBufferPointer<Int32>
+    let table: PinyinBuffers
+    var failed: PinyinFailures
 
     /// Matches `letters[index...]` against the readings from character `position` on; returns the end character
     /// position and whether a full syllable was used.
-    private static func pinyinMatch(
-        _ letters: [UInt8], _ index: Int, _ slots: [Int32], _ position: Int, _ usedFull: Bool, _ table: PinyinTable,
-        _ failed: inout PinyinFailures
-    ) -> (Int, Bool)? {
+    mutating func match(_ index: Int, _ position: Int, _ usedFull: Bool) -> (Int, Bool)? {
         if index == letters.count { return (position, usedFull) }
         guard position < slots.count, !failed.contains(index, position) else { return nil }
         let slot = Int(slots[position])
@@ -103,21 +116,28 @@ struct SearchText: Sendable {
             return nil
         }
         let remaining = letters.count - index
-        for reading in table.readings[slot] {
-            let syllable = table.syllables[Int(reading)]
-            if remaining >= syllable.count {
-                if letters[index..<(index + syllable.count)].elementsEqual(syllable),
-                    let found = pinyinMatch(letters, index + syllable.count, slots, position + 1, true, table, &failed)
-                {
+        for reading in Int(table.readingBounds[slot])..<Int(table.readingBounds[slot + 1]) {
+            let syllable = Int(table.readingSyllables[reading])
+            let start = Int(table.syllableBounds[syllable])
+            let length = Int(table.syllableBounds[syllable + 1]) - start
+            if remaining >= length {
+                if sameLetters(index, start, length), let found = match(index + length, position + 1, true) {
                     return found
                 }
-            } else if remaining >= 2 && syllable.starts(with: letters[index...]) {
+            } else if remaining >= 2 && sameLetters(index, start, remaining) {
                 return (position + 1, true)
             }
         }
-        if let found = pinyinMatch(letters, index + 1, slots, position + 1, usedFull, table, &failed) { return found }
+        if let found = match(index + 1, position + 1, usedFull) { return found }
         failed.insert(index, position)
         return nil
+    }
+
+    /// Whether `count` query letters from `index` equal `count` syllable letters from `start`.
+    @inline(__always)
+    private func sameLetters(_ index: Int, _ start: Int, _ count: Int) -> Bool {
+        for offset in 0..<count where letters[index + offset] != table.syllableLetters[start + offset] { return false }
+        return true
     }
 }
 
@@ -136,14 +156,12 @@ struct PinyinFailures {
         isKept = letters >= Self.leastLetters
     }
 
-    @inline(__always)
     func contains(_ letter: Int, _ character: Int) -> Bool {
         guard !bits.isEmpty else { return false }
         let at = letter * (characters + 1) + character
         return bits[at >> 6] & (1 << UInt64(at & 63)) != 0
     }
 
-    @inline(__always)
     mutating func insert(_ letter: Int, _ character: Int) {
         guard isKept else { return }
         if bits.isEmpty { bits = [UInt64](repeating: 0, count: (count + 63) >> 6) }

@@ -36,6 +36,7 @@ public enum AuditTextReport {
         var out =
             "\n目标（\(policy.name)）：\(met)/\(report.targets.count) 项达成"
             + (unassessable > 0 ? "，\(unassessable) 项无法评估（分母为 0）" : "") + "\n"
+        let order = report.departmentsWorstFirst
         for result in report.targets {
             let t = result.target
             let mark = result.met ? "✓ 达成" : (result.isAssessable ? "✗ 未达成" : "－ 无法评估")
@@ -44,7 +45,7 @@ public enum AuditTextReport {
                 "  \(mark)  \(t.name)：\(value)（\(AuditFormatting.number(result.numerator))/\(AuditFormatting.number(result.denominator))），目标 \(t.comparison.symbol) \(t.thresholdText)"
             if !result.met { line += "，" + AuditFormatting.gap(result) }
             out += line + "\n"
-            out += workList(result, order: report.departmentsWorstFirst)
+            out += workList(result, order: order)
         }
         return out
     }
