@@ -5,15 +5,15 @@
 /// group are posted once, for the group; each document's department texts and codes stay its own. This is the shape
 /// of a provincial catalog, where one standardized item is implemented in every county by a different body.
 struct SearchIndexBuilder {
-    /// What makes documents share their content.
+    /// What makes documents share their content. The texts are taken by number (field and text ID), so a key hashes
+    /// and compares integers, not every text's characters again.
     struct GroupKey: Hashable {
         var kind: SearchHit.Kind
         var type: String
         var typeCode: String?
         var level: String?
         var audiences: [String]
-        var fields: [UInt8]
-        var texts: [String]
+        var texts: [UInt64]
     }
 
     let pinyin: PinyinTable
@@ -44,19 +44,23 @@ struct SearchIndexBuilder {
     /// Adds the next document; `id`s must come in increasing order.
     mutating func add(_ document: SearchDocument, id documentID: Int32) {
         let shared = document.texts.filter { $0.field != .department }
+        // Numbering the shared texts first adds new ones in the order posting them would.
+        let sharedIDs = shared.map { textIDs[$0.text] ?? addText($0.text) }
         let key = GroupKey(
             kind: document.kind, type: document.type, typeCode: document.typeCode, level: document.level,
-            audiences: document.audiences, fields: shared.map(\.field.rawValue), texts: shared.map(\.text))
+            audiences: document.audiences,
+            texts: zip(shared, sharedIDs).map { UInt64($0.field.rawValue) << 32 | UInt64(UInt32(bitPattern: $1)) })
         if let group = groupIDs[key] {
             groupOf.append(group)
         } else {
             let group = Int32(groupIDs.count)
             groupIDs[key] = group
             groupOf.append(group)
-            for fieldText in shared { post(fieldText, holder: group, own: false) }
+            for (fieldText, id) in zip(shared, sharedIDs) { post(fieldText, id: id, holder: group, own: false) }
         }
         for fieldText in document.texts where fieldText.field == .department {
-            guard let id = post(fieldText, holder: documentID, own: true) else { continue }
+            let id = textIDs[fieldText.text] ?? addText(fieldText.text)
+            guard post(fieldText, id: id, holder: documentID, own: true) else { continue }
             forwardTexts.append(id)
             forwardFields.append(fieldText.field)
         }
@@ -67,15 +71,14 @@ struct SearchIndexBuilder {
         }
     }
 
-    /// Posts a text for `holder` (a group, or with `own` a document), unless the holder's last posting of the text
-    /// is the same; returns the text, or nil when nothing was posted.
+    /// Posts text `id` for `holder` (a group, or with `own` a document), unless the holder's last posting of the
+    /// text is the same; tells whether it posted.
     @discardableResult
-    private mutating func post(_ fieldText: SearchDocument.FieldText, holder: Int32, own: Bool) -> Int32? {
-        let id = textIDs[fieldText.text] ?? addText(fieldText.text)
+    private mutating func post(_ fieldText: SearchDocument.FieldText, id: Int32, holder: Int32, own: Bool) -> Bool {
         let posting = SearchIndex.Posting(document: holder, field: fieldText.field)
         // Holders come in order, so a repeat within this holder is the last posting.
         let last = own ? postings[Int(id)].last : groupPostings[Int(id)].last
-        if let last, last.document == holder, last.field == fieldText.field { return nil }
+        if let last, last.document == holder, last.field == fieldText.field { return false }
         let bit: UInt16 = 1 << UInt16(fieldText.field.rawValue)
         textFields[Int(id)] |= bit
         if own {
@@ -84,7 +87,7 @@ struct SearchIndexBuilder {
             groupPostings[Int(id)].append(posting)
             groupTextFields[Int(id)] |= bit
         }
-        return id
+        return true
     }
 
     /// Adds a new distinct text to the text, pair, character and pinyin tables.
