@@ -273,16 +273,21 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(info.st_size)
-    var bytes = [UInt8](repeating: 0, count: size)
+    return readBytes(fd, count: Int(info.st_size))
+}
+
+/// The first `count` bytes of the open file `fd`, read from its start (retrying interrupted reads), or `nil` when
+/// the file ends before them or a read fails.
+func readBytes(_ fd: Int32, count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
     var filled = 0
     let whole = bytes.withUnsafeMutableBytes { raw -> Bool in
         guard let base = raw.baseAddress else { return true }
-        while filled < size {
-            let count = read(fd, base + filled, size - filled)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return false }
-            filled += count
+        while filled < count {
+            let read = pread(fd, base + filled, count - filled, off_t(filled))
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { return false }
+            filled += read
         }
         return true
     }

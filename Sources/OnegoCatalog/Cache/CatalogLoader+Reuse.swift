@@ -17,19 +17,9 @@ struct FileSnapshot {
             return nil
         }
         let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        let whole = bytes.withUnsafeMutableBytes { raw -> Bool in
-            guard let base = raw.baseAddress else { return true }
-            while filled < size {
-                let count = pread(fd, base + filled, size - filled, off_t(filled))
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                filled += count
-            }
-            return true
+        guard let bytes = readBytes(fd, count: size), fstat(fd, &info) == 0, ContentKey.Stamp(info) == stamp else {
+            return nil
         }
-        guard whole, fstat(fd, &info) == 0, ContentKey.Stamp(info) == stamp else { return nil }
         let hash = bytes.withUnsafeBytes { XXHash64.hash($0) }
         self.bytes = bytes
         content = ContentKey(hash: hash, size: UInt64(size), stamp: stamp)
