@@ -26,21 +26,42 @@ struct SearchScratch: Sendable {
     }
 }
 
-/// The scratch slots of one index, lent to one query at a time (queries on several threads each get their own).
-final class SearchScratchPool: Sendable {
-    private let documents: Int
-    private let free = Locked<[SearchScratch]>([])
+/// Per-query working memory that a query leaves as it found it (``SearchScratch``, ``TextTally``).
+protocol ReusableScratch: Sendable {
+    /// Makes the value as a new one would be, after a query that may have changed it.
+    mutating func reset()
+}
 
-    init(documents: Int) {
-        self.documents = documents
+extension SearchScratch: ReusableScratch {
+    mutating func reset() { clear() }
+}
+
+/// Working memory of one index, lent to one query at a time (queries on several threads each get their own), so
+/// that a query pays for what it touches, not for the size of the index.
+final class ScratchPool<Value: ReusableScratch>: Sendable {
+    private let make: @Sendable () -> Value
+    private let free = Locked<[Value]>([])
+
+    init(make: @escaping @Sendable () -> Value) {
+        self.make = make
     }
 
-    /// Runs `body` with slots all -1; `body` may leave slots changed through ``SearchScratch/set(_:_:)``.
-    func with<Result>(_ body: (inout SearchScratch) -> Result) -> Result {
-        var scratch = free.withLock { $0.popLast() } ?? SearchScratch(documents: documents)
-        let result = body(&scratch)
-        scratch.clear()
-        free.withLock { if $0.count < 16 { $0.append(scratch) } }
+    /// Runs `body` with a value as new; the value is reset and kept for the next query.
+    func with<Result>(_ body: (inout Value) -> Result) -> Result {
+        var value = free.withLock { $0.popLast() } ?? make()
+        let result = body(&value)
+        value.reset()
+        free.withLock { if $0.count < 16 { $0.append(value) } }
         return result
+    }
+}
+
+/// Per-document (or per-group) slots lent to queries.
+typealias SearchScratchPool = ScratchPool<SearchScratch>
+
+extension ScratchPool where Value == SearchScratch {
+    /// Slots for `documents` documents, all -1.
+    convenience init(documents: Int) {
+        self.init { SearchScratch(documents: documents) }
     }
 }

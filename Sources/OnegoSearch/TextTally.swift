@@ -1,5 +1,3 @@
-import OnegoCatalog
-
 /// A count per text for one query word (how many of the word's character pairs a text holds, or how many pinyin
 /// index lists name it), kept between queries so that a word pays for the texts it reaches, not for the size of
 /// the index: every count is 0 between uses, and ``drain(_:)`` reads the texts reached back in increasing order
@@ -52,20 +50,17 @@ struct TextTally: Sendable {
     }
 }
 
-/// Tallies of one index, lent to one query word at a time (words on several threads each get their own).
-final class TextTallyPool: Sendable {
-    private let texts: Int
-    private let free = Locked<[TextTally]>([])
+extension TextTally: ReusableScratch {
+    /// Sets every count back to 0 (a word that drained its tally leaves nothing to do).
+    mutating func reset() { drain { _, _ in } }
+}
 
-    init(texts: Int) {
-        self.texts = texts
-    }
+/// Tallies of one index, lent to one query word at a time.
+typealias TextTallyPool = ScratchPool<TextTally>
 
-    /// Runs `body` with a tally of all zeros; `body` must leave it drained.
-    func with<Result>(_ body: (inout TextTally) -> Result) -> Result {
-        var tally = free.withLock { $0.popLast() } ?? TextTally(texts: texts)
-        let result = body(&tally)
-        free.withLock { if $0.count < 16 { $0.append(tally) } }
-        return result
+extension ScratchPool where Value == TextTally {
+    /// Tallies over `texts` texts, all zero.
+    convenience init(texts: Int) {
+        self.init { TextTally(texts: texts) }
     }
 }
