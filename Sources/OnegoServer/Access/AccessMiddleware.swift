@@ -19,7 +19,9 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let authority = request.head.authority?.lowercased(), address.acceptedHosts.contains(authority) else {
             return ErrorPage.response(.forbidden, "请求的主机名与工作台的监听地址不符。请使用启动时打印的地址访问。")
         }
-        let queryToken = request.uri.queryParameters.get("token")
+        // Most requests carry no query token: the query is parsed for it only when its key is there (Hummingbird
+        // does not percent-decode keys).
+        let queryToken = request.uri.query?.contains("token") == true ? request.uri.queryParameters.get("token") : nil
         if let queryToken, token.matches(queryToken), request.method == .get || request.method == .head {
             return redirectStoringCookie(request)
         }

@@ -4,12 +4,6 @@ import Hummingbird
 /// Adds the strict Content-Security-Policy and the other protective headers to every response, error responses
 /// included.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// The policy: only this server's own script, style and connections; no frames, forms elsewhere or base URL.
-    static var contentSecurityPolicy: String {
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-    }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
@@ -21,17 +15,28 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             response = ErrorPage.response(.internalServerError, "服务器内部错误。")
         }
-        Self.apply(to: &response.headers)
+        SecurityHeaders.apply(to: &response.headers)
         return response
     }
+}
+
+/// The protective headers of every response, made once.
+enum SecurityHeaders {
+    /// The policy: only this server's own script, style and connections; no frames, forms elsewhere or base URL.
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+    /// The field names without a predefined constant.
+    private static let referrerPolicy = HTTPField.Name("Referrer-Policy")
+    private static let frameOptions = HTTPField.Name("X-Frame-Options")
 
     /// Sets the headers on a response's fields.
     static func apply(to headers: inout HTTPFields) {
         headers[HTTPField.Name.contentSecurityPolicy] = contentSecurityPolicy
         headers[.xContentTypeOptions] = "nosniff"
-        for (name, value) in [("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY")] {
-            if let name = HTTPField.Name(name) { headers[name] = value }
-        }
+        if let referrerPolicy { headers[referrerPolicy] = "same-origin" }
+        if let frameOptions { headers[frameOptions] = "DENY" }
         if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
     }
 }

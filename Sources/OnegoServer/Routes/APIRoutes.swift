@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 import OnegoCatalog
 import OnegoComposer
@@ -13,9 +14,10 @@ struct APIRoutes {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
             let (data, generation) = store.snapshot
-            let query = request.uri.queryParameters.get("q") ?? ""
-            let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 500)
-            let filter = SearchFilter.from(request)
+            let parameters = request.uri.queryParameters
+            let query = parameters.get("q") ?? ""
+            let limit = min(max(parameters.get("limit", as: Int.self) ?? 50, 1), 500)
+            let filter = SearchFilter.from(parameters)
             // Each text led by its length, so no query or filter value can pass for another's.
             let key = ([query] + SearchFilter.names.map { filter[$0] ?? "" })
                 .reduce("search \(limit)") { $0 + " \($1.utf8.count):" + $1 }
@@ -99,11 +101,15 @@ struct APIRoutes {
 enum SearchFilter {
     static let names = ["department", "type", "level", "audience"]
 
-    static func from(_ request: Request) -> [String: String] {
+    /// The non-empty facet values of a request's query, parsed once by the caller.
+    static func from(_ parameters: FlatDictionary<Substring, Substring>) -> [String: String] {
         var filter: [String: String] = [:]
         for name in names {
-            if let value = request.uri.queryParameters.get(name), !value.isEmpty { filter[name] = value }
+            if let value = parameters.get(name), !value.isEmpty { filter[name] = value }
         }
         return filter
     }
+
+    /// The facet values of a request.
+    static func from(_ request: Request) -> [String: String] { from(request.uri.queryParameters) }
 }
