@@ -117,6 +117,26 @@ import Testing
         #expect(again.cache?.reusedPaths.count == 21)
     }
 
+    @Test func aLaterLoadOfOtherBytesUnderTheSameNameTakesNothingFromTheCache() throws {
+        // One cache for two loads: the second reads the file's edited bytes from memory under the file's path, so
+        // the digest the first load recorded for that path no longer stands for its outcome.
+        let folder = try Self.workspace()
+        let path = folder + "/" + Self.civilAffairs
+        let cache = Self.newCache(folder)
+        var loader = try CatalogLoader.validating()
+        loader.cache = cache
+        var auditor = Auditor()
+        auditor.findingCache = FindingCache(cache: cache, auditor: auditor)
+        _ = auditor.findings(in: loader.load(paths: [path]).catalog)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "<visits count=\"1\"", with: "<visits count=\"3\"")
+        let edited = loader.load(bytes: Array(text.utf8), name: path)
+        let warm = auditor.findings(in: edited.catalog)
+        #expect(warm == Auditor().findings(in: edited.catalog))
+        #expect(warm.contains { $0.rule == "visits.more-than-allowed" && $0.itemName == "内地居民结婚登记" })
+        #expect(auditor.findingCache?.reusedPaths.isEmpty == true)
+    }
+
     @Test func manyItemsInSeveralFilesKeepRuleThenItemOrder() throws {
         // Over 2,000 items in three files: the chunks follow the files, and the order is the one without a cache.
         let sample = try AuditFixture.loader().load(paths: [Fixtures.sampleItems]).catalog.items

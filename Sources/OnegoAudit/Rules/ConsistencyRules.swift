@@ -16,31 +16,34 @@ enum ConsistencyRules {
 
     /// The items of each basic code implemented in more than one region, in catalog order.
     static func implementationsAcrossRegions(_ catalog: Catalog) -> [[ServiceItem]] {
-        // Positions first: only the groups that span regions are copied out (most basic codes have one region).
+        // Positions first, and a list only from a code's second item on (most basic codes have one item): only the
+        // groups that span regions are copied out.
         struct Group {
-            var members: [Int]
-            var isAcrossRegions: Bool
+            var first: Int
+            var others: [Int] = []
+            var isAcrossRegions = false
         }
         var order: [String] = []
         var groups: [String: Group] = [:]
+        groups.reserveCapacity(catalog.items.count)
         catalog.items.withUnsafeBufferPointer { items in
             for index in items.indices where !items[index].codes.basic.isEmpty {
                 let basic = items[index].codes.basic
                 guard let at = groups.index(forKey: basic) else {
                     order.append(basic)
-                    groups[basic] = Group(members: [index], isAcrossRegions: false)
+                    groups[basic] = Group(first: index)
                     continue
                 }
-                let first = groups.values[at].members[0]
+                let first = groups.values[at].first
                 if items[first].region.rawValue != items[index].region.rawValue {
                     groups.values[at].isAcrossRegions = true
                 }
-                groups.values[at].members.append(index)
+                groups.values[at].others.append(index)
             }
         }
         return order.compactMap { basic in
             guard let group = groups[basic], group.isAcrossRegions else { return nil }
-            return group.members.map { catalog.items[$0] }
+            return ([group.first] + group.others).map { catalog.items[$0] }
         }
     }
 

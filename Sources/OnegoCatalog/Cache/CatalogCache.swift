@@ -79,6 +79,10 @@ public final class CatalogCache: @unchecked Sendable {
     /// (it changed while it was parsed, or nothing could be written).
     public func outcomeDigest(for path: String) -> UInt64? { state.withLock { $0.outcomes[path] } }
 
+    /// Forgets the outcome digest of `path` (a load is about to take a new outcome for it, which may not be tied to
+    /// one content: an earlier load's digest must not stand for it).
+    func forgetOutcome(_ path: String) { _ = state.withLock { $0.outcomes.removeValue(forKey: path) } }
+
     /// Records that `path`'s outcome belongs to `content` read under the loader settings `settings`.
     func recordOutcome(_ path: String, settings: UInt64, content: ContentKey) {
         var digest = XXHash64.hash(Array("outcome \(settings) \(content.hash) \(content.size)".utf8))

@@ -87,6 +87,7 @@ extension CatalogLoader {
         _ input: InputFile, settings: CacheSettings?, meter: ProgressMeter?, pool: CompactStringPool? = nil,
         parse: () -> FileOutcome
     ) -> FileOutcome {
+        cache?.forgetOutcome(input.path)
         guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
