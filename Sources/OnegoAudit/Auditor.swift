@@ -18,6 +18,8 @@ public struct Auditor: Sendable {
     public var settings: AuditSettings
     /// The population the rates count.
     public var population: Population
+    /// Where the item findings of unchanged files are kept between audits (`nil`: every rule runs on every item).
+    public var findingCache: FindingCache?
 
     /// Creates an auditor.
     public init(
@@ -34,8 +36,41 @@ public struct Auditor: Sendable {
         .catalogRegionCode, .catalogPromiseExceedsStatutory,
     ]
 
-    /// Runs every item and catalog rule; the findings are unsorted and unwaived.
+    /// Runs every item and catalog rule; the findings are unsorted and unwaived. With a ``findingCache``, the item
+    /// findings of files whose outcome and rules are unchanged come from it, the others are worked out and stored;
+    /// the result is the same either way.
     public func findings(in catalog: Catalog) -> [Finding] {
+        let rules = registry.rules
+        let segments = FileSegment.of(catalog, keyed: findingCache != nil)
+        var perSegment = [[[Finding]]?](repeating: nil, count: segments.count)
+        if let findingCache {
+            let found = Locked(perSegment)
+            DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+                guard let path = segments[index].path, let cached = findingCache.findings(for: path, rules: rules)
+                else { return }
+                found.withLock { $0[index] = cached }
+            }
+            perSegment = found.withLock { $0 }
+        }
+        let stale = segments.indices.filter { perSegment[$0] == nil }
+        let (computed, catalogFindings) = runRules(on: catalog, segments: stale.map { segments[$0].range })
+        for (position, index) in stale.enumerated() {
+            perSegment[index] = computed[position]
+            if let findingCache, let path = segments[index].path { findingCache.store(computed[position], for: path) }
+        }
+        var result: [Finding] = []
+        for index in rules.indices {
+            for segment in perSegment { result += segment?[index] ?? [] }
+            result += catalogFindings[index]
+        }
+        return result
+    }
+
+    /// Runs the item rules on the items of each range (one list per rule for each range, in item order) and the
+    /// catalog rules on the whole catalog (one list per rule).
+    private func runRules(on catalog: Catalog, segments: [Range<Int>]) -> (
+        perSegment: [[[Finding]]], catalog: [[Finding]]
+    ) {
         let rules = registry.rules
         let itemChecks: [(index: Int, check: @Sendable (ServiceItem, RuleContext) -> [RuleIssue])] =
             rules.enumerated().compactMap { index, rule in
@@ -52,16 +87,15 @@ public struct Auditor: Sendable {
         // output is the same as one rule after another over the whole catalog. The catalog rules are one more
         // task beside the chunks. Each task has its own context (memos without locks) over one shared memo, so each
         // distinct material name is worked out once.
-        let items = catalog.items
-        let chunkCount = items.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunkSize = (items.count + chunkCount - 1) / max(chunkCount, 1)
-        let slots = Locked([[[Finding]]](repeating: [], count: chunkCount + 1))
+        let chunks = Self.chunks(of: segments)
+        let slots = Locked([[[Finding]]](repeating: [], count: chunks.count + 1))
         let settings = self.settings
         let memo = RuleContext.SharedMemo()
-        DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { task in
+        let items = catalog.items
+        DispatchQueue.concurrentPerform(iterations: chunks.count + 1) { task in
             let context = RuleContext(settings: settings, shared: memo)
             var perRule = [[Finding]](repeating: [], count: rules.count)
-            if task == chunkCount {
+            if task == chunks.count {
                 for (index, check) in catalogChecks {
                     for (item, issue) in check(catalog, context) {
                         perRule[index].append(Self.finding(rules[index], item, issue))
@@ -70,10 +104,8 @@ public struct Auditor: Sendable {
                 slots.withLock { $0[task] = perRule }
                 return
             }
-            // Clamp both ends: with many cores the last chunks can start past the end of the catalog.
-            let range = min(items.count, task * chunkSize)..<min(items.count, (task + 1) * chunkSize)
             items.withUnsafeBufferPointer { items in
-                for position in range {
+                for position in chunks[task].range {
                     for (index, check) in itemChecks {
                         for issue in check(items[position], context) {
                             perRule[index].append(Self.finding(rules[index], items[position], issue))
@@ -84,11 +116,30 @@ public struct Auditor: Sendable {
             slots.withLock { $0[task] = perRule }
         }
         let tasks = slots.withLock { $0 }
-        var result: [Finding] = []
-        for index in rules.indices {
-            for task in tasks where !task.isEmpty { result += task[index] }
+        var perSegment = [[[Finding]]](
+            repeating: [[Finding]](repeating: [], count: rules.count), count: segments.count)
+        for (task, chunk) in chunks.enumerated() {
+            for index in rules.indices { perSegment[chunk.segment][index] += tasks[task][index] }
         }
-        return result
+        return (perSegment, tasks[chunks.count])
+    }
+
+    /// The ranges cut into chunks for the cores (about four per core over all ranges; one chunk per range under
+    /// 2,000 items in all), in order.
+    private static func chunks(of segments: [Range<Int>]) -> [(segment: Int, range: Range<Int>)] {
+        let total = segments.reduce(0) { $0 + $1.count }
+        let chunkCount = total < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkSize = max(1, (total + chunkCount - 1) / chunkCount)
+        var chunks: [(segment: Int, range: Range<Int>)] = []
+        for (segment, range) in segments.enumerated() {
+            var start = range.lowerBound
+            repeat {
+                let end = total < 2_000 ? range.upperBound : min(range.upperBound, start + chunkSize)
+                chunks.append((segment, start..<end))
+                start = end
+            } while start < range.upperBound
+        }
+        return chunks
     }
 
     private static func finding(_ rule: AuditRule, _ item: ServiceItem, _ issue: RuleIssue) -> Finding {
@@ -208,6 +259,26 @@ public struct Auditor: Sendable {
             return (aggregate.dayWeighted, aggregate.statutoryDays - aggregate.promisedDays, aggregate.statutoryDays)
         }
         return (aggregate.meanOfRates, aggregate.rateSum, Double(aggregate.counted))
+    }
+}
+
+/// The items of one catalog file (``Catalog/files`` in order), named by the file's path when its findings may be
+/// cached.
+struct FileSegment {
+    var path: String?
+    var range: Range<Int>
+
+    /// The files' item ranges when `keyed` and the files account for every item; else one range of every item.
+    static func of(_ catalog: Catalog, keyed: Bool) -> [FileSegment] {
+        let all = [FileSegment(path: nil, range: 0..<catalog.items.count)]
+        guard keyed, catalog.files.reduce(0, { $0 + $1.itemCount }) == catalog.items.count,
+            Set(catalog.files.map(\.path)).count == catalog.files.count
+        else { return all }
+        var start = 0
+        return catalog.files.map { file in
+            defer { start += file.itemCount }
+            return FileSegment(path: file.path, range: start..<start + file.itemCount)
+        }
     }
 }
 

@@ -146,10 +146,12 @@ struct AuditCommand: ParsableCommand {
         }
 
         let synonyms = try Workspace.reported(workspace.synonyms)
-        let report = Auditor(
+        var auditor = Auditor(
             settings: AuditSettings(codeProfile: catalogLoader.profile, synonyms: synonyms, officeHours: hours),
-            population: population.population
-        ).audit(
+            population: population.population)
+        // With the parse cache, the item findings of unchanged files are kept beside their entries.
+        auditor.findingCache = catalogLoader.cache.map { FindingCache(cache: $0, auditor: auditor) }
+        let report = auditor.audit(
             load, policy: policyValue, waivers: waiverSet, today: date,
             otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)

@@ -35,4 +35,53 @@ import Testing
         let cold = try Fixtures.runOnego(validate + ["--no-cache"])
         #expect(cold.stdout.contains("civil-affairs.xml"))
     }
+
+    /// Every findings format of `onego audit` after an item is moved and edited, after the office hours change and
+    /// after a findings entry is damaged: the cached run prints what a run without the cache prints.
+    @Test func auditFormatsAfterAnEditEqualAColdRun() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/yunxi"
+        try FileManager.default.copyItem(atPath: Fixtures.path("Catalogs/yunxi"), toPath: folder)
+        for stray in [folder + "/.onego-cache", folder + "/items/.onego-cache"] {
+            try? FileManager.default.removeItem(atPath: stray)
+        }
+        let audit = [
+            "audit", folder, "--policy", Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"), "--today",
+            "2026-11-21",
+        ]
+        let formats = ["text", "json", "sarif", "csv"]
+        func compare(_ step: String) throws {
+            for format in formats {
+                let arguments = audit + ["--format", format]
+                let cold = try Fixtures.runOnego(arguments + ["--no-cache"])
+                let warm = try Fixtures.runOnego(arguments, environment: CacheCommandTests.caching)
+                #expect(warm.status == cold.status, "\(step) \(format)")
+                #expect(warm.stdout == cold.stdout, "\(step) \(format)")
+                #expect(warm.stderr == cold.stderr, "\(step) \(format)")
+            }
+        }
+        _ = try Fixtures.runOnego(audit, environment: CacheCommandTests.caching)
+        // 内地居民结婚登记 moves below 内地居民离婚登记 and needs three visits.
+        let path = folder + "/items/civil-affairs.xml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(text.range(of: "  <item "))
+        let end = try #require(text.range(of: "  </item>\n", range: start.upperBound..<text.endIndex))
+        let moved = text[start.lowerBound..<end.upperBound].replacingOccurrences(
+            of: "<visits count=\"1\"", with: "<visits count=\"3\"")
+        text.removeSubrange(start.lowerBound..<end.upperBound)
+        let next = try #require(text.range(of: "  </item>\n"))
+        text.insert(contentsOf: moved, at: next.upperBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try compare("moved")
+        try "09:00-12:00\n14:00-17:00\n".write(toFile: folder + "/office-hours.txt", atomically: true, encoding: .utf8)
+        try compare("office hours")
+        let cache = folder + "/.onego-cache"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".findings") }
+        #expect(entries.count == 21)
+        for entry in entries {
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: cache + "/" + entry))
+            bytes[bytes.count - 2] ^= 0x01
+            try bytes.write(to: URL(fileURLWithPath: cache + "/" + entry))
+        }
+        try compare("flipped")
+    }
 }

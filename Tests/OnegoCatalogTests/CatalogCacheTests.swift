@@ -75,6 +75,25 @@ import Testing
         #expect(names.contains("城乡居民基本养老保险参保登记"))
     }
 
+    @Test func validateAndAuditShareTheEntriesOfAFolder() throws {
+        // `validate` skips other onego documents named directly, `audit` does not; a folder's are always skipped,
+        // so the two commands read each other's entries of a folder's files, and not of a file named directly.
+        let folder = try workspace()
+        let health = folder + "/health.xml"
+        var validate = try loader(cache: nil)
+        validate.skipsOtherDocumentsNamedDirectly = true
+        for paths in [[folder], [health]] {
+            let validating = CatalogCache(directory: folder + "/.onego-cache")
+            validate.cache = validating
+            _ = validate.load(paths: paths)
+            let auditing = CatalogCache(directory: folder + "/.onego-cache")
+            let audit = try loader(cache: auditing).load(paths: paths)
+            expectEqual(audit, try loader(cache: nil).load(paths: paths))
+            #expect(auditing.hitPaths.count == (paths == [folder] ? 21 : 0))
+            #expect(auditing.parsedPaths == (paths == [folder] ? [] : [health]))
+        }
+    }
+
     @Test func editingOneFileReparsesOnlyThatFile() throws {
         let folder = try workspace()
         let cache = try #require(CatalogCache.beside([folder]))

@@ -16,13 +16,35 @@ enum ConsistencyRules {
 
     /// The items of each basic code implemented in more than one region, in catalog order.
     static func implementationsAcrossRegions(_ catalog: Catalog) -> [[ServiceItem]] {
-        var order: [String] = []
-        var groups: [String: [ServiceItem]] = [:]
-        for item in catalog.items where !item.codes.basic.isEmpty {
-            if groups[item.codes.basic] == nil { order.append(item.codes.basic) }
-            groups[item.codes.basic, default: []].append(item)
+        // Positions first, and a list only from a code's second item on (most basic codes have one item): only the
+        // groups that span regions are copied out.
+        struct Group {
+            var first: Int
+            var others: [Int] = []
+            var isAcrossRegions = false
         }
-        return order.compactMap { groups[$0] }.filter { Set($0.map(\.region.rawValue)).count > 1 }
+        var order: [String] = []
+        var groups: [String: Group] = [:]
+        groups.reserveCapacity(catalog.items.count)
+        catalog.items.withUnsafeBufferPointer { items in
+            for index in items.indices where !items[index].codes.basic.isEmpty {
+                let basic = items[index].codes.basic
+                guard let at = groups.index(forKey: basic) else {
+                    order.append(basic)
+                    groups[basic] = Group(first: index)
+                    continue
+                }
+                let first = groups.values[at].first
+                if items[first].region.rawValue != items[index].region.rawValue {
+                    groups.values[at].isAcrossRegions = true
+                }
+                groups.values[at].others.append(index)
+            }
+        }
+        return order.compactMap { basic in
+            guard let group = groups[basic], group.isAcrossRegions else { return nil }
+            return ([group.first] + group.others).map { catalog.items[$0] }
+        }
     }
 
     /// The findings of one group: each item outside the first region that differs from it.

@@ -35,6 +35,7 @@ public final class CatalogCache: @unchecked Sendable {
         var hashed: [String] = []
         var reuses: [ItemReuse] = []
         var wholeParses: [String] = []
+        var outcomes: [String: UInt64] = [:]
         var writeState: WriteState = .unknown
         var firstNote: String?
     }
@@ -71,6 +72,24 @@ public final class CatalogCache: @unchecked Sendable {
     /// The edited files whose entries recorded their items but were parsed whole all the same (the head of the file
     /// changed, nothing matched, or the parse of the changed items could not vouch for an exact result).
     public var wholeParsePaths: [String] { state.withLock { $0.wholeParses } }
+    /// A digest of the outcome the loads so far took for the catalog file `path` (as the load named it): of the
+    /// loader's settings (build, schema, code profile, limits) and the content the outcome belongs to, so equal
+    /// digests mean equal items, locations and diagnostics. Known once the file's entry is read or written (after
+    /// ``CatalogLoader/load(paths:)`` returns); `nil` for a file whose outcome could not be tied to one content
+    /// (it changed while it was parsed, or nothing could be written).
+    public func outcomeDigest(for path: String) -> UInt64? { state.withLock { $0.outcomes[path] } }
+
+    /// Forgets the outcome digest of `path` (a load is about to take a new outcome for it, which may not be tied to
+    /// one content: an earlier load's digest must not stand for it).
+    func forgetOutcome(_ path: String) { _ = state.withLock { $0.outcomes.removeValue(forKey: path) } }
+
+    /// Records that `path`'s outcome belongs to `content` read under the loader settings `settings`.
+    func recordOutcome(_ path: String, settings: UInt64, content: ContentKey) {
+        var digest = XXHash64.hash(Array("outcome \(settings) \(content.hash) \(content.size)".utf8))
+        digest = ContentDigest.of(text: path, seed: digest)
+        state.withLock { $0.outcomes[path] = digest }
+    }
+
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
     public var note: String? { state.withLock { $0.firstNote } }
 

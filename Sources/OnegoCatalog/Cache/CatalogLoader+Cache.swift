@@ -29,9 +29,12 @@ struct CacheSettings: Sendable {
         let codes = "\(profile.name) \(profile.basicCodeLengths.sorted()) \(layout)"
         let text = [
             "format \(Self.formatVersion)", build, "schema \(schema)", "profile \(codes)", "limits \(loader.limits)",
-            "items \(loader.maxItemsPerFile)", "named \(loader.skipsOtherDocumentsNamedDirectly)",
+            "items \(loader.maxItemsPerFile)",
         ].joined(separator: "\n")
-        named = XXHash64.hash(Array((text + "\nfolder false").utf8))
+        // Whether other onego documents named directly are skipped decides only the outcome of files named
+        // directly (a folder's are always skipped), so `validate` and `audit` of a folder share their entries.
+        let direct = "\nnamed \(loader.skipsOtherDocumentsNamedDirectly)\nfolder false"
+        named = XXHash64.hash(Array((text + direct).utf8))
         inFolder = XXHash64.hash(Array((text + "\nfolder true").utf8))
     }
 
@@ -84,6 +87,7 @@ extension CatalogLoader {
         _ input: InputFile, settings: CacheSettings?, meter: ProgressMeter?, pool: CompactStringPool? = nil,
         parse: () -> FileOutcome
     ) -> FileOutcome {
+        cache?.forgetOutcome(input.path)
         guard let cache, let settings, let before = ContentKey.Stamp(regularFile: input.path) else { return parse() }
         let fingerprint = settings.fingerprint(for: input)
         let entryFile = cache.entryPath(for: input.path)
@@ -103,6 +107,7 @@ extension CatalogLoader {
                     bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
             {
                 cache.recordHit(input.path)
+                cache.recordOutcome(input.path, settings: fingerprint, content: content)
                 meter?.add(bytes: Int(content.size), items: cached.items.count)
                 return cached
             }
@@ -122,6 +127,7 @@ extension CatalogLoader {
                 settings: fingerprint, content: snapshot.content, tick: tick, path: path, outcome: outcome,
                 layout: layout)
             CatalogCacheEntry.store(bytes, to: entryFile)
+            cache.recordOutcome(path, settings: fingerprint, content: snapshot.content)
         }
         return outcome
     }
@@ -151,6 +157,7 @@ extension CatalogLoader {
             entry, settings: fingerprint, content: snapshot.content, path: input.path, pool: pool)
         {
             cache.recordHit(input.path)
+            cache.recordOutcome(input.path, settings: fingerprint, content: snapshot.content)
             meter?.add(bytes: size, items: cached.items.count)
             return (cached, true)
         }
@@ -172,6 +179,7 @@ extension CatalogLoader {
             let bytes = CatalogCacheEntry.make(
                 settings: fingerprint, content: content, tick: tick, path: path, outcome: outcome, layout: layout)
             CatalogCacheEntry.store(bytes, to: entryFile)
+            cache.recordOutcome(path, settings: fingerprint, content: content)
         }
         return (outcome, true)
     }

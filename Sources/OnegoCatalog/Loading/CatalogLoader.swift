@@ -116,6 +116,8 @@ public struct CatalogLoader: Sendable {
 
     /// Loads one catalog document held in memory (standard input, tests, fuzzing), named `name` in diagnostics.
     public func load(bytes: [UInt8], name: String) -> CatalogLoadResult {
+        // Not cached: an earlier load's outcome digest for the same name must not stand for these bytes.
+        cache?.forgetOutcome(name)
         let reader = CatalogFileReader(
             interner: StringInterner(), skipsOtherOnegoDocuments: false, maxItems: maxItemsPerFile,
             isValidated: schema != nil)

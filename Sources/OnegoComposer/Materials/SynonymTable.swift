@@ -51,6 +51,13 @@ public struct SynonymTable: Sendable, Hashable {
     /// How many variant names the table knows.
     public var variantCount: Int { canonical.count }
 
+    /// Every mapping of the table as one text, the same in every run for the same table (caches key on it).
+    public var fingerprintText: String {
+        let variants = canonical.sorted { $0.key < $1.key }.map { "\($0.key)\u{1F}\($0.value)" }
+        let names = preferred.sorted { $0.key < $1.key }.map { "\($0.key)\u{1F}\($0.value)" }
+        return (variants + ["\u{1E}"] + names).joined(separator: "\u{1D}")
+    }
+
     /// The path of the table built into the binary, relative to the repository it was built from.
     public static let builtInPath = "Catalogs/reference/material-synonyms.xml"
 

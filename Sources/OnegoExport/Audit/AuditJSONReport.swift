@@ -9,82 +9,31 @@ import OnegoCatalog
 /// "item","itemName","department","file","line","column","message"}], "departments": [{"department","errors",
 /// "warnings","notes","workItems"}]}` (departments worst first).
 public enum AuditJSONReport {
-    /// Renders the report as pretty, key-sorted JSON.
+    /// Renders the report as pretty, key-sorted JSON (the layout of `JSONEncoder` with `.prettyPrinted`,
+    /// `.sortedKeys` and `.withoutEscapingSlashes`): the long lists (findings, work lists, compression rows) are
+    /// written directly, the small parts through the encoder.
     public static func render(_ report: AuditReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(report)), as: UTF8.self)
+        var writer = PrettyJSONWriter(
+            capacity: 4_096 + report.findings.count * 600 + report.compression.items.count * 400)
+        try writer.auditReport(report)
+        if let number = writer.nonConformingNumber {
+            throw EncodingError.invalidValue(
+                number,
+                EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(number) directly in JSON."))
+        }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    struct Document: Encodable {
-        /// The version of this document's shape (see README, "JSON outputs").
-        var schemaVersion = 1
-        var targets: [Target]
-        var rates: [String: Rate]
-        var compression: Compression
-        /// 四级四同: per basic code, how materials and promised limits differ between regions.
-        var regionalVariation: [RegionalVariation]
-        var findings: [FindingEntry]
-        var departments: [DepartmentSummary]
-
-        init(_ report: AuditReport) {
-            targets = report.targets.map(Target.init)
-            var rates: [String: Rate] = [:]
-            for figure in report.rates {
-                var rate = Rate(figure)
-                if figure.id == "cross-province" { rate.byMode = report.crossRegion.crossProvinceByMode }
-                if figure.id == "cross-region" { rate.byScope = report.crossRegion.byScope }
-                rates[figure.id] = rate
-            }
-            self.rates = rates
-            compression = Compression(report.compression, matters: report.matters)
-            regionalVariation = report.regionalVariation
-            findings = report.findings.map {
-                FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule.rawValue, in: report))
-            }
-            departments = report.departmentSummaries
+    /// The rates by ID, each with its breakdowns.
+    static func rates(of report: AuditReport) -> [String: Rate] {
+        var rates: [String: Rate] = [:]
+        for figure in report.rates {
+            var rate = Rate(figure)
+            if figure.id == "cross-province" { rate.byMode = report.crossRegion.crossProvinceByMode }
+            if figure.id == "cross-region" { rate.byScope = report.crossRegion.byScope }
+            rates[figure.id] = rate
         }
-    }
-
-    struct Target: Encodable {
-        var id: String
-        var name: String
-        var value: Double?
-        var target: Double
-        var met: Bool
-        var assessable: Bool
-        var numerator: Double
-        var denominator: Double
-        var missing: [WorkItem]
-
-        init(_ result: TargetResult) {
-            id = result.target.id
-            name = result.target.name
-            value = result.value.map(round4)
-            target = round4(result.target.threshold)
-            met = result.met
-            assessable = result.isAssessable
-            numerator = round4(result.numerator)
-            denominator = round4(result.denominator)
-            missing = result.missing
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(value, forKey: .value)  // null when nothing could be counted
-            try c.encode(target, forKey: .target)
-            try c.encode(met, forKey: .met)
-            try c.encode(assessable, forKey: .assessable)  // false: 无法评估 (denominator 0)
-            try c.encode(numerator, forKey: .numerator)
-            try c.encode(denominator, forKey: .denominator)
-            try c.encode(missing, forKey: .missing)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, value, target, met, assessable, numerator, denominator, missing
-        }
+        return rates
     }
 
     struct Group: Encodable {
@@ -155,95 +104,11 @@ public enum AuditJSONReport {
         }
     }
 
-    struct ItemRow: Encodable {
-        var item: String
-        var name: String
-        var department: String
-        var statutory: String?
-        var promised: String
-        var rate: Double?
-        var excluded: String?
-    }
-
     struct Department: Encodable {
         var department: String
         var compression: Pair
     }
 
-    struct Compression: Encodable {
-        var overall: Pair
-        var licensing: Pair
-        var byDepartment: [Department]
-        var immediate: Int
-        var unreformed: [ItemRow]
-        var excluded: [ItemRow]
-        /// Items whose promised limit is 未公布: no data for the figures, listed (never counted as 0).
-        var promiseNotPublished: [ItemRow]
-        var items: [ItemRow]
-        var matters: [MatterFigures]
-
-        init(_ c: CompressionFigures, matters: [MatterFigures]) {
-            func row(_ i: ItemCompression) -> ItemRow {
-                ItemRow(
-                    item: i.item, name: i.name, department: i.department, statutory: i.statutory?.description,
-                    promised: i.promised?.description ?? PublishedState.notPublished.rawValue, rate: i.rate.map(round4),
-                    excluded: i.exclusion)
-            }
-            overall = Pair(c.overall)
-            licensing = Pair(c.licensing)
-            byDepartment = c.byDepartment.map { Department(department: $0.department, compression: Pair($0.aggregate)) }
-            immediate = c.immediateCount
-            unreformed = c.unreformed.map(row)
-            excluded = c.excluded.map(row)
-            promiseNotPublished = c.notPublished.map(row)
-            items = c.items.map(row)
-            self.matters = matters
-        }
-    }
-
-    struct FindingEntry: Encodable {
-        var rule: String
-        var ruleTitle: String
-        var severity: String
-        var item: String?
-        var itemName: String?
-        var department: String?
-        var file: String
-        var line: Int
-        var column: Int
-        var message: String
-
-        init(_ f: Finding, title: String) {
-            rule = f.rule.rawValue
-            ruleTitle = title
-            itemName = f.itemName
-            department = f.department
-            severity = f.severity.rawValue
-            item = f.item
-            file = f.location?.file ?? ""
-            line = f.location?.line ?? 0
-            column = f.location?.column ?? 0
-            message = f.message
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(ruleTitle, forKey: .ruleTitle)
-            try c.encode(item, forKey: .item)  // null for findings about files rather than items
-            try c.encode(itemName, forKey: .itemName)
-            try c.encode(department, forKey: .department)
-            try c.encode(file, forKey: .file)
-            try c.encode(line, forKey: .line)
-            try c.encode(column, forKey: .column)
-            try c.encode(message, forKey: .message)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case rule, ruleTitle, severity, item, itemName, department, file, line, column, message
-        }
-    }
 }
 
 /// Rounds to four decimals so JSON shows 0.8235, not 0.82352941176470584.

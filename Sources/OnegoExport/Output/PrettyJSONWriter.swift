@@ -1,3 +1,4 @@
+import Foundation
 import OnegoBase
 
 /// Writes JSON text byte for byte in the layout of `JSONEncoder` with `.prettyPrinted`, `.sortedKeys` and
@@ -101,6 +102,27 @@ struct PrettyJSONWriter {
     mutating func rawNumber(_ text: String) {
         beginValue()
         append(text)
+    }
+
+    /// A value as `JSONEncoder` writes it with the same options, indented to the depth where it goes (for the small
+    /// parts of a document written mostly by hand).
+    mutating func embed(_ value: some Encodable) throws {
+        beginValue()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        let depth = open.count
+        data.withUnsafeBytes { raw in
+            let text = raw.bindMemory(to: UInt8.self)
+            bytes.reserveCapacity(bytes.count + text.count)
+            for (offset, byte) in text.enumerated() {
+                bytes.append(byte)
+                // Every line but the empty line of an empty container is indented by the depth.
+                if byte == UInt8(ascii: "\n"), offset + 1 < text.count, text[offset + 1] != UInt8(ascii: "\n") {
+                    indent(depth)
+                }
+            }
+        }
     }
 
     /// An array of strings.

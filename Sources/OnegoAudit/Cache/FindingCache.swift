@@ -1,0 +1,90 @@
+import OnegoBase
+public import OnegoCatalog
+import OnegoComposer
+
+/// The item rules' findings of each catalog file, kept in the parse cache's folder beside the file's entry, so an
+/// audit after an edit runs the item rules only on the files whose outcome changed.
+///
+/// Item rules are functions of one item and the audit's settings (their memos only save work), so a file's item
+/// findings are fixed by its outcome (``CatalogCache/outcomeDigest(for:)``: the file's content and path, the
+/// loader's settings and onego's build) and by what the rules read besides the item: the registry (each rule's ID,
+/// severity and kind, in order) and ``AuditSettings`` (code profile, thresholds, synonym table, office hours). An
+/// entry is used only when both digests match and its checksum holds; anything else is recomputed and stored anew.
+/// Catalog rules (duplicates, comparisons across items), waivers and figures are always worked out on the whole
+/// catalog.
+///
+/// ```swift
+/// var loader = try CatalogLoader.validating()
+/// loader.cache = CatalogCache.beside(["Catalogs/yunxi/items"])
+/// let load = loader.load(paths: ["Catalogs/yunxi/items"])
+/// var auditor = Auditor()
+/// auditor.findingCache = loader.cache.map { FindingCache(cache: $0, auditor: auditor) }
+/// let report = auditor.audit(load, today: CalendarDay(iso: "2026-11-30")!)
+/// ```
+public final class FindingCache: Sendable {
+    /// The parse cache whose folder holds the entries.
+    public let cache: CatalogCache
+    /// The digest of the registry and the settings.
+    let rulesDigest: UInt64
+    private let counts = Locked((reused: [String](), computed: [String]()))
+
+    /// The derived entries' kind (see ``CatalogCache/derived(_:for:key:)``).
+    static let kind = "findings"
+
+    /// A finding cache in `cache`'s folder for audits by `auditor` (its registry and settings).
+    public init(cache: CatalogCache, auditor: Auditor) {
+        self.cache = cache
+        rulesDigest = ContentDigest.of(text: Self.describe(registry: auditor.registry, settings: auditor.settings))
+    }
+
+    /// The files whose item findings came from the cache in the audits so far.
+    public var reusedPaths: [String] { counts.withLock { $0.reused } }
+    /// The files whose item findings were worked out (and stored) in the audits so far.
+    public var computedPaths: [String] { counts.withLock { $0.computed } }
+
+    /// The entry key of the catalog file `path` as the last load left it; `nil` when its outcome is unknown.
+    func key(for path: String) -> UInt64? {
+        guard let outcome = cache.outcomeDigest(for: path) else { return nil }
+        return ContentDigest.of(text: "findings \(outcome) \(rulesDigest)")
+    }
+
+    /// The stored item findings of `path` (one list per rule), when current.
+    func findings(for path: String, rules: [AuditRule]) -> [[Finding]]? {
+        guard let key = key(for: path), let bytes = cache.derived(Self.kind, for: path, key: key),
+            let found = FindingRecords.decode(bytes, rules: rules)
+        else { return nil }
+        counts.withLock { $0.reused.append(path) }
+        return found
+    }
+
+    /// Stores the item findings of `path`, worked out from the outcome the last load took.
+    func store(_ perRule: [[Finding]], for path: String) {
+        counts.withLock { $0.computed.append(path) }
+        guard let key = key(for: path) else { return }
+        cache.storeDerived(Self.kind, for: path, key: key, payload: FindingRecords.encode(perRule))
+    }
+
+    /// Everything the item rules read besides the item, as one text that is the same in every run.
+    static func describe(registry: RuleRegistry, settings: AuditSettings) -> String {
+        let rules = registry.rules.map { rule -> String in
+            let kind: String
+            switch rule.check {
+            case .item: kind = "item"
+            case .catalog: kind = "catalog"
+            case .external: kind = "external"
+            }
+            return "\(rule.id.rawValue) \(rule.severity.rawValue) \(kind)"
+        }
+        let profile = settings.codeProfile
+        let labels = profile.itemTypeLabels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let parts = [
+            "findings 1", rules.joined(separator: ","),
+            "profile \(profile.name) \(profile.basicCodeLengths.sorted()) "
+                + "\(String(reflecting: profile.implementationLayout.parts)) \(labels)",
+            "instant \(String(reflecting: settings.instantApprovalMaxPromise))", "visits \(settings.maxVisits)",
+            "hours \(settings.officeHours.periods.map { "\($0.start)-\($0.end)" })",
+            "synonyms \(settings.synonyms.fingerprintText)",
+        ]
+        return parts.joined(separator: "\n")
+    }
+}

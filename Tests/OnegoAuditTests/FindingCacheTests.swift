@@ -1,0 +1,162 @@
+import Foundation
+import OnegoAudit
+import OnegoBase
+import OnegoCatalog
+import OnegoComposer
+import OnegoTestSupport
+import Testing
+
+/// The item findings of unchanged files come from the cache; every audit equals one without it.
+@Suite struct FindingCacheTests {
+    /// A copy of the sample catalog's items in a fresh folder.
+    static func workspace() throws -> String {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        return folder
+    }
+
+    /// The findings of a load and audit of `folder`, with the cache when `cache` is given, and that audit's finding
+    /// cache.
+    static func findings(
+        _ folder: String, settings: AuditSettings = .standard, cache: CatalogCache? = nil
+    ) throws -> (findings: [Finding], cache: FindingCache?) {
+        var loader = try CatalogLoader.validating()
+        loader.cache = cache
+        let load = loader.load(paths: [folder])
+        var auditor = Auditor(settings: settings)
+        auditor.findingCache = cache.map { FindingCache(cache: $0, auditor: auditor) }
+        return (auditor.findings(in: load.catalog), auditor.findingCache)
+    }
+
+    static func newCache(_ folder: String) -> CatalogCache {
+        CatalogCache(directory: folder + "/" + CatalogCache.folderName)
+    }
+
+    static let civilAffairs = "civil-affairs.xml"
+
+    @Test func secondAuditTakesEveryFileFromTheCache() throws {
+        let folder = try Self.workspace()
+        let cold = try Self.findings(folder).findings
+        #expect(cold.contains { $0.item != nil && $0.location?.file.hasSuffix(Self.civilAffairs) == true })
+        let first = try Self.findings(folder, cache: Self.newCache(folder))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xml") }
+        #expect(first.findings == cold)
+        #expect(first.cache?.computedPaths.count == files.count)
+        #expect(first.cache?.reusedPaths.isEmpty == true)
+        let second = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(second.findings == cold)
+        #expect(second.cache?.reusedPaths.count == files.count)
+        #expect(second.cache?.computedPaths.isEmpty == true)
+    }
+
+    @Test func editedFileIsAuditedAgainAndMovedItemsGetTheirNewLines() throws {
+        let folder = try Self.workspace()
+        _ = try Self.findings(folder, cache: Self.newCache(folder))
+        // 内地居民结婚登记 goes to the end of the file with three visits; a comment moves every item below it.
+        let path = folder + "/" + Self.civilAffairs
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(text.range(of: "  <item "))
+        let end = try #require(text.range(of: "  </item>\n", range: start.upperBound..<text.endIndex))
+        var moved = String(text[start.lowerBound..<end.upperBound])
+        moved = moved.replacingOccurrences(of: "<visits count=\"1\"", with: "<visits count=\"3\"")
+        text.removeSubrange(start.lowerBound..<end.upperBound)
+        text.insert(contentsOf: "  <!-- 已调整 -->\n", at: start.lowerBound)
+        let close = try #require(text.range(of: "</catalog>"))
+        text.insert(contentsOf: moved, at: close.lowerBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let cold = try Self.findings(folder).findings
+        let warm = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warm.findings == cold)
+        #expect(warm.cache?.computedPaths == [path])
+        #expect(warm.cache?.reusedPaths.count == 20)
+        let visits = cold.filter { $0.rule == "visits.more-than-allowed" && $0.itemName == "内地居民结婚登记" }
+        #expect(visits.count == 1)
+        #expect((visits.first?.location?.line ?? 0) > 400)
+    }
+
+    @Test func otherSettingsOrRulesTakeNothingFromTheCache() throws {
+        let folder = try Self.workspace()
+        _ = try Self.findings(folder, cache: Self.newCache(folder))
+        let synonyms = SynonymTable(groups: [(preferred: "居民身份证", variants: ["身份证原件及复印件", "身份证"])])
+        for settings in [AuditSettings(maxVisits: 2), AuditSettings(synonyms: synonyms)] {
+            let cold = try Self.findings(folder, settings: settings).findings
+            let warm = try Self.findings(folder, settings: settings, cache: Self.newCache(folder))
+            #expect(warm.findings == cold)
+            #expect(warm.cache?.reusedPaths.isEmpty == true)
+        }
+        #expect(
+            try Self.findings(folder).findings != Self.findings(folder, settings: AuditSettings(maxVisits: 2)).findings)
+    }
+
+    @Test func damagedOrForeignEntriesAreWorkedOutAgain() throws {
+        let folder = try Self.workspace()
+        _ = try Self.findings(folder, cache: Self.newCache(folder))
+        let cacheFolder = folder + "/" + CatalogCache.folderName
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter {
+            $0.hasSuffix(".findings")
+        }.sorted()
+        #expect(entries.count == 21)
+        // A flipped byte in the middle of one, another cut short, a third replaced by a fourth's.
+        var flipped = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
+        flipped[flipped.count / 2] ^= 0x20
+        try flipped.write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
+        let cut = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
+        try cut.prefix(cut.count - 3).write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
+        try FileManager.default.removeItem(atPath: cacheFolder + "/" + entries[2])
+        try FileManager.default.copyItem(atPath: cacheFolder + "/" + entries[3], toPath: cacheFolder + "/" + entries[2])
+
+        let cold = try Self.findings(folder).findings
+        let warm = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warm.findings == cold)
+        #expect(warm.cache?.computedPaths.count == 3)
+        #expect(warm.cache?.reusedPaths.count == 18)
+        let again = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(again.findings == cold)
+        #expect(again.cache?.reusedPaths.count == 21)
+    }
+
+    @Test func aLaterLoadOfOtherBytesUnderTheSameNameTakesNothingFromTheCache() throws {
+        // One cache for two loads: the second reads the file's edited bytes from memory under the file's path, so
+        // the digest the first load recorded for that path no longer stands for its outcome.
+        let folder = try Self.workspace()
+        let path = folder + "/" + Self.civilAffairs
+        let cache = Self.newCache(folder)
+        var loader = try CatalogLoader.validating()
+        loader.cache = cache
+        var auditor = Auditor()
+        auditor.findingCache = FindingCache(cache: cache, auditor: auditor)
+        _ = auditor.findings(in: loader.load(paths: [path]).catalog)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "<visits count=\"1\"", with: "<visits count=\"3\"")
+        let edited = loader.load(bytes: Array(text.utf8), name: path)
+        let warm = auditor.findings(in: edited.catalog)
+        #expect(warm == Auditor().findings(in: edited.catalog))
+        #expect(warm.contains { $0.rule == "visits.more-than-allowed" && $0.itemName == "内地居民结婚登记" })
+        #expect(auditor.findingCache?.reusedPaths.isEmpty == true)
+    }
+
+    @Test func manyItemsInSeveralFilesKeepRuleThenItemOrder() throws {
+        // Over 2,000 items in three files: the chunks follow the files, and the order is the one without a cache.
+        let sample = try AuditFixture.loader().load(paths: [Fixtures.sampleItems]).catalog.items
+        var items: [ServiceItem] = []
+        for copy in 0..<15 {
+            for item in sample {
+                var renamed = item
+                renamed.codes.handling =
+                    (item.codes.handling ?? item.codes.implementation) + String(format: "%02d", copy)
+                items.append(renamed)
+            }
+        }
+        let thirds = [items.count / 3, items.count / 3, items.count - 2 * (items.count / 3)]
+        let files = thirds.enumerated().map { CatalogFile(path: "part-\($0.offset).xml", itemCount: $0.element) }
+        let catalog = Catalog(items: items, files: files)
+        var auditor = Auditor()
+        let plain = auditor.findings(in: catalog)
+        let unused = Self.newCache(try Fixtures.temporaryDirectory())
+        auditor.findingCache = FindingCache(cache: unused, auditor: auditor)
+        #expect(auditor.findings(in: catalog) == plain)
+        #expect(auditor.findingCache?.computedPaths.count == 3)
+    }
+}

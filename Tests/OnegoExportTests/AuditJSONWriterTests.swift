@@ -1,0 +1,205 @@
+import Foundation
+import OnegoAudit
+import OnegoBase
+import OnegoCatalog
+import OnegoComposer
+import OnegoTestSupport
+import Testing
+
+@testable import OnegoExport
+
+/// The audit JSON as `JSONEncoder` wrote it before ``AuditJSONReport`` wrote its long lists directly: the oracle the
+/// direct writer must equal byte for byte.
+extension AuditJSONReport {
+    static func encoderRender(_ report: AuditReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(Document(report)), as: UTF8.self)
+    }
+
+    struct Document: Encodable {
+        /// The version of this document's shape (see README, "JSON outputs").
+        var schemaVersion = 1
+        var targets: [Target]
+        var rates: [String: Rate]
+        var compression: Compression
+        /// 四级四同: per basic code, how materials and promised limits differ between regions.
+        var regionalVariation: [RegionalVariation]
+        var findings: [FindingEntry]
+        var departments: [DepartmentSummary]
+
+        init(_ report: AuditReport) {
+            targets = report.targets.map(Target.init)
+            var rates: [String: Rate] = [:]
+            for figure in report.rates {
+                var rate = Rate(figure)
+                if figure.id == "cross-province" { rate.byMode = report.crossRegion.crossProvinceByMode }
+                if figure.id == "cross-region" { rate.byScope = report.crossRegion.byScope }
+                rates[figure.id] = rate
+            }
+            self.rates = rates
+            compression = Compression(report.compression, matters: report.matters)
+            regionalVariation = report.regionalVariation
+            findings = report.findings.map {
+                FindingEntry($0, title: AuditFormatting.ruleTitle($0.rule.rawValue, in: report))
+            }
+            departments = report.departmentSummaries
+        }
+    }
+
+    struct Target: Encodable {
+        var id: String
+        var name: String
+        var value: Double?
+        var target: Double
+        var met: Bool
+        var assessable: Bool
+        var numerator: Double
+        var denominator: Double
+        var missing: [WorkItem]
+
+        init(_ result: TargetResult) {
+            id = result.target.id
+            name = result.target.name
+            value = result.value.map(round4)
+            target = round4(result.target.threshold)
+            met = result.met
+            assessable = result.isAssessable
+            numerator = round4(result.numerator)
+            denominator = round4(result.denominator)
+            missing = result.missing
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(value, forKey: .value)  // null when nothing could be counted
+            try c.encode(target, forKey: .target)
+            try c.encode(met, forKey: .met)
+            try c.encode(assessable, forKey: .assessable)  // false: 无法评估 (denominator 0)
+            try c.encode(numerator, forKey: .numerator)
+            try c.encode(denominator, forKey: .denominator)
+            try c.encode(missing, forKey: .missing)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, value, target, met, assessable, numerator, denominator, missing
+        }
+    }
+
+    struct ItemRow: Encodable {
+        var item: String
+        var name: String
+        var department: String
+        var statutory: String?
+        var promised: String
+        var rate: Double?
+        var excluded: String?
+    }
+
+    struct Compression: Encodable {
+        var overall: Pair
+        var licensing: Pair
+        var byDepartment: [Department]
+        var immediate: Int
+        var unreformed: [ItemRow]
+        var excluded: [ItemRow]
+        /// Items whose promised limit is 未公布: no data for the figures, listed (never counted as 0).
+        var promiseNotPublished: [ItemRow]
+        var items: [ItemRow]
+        var matters: [MatterFigures]
+
+        init(_ c: CompressionFigures, matters: [MatterFigures]) {
+            func row(_ i: ItemCompression) -> ItemRow {
+                ItemRow(
+                    item: i.item, name: i.name, department: i.department, statutory: i.statutory?.description,
+                    promised: i.promised?.description ?? PublishedState.notPublished.rawValue, rate: i.rate.map(round4),
+                    excluded: i.exclusion)
+            }
+            overall = Pair(c.overall)
+            licensing = Pair(c.licensing)
+            byDepartment = c.byDepartment.map { Department(department: $0.department, compression: Pair($0.aggregate)) }
+            immediate = c.immediateCount
+            unreformed = c.unreformed.map(row)
+            excluded = c.excluded.map(row)
+            promiseNotPublished = c.notPublished.map(row)
+            items = c.items.map(row)
+            self.matters = matters
+        }
+    }
+
+    struct FindingEntry: Encodable {
+        var rule: String
+        var ruleTitle: String
+        var severity: String
+        var item: String?
+        var itemName: String?
+        var department: String?
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+
+        init(_ f: Finding, title: String) {
+            rule = f.rule.rawValue
+            ruleTitle = title
+            itemName = f.itemName
+            department = f.department
+            severity = f.severity.rawValue
+            item = f.item
+            file = f.location?.file ?? ""
+            line = f.location?.line ?? 0
+            column = f.location?.column ?? 0
+            message = f.message
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(ruleTitle, forKey: .ruleTitle)
+            try c.encode(item, forKey: .item)  // null for findings about files rather than items
+            try c.encode(itemName, forKey: .itemName)
+            try c.encode(department, forKey: .department)
+            try c.encode(file, forKey: .file)
+            try c.encode(line, forKey: .line)
+            try c.encode(column, forKey: .column)
+            try c.encode(message, forKey: .message)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case rule, ruleTitle, severity, item, itemName, department, file, line, column, message
+        }
+    }
+}
+
+/// `AuditJSONReport.render` writes what `JSONEncoder` wrote, byte for byte.
+@Suite struct AuditJSONWriterTests {
+    @Test func sampleWorkspaceAuditEqualsTheEncoder() throws {
+        // The sample catalog with its waivers and matters: work lists, findings about files (no item), excluded and
+        // unpublished compression rows, matters' figures.
+        var loader = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd")
+        loader.threads = 1
+        let load = loader.load(paths: [Fixtures.sampleItems, Fixtures.fixture("audit/district.xml")])
+        let (policy, _) = Policy.load(
+            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"),
+            schemaPath: Fixtures.schemas + "/policy.xsd")
+        let (waivers, _) = WaiverSet.load(
+            path: Fixtures.path("Catalogs/yunxi/waivers.xml"), schemaPath: Fixtures.schemas + "/waivers.xsd")
+        let report = Auditor().audit(
+            load, policy: policy, waivers: waivers, today: try #require(CalendarDay(iso: "2026-11-21")),
+            otherDiagnostics: [Diagnostic(.warning, rule: "policy.unknown", message: "无文件的提示")],
+            paths: [Fixtures.sampleItems])
+        #expect(report.findings.contains { $0.item == nil })
+        #expect(report.targets.contains { !$0.missing.isEmpty })
+        #expect(!report.compression.excluded.isEmpty || !report.compression.notPublished.isEmpty)
+        let direct = try AuditJSONReport.render(report)
+        #expect(direct == (try AuditJSONReport.encoderRender(report)))
+        let empty = Auditor().audit(
+            loader.load(
+                bytes: Array("<catalog xmlns=\"urn:onego:catalog:1\" schemaVersion=\"1.1\"/>".utf8), name: "空.xml"),
+            today: try #require(CalendarDay(iso: "2026-11-21")))
+        #expect(try AuditJSONReport.render(empty) == (try AuditJSONReport.encoderRender(empty)))
+    }
+}
