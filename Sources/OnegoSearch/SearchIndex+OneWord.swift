@@ -4,10 +4,9 @@ extension SearchIndex {
     /// texts) and its code matches, which is what spreading the word over the document's texts gives, because the
     /// sets of texts reach different field labels (see ``groupedSearch(_:filter:limit:)``).
     ///
-    /// The members of reached groups are read group by group, best bound first (the group's labels raised by the
-    /// word's largest own contribution to each label), in code order, until no further one can precede the
-    /// `limit`-th hit; then the members of reached lists whose group the word does not reach, list by list; then the
-    /// documents reached by code alone.
+    /// The members of reached groups and lists are read group by group or list by list, best bound first, in code
+    /// order, until no further one can precede the `limit`-th hit (``OneWordRanking/rankMembers(ownLargest:)``);
+    /// then the documents reached by code alone.
     func oneWordSearch(_ match: WordMatch, filter: FacetFilter, limit: Int) -> [SearchHit] {
         groupScratchPool.with { groupSlots in
             ownListScratchPool.with { listSlots in
@@ -15,8 +14,7 @@ extension SearchIndex {
                 swap(&ranking.groupSlots, &groupSlots)
                 swap(&ranking.listSlots, &listSlots)
                 ranking.spread(match)
-                ranking.rankGroupMembers(ownLargest: ownLargest(match))
-                ranking.rankListMembers()
+                ranking.rankMembers(ownLargest: ownLargest(match))
                 ranking.rankCodeMatches()
                 let hits = ranking.top.map { scored in
                     hit(scored, LabelValues(values: ranking.labels(of: scored.document), isEmpty: false).labels)
@@ -29,7 +27,7 @@ extension SearchIndex {
     }
 
     /// Per ``MatchLabel``, the largest contribution the word makes to any document through its own texts
-    /// (departments) or code.
+    /// (departments).
     func ownLargest(_ match: WordMatch) -> [Double] {
         var largest = [Double](repeating: 0, count: MatchLabel.allCases.count)
         for credit in match.credits
@@ -41,9 +39,6 @@ extension SearchIndex {
             if let extra = credit.extra, extra != label {
                 largest[extra.rawValue] = max(largest[extra.rawValue], weighted * 0.99)
             }
-        }
-        for (_, value) in match.codes {
-            largest[MatchLabel.code.rawValue] = max(largest[MatchLabel.code.rawValue], value)
         }
         return largest
     }
@@ -82,6 +77,15 @@ struct OneWordRanking {
     /// Applies the word's text matches to the groups and lists holding the texts, in credit order (as
     /// ``WordScorer`` does on one document), and collects the code matches.
     mutating func spread(_ match: WordMatch) {
+        // At most a row per posting: reserved once, so the tables do not grow step by step.
+        var groupPostings = 0
+        var listPostings = 0
+        for credit in match.credits {
+            groupPostings += index.groupPostings[Int(credit.text)].count
+            listPostings += index.ownLists.postings[Int(credit.text)].count
+        }
+        groupRows = LabelTable(rows: min(groupPostings, index.groups.count))
+        listRows = LabelTable(rows: min(listPostings, index.ownLists.count))
         for credit in match.credits {
             for posting in index.groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
                 let slot = groupSlots.slots[Int(posting.document)]
@@ -127,19 +131,19 @@ struct OneWordRanking {
     }
 
     /// The document's row in `listRows`, or -1.
-    private func listRow(of document: Int32) -> Int {
+    func listRow(of document: Int32) -> Int {
         let slot = listSlots.slots[Int(index.ownLists.listOf[Int(document)])]
         return slot >= 0 ? Int(slot) : -1
     }
 
     /// The document's row in `groupRows`, or -1.
-    private func groupRow(of document: Int32) -> Int {
+    func groupRow(of document: Int32) -> Int {
         let slot = groupSlots.slots[Int(index.groups.groupOf[Int(document)])]
         return slot >= 0 ? Int(slot) : -1
     }
 
     /// The document's score (rounded to hundredths).
-    private func score(_ document: Int32, groupRow: Int, listRow: Int) -> Double {
+    func score(_ document: Int32, groupRow: Int, listRow: Int) -> Double {
         let code = codeValues.isEmpty ? 0 : codeValues[document] ?? 0
         let total = groupRows.score(groupRow, maxWith: listRows, listRow, code: code)
         return (total * 100).rounded() / 100
@@ -152,65 +156,22 @@ struct OneWordRanking {
     }
 
     /// Whether a document of code rank `rank` scoring `score` would precede the `limit`-th hit (true while fewer).
-    private func canEnter(_ score: Double, rank: Int32) -> Bool {
+    func canEnter(_ score: Double, rank: Int32) -> Bool {
         guard top.count == limit, let last = top.last else { return true }
         return score != last.score ? score > last.score : rank < index.codeRanks[Int(last.document)]
     }
 
     /// An upper bound rounded as scores are (rounding keeps order; 1e-9 covers the sums' floating-point error).
-    private static func rounded(_ upper: Double) -> Double { ((upper + 1e-9) * 100).rounded() / 100 }
+    static func rounded(_ upper: Double) -> Double { ((upper + 1e-9) * 100).rounded() / 100 }
 
-    /// Scores the members of the reached groups, best bound first, each group's members in code order.
-    mutating func rankGroupMembers(ownLargest: [Double]) {
-        var queue = CandidateQueue(
-            groupIDs.indices.map { row in
-                let group = Int(groupIDs[row])
-                let first = index.groups.members[Int(index.groups.memberStart[group])]
-                let upper = groupRows.score(row, maxWith: ownLargest)
-                return (upper: Self.rounded(upper), rank: index.codeRanks[Int(first)], item: Int32(row))
-            })
-        while let (upper, rank, row) = queue.pop() {
-            guard canEnter(upper, rank: rank) else { break }
-            for member in index.groups.members(of: groupIDs[Int(row)], department: filter.department) {
-                guard canEnter(upper, rank: index.codeRanks[Int(member)]) else { break }
-                let scored = score(member, groupRow: Int(row), listRow: listRow(of: member))
-                index.insert(ScoredDocument(document: member, score: scored), into: &top, limit: limit)
-            }
-        }
-    }
-
-    /// Scores the members of the reached lists whose group the word does not reach, best bound first, each list's
-    /// members in code order.
-    mutating func rankListMembers() {
-        guard !listIDs.isEmpty else { return }
-        let code = codeValues.values.max() ?? 0
-        var queue = CandidateQueue(
-            listIDs.indices.map { row in
-                let first = index.ownLists.members[Int(index.ownLists.memberStart[Int(listIDs[row])])]
-                let upper = listRows.score(row, maxWith: listRows, -1, code: code)
-                return (upper: Self.rounded(upper), rank: index.codeRanks[Int(first)], item: Int32(row))
-            })
-        while let (upper, rank, row) = queue.pop() {
-            guard canEnter(upper, rank: rank) else { break }
-            for member in index.ownLists.members(of: listIDs[Int(row)]) {
-                guard canEnter(upper, rank: index.codeRanks[Int(member)]) else { break }
-                guard groupSlots.slots[Int(index.groups.groupOf[Int(member)])] == -1,
-                    index.facetTable.accepts(member, filter, in: index.documents)
-                else { continue }
-                let scored = score(member, groupRow: -1, listRow: Int(row))
-                index.insert(ScoredDocument(document: member, score: scored), into: &top, limit: limit)
-            }
-        }
-    }
-
-    /// Scores the documents the word reaches by code alone (neither their group nor their list).
+    /// Scores every document a code matches (with its group's and list's labels).
     mutating func rankCodeMatches() {
         for document in codeValues.keys {
-            guard groupSlots.slots[Int(index.groups.groupOf[Int(document)])] == -1,
-                listSlots.slots[Int(index.ownLists.listOf[Int(document)])] == -1,
+            guard groupSlots.slots[Int(index.groups.groupOf[Int(document)])] != -2,
+                listSlots.slots[Int(index.ownLists.listOf[Int(document)])] != -2,
                 index.facetTable.accepts(document, filter, in: index.documents)
             else { continue }
-            let scored = score(document, groupRow: -1, listRow: -1)
+            let scored = score(document, groupRow: groupRow(of: document), listRow: listRow(of: document))
             index.insert(ScoredDocument(document: document, score: scored), into: &top, limit: limit)
         }
     }

@@ -74,7 +74,7 @@ struct LabelTable {
 
     /// Adds a row of zeros.
     mutating func addSlot() {
-        for _ in 0..<Self.width { values.append(0) }
+        values.append(contentsOf: repeatElement(0, count: Self.width))
         reached.append(false)
     }
 
@@ -155,6 +155,13 @@ struct LabelTable {
     func combined(_ slot: Int, _ table: LabelTable, _ other: Int, code: Double) -> [Double] {
         var result = combined(slot >= 0 ? slot : nil, table, other >= 0 ? other : nil)
         result[MatchLabel.code.rawValue] = max(result[MatchLabel.code.rawValue], code)
+        return result
+    }
+
+    /// The label-wise maximum of every row.
+    func largest() -> [Double] {
+        var result = [Double](repeating: 0, count: Self.width)
+        for (at, value) in values.enumerated() where value > result[at % Self.width] { result[at % Self.width] = value }
         return result
     }
 
