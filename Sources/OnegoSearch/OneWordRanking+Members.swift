@@ -69,13 +69,15 @@ extension OneWordRanking {
             })
         while let (upper, rank, row) = queue.pop() {
             guard canEnter(upper, rank: rank) else { break }
+            // The score of members no list or code raises.
+            let plain = (groupRows.score(Int(row)) * 100).rounded() / 100
             for member in index.groups.members(of: groupIDs[Int(row)], department: filter.department) {
                 let memberRank = index.codeRanks[Int(member)]
                 guard canEnter(upper, rank: memberRank) else { break }
                 let listRow = listRow(of: member)
                 if listRow >= 0 && (skippingListed || !canEnter(listUppers[listRow], rank: memberRank)) { continue }
                 if hasCode(member) { continue }
-                let scored = score(member, groupRow: Int(row), listRow: listRow)
+                let scored = listRow < 0 ? plain : score(member, groupRow: Int(row), listRow: listRow)
                 index.insert(ScoredDocument(document: member, score: scored), into: &top, limit: limit)
             }
         }
@@ -92,6 +94,8 @@ extension OneWordRanking {
             })
         while let (upper, rank, row) = queue.pop() {
             guard canEnter(upper, rank: rank) else { break }
+            // The score of members no group or code raises.
+            let plain = (listRows.score(Int(row)) * 100).rounded() / 100
             for member in index.ownLists.members(of: listIDs[Int(row)]) {
                 let memberRank = index.codeRanks[Int(member)]
                 guard canEnter(upper, rank: memberRank) else { break }
@@ -103,7 +107,7 @@ extension OneWordRanking {
                     continue
                 }
                 if hasCode(member) { continue }
-                let scored = score(member, groupRow: groupSlot >= 0 ? Int(groupSlot) : -1, listRow: Int(row))
+                let scored = groupSlot >= 0 ? score(member, groupRow: Int(groupSlot), listRow: Int(row)) : plain
                 index.insert(ScoredDocument(document: member, score: scored), into: &top, limit: limit)
             }
         }

@@ -78,16 +78,19 @@ struct OneWordRanking {
     /// ``WordScorer`` does on one document), and collects the code matches.
     mutating func spread(_ match: WordMatch) {
         // At most a row per posting: reserved once, so the tables do not grow step by step.
-        var groupPostings = 0
-        var listPostings = 0
+        // Local copies: reading the index's tables inside the loops would retain and release them per credit.
+        let groupPostings = index.groupPostings
+        let listPostings = index.ownLists.postings
+        var groupCount = 0
+        var listCount = 0
         for credit in match.credits {
-            groupPostings += index.groupPostings[Int(credit.text)].count
-            listPostings += index.ownLists.postings[Int(credit.text)].count
+            groupCount += groupPostings[Int(credit.text)].count
+            listCount += listPostings[Int(credit.text)].count
         }
-        groupRows = LabelTable(rows: min(groupPostings, index.groups.count))
-        listRows = LabelTable(rows: min(listPostings, index.ownLists.count))
+        groupRows = LabelTable(rows: min(groupCount, index.groups.count))
+        listRows = LabelTable(rows: min(listCount, index.ownLists.count))
         for credit in match.credits {
-            for posting in index.groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+            for posting in groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
                 let slot = groupSlots.slots[Int(posting.document)]
                 if slot >= 0 {
                     groupRows.apply(Int(slot), credit, field: posting.field)
@@ -95,7 +98,7 @@ struct OneWordRanking {
                     groupRows.apply(row, credit, field: posting.field)
                 }
             }
-            for posting in index.ownLists.postings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+            for posting in listPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
                 let slot = listSlots.slots[Int(posting.document)]
                 if slot >= 0 {
                     listRows.apply(Int(slot), credit, field: posting.field)
