@@ -90,9 +90,9 @@ extension SearchIndex {
             }
             return top
         }
-        var queue = CandidateQueue(candidates.map { (upper: rounded($0.upper), rank: codeRanks[Int($0.document)]) })
-        while let (upper, rank) = queue.pop() {
-            let document = rankedDocuments[Int(rank)]
+        var queue = CandidateQueue(
+            candidates.map { (upper: rounded($0.upper), rank: codeRanks[Int($0.document)], item: $0.document) })
+        while let (upper, _, document) = queue.pop() {
             if top.count == limit, let last = top.last,
                 !precedes(ScoredDocument(document: document, score: upper), last)
             {
@@ -117,18 +117,20 @@ extension SearchIndex {
     }
 }
 
-/// A binary heap of (upper bound, code rank), the largest bound first and ties by code; built in linear time, so
-/// taking a few of many costs little more than reading them.
+/// A binary heap of (upper bound, code rank, item), the largest bound first and ties by code rank; built in linear
+/// time, so taking a few of many costs little more than reading them. The item is what the entry stands for (a
+/// document, or a row of a group or list whose first member has that rank).
 struct CandidateQueue {
-    private var entries: [(upper: Double, rank: Int32)]
+    typealias Entry = (upper: Double, rank: Int32, item: Int32)
+    private var entries: [Entry]
 
-    init(_ candidates: [(upper: Double, rank: Int32)]) {
+    init(_ candidates: [Entry]) {
         entries = candidates
         for parent in stride(from: entries.count / 2 - 1, through: 0, by: -1) { siftDown(parent) }
     }
 
     /// Removes and returns the first entry.
-    mutating func pop() -> (upper: Double, rank: Int32)? {
+    mutating func pop() -> Entry? {
         guard let head = entries.first else { return nil }
         let last = entries.removeLast()
         if !entries.isEmpty {
@@ -139,7 +141,7 @@ struct CandidateQueue {
     }
 
     @inline(__always)
-    private func first(_ lhs: (upper: Double, rank: Int32), _ rhs: (upper: Double, rank: Int32)) -> Bool {
+    private func first(_ lhs: Entry, _ rhs: Entry) -> Bool {
         lhs.upper != rhs.upper ? lhs.upper > rhs.upper : lhs.rank < rhs.rank
     }
 

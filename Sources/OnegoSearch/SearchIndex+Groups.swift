@@ -23,7 +23,7 @@ extension SearchIndex {
     /// documents a word reaches through their own texts are scored one by one; every other member of a group
     /// scores as the group, and the best of those are taken group by group, members in code order.
     func groupedSearch(_ matches: [WordMatch], filter: FacetFilter, limit: Int) -> [SearchHit] {
-        if matches.count == 1 { return oneWordGroupedSearch(matches[0], filter: filter, limit: limit) }
+        if matches.count == 1 { return oneWordSearch(matches[0], filter: filter, limit: limit) }
         let costs = matches.map { groupPostingCount($0) + postingCount($0) }
         let order = matches.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
         return groupScratchPool.with { groupSlots in

@@ -74,7 +74,7 @@ struct LabelTable {
 
     /// Adds a row of zeros.
     mutating func addSlot() {
-        for _ in 0..<Self.width { values.append(0) }
+        values.append(contentsOf: repeatElement(0, count: Self.width))
         reached.append(false)
     }
 
@@ -132,6 +132,37 @@ struct LabelTable {
             total += value
         }
         return best + min(10, (total - best) * 0.1)
+    }
+
+    /// ``LabelValues/score`` of the label-wise maximum of row `slot`, row `other` of `table` (either -1: zeros) and
+    /// `code` for the code label: the labels of a document from its content group, its own texts and its codes.
+    func score(_ slot: Int, maxWith table: LabelTable, _ other: Int, code: Double) -> Double {
+        let base = slot * Self.width
+        let otherBase = other * Self.width
+        var best = 0.0
+        var total = 0.0
+        for label in 0..<Self.width {
+            var value = slot >= 0 ? values[base + label] : 0
+            if other >= 0 { value = max(value, table.values[otherBase + label]) }
+            if label == MatchLabel.code.rawValue { value = max(value, code) }
+            best = max(best, value)
+            total += value
+        }
+        return best + min(10, (total - best) * 0.1)
+    }
+
+    /// The label-wise maximum of row `slot`, row `other` of `table` (either -1: zeros) and `code` for the code label.
+    func combined(_ slot: Int, _ table: LabelTable, _ other: Int, code: Double) -> [Double] {
+        var result = combined(slot >= 0 ? slot : nil, table, other >= 0 ? other : nil)
+        result[MatchLabel.code.rawValue] = max(result[MatchLabel.code.rawValue], code)
+        return result
+    }
+
+    /// The label-wise maximum of every row.
+    func largest() -> [Double] {
+        var result = [Double](repeating: 0, count: Self.width)
+        for (at, value) in values.enumerated() where value > result[at % Self.width] { result[at % Self.width] = value }
+        return result
     }
 
     /// Row `slot`'s values, one per label.

@@ -39,6 +39,8 @@ public struct SearchIndex: Sendable {
     let forwardStart: [Int32]
     let forwardTexts: [Int32]
     let forwardFields: [SearchField]
+    /// The distinct lists of the documents' own postings, each posted once per text.
+    let ownLists: SearchOwnLists
     /// Texts by character pair.
     let pairs: [UInt64: [Int32]]
     /// Texts by character (for one-character queries).
@@ -59,6 +61,8 @@ public struct SearchIndex: Sendable {
     let scratchPool: SearchScratchPool
     /// Per-group slots lent to queries.
     let groupScratchPool: SearchScratchPool
+    /// Per-own-list slots lent to queries.
+    let ownListScratchPool: SearchScratchPool
     /// Per-text counts lent to query words.
     let textTallies: TextTallyPool
 
@@ -97,6 +101,12 @@ public struct SearchIndex: Sendable {
             department: { facetTable.departmentID(of: $0) })
         self.scratchPool = SearchScratchPool(documents: documents.count)
         self.groupScratchPool = SearchScratchPool(documents: builder.groupIDs.count)
+        let ownLists = SearchOwnLists(
+            forwardStart: builder.forwardStart, forwardTexts: builder.forwardTexts,
+            forwardFields: builder.forwardFields,
+            textCount: builder.texts.count, rankedDocuments: ranked, department: { facetTable.departmentID(of: $0) })
+        self.ownLists = ownLists
+        self.ownListScratchPool = SearchScratchPool(documents: ownLists.count)
         self.textTallies = TextTallyPool(texts: max(builder.texts.count, builder.pinyinRuns.count))
     }
 
@@ -123,6 +133,9 @@ public struct SearchIndex: Sendable {
             return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
         let matches = words.map(wordMatch)
+        if matches.count == 1 && (oneWord == .automatic || reachesGroups(matches[0])) {
+            return oneWordSearch(matches[0], filter: filter, limit: limit)
+        }
         if matches.contains(where: reachesGroups) {
             return groupedSearch(matches, filter: filter, limit: limit)
         }
