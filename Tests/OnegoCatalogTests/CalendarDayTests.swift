@@ -21,6 +21,22 @@ import Testing
         #expect(CalendarDay(iso: text) == nil)
     }
 
+    @Test func todayIsFoundationsDateInTheLocalTimeZone() {
+        // Read on both sides of the call, so a run across midnight still has one matching reading.
+        func foundationToday() -> String {
+            let formatter = DateFormatter()
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone.current
+            formatter.dateFormat = "yyyy-MM-dd"
+            return formatter.string(from: Date())
+        }
+        let before = foundationToday()
+        let today = CalendarDay.today().description
+        let after = foundationToday()
+        #expect(today == before || today == after)
+    }
+
     @Test func rejectsImpossiblePartsButAcceptsLeapDays() {
         #expect(CalendarDay(year: 2025, month: 2, day: 29) == nil)
         #expect(CalendarDay(year: 2100, month: 2, day: 29) == nil)

@@ -15,6 +15,21 @@ import Testing
         #expect(cache.entry(for: "q8", generation: 0)?.text == "[8]")
     }
 
+    @Test func chineseKeysAreTellApartByEveryByte() {
+        let cache = ResponseCache(capacity: 16)
+        let keys = ["search 20 12:企业开办", "search 20 12:企业开班", "search 20 6:企业", "search 5 12:企业开办", "营业执照"]
+        for (index, key) in keys.enumerated() { cache.store(.init(text: "[\(index)]"), for: key, generation: 0) }
+        #expect(cache.count == keys.count)
+        for (index, key) in keys.enumerated() {
+            #expect(cache.entry(for: String(Substring(key)), generation: 0)?.text == "[\(index)]", "\(key)")
+        }
+        #expect(cache.entry(for: "search 20 12:企业开", generation: 0) == nil)
+        // A decomposed spelling (e + combining acute) is another request's bytes: cached apart, never confused.
+        cache.store(.init(text: "[nfc]"), for: "caf\u{E9}", generation: 0)
+        #expect(cache.entry(for: "cafe\u{301}", generation: 0) == nil)
+        #expect(cache.entry(for: "caf\u{E9}", generation: 0)?.text == "[nfc]")
+    }
+
     @Test func aReloadEmptiesItAndRefusesAnswersFromOlderData() {
         let cache = ResponseCache()
         cache.store(.init(text: "{}", isError: true), for: "composition", generation: 0)

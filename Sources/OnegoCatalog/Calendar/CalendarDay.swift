@@ -29,10 +29,17 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Today's date in the local time zone, for a command's default; library code takes dates as parameters.
+    ///
+    /// Read from the C library's local time (the same time zone as Foundation's `TimeZone.current`: `TZ`, else
+    /// `/etc/localtime`), which costs a fraction of building a Foundation `Calendar`: the workbench asks per request.
     public static func today() -> CalendarDay {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDay(uncheckedYear: 1970, month: 1, day: 1)
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil,
+            let day = CalendarDay(
+                year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        else { return CalendarDay(uncheckedYear: 1970, month: 1, day: 1) }
+        return day
     }
 
     /// Parses `YYYY-MM-DD` (exactly ten ASCII characters, e.g. `2025-01-24`), or returns `nil` when the text is

@@ -33,8 +33,22 @@ final class ResponseCache: @unchecked Sendable {
         var lastUse: UInt64
     }
 
+    /// A request's key, hashed and compared by its UTF-8 bytes. `String`'s own hashing normalises each key to NFC
+    /// first, which for the Chinese text of searches cost more than the lookup itself; byte equality is stricter
+    /// than canonical equivalence, so two spellings of one query are at worst cached twice, never confused.
+    private struct Key: Hashable {
+        var text: String
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    }
+
     private let lock = NSLock()
-    private var slots: [String: Slot] = [:]
+    private var slots: [Key: Slot] = [:]
     private var clock: UInt64 = 0
     private var generation: UInt64 = 0
     let capacity: Int
@@ -47,11 +61,11 @@ final class ResponseCache: @unchecked Sendable {
     /// The answer stored for `key` from `generation`, if any.
     func entry(for key: String, generation wanted: UInt64) -> Entry? {
         lock.withLock {
-            guard wanted == generation, var slot = slots[key] else { return nil }
+            let key = Key(text: key)
+            guard wanted == generation, let index = slots.index(forKey: key) else { return nil }
             clock += 1
-            slot.lastUse = clock
-            slots[key] = slot
-            return slot.entry
+            slots.values[index].lastUse = clock
+            return slots.values[index].entry
         }
     }
 
@@ -60,6 +74,7 @@ final class ResponseCache: @unchecked Sendable {
     func store(_ entry: Entry, for key: String, generation from: UInt64) {
         lock.withLock {
             guard from == generation else { return }
+            let key = Key(text: key)
             if slots[key] == nil && slots.count >= capacity {
                 // The uses are distinct numbers: sorting them alone (not the entries with their keys) finds the
                 // newest use of the eighth to drop.
