@@ -44,7 +44,17 @@ final class ResponseCache: @unchecked Sendable {
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
 
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            var left = lhs.text
+            var right = rhs.text
+            return left.withUTF8 { a in
+                right.withUTF8 { b in
+                    guard let x = a.baseAddress, let y = b.baseAddress else { return true }  // both empty
+                    return memcmp(x, y, a.count) == 0
+                }
+            }
+        }
     }
 
     private let lock = NSLock()
