@@ -182,7 +182,8 @@ public struct Auditor: Sendable {
             let computed: Figures = (
                 calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
                 CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
-                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount
+                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount,
+                handling
             )
             figures.withLock { $0 = computed }
         }
@@ -198,7 +199,9 @@ public struct Auditor: Sendable {
             active[index].department = items[position].department
         }
         guard
-            let (rates, crossRegion, compression, handlingCount, implementationCount, departments, materials) =
+            let (
+                rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, handling
+            ) =
                 figures.withLock({ $0 })
         else {
             preconditionFailure("the figures task finished without a result")
@@ -209,7 +212,8 @@ public struct Auditor: Sendable {
         var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
         for index in targets.indices where !targets[index].met {
             targets[index].missing = WorkList.missing(
-                for: targets[index].target, items: items, compression: compression)
+                for: targets[index].target, items: items, handling: handling, compression: compression,
+                rowsAreUnits: true)
         }
         var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
@@ -285,5 +289,5 @@ struct FileSegment {
 /// The figures computed beside the rule pass.
 private typealias Figures = (
     rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
-    implementation: Int, departments: [String], materials: Int
+    implementation: Int, departments: [String], materials: Int, handlingUnits: PopulationIndex
 )

@@ -33,15 +33,28 @@ extension AuditReport {
             }
         }
         for name in subject.departments { touch(name) }
+        // Findings come in runs of one department (sorted by file): a run is counted apart and added to the
+        // department once, so the names (Chinese, slow to hash) are looked up once per run, not per finding.
+        var run: (name: String, errors: Int, warnings: Int, notes: Int)?
+        func flush() {
+            guard let counted = run else { return }
+            touch(counted.name)
+            byName[counted.name]?.errors += counted.errors
+            byName[counted.name]?.warnings += counted.warnings
+            byName[counted.name]?.notes += counted.notes
+            run = nil
+        }
         for finding in findings {
             guard let name = finding.department else { continue }
-            touch(name)
+            if let current = run?.name, !current.utf8.elementsEqual(name.utf8) { flush() }
+            if run == nil { run = (name, 0, 0, 0) }
             switch finding.severity {
-            case .error: byName[name]?.errors += 1
-            case .warning: byName[name]?.warnings += 1
-            case .note: byName[name]?.notes += 1
+            case .error: run?.errors += 1
+            case .warning: run?.warnings += 1
+            case .note: run?.notes += 1
             }
         }
+        flush()
         for target in targets {
             for item in target.missing {
                 touch(item.department)
