@@ -56,9 +56,17 @@ extension AuditReport {
         }
         flush()
         for target in targets {
-            for item in target.missing {
-                touch(item.department)
-                byName[item.department]?.workItems += 1
+            // Work items come in runs of one department too (catalog order).
+            var index = target.missing.startIndex
+            while index < target.missing.endIndex {
+                let name = target.missing[index].department
+                var end = index + 1
+                while end < target.missing.endIndex, target.missing[end].department.utf8.elementsEqual(name.utf8) {
+                    end += 1
+                }
+                touch(name)
+                byName[name]?.workItems += end - index
+                index = end
             }
         }
         return byName.values.sorted(by: DepartmentSummary.isWorse)
