@@ -33,41 +33,42 @@ extension AuditReport {
             }
         }
         for name in subject.departments { touch(name) }
-        // Findings come in runs of one department (sorted by file): a run is counted apart and added to the
-        // department once, so the names (Chinese, slow to hash) are looked up once per run, not per finding.
-        var run: (name: String, errors: Int, warnings: Int, notes: Int)?
-        func flush() {
-            guard let counted = run else { return }
-            touch(counted.name)
-            byName[counted.name]?.errors += counted.errors
-            byName[counted.name]?.warnings += counted.warnings
-            byName[counted.name]?.notes += counted.notes
-            run = nil
+        // Counted per name's bytes first (hashing Chinese names as `String` normalises them, once per finding and
+        // work item), then added to the departments by name in order of first appearance, so names equal as
+        // strings still count as one under the name seen first.
+        struct Tally {
+            var name: String
+            var errors = 0
+            var warnings = 0
+            var notes = 0
+            var workItems = 0
+        }
+        var slots: [UTF8Key: Int] = [:]
+        var tallies: [Tally] = []
+        func slot(_ name: String) -> Int {
+            let key = UTF8Key(name)
+            if let known = slots[key] { return known }
+            slots[key] = tallies.count
+            tallies.append(Tally(name: name))
+            return tallies.count - 1
         }
         for finding in findings {
             guard let name = finding.department else { continue }
-            if let current = run?.name, !current.utf8.elementsEqual(name.utf8) { flush() }
-            if run == nil { run = (name, 0, 0, 0) }
             switch finding.severity {
-            case .error: run?.errors += 1
-            case .warning: run?.warnings += 1
-            case .note: run?.notes += 1
+            case .error: tallies[slot(name)].errors += 1
+            case .warning: tallies[slot(name)].warnings += 1
+            case .note: tallies[slot(name)].notes += 1
             }
         }
-        flush()
         for target in targets {
-            // Work items come in runs of one department too (catalog order).
-            var index = target.missing.startIndex
-            while index < target.missing.endIndex {
-                let name = target.missing[index].department
-                var end = index + 1
-                while end < target.missing.endIndex, target.missing[end].department.utf8.elementsEqual(name.utf8) {
-                    end += 1
-                }
-                touch(name)
-                byName[name]?.workItems += end - index
-                index = end
-            }
+            for item in target.missing { tallies[slot(item.department)].workItems += 1 }
+        }
+        for tally in tallies {
+            touch(tally.name)
+            byName[tally.name]?.errors += tally.errors
+            byName[tally.name]?.warnings += tally.warnings
+            byName[tally.name]?.notes += tally.notes
+            byName[tally.name]?.workItems += tally.workItems
         }
         return byName.values.sorted(by: DepartmentSummary.isWorse)
     }
