@@ -40,6 +40,11 @@ public struct Auditor: Sendable {
     /// findings of files whose outcome and rules are unchanged come from it, the others are worked out and stored;
     /// the result is the same either way.
     public func findings(in catalog: Catalog) -> [Finding] {
+        findings(in: catalog, implementationsAcrossRegions: nil)
+    }
+
+    /// ``findings(in:)`` with the catalog's implementations across regions already worked out (or `nil`).
+    func findings(in catalog: Catalog, implementationsAcrossRegions: [[ServiceItem]]?) -> [Finding] {
         let rules = registry.rules
         let segments = FileSegment.of(catalog, keyed: findingCache != nil)
         var perSegment = [[[Finding]]?](repeating: nil, count: segments.count)
@@ -53,7 +58,9 @@ public struct Auditor: Sendable {
             perSegment = found.withLock { $0 }
         }
         let stale = segments.indices.filter { perSegment[$0] == nil }
-        let (computed, catalogFindings) = runRules(on: catalog, segments: stale.map { segments[$0].range })
+        let (computed, catalogFindings) = runRules(
+            on: catalog, segments: stale.map { segments[$0].range },
+            implementationsAcrossRegions: implementationsAcrossRegions)
         for (position, index) in stale.enumerated() {
             perSegment[index] = computed[position]
             if let findingCache, let path = segments[index].path { findingCache.store(computed[position], for: path) }
@@ -68,7 +75,9 @@ public struct Auditor: Sendable {
 
     /// Runs the item rules on the items of each range (one list per rule for each range, in item order) and the
     /// catalog rules on the whole catalog (one list per rule).
-    private func runRules(on catalog: Catalog, segments: [Range<Int>]) -> (
+    private func runRules(
+        on catalog: Catalog, segments: [Range<Int>], implementationsAcrossRegions: [[ServiceItem]]?
+    ) -> (
         perSegment: [[[Finding]]], catalog: [[Finding]]
     ) {
         let rules = registry.rules
@@ -96,6 +105,7 @@ public struct Auditor: Sendable {
             let context = RuleContext(settings: settings, shared: memo)
             var perRule = [[Finding]](repeating: [], count: rules.count)
             if task == chunks.count {
+                context.implementationsAcrossRegions = implementationsAcrossRegions
                 for (index, check) in catalogChecks {
                     for (item, issue) in check(catalog, context) {
                         perRule[index].append(Self.finding(rules[index], item, issue))
@@ -182,11 +192,14 @@ public struct Auditor: Sendable {
             let computed: Figures = (
                 calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
                 CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
-                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount
+                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount,
+                handling
             )
             figures.withLock { $0 = computed }
         }
-        var all = findings(in: catalog)
+        // The four-same rule and the regional variation group the same implementations: grouped once.
+        let acrossRegions = ConsistencyRules.implementationsAcrossRegions(catalog)
+        var all = findings(in: catalog, implementationsAcrossRegions: acrossRegions)
         all += findings(from: load.diagnostics + otherDiagnostics, catalog: catalog)
         let outcome = waivers.apply(
             to: all, today: today, registry: registry, isKnownItem: { catalog.firstIndex(ofID: $0) != nil })
@@ -198,7 +211,9 @@ public struct Auditor: Sendable {
             active[index].department = items[position].department
         }
         guard
-            let (rates, crossRegion, compression, handlingCount, implementationCount, departments, materials) =
+            let (
+                rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, handling
+            ) =
                 figures.withLock({ $0 })
         else {
             preconditionFailure("the figures task finished without a result")
@@ -209,14 +224,15 @@ public struct Auditor: Sendable {
         var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
         for index in targets.indices where !targets[index].met {
             targets[index].missing = WorkList.missing(
-                for: targets[index].target, items: items, compression: compression)
+                for: targets[index].target, items: items, handling: handling, compression: compression,
+                rowsAreUnits: true)
         }
         var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
             findings: active.sortedForReport(), waived: outcome.waived, rates: rates,
             crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
-        report.regionalVariation = RegionalVariation.compute(catalog)
+        report.regionalVariation = RegionalVariation.compute(groups: acrossRegions)
         return report
     }
 
@@ -285,5 +301,5 @@ struct FileSegment {
 /// The figures computed beside the rule pass.
 private typealias Figures = (
     rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
-    implementation: Int, departments: [String], materials: Int
+    implementation: Int, departments: [String], materials: Int, handlingUnits: PopulationIndex
 )

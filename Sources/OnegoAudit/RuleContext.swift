@@ -16,6 +16,9 @@ public final class RuleContext {
     private var ids: [UTF8Key: Int] = [:]
     private var phones: [UTF8Key: PhoneFacts] = [:]
     private var normalisedNames: [UTF8Key: Int] = [:]
+    /// The catalog's implementations across regions (``ConsistencyRules/implementationsAcrossRegions(_:)``) when the
+    /// auditor worked them out before the rules ran (it needs them again for the regional variation).
+    var implementationsAcrossRegions: [[ServiceItem]]?
 
     /// Creates a context with empty memos of its own, backed by `shared`.
     public init(settings: AuditSettings, shared: SharedMemo = SharedMemo()) {

@@ -77,6 +77,12 @@ struct AuditCommand: ParsableCommand {
             if !report.passes { throw ExitCode(1) }
             return
         }
+        if format == .json, output == nil {
+            // The largest report: written from its bytes (tens of megabytes at 100,000 items), not through a string.
+            Terminal.out(utf8: try AuditJSONReport.renderUTF8(report))
+            if !report.passes { throw ExitCode(1) }
+            return
+        }
         let text: String
         switch format {
         case .text: text = AuditTextReport.render(report)

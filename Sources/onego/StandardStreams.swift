@@ -42,6 +42,12 @@ enum StandardStreams {
         if failure != 0 { fail(stream, code: failure) }
     }
 
+    /// Writes UTF-8 bytes rendered in memory (a report); ends the process on failure like ``write(_:to:)``.
+    static func write(bytes: [UInt8], to stream: Stream) {
+        let failure = bytes.withUnsafeBytes { buffer in DescriptorWriter.writeAll(stream.rawValue, buffer) }
+        if failure != 0 { fail(stream, code: failure) }
+    }
+
     /// Writes raw bytes (already UTF-8, possibly cut mid-character by a caller's buffering); ends the process on
     /// failure like ``write(_:to:)``.
     static func write(bytes: Data, to stream: Stream) {

@@ -1,7 +1,8 @@
 import OnegoAudit
 import OnegoBase
-import OnegoCatalog
 import Testing
+
+@testable import OnegoCatalog
 
 /// 四级四同: implementations of one basic code in several regions share name, type and legal basis.
 @Suite struct FourSameTests {
@@ -85,5 +86,31 @@ import Testing
             FourSameTests.item(region: "445202", credit: "11445202MB2D03322"),
         ])
         #expect(RegionalVariation.compute(catalog).isEmpty)
+    }
+
+    /// The audit groups the implementations across regions once for the rule and the regional variation: both
+    /// must equal what each works out alone.
+    @Test func theAuditGroupsOnceForTheRuleAndTheVariation() throws {
+        var items: [ServiceItem] = []
+        for (offset, basic) in ["000117004000", "000117005000", "000117006000"].enumerated() {
+            for (place, region) in ["440106", "440104", "445202"].enumerated() {
+                var item = FourSameTests.item(
+                    region: region, credit: "11\(region)MB2D0332\(offset)",
+                    name: place == 2 ? "食品经营许可\(offset)" : "食品经营许可")
+                item.codes.basic = basic
+                item.codes.implementation = "11\(region)MB2D0332\(offset)4\(basic)"
+                item.materials = (0...(place + offset)).map { Material(name: "材料\($0)") }
+                items.append(item)
+            }
+        }
+        let catalog = Catalog(items: items)
+        let load = CatalogLoadResult(catalog: catalog, diagnostics: [], skippedDocuments: [])
+        let report = Auditor().audit(load, today: try #require(CalendarDay(iso: "2026-11-30")))
+        let expected = RegionalVariation.compute(catalog)
+        #expect(expected.count == 3)
+        #expect(report.regionalVariation == expected)
+        let rule = Auditor().findings(in: catalog).filter { $0.rule == "consistency.four-same" }
+        #expect(rule.count == 3)
+        #expect(report.findings.filter { $0.rule == "consistency.four-same" } == rule.sortedForReport())
     }
 }

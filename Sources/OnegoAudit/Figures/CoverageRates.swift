@@ -35,13 +35,13 @@ public enum BreakdownDimension: String, Sendable, Hashable, Codable, CaseIterabl
         }
     }
 
-    /// The group key and label of an item.
-    func group(of item: ServiceItem) -> (key: String, label: String) {
+    /// The group key and label of the item at `item` (its fields read in place, the item not copied).
+    func group(at item: UnsafePointer<ServiceItem>) -> (key: String, label: String) {
         switch self {
-        case .department: (item.department, item.department)
-        case .region: (item.region.rawValue, item.region.rawValue)
-        case .level: (String(item.level.rawValue), item.level.label)
-        case .type: (item.type.rawValue, item.type.description)
+        case .department: (item.pointee.department, item.pointee.department)
+        case .region: (item.pointee.region.rawValue, item.pointee.region.rawValue)
+        case .level: (String(item.pointee.level.rawValue), item.pointee.level.label)
+        case .type: (item.pointee.type.rawValue, item.pointee.type.description)
         }
     }
 }
@@ -106,29 +106,48 @@ public struct CoverageCalculator: Sendable {
         let width = 1 + groups.groupCount
         var counters = [Ratio](repeating: Ratio(0, 0), count: definitions.count * width)
         var slots = [Int](repeating: 0, count: groups.dimensionCount)
+        // The conditions taken out of the definitions once, so the walk copies neither definitions nor items.
+        var itemConditions: [(rate: Int, condition: @Sendable (ServiceItem) -> Bool)] = []
+        var materialConditions: [(rate: Int, condition: @Sendable (Material) -> Bool)] = []
+        for (rate, definition) in definitions.enumerated() {
+            switch definition.measure {
+            case .items(let condition): itemConditions.append((rate, condition))
+            case .materials(let condition): materialConditions.append((rate, condition))
+            }
+        }
+        var contributions = [Ratio](repeating: Ratio(0, 0), count: definitions.count)
         items.withUnsafeBufferPointer { items in
             for unit in 0..<units.count {
                 for dimension in 0..<groups.dimensionCount {
                     slots[dimension] = 1 + groups.offsets[dimension] + groups.membership[dimension][unit]
                 }
                 let members = units.members(of: unit)
-                for (rate, definition) in definitions.enumerated() {
-                    let contribution: Ratio
-                    switch definition.measure {
-                    case .items(let condition):
-                        contribution = Ratio(members.allSatisfy { condition(items[$0]) } ? 1 : 0, 1)
-                    case .materials(let condition):
+                itemConditions.withUnsafeBufferPointer { conditions in
+                    for entry in conditions.indices {
+                        let condition = conditions[entry].condition
+                        contributions[conditions[entry].rate] = Ratio(
+                            members.allSatisfy { condition(items[$0]) } ? 1 : 0, 1)
+                    }
+                }
+                materialConditions.withUnsafeBufferPointer { conditions in
+                    for entry in conditions.indices {
+                        let condition = conditions[entry].condition
                         var met = 0
                         var all = 0
                         for member in members {
-                            // Materials whose facts the source did not give (未注明) are no data, not a "no".
-                            for material in items[member].materials where !material.hasUnspecifiedFacts {
-                                all += 1
-                                if condition(material) { met += 1 }
+                            items[member].materials.withUnsafeBufferPointer { materials in
+                                // Materials whose facts the source did not give (未注明) are no data, not a "no".
+                                for index in materials.indices where !materials[index].hasUnspecifiedFacts {
+                                    all += 1
+                                    if condition(materials[index]) { met += 1 }
+                                }
                             }
                         }
-                        contribution = Ratio(met, all)
+                        contributions[conditions[entry].rate] = Ratio(met, all)
                     }
+                }
+                for rate in 0..<definitions.count {
+                    let contribution = contributions[rate]
                     let row = rate * width
                     counters[row] = counters[row] + contribution
                     for slot in slots { counters[row + slot] = counters[row + slot] + contribution }
@@ -203,7 +222,8 @@ struct UnitGroups {
             var membership: [Int] = []
             membership.reserveCapacity(units.count)
             for unit in 0..<units.count {
-                let (key, label) = dimension.group(of: items[units.representative(of: unit)])
+                let (key, label) = dimension.group(
+                    at: items.baseAddress.unsafelyUnwrapped + units.representative(of: unit))
                 if let known = index[UTF8Key(key)] {
                     membership.append(known)
                 } else {

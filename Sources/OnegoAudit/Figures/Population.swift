@@ -43,11 +43,17 @@ struct PopulationIndex: Sendable {
         var seen = Set<String>(minimumCapacity: items.count)
         var unique: [Int] = []
         unique.reserveCapacity(items.count)
-        for (position, item) in items.enumerated() {
-            if seen.insert(item.id).inserted {
-                unique.append(position)
-            } else {
-                excluded.append(Exclusion(item: item.id, name: item.name, reason: "编码重复，已按首次出现计入一次"))
+        // Through the buffer, so each item's code is read in place rather than the item copied.
+        items.withUnsafeBufferPointer { items in
+            for position in items.indices {
+                if seen.insert(items[position].id).inserted {
+                    unique.append(position)
+                } else {
+                    excluded.append(
+                        Exclusion(
+                            item: items[position].id, name: items[position].name,
+                            reason: "编码重复，已按首次出现计入一次"))
+                }
             }
         }
         switch population {

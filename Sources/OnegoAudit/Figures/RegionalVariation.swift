@@ -39,7 +39,12 @@ public struct RegionalVariation: Sendable, Hashable, Codable {
 
     /// The basic codes of `catalog` implemented in several regions whose materials or promised limits differ.
     public static func compute(_ catalog: Catalog) -> [RegionalVariation] {
-        ConsistencyRules.implementationsAcrossRegions(catalog).compactMap { group in
+        compute(groups: ConsistencyRules.implementationsAcrossRegions(catalog))
+    }
+
+    /// The variations of the groups ``ConsistencyRules/implementationsAcrossRegions(_:)`` gave.
+    static func compute(groups: [[ServiceItem]]) -> [RegionalVariation] {
+        groups.compactMap { group in
             guard let first = group.first else { return nil }
             let implementations = group.map {
                 Implementation(

@@ -126,6 +126,7 @@ enum CodeRules {
                     let name: Int
                 }
                 var seen: [Key: Int] = [:]
+                seen.reserveCapacity(catalog.items.count)
                 var result: [(ServiceItem, RuleIssue)] = []
                 catalog.items.withUnsafeBufferPointer { items in
                     for index in items.indices {

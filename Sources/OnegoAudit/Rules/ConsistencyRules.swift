@@ -9,8 +9,8 @@ enum ConsistencyRules {
             "consistency.four-same", .warning, .consistency, title: "同一基本编码的实施清单四级四同",
             explanation: "同一基本编码在省、市、县、乡各级的实施应当名称、类型、设定依据相同；"
                 + "只有目录包含多个地区时才比较，以首个地区的实施为准。",
-            check: .catalog { catalog, _ in
-                implementationsAcrossRegions(catalog).flatMap(differences)
+            check: .catalog { catalog, context in
+                (context.implementationsAcrossRegions ?? implementationsAcrossRegions(catalog)).flatMap(differences)
             })
     ]
 

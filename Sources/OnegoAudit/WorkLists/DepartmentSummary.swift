@@ -33,20 +33,42 @@ extension AuditReport {
             }
         }
         for name in subject.departments { touch(name) }
+        // Counted per name's bytes first (hashing Chinese names as `String` normalises them, once per finding and
+        // work item), then added to the departments by name in order of first appearance, so names equal as
+        // strings still count as one under the name seen first.
+        struct Tally {
+            var name: String
+            var errors = 0
+            var warnings = 0
+            var notes = 0
+            var workItems = 0
+        }
+        var slots: [UTF8Key: Int] = [:]
+        var tallies: [Tally] = []
+        func slot(_ name: String) -> Int {
+            let key = UTF8Key(name)
+            if let known = slots[key] { return known }
+            slots[key] = tallies.count
+            tallies.append(Tally(name: name))
+            return tallies.count - 1
+        }
         for finding in findings {
             guard let name = finding.department else { continue }
-            touch(name)
             switch finding.severity {
-            case .error: byName[name]?.errors += 1
-            case .warning: byName[name]?.warnings += 1
-            case .note: byName[name]?.notes += 1
+            case .error: tallies[slot(name)].errors += 1
+            case .warning: tallies[slot(name)].warnings += 1
+            case .note: tallies[slot(name)].notes += 1
             }
         }
         for target in targets {
-            for item in target.missing {
-                touch(item.department)
-                byName[item.department]?.workItems += 1
-            }
+            for item in target.missing { tallies[slot(item.department)].workItems += 1 }
+        }
+        for tally in tallies {
+            touch(tally.name)
+            byName[tally.name]?.errors += tally.errors
+            byName[tally.name]?.warnings += tally.warnings
+            byName[tally.name]?.notes += tally.notes
+            byName[tally.name]?.workItems += tally.workItems
         }
         return byName.values.sorted(by: DepartmentSummary.isWorse)
     }

@@ -30,28 +30,45 @@ public enum WorkList {
     public static func missing(
         for target: PolicyTarget, items: [ServiceItem], compression: CompressionFigures
     ) -> [WorkItem] {
-        var seen = Set<String>()
+        missing(
+            for: target, items: items, handling: PopulationIndex(.handlingItems, items: items),
+            compression: compression, rowsAreUnits: false)
+    }
+
+    /// The items that count against a target, with the catalog's handling units (each code once, at its first
+    /// item) already worked out; `rowsAreUnits` when the compression rows were computed from those units (one row
+    /// per code), so they need no check for repeated codes.
+    static func missing(
+        for target: PolicyTarget, items: [ServiceItem], handling: PopulationIndex, compression: CompressionFigures,
+        rowsAreUnits: Bool
+    ) -> [WorkItem] {
         var out: [WorkItem] = []
         if let definition = RateDefinition.definition(id: target.figure) {
             let wantsMet = target.comparison == .atMost
-            for item in items where seen.insert(item.id).inserted {
-                switch definition.measure {
-                case .items(let condition):
-                    guard condition(item) == wantsMet else { continue }
-                    out.append(workItem(item, reason: reason(for: definition.id, item)))
-                case .materials(let condition):
-                    let lines = item.materials.filter { condition($0) == wantsMet }
-                    guard !lines.isEmpty else { continue }
-                    let names = lines.prefix(3).map(\.name).joined(separator: "、")
-                    out.append(
-                        workItem(item, reason: "\(lines.count) 条材料：\(names)\(lines.count > 3 ? "等" : "")"))
+            items.withUnsafeBufferPointer { items in
+                // The handling units are the items whose code was not seen before, in catalog order.
+                for unit in 0..<handling.count {
+                    let position = handling.representative(of: unit)
+                    switch definition.measure {
+                    case .items(let condition):
+                        guard condition(items[position]) == wantsMet else { continue }
+                        out.append(workItem(items[position], reason: reason(for: definition.id, items[position])))
+                    case .materials(let condition):
+                        let lines = items[position].materials.filter { condition($0) == wantsMet }
+                        guard !lines.isEmpty else { continue }
+                        let names = lines.prefix(3).map(\.name).joined(separator: "、")
+                        out.append(
+                            workItem(
+                                items[position], reason: "\(lines.count) 条材料：\(names)\(lines.count > 3 ? "等" : "")"))
+                    }
                 }
             }
             return out
         }
         guard CompressionFigure(rawValue: target.figure) != nil else { return [] }
         let licensingOnly = target.figure.hasPrefix("licensing-")
-        for row in compression.items where row.exclusion == nil && seen.insert(row.item).inserted {
+        var seen = Set<String>()
+        for row in compression.items where row.exclusion == nil && (rowsAreUnits || seen.insert(row.item).inserted) {
             guard !licensingOnly || row.isLicensing, let rate = row.rate else { continue }
             let short = target.comparison == .atLeast ? rate < target.threshold - 1e-9 : rate > target.threshold + 1e-9
             guard short else { continue }

@@ -13,6 +13,11 @@ public enum AuditJSONReport {
     /// `.sortedKeys` and `.withoutEscapingSlashes`): the long lists (findings, work lists, compression rows) are
     /// written directly, the small parts through the encoder.
     public static func render(_ report: AuditReport) throws -> String {
+        String(decoding: try renderUTF8(report), as: UTF8.self)
+    }
+
+    /// The bytes of ``render(_:)`` (UTF-8), for writing out without making a string of them first.
+    public static func renderUTF8(_ report: AuditReport) throws -> [UInt8] {
         var writer = PrettyJSONWriter(
             capacity: 4_096 + report.findings.count * 600 + report.compression.items.count * 400)
         try writer.auditReport(report)
@@ -21,7 +26,7 @@ public enum AuditJSONReport {
                 number,
                 EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(number) directly in JSON."))
         }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 
     /// The rates by ID, each with its breakdowns.

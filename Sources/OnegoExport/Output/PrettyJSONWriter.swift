@@ -114,7 +114,8 @@ struct PrettyJSONWriter {
         let depth = open.count
         data.withUnsafeBytes { raw in
             let text = raw.bindMemory(to: UInt8.self)
-            bytes.reserveCapacity(bytes.count + text.count)
+            // No reserveCapacity here: it grows the buffer to exactly what is asked, so a document of many embedded
+            // parts would be copied whole for each one; appending grows it geometrically.
             for (offset, byte) in text.enumerated() {
                 bytes.append(byte)
                 // Every line but the empty line of an empty container is indented by the depth.
