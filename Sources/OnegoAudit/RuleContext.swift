@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 

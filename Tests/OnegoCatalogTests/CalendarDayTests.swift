@@ -21,7 +21,7 @@ import Testing
         #expect(CalendarDay(iso: text) == nil)
     }
 
-    @Test func todayIsFoundationsDateInTheLocalTimeZone() {
+    @Test func todayIsTheDateInTheLocalTimeZone() {
         // Read on both sides of the call, so a run across midnight still has one matching reading.
         func foundationToday() -> String {
             let formatter = DateFormatter()

@@ -15,7 +15,7 @@ import Testing
         #expect(cache.entry(for: "q8", generation: 0)?.text == "[8]")
     }
 
-    @Test func chineseKeysAreTellApartByEveryByte() {
+    @Test func chineseKeysAreToldApartByEveryByte() {
         let cache = ResponseCache(capacity: 16)
         let keys = ["search 20 12:企业开办", "search 20 12:企业开班", "search 20 6:企业", "search 5 12:企业开办", "营业执照"]
         for (index, key) in keys.enumerated() { cache.store(.init(text: "[\(index)]"), for: key, generation: 0) }

@@ -1,3 +1,4 @@
+import OnegoBase
 public import OnegoCatalog
 
 /// Time-limit compression of one item: (法定 − 承诺) ÷ 法定 in the same unit.

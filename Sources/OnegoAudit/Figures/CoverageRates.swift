@@ -1,3 +1,4 @@
+import OnegoBase
 public import OnegoCatalog
 
 /// A count over a count: the shape of every figure, so reports always show numerator and denominator.

@@ -30,8 +30,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Today's date in the local time zone, for a command's default; library code takes dates as parameters.
     ///
-    /// Read from the C library's local time (the same time zone as Foundation's `TimeZone.current`: `TZ`, else
-    /// `/etc/localtime`), which costs a fraction of building a Foundation `Calendar`: the workbench asks per request.
+    /// Read from the C library's local time, which costs a fraction of building a Foundation `Calendar` (the
+    /// workbench asks per request). The zone is `TZ` as the C library reads it, else `/etc/localtime`: a POSIX
+    /// zone such as `TZ=CST-8` counts too, which Foundation's `TimeZone.current` ignores.
     public static func today() -> CalendarDay {
         var now = time(nil)
         var parts = tm()

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import OnegoBase
 
 /// Recently sent JSON answers of the API (search hits, compositions), by request, for one loaded workspace: at most
 /// `capacity` entries, the least recently used dropped first. Entries carry the workspace generation they were
@@ -33,32 +34,10 @@ final class ResponseCache: @unchecked Sendable {
         var lastUse: UInt64
     }
 
-    /// A request's key, hashed and compared by its UTF-8 bytes. `String`'s own hashing normalises each key to NFC
-    /// first, which for the Chinese text of searches cost more than the lookup itself; byte equality is stricter
-    /// than canonical equivalence, so two spellings of one query are at worst cached twice, never confused.
-    private struct Key: Hashable {
-        var text: String
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
-            var left = lhs.text
-            var right = rhs.text
-            return left.withUTF8 { a in
-                right.withUTF8 { b in
-                    guard let x = a.baseAddress, let y = b.baseAddress else { return true }  // both empty
-                    return memcmp(x, y, a.count) == 0
-                }
-            }
-        }
-    }
-
     private let lock = NSLock()
-    private var slots: [Key: Slot] = [:]
+    /// Keyed by the requests' UTF-8 bytes: hashing the Chinese text of searches as `String` (normalised to NFC) cost
+    /// more than the lookup itself; two spellings of one query are at worst cached twice, never confused.
+    private var slots: [UTF8Key: Slot] = [:]
     private var clock: UInt64 = 0
     private var generation: UInt64 = 0
     let capacity: Int
@@ -71,7 +50,7 @@ final class ResponseCache: @unchecked Sendable {
     /// The answer stored for `key` from `generation`, if any.
     func entry(for key: String, generation wanted: UInt64) -> Entry? {
         lock.withLock {
-            let key = Key(text: key)
+            let key = UTF8Key(key)
             guard wanted == generation, let index = slots.index(forKey: key) else { return nil }
             clock += 1
             slots.values[index].lastUse = clock
@@ -84,7 +63,7 @@ final class ResponseCache: @unchecked Sendable {
     func store(_ entry: Entry, for key: String, generation from: UInt64) {
         lock.withLock {
             guard from == generation else { return }
-            let key = Key(text: key)
+            let key = UTF8Key(key)
             if slots[key] == nil && slots.count >= capacity {
                 // The uses are distinct numbers: sorting them alone (not the entries with their keys) finds the
                 // newest use of the eighth to drop.
