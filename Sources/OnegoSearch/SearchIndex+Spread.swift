@@ -78,6 +78,13 @@ struct LabelTable {
         reached.append(false)
     }
 
+    /// Adds rows of zeros until there are `rows`.
+    mutating func pad(to rows: Int) {
+        guard rows > reached.count else { return }
+        values.append(contentsOf: repeatElement(0, count: (rows - reached.count) * Self.width))
+        reached.append(contentsOf: repeatElement(false, count: rows - reached.count))
+    }
+
     /// Keeps the larger of the label's contributions in row `slot`; tells whether `value` raised it.
     @discardableResult
     mutating func add(_ slot: Int, _ label: MatchLabel, _ value: Double) -> Bool {
