@@ -114,6 +114,35 @@ struct LabelTable {
         return best + min(10, (total - best) * 0.1)
     }
 
+    /// Adds to each row's total (`totals`, one per row) its ``LabelValues/score`` with every label raised to `raise`
+    /// (one value per label; contributions are never negative, so zeros leave the row as it is); a row nothing was
+    /// added to becomes -∞ unless `keepingUnreached`.
+    func addScores(raisedTo raise: [Double], keepingUnreached: Bool, to totals: inout [Double]) {
+        let width = Self.width
+        values.withUnsafeBufferPointer { values in
+            reached.withUnsafeBufferPointer { reached in
+                raise.withUnsafeBufferPointer { raise in
+                    totals.withUnsafeMutableBufferPointer { totals in
+                        for row in 0..<totals.count {
+                            guard keepingUnreached || reached[row] else {
+                                totals[row] = -.infinity
+                                continue
+                            }
+                            var best = 0.0
+                            var total = 0.0
+                            for label in 0..<width {
+                                let value = max(values[row * width + label], raise[label])
+                                best = max(best, value)
+                                total += value
+                            }
+                            totals[row] += best + min(10, (total - best) * 0.1)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// ``LabelValues/score`` of the label-wise maximum of row `slot` and row `other` of `table` (a row that is nil
     /// counts as zeros): the values of a document whose labels come from two sets of texts.
     func score(_ slot: Int?, maxWith table: LabelTable, _ other: Int?) -> Double {

@@ -35,12 +35,7 @@ extension WordRanking {
     {
         var totals = [Double](repeating: 0, count: rows)
         for word in tables.indices {
-            let table = tables[word]
-            for row in 0..<rows {
-                totals[row] =
-                    reachesOther[word] || table.reached[row]
-                    ? totals[row] + table.score(row, maxWith: largest[word]) : -.infinity
-            }
+            tables[word].addScores(raisedTo: largest[word], keepingUnreached: reachesOther[word], to: &totals)
         }
         return totals.map(rounded)
     }
@@ -49,9 +44,8 @@ extension WordRanking {
     /// labels from the other side or codes; -∞ when a word does not reach the row.
     static func plainScores(_ tables: [LabelTable], rows: Int) -> [Double] {
         var totals = [Double](repeating: 0, count: rows)
-        for table in tables {
-            for row in 0..<rows { totals[row] = table.reached[row] ? totals[row] + table.score(row) : -.infinity }
-        }
+        let zeros = [Double](repeating: 0, count: MatchLabel.all.count)
+        for table in tables { table.addScores(raisedTo: zeros, keepingUnreached: false, to: &totals) }
         return totals.map { ($0 * 100).rounded() / 100 }
     }
 

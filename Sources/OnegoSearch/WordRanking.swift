@@ -189,11 +189,10 @@ struct WordRanking {
         let groupRow = groupRow(of: document)
         let listRow = listRow(of: document)
         var labels: [String] = []
+        var seen: UInt16 = 0
         for word in 0..<words {
             let values = groupRows[word].combined(groupRow, listRows[word], listRow, code: code(word, document))
-            for label in LabelValues(values: values, isEmpty: false).labels where !labels.contains(label) {
-                labels.append(label)
-            }
+            LabelValues(values: values, isEmpty: false).appendLabels(to: &labels, seen: &seen)
         }
         return labels
     }
