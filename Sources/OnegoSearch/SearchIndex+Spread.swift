@@ -114,28 +114,40 @@ struct LabelTable {
         return best + min(10, (total - best) * 0.1)
     }
 
-    /// Adds to each row's total (`totals`, one per row) its ``LabelValues/score`` with every label raised to `raise`
-    /// (one value per label; contributions are never negative, so zeros leave the row as it is); a row nothing was
-    /// added to becomes -∞ unless `keepingUnreached`.
-    func addScores(raisedTo raise: [Double], keepingUnreached: Bool, to totals: inout [Double]) {
+    /// Adds to each row's totals (one per row) its ``LabelValues/score``, to `plain` as it is and to `uppers` with
+    /// every label raised to `raise` (one value per label), in one pass; for a row nothing was added to, `plain`
+    /// becomes -∞, and `uppers` too unless `keepingUnreached`.
+    func addScores(raisedTo raise: [Double], keepingUnreached: Bool, uppers: inout [Double], plain: inout [Double]) {
         let width = Self.width
         values.withUnsafeBufferPointer { values in
             reached.withUnsafeBufferPointer { reached in
                 raise.withUnsafeBufferPointer { raise in
-                    totals.withUnsafeMutableBufferPointer { totals in
-                        for row in 0..<totals.count {
-                            guard keepingUnreached || reached[row] else {
-                                totals[row] = -.infinity
-                                continue
+                    uppers.withUnsafeMutableBufferPointer { uppers in
+                        plain.withUnsafeMutableBufferPointer { plain in
+                            for row in 0..<plain.count {
+                                let isReached = reached[row]
+                                if !isReached {
+                                    plain[row] = -.infinity
+                                    guard keepingUnreached else {
+                                        uppers[row] = -.infinity
+                                        continue
+                                    }
+                                }
+                                var best = 0.0
+                                var total = 0.0
+                                var raisedBest = 0.0
+                                var raisedTotal = 0.0
+                                for label in 0..<width {
+                                    let value = values[row * width + label]
+                                    best = max(best, value)
+                                    total += value
+                                    let raised = max(value, raise[label])
+                                    raisedBest = max(raisedBest, raised)
+                                    raisedTotal += raised
+                                }
+                                if isReached { plain[row] += best + min(10, (total - best) * 0.1) }
+                                uppers[row] += raisedBest + min(10, (raisedTotal - raisedBest) * 0.1)
                             }
-                            var best = 0.0
-                            var total = 0.0
-                            for label in 0..<width {
-                                let value = max(values[row * width + label], raise[label])
-                                best = max(best, value)
-                                total += value
-                            }
-                            totals[row] += best + min(10, (total - best) * 0.1)
                         }
                     }
                 }

@@ -7,16 +7,15 @@ extension WordRanking {
     /// when the other side's bound lets it rank too. The other side then reads only its members the first did not.
     mutating func rankMembers(ownLargest: [[Double]]) {
         let reachesLists = ownLargest.map { $0.contains { $0 > 0 } }
-        let groupUppers = Self.uppers(groupRows, rows: groupIDs.count, raisedTo: ownLargest, reachesOther: reachesLists)
-        let groupScores = Self.plainScores(groupRows, rows: groupIDs.count)
+        let (groupUppers, groupScores) = Self.scores(
+            groupRows, rows: groupIDs.count, raisedTo: ownLargest, reachesLists)
         guard !listIDs.isEmpty else {
             rankGroups(uppers: groupUppers, plainScores: groupScores, listUppers: [], skippingListed: false)
             return
         }
         let groupLargest = groupRows.map { $0.largest() }
         let reachesGroups = groupRows.map { $0.reached.contains(true) }
-        let listUppers = Self.uppers(listRows, rows: listIDs.count, raisedTo: groupLargest, reachesOther: reachesGroups)
-        let listScores = Self.plainScores(listRows, rows: listIDs.count)
+        let (listUppers, listScores) = Self.scores(listRows, rows: listIDs.count, raisedTo: groupLargest, reachesGroups)
         let floor = estimatedFloor(groupScores: groupScores, listScores: listScores) - 0.011
         if groupIDs.isEmpty || groupCost(groupUppers, floor: floor) <= listCost(listUppers, floor: floor) {
             rankGroups(uppers: groupUppers, plainScores: groupScores, listUppers: listUppers, skippingListed: false)
@@ -27,26 +26,20 @@ extension WordRanking {
         }
     }
 
-    /// Per row of `tables` (one table per word), the largest score (rounded) of a document holding that row: per
-    /// word, the row's labels raised to `largest` (the word's largest contribution through the other side); -∞ when
-    /// a word reaches neither the row nor anything on the other side.
-    private static func uppers(_ tables: [LabelTable], rows: Int, raisedTo largest: [[Double]], reachesOther: [Bool])
-        -> [Double]
-    {
-        var totals = [Double](repeating: 0, count: rows)
+    /// Per row of `tables` (one table per word), rounded as scores are: the largest score of a document holding the
+    /// row (per word, the row's labels raised to `largest`, the word's largest contribution through the other side;
+    /// -∞ when a word reaches neither the row nor anything on the other side, `reachesOther`), and the score of the
+    /// documents that hold the row and get no labels from the other side or codes (-∞ when a word misses the row).
+    private static func scores(
+        _ tables: [LabelTable], rows: Int, raisedTo largest: [[Double]], _ reachesOther: [Bool]
+    ) -> (uppers: [Double], plain: [Double]) {
+        var uppers = [Double](repeating: 0, count: rows)
+        var plain = [Double](repeating: 0, count: rows)
         for word in tables.indices {
-            tables[word].addScores(raisedTo: largest[word], keepingUnreached: reachesOther[word], to: &totals)
+            tables[word].addScores(
+                raisedTo: largest[word], keepingUnreached: reachesOther[word], uppers: &uppers, plain: &plain)
         }
-        return totals.map(rounded)
-    }
-
-    /// Per row of `tables` (one table per word), the score (rounded) of the documents that hold the row and get no
-    /// labels from the other side or codes; -∞ when a word does not reach the row.
-    static func plainScores(_ tables: [LabelTable], rows: Int) -> [Double] {
-        var totals = [Double](repeating: 0, count: rows)
-        let zeros = [Double](repeating: 0, count: MatchLabel.all.count)
-        for table in tables { table.addScores(raisedTo: zeros, keepingUnreached: false, to: &totals) }
-        return totals.map { ($0 * 100).rounded() / 100 }
+        return (uppers.map(rounded), plain.map { ($0 * 100).rounded() / 100 })
     }
 
     /// A score the `limit`-th hit reaches at least, for choosing a side: the best group or list score that
