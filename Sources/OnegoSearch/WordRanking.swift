@@ -44,23 +44,29 @@ struct WordRanking {
     ///
     /// The word reaching the fewest groups and lists is spread first. A group can hold a hit only when that word
     /// reaches it, or reaches a member's list; so when it reaches no list, the other words give rows only to the
-    /// groups it reached (and likewise for lists when it reaches no group). The groups and lists of documents
-    /// reached by code get rows first, so their labels are complete.
+    /// groups it reached (and likewise for lists when it reaches no group). When the lists it reaches hold fewer
+    /// members than the other words reach groups (a catalog whose items share no content), the groups of those
+    /// members get rows at once, and the other words again give rows to no further group. The groups and lists of
+    /// documents reached by code get rows first, so their labels are complete.
     mutating func spread(_ matches: [WordMatch]) {
         // Local copies: reading the index's tables inside the loops would retain and release them per credit.
         let groupPostings = index.groupPostings
         let listPostings = index.ownLists.postings
         var costs: [Int] = []
+        var groupCosts: [Int] = []
         var groupCount = 0
         var listCount = 0
         for match in matches {
             var cost = 0
+            var groupCost = 0
             for credit in match.credits {
-                groupCount += groupPostings[Int(credit.text)].count
-                listCount += listPostings[Int(credit.text)].count
+                groupCost += groupPostings[Int(credit.text)].count
                 cost += groupPostings[Int(credit.text)].count + listPostings[Int(credit.text)].count
             }
+            groupCount += groupCost
+            listCount += cost - groupCost
             costs.append(cost)
+            groupCosts.append(groupCost)
         }
         for (word, match) in matches.enumerated() {
             for (document, value) in match.codes {
@@ -108,16 +114,43 @@ struct WordRanking {
                     reachedLists = true
                 }
             }
-            groupRows[word] = groupTable
-            listRows[word] = listTable
-            if position == 0 {
+            if position == 0 && words > 1 {
                 groupsOpen = reachedLists
                 listsOpen = reachedGroups
+                // When the other words reach more groups than the first word's lists hold members, the groups of
+                // those members are given rows now, and no other group can hold a hit.
+                if reachedLists && groupCosts.reduce(0, +) - groupCosts[word] > memberCount(of: listTable) {
+                    addGroups(ofMembersOf: listTable)
+                    groupTable.pad(to: groupIDs.count)
+                    groupsOpen = false
+                }
             }
+            groupRows[word] = groupTable
+            listRows[word] = listTable
         }
         for word in 0..<words {
             groupRows[word].pad(to: groupIDs.count)
             listRows[word].pad(to: listIDs.count)
+        }
+    }
+
+    /// The number of members of the lists `table` reached.
+    private func memberCount(of table: LabelTable) -> Int {
+        var count = 0
+        for row in listIDs.indices where table.reached[row] {
+            let list = Int(listIDs[row])
+            count += Int(index.ownLists.memberStart[list + 1] - index.ownLists.memberStart[list])
+        }
+        return count
+    }
+
+    /// Gives rows to the groups of the members of the lists `table` reached (unless filtered out).
+    private mutating func addGroups(ofMembersOf table: LabelTable) {
+        for row in listIDs.indices where table.reached[row] {
+            for member in index.ownLists.members(of: listIDs[row]) {
+                let group = index.groups.groupOf[Int(member)]
+                if groupSlots.slots[Int(group)] == -1 { _ = addGroup(group) }
+            }
         }
     }
 
