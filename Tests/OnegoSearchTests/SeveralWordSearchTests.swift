@@ -40,19 +40,7 @@ import Testing
         }
         for _ in 0..<40 { queries.append(maker.documentQuery(&random, words: 2 + Int(random.next() % 2))) }
         for _ in 0..<20 { queries.append(maker.query(&random) + " " + maker.query(&random)) }
-        var nonEmpty = 0
-        for query in queries {
-            let filters = [
-                SearchFacets(), maker.facets(&random), SearchFacets(department: departments[Int(random.next() % 5)]),
-                SearchFacets(department: "云溪区烟草专卖局"), SearchFacets(type: "行政许可", audience: "自然人"),
-            ]
-            for filter in filters {
-                let limit = [1, 2, 3, 5, 20, 50][Int(random.next() % 6)]
-                let expected = index.referenceSearch(query, facets: filter, limit: limit)
-                #expect(index.search(query, facets: filter, limit: limit) == expected, "\(query) \(limit) \(filter)")
-                if !expected.isEmpty { nonEmpty += 1 }
-            }
-        }
+        let nonEmpty = OwnListSearchTests.compareWithTheScan(index, queries, random: &random)
         #expect(nonEmpty > queries.count, "many queries should find something")
         #expect(index.ownListScratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
         #expect(index.groupScratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
