@@ -11,20 +11,25 @@ extension SearchHit {
     /// let text = SearchHit.jsonText(index.search("营业执照", limit: 20))
     /// ```
     public static func jsonText(_ hits: [SearchHit]) -> String {
+        String(decoding: jsonBytes(hits), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``jsonText(_:)``, for a response body (no string is built or validated on the way).
+    public static func jsonBytes(_ hits: [SearchHit]) -> [UInt8] {
         var writer = HitJSONWriter()
         guard writer.write(hits) else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return (try? encoder.encode(hits)).map { String(decoding: $0, as: UTF8.self) } ?? "[\n\n]"
+            return (try? encoder.encode(hits)).map { Array($0) } ?? Array("[\n\n]".utf8)
         }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 }
 
 /// Writes hits in `JSONEncoder`'s pretty, sorted-key layout: two spaces per level, `" : "` between key and value,
 /// keys in order (`code`, `department` when present, `kind`, `matched`, `name`, `score`), an empty array as `[`, an
 /// empty line and `]`.
-private struct HitJSONWriter {
+struct HitJSONWriter {
     var bytes: [UInt8] = []
 
     /// Writes the array; false when a score needs the encoder's own formatting.
@@ -36,7 +41,6 @@ private struct HitJSONWriter {
         }
         append("[\n")
         for (position, hit) in hits.enumerated() {
-            guard let score = Self.number(hit.score) else { return false }
             append("  {\n    \"code\" : ")
             string(hit.code)
             if let department = hit.department {
@@ -44,7 +48,7 @@ private struct HitJSONWriter {
                 string(department)
             }
             append(",\n    \"kind\" : ")
-            string(hit.kind.rawValue)
+            append(hit.kind == .item ? "\"item\"" : "\"matter\"")
             append(",\n    \"matched\" : [\n")
             if hit.matched.isEmpty { append("\n") }
             for (index, label) in hit.matched.enumerated() {
@@ -55,24 +59,57 @@ private struct HitJSONWriter {
             append("    ],\n    \"name\" : ")
             string(hit.name)
             append(",\n    \"score\" : ")
-            append(score)
+            guard number(hit.score) else { return false }
             append(position + 1 < hits.count ? "\n  },\n" : "\n  }\n")
         }
         append("]")
         return true
     }
 
-    /// A score as the encoder writes it: integral values without a fraction, others in Swift's shortest form; nil
-    /// for values the encoder writes otherwise (exponents, infinities, negative zero).
-    static func number(_ value: Double) -> String? {
-        guard value.isFinite, value >= 0, value < 1e15, !(value == 0 && value.sign == .minus) else { return nil }
-        if value == value.rounded(.towardZero) { return String(Int64(value)) }
+    /// Writes a score as the encoder writes it: integral values without a fraction, others in Swift's shortest form
+    /// (for a whole number of hundredths, as search scores are rounded, its digits); false for values the encoder
+    /// writes otherwise (exponents, infinities, negative zero).
+    mutating func number(_ value: Double) -> Bool {
+        guard value.isFinite, value >= 0, value < 1e15, !(value == 0 && value.sign == .minus) else { return false }
+        if value == value.rounded(.towardZero) {
+            digits(UInt64(value))
+            return true
+        }
+        // k / 100 is the double nearest to the decimal k/100, whose shortest form has at most two decimals: no
+        // shorter decimal lies within half a unit in the last place for values below 2^43.
+        let hundredths = (value * 100).rounded()
+        if value < 0x1p43, Double(UInt64(hundredths)) / 100 == value {
+            let whole = UInt64(hundredths) / 100
+            let fraction = UInt64(hundredths) % 100
+            digits(whole)
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+            return true
+        }
         let text = value.description
-        return text.contains("e") ? nil : text
+        guard !text.contains("e") else { return false }
+        bytes.append(contentsOf: text.utf8)
+        return true
     }
 
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    /// Writes a whole number in decimal.
+    private mutating func digits(_ value: UInt64) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var rest = value
+            repeat {
+                raw[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: raw[(24 - count)...])
+        }
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A JSON string, as the encoder writes it (``JSONStringBytes``).

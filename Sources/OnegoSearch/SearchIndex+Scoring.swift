@@ -22,6 +22,11 @@ enum MatchLabel: Int, CaseIterable {
         }
     }
 
+    /// Every label by raw value (a stored list: `allCases` builds a new array each time).
+    static let all = allCases
+    /// Each label's ``text`` by raw value.
+    static let texts = all.map(\.text)
+
     /// The Chinese label.
     var text: String {
         switch self {
@@ -99,9 +104,26 @@ struct LabelValues {
 
     /// The labels, best first (ties in label order).
     var labels: [String] {
-        MatchLabel.allCases.filter { values[$0.rawValue] > 0 }
-            .sorted { values[$0.rawValue] > values[$1.rawValue] }
-            .map(\.text)
+        var texts: [String] = []
+        var seen: UInt16 = 0
+        appendLabels(to: &texts, seen: &seen)
+        return texts
+    }
+
+    /// Appends the labels, best first (ties in label order), that are not in `seen` (a bit per ``MatchLabel``), and
+    /// adds them to it.
+    func appendLabels(to texts: inout [String], seen: inout UInt16) {
+        var found: [MatchLabel] = []
+        for label in MatchLabel.all where values[label.rawValue] > 0 && seen & (1 << label.rawValue) == 0 {
+            // Insertion keeps equal values in label order, as a stable sort does.
+            var at = found.count
+            while at > 0 && values[found[at - 1].rawValue] < values[label.rawValue] { at -= 1 }
+            found.insert(label, at: at)
+        }
+        for label in found {
+            seen |= 1 << label.rawValue
+            texts.append(MatchLabel.texts[label.rawValue])
+        }
     }
 
     /// Forgets every contribution.

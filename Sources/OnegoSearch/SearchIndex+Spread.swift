@@ -78,6 +78,13 @@ struct LabelTable {
         reached.append(false)
     }
 
+    /// Adds rows of zeros until there are `rows`.
+    mutating func pad(to rows: Int) {
+        guard rows > reached.count else { return }
+        values.append(contentsOf: repeatElement(0, count: (rows - reached.count) * Self.width))
+        reached.append(contentsOf: repeatElement(false, count: rows - reached.count))
+    }
+
     /// Keeps the larger of the label's contributions in row `slot`; tells whether `value` raised it.
     @discardableResult
     mutating func add(_ slot: Int, _ label: MatchLabel, _ value: Double) -> Bool {
@@ -105,6 +112,47 @@ struct LabelTable {
             total += value
         }
         return best + min(10, (total - best) * 0.1)
+    }
+
+    /// Adds to each row's totals (one per row) its ``LabelValues/score``, to `plain` as it is and to `uppers` with
+    /// every label raised to `raise` (one value per label), in one pass; for a row nothing was added to, `plain`
+    /// becomes -∞, and `uppers` too unless `keepingUnreached`.
+    func addScores(raisedTo raise: [Double], keepingUnreached: Bool, uppers: inout [Double], plain: inout [Double]) {
+        let width = Self.width
+        values.withUnsafeBufferPointer { values in
+            reached.withUnsafeBufferPointer { reached in
+                raise.withUnsafeBufferPointer { raise in
+                    uppers.withUnsafeMutableBufferPointer { uppers in
+                        plain.withUnsafeMutableBufferPointer { plain in
+                            for row in 0..<plain.count {
+                                let isReached = reached[row]
+                                if !isReached {
+                                    plain[row] = -.infinity
+                                    guard keepingUnreached else {
+                                        uppers[row] = -.infinity
+                                        continue
+                                    }
+                                }
+                                var best = 0.0
+                                var total = 0.0
+                                var raisedBest = 0.0
+                                var raisedTotal = 0.0
+                                for label in 0..<width {
+                                    let value = values[row * width + label]
+                                    best = max(best, value)
+                                    total += value
+                                    let raised = max(value, raise[label])
+                                    raisedBest = max(raisedBest, raised)
+                                    raisedTotal += raised
+                                }
+                                if isReached { plain[row] += best + min(10, (total - best) * 0.1) }
+                                uppers[row] += raisedBest + min(10, (raisedTotal - raisedBest) * 0.1)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// ``LabelValues/score`` of the label-wise maximum of row `slot` and row `other` of `table` (a row that is nil

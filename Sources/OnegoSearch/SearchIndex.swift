@@ -116,15 +116,16 @@ public struct SearchIndex: Sendable {
     /// The best `limit` hits for `query` that pass `facets`, best first (ties by code). An empty query lists
     /// every item and matter passing `facets`, by code, with score 0.
     ///
-    /// Only documents that can rank are scored: a one-word query reads its matches by their largest possible
-    /// contribution and stops once `limit` documents are certain to outrank the rest; a query of several words
-    /// reads the rarest word's documents and keeps those the other words match. The candidates are then scored in
-    /// order of their largest possible score until no further one can reach the `limit` best.
+    /// Only documents that can rank are scored: each word's matches are applied once to each content group (items
+    /// sharing their texts apart from departments and codes) and once to each list of department texts holding
+    /// them; the groups' and lists' members are then read in order of their largest possible score until no
+    /// further one can reach the `limit` best.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
         search(query, facets: facets, limit: limit, oneWord: .automatic)
     }
 
-    /// ``search(_:facets:limit:)`` with the one-word scoring chosen (the tests compare both with the scan).
+    /// ``search(_:facets:limit:)`` with the scoring chosen: other than `.automatic`, queries whose words reach no
+    /// group's texts score documents one by one (the tests compare every way with the scan).
     func search(_ query: String, facets: SearchFacets, limit: Int, oneWord: OneWordScoring) -> [SearchHit] {
         let words = Self.words(of: query)
         guard limit > 0, let filter = facetTable.filter(facets) else { return [] }
@@ -133,11 +134,8 @@ public struct SearchIndex: Sendable {
             return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
         let matches = words.map(wordMatch)
-        if matches.count == 1 && (oneWord == .automatic || reachesGroups(matches[0])) {
-            return oneWordSearch(matches[0], filter: filter, limit: limit)
-        }
-        if matches.contains(where: reachesGroups) {
-            return groupedSearch(matches, filter: filter, limit: limit)
+        if oneWord == .automatic || matches.contains(where: reachesGroups) {
+            return rankedSearch(matches, filter: filter, limit: limit)
         }
         // No word reaches a group's texts: only the documents' own texts (departments) and codes can match.
         var scorers = matches.map { WordScorer($0, textCount: texts.count) }

@@ -77,20 +77,7 @@ import Testing
             queries.append("第\(1 + random.next() % 30)号 " + maker.fragment(&random))
             queries.append(maker.documentQuery(&random, words: 2))
         }
-        var nonEmpty = 0
-        for query in queries {
-            let filters = [
-                SearchFacets(), maker.facets(&random),
-                SearchFacets(department: Self.departments[Int(random.next() % 5)]),
-                SearchFacets(department: "云溪区烟草专卖局"), SearchFacets(type: "行政许可", audience: "自然人"),
-            ]
-            for filter in filters {
-                let limit = [1, 2, 3, 5, 20, 50][Int(random.next() % 6)]
-                let expected = index.referenceSearch(query, facets: filter, limit: limit)
-                #expect(index.search(query, facets: filter, limit: limit) == expected, "\(query) \(limit) \(filter)")
-                if !expected.isEmpty { nonEmpty += 1 }
-            }
-        }
+        let nonEmpty = Self.compareWithTheScan(index, queries, random: &random)
         // One filter of five (a department no one has) finds nothing.
         #expect(nonEmpty > queries.count * 2, "most queries should find something")
         #expect(index.ownListScratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
@@ -114,6 +101,27 @@ import Testing
         let hits = Self.sharedBodies.search("第3号实施机关", limit: 50)
         #expect(hits.contains { $0.matched.contains("部门") } && hits.contains { $0.matched.contains("材料") })
         #expect(Self.sharedBodies.search("无此事项第3号", limit: 20).isEmpty)
+    }
+
+    /// Compares the search with the reference scan for each query under five facet sets (none, random, a
+    /// department, a department no one has, type + audience), each at a random limit; returns how many answers were
+    /// not empty.
+    static func compareWithTheScan(_ index: SearchIndex, _ queries: [String], random: inout SplitMix64) -> Int {
+        let maker = QueryMaker(index: index)
+        var nonEmpty = 0
+        for query in queries {
+            let filters = [
+                SearchFacets(), maker.facets(&random), SearchFacets(department: departments[Int(random.next() % 5)]),
+                SearchFacets(department: "云溪区烟草专卖局"), SearchFacets(type: "行政许可", audience: "自然人"),
+            ]
+            for filter in filters {
+                let limit = [1, 2, 3, 5, 20, 50][Int(random.next() % 6)]
+                let expected = index.referenceSearch(query, facets: filter, limit: limit)
+                #expect(index.search(query, facets: filter, limit: limit) == expected, "\(query) \(limit) \(filter)")
+                if !expected.isEmpty { nonEmpty += 1 }
+            }
+        }
+        return nonEmpty
     }
 
     private func ownTexts(of document: Int32, in index: SearchIndex) -> [Int32] {

@@ -1,6 +1,8 @@
 import Foundation
-import OnegoSearch
+import OnegoTestSupport
 import Testing
+
+@testable import OnegoSearch
 
 /// ``SearchHit/jsonText(_:)`` writes what `JSONEncoder` writes, byte for byte.
 @Suite struct SearchHitJSONTests {
@@ -38,5 +40,22 @@ import Testing
             kind: .item, code: "11440188MB2C90231K4010100100100001", name: "企业设立登记", department: "云溪区市场监督管理局",
             score: score, matched: ["名称"])
         #expect(SearchHit.jsonText([hit]) == (try Self.encoded([hit])))
+    }
+
+    /// Whole hundredths (search scores are rounded to them) are written as Swift's shortest form writes them, which
+    /// is what the encoder writes: every value up to 2,000.00 and random ones up to 2^43.
+    @Test func hundredthsAreWrittenInTheirShortestForm() {
+        var random = SplitMix64(seed: 5)
+        let values =
+            (0...200_000).map { Double($0) / 100 } + (0..<100_000).map { _ in Double(random.next() % (1 << 49)) / 100 }
+        var mismatches: [Double] = []
+        for value in values {
+            var writer = HitJSONWriter()
+            let written = writer.number(value)
+            let expected = value == value.rounded(.towardZero) ? String(Int64(value)) : value.description
+            if !written || writer.bytes != Array(expected.utf8) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(SearchHit.jsonBytes([]) == Array(SearchHit.jsonText([]).utf8))
     }
 }

@@ -98,9 +98,9 @@ struct SearchBench: ParsableCommand {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// The hits as the workbench's `/api/search` encodes them (``SearchHit/jsonText(_:)``, the bytes `JSONEncoder`
+    /// The hits as the workbench's `/api/search` encodes them (``SearchHit/jsonBytes(_:)``, the bytes `JSONEncoder`
     /// writes).
-    static func encoded(_ hits: [SearchHit]) throws -> Data {
-        Data(SearchHit.jsonText(hits).utf8)
+    static func encoded(_ hits: [SearchHit]) throws -> [UInt8] {
+        SearchHit.jsonBytes(hits)
     }
 }

@@ -22,7 +22,7 @@ struct APIRoutes {
             let key = ([query] + SearchFilter.names.map { filter[$0] ?? "" })
                 .reduce("search \(limit)") { $0 + " \($1.utf8.count):" + $1 }
             return try cached(key, generation: generation) {
-                .init(text: SearchHit.jsonText(data.search?.hits(for: query, filter: filter, limit: limit) ?? []))
+                .init(bytes: SearchHit.jsonBytes(data.search?.hits(for: query, filter: filter, limit: limit) ?? []))
             }
         }
         router.get("/api/matters/:code/composition") { request, context in
