@@ -48,7 +48,10 @@ struct HitJSONWriter {
                 string(department)
             }
             append(",\n    \"kind\" : ")
-            append(hit.kind == .item ? "\"item\"" : "\"matter\"")
+            switch hit.kind {
+            case .item: append("\"item\"")
+            case .matter: append("\"matter\"")
+            }
             append(",\n    \"matched\" : [\n")
             if hit.matched.isEmpty { append("\n") }
             for (index, label) in hit.matched.enumerated() {

@@ -63,12 +63,6 @@ struct LabelValues {
         return true
     }
 
-    /// Raises each label to its value in `row` (one per label) when that is larger.
-    mutating func raise(to row: ArraySlice<Double>) {
-        isEmpty = false
-        for (label, value) in zip(values.indices, row) where value > values[label] { values[label] = value }
-    }
-
     /// Spreads a text match over one of the document's fields holding the text: the field's label (or the credit's
     /// name label) gets the weighted value, and the credit's extra label 0.99 of it when that raised the field.
     mutating func apply(_ credit: TextCredit, field: SearchField) {
@@ -83,19 +77,6 @@ struct LabelValues {
         var best = 0.0
         var total = 0.0
         for value in values {
-            best = max(best, value)
-            total += value
-        }
-        return best + min(10, (total - best) * 0.1)
-    }
-
-    /// ``score`` with each label raised to its value in `row` (one per label) when that is larger.
-    func score(raisedTo row: ArraySlice<Double>?) -> Double {
-        guard let row else { return score }
-        var best = 0.0
-        var total = 0.0
-        for (own, shared) in zip(values, row) {
-            let value = max(own, shared)
             best = max(best, value)
             total += value
         }

@@ -119,6 +119,10 @@ struct LabelTable {
     /// becomes -∞, and `uppers` too unless `keepingUnreached`.
     func addScores(raisedTo raise: [Double], keepingUnreached: Bool, uppers: inout [Double], plain: inout [Double]) {
         let width = Self.width
+        // The loop below reads every table through unchecked pointers.
+        precondition(
+            reached.count >= plain.count && values.count >= plain.count * width && uppers.count == plain.count
+                && raise.count >= width)
         values.withUnsafeBufferPointer { values in
             reached.withUnsafeBufferPointer { reached in
                 raise.withUnsafeBufferPointer { raise in
@@ -155,33 +159,6 @@ struct LabelTable {
         }
     }
 
-    /// ``LabelValues/score`` of the label-wise maximum of row `slot` and row `other` of `table` (a row that is nil
-    /// counts as zeros): the values of a document whose labels come from two sets of texts.
-    func score(_ slot: Int?, maxWith table: LabelTable, _ other: Int?) -> Double {
-        guard let slot else { return other.map(table.score) ?? 0 }
-        guard let other else { return score(slot) }
-        var best = 0.0
-        var total = 0.0
-        for label in 0..<Self.width {
-            let value = max(values[slot * Self.width + label], table.values[other * Self.width + label])
-            best = max(best, value)
-            total += value
-        }
-        return best + min(10, (total - best) * 0.1)
-    }
-
-    /// ``LabelValues/score`` of the label-wise maximum of row `slot` (zeros when nil) and `values` (one per label).
-    func score(_ slot: Int?, maxWith values: [Double]) -> Double {
-        var best = 0.0
-        var total = 0.0
-        for label in 0..<Self.width {
-            let value = max(slot.map { self.values[$0 * Self.width + label] } ?? 0, values[label])
-            best = max(best, value)
-            total += value
-        }
-        return best + min(10, (total - best) * 0.1)
-    }
-
     /// ``LabelValues/score`` of the label-wise maximum of row `slot`, row `other` of `table` (either -1: zeros) and
     /// `code` for the code label: the labels of a document from its content group, its own texts and its codes.
     func score(_ slot: Int, maxWith table: LabelTable, _ other: Int, code: Double) -> Double {
@@ -211,11 +188,6 @@ struct LabelTable {
         var result = [Double](repeating: 0, count: Self.width)
         for (at, value) in values.enumerated() where value > result[at % Self.width] { result[at % Self.width] = value }
         return result
-    }
-
-    /// Row `slot`'s values, one per label.
-    func row(_ slot: Int) -> ArraySlice<Double> {
-        values[(slot * Self.width)..<((slot + 1) * Self.width)]
     }
 
     /// The label-wise maximum of row `slot` and row `other` of `table`.

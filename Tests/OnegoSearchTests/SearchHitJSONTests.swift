@@ -42,20 +42,26 @@ import Testing
         #expect(SearchHit.jsonText([hit]) == (try Self.encoded([hit])))
     }
 
-    /// Whole hundredths (search scores are rounded to them) are written as Swift's shortest form writes them, which
-    /// is what the encoder writes: every value up to 2,000.00 and random ones up to 2^43.
-    @Test func hundredthsAreWrittenInTheirShortestForm() {
+    /// Whole hundredths (search scores are rounded to them) are written as `JSONEncoder` writes them: every value up
+    /// to 2,000.00, random ones up to 2^43, and values on both sides of 2^43 and up to 1e15, where the writer leaves
+    /// its hundredths path.
+    @Test func hundredthsAreWrittenAsTheEncoderWritesThem() throws {
         var random = SplitMix64(seed: 5)
-        let values =
-            (0...200_000).map { Double($0) / 100 } + (0..<100_000).map { _ in Double(random.next() % (1 << 49)) / 100 }
+        var values = (0...200_000).map { Double($0) / 100 }
+        values += (0..<100_000).map { _ in Double(random.next() % (1 << 49)) / 100 }
+        let edge = 0x1p43
+        values += [
+            edge - 0.01, edge.nextDown, edge, edge.nextUp, edge + 0.5, edge + 1.25, 5e14 + 0.25, 999_999_999_999_999,
+        ]
+        values += (0..<2_000).map { _ in Double(random.next() % 1_000_000_000_000_000) / 100 }
+        let encoder = JSONEncoder()
         var mismatches: [Double] = []
         for value in values {
             var writer = HitJSONWriter()
-            let written = writer.number(value)
-            let expected = value == value.rounded(.towardZero) ? String(Int64(value)) : value.description
-            if !written || writer.bytes != Array(expected.utf8) { mismatches.append(value) }
+            let expected = Array(try encoder.encode(value))
+            if writer.number(value) ? writer.bytes != expected : value < 1e15 { mismatches.append(value) }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
-        #expect(SearchHit.jsonBytes([]) == Array(SearchHit.jsonText([]).utf8))
+        #expect(SearchHit.jsonBytes([]) == Array(try Self.encoded([]).utf8))
     }
 }
