@@ -27,10 +27,6 @@ public struct SearchIndex: Sendable {
     let postings: [[Posting]]
     /// For each text, the groups holding it in other fields (the texts their documents share).
     let groupPostings: [[Posting]]
-    /// For each text, a bit per ``SearchField`` it occurs in (bounds a match's contribution before spreading it).
-    let textFields: [UInt16]
-    /// For each text, a bit per ``SearchField`` it occurs in for some group.
-    let groupTextFields: [UInt16]
     /// The documents' content groups (see ``SearchIndexBuilder``): each document's group, and each group's
     /// members ordered by code (`members[memberStart[g]..<memberStart[g + 1]]`) and by department, then code.
     let groups: SearchGroups
@@ -57,8 +53,6 @@ public struct SearchIndex: Sendable {
     let relatedWords: RelatedWords
     /// The documents' facet values as numbers.
     let facetTable: FacetTable
-    /// Per-document slots lent to queries.
-    let scratchPool: SearchScratchPool
     /// Per-group slots lent to queries.
     let groupScratchPool: SearchScratchPool
     /// Per-own-list slots lent to queries.
@@ -83,8 +77,6 @@ public struct SearchIndex: Sendable {
         self.texts = builder.texts
         self.postings = builder.postings
         self.groupPostings = builder.groupPostings
-        self.textFields = builder.textFields
-        self.groupTextFields = builder.groupTextFields
         self.forwardStart = builder.forwardStart
         self.forwardTexts = builder.forwardTexts
         self.forwardFields = builder.forwardFields
@@ -99,7 +91,6 @@ public struct SearchIndex: Sendable {
         self.groups = SearchGroups(
             groupOf: builder.groupOf, count: builder.groupIDs.count, rankedDocuments: ranked,
             department: { facetTable.departmentID(of: $0) })
-        self.scratchPool = SearchScratchPool(documents: documents.count)
         self.groupScratchPool = SearchScratchPool(documents: builder.groupIDs.count)
         let ownLists = SearchOwnLists(
             forwardStart: builder.forwardStart, forwardTexts: builder.forwardTexts,
@@ -121,50 +112,13 @@ public struct SearchIndex: Sendable {
     /// them; the groups' and lists' members are then read in order of their largest possible score until no
     /// further one can reach the `limit` best.
     public func search(_ query: String, facets: SearchFacets = SearchFacets(), limit: Int = 50) -> [SearchHit] {
-        search(query, facets: facets, limit: limit, oneWord: .automatic)
-    }
-
-    /// ``search(_:facets:limit:)`` with the scoring chosen: other than `.automatic`, queries whose words reach no
-    /// group's texts score documents one by one (the tests compare every way with the scan).
-    func search(_ query: String, facets: SearchFacets, limit: Int, oneWord: OneWordScoring) -> [SearchHit] {
         let words = Self.words(of: query)
         guard limit > 0, let filter = facetTable.filter(facets) else { return [] }
         guard !words.isEmpty else {
             let all = documents.indices.filter { facetTable.accepts(Int32($0), filter, in: documents) }
             return best(all.map { ScoredDocument(document: Int32($0), score: 0) }, limit: limit).map { hit($0, []) }
         }
-        let matches = words.map(wordMatch)
-        if oneWord == .automatic || matches.contains(where: reachesGroups) {
-            return rankedSearch(matches, filter: filter, limit: limit)
-        }
-        // No word reaches a group's texts: only the documents' own texts (departments) and codes can match.
-        var scorers = matches.map { WordScorer($0, textCount: texts.count) }
-        let top: [ScoredDocument]
-        if matches.count == 1 && oneWord == .spread {
-            top = best(spreadScores(matches[0], facets: facets), limit: limit)
-        } else {
-            let bonuses = matches.map(bonusBound)
-            let candidates =
-                matches.count == 1
-                ? topCandidates(matches[0], bonus: bonuses[0], facets: facets, limit: limit)
-                : topCandidates(matches, scorers: scorers, bonuses: bonuses, facets: facets, limit: limit)
-            // Replaying a one-word query's candidates may read more than spreading its postings: then spread.
-            let budget =
-                matches.count == 1 && oneWord == .automatic
-                ? postingCount(matches[0]) * Self.spreadCostPerPosting : Int.max
-            top =
-                lazyBest(
-                    candidates, limit: limit, budget: budget, margin: 0.011 * Double(matches.count), scorers: &scorers)
-                ?? best(spreadScores(matches[0], facets: facets), limit: limit)
-        }
-        return top.map { scoredDocument in
-            var matched: [String] = []
-            for index in scorers.indices {
-                _ = scorers[index].score(scoredDocument.document, in: self)
-                for label in scorers[index].values.labels where !matched.contains(label) { matched.append(label) }
-            }
-            return hit(scoredDocument, matched)
-        }
+        return rankedSearch(words.map(wordMatch), filter: filter, limit: limit)
     }
 
     func hit(_ scored: ScoredDocument, _ matched: [String]) -> SearchHit {

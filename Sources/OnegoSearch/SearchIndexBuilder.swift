@@ -23,8 +23,6 @@ struct SearchIndexBuilder {
     var groupPostings: [[SearchIndex.Posting]] = []
     /// Per text, the documents holding it as a department text.
     var postings: [[SearchIndex.Posting]] = []
-    var textFields: [UInt16] = []
-    var groupTextFields: [UInt16] = []
     var forwardStart: [Int32] = [0]
     var forwardTexts: [Int32] = []
     var forwardFields: [SearchField] = []
@@ -79,13 +77,10 @@ struct SearchIndexBuilder {
         // Holders come in order, so a repeat within this holder is the last posting.
         let last = own ? postings[Int(id)].last : groupPostings[Int(id)].last
         if let last, last.document == holder, last.field == fieldText.field { return false }
-        let bit: UInt16 = 1 << UInt16(fieldText.field.rawValue)
-        textFields[Int(id)] |= bit
         if own {
             postings[Int(id)].append(posting)
         } else {
             groupPostings[Int(id)].append(posting)
-            groupTextFields[Int(id)] |= bit
         }
         return true
     }
@@ -98,8 +93,6 @@ struct SearchIndexBuilder {
         texts.append(text)
         postings.append([])
         groupPostings.append([])
-        textFields.append(0)
-        groupTextFields.append(0)
         for pair in SearchText.bigrams(text.scalars) { pairs[pair, default: []].append(id) }
         for scalar in Set(text.scalars) { characters[scalar, default: []].append(id) }
         pinyinRuns.add(text, id: id, table: pinyin)

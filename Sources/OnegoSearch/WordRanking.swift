@@ -39,8 +39,8 @@ struct WordRanking {
     /// The number of query words.
     var words: Int { groupRows.count }
 
-    /// Applies each word's text matches to the groups and lists holding the texts, in credit order (as
-    /// ``WordScorer`` does on one document), and collects the code matches.
+    /// Applies each word's text matches to the groups and lists holding the texts, in credit order (as the
+    /// reference scan does on one document), and collects the code matches.
     ///
     /// The word reaching the fewest groups and lists is spread first. A group can hold a hit only when that word
     /// reaches it, or reaches a member's list; so when it reaches no list, the other words give rows only to the

@@ -82,7 +82,6 @@ import Testing
             }
         }
         #expect(nonEmpty * 3 > queries.count * 5, "most queries should find something")
-        #expect(index.scratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
         #expect(index.groupScratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
     }
 

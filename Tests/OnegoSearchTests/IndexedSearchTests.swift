@@ -28,9 +28,8 @@ import Testing
         compare(Self.generated, queries: 600, seed: 2)
     }
 
-    /// Both ways of scoring one word (replaying the candidates' texts, spreading every match) and the choice
-    /// between them give the scan's hits, with and without facets.
-    @Test func bothOneWordScoringsRankAsTheScan() {
+    /// Queries of the generated mix, with and without facets, at limits from 1 to 200, give the scan's hits.
+    @Test func generatedQueriesWithFacetsAndLimitsRankAsTheScan() {
         for (index, seed) in [(SampleIndex.index, UInt64(11)), (Self.generated, 12)] {
             var random = SplitMix64(seed: seed)
             let maker = QueryMaker(index: index)
@@ -39,19 +38,10 @@ import Testing
                 let limit = [1, 5, 20, 50, 200][Int(random.next() % 5)]
                 let filter = round % 3 == 0 ? maker.facets(&random) : SearchFacets()
                 let expected = index.referenceSearch(query, facets: filter, limit: limit)
-                for scoring in [SearchIndex.OneWordScoring.replay, .spread, .automatic] {
-                    let found = index.search(query, facets: filter, limit: limit, oneWord: scoring)
-                    #expect(found == expected, "\(query) limit \(limit) \(filter) \(scoring)")
-                }
+                #expect(
+                    index.search(query, facets: filter, limit: limit) == expected, "\(query) limit \(limit) \(filter)")
             }
         }
-        // Spreading scores every matched document once, whatever the limit (a word only departments hold).
-        let match = Self.generated.wordMatch("实施机关")
-        #expect(!Self.generated.reachesGroups(match))
-        let spread = Self.generated.spreadScores(match, facets: SearchFacets()).map(\.document)
-        #expect(spread.count > 1_000)
-        #expect(spread.count == Set(spread).count)
-        #expect(Set(spread) == Set(Self.generated.matchingDocuments([match])))
     }
 
     @Test func severalWordsAndFacetsRankAsTheScan() {
@@ -82,10 +72,8 @@ import Testing
             }
         }
         // Every query gave back its scratch slots as it found them.
-        #expect(index.scratchPool.with { scratch in scratch.slots.allSatisfy { $0 == -1 } })
-        // A department word reaches one label only: no bonus beyond the rounding margin.
-        #expect(index.bonusBound(of: index.wordMatch("云溪区")) < 1)
-        #expect(index.bonusBound(of: index.wordMatch("身份证")) > 1)
+        #expect(index.groupScratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
+        #expect(index.ownListScratchPool.with { $0.slots.allSatisfy { $0 == -1 } })
     }
 
     /// Long pinyin (whole names, names with a letter changed, initials mixed with syllables) scores every text as the
@@ -143,38 +131,20 @@ import Testing
         #expect(index.relatedWords.variants(of: "开饭店").contains("开办餐饮店"))
     }
 
-    @Test func prunedTopHitsSkipDocumentsThatCannotRank() throws {
+    /// Words only the documents' own texts hold (implementing bodies), alone and together, over a thousand matching
+    /// documents: ranked by own-text lists, and the scan's hits at every limit, with and without a facet.
+    @Test func wordsOnlyOwnTextsHoldRankAsTheScan() throws {
         let index = Self.generated
-        let match = index.wordMatch("实施机关")
-        #expect(!index.reachesGroups(match))
-        let all = index.matchingDocuments([match])
-        let pruned = index.topCandidates(match, bonus: index.bonusBound(of: match), facets: SearchFacets(), limit: 5)
-            .map(\.document)
-        #expect(all.count > 1_000)
-        #expect(pruned.count < all.count)
-        #expect(!pruned.isEmpty)
-        #expect(index.search("实施机关", limit: 5) == index.referenceSearch("实施机关", limit: 5))
-    }
-
-    @Test func severalWordsScoreOnlyDocumentsThatCanRank() throws {
-        let index = Self.generated
-        // Words only departments hold (documents' own texts): the per-document candidate search.
-        let matches = ["实施机关", "第1"].map(index.wordMatch)
-        #expect(!matches.contains(where: index.reachesGroups))
-        let scorers = matches.map { WordScorer($0, textCount: index.texts.count) }
-        let all = index.matchingDocuments(matches)
-        let pruned = index.topCandidates(
-            matches, scorers: scorers, bonuses: matches.map(index.bonusBound), facets: SearchFacets(), limit: 5
-        ).map(\.document)
-        #expect(all.count > 100)
-        #expect(pruned.count < all.count)
-        #expect(Set(pruned).isSubset(of: Set(all)))
-        for limit in [1, 5, 20] {
-            #expect(index.search("实施机关 第1", limit: limit) == index.referenceSearch("实施机关 第1", limit: limit))
-            let facets = SearchFacets(department: "云溪区公安分局")
-            #expect(
-                index.search("实施机关 第1", facets: facets, limit: limit)
-                    == index.referenceSearch("实施机关 第1", facets: facets, limit: limit))
+        #expect(index.matchingDocuments([index.wordMatch("实施机关")]).count > 1_000)
+        #expect(index.matchingDocuments(["实施机关", "第1"].map(index.wordMatch)).count > 100)
+        for query in ["实施机关", "实施机关 第1", "第1 实施机关"] {
+            for limit in [1, 5, 20] {
+                #expect(index.search(query, limit: limit) == index.referenceSearch(query, limit: limit))
+                let facets = SearchFacets(department: "云溪区公安分局")
+                #expect(
+                    index.search(query, facets: facets, limit: limit)
+                        == index.referenceSearch(query, facets: facets, limit: limit))
+            }
         }
     }
 

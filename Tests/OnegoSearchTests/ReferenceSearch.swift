@@ -203,7 +203,7 @@ extension SearchIndex {
     /// For each text, every document and field holding it, as the index had them before content groups: the texts
     /// numbered as the index's builder numbers them.
     var referencePostings: [[Posting]] {
-        let key = ObjectIdentifier(scratchPool)
+        let key = ObjectIdentifier(groupScratchPool)
         if let known = referencePostingTables.withLock({ $0[key] }) { return known }
         var builder = SearchIndexBuilder(pinyin: pinyin)
         for (offset, document) in documents.enumerated() { builder.add(document, id: Int32(offset)) }
