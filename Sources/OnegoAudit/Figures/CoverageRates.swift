@@ -36,13 +36,13 @@ public enum BreakdownDimension: String, Sendable, Hashable, Codable, CaseIterabl
         }
     }
 
-    /// The group key and label of the item at `item` (its fields read in place, the item not copied).
-    func group(at item: UnsafePointer<ServiceItem>) -> (key: String, label: String) {
+    /// The group key and label of an item.
+    func group(of item: ServiceItem) -> (key: String, label: String) {
         switch self {
-        case .department: (item.pointee.department, item.pointee.department)
-        case .region: (item.pointee.region.rawValue, item.pointee.region.rawValue)
-        case .level: (String(item.pointee.level.rawValue), item.pointee.level.label)
-        case .type: (item.pointee.type.rawValue, item.pointee.type.description)
+        case .department: (item.department, item.department)
+        case .region: (item.region.rawValue, item.region.rawValue)
+        case .level: (String(item.level.rawValue), item.level.label)
+        case .type: (item.type.rawValue, item.type.description)
         }
     }
 }
@@ -223,8 +223,7 @@ struct UnitGroups {
             var membership: [Int] = []
             membership.reserveCapacity(units.count)
             for unit in 0..<units.count {
-                let (key, label) = dimension.group(
-                    at: items.baseAddress.unsafelyUnwrapped + units.representative(of: unit))
+                let (key, label) = dimension.group(of: items[units.representative(of: unit)])
                 if let known = index[UTF8Key(key)] {
                     membership.append(known)
                 } else {
