@@ -96,19 +96,15 @@ struct HitJSONWriter {
         return true
     }
 
-    /// Writes a whole number in decimal.
+    /// Writes a whole number in decimal: its digits last first, then turned around in place.
     private mutating func digits(_ value: UInt64) {
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var rest = value
-            repeat {
-                raw[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes.append(contentsOf: raw[(24 - count)...])
-        }
+        let start = bytes.count
+        var rest = value
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     mutating func append(_ text: StaticString) {

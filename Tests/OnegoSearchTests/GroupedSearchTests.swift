@@ -9,32 +9,8 @@ import Testing
 /// body, where some copies also name their department in a material (so a department word reaches a group's texts
 /// and a document's own texts at once) and some have a keyword of their own (groups of one).
 @Suite struct GroupedSearchTests {
-    static let departments = ["云溪区公安分局", "云溪区市场监督管理局", "云溪区人力资源和社会保障局", "云溪区税务局", "云溪区民政局"]
-
-    static let copies: SearchIndex = {
-        let templates = SampleIndex.catalog.items
-        var items: [ServiceItem] = []
-        for index in 0..<3_000 {
-            var item = templates[index % templates.count]
-            item.codes.handling = item.codes.implementation + String(200_000 + index)
-            item.department = departments[(index / 7) % departments.count]
-            item.implementingBody.name = item.department + "（第\(index % 60 + 1)号实施机关）"
-            if index % 13 == 0, var material = item.materials.first {
-                material.name = item.department + "出具的" + material.name
-                item.materials.append(material)
-            }
-            if index % 29 == 0 {
-                var details = item.details
-                details.keywords.append("专项\(index)号")
-                item.details = details
-            }
-            items.append(item)
-        }
-        return SearchIndex(catalog: Catalog(items: items), matters: SampleIndex.matters)
-    }()
-
     @Test func copiesShareTheirGroups() {
-        let index = Self.copies
+        let index = CopyCatalogs.groupedCopies
         #expect(index.groups.count < index.count / 5)
         #expect(index.groups.count > SampleIndex.catalog.items.count)
         for group in 0..<index.groups.count {
@@ -50,10 +26,12 @@ import Testing
     }
 
     @Test func departmentWordsCodesAndContentRankAsTheScan() {
-        let index = Self.copies
+        let index = CopyCatalogs.groupedCopies
         var random = SplitMix64(seed: 31)
         let maker = QueryMaker(index: index)
-        var queries = Self.departments.flatMap { [String($0.prefix(3)), String($0.dropFirst(3).prefix(2)), $0] }
+        var queries = CopyCatalogs.departments.flatMap {
+            [String($0.prefix(3)), String($0.dropFirst(3).prefix(2)), $0]
+        }
         queries += [
             "实施机关", "第12号", "第3号实施机关", "出具的", "公安分局出具", "云溪区", "gongan", "sfz", "专项58号", "yx", "yxq", "gaj", "ju", "ji",
         ]
@@ -63,7 +41,7 @@ import Testing
         }
         for _ in 0..<80 { queries.append(maker.query(&random)) }
         for _ in 0..<60 {
-            let department = Self.departments[Int(random.next() % 5)]
+            let department = CopyCatalogs.departments[Int(random.next() % 5)]
             queries.append(String(department.prefix(5)) + " " + maker.fragment(&random))
         }
         for _ in 0..<40 { queries.append(maker.documentQuery(&random, words: 2 + Int(random.next() % 2))) }
@@ -72,7 +50,7 @@ import Testing
             let limit = [1, 2, 5, 20, 50][Int(random.next() % 5)]
             let filters = [
                 SearchFacets(), maker.facets(&random),
-                SearchFacets(department: Self.departments[Int(random.next() % 5)]),
+                SearchFacets(department: CopyCatalogs.departments[Int(random.next() % 5)]),
                 SearchFacets(department: "云溪区烟草专卖局"), SearchFacets(type: "行政许可", audience: "自然人"),
             ]
             for filter in filters {
@@ -88,7 +66,7 @@ import Testing
     /// Ties between groups of equal score go by the members' codes across the groups, and a department facet takes
     /// each group's members of that department only.
     @Test func tiedGroupsInterleaveTheirMembersByCode() throws {
-        let index = Self.copies
+        let index = CopyCatalogs.groupedCopies
         let hits = index.search("出具的", limit: 50)
         #expect(hits == index.referenceSearch("出具的", limit: 50))
         #expect(Set(hits.map(\.name)).count > 1)
@@ -106,7 +84,7 @@ import Testing
     }
 
     @Test func facetCountsCountEveryMatchingDocument() throws {
-        let index = Self.copies
+        let index = CopyCatalogs.groupedCopies
         for query in ["身份证", "云溪区税务局", "税务 申请表", "实施机关", "sfz", "出具的 身份证", "无此事项"] {
             let counts = index.facetCounts(for: query)
             let hits = index.referenceSearch(query, limit: index.count)

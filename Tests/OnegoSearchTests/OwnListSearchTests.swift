@@ -8,38 +8,12 @@ import Testing
 /// against the reference scan: on a catalog where one implementing body holds items of many content groups (lists of
 /// many members across groups), and on one where every item has a body of its own (lists of one).
 @Suite struct OwnListSearchTests {
-    static let departments = ["云溪区公安分局", "云溪区市场监督管理局", "云溪区人力资源和社会保障局", "云溪区税务局", "云溪区民政局"]
-
-    /// 1,600 copies of the sample items: a body holds 40 consecutive copies (of many templates), so its list is
-    /// shared across groups; every 17th copy names its body in a material (a body word reaches a group's texts too).
-    static let sharedBodies = make(copies: 1_600) { index in "第\(index / 40 % 30 + 1)号实施机关" }
-
-    /// 900 copies, each with a body of its own (every list has one member).
-    static let ownBodies = make(copies: 900) { index in "第\(index + 1)号实施机关" }
-
-    static func make(copies: Int, body: (Int) -> String) -> SearchIndex {
-        let templates = SampleIndex.catalog.items
-        var items: [ServiceItem] = []
-        for index in 0..<copies {
-            var item = templates[index % templates.count]
-            item.codes.handling = item.codes.implementation + String(300_000 + index)
-            item.department = departments[(index / 11) % departments.count]
-            item.implementingBody.name = item.department + "（" + body(index) + "）"
-            if index % 17 == 0, var material = item.materials.first {
-                material.name = body(index) + "出具的" + material.name
-                item.materials.append(material)
-            }
-            items.append(item)
-        }
-        return SearchIndex(catalog: Catalog(items: items), matters: SampleIndex.matters)
-    }
-
     @Test func listsHoldDocumentsOfEqualOwnTexts() {
-        let shared = Self.sharedBodies
+        let shared = CopyCatalogs.sharedBodies
         #expect(shared.ownLists.count < shared.count / 5)
-        #expect(shared.ownLists.count > Self.departments.count)
-        #expect(Self.ownBodies.ownLists.count >= 900)
-        for index in [shared, Self.ownBodies] {
+        #expect(shared.ownLists.count > CopyCatalogs.departments.count)
+        #expect(CopyCatalogs.ownBodies.ownLists.count >= 900)
+        for index in [shared, CopyCatalogs.ownBodies] {
             var members = 0
             for list in 0..<index.ownLists.count {
                 let found = index.ownLists.members(of: Int32(list))
@@ -60,10 +34,12 @@ import Testing
 
     @Test(arguments: [0, 1])
     func bodyWordsPinyinCodesAndContentRankAsTheScan(catalog: Int) {
-        let index = [Self.sharedBodies, Self.ownBodies][catalog]
+        let index = [CopyCatalogs.sharedBodies, CopyCatalogs.ownBodies][catalog]
         var random = SplitMix64(seed: 41 + UInt64(catalog))
         let maker = QueryMaker(index: index)
-        var queries = Self.departments.flatMap { [String($0.prefix(3)), String($0.dropFirst(3).prefix(2)), $0] }
+        var queries = CopyCatalogs.departments.flatMap {
+            [String($0.prefix(3)), String($0.dropFirst(3).prefix(2)), $0]
+        }
         queries += [
             "实施机关", "第12号", "第3号实施机关", "12号实施", "出具的", "第7号实施机关出具", "云溪区", "云溪", "溪区", "yx", "yxq",
             "ji", "ju", "shi", "jiguan", "sfz", "gaj", "shuiwu", "无此事项", "zzzq",
@@ -87,7 +63,7 @@ import Testing
     /// Every limit from 1 to 50 of the words that reach every list (ties by code across lists and groups), and every
     /// hit.
     @Test func everyLimitOfBroadWordsRanksAsTheScan() {
-        for index in [Self.sharedBodies, Self.ownBodies] {
+        for index in [CopyCatalogs.sharedBodies, CopyCatalogs.ownBodies] {
             for query in ["yx", "实施机关", "云溪区税务局", "第3号", "出具的"] {
                 // The scan's order is total (score, then code), so its first `limit` hits are its answer for `limit`.
                 let all = index.referenceSearch(query, limit: .max)
@@ -98,9 +74,9 @@ import Testing
                 #expect(index.search(query, limit: .max) == all, "\(query)")
             }
         }
-        let hits = Self.sharedBodies.search("第3号实施机关", limit: 50)
+        let hits = CopyCatalogs.sharedBodies.search("第3号实施机关", limit: 50)
         #expect(hits.contains { $0.matched.contains("部门") } && hits.contains { $0.matched.contains("材料") })
-        #expect(Self.sharedBodies.search("无此事项第3号", limit: 20).isEmpty)
+        #expect(CopyCatalogs.sharedBodies.search("无此事项第3号", limit: 20).isEmpty)
     }
 
     /// Compares the search with the reference scan for each query under five facet sets (none, random, a
@@ -111,7 +87,8 @@ import Testing
         var nonEmpty = 0
         for query in queries {
             let filters = [
-                SearchFacets(), maker.facets(&random), SearchFacets(department: departments[Int(random.next() % 5)]),
+                SearchFacets(), maker.facets(&random),
+                SearchFacets(department: CopyCatalogs.departments[Int(random.next() % 5)]),
                 SearchFacets(department: "云溪区烟草专卖局"), SearchFacets(type: "行政许可", audience: "自然人"),
             ]
             for filter in filters {

@@ -9,14 +9,14 @@ import Testing
 /// on catalogs whose lists span many groups, whose lists have one member each, and of copies naming their department
 /// in a material.
 @Suite struct SeveralWordSearchTests {
-    static let catalogs = [OwnListSearchTests.sharedBodies, OwnListSearchTests.ownBodies, GroupedSearchTests.copies]
+    static let catalogs = [CopyCatalogs.sharedBodies, CopyCatalogs.ownBodies, CopyCatalogs.groupedCopies]
 
     @Test(arguments: [0, 1, 2])
     func mixedWordsRankAsTheScan(catalog: Int) {
         let index = Self.catalogs[catalog]
         var random = SplitMix64(seed: 71 + UInt64(catalog))
         let maker = QueryMaker(index: index)
-        let departments = OwnListSearchTests.departments
+        let departments = CopyCatalogs.departments
         var queries = [
             "云溪 公安", "公安 身份证", "身份证 公安", "税务 申请表", "实施机关 申请表", "第3号 实施机关", "yx 身份证", "gaj sfz",
             "出具的 身份证", "云溪区 云溪区", "社会 保障", "保障 社会", "ju ji", "无此事项 公安", "公安 无此事项",
@@ -55,7 +55,7 @@ import Testing
                     #expect(index.search(query, limit: limit) == Array(all.prefix(limit)), "\(query) \(limit)")
                 }
                 #expect(index.search(query, limit: .max) == all, "\(query)")
-                let facets = SearchFacets(department: OwnListSearchTests.departments[2])
+                let facets = SearchFacets(department: CopyCatalogs.departments[2])
                 let filtered = index.referenceSearch(query, facets: facets, limit: .max)
                 for limit in [1, 7, 20] {
                     #expect(
@@ -65,7 +65,7 @@ import Testing
             }
         }
         // A department word and a content word find documents holding each in a different way.
-        let hits = OwnListSearchTests.sharedBodies.search("税务局 身份证", limit: 20)
+        let hits = CopyCatalogs.sharedBodies.search("税务局 身份证", limit: 20)
         #expect(!hits.isEmpty)
         #expect(hits.allSatisfy { $0.matched.contains("部门") })
     }
