@@ -59,8 +59,9 @@ struct PinyinRuns: Sendable {
     }
 
     /// The texts whose pinyin or pinyin initials contain `letters` (lowercase ASCII), in increasing order, each with
-    /// ``SearchText/pinyinScore(_:table:)``'s score and whether only initials were used.
-    func matches(_ letters: [UInt8], table: PinyinTable, tallies: TextTallyPool) -> [(
+    /// ``SearchText/pinyinScore(_:table:)``'s score and whether only initials were used. `runSlots` lends a slot per
+    /// run (``count`` of them).
+    func matches(_ letters: [UInt8], table: PinyinTable, tallies: TextTallyPool, runSlots: SearchScratchPool) -> [(
         text: Int32, score: Double, initialsOnly: Bool
     )] {
         guard letters.count >= 2 else { return [] }
@@ -68,39 +69,51 @@ struct PinyinRuns: Sendable {
             index.candidates(letters, table: table, into: &tally)
             return tally.drainTexts()
         }
-        var outcomes: [Int32: RunOutcome] = [:]
-        letters.withUnsafeBufferPointer { letters in
-            table.withBuffers { table in
-                for run in candidates {
-                    let outcome = runs[Int(run)].withUnsafeBufferPointer {
-                        RunOutcome(letters, slots: $0, table: table)
+        return runSlots.with { slots in
+            // Each matching run's outcome, found through the run's slot (a dictionary's hashing took a tenth of a
+            // common syllable's time).
+            var outcomes: [RunOutcome] = []
+            var matched: [Int32] = []
+            letters.withUnsafeBufferPointer { letters in
+                table.withBuffers { table in
+                    for run in candidates {
+                        let outcome = runs[Int(run)].withUnsafeBufferPointer {
+                            RunOutcome(letters, slots: $0, table: table)
+                        }
+                        guard outcome.first != nil else { continue }
+                        slots.set(run, Int32(outcomes.count))
+                        outcomes.append(outcome)
+                        matched.append(run)
                     }
-                    if outcome.first != nil { outcomes[run] = outcome }
                 }
             }
-        }
-        guard !outcomes.isEmpty else { return [] }
-        let texts = tallies.with { tally in
-            for run in outcomes.keys {
-                for text in runTexts[Int(run)] { tally.add(text) }
+            guard !outcomes.isEmpty else { return [] }
+            let texts = tallies.with { tally in
+                for run in matched {
+                    for text in runTexts[Int(run)] { tally.add(text) }
+                }
+                return tally.drainTexts()
             }
-            return tally.drainTexts()
-        }
-        return texts.compactMap { text in
-            score(text, letterCount: letters.count, outcomes).map { (text, $0.score, $0.initialsOnly) }
+            return texts.compactMap { text in
+                score(text, letterCount: letters.count, outcomes, slots: slots.slots).map {
+                    (text, $0.score, $0.initialsOnly)
+                }
+            }
         }
     }
 
     /// The score of the text's first run match that counts, as ``SearchText/pinyinScore(_:table:)`` takes its first
-    /// start that counts: initials alone need two letters at the text's start or three inside.
-    private func score(_ text: Int32, letterCount: Int, _ outcomes: [Int32: RunOutcome]) -> (
+    /// start that counts: initials alone need two letters at the text's start or three inside. A run's outcome is
+    /// `outcomes[slots[run]]`, or none where the slot is -1.
+    private func score(_ text: Int32, letterCount: Int, _ outcomes: [RunOutcome], slots: [Int32]) -> (
         score: Double, initialsOnly: Bool
     )? {
         let length = Int(textLengths[Int(text)])
         for entry in Int(textRunStart[Int(text)])..<Int(textRunStart[Int(text) + 1]) {
-            guard let outcome = outcomes[textRunIDs[entry]], let first = outcome.first else { continue }
+            let slot = Int(slots[Int(textRunIDs[entry])])
+            guard slot >= 0, let first = outcomes[slot].first else { continue }
             let offset = Int(textRunOffsets[entry])
-            let counted = letterCount >= 3 || (offset == 0 && first.start == 0) ? first : outcome.firstFull
+            let counted = letterCount >= 3 || (offset == 0 && first.start == 0) ? first : outcomes[slot].firstFull
             guard let match = counted else { continue }
             let start = offset + match.start
             let end = offset + match.end

@@ -63,32 +63,40 @@ extension SearchIndex {
     /// in text order. Candidates come from the character and character-pair indexes.
     private func collectVerbatim(_ query: [UInt32], factor: Double, extra: MatchLabel?, into match: inout WordMatch) {
         let queryPairs = SearchText.bigrams(query)
-        if queryPairs.isEmpty {
-            for id in characters[query[0]] ?? [] {
-                if let score = texts[Int(id)].directScore(query) {
-                    match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
-                }
-            }
-            return
-        }
-        // Texts sharing at least one pair (a text's pairs are distinct, so a count is the pairs it shares); a
-        // verbatim match shares all of them.
-        textTallies.with { tally in
-            for pair in queryPairs {
-                for id in pairs[pair] ?? [] { tally.add(id) }
-            }
-            tally.drain { id, count in
-                let text = texts[Int(id)]
-                if count == queryPairs.count, let score = text.directScore(query) {
-                    match.credits.append(TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
+        query.withUnsafeBufferPointer { query in
+            textScalars.withTexts { texts in
+                if queryPairs.isEmpty {
+                    for id in characters[query[0]] ?? [] {
+                        if let score = texts.directScore(query, in: id) {
+                            match.credits.append(
+                                TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
+                        }
+                    }
                     return
                 }
-                // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice coefficient).
-                let coverage = Double(count) / Double(queryPairs.count)
-                guard coverage >= Self.nearThreshold else { return }
-                let dice = 2 * Double(count) / Double(queryPairs.count + max(1, text.scalars.count - 1))
-                let value = (coverage + dice) / 2 * Self.nearFactor * factor
-                match.credits.append(TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+                // Texts sharing at least one pair (a text's pairs are distinct, so a count is the pairs it shares);
+                // a verbatim match shares all of them.
+                textTallies.with { tally in
+                    for pair in queryPairs {
+                        for id in pairs[pair] ?? [] { tally.add(id) }
+                    }
+                    tally.drain { id, count in
+                        if count == queryPairs.count, let score = texts.directScore(query, in: id) {
+                            match.credits.append(
+                                TextCredit(text: id, value: score * factor, extra: extra, filter: .all))
+                            return
+                        }
+                        // Near: most of the query's pairs occur in the text; shorter texts score higher (Dice
+                        // coefficient).
+                        let coverage = Double(count) / Double(queryPairs.count)
+                        guard coverage >= Self.nearThreshold else { return }
+                        let length = texts.scalars(id).count
+                        let dice = 2 * Double(count) / Double(queryPairs.count + max(1, length - 1))
+                        let value = (coverage + dice) / 2 * Self.nearFactor * factor
+                        match.credits.append(
+                            TextCredit(text: id, value: value, extra: extra ?? .near, filter: .near))
+                    }
+                }
             }
         }
     }
@@ -96,7 +104,9 @@ extension SearchIndex {
     /// Texts whose pinyin or pinyin initials contain the letters, in text order; each distinct run of Hanzi that
     /// may match (``PinyinRuns``) is matched once.
     private func collectPinyin(_ letters: [UInt8], into match: inout WordMatch) {
-        for (id, score, initialsOnly) in pinyinRuns.matches(letters, table: pinyin, tallies: textTallies) {
+        for (id, score, initialsOnly) in pinyinRuns.matches(
+            letters, table: pinyin, tallies: textTallies, runSlots: runSlotPool)
+        {
             let label: MatchLabel = initialsOnly ? .initials : .pinyin
             match.credits.append(TextCredit(text: id, value: score, extra: label, nameLabel: label, filter: .pinyin))
         }

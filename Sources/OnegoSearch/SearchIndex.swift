@@ -23,6 +23,8 @@ public struct SearchIndex: Sendable {
     let documents: [SearchDocument]
     /// Distinct texts over all documents.
     let texts: [SearchText]
+    /// The texts' scalars in one buffer, as query words read them (``texts`` keeps them per text for building).
+    let textScalars: TextScalarStore
     /// For each text, the documents holding it as a department text (a document's own texts).
     let postings: [[Posting]]
     /// For each text, the groups holding it in other fields (the texts their documents share).
@@ -59,6 +61,8 @@ public struct SearchIndex: Sendable {
     let ownListScratchPool: SearchScratchPool
     /// Per-text counts lent to query words.
     let textTallies: TextTallyPool
+    /// Per-pinyin-run slots lent to query words.
+    let runSlotPool: SearchScratchPool
 
     /// Indexes the catalog's items and the matters (their member items' names, results and materials are looked up
     /// in `catalog`).
@@ -75,6 +79,7 @@ public struct SearchIndex: Sendable {
         self.rankedDocuments = ranked.map { Int32($0) }
         self.documents = documents
         self.texts = builder.texts
+        self.textScalars = TextScalarStore(builder.texts)
         self.postings = builder.postings
         self.groupPostings = builder.groupPostings
         self.forwardStart = builder.forwardStart
@@ -99,6 +104,7 @@ public struct SearchIndex: Sendable {
         self.ownLists = ownLists
         self.ownListScratchPool = SearchScratchPool(documents: ownLists.count)
         self.textTallies = TextTallyPool(texts: max(builder.texts.count, builder.pinyinRuns.count))
+        self.runSlotPool = SearchScratchPool(documents: builder.pinyinRuns.count)
     }
 
     /// The number of items and matters indexed.

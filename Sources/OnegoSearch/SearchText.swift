@@ -40,7 +40,9 @@ struct SearchText: Sendable {
     }
 
     /// Where `needle` first occurs in `haystack`.
-    static func firstOffset(of needle: [UInt32], in haystack: [UInt32]) -> Int? {
+    static func firstOffset<Needle: RandomAccessCollection<UInt32>, Haystack: RandomAccessCollection<UInt32>>(
+        of needle: Needle, in haystack: Haystack
+    ) -> Int? where Needle.Index == Int, Haystack.Index == Int {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         let first = needle[0]
         var start = 0
@@ -58,7 +60,14 @@ struct SearchText: Sendable {
     /// The score of `query` found verbatim: 1 for the whole text, 0.8 at its start, 0.6 inside, plus up to 0.2 for
     /// the share of the text it covers.
     func directScore(_ query: [UInt32]) -> Double? {
-        guard let offset = Self.firstOffset(of: query, in: scalars) else { return nil }
+        Self.directScore(of: query, in: scalars)
+    }
+
+    /// ``directScore(_:)`` of `query` in a text's `scalars`.
+    static func directScore<Query: RandomAccessCollection<UInt32>, Scalars: RandomAccessCollection<UInt32>>(
+        of query: Query, in scalars: Scalars
+    ) -> Double? where Query.Index == Int, Scalars.Index == Int {
+        guard let offset = firstOffset(of: query, in: scalars) else { return nil }
         let coverage = Double(query.count) / Double(scalars.count)
         let base = offset == 0 ? (query.count == scalars.count ? 1.0 : 0.8) : 0.6
         return base + 0.2 * coverage

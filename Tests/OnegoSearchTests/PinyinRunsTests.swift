@@ -41,7 +41,8 @@ import Testing
     }
 
     private func expectSameMatches(_ letters: [UInt8], in index: SearchIndex) {
-        let found = index.pinyinRuns.matches(letters, table: index.pinyin, tallies: index.textTallies)
+        let found = index.pinyinRuns.matches(
+            letters, table: index.pinyin, tallies: index.textTallies, runSlots: index.runSlotPool)
         var expected: [(text: Int32, score: Double, initialsOnly: Bool)] = []
         for (id, text) in index.texts.enumerated() {
             if let (score, initialsOnly) = text.pinyinScore(letters, table: index.pinyin) {
