@@ -13,8 +13,9 @@ struct LabelTable {
     }
 
     /// Adds a row of zeros.
+    @inline(__always)
     mutating func addSlot() {
-        values.append(contentsOf: repeatElement(0, count: Self.width))
+        for _ in 0..<Self.width { values.append(0) }
         reached.append(false)
     }
 
@@ -26,7 +27,7 @@ struct LabelTable {
     }
 
     /// Keeps the larger of the label's contributions in row `slot`; tells whether `value` raised it.
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func add(_ slot: Int, _ label: MatchLabel, _ value: Double) -> Bool {
         reached[slot] = true
         let at = slot * Self.width + label.rawValue
@@ -36,6 +37,7 @@ struct LabelTable {
     }
 
     /// ``LabelValues/apply(_:field:)`` on row `slot`.
+    @inline(__always)
     mutating func apply(_ slot: Int, _ credit: TextCredit, field: SearchField) {
         guard credit.filter.accepts(field) else { return }
         let label = field == .name ? (credit.nameLabel ?? MatchLabel(field)) : MatchLabel(field)
