@@ -31,7 +31,7 @@ extension SearchIndex {
     func ownLargest(_ match: WordMatch) -> [Double] {
         var largest = [Double](repeating: 0, count: MatchLabel.allCases.count)
         for credit in match.credits
-        where !ownLists.postings[Int(credit.text)].isEmpty && credit.filter.accepts(.department) {
+        where !ownLists.postings[credit.text].isEmpty && credit.filter.accepts(.department) {
             // Own lists hold department texts only.
             let weighted = SearchField.department.weight * credit.value
             let label = MatchLabel.department

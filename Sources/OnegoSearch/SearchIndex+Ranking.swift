@@ -28,7 +28,7 @@ extension SearchIndex {
         var groupMarks = [Bool](repeating: false, count: groups.count)
         var documentMarks = [Bool](repeating: false, count: documents.count)
         for credit in match.credits {
-            for posting in groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+            for posting in groupPostings[credit.text] where credit.filter.accepts(posting.field) {
                 groupMarks[Int(posting.document)] = true
             }
             for posting in postings[Int(credit.text)] where credit.filter.accepts(posting.field) {

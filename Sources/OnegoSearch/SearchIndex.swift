@@ -28,7 +28,7 @@ public struct SearchIndex: Sendable {
     /// For each text, the documents holding it as a department text (a document's own texts).
     let postings: [[Posting]]
     /// For each text, the groups holding it in other fields (the texts their documents share).
-    let groupPostings: [[Posting]]
+    let groupPostings: PostingTable
     /// The documents' content groups (see ``SearchIndexBuilder``): each document's group, and each group's
     /// members ordered by code (`members[memberStart[g]..<memberStart[g + 1]]`) and by department, then code.
     let groups: SearchGroups
@@ -81,7 +81,7 @@ public struct SearchIndex: Sendable {
         self.texts = builder.texts
         self.textScalars = TextScalarStore(builder.texts)
         self.postings = builder.postings
-        self.groupPostings = builder.groupPostings
+        self.groupPostings = PostingTable(builder.groupPostings)
         self.forwardStart = builder.forwardStart
         self.forwardTexts = builder.forwardTexts
         self.forwardFields = builder.forwardFields

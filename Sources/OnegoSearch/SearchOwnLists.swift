@@ -11,7 +11,7 @@ struct SearchOwnLists: Sendable {
     /// Each list's department number (``FacetTable``): the same for all its members, as it is part of the key.
     let departments: [Int32]
     /// For each text, the lists holding it, with the field, in list order.
-    let postings: [[SearchIndex.Posting]]
+    let postings: PostingTable
 
     /// Groups the documents by their own postings (`forwardStart`, `forwardTexts`, `forwardFields`) and department
     /// number; `rankedDocuments` lists the documents by code; `textCount` is the number of distinct texts.
@@ -60,7 +60,7 @@ struct SearchOwnLists: Sendable {
         self.memberStart = start
         self.members = members
         self.departments = departments
-        self.postings = postings
+        self.postings = PostingTable(postings)
     }
 
     /// The number of lists.

@@ -49,9 +49,19 @@ struct WordRanking {
     /// members get rows at once, and the other words again give rows to no further group. The groups and lists of
     /// documents reached by code get rows first, so their labels are complete.
     mutating func spread(_ matches: [WordMatch]) {
-        // Local copies: reading the index's tables inside the loops would retain and release them per credit.
-        let groupPostings = index.groupPostings
-        let listPostings = index.ownLists.postings
+        let groupTable = index.groupPostings
+        let listTable = index.ownLists.postings
+        groupTable.withBuffers { groupPostings in
+            listTable.withBuffers { listPostings in
+                spread(matches, groupPostings: groupPostings, listPostings: listPostings)
+            }
+        }
+    }
+
+    /// ``spread(_:)`` over the posting tables' buffers.
+    private mutating func spread(
+        _ matches: [WordMatch], groupPostings: PostingTable.Buffers, listPostings: PostingTable.Buffers
+    ) {
         var costs: [Int] = []
         var groupCosts: [Int] = []
         var groupCount = 0
@@ -60,8 +70,8 @@ struct WordRanking {
             var cost = 0
             var groupCost = 0
             for credit in match.credits {
-                groupCost += groupPostings[Int(credit.text)].count
-                cost += groupPostings[Int(credit.text)].count + listPostings[Int(credit.text)].count
+                groupCost += groupPostings.count(of: credit.text)
+                cost += groupPostings.count(of: credit.text) + listPostings.count(of: credit.text)
             }
             groupCount += groupCost
             listCount += cost - groupCost
@@ -89,7 +99,7 @@ struct WordRanking {
             var reachedGroups = false
             var reachedLists = false
             for credit in matches[word].credits {
-                for posting in groupPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                for posting in groupPostings[credit.text] where credit.filter.accepts(posting.field) {
                     let slot = groupSlots.slots[Int(posting.document)]
                     if slot >= 0 {
                         groupTable.apply(Int(slot), credit, field: posting.field)
@@ -101,7 +111,7 @@ struct WordRanking {
                     }
                     reachedGroups = true
                 }
-                for posting in listPostings[Int(credit.text)] where credit.filter.accepts(posting.field) {
+                for posting in listPostings[credit.text] where credit.filter.accepts(posting.field) {
                     let slot = listSlots.slots[Int(posting.document)]
                     if slot >= 0 {
                         listTable.apply(Int(slot), credit, field: posting.field)
