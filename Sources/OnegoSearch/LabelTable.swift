@@ -5,6 +5,8 @@ struct LabelTable {
     private var values: [Double] = []
     /// Per row, whether anything was added (``LabelValues/isEmpty`` is false).
     private(set) var reached: [Bool] = []
+    /// A bit per ``MatchLabel`` that holds a value above zero in some row: the other labels are zero in every row.
+    private var usedLabels: UInt32 = 0
 
     /// An empty table with room for `rows` rows.
     init(rows: Int) {
@@ -33,6 +35,7 @@ struct LabelTable {
         let at = slot * Self.width + label.rawValue
         guard value > values[at] else { return false }
         values[at] = value
+        usedLabels |= 1 << UInt32(label.rawValue)
         return true
     }
 
@@ -65,6 +68,10 @@ struct LabelTable {
         precondition(
             reached.count >= plain.count && values.count >= plain.count * width && uppers.count == plain.count
                 && raise.count >= width)
+        // A label that is zero in every row and not raised adds nothing to any of the four sums below (every value
+        // is at least +0, and +0 is the identity of `max` and `+` there), so the loop reads only the others, in
+        // label order, and the sums come out bit for bit as over all labels.
+        let active = (0..<width).filter { usedLabels & (1 << UInt32($0)) != 0 || raise[$0] > 0 }
         values.withUnsafeBufferPointer { values in
             reached.withUnsafeBufferPointer { reached in
                 raise.withUnsafeBufferPointer { raise in
@@ -83,7 +90,7 @@ struct LabelTable {
                                 var total = 0.0
                                 var raisedBest = 0.0
                                 var raisedTotal = 0.0
-                                for label in 0..<width {
+                                for label in active {
                                     let value = values[row * width + label]
                                     best = max(best, value)
                                     total += value
@@ -128,7 +135,11 @@ struct LabelTable {
     /// The label-wise maximum of every row.
     func largest() -> [Double] {
         var result = [Double](repeating: 0, count: Self.width)
-        for (at, value) in values.enumerated() where value > result[at % Self.width] { result[at % Self.width] = value }
+        for label in 0..<Self.width where usedLabels & (1 << UInt32(label)) != 0 {
+            for at in stride(from: label, to: values.count, by: Self.width) where values[at] > result[label] {
+                result[label] = values[at]
+            }
+        }
         return result
     }
 
