@@ -17,7 +17,7 @@ struct LabelTable {
     /// Adds a row of zeros.
     @inline(__always)
     mutating func addSlot() {
-        for _ in 0..<Self.width { values.append(0) }
+        values.append(contentsOf: repeatElement(0, count: Self.width))
         reached.append(false)
     }
 
