@@ -8,29 +8,14 @@ import Testing
 /// The indexed search (character, pair and pinyin indexes; pruned top-k) against the reference scan
 /// (``SearchIndex/referenceSearch(_:facets:limit:)``) on many generated queries.
 @Suite struct IndexedSearchTests {
-    /// The sample catalog, and 2,000 variations of its items (new codes, 40 implementing bodies, renamed
-    /// departments every fifth item) beside its matters: many documents sharing texts, as in a province's catalog.
-    static let generated: SearchIndex = {
-        let templates = SampleIndex.catalog.items
-        var items: [ServiceItem] = []
-        for index in 0..<2_000 {
-            var item = templates[index % templates.count]
-            item.codes.handling = item.codes.implementation + String(100_000 + index)
-            item.implementingBody.name = item.department + "（第\(index % 40 + 1)号实施机关）"
-            if index % 5 == 0 { item.department = "云溪区" + item.department }
-            items.append(item)
-        }
-        return SearchIndex(catalog: Catalog(items: items), matters: SampleIndex.matters)
-    }()
-
     @Test func oneWordQueriesRankAsTheScan() {
         compare(SampleIndex.index, queries: 600, seed: 1)
-        compare(Self.generated, queries: 600, seed: 2)
+        compare(CopyCatalogs.generated, queries: 600, seed: 2)
     }
 
     /// Queries of the generated mix, with and without facets, at limits from 1 to 200, give the scan's hits.
     @Test func generatedQueriesWithFacetsAndLimitsRankAsTheScan() {
-        for (index, seed) in [(SampleIndex.index, UInt64(11)), (Self.generated, 12)] {
+        for (index, seed) in [(SampleIndex.index, UInt64(11)), (CopyCatalogs.generated, 12)] {
             var random = SplitMix64(seed: seed)
             let maker = QueryMaker(index: index)
             for round in 0..<300 {
@@ -46,14 +31,14 @@ import Testing
 
     @Test func severalWordsAndFacetsRankAsTheScan() {
         compare(SampleIndex.index, queries: 300, seed: 3, words: 2)
-        compare(Self.generated, queries: 300, seed: 4, words: 2, facets: true)
+        compare(CopyCatalogs.generated, queries: 300, seed: 4, words: 2, facets: true)
     }
 
     /// The classes that reach most documents (department words, one or two pinyin syllables, common fragments with a
     /// facet, facet values no document has): their candidates are scored by largest possible score until no further
     /// one can rank, and the hits are the scan's.
     @Test func broadQueriesRankAsTheScan() {
-        let index = Self.generated
+        let index = CopyCatalogs.generated
         var random = SplitMix64(seed: 21)
         let maker = QueryMaker(index: index)
         let departments = Array(Set(index.documents.compactMap(\.department))).sorted()
@@ -106,7 +91,7 @@ import Testing
 
     /// Queries on several threads at once (each borrowing its own scratch slots) answer as one after another.
     @Test func concurrentQueriesAnswerAsSerialOnes() async {
-        let index = Self.generated
+        let index = CopyCatalogs.generated
         let queries = ["身份证", "云溪区", "xu", "申请表 身份证", "登记", "qykb", "营业执照", "sfz"]
         let expected = queries.map { index.search($0, limit: 20) }
         let found = await withTaskGroup(of: (Int, [SearchHit]).self) { group in
@@ -134,7 +119,7 @@ import Testing
     /// Words only the documents' own texts hold (implementing bodies), alone and together, over a thousand matching
     /// documents: ranked by own-text lists, and the scan's hits at every limit, with and without a facet.
     @Test func wordsOnlyOwnTextsHoldRankAsTheScan() throws {
-        let index = Self.generated
+        let index = CopyCatalogs.generated
         #expect(index.matchingDocuments([index.wordMatch("实施机关")]).count > 1_000)
         #expect(index.matchingDocuments(["实施机关", "第1"].map(index.wordMatch)).count > 100)
         for query in ["实施机关", "实施机关 第1", "第1 实施机关"] {

@@ -18,7 +18,7 @@ import Testing
     /// Syllables and initials taken from texts of the generated catalog, whose implementing bodies share their runs
     /// (`云溪区市场监督管理局（第3号实施机关）`), cut at random, some with a letter changed.
     @Test func lettersFromTextsMatchAsWholeTexts() {
-        let index = IndexedSearchTests.generated
+        let index = CopyCatalogs.generated
         var random = SplitMix64(seed: 31)
         var tried = 0
         while tried < 150 {
