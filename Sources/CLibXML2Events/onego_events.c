@@ -94,38 +94,45 @@ static inline size_t lane_sum(__m128i v) {
 #endif
 
 /* The last `<` in [base, cur), with the newlines and the UTF-8 characters (bytes that are not continuation bytes)
-   after it, up to `cur`: one backward pass, sixteen bytes at a time (SSE2), the counts kept in byte lanes and added
-   up every 255 blocks. The same scan as ByteScan.lastIndexAndCounts in OnegoXML. */
+   after it, up to `cur`: one backward pass, sixteen bytes at a time (SSE2), the counts kept in byte lanes (the
+   block holding the `<` only from the lane after it) and added up every 255 blocks. The same scan as
+   ByteScan.lastIndexAndCounts in OnegoXML. */
 static const xmlChar *last_open(const xmlChar *base, const xmlChar *cur, size_t *newlines, size_t *characters) {
     size_t lines = 0, continuations = 0;
     const xmlChar *p = cur;
 #if defined(__SSE2__)
     const __m128i open = _mm_set1_epi8('<'), newline = _mm_set1_epi8('\n');
     const __m128i top = _mm_set1_epi8((char)0xC0), continuation = _mm_set1_epi8((char)0x80);
+    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     while (p - base >= 16) {
-        __m128i lineLanes = _mm_setzero_si128(), continuationLanes = _mm_setzero_si128(), v = lineLanes;
+        __m128i lineLanes = _mm_setzero_si128(), continuationLanes = _mm_setzero_si128();
         int found = 0, blocks = 0;
         while (p - base >= 16 && blocks < 255) {
-            v = _mm_loadu_si128((const __m128i *)(p - 16));
+            __m128i v = _mm_loadu_si128((const __m128i *)(p - 16));
+            __m128i lineHits = _mm_cmpeq_epi8(v, newline);
+            __m128i continuationHits = _mm_cmpeq_epi8(_mm_and_si128(v, top), continuation);
             found = _mm_movemask_epi8(_mm_cmpeq_epi8(v, open));
+            if (found) {
+                /* Only the lanes after the last `<` count. */
+                int lane = 31 - __builtin_clz((unsigned)found);
+                __m128i after = _mm_cmpgt_epi8(lanes, _mm_set1_epi8((char)lane));
+                lineHits = _mm_and_si128(lineHits, after);
+                continuationHits = _mm_and_si128(continuationHits, after);
+                p -= 16 - lane;
+            } else {
+                p -= 16;
+            }
+            lineLanes = _mm_sub_epi8(lineLanes, lineHits);
+            continuationLanes = _mm_sub_epi8(continuationLanes, continuationHits);
             if (found) break;
-            lineLanes = _mm_sub_epi8(lineLanes, _mm_cmpeq_epi8(v, newline));
-            continuationLanes = _mm_sub_epi8(continuationLanes, _mm_cmpeq_epi8(_mm_and_si128(v, top), continuation));
-            p -= 16;
             blocks++;
         }
         lines += lane_sum(lineLanes);
         continuations += lane_sum(continuationLanes);
         if (found) {
-            int lane = 31 - __builtin_clz((unsigned)found);
-            unsigned after = (0xFFFFu << (lane + 1)) & 0xFFFFu;
-            unsigned lineBits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)) & after;
-            unsigned continuationBits =
-                (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top), continuation)) & after;
-            const xmlChar *at = p - 16 + lane;
-            *newlines = lines + (size_t)__builtin_popcount(lineBits);
-            *characters = (size_t)(cur - at - 1) - continuations - (size_t)__builtin_popcount(continuationBits);
-            return at;
+            *newlines = lines;
+            *characters = (size_t)(cur - p - 1) - continuations;
+            return p;
         }
     }
 #endif
@@ -197,6 +204,14 @@ static void record_start(void *ctx, const xmlChar *localname, const xmlChar *pre
     e->localname = localname;
     e->uri = uri;
     e->attribute_count = (int64_t)total;
+    xmlParserCtxtPtr ctxt = r->parser;
+    if (ctxt != NULL && ctxt->input != NULL) {
+        r->start_cur = ctxt->input->cur;
+        r->start_base = ctxt->input->base;
+        r->start_consumed = ctxt->input->consumed;
+        r->start_tag_line = e->event.tag_line;
+        r->start_tag_column = e->event.tag_column;
+    }
     onego_event_attribute *a = (onego_event_attribute *)(e + 1);
     unsigned char *v = (unsigned char *)(a + total);
     for (size_t i = 0; i < total; i++) {
@@ -222,7 +237,20 @@ static void record_end(void *ctx, const xmlChar *localname, const xmlChar *prefi
     onego_end_event *e = (onego_end_event *)p;
     e->event.kind = ONEGO_EVENT_END;
     e->event.size = sizeof(onego_end_event);
-    locate_tag(r, &e->event);
+    xmlParserCtxtPtr ctxt = r->parser;
+    /* libxml2 reports an empty element's start tag before its `/>` and the end right after it. */
+    const xmlChar *start = r->start_cur;
+    if (ctxt != NULL && ctxt->input != NULL && start != NULL && ctxt->input->base == r->start_base &&
+        ctxt->input->consumed == r->start_consumed && ctxt->input->cur == start + 2 && start[0] == '/' &&
+        start[1] == '>') {
+        /* An empty element: only its `/>` was read since its start tag. */
+        locate_here(r, &e->event);
+        e->event.tag_line = r->start_tag_line;
+        e->event.tag_column = r->start_tag_column;
+    } else {
+        locate_tag(r, &e->event);
+    }
+    r->start_cur = NULL;
     e->localname = localname;
     e->uri = uri;
 }

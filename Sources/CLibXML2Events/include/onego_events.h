@@ -10,15 +10,17 @@
    its own handler, so libxml2's code and onego's per-element code run apart instead of evicting each other from the
    instruction cache at every event. */
 
-/// The kinds of recorded events.
+/// The kinds of recorded events: one bit each, so that the replay tests them with plain branches (a compiler turns
+/// comparisons of one value with several constants into a jump table, whose indirect branch mispredicts when the
+/// kinds alternate).
 enum {
     ONEGO_EVENT_START = 1,
     ONEGO_EVENT_END = 2,
-    ONEGO_EVENT_TEXT = 3,
+    ONEGO_EVENT_TEXT = 4,
     /// A diagnostic raised by libxml2's error callbacks while recording, kept by onego under `index`.
-    ONEGO_EVENT_NOTE = 4,
+    ONEGO_EVENT_NOTE = 8,
     /// A `<!DOCTYPE>`: the parser has been halted (see `onego_ctxt_halt` in CLibXML2's shim).
-    ONEGO_EVENT_DOCTYPE = 5,
+    ONEGO_EVENT_DOCTYPE = 16,
 };
 
 /// What every event starts with. Records are 8-byte aligned; `size` is the whole record's.
@@ -76,6 +78,14 @@ typedef struct onego_recorder {
     void *parser;
     /// Set when the arena could not grow; the parser is then halted.
     int out_of_memory;
+    /// Where the parser stood at the last start tag (its input's cursor, base and consumed count) and where that tag
+    /// starts: the end event of an empty element (`<material …/>`), reported just after the `/>`, takes its position
+    /// from there instead of scanning the tag again.
+    const void *start_cur;
+    const void *start_base;
+    unsigned long start_consumed;
+    int32_t start_tag_line;
+    int32_t start_tag_column;
 } onego_recorder;
 
 /// A new, empty recorder, or NULL when out of memory.
