@@ -11,4 +11,15 @@ public enum XMLEventDispatch: Sendable, Hashable {
     /// chunk the events are replayed through the handler in order. A handler's ``XMLParseContext/abort(_:)`` drops
     /// the rest of the chunk's events and any diagnostic libxml2 raised after the aborting event.
     case replayed
+    /// Replayed when the parse validates against a schema, direct otherwise (the default). On the generated catalogs
+    /// (session 13, `Benchmarks/RESULTS.md`) the replay made validated loads 4–5 % faster (L1 instruction misses
+    /// −40 %, data misses −21 %), while for well-formedness-only loads its extra work (+5 % instructions) cancelled
+    /// what it saved (L1 instruction misses −71 %) and the wall and CPU times stayed the same.
+    case automatic
+
+    /// The dispatch a parse uses: ``automatic`` resolved for a validating or a well-formedness-only parse.
+    public func resolved(isValidating: Bool) -> XMLEventDispatch {
+        guard self == .automatic else { return self }
+        return isValidating ? .replayed : .direct
+    }
 }

@@ -91,6 +91,14 @@ private final class EventLog: XMLContentHandler {
         return found
     }()
 
+    @Test func automaticReplaysOnlyValidatingParses() {
+        #expect(XMLStreamParser().dispatch == .automatic)
+        #expect(XMLEventDispatch.automatic.resolved(isValidating: true) == .replayed)
+        #expect(XMLEventDispatch.automatic.resolved(isValidating: false) == .direct)
+        #expect(XMLEventDispatch.replayed.resolved(isValidating: false) == .replayed)
+        #expect(XMLEventDispatch.direct.resolved(isValidating: true) == .direct)
+    }
+
     @Test func fixturesAreFound() {
         #expect(Self.fixtures.count > 50)
         #expect(Self.schema != nil)

@@ -107,13 +107,17 @@ struct Load: ParsableCommand {
     @Option(help: "Threads (a single file on two: validated, schema beside model; trusted, halves): one, two or all.")
     var threads = "all"
     @Option(help: "Keep parsed files in this cache folder (see CatalogCache).") var cache: String?
-    @Option(help: "How libxml2's events reach the model builder: replayed (after each chunk) or direct.")
-    var dispatch = "replayed"
+    @Option(help: "How libxml2's events reach the model builder: automatic, replayed (after each chunk) or direct.")
+    var dispatch = "automatic"
+
+    static let dispatches: [String: XMLEventDispatch] = [
+        "automatic": .automatic, "replayed": .replayed, "direct": .direct,
+    ]
 
     func run() throws {
         var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
-        guard let eventDispatch = ["replayed": XMLEventDispatch.replayed, "direct": .direct][dispatch] else {
-            throw ValidationError("--dispatch is replayed or direct")
+        guard let eventDispatch = Self.dispatches[dispatch] else {
+            throw ValidationError("--dispatch is automatic, replayed or direct")
         }
         loader.eventDispatch = eventDispatch
         loader.threads = serial ? 1 : ["one": 1, "two": 2][threads] ?? ProcessInfo.processInfo.activeProcessorCount

@@ -48,9 +48,9 @@ public struct CatalogLoader: Sendable {
     /// Whether a cached load re-parses only the changed items of an edited file whose entry recorded where its items
     /// lay, taking the others from the entry (default); when `false` an edited file is parsed whole.
     public var reusesItems = true
-    /// How each file's parser hands libxml2's events to the model builder (see ``XMLEventDispatch``): the result is
-    /// the same either way; tests compare the two.
-    public var eventDispatch: XMLEventDispatch = .replayed
+    /// How each file's parser hands libxml2's events to the model builder (see ``XMLEventDispatch``; by default
+    /// replayed when validating): the result is the same either way; tests compare the dispatches.
+    public var eventDispatch: XMLEventDispatch = .automatic
 
     /// A parser of this loader's limits and dispatch, validating against `schema` when given.
     func makeParser(schema: XMLSchema?) -> XMLStreamParser {
@@ -164,7 +164,11 @@ public struct CatalogLoader: Sendable {
 
     /// The validating half of a split parse: only the root is looked at, the schema checks everything.
     func validationPass(_ input: InputFile, schema: XMLSchema) -> [Diagnostic] {
-        makeParser(schema: schema).parse(contentsOf: input.path, into: RootGate())
+        // Always direct: the gate ignores the events, so recording and replaying them only adds work (cachegrind,
+        // 5k catalog on two threads: 90 M more instructions and 1.1 M more mispredictions when replayed).
+        var parser = makeParser(schema: schema)
+        parser.dispatch = .direct
+        return parser.parse(contentsOf: input.path, into: RootGate())
     }
 
     /// The model half of a split parse: a well-formedness-only pass that builds the items as a validated load does.
