@@ -37,12 +37,7 @@ func onegoInternalSubset(
     _ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?,
     _ systemID: UnsafePointer<xmlChar>?
 ) {
-    guard let s = session(ctx) else { return }
-    s.abort(
-        Diagnostic(
-            .error, rule: .xmlDoctype,
-            message: "文件含有 <!DOCTYPE> 声明：目录文件不允许 DTD 和实体声明（防止外部实体注入与实体膨胀攻击）",
-            at: s.tagLocation))
+    session(ctx)?.refuseDoctype()
 }
 
 func onegoParserError(_ ctx: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {

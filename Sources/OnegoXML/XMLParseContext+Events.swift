@@ -29,25 +29,7 @@ extension XMLParseContext {
         localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int32,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        guard !aborted else { return }
-        depth += 1
-        textBytes = 0
-        if depth > limits.maxDepth {
-            abort(
-                Diagnostic(
-                    .error, rule: .xmlLimitDepth,
-                    message: "元素嵌套超过 \(limits.maxDepth) 层，目录文件不应如此之深", at: tagLocation))
-            return
-        }
-        let elementID = nameID(local: localname, uri: uri)
-        if depth >= openCapacity {
-            let grown = UnsafeMutablePointer<Int>.allocate(capacity: openCapacity * 2)
-            grown.moveInitialize(from: openIDs, count: openCapacity)
-            openIDs.deallocate()
-            openIDs = grown
-            openCapacity *= 2
-        }
-        openIDs[depth] = elementID
+        guard !aborted, let elementID = enterElement(localname: localname, uri: uri) else { return }
         // Values with `&#38;` decoded into buffers freed after the callback; nil (no array, no release) for the
         // many tags without one.
         var decoded: [UnsafeMutableBufferPointer<UInt8>]?
@@ -55,11 +37,7 @@ extension XMLParseContext {
         var count = 0
         if let attributes, attributeCount > 0 {
             let total = Int(attributeCount)
-            if total > entryCapacity {
-                entries.deallocate()
-                entryCapacity = max(total, entryCapacity * 2)
-                entries = .allocate(capacity: entryCapacity)
-            }
+            reserveEntries(total)
             for i in 0..<total {
                 let base = attributes + i * 5
                 let attributeID = nameID(local: base[0], uri: base[2])
@@ -78,6 +56,41 @@ extension XMLParseContext {
             depth: depth, context: self)
     }
 
+    /// Steps into a start tag: the depth, the text count and the depth limit. Returns the element's name id, or nil
+    /// when the tag is too deep (the parse is then stopped).
+    @inline(__always)
+    func enterElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int? {
+        depth += 1
+        textBytes = 0
+        if depth > limits.maxDepth {
+            abort(
+                Diagnostic(
+                    .error, rule: .xmlLimitDepth,
+                    message: "元素嵌套超过 \(limits.maxDepth) 层，目录文件不应如此之深", at: tagLocation))
+            return nil
+        }
+        let elementID = nameID(local: localname, uri: uri)
+        if depth >= openCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: openCapacity * 2)
+            grown.moveInitialize(from: openIDs, count: openCapacity)
+            openIDs.deallocate()
+            openIDs = grown
+            openCapacity *= 2
+        }
+        openIDs[depth] = elementID
+        return elementID
+    }
+
+    /// Makes room for `total` attribute entries.
+    @inline(__always)
+    func reserveEntries(_ total: Int) {
+        if total > entryCapacity {
+            entries.deallocate()
+            entryCapacity = max(total, entryCapacity * 2)
+            entries = .allocate(capacity: entryCapacity)
+        }
+    }
+
     func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
         guard !aborted else { return }
         textBytes = 0
@@ -89,7 +102,13 @@ extension XMLParseContext {
 
     func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
         guard !aborted else { return }
-        textBytes += length
+        deliverText(UnsafeBufferPointer(start: chars, count: length))
+    }
+
+    /// Counts a run of text against the limit and hands it to the handler.
+    @inline(__always)
+    func deliverText(_ text: UnsafeBufferPointer<UInt8>) {
+        textBytes += text.count
         if textBytes > limits.maxTextBytes {
             abort(
                 Diagnostic(
@@ -97,13 +116,22 @@ extension XMLParseContext {
                     message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
             return
         }
-        handler.characters(UnsafeBufferPointer(start: chars, count: length), context: self)
+        handler.characters(text, context: self)
+    }
+
+    /// Stops the parse at a `<!DOCTYPE>`.
+    func refuseDoctype() {
+        abort(
+            Diagnostic(
+                .error, rule: .xmlDoctype,
+                message: "文件含有 <!DOCTYPE> 声明：目录文件不允许 DTD 和实体声明（防止外部实体注入与实体膨胀攻击）",
+                at: tagLocation))
     }
 }
 
 /// Without entity substitution, libxml2's SAX2 keeps an escaped ampersand in attribute values as `&#38;` (so a tree
 /// builder can re-parse it); every other reference arrives decoded. Turns each `&#38;` back into `&`.
-private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
+func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
     let pattern: [UInt8] = Array("&#38;".utf8)
     let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: value.count)
     var i = 0
@@ -121,4 +149,24 @@ private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMuta
         n += 1
     }
     return UnsafeMutableBufferPointer(rebasing: output[0..<n])
+}
+
+/// Turns each `&#38;` of `value` back into `&` in place (see ``decodeAmpersands(_:)``); returns the decoded length.
+func decodeAmpersandsInPlace(_ value: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+    let amp = UInt8(ascii: "&")
+    var i = 0
+    var n = 0
+    while i < count {
+        if value[i] == amp, i + 5 <= count, value[i + 1] == UInt8(ascii: "#"), value[i + 2] == UInt8(ascii: "3"),
+            value[i + 3] == UInt8(ascii: "8"), value[i + 4] == UInt8(ascii: ";")
+        {
+            value[n] = amp
+            i += 5
+        } else {
+            value[n] = value[i]
+            i += 1
+        }
+        n += 1
+    }
+    return n
 }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CLibXML2Events
 import OnegoBase
 
 #if canImport(Glibc)
@@ -34,8 +35,20 @@ extension XMLParseContext {
         {
             (rule, message) = LibXML2Messages.characterMessage(scalar, code: code, original: original)
         }
-        let diagnostic = Diagnostic(severity, rule: rule, message: message, at: location)
-        if error.pointee.level == XML_ERR_FATAL {
+        raise(
+            Diagnostic(severity, rule: rule, message: message, at: location),
+            isFatal: error.pointee.level == XML_ERR_FATAL)
+    }
+
+    /// Reports a problem libxml2 raised (a fatal one stops the parse): at once, or, while a chunk's events are being
+    /// recorded, as an event of its own so that it reaches ``diagnostics`` in order with what the handler reports.
+    private func raise(_ diagnostic: Diagnostic, isFatal: Bool) {
+        if let recorder, replayed == nil {
+            // A fatal problem already recorded ends the parse when replayed: nothing after it is kept.
+            if deferred.last?.isFatal == true { return }
+            deferred.append((diagnostic, isFatal))
+            onego_recorder_note(recorder, Int64(deferred.count - 1))
+        } else if isFatal {
             fail(diagnostic)
         } else {
             report(diagnostic)
@@ -113,10 +126,11 @@ extension XMLParseContext {
     func schemaProblem(_ error: UnsafePointer<xmlError>) {
         guard !aborted else { return }
         let raw = error.pointee.message.map { String(cString: $0) } ?? ""
-        report(
+        raise(
             Diagnostic(
                 .error, rule: .xmlSchema,
                 message: LibXML2Messages.schemaMessage(raw.trimmingTrailingNewlines()),
-                at: tagLocation))
+                at: tagLocation),
+            isFatal: false)
     }
 }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CLibXML2Events
 public import OnegoBase
 
 let libXML2Initialization: Void = { xmlInitParser() }()
@@ -33,6 +34,12 @@ public final class XMLParseContext {
     /// The name id of each open element by depth, so an end tag needs no lookup.
     @exclusivity(unchecked) var openIDs: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) var openCapacity = 64
+    /// The arena libxml2's callbacks record events into, when events are replayed (``XMLEventDispatch/replayed``).
+    let recorder: UnsafeMutablePointer<onego_recorder>?
+    /// The diagnostics libxml2 raised while recording, applied in order when the chunk's events are replayed.
+    @exclusivity(unchecked) var deferred: [(diagnostic: Diagnostic, isFatal: Bool)] = []
+    /// The event being replayed: positions asked for during it are the ones recorded with it.
+    @exclusivity(unchecked) var replayed: UnsafePointer<onego_event>?
     /// The encoding the document declared, once known.
     @exclusivity(unchecked) public internal(set) var declaredEncoding: String?
 
@@ -65,7 +72,10 @@ public final class XMLParseContext {
         return lineMap.documentLine(line - lineOffset)
     }
 
-    init(file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler) {
+    init(
+        file: String, limits: XMLLimits, maxDiagnostics: Int, handler: any XMLContentHandler,
+        dispatch: XMLEventDispatch = .direct
+    ) {
         self.file = file
         self.limits = limits
         self.maxDiagnostics = maxDiagnostics
@@ -73,12 +83,17 @@ public final class XMLParseContext {
         self.idHandler = (handler as? any XMLNameIDContentHandler) ?? NameResolvingHandler(handler)
         self.entries = .allocate(capacity: entryCapacity)
         self.openIDs = .allocate(capacity: openCapacity)
+        self.recorder = dispatch == .replayed ? onego_recorder_create(Self.arenaCapacity) : nil
     }
 
     deinit {
         entries.deallocate()
         openIDs.deallocate()
+        onego_recorder_free(recorder)
     }
+
+    /// The arena's first size; it doubles as a chunk's events need (about twice the chunk) and is kept for the parse.
+    static let arenaCapacity = 1 << 16
 
     /// The interned name with this id (ids come from ``XMLNameIDContentHandler`` callbacks).
     public func name(id: Int) -> XMLName { names.entry(id) }
@@ -132,13 +147,22 @@ public final class XMLParseContext {
 
     /// Where the parser is now (just past the last thing it read).
     public var currentLocation: SourceLocation {
-        SourceLocation(
+        if let replayed {
+            return SourceLocation(
+                file: file, line: fileLine(Int(replayed.pointee.line)), column: Int(replayed.pointee.column))
+        }
+        return SourceLocation(
             file: file, line: fileLine(Int(onego_ctxt_line(parser))), column: Int(onego_ctxt_column(parser)))
     }
 
     /// Where the tag being reported starts: the `<` of the current start tag during `startElement`, or of the
-    /// end tag during `endElement`. Falls back to the parser's position when the buffer no longer holds it.
+    /// end tag during `endElement`. Falls back to the parser's position when the buffer no longer holds it (and
+    /// during `characters` of a replayed parse).
     public var tagLocation: SourceLocation {
+        if let replayed {
+            return SourceLocation(
+                file: file, line: fileLine(Int(replayed.pointee.tag_line)), column: Int(replayed.pointee.tag_column))
+        }
         guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
             return currentLocation
         }

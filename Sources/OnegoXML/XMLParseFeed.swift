@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CLibXML2Events
 import OnegoBase
 
 /// Feeds one document's chunks to libxml2 for an ``XMLParseContext``: screens each chunk for hostile sizes,
@@ -24,11 +25,15 @@ final class XMLParseFeed {
         self.schema = schema
         screen = XMLInputScreen(limits: context.limits)
         sax.initialized = UInt32(XML_SAX2_MAGIC)
-        sax.startElementNs = onegoStartElement
-        sax.endElementNs = onegoEndElement
-        sax.characters = onegoCharacters
-        sax.cdataBlock = onegoCharacters
-        sax.internalSubset = onegoInternalSubset
+        if context.recorder != nil {
+            withUnsafeMutablePointer(to: &sax) { onego_recorder_install($0) }
+        } else {
+            sax.startElementNs = onegoStartElement
+            sax.endElementNs = onegoEndElement
+            sax.characters = onegoCharacters
+            sax.cdataBlock = onegoCharacters
+            sax.internalSubset = onegoInternalSubset
+        }
     }
 
     /// Frees the validator, its plug and the parser.
@@ -65,6 +70,7 @@ final class XMLParseFeed {
             context.isFinishing = true
             _ = xmlParseChunk(parser, nil, 0, 1)
             context.isFinishing = false
+            context.replayRecorded()
         }
         if let parser = context.parser, let encoding = onego_ctxt_declared_encoding(parser) {
             context.declaredEncoding = String(cString: encoding)
@@ -98,6 +104,7 @@ final class XMLParseFeed {
         chunk.withMemoryRebound(to: CChar.self) { chars in
             _ = xmlParseChunk(parser, chars.baseAddress, Int32(chars.count), 0)
         }
+        context.replayRecorded()
         return !context.aborted
     }
 
@@ -105,9 +112,13 @@ final class XMLParseFeed {
     /// UTF-16, before the declaration) and plugs in the validator.
     private func start(with first: UnsafeBufferPointer<UInt8>) -> Bool {
         let me = Unmanaged.passUnretained(context).toOpaque()
+        // Recording callbacks get the recorder; the error callbacks always get the context.
+        let userData = context.recorder.map { UnsafeMutableRawPointer($0) } ?? me
         let ctxt = first.withMemoryRebound(to: CChar.self) { chars in
-            xmlCreatePushParserCtxt(&sax, me, chars.baseAddress, Int32(chars.count), context.file)
+            xmlCreatePushParserCtxt(&sax, userData, chars.baseAddress, Int32(chars.count), context.file)
         }
+        context.recorder?.pointee.parser = UnsafeMutableRawPointer(ctxt)
+        defer { context.replayRecorded() }
         guard let ctxt else {
             context.abort(
                 Diagnostic(.error, rule: .xmlInternal, message: "无法创建 XML 解析器", at: context.currentLocation))

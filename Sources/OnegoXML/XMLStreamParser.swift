@@ -30,6 +30,10 @@ public struct XMLStreamParser: Sendable {
     /// or a shell's `<(…)`). When false (the default: files found in folders, implicitly loaded files), only regular
     /// files are read and anything else is refused without blocking. Sockets and block devices are always refused.
     public var acceptsStreams = false
+    /// How libxml2's events reach the handler: replayed after each chunk or called from inside libxml2's callbacks;
+    /// by default replayed when validating (see ``XMLEventDispatch/automatic``). Every dispatch gives the handler the
+    /// same events, positions and diagnostics.
+    public var dispatch: XMLEventDispatch = .automatic
 
     /// Creates a parser.
     public init(schema: XMLSchema? = nil, limits: XMLLimits = .default, maxDiagnostics: Int = 200) {
@@ -69,7 +73,9 @@ public struct XMLStreamParser: Sendable {
         } else if Int64(info.st_size) > limits.maxFileBytes {
             return [FileProblem.tooLarge(path: name, bytes: Int64(info.st_size), limit: limits.maxFileBytes)]
         }
-        let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        let session = XMLParseContext(
+            file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler,
+            dispatch: dispatch.resolved(isValidating: schema != nil))
         session.source = .file(path)
         var total = 0
         _ = session.run(schema: schema) { feed in
@@ -102,7 +108,9 @@ public struct XMLStreamParser: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return [FileProblem.diagnostic(errno: errno, path: path)] }
         defer { close(fd) }
-        let session = XMLParseContext(file: path, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        let session = XMLParseContext(
+            file: path, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler,
+            dispatch: dispatch.resolved(isValidating: schema != nil))
         session.lineOffset = part.lineOffset
         var total = 0
         _ = session.run(schema: schema) { feed in
@@ -134,7 +142,9 @@ public struct XMLStreamParser: Sendable {
         streamNamed name: String, into handler: any XMLContentHandler,
         produce: (_ feed: (UnsafeBufferPointer<UInt8>) -> Bool) -> Diagnostic?
     ) -> [Diagnostic] {
-        let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        let session = XMLParseContext(
+            file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler,
+            dispatch: dispatch.resolved(isValidating: schema != nil))
         var total = 0
         _ = session.run(schema: schema) { feed in
             let failure = withoutActuallyEscaping(feed) { feed in
@@ -155,7 +165,9 @@ public struct XMLStreamParser: Sendable {
     public func parse(
         bytes: [UInt8], name: String, lineMap: XMLLineMap? = nil, into handler: any XMLContentHandler
     ) -> [Diagnostic] {
-        let session = XMLParseContext(file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler)
+        let session = XMLParseContext(
+            file: name, limits: limits, maxDiagnostics: maxDiagnostics, handler: handler,
+            dispatch: dispatch.resolved(isValidating: schema != nil))
         session.source = .bytes(bytes)
         session.lineMap = lineMap
         _ = session.run(schema: schema) { feed in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OnegoCatalog
+import OnegoXML
 
 /// Benchmark driver: generates large catalogs and measures onego's phases in-process. `Benchmarks/run` drives it
 /// together with the C and xmllint baselines and prints the ratios.
@@ -106,9 +107,19 @@ struct Load: ParsableCommand {
     @Option(help: "Threads (a single file on two: validated, schema beside model; trusted, halves): one, two or all.")
     var threads = "all"
     @Option(help: "Keep parsed files in this cache folder (see CatalogCache).") var cache: String?
+    @Option(help: "How libxml2's events reach the model builder: automatic, replayed (after each chunk) or direct.")
+    var dispatch = "automatic"
+
+    static let dispatches: [String: XMLEventDispatch] = [
+        "automatic": .automatic, "replayed": .replayed, "direct": .direct,
+    ]
 
     func run() throws {
         var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
+        guard let eventDispatch = Self.dispatches[dispatch] else {
+            throw ValidationError("--dispatch is automatic, replayed or direct")
+        }
+        loader.eventDispatch = eventDispatch
         loader.threads = serial ? 1 : ["one": 1, "two": 2][threads] ?? ProcessInfo.processInfo.activeProcessorCount
         loader.cache = cache.map { CatalogCache(directory: $0) }
         let bytes = Self.size(of: file)

@@ -64,7 +64,7 @@ extension CatalogLoader {
         let reader = CatalogFileReader(
             interner: StringInterner(), skipsOtherOnegoDocuments: input.fromFolder || skipsOtherDocumentsNamedDirectly,
             maxItems: maxItemsPerFile, isValidated: schema != nil)
-        let parser = XMLStreamParser(schema: schema, limits: limits)
+        let parser = makeParser(schema: schema)
         let found = parser.parse(bytes: document, name: input.path, lineMap: map, into: reader)
         let changed = zip(layout.items, sources).filter { $0.1 == nil }.map(\.0)
         guard reader.root == .catalog, reader.hasReachedRootEnd, reader.items.count == changed.count,

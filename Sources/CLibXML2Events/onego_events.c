@@ -1,0 +1,303 @@
+/* memrchr is a GNU extension. */
+#define _GNU_SOURCE
+#include "onego_events.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#define ALIGNED(n) (((n) + 7) & ~(size_t)7)
+
+onego_recorder *onego_recorder_create(size_t capacity) {
+    onego_recorder *r = calloc(1, sizeof(onego_recorder));
+    if (r == NULL) return NULL;
+    r->bytes = malloc(capacity);
+    if (r->bytes == NULL) {
+        free(r);
+        return NULL;
+    }
+    r->capacity = capacity;
+    return r;
+}
+
+void onego_recorder_free(onego_recorder *r) {
+    if (r == NULL) return;
+    free(r->bytes);
+    free(r);
+}
+
+void onego_recorder_reset(onego_recorder *r) { r->used = 0; }
+
+static void halt(onego_recorder *r) {
+    xmlParserCtxtPtr ctxt = r->parser;
+    if (ctxt != NULL) {
+        ctxt->disableSAX = 1;
+        ctxt->instate = XML_PARSER_EOF;
+    }
+}
+
+/* Room for `size` more bytes (a multiple of 8), or NULL (and the parser halted) when the arena cannot grow. */
+static unsigned char *reserve(onego_recorder *r, size_t size) {
+    if (r->capacity - r->used < size) {
+        size_t capacity = r->capacity * 2;
+        while (capacity - r->used < size) capacity *= 2;
+        unsigned char *grown = realloc(r->bytes, capacity);
+        if (grown == NULL) {
+            r->out_of_memory = 1;
+            halt(r);
+            return NULL;
+        }
+        r->bytes = grown;
+        r->capacity = capacity;
+    }
+    unsigned char *p = r->bytes + r->used;
+    r->used += size;
+    return p;
+}
+
+/* The last `byte` in [start, start + n), or NULL. */
+static const xmlChar *last_byte(const xmlChar *start, int byte, size_t n) {
+#if defined(__GLIBC__)
+    return memrchr(start, byte, n);
+#else
+    for (const xmlChar *p = start + n; p > start;) {
+        if (*--p == byte) return p;
+    }
+    return NULL;
+#endif
+}
+
+/* The parser's position, and nothing more (text events). */
+static void locate_here(onego_recorder *r, onego_event *e) {
+    xmlParserCtxtPtr ctxt = r->parser;
+    int line = 0, column = 0;
+    if (ctxt != NULL && ctxt->input != NULL) {
+        line = ctxt->input->line;
+        column = ctxt->input->col;
+    }
+    e->line = line;
+    e->column = column;
+    e->tag_line = line;
+    e->tag_column = column;
+}
+
+#if defined(__SSE2__)
+/* The sum of the sixteen byte lanes of `v`. */
+static inline size_t lane_sum(__m128i v) {
+    __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
+    return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+}
+#endif
+
+/* The last `<` in [base, cur), with the newlines and the UTF-8 characters (bytes that are not continuation bytes)
+   after it, up to `cur`: one backward pass, sixteen bytes at a time (SSE2), the counts kept in byte lanes (the
+   block holding the `<` only from the lane after it) and added up every 255 blocks. The same scan as
+   ByteScan.lastIndexAndCounts in OnegoXML. */
+static const xmlChar *last_open(const xmlChar *base, const xmlChar *cur, size_t *newlines, size_t *characters) {
+    size_t lines = 0, continuations = 0;
+    const xmlChar *p = cur;
+#if defined(__SSE2__)
+    const __m128i open = _mm_set1_epi8('<'), newline = _mm_set1_epi8('\n');
+    const __m128i top = _mm_set1_epi8((char)0xC0), continuation = _mm_set1_epi8((char)0x80);
+    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    while (p - base >= 16) {
+        __m128i lineLanes = _mm_setzero_si128(), continuationLanes = _mm_setzero_si128();
+        int found = 0, blocks = 0;
+        while (p - base >= 16 && blocks < 255) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(p - 16));
+            __m128i lineHits = _mm_cmpeq_epi8(v, newline);
+            __m128i continuationHits = _mm_cmpeq_epi8(_mm_and_si128(v, top), continuation);
+            found = _mm_movemask_epi8(_mm_cmpeq_epi8(v, open));
+            if (found) {
+                /* Only the lanes after the last `<` count. */
+                int lane = 31 - __builtin_clz((unsigned)found);
+                __m128i after = _mm_cmpgt_epi8(lanes, _mm_set1_epi8((char)lane));
+                lineHits = _mm_and_si128(lineHits, after);
+                continuationHits = _mm_and_si128(continuationHits, after);
+                p -= 16 - lane;
+            } else {
+                p -= 16;
+            }
+            lineLanes = _mm_sub_epi8(lineLanes, lineHits);
+            continuationLanes = _mm_sub_epi8(continuationLanes, continuationHits);
+            if (found) break;
+            blocks++;
+        }
+        lines += lane_sum(lineLanes);
+        continuations += lane_sum(continuationLanes);
+        if (found) {
+            *newlines = lines;
+            *characters = (size_t)(cur - p - 1) - continuations;
+            return p;
+        }
+    }
+#endif
+    while (p > base) {
+        xmlChar b = *--p;
+        if (b == '<') {
+            *newlines = lines;
+            *characters = (size_t)(cur - p - 1) - continuations;
+            return p;
+        }
+        lines += b == '\n';
+        continuations += (b & 0xC0) == 0x80;
+    }
+    return NULL;
+}
+
+/* The UTF-8 characters in [p, end). */
+static size_t characters_in(const xmlChar *p, const xmlChar *end) {
+    size_t continuations = 0;
+    for (const xmlChar *q = p; q < end; q++) continuations += (*q & 0xC0) == 0x80;
+    return (size_t)(end - p) - continuations;
+}
+
+/* The parser's position and where the tag just read starts: the `<` found by walking back from the cursor (`<`
+   cannot occur inside attribute values), its line counted from the newlines passed and its column from the
+   characters passed (or, for a tag spanning lines, from the start of its first line). The same computation as
+   XMLParseContext.tagLocation, made while libxml2's buffer still holds the tag. */
+static void locate_tag(onego_recorder *r, onego_event *e) {
+    locate_here(r, e);
+    xmlParserCtxtPtr ctxt = r->parser;
+    if (ctxt == NULL || ctxt->input == NULL) return;
+    const xmlChar *base = ctxt->input->base, *cur = ctxt->input->cur;
+    if (base == NULL || cur == NULL || cur <= base) return;
+    size_t characters, newlines;
+    const xmlChar *open = last_open(base, cur, &newlines, &characters);
+    if (open == NULL) return;
+    if (newlines == 0) {
+        long column = (long)e->column - (long)characters - 1;
+        e->tag_column = column < 1 ? 1 : (int32_t)column;
+        return;
+    }
+    const xmlChar *lineStart = open > base ? last_byte(base, '\n', (size_t)(open - base)) : NULL;
+    lineStart = lineStart != NULL ? lineStart + 1 : base;
+    e->tag_line = e->line - (int32_t)newlines;
+    e->tag_column = (int32_t)characters_in(lineStart, open) + 1;
+}
+
+static void record_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                         int namespaceCount, const xmlChar **namespaces, int attributeCount, int defaulted,
+                         const xmlChar **attributes) {
+    (void)prefix;
+    (void)namespaceCount;
+    (void)namespaces;
+    (void)defaulted;
+    onego_recorder *r = ctx;
+    size_t total = (attributes != NULL && attributeCount > 0) ? (size_t)attributeCount : 0;
+    size_t valueBytes = 0;
+    for (size_t i = 0; i < total; i++) {
+        const xmlChar *start = attributes[i * 5 + 3], *end = attributes[i * 5 + 4];
+        if (start != NULL && end != NULL) valueBytes += (size_t)(end - start);
+    }
+    size_t size = sizeof(onego_start_event) + total * sizeof(onego_event_attribute) + ALIGNED(valueBytes);
+    unsigned char *p = reserve(r, size);
+    if (p == NULL) return;
+    onego_start_event *e = (onego_start_event *)p;
+    e->event.kind = ONEGO_EVENT_START;
+    e->event.size = (uint32_t)size;
+    locate_tag(r, &e->event);
+    e->localname = localname;
+    e->uri = uri;
+    e->attribute_count = (int64_t)total;
+    xmlParserCtxtPtr ctxt = r->parser;
+    if (ctxt != NULL && ctxt->input != NULL) {
+        r->start_cur = ctxt->input->cur;
+        r->start_base = ctxt->input->base;
+        r->start_consumed = ctxt->input->consumed;
+        r->start_tag_line = e->event.tag_line;
+        r->start_tag_column = e->event.tag_column;
+    }
+    onego_event_attribute *a = (onego_event_attribute *)(e + 1);
+    unsigned char *v = (unsigned char *)(a + total);
+    for (size_t i = 0; i < total; i++) {
+        const xmlChar **entry = attributes + i * 5;
+        a[i].localname = entry[0];
+        a[i].uri = entry[2];
+        if (entry[3] != NULL && entry[4] != NULL) {
+            size_t length = (size_t)(entry[4] - entry[3]);
+            memcpy(v, entry[3], length);
+            v += length;
+            a[i].length = (int64_t)length;
+        } else {
+            a[i].length = -1;
+        }
+    }
+}
+
+static void record_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix;
+    onego_recorder *r = ctx;
+    unsigned char *p = reserve(r, sizeof(onego_end_event));
+    if (p == NULL) return;
+    onego_end_event *e = (onego_end_event *)p;
+    e->event.kind = ONEGO_EVENT_END;
+    e->event.size = sizeof(onego_end_event);
+    xmlParserCtxtPtr ctxt = r->parser;
+    /* libxml2 reports an empty element's start tag before its `/>` and the end right after it. */
+    const xmlChar *start = r->start_cur;
+    if (ctxt != NULL && ctxt->input != NULL && start != NULL && ctxt->input->base == r->start_base &&
+        ctxt->input->consumed == r->start_consumed && ctxt->input->cur == start + 2 && start[0] == '/' &&
+        start[1] == '>') {
+        /* An empty element: only its `/>` was read since its start tag. */
+        locate_here(r, &e->event);
+        e->event.tag_line = r->start_tag_line;
+        e->event.tag_column = r->start_tag_column;
+    } else {
+        locate_tag(r, &e->event);
+    }
+    r->start_cur = NULL;
+    e->localname = localname;
+    e->uri = uri;
+}
+
+static void record_text(void *ctx, const xmlChar *chars, int length) {
+    if (chars == NULL || length <= 0) return;
+    onego_recorder *r = ctx;
+    size_t size = sizeof(onego_text_event) + ALIGNED((size_t)length);
+    unsigned char *p = reserve(r, size);
+    if (p == NULL) return;
+    onego_text_event *e = (onego_text_event *)p;
+    e->event.kind = ONEGO_EVENT_TEXT;
+    e->event.size = (uint32_t)size;
+    locate_here(r, &e->event);
+    e->length = length;
+    memcpy(e + 1, chars, (size_t)length);
+}
+
+static void record_doctype(void *ctx, const xmlChar *name, const xmlChar *externalID, const xmlChar *systemID) {
+    (void)name;
+    (void)externalID;
+    (void)systemID;
+    onego_recorder *r = ctx;
+    unsigned char *p = reserve(r, sizeof(onego_event));
+    if (p == NULL) return;
+    onego_event *e = (onego_event *)p;
+    e->kind = ONEGO_EVENT_DOCTYPE;
+    e->size = sizeof(onego_event);
+    locate_tag(r, e);
+    halt(r);
+}
+
+void onego_recorder_note(onego_recorder *r, int64_t index) {
+    unsigned char *p = reserve(r, sizeof(onego_note_event));
+    if (p == NULL) return;
+    onego_note_event *e = (onego_note_event *)p;
+    e->event.kind = ONEGO_EVENT_NOTE;
+    e->event.size = sizeof(onego_note_event);
+    locate_here(r, &e->event);
+    e->index = index;
+}
+
+void onego_recorder_install(void *handler) {
+    xmlSAXHandlerPtr sax = handler;
+    sax->startElementNs = record_start;
+    sax->endElementNs = record_end;
+    sax->characters = record_text;
+    sax->cdataBlock = record_text;
+    sax->internalSubset = record_doctype;
+}
