@@ -95,11 +95,12 @@ public final class FindingCache: Sendable {
         return ContentDigest.of(text: "coverage 1 handling \(outcome) \(rates) \(dimensions)")
     }
 
-    /// The stored coverage tally of the handling units of `path`, when current.
-    func coverage(for path: String) -> CoverageTally? {
+    /// The stored coverage tally of the handling units of `path`, when current and of `units` units.
+    func coverage(for path: String, units: Int) -> CoverageTally? {
         guard let key = coverageKey(for: path), let bytes = cache.derived(Self.coverageKind, for: path, key: key),
             let tally = CoverageRecords.decode(
-                bytes, rateCount: RateDefinition.all.count, dimensionCount: BreakdownDimension.allCases.count)
+                bytes, rateCount: RateDefinition.all.count, dimensionCount: BreakdownDimension.allCases.count),
+            tally.unitCount == units
         else { return nil }
         coverageCounts.withLock { $0.reused.append(path) }
         return tally

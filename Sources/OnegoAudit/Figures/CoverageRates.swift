@@ -120,8 +120,8 @@ public struct CoverageCalculator: Sendable {
         var whole = CoverageTally()
         items.withUnsafeBufferPointer { items in
             for (file, unitRange) in zip(files, ranges) {
-                if unitRange.isOwn, let path = file.path, let cached = cache.coverage(for: path),
-                    cached.unitCount == unitRange.units.count
+                if unitRange.isOwn, let path = file.path,
+                    let cached = cache.coverage(for: path, units: unitRange.units.count)
                 {
                     whole.add(cached)
                     continue
