@@ -45,6 +45,9 @@ public struct AuditReport: Sendable {
     public var registry: RuleRegistry
     /// 四级四同: per basic code implemented in several regions, how materials and promised limits differ.
     public var regionalVariation: [RegionalVariation] = []
+    /// With a finding cache: per catalog file, in order, where a renderer may keep what it made of the file's
+    /// compression rows (empty otherwise).
+    public var compressionRowSlots: [CompressionRowSlot] = []
 
     /// The number of active error findings.
     public var errorCount: Int { findings.count(.error) }

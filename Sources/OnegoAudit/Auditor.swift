@@ -185,15 +185,25 @@ public struct Auditor: Sendable {
         let figures = Locked<Figures?>(nil)
         let group = DispatchGroup()
         let officeHours = settings.officeHours
-        DispatchQueue.global().async(group: group) { [population] in
+        DispatchQueue.global().async(group: group) { [population, findingCache] in
             let handling = PopulationIndex(.handlingItems, items: items)
             let units = population == .handlingItems ? handling : PopulationIndex(population, items: items)
             let calculator = CoverageCalculator(population: population)
+            // With the cache, the handling units are counted file by file, unchanged files' tallies reused.
+            let files = FileSegment.of(catalog, keyed: findingCache != nil)
+            let tally =
+                if population == .handlingItems, let findingCache, files.allSatisfy({ $0.path != nil }) {
+                    calculator.tally(of: items, handling: handling, files: files, cache: findingCache)
+                } else {
+                    calculator.tally(of: items, units: units)
+                }
+            let slots = findingCache?.compressionRowSlots(files: files, units: handling, officeHours: officeHours)
             let computed: Figures = (
-                calculator.rates(of: items, units: units), calculator.crossRegion(of: items, units: units),
+                tally.rates(population: population, excluded: units.excluded),
+                tally.crossRegion(population: population),
                 CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
                 Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount,
-                handling
+                handling, slots ?? []
             )
             figures.withLock { $0 = computed }
         }
@@ -212,7 +222,8 @@ public struct Auditor: Sendable {
         }
         guard
             let (
-                rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, handling
+                rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, handling,
+                slots
             ) =
                 figures.withLock({ $0 })
         else {
@@ -233,6 +244,7 @@ public struct Auditor: Sendable {
             crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
         report.regionalVariation = RegionalVariation.compute(groups: acrossRegions)
+        report.compressionRowSlots = slots
         return report
     }
 
@@ -301,5 +313,6 @@ struct FileSegment {
 /// The figures computed beside the rule pass.
 private typealias Figures = (
     rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
-    implementation: Int, departments: [String], materials: Int, handlingUnits: PopulationIndex
+    implementation: Int, departments: [String], materials: Int, handlingUnits: PopulationIndex,
+    compressionRowSlots: [CompressionRowSlot]
 )

@@ -64,7 +64,9 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let inputs = paths + [policy] + (waivers.map { [$0] } ?? []) + matters
         if let output { try AtomicFile.check(output, protecting: inputs) }
-        let report = try makeReport()
+        let report = try makeReport(leavingInputsToExit: true)
+        // The report (every finding and compression row) goes with the process, not freed piece by piece.
+        ProcessExit.leave(report)
         if format == .xlsx, let output {
             let data: Data
             do {
@@ -102,8 +104,10 @@ struct AuditCommand: ParsableCommand {
         if !report.passes { throw ExitCode(1) }
     }
 
-    /// Loads the policy, waivers, catalog and matters and audits them (also used by `onego serve`).
-    func makeReport() throws -> AuditReport {
+    /// Loads the policy, waivers, catalog and matters and audits them (also used by `onego serve`); with
+    /// `leavingInputsToExit`, the loaded catalog is left to the process's exit rather than freed (for a run that
+    /// ends after the report).
+    func makeReport(leavingInputsToExit: Bool = false) throws -> AuditReport {
         let date = today?.day ?? CalendarDay.today()
 
         InputLedger.shared.record(paths + [policy] + (waivers.map { [$0] } ?? []) + matters)
@@ -161,6 +165,7 @@ struct AuditCommand: ParsableCommand {
             load, policy: policyValue, waivers: waiverSet, today: date,
             otherDiagnostics: otherDiagnostics,
             matters: matterFigures, paths: paths)
+        if leavingInputsToExit { ProcessExit.leave(load) }
         return report
     }
 

@@ -159,4 +159,95 @@ import Testing
         #expect(auditor.findings(in: catalog) == plain)
         #expect(auditor.findingCache?.computedPaths.count == 3)
     }
+
+    /// The rates and cross-region counts of an audit of `folder` (with the cache when `cache` is given), and that
+    /// audit's finding cache.
+    static func figures(_ folder: String, cache: CatalogCache? = nil) throws -> (
+        rates: [RateFigure], crossRegion: CrossRegionCounts, cache: FindingCache?
+    ) {
+        var loader = try CatalogLoader.validating()
+        loader.cache = cache
+        let load = loader.load(paths: [folder])
+        var auditor = Auditor()
+        auditor.findingCache = cache.map { FindingCache(cache: $0, auditor: auditor) }
+        let report = auditor.audit(load, today: try #require(CalendarDay(iso: "2026-11-30")))
+        return (report.rates, report.crossRegion, auditor.findingCache)
+    }
+
+    @Test func coverageTalliesOfUnchangedFilesAreReused() throws {
+        let folder = try Self.workspace()
+        let cold = try Self.figures(folder)
+        let first = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(first.rates == cold.rates)
+        #expect(first.crossRegion == cold.crossRegion)
+        #expect(first.cache?.storedCoveragePaths.count == 21)
+        let second = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(second.rates == cold.rates)
+        #expect(second.crossRegion == cold.crossRegion)
+        #expect(second.cache?.reusedCoveragePaths.count == 21)
+        #expect(second.cache?.storedCoveragePaths.isEmpty == true)
+
+        // 内地居民结婚登记 becomes a zero-visit, fully online, nationwide item: the rates change, one file is counted.
+        let path = folder + "/" + Self.civilAffairs
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "<visits count=\"1\"", with: "<visits count=\"0\"")
+            .replacingOccurrences(
+                of: "<online available=\"false\" depth=\"2\"", with: "<online available=\"true\" depth=\"4\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let edited = try Self.figures(folder)
+        #expect(edited.rates != cold.rates)
+        let warm = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(warm.rates == edited.rates)
+        #expect(warm.crossRegion == edited.crossRegion)
+        #expect(warm.cache?.storedCoveragePaths == [path])
+        #expect(warm.cache?.reusedCoveragePaths.count == 20)
+    }
+
+    @Test func aFileWhoseCodeAnEarlierFileNowHasIsCountedAgain() throws {
+        let folder = try Self.workspace()
+        _ = try Self.figures(folder, cache: Self.newCache(folder))
+        // A file that sorts first, holding a copy of 民政局's first item: that item is now left out of civil-affairs,
+        // whose unchanged entry counted it.
+        let path = folder + "/" + Self.civilAffairs
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(text.range(of: "  <item "))
+        let end = try #require(text.range(of: "  </item>\n", range: start.upperBound..<text.endIndex))
+        let copy = String(text[..<end.upperBound]) + "</catalog>\n"
+        try copy.write(toFile: folder + "/aaa-copy.xml", atomically: true, encoding: .utf8)
+        let cold = try Self.figures(folder)
+        let warm = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(warm.rates == cold.rates)
+        #expect(warm.crossRegion == cold.crossRegion)
+        #expect(warm.cache?.reusedCoveragePaths.contains(path) == false)
+        #expect(warm.cache?.storedCoveragePaths == [folder + "/aaa-copy.xml"])
+        #expect(warm.cache?.reusedCoveragePaths.count == 20)
+        // Without the copy, civil-affairs' entry stands for its units again.
+        try FileManager.default.removeItem(atPath: folder + "/aaa-copy.xml")
+        let again = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(try again.rates == Self.figures(folder).rates)
+        #expect(again.cache?.reusedCoveragePaths.count == 21)
+    }
+
+    @Test func damagedOrForeignCoverageEntriesAreCountedAgain() throws {
+        let folder = try Self.workspace()
+        _ = try Self.figures(folder, cache: Self.newCache(folder))
+        let cacheFolder = folder + "/" + CatalogCache.folderName
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter {
+            $0.hasSuffix(".coverage")
+        }.sorted()
+        #expect(entries.count == 21)
+        var flipped = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
+        flipped[flipped.count / 2] ^= 0x20
+        try flipped.write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
+        let cut = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
+        try cut.prefix(cut.count - 3).write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
+        try FileManager.default.removeItem(atPath: cacheFolder + "/" + entries[2])
+        try FileManager.default.copyItem(atPath: cacheFolder + "/" + entries[3], toPath: cacheFolder + "/" + entries[2])
+        let cold = try Self.figures(folder)
+        let warm = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(warm.rates == cold.rates)
+        #expect(warm.crossRegion == cold.crossRegion)
+        #expect(warm.cache?.storedCoveragePaths.count == 3)
+        #expect(warm.cache?.reusedCoveragePaths.count == 18)
+    }
 }

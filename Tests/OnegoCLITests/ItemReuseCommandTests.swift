@@ -36,22 +36,22 @@ import Testing
         #expect(cold.stdout.contains("civil-affairs.xml"))
     }
 
-    /// Every findings format of `onego audit` after an item is moved and edited, after the office hours change and
-    /// after a findings entry is damaged: the cached run prints what a run without the cache prints.
+    /// Every format of `onego audit` after an item is moved and edited, after the office hours change, after a file
+    /// that repeats a code of another is added before it and removed again, after a file is renamed so the files'
+    /// order changes, with another policy, and after every findings, coverage and compression-rows entry is damaged: the cached run
+    /// prints what a run without the cache prints.
     @Test func auditFormatsAfterAnEditEqualAColdRun() throws {
         let folder = try Fixtures.temporaryDirectory() + "/yunxi"
         try FileManager.default.copyItem(atPath: Fixtures.path("Catalogs/yunxi"), toPath: folder)
         for stray in [folder + "/.onego-cache", folder + "/items/.onego-cache"] {
             try? FileManager.default.removeItem(atPath: stray)
         }
-        let audit = [
-            "audit", folder, "--policy", Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"), "--today",
-            "2026-11-21",
-        ]
-        let formats = ["text", "json", "sarif", "csv"]
+        var policy = Fixtures.path("Catalogs/policies/guangdong-style-2026.xml")
+        func audit() -> [String] { ["audit", folder, "--policy", policy, "--today", "2026-11-21"] }
+        let formats = ["text", "json", "sarif", "csv", "html"]
         func compare(_ step: String) throws {
             for format in formats {
-                let arguments = audit + ["--format", format]
+                let arguments = audit() + ["--format", format]
                 let cold = try Fixtures.runOnego(arguments + ["--no-cache"])
                 let warm = try Fixtures.runOnego(arguments, environment: CacheCommandTests.caching)
                 #expect(warm.status == cold.status, "\(step) \(format)")
@@ -59,12 +59,13 @@ import Testing
                 #expect(warm.stderr == cold.stderr, "\(step) \(format)")
             }
         }
-        _ = try Fixtures.runOnego(audit, environment: CacheCommandTests.caching)
+        _ = try Fixtures.runOnego(audit(), environment: CacheCommandTests.caching)
         // 内地居民结婚登记 moves below 内地居民离婚登记 and needs three visits.
         let path = folder + "/items/civil-affairs.xml"
         var text = try String(contentsOfFile: path, encoding: .utf8)
         let start = try #require(text.range(of: "  <item "))
         let end = try #require(text.range(of: "  </item>\n", range: start.upperBound..<text.endIndex))
+        let first = String(text[..<end.upperBound]) + "</catalog>\n"
         let moved = text[start.lowerBound..<end.upperBound].replacingOccurrences(
             of: "<visits count=\"1\"", with: "<visits count=\"3\"")
         text.removeSubrange(start.lowerBound..<end.upperBound)
@@ -74,9 +75,22 @@ import Testing
         try compare("moved")
         try "09:00-12:00\n14:00-17:00\n".write(toFile: folder + "/office-hours.txt", atomically: true, encoding: .utf8)
         try compare("office hours")
+        // A file before civil-affairs with a copy of its first item: that item now counts in the new file.
+        try first.write(toFile: folder + "/items/aaa-copy.xml", atomically: true, encoding: .utf8)
+        try compare("file added")
+        try FileManager.default.removeItem(atPath: folder + "/items/aaa-copy.xml")
+        try compare("file removed")
+        try FileManager.default.moveItem(
+            atPath: folder + "/items/water-affairs.xml", toPath: folder + "/items/a-water.xml")
+        try compare("files reordered")
+        policy = Fixtures.path("Catalogs/policies/meizhou-2017.xml")
+        try compare("other policy")
         let cache = folder + "/.onego-cache"
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".findings") }
-        #expect(entries.count == 21)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter {
+            $0.hasSuffix(".findings") || $0.hasSuffix(".coverage") || $0.hasSuffix(".compression.json")
+        }
+        #expect(entries.count(where: { $0.hasSuffix(".coverage") }) >= 21)
+        #expect(entries.count(where: { $0.hasSuffix(".compression.json") }) >= 21)
         for entry in entries {
             var bytes = try Data(contentsOf: URL(fileURLWithPath: cache + "/" + entry))
             bytes[bytes.count - 2] ^= 0x01

@@ -176,6 +176,49 @@ extension AuditJSONReport {
 
 /// `AuditJSONReport.render` writes what `JSONEncoder` wrote, byte for byte.
 @Suite struct AuditJSONWriterTests {
+    /// An audit of a copy of the sample catalog with the cache, and its finding cache.
+    static func cachedAudit(_ folder: String) throws -> (report: AuditReport, cache: FindingCache) {
+        var loader = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd")
+        let cache = CatalogCache(directory: folder + "/" + CatalogCache.folderName)
+        loader.cache = cache
+        let load = loader.load(paths: [folder])
+        var auditor = Auditor()
+        let findingCache = FindingCache(cache: cache, auditor: auditor)
+        auditor.findingCache = findingCache
+        let (policy, _) = Policy.load(
+            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"),
+            schemaPath: Fixtures.schemas + "/policy.xsd")
+        let report = auditor.audit(load, policy: policy, today: try #require(CalendarDay(iso: "2026-11-21")))
+        return (report, findingCache)
+    }
+
+    @Test func compressionRowsKeptPerFileEqualTheEncoder() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        let first = try Self.cachedAudit(folder)
+        #expect(first.report.compressionRowSlots.count == 21)
+        #expect(first.report.compressionRowSlots.last?.rows.upperBound == first.report.compression.items.count)
+        let oracle = try AuditJSONReport.encoderRender(first.report)
+        #expect(try AuditJSONReport.render(first.report) == oracle)
+        #expect(first.cache.storedRowPaths.count == 21)
+        let second = try Self.cachedAudit(folder)
+        #expect(try AuditJSONReport.render(second.report) == oracle)
+        #expect(second.cache.reusedRowPaths.count == 21)
+        #expect(second.cache.storedRowPaths.isEmpty)
+        // An entry with an intact checksum that holds one row too few, and one that holds another file's rows.
+        let slots = second.report.compressionRowSlots
+        let short = try #require(slots.firstIndex { $0.rows.count >= 2 })
+        let rows = CompressionRowsJSON(rows: second.report.compression.items, slots: [], depth: 3)
+        slots[short].store(rows.storedForm(of: slots[short].rows.dropLast()), as: CompressionRowsJSON.kind)
+        let other = try #require(slots.indices.first { $0 != short && slots[$0].rows.count != slots[short].rows.count })
+        slots[other].store(rows.storedForm(of: slots[short].rows), as: CompressionRowsJSON.kind)
+        let third = try Self.cachedAudit(folder)
+        #expect(try AuditJSONReport.render(third.report) == oracle)
+        #expect(third.cache.reusedRowPaths.count == 19)
+        #expect(third.cache.storedRowPaths.count == 2)
+    }
+
     @Test func sampleWorkspaceAuditEqualsTheEncoder() throws {
         // The sample catalog with its waivers and matters: work lists, findings about files (no item), excluded and
         // unpublished compression rows, matters' figures.

@@ -10,8 +10,13 @@ import OnegoComposer
 /// loader's settings and onego's build) and by what the rules read besides the item: the registry (each rule's ID,
 /// severity and kind, in order) and ``AuditSettings`` (code profile, thresholds, synonym table, office hours). An
 /// entry is used only when both digests match and its checksum holds; anything else is recomputed and stored anew.
-/// Catalog rules (duplicates, comparisons across items), waivers and figures are always worked out on the whole
-/// catalog.
+/// Catalog rules (duplicates, comparisons across items) and waivers are always worked out on the whole catalog.
+///
+/// Beside the findings, each file's coverage tally (``CoverageTally``: the rates' counters and the cross-region
+/// counts over its handling units) is kept under the kind `coverage`, keyed by the file's outcome and the rates'
+/// IDs. It stands for the file alone only while none of the file's items is left out for a code of an earlier file,
+/// so it is stored and used only then (``PopulationIndex/unitRanges(of:)``); the other files are counted each time,
+/// and the tallies are added in file order.
 ///
 /// ```swift
 /// var loader = try CatalogLoader.validating()
@@ -27,9 +32,13 @@ public final class FindingCache: Sendable {
     /// The digest of the registry and the settings.
     let rulesDigest: UInt64
     private let counts = Locked((reused: [String](), computed: [String]()))
+    private let coverageCounts = Locked((reused: [String](), computed: [String]()))
+    private let rowCounts = Locked((reused: [String](), computed: [String]()))
 
     /// The derived entries' kind (see ``CatalogCache/derived(_:for:key:)``).
     static let kind = "findings"
+    /// The kind of the coverage tallies' entries.
+    static let coverageKind = "coverage"
 
     /// A finding cache in `cache`'s folder for audits by `auditor` (its registry and settings).
     public init(cache: CatalogCache, auditor: Auditor) {
@@ -41,6 +50,19 @@ public final class FindingCache: Sendable {
     public var reusedPaths: [String] { counts.withLock { $0.reused } }
     /// The files whose item findings were worked out (and stored) in the audits so far.
     public var computedPaths: [String] { counts.withLock { $0.computed } }
+
+    /// The files whose coverage tally came from the cache in the audits so far.
+    public var reusedCoveragePaths: [String] { coverageCounts.withLock { $0.reused } }
+    /// The files whose coverage tally was counted and stored in the audits so far.
+    public var storedCoveragePaths: [String] { coverageCounts.withLock { $0.computed } }
+
+    /// The files whose rendered compression rows came from the cache (``CompressionRowSlot``).
+    public var reusedRowPaths: [String] { rowCounts.withLock { $0.reused } }
+    /// The files whose rendered compression rows were stored.
+    public var storedRowPaths: [String] { rowCounts.withLock { $0.computed } }
+
+    func noteRows(reused path: String) { rowCounts.withLock { $0.reused.append(path) } }
+    func noteRows(stored path: String) { rowCounts.withLock { $0.computed.append(path) } }
 
     /// The entry key of the catalog file `path` as the last load left it; `nil` when its outcome is unknown.
     func key(for path: String) -> UInt64? {
@@ -62,6 +84,33 @@ public final class FindingCache: Sendable {
         counts.withLock { $0.computed.append(path) }
         guard let key = key(for: path) else { return }
         cache.storeDerived(Self.kind, for: path, key: key, payload: FindingRecords.encode(perRule))
+    }
+
+    /// The coverage entry key of `path` as the last load left it: its outcome and the rates counted (their
+    /// conditions are onego's code, which the outcome's build identity covers); `nil` when its outcome is unknown.
+    func coverageKey(for path: String) -> UInt64? {
+        guard let outcome = cache.outcomeDigest(for: path) else { return nil }
+        let rates = RateDefinition.all.map(\.id).joined(separator: ",")
+        let dimensions = BreakdownDimension.allCases.map(\.rawValue).joined(separator: ",")
+        return ContentDigest.of(text: "coverage 1 handling \(outcome) \(rates) \(dimensions)")
+    }
+
+    /// The stored coverage tally of the handling units of `path`, when current and of `units` units.
+    func coverage(for path: String, units: Int) -> CoverageTally? {
+        guard let key = coverageKey(for: path), let bytes = cache.derived(Self.coverageKind, for: path, key: key),
+            let tally = CoverageRecords.decode(
+                bytes, rateCount: RateDefinition.all.count, dimensionCount: BreakdownDimension.allCases.count),
+            tally.unitCount == units
+        else { return nil }
+        coverageCounts.withLock { $0.reused.append(path) }
+        return tally
+    }
+
+    /// Stores the coverage tally of the handling units of `path`, counted from the outcome the last load took.
+    func storeCoverage(_ tally: CoverageTally, for path: String) {
+        guard let key = coverageKey(for: path) else { return }
+        coverageCounts.withLock { $0.computed.append(path) }
+        cache.storeDerived(Self.coverageKind, for: path, key: key, payload: CoverageRecords.encode(tally))
     }
 
     /// Everything the item rules read besides the item, as one text that is the same in every run.

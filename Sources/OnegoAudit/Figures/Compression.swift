@@ -23,6 +23,13 @@ public struct ItemCompression: Sendable, Hashable, Codable {
     public var statutoryDays: Double
     /// 承诺 in approximate working days.
     public var promisedDays: Double
+
+    /// Whether the item is left out of the figures (``CompressionFigures/excluded``).
+    public var isExcluded: Bool { rate == nil }
+    /// Whether its promise equals the statutory limit (``CompressionFigures/unreformed``).
+    public var isUnreformed: Bool { rate == 0 }
+    /// Whether its promised limit is 未公布 (``CompressionFigures/notPublished``).
+    public var isNotPublished: Bool { exclusion == CompressionFigures.notPublished }
 }
 
 /// Aggregate compression over a set of items, both ways, each labelled.
@@ -107,13 +114,13 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
     public var byDepartment: [DepartmentCompression]
 
     /// Items left out, with reasons.
-    public var excluded: [ItemCompression] { items.filter { $0.rate == nil } }
+    public var excluded: [ItemCompression] { items.filter(\.isExcluded) }
     /// Items whose promise equals the statutory limit (no reform yet).
-    public var unreformed: [ItemCompression] { items.filter { $0.rate == 0 } }
+    public var unreformed: [ItemCompression] { items.filter(\.isUnreformed) }
     /// 即办件 counted at 100%.
     public var immediateCount: Int { items.count { $0.rate != nil && $0.promised?.value == 0 } }
     /// Items whose promised limit is 未公布: no data for the rate, listed rather than counted as 0.
-    public var notPublished: [ItemCompression] { items.filter { $0.exclusion == Self.notPublished } }
+    public var notPublished: [ItemCompression] { items.filter(\.isNotPublished) }
     /// The exclusion reason of an item without a published promise.
     static let notPublished = "承诺办结时限未公布"
 

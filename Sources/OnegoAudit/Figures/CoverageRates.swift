@@ -98,145 +98,44 @@ public struct CoverageCalculator: Sendable {
         rates(of: items, units: PopulationIndex(population, items: items))
     }
 
-    /// Every rate of ``RateDefinition/all``, in one walk over the units: each unit is looked at once for all
-    /// rates and all four breakdowns.
+    /// Every rate of ``RateDefinition/all`` over units already worked out, in one walk over the units: each unit is
+    /// looked at once for all rates and all four breakdowns.
     func rates(of items: [ServiceItem], units: PopulationIndex) -> [RateFigure] {
-        let definitions = RateDefinition.all
-        let groups = UnitGroups(items: items, units: units)
-        // One row of counters per rate: the total, then every group of every dimension.
-        let width = 1 + groups.groupCount
-        var counters = [Ratio](repeating: Ratio(0, 0), count: definitions.count * width)
-        var slots = [Int](repeating: 0, count: groups.dimensionCount)
-        // The conditions taken out of the definitions once, so the walk copies neither definitions nor items.
-        var itemConditions: [(rate: Int, condition: @Sendable (ServiceItem) -> Bool)] = []
-        var materialConditions: [(rate: Int, condition: @Sendable (Material) -> Bool)] = []
-        for (rate, definition) in definitions.enumerated() {
-            switch definition.measure {
-            case .items(let condition): itemConditions.append((rate, condition))
-            case .materials(let condition): materialConditions.append((rate, condition))
-            }
-        }
-        var contributions = [Ratio](repeating: Ratio(0, 0), count: definitions.count)
+        tally(of: items, units: units).rates(population: population, excluded: units.excluded)
+    }
+
+    /// The counters of every unit, in one walk.
+    func tally(of items: [ServiceItem], units: PopulationIndex) -> CoverageTally {
+        items.withUnsafeBufferPointer { CoverageTally(units: 0..<units.count, of: units, items: $0) }
+    }
+
+    /// The counters of every handling unit, file by file (`files`: the catalog's files in order, together every
+    /// item), each file's tally added in order. A file whose units are its own (no item left out for a code of an
+    /// earlier file) takes its tally from `cache` when the entry for its current outcome is there, and stores the
+    /// one it counts; the others are counted every time.
+    func tally(
+        of items: [ServiceItem], handling units: PopulationIndex, files: [FileSegment], cache: FindingCache
+    ) -> CoverageTally {
+        let ranges = units.unitRanges(of: files.map(\.range))
+        var whole = CoverageTally()
         items.withUnsafeBufferPointer { items in
-            for unit in 0..<units.count {
-                for dimension in 0..<groups.dimensionCount {
-                    slots[dimension] = 1 + groups.offsets[dimension] + groups.membership[dimension][unit]
+            for (file, unitRange) in zip(files, ranges) {
+                if unitRange.isOwn, let path = file.path,
+                    let cached = cache.coverage(for: path, units: unitRange.units.count)
+                {
+                    whole.add(cached)
+                    continue
                 }
-                let members = units.members(of: unit)
-                itemConditions.withUnsafeBufferPointer { conditions in
-                    for entry in conditions.indices {
-                        let condition = conditions[entry].condition
-                        contributions[conditions[entry].rate] = Ratio(
-                            members.allSatisfy { condition(items[$0]) } ? 1 : 0, 1)
-                    }
-                }
-                materialConditions.withUnsafeBufferPointer { conditions in
-                    for entry in conditions.indices {
-                        let condition = conditions[entry].condition
-                        var met = 0
-                        var all = 0
-                        for member in members {
-                            items[member].materials.withUnsafeBufferPointer { materials in
-                                // Materials whose facts the source did not give (未注明) are no data, not a "no".
-                                for index in materials.indices where !materials[index].hasUnspecifiedFacts {
-                                    all += 1
-                                    if condition(materials[index]) { met += 1 }
-                                }
-                            }
-                        }
-                        contributions[conditions[entry].rate] = Ratio(met, all)
-                    }
-                }
-                for rate in 0..<definitions.count {
-                    let contribution = contributions[rate]
-                    let row = rate * width
-                    counters[row] = counters[row] + contribution
-                    for slot in slots { counters[row + slot] = counters[row + slot] + contribution }
-                }
+                let counted = CoverageTally(units: unitRange.units, of: units, items: items)
+                if unitRange.isOwn, let path = file.path { cache.storeCoverage(counted, for: path) }
+                whole.add(counted)
             }
         }
-        return definitions.enumerated().map { rate, definition in
-            let row = rate * width
-            var breakdown: [BreakdownDimension: [GroupRatio]] = [:]
-            for (dimension, kind) in BreakdownDimension.allCases.enumerated() {
-                breakdown[kind] = groups.labels[dimension].indices.map { group in
-                    GroupRatio(
-                        key: groups.keys[dimension][group], label: groups.labels[dimension][group],
-                        ratio: counters[row + 1 + groups.offsets[dimension] + group])
-                }
-            }
-            let populationName =
-                definition.countsMaterials ? "申请材料（\(population.label)的材料条目）" : population.label
-            return RateFigure(
-                id: definition.id, name: definition.name, formula: definition.formula, population: populationName,
-                ratio: counters[row], excluded: units.excluded, breakdown: breakdown)
-        }
+        return whole
     }
 
     /// Cross-region counts.
     public func crossRegion(of items: [ServiceItem]) -> CrossRegionCounts {
-        crossRegion(of: items, units: PopulationIndex(population, items: items))
-    }
-
-    /// Cross-region counts over units already worked out.
-    func crossRegion(of items: [ServiceItem], units: PopulationIndex) -> CrossRegionCounts {
-        var byScope: [String: Int] = [:]
-        var byMode: [String: Int] = [:]
-        for unit in 0..<units.count {
-            guard let cross = items.withUnsafeBufferPointer({ $0[units.representative(of: unit)].crossRegion })
-            else { continue }
-            byScope[cross.scope.rawValue, default: 0] += 1
-            if cross.scope == .nationwide {
-                byMode[cross.mode?.rawValue ?? "未写明", default: 0] += 1
-            }
-        }
-        return CrossRegionCounts(byScope: byScope, crossProvinceByMode: byMode, population: population.label)
-    }
-}
-
-/// Which breakdown group (department, region, level, type) each unit falls in, in order of first appearance,
-/// computed once so the rates do not redo the string work per unit.
-struct UnitGroups {
-    /// Per dimension, the group keys in order of first appearance.
-    var keys: [[String]] = []
-    /// Per dimension, the group labels, parallel to `keys`.
-    var labels: [[String]] = []
-    /// Per dimension, each unit's group index.
-    var membership: [[Int]] = []
-    /// Per dimension, how many groups the dimensions before it have.
-    var offsets: [Int] = []
-
-    /// The number of dimensions.
-    var dimensionCount: Int { keys.count }
-    /// The number of groups over all dimensions.
-    var groupCount: Int { keys.reduce(0) { $0 + $1.count } }
-
-    init(items: [ServiceItem], units: PopulationIndex) {
-        self = items.withUnsafeBufferPointer { UnitGroups(buffer: $0, units: units) }
-    }
-
-    private init(buffer items: UnsafeBufferPointer<ServiceItem>, units: PopulationIndex) {
-        for dimension in BreakdownDimension.allCases {
-            var index: [UTF8Key: Int] = [:]
-            var keys: [String] = []
-            var labels: [String] = []
-            var membership: [Int] = []
-            membership.reserveCapacity(units.count)
-            for unit in 0..<units.count {
-                let (key, label) = dimension.group(of: items[units.representative(of: unit)])
-                if let known = index[UTF8Key(key)] {
-                    membership.append(known)
-                } else {
-                    index[UTF8Key(key)] = keys.count
-                    membership.append(keys.count)
-                    keys.append(key)
-                    labels.append(label)
-                }
-            }
-            offsets.append(groupCount)
-            self.keys.append(keys)
-            self.labels.append(labels)
-            self.membership.append(membership)
-        }
+        tally(of: items, units: PopulationIndex(population, items: items)).crossRegion(population: population)
     }
 }

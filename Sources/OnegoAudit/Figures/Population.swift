@@ -28,6 +28,10 @@ struct PopulationIndex: Sendable {
     private(set) var codes: [String] = []
     /// Items left out (a code seen before).
     private(set) var excluded: [Exclusion] = []
+    /// For each of ``excluded``, its position and the position of the first item with its code.
+    private(set) var excludedPositions: [(position: Int, first: Int)] = []
+    /// Whether the units are handling items (one member each, in position order).
+    let isHandling: Bool
 
     /// The number of units.
     var count: Int { codes.count }
@@ -40,20 +44,23 @@ struct PopulationIndex: Sendable {
 
     /// Splits items into units, counting each code once; later items with a code already seen are excluded.
     init(_ population: Population, items: [ServiceItem]) {
-        var seen = Set<String>(minimumCapacity: items.count)
+        isHandling = population == .handlingItems
+        var firstPosition = [String: Int](minimumCapacity: items.count)
         var unique: [Int] = []
         unique.reserveCapacity(items.count)
         // Through the buffer, so each item's code is read in place rather than the item copied.
         items.withUnsafeBufferPointer { items in
             for position in items.indices {
-                if seen.insert(items[position].id).inserted {
+                let code = items[position].id
+                // One hash on the common path (a new code); a repeat puts the first position back.
+                guard let first = firstPosition.updateValue(position, forKey: code) else {
                     unique.append(position)
-                } else {
-                    excluded.append(
-                        Exclusion(
-                            item: items[position].id, name: items[position].name,
-                            reason: "编码重复，已按首次出现计入一次"))
+                    continue
                 }
+                firstPosition[code] = first
+                excludedPositions.append((position, first))
+                excluded.append(
+                    Exclusion(item: code, name: items[position].name, reason: "编码重复，已按首次出现计入一次"))
             }
         }
         switch population {
@@ -78,6 +85,31 @@ struct PopulationIndex: Sendable {
             starts = [0]
             for group in groups { starts.append(starts[starts.count - 1] + group.count) }
         }
+    }
+}
+
+extension PopulationIndex {
+    /// For each file (item ranges in catalog order, together every item), the handling units whose item lies in
+    /// it, and whether they are its own: none of its items is left out for a code first seen in an earlier file.
+    /// A file's own units are exactly its items whose code its earlier items do not have, so what is counted over
+    /// them depends on the file alone.
+    func unitRanges(of files: [Range<Int>]) -> [(units: Range<Int>, isOwn: Bool)] {
+        precondition(isHandling, "only handling units follow the files")
+        var ranges: [(units: Range<Int>, isOwn: Bool)] = []
+        ranges.reserveCapacity(files.count)
+        var unit = 0
+        var exclusion = 0
+        for file in files {
+            let start = unit
+            while unit < members.count, members[unit] < file.upperBound { unit += 1 }
+            var isOwn = true
+            while exclusion < excludedPositions.count, excludedPositions[exclusion].position < file.upperBound {
+                if excludedPositions[exclusion].first < file.lowerBound { isOwn = false }
+                exclusion += 1
+            }
+            ranges.append((start..<unit, isOwn))
+        }
+        return ranges
     }
 }
 

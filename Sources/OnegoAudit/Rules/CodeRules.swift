@@ -125,11 +125,14 @@ enum CodeRules {
                     let implementation: String
                     let name: Int
                 }
-                var seen: [Key: Int] = [:]
-                seen.reserveCapacity(catalog.items.count)
                 var result: [(ServiceItem, RuleIssue)] = []
                 catalog.items.withUnsafeBufferPointer { items in
-                    for index in items.indices {
+                    // Only items whose implementation code another item has can share a name under it: the codes
+                    // are counted first, so names are normalised only for those items.
+                    var itemsPerCode = [String: Int](minimumCapacity: items.count)
+                    for index in items.indices { itemsPerCode[items[index].codes.implementation, default: 0] += 1 }
+                    var seen: [Key: Int] = [:]
+                    for index in items.indices where itemsPerCode[items[index].codes.implementation, default: 0] > 1 {
                         let key = Key(
                             implementation: items[index].codes.implementation,
                             name: context.normalisedID(ofName: items[index].name))

@@ -7,7 +7,7 @@ extension PrettyJSONWriter {
     mutating func auditReport(_ report: AuditReport) throws {
         beginObject()
         key("compression")
-        try compression(report.compression, matters: report.matters)
+        try compression(report.compression, matters: report.matters, slots: report.compressionRowSlots)
         key("departments")
         try embed(report.departmentSummaries)
         key("findings")
@@ -68,7 +68,12 @@ extension PrettyJSONWriter {
         endArray()
     }
 
-    mutating func compression(_ figures: CompressionFigures, matters: [MatterFigures]) throws {
+    mutating func compression(
+        _ figures: CompressionFigures, matters: [MatterFigures], slots: [CompressionRowSlot] = []
+    ) throws {
+        // The rows are written once each (at the depth of the lists' elements) and put in the four lists.
+        let rows = CompressionRowsJSON(rows: figures.items, slots: slots, depth: depth + 2)
+        noteNonConforming(rows.nonConforming)
         beginObject()
         key("byDepartment")
         try embed(
@@ -76,11 +81,11 @@ extension PrettyJSONWriter {
                 AuditJSONReport.Department(department: $0.department, compression: AuditJSONReport.Pair($0.aggregate))
             })
         key("excluded")
-        compressionRows(figures.excluded)
+        compressionRows(rows, of: figures.items, where: \.isExcluded)
         key("immediate")
         int(figures.immediateCount)
         key("items")
-        compressionRows(figures.items)
+        compressionRows(rows, of: figures.items, where: { _ in true })
         key("licensing")
         try embed(AuditJSONReport.Pair(figures.licensing))
         key("matters")
@@ -88,40 +93,45 @@ extension PrettyJSONWriter {
         key("overall")
         try embed(AuditJSONReport.Pair(figures.overall))
         key("promiseNotPublished")  // promised limit 未公布: no data for the figures, listed (never counted as 0)
-        compressionRows(figures.notPublished)
+        compressionRows(rows, of: figures.items, where: \.isNotPublished)
         key("unreformed")
-        compressionRows(figures.unreformed)
+        compressionRows(rows, of: figures.items, where: \.isUnreformed)
         endObject()
     }
 
-    /// Per-item compression rows; `excluded`, `rate` and `statutory` only when present.
-    mutating func compressionRows(_ rows: [ItemCompression]) {
+    /// The rows of `items` that `include` takes, from their bytes in `rendered`.
+    mutating func compressionRows(
+        _ rendered: CompressionRowsJSON, of items: [ItemCompression], where include: (ItemCompression) -> Bool
+    ) {
         beginArray()
-        for row in rows {
-            beginObject()
-            key("department")
-            string(row.department)
-            if let exclusion = row.exclusion {
-                key("excluded")
-                string(exclusion)
-            }
-            key("item")
-            string(row.item)
-            key("name")
-            string(row.name)
-            key("promised")
-            string(row.promised?.description ?? PublishedState.notPublished.rawValue)
-            if let rate = row.rate {
-                key("rate")
-                number(round4(rate))
-            }
-            if let statutory = row.statutory {
-                key("statutory")
-                string(statutory.description)
-            }
-            endObject()
-        }
+        for index in items.indices where include(items[index]) { value(rendered[index]) }
         endArray()
+    }
+
+    /// One compression row; `excluded`, `rate` and `statutory` only when present.
+    mutating func compressionRow(_ row: ItemCompression) {
+        beginObject()
+        key("department")
+        string(row.department)
+        if let exclusion = row.exclusion {
+            key("excluded")
+            string(exclusion)
+        }
+        key("item")
+        string(row.item)
+        key("name")
+        string(row.name)
+        key("promised")
+        string(row.promised?.description ?? PublishedState.notPublished.rawValue)
+        if let rate = row.rate {
+            key("rate")
+            number(round4(rate))
+        }
+        if let statutory = row.statutory {
+            key("statutory")
+            string(statutory.description)
+        }
+        endObject()
     }
 
     /// The findings; `item`, `itemName` and `department` are null for findings about files rather than items.

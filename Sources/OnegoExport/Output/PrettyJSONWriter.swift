@@ -22,6 +22,16 @@ struct PrettyJSONWriter {
         open.reserveCapacity(8)
     }
 
+    /// A writer of one value as it is written inside `depth` open containers, without the separator and indentation
+    /// before it: the bytes ``value(_:)`` puts in such a place (for values made once and kept).
+    init(depth: Int, capacity: Int = 4_096) {
+        self.init(capacity: capacity)
+        open = Array(repeating: (false, 1), count: depth)
+    }
+
+    /// The number of containers open.
+    var depth: Int { open.count }
+
     /// A number written that was not finite (NaN or an infinity, which JSON cannot hold): the text is then not
     /// JSON, and the caller refuses it as the encoder did.
     var nonConformingNumber: Double? { nonConforming }
@@ -124,6 +134,17 @@ struct PrettyJSONWriter {
                 }
             }
         }
+    }
+
+    /// A value already written by a writer of the same depth (``init(depth:capacity:)``).
+    mutating func value(_ written: ArraySlice<UInt8>) {
+        beginValue()
+        bytes.append(contentsOf: written)
+    }
+
+    /// Takes on a number that was not finite from a part written elsewhere, so the document is refused as a whole.
+    mutating func noteNonConforming(_ number: Double?) {
+        if nonConforming == nil { nonConforming = number }
     }
 
     /// An array of strings.
