@@ -113,7 +113,9 @@ let package = Package(
             name: "onego-fuzz", dependencies: ["OnegoBase", "OnegoXML", "OnegoCatalog", "OnegoComposer"],
             path: "Tests/Fuzz/Sources/onego-fuzz"),
         .target(name: "OnegoTestSupport", dependencies: ["OnegoCatalog"], path: "Tests/OnegoTestSupport"),
-        .testTarget(name: "OnegoXMLTests", dependencies: ["OnegoBase", "OnegoXML", "OnegoTestSupport"]),
+        .testTarget(
+            name: "OnegoXMLTests",
+            dependencies: ["OnegoBase", "OnegoXML", "OnegoTestSupport", "CLibXML2", "CLibXML2Events"]),
         .testTarget(name: "OnegoResourcesTests", dependencies: ["OnegoResources", "OnegoCatalog", "OnegoTestSupport"]),
         .testTarget(name: "OnegoCatalogTests", dependencies: ["OnegoBase", "OnegoCatalog", "OnegoTestSupport"]),
         .testTarget(

@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -40,8 +41,14 @@ static void halt(onego_recorder *r) {
     }
 }
 
-/* Room for `size` more bytes (a multiple of 8), or NULL (and the parser halted) when the arena cannot grow. */
+/* Room for `size` more bytes (a multiple of 8), or NULL (and the parser halted) when the arena cannot grow or the
+   record would not fit its 32-bit size field (libxml2 stops far below that unless XML_PARSE_HUGE is set). */
 static unsigned char *reserve(onego_recorder *r, size_t size) {
+    if (size > UINT32_MAX || size > SIZE_MAX / 4 - r->used) {
+        r->out_of_memory = 1;
+        halt(r);
+        return NULL;
+    }
     if (r->capacity - r->used < size) {
         size_t capacity = r->capacity * 2;
         while (capacity - r->used < size) capacity *= 2;

@@ -131,7 +131,7 @@ extension XMLParseContext {
 
 /// Without entity substitution, libxml2's SAX2 keeps an escaped ampersand in attribute values as `&#38;` (so a tree
 /// builder can re-parse it); every other reference arrives decoded. Turns each `&#38;` back into `&`.
-func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
+private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
     let pattern: [UInt8] = Array("&#38;".utf8)
     let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: value.count)
     var i = 0

@@ -44,7 +44,8 @@ extension XMLParseContext {
     /// recorded, as an event of its own so that it reaches ``diagnostics`` in order with what the handler reports.
     private func raise(_ diagnostic: Diagnostic, isFatal: Bool) {
         if let recorder, replayed == nil {
-            // A fatal problem already recorded ends the parse when replayed: nothing after it is kept.
+            // A fatal problem already recorded ends the parse when replayed, which drops anything after it: not
+            // keeping it only saves the memory.
             if deferred.last?.isFatal == true { return }
             deferred.append((diagnostic, isFatal))
             onego_recorder_note(recorder, Int64(deferred.count - 1))

@@ -32,7 +32,8 @@ public struct XMLStreamParser: Sendable {
     public var acceptsStreams = false
     /// How libxml2's events reach the handler: replayed after each chunk or called from inside libxml2's callbacks;
     /// by default replayed when validating (see ``XMLEventDispatch/automatic``). Every dispatch gives the handler the
-    /// same events, positions and diagnostics.
+    /// same events and diagnostics, and the same positions wherever they are defined (see
+    /// ``XMLParseContext/tagLocation``).
     public var dispatch: XMLEventDispatch = .automatic
 
     /// Creates a parser.
