@@ -35,8 +35,11 @@ public struct AuditReport: Sendable {
     public var rates: [RateFigure]
     /// Cross-region counts.
     public var crossRegion: CrossRegionCounts
-    /// Time-limit compression.
-    public var compression: CompressionFigures
+    /// Time-limit compression. Changing it forgets ``compressionRowSlots``: a renderer must not keep rows that no
+    /// longer come from the catalog's files.
+    public var compression: CompressionFigures {
+        didSet { compressionRowSlots = [] }
+    }
     /// Per-matter before/after figures (empty without a matters folder).
     public var matters: [MatterFigures]
     /// Policy targets and how they fared.
@@ -47,7 +50,7 @@ public struct AuditReport: Sendable {
     public var regionalVariation: [RegionalVariation] = []
     /// With a finding cache: per catalog file, in order, where a renderer may keep what it made of the file's
     /// compression rows (empty otherwise).
-    public var compressionRowSlots: [CompressionRowSlot] = []
+    public internal(set) var compressionRowSlots: [CompressionRowSlot] = []
 
     /// The number of active error findings.
     public var errorCount: Int { findings.count(.error) }

@@ -80,6 +80,20 @@ import Testing
         try compare("file added")
         try FileManager.default.removeItem(atPath: folder + "/items/aaa-copy.xml")
         try compare("file removed")
+        // Two copies in turn of later items in a file before civil-affairs: civil-affairs is not its own either time
+        // and keeps its number of handling units, so only the own-units check keeps its kept rates and rows out.
+        text = try String(contentsOfFile: path, encoding: .utf8)
+        let header = try #require(text.range(of: "  <item ")).lowerBound
+        let items = text.components(separatedBy: "  </item>\n").dropLast().map {
+            $0[($0.range(of: "  <item ")?.lowerBound ?? $0.startIndex)...]
+        }
+        for (step, index) in [("second item copied earlier", 1), ("ninth item copied earlier", 8)] {
+            let copy = String(text[..<header]) + items[index] + "  </item>\n</catalog>\n"
+            try copy.write(toFile: folder + "/items/aaa-copy.xml", atomically: true, encoding: .utf8)
+            try compare(step)
+        }
+        try FileManager.default.removeItem(atPath: folder + "/items/aaa-copy.xml")
+        try compare("copy removed")
         try FileManager.default.moveItem(
             atPath: folder + "/items/water-affairs.xml", toPath: folder + "/items/a-water.xml")
         try compare("files reordered")

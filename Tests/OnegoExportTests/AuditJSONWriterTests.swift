@@ -219,6 +219,21 @@ extension AuditJSONReport {
         #expect(third.cache.storedRowPaths.count == 2)
     }
 
+    /// A report whose compression figures were changed after the audit keeps no rows: its rendering would otherwise
+    /// store the changed rows as the files' own, and the next audit of the same files would print them.
+    @Test func aChangedReportKeepsNoCompressionRows() throws {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        var first = try Self.cachedAudit(folder).report
+        first.compression.items[0].name = "改过的名称"
+        #expect(first.compressionRowSlots.isEmpty)
+        #expect(try AuditJSONReport.render(first).contains("改过的名称"))
+        let second = try Self.cachedAudit(folder)
+        #expect(try !AuditJSONReport.render(second.report).contains("改过的名称"))
+        #expect(try AuditJSONReport.render(second.report) == AuditJSONReport.encoderRender(second.report))
+    }
+
     @Test func sampleWorkspaceAuditEqualsTheEncoder() throws {
         // The sample catalog with its waivers and matters: work lists, findings about files (no item), excluded and
         // unpublished compression rows, matters' figures.
