@@ -60,7 +60,7 @@ struct CoverageTally: Sendable, Equatable {
             && lhs.byScope == rhs.byScope && lhs.byMode == rhs.byMode
     }
 
-    /// Counts the units `units` of `index` (their members in `items`).
+    /// Counts the units `units` of `population` (their members in `items`).
     init(units: Range<Int>, of population: PopulationIndex, items: UnsafeBufferPointer<ServiceItem>) {
         self.init()
         let definitions = RateDefinition.all
