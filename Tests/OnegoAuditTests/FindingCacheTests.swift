@@ -93,19 +93,7 @@ import Testing
     @Test func damagedOrForeignEntriesAreWorkedOutAgain() throws {
         let folder = try Self.workspace()
         _ = try Self.findings(folder, cache: Self.newCache(folder))
-        let cacheFolder = folder + "/" + CatalogCache.folderName
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter {
-            $0.hasSuffix(".findings")
-        }.sorted()
-        #expect(entries.count == 21)
-        // A flipped byte in the middle of one, another cut short, a third replaced by a fourth's.
-        var flipped = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
-        flipped[flipped.count / 2] ^= 0x20
-        try flipped.write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
-        let cut = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
-        try cut.prefix(cut.count - 3).write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
-        try FileManager.default.removeItem(atPath: cacheFolder + "/" + entries[2])
-        try FileManager.default.copyItem(atPath: cacheFolder + "/" + entries[3], toPath: cacheFolder + "/" + entries[2])
+        try Self.damageEntries(ending: ".findings", in: folder)
 
         let cold = try Self.findings(folder).findings
         let warm = try Self.findings(folder, cache: Self.newCache(folder))
@@ -231,9 +219,21 @@ import Testing
     @Test func damagedOrForeignCoverageEntriesAreCountedAgain() throws {
         let folder = try Self.workspace()
         _ = try Self.figures(folder, cache: Self.newCache(folder))
+        try Self.damageEntries(ending: ".coverage", in: folder)
+        let cold = try Self.figures(folder)
+        let warm = try Self.figures(folder, cache: Self.newCache(folder))
+        #expect(warm.rates == cold.rates)
+        #expect(warm.crossRegion == cold.crossRegion)
+        #expect(warm.cache?.storedCoveragePaths.count == 3)
+        #expect(warm.cache?.reusedCoveragePaths.count == 18)
+    }
+
+    /// Damages four of the workspace's 21 cache entries whose names end in `suffix`: a flipped byte in the middle of
+    /// one, another cut short, a third replaced by a fourth's.
+    static func damageEntries(ending suffix: String, in folder: String) throws {
         let cacheFolder = folder + "/" + CatalogCache.folderName
         let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter {
-            $0.hasSuffix(".coverage")
+            $0.hasSuffix(suffix)
         }.sorted()
         #expect(entries.count == 21)
         var flipped = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + entries[0]))
@@ -243,11 +243,5 @@ import Testing
         try cut.prefix(cut.count - 3).write(to: URL(fileURLWithPath: cacheFolder + "/" + entries[1]))
         try FileManager.default.removeItem(atPath: cacheFolder + "/" + entries[2])
         try FileManager.default.copyItem(atPath: cacheFolder + "/" + entries[3], toPath: cacheFolder + "/" + entries[2])
-        let cold = try Self.figures(folder)
-        let warm = try Self.figures(folder, cache: Self.newCache(folder))
-        #expect(warm.rates == cold.rates)
-        #expect(warm.crossRegion == cold.crossRegion)
-        #expect(warm.cache?.storedCoveragePaths.count == 3)
-        #expect(warm.cache?.reusedCoveragePaths.count == 18)
     }
 }
