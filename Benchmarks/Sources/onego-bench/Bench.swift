@@ -114,12 +114,15 @@ struct Load: ParsableCommand {
         "automatic": .automatic, "replayed": .replayed, "direct": .direct,
     ]
 
-    func run() throws {
-        var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
-        guard let eventDispatch = Self.dispatches[dispatch] else {
+    func validate() throws {
+        guard Self.dispatches[dispatch] != nil else {
             throw ValidationError("--dispatch is automatic, replayed or direct")
         }
-        loader.eventDispatch = eventDispatch
+    }
+
+    func run() throws {
+        var loader = trusted ? CatalogLoader(schema: nil) : try CatalogLoader.validating()
+        loader.eventDispatch = Self.dispatches[dispatch] ?? .automatic
         loader.threads = serial ? 1 : ["one": 1, "two": 2][threads] ?? ProcessInfo.processInfo.activeProcessorCount
         loader.cache = cache.map { CatalogCache(directory: $0) }
         let bytes = Self.size(of: file)
