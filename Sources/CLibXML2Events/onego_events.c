@@ -4,6 +4,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+
+#include "../CLibXML2/shim.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,13 +35,7 @@ void onego_recorder_free(onego_recorder *r) {
 
 void onego_recorder_reset(onego_recorder *r) { r->used = 0; }
 
-static void halt(onego_recorder *r) {
-    xmlParserCtxtPtr ctxt = r->parser;
-    if (ctxt != NULL) {
-        ctxt->disableSAX = 1;
-        ctxt->instate = XML_PARSER_EOF;
-    }
-}
+static void halt(onego_recorder *r) { onego_ctxt_halt(r->parser); }
 
 /* Room for `size` more bytes (a multiple of 8), or NULL (and the parser halted) when the arena cannot grow or the
    record would not fit its 32-bit size field (libxml2 stops far below that unless XML_PARSE_HUGE is set). */

@@ -132,23 +132,10 @@ extension XMLParseContext {
 /// Without entity substitution, libxml2's SAX2 keeps an escaped ampersand in attribute values as `&#38;` (so a tree
 /// builder can re-parse it); every other reference arrives decoded. Turns each `&#38;` back into `&`.
 private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8>? {
-    let pattern: [UInt8] = Array("&#38;".utf8)
     let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: value.count)
-    var i = 0
-    var n = 0
-    while i < value.count {
-        if value[i] == UInt8(ascii: "&"), i + pattern.count <= value.count,
-            value[i..<(i + pattern.count)].elementsEqual(pattern)
-        {
-            output[n] = UInt8(ascii: "&")
-            i += pattern.count
-        } else {
-            output[n] = value[i]
-            i += 1
-        }
-        n += 1
-    }
-    return UnsafeMutableBufferPointer(rebasing: output[0..<n])
+    _ = output.initialize(from: value)
+    guard let start = output.baseAddress else { return output }
+    return UnsafeMutableBufferPointer(rebasing: output[0..<decodeAmpersandsInPlace(start, count: value.count)])
 }
 
 /// Turns each `&#38;` of `value` back into `&` in place (see ``decodeAmpersands(_:)``); returns the decoded length.
