@@ -120,6 +120,8 @@ public struct CatalogLoader: Sendable {
         // twice need the whole catalog. Placed before the item checks, the sort gives CatalogChecks.run's order.
         diagnostics += CatalogChecks(profile: profile).duplicates(in: catalog) + itemChecks
         cache?.waitForWrites()
+        // Entries of removed or renamed catalog files would otherwise stay in the folder for good.
+        cache?.sweep(keeping: inputs.map(\.path))
         return CatalogLoadResult(
             catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
     }
