@@ -426,4 +426,55 @@ import Testing
             }
         }
     }
+
+    /// Items that share a list (the same region's implementations of one item) share it again after decoding; an
+    /// equal list built apart is decoded apart and equal. An index past the lists read so far is refused.
+    @Test func sharedListsAreWrittenOnceAndSharedAgain() throws {
+        let steps = [
+            ProcessStep(name: "受理", limit: TimeLimit(1, .workingDays), role: "窗口"),
+            ProcessStep(name: "审核", limit: TimeLimit(2, .workingDays), role: "科室"),
+        ]
+        let results = [ItemResult(name: "准予登记通知书", type: .licence)]
+        let first = ServiceItem(
+            codes: ItemCodes(basic: "00002", implementation: "1153010000000000XA00002", handling: nil),
+            name: "社会团体成立登记", legalBasis: [LegalProvision(law: "社会团体登记管理条例", article: "第九条", text: "……")],
+            results: results, steps: steps)
+        var second = first
+        second.name = "社会团体变更登记"
+        var apart = first
+        apart.steps = steps.map { $0 }
+        func address<T>(_ list: [T]) -> UnsafeRawPointer? { list.withUnsafeBytes { $0.baseAddress } }
+        #expect(address(second.steps) == address(first.steps))
+        #expect(address(apart.steps) != address(first.steps))
+
+        var writer = CompactWriter()
+        [first, second, apart].write(to: &writer)
+        let bytes = writer.finished()
+        var single = CompactWriter()
+        first.write(to: &single)
+        let decoded = try bytes.withUnsafeBytes { raw in
+            var reader = try CompactReader(bytes: raw)
+            return try [ServiceItem](compact: &reader)
+        }
+        #expect(decoded == [first, second, apart])
+        #expect(address(decoded[1].steps) == address(decoded[0].steps))
+        #expect(address(decoded[1].results) == address(decoded[0].results))
+        #expect(address(decoded[1].legalBasis) == address(decoded[0].legalBasis))
+        #expect(address(decoded[2].steps) != address(decoded[0].steps))
+        #expect(address(decoded[2].results) == address(decoded[0].results))
+        // The second item's lists cost a byte each, not a copy.
+        #expect(bytes.count < single.finished().count * 2)
+
+        for (payload, reason) in [([0, 5] as [UInt8], "out of range"), ([0, 1, 0], "is empty")] {
+            let error = try #require(
+                throws: CompactCodingError.self,
+                performing: {
+                    try payload.withUnsafeBytes { raw in
+                        var reader = try CompactReader(bytes: raw)
+                        _ = try reader.shared(\.steps)
+                    }
+                })
+            #expect(error.description.contains(reason))
+        }
+    }
 }

@@ -110,7 +110,7 @@ struct ContentKey: Equatable {
 /// ```
 /// All integers little-endian.
 enum CatalogCacheEntry {
-    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 7]
+    static let magic: [UInt8] = Array("ONEGOC".utf8) + [0, 8]
 
     /// The bytes after the path: the stamp's four numbers and the clock tick.
     static let stampBytes = 40

@@ -9,6 +9,8 @@ struct CompactReader {
     private var strings: [String] = []
     /// Material bodies decoded so far, shared by the materials that refer to them.
     private var bodies: [Material.Storage] = []
+    /// Lists decoded so far, by kind, shared by the items that refer to them.
+    private var lists = SharedLists()
 
     /// A reader of `bytes`, after reading the string table at their start; strings `pool` already holds are taken
     /// from it (and new ones added to it).
@@ -116,6 +118,38 @@ struct CompactReader {
         bodies.append(storage)
         return storage
     }
+
+    /// Reads a list written by ``CompactWriter/writeShared(_:as:)``, kept in `table` for the items that refer to it.
+    @inline(__always)
+    mutating func shared<Element: CompactCodable>(_ table: WritableKeyPath<SharedLists, [[Element]]>) throws
+        -> [Element]
+    {
+        let tag = try varint()
+        switch tag {
+        case 0: return []
+        case 1:
+            let list = try [Element](compact: &self)
+            guard !list.isEmpty else { throw CompactCodingError("a shared list is empty") }
+            lists[keyPath: table].append(list)
+            return list
+        default:
+            guard tag - 2 < UInt64(lists[keyPath: table].count) else {
+                throw CompactCodingError("a shared list index is out of range")
+            }
+            return lists[keyPath: table][Int(tag - 2)]
+        }
+    }
+}
+
+/// The lists a ``CompactReader`` decoded so far, one table per ``CompactListKind``.
+struct SharedLists {
+    var serviceObjects: [[ServiceObject]] = []
+    var legalBasis: [[LegalProvision]] = []
+    var specialProcedures: [[SpecialProcedure]] = []
+    var handlingForms: [[HandlingForm]] = []
+    var feeItems: [[FeeItem]] = []
+    var results: [[ItemResult]] = []
+    var steps: [[ProcessStep]] = []
 }
 
 /// Why cached bytes could not be read back; the cache then parses the file instead.

@@ -12,6 +12,13 @@ struct CompactWriter {
     private var bodyIndex: [ObjectIdentifier: UInt32] = [:]
     /// Keeps the written bodies alive so their identities stay unique while writing.
     private var bodies: [Material.Storage] = []
+    /// Lists already written (results, steps, legal basis …), by the address of their shared storage, with their
+    /// index among the lists of their kind: the loader shares one array among the items of a file whose lists read
+    /// alike (most items of a catalog repeat another's), and the entry keeps that sharing.
+    private var listIndex: [UnsafeRawPointer: UInt32] = [:]
+    private var listCounts = [UInt32](repeating: 0, count: CompactListKind.allCases.count)
+    /// Keeps the written lists alive so their addresses stay unique while writing.
+    private var lists: [Any] = []
 
     init() { bytes.reserveCapacity(1 << 16) }
 
@@ -55,6 +62,28 @@ struct CompactWriter {
         write(UInt64(index))
         storage.value.write(to: &self)
     }
+
+    /// Writes a list by reference: 0 for an empty list; 1 followed by the list the first time its storage appears;
+    /// its index among the entry's lists of `kind` plus 2 after that.
+    mutating func writeShared<Element: CompactCodable>(_ list: [Element], as kind: CompactListKind) {
+        let start = list.withUnsafeBytes { $0.baseAddress }
+        guard !list.isEmpty, let address = start else { return write(0 as UInt64) }
+        if let index = listIndex[address] {
+            write(UInt64(index) + 2)
+            return
+        }
+        listIndex[address] = listCounts[kind.rawValue]
+        listCounts[kind.rawValue] += 1
+        lists.append(list)
+        write(1 as UInt64)
+        list.write(to: &self)
+    }
+}
+
+/// The kinds of list an entry writes once and refers to after (``CompactWriter/writeShared(_:as:)``); each kind
+/// numbers its lists apart, so a reader checks an index against lists of the right type.
+enum CompactListKind: Int, CaseIterable {
+    case serviceObjects, legalBasis, specialProcedures, handlingForms, feeItems, results, steps
 }
 
 /// The distinct strings written so far, as the entry's table holds them (each its UTF-8 length as a varint, then

@@ -12,22 +12,22 @@ extension ServiceItem: CompactCodable {
         handling.write(to: &writer)
         writer.write(department)
         implementingBody.write(to: &writer)
-        serviceObjects.write(to: &writer)
-        legalBasis.write(to: &writer)
+        writer.writeShared(serviceObjects, as: .serviceObjects)
+        writer.writeShared(legalBasis, as: .legalBasis)
         writer.write(conditions)
         statutoryLimit.write(to: &writer)
         promisedLimit.write(to: &writer)
-        specialProcedures.write(to: &writer)
+        writer.writeShared(specialProcedures, as: .specialProcedures)
         writer.write(visits)
         writer.write(visitReason)
         online.write(to: &writer)
-        handlingForms.write(to: &writer)
+        writer.writeShared(handlingForms, as: .handlingForms)
         crossRegion.write(to: &writer)
         fee.write(to: &writer)
         modes.write(to: &writer)
         materials.write(to: &writer)
-        results.write(to: &writer)
-        steps.write(to: &writer)
+        writer.writeShared(results, as: .results)
+        writer.writeShared(steps, as: .steps)
         contact.write(to: &writer)
         details.write(to: &writer)
         location.write(to: &writer)
@@ -38,13 +38,13 @@ extension ServiceItem: CompactCodable {
             codes: try ItemCodes(compact: &r), name: try r.string(), type: try ItemType(compact: &r),
             level: try Level(compact: &r), region: RegionCode(try r.string()), handling: try HandlingKind(compact: &r),
             department: try r.string(), implementingBody: try ImplementingBody(compact: &r),
-            serviceObjects: try [ServiceObject](compact: &r), legalBasis: try [LegalProvision](compact: &r),
+            serviceObjects: try r.shared(\.serviceObjects), legalBasis: try r.shared(\.legalBasis),
             conditions: try r.optionalString(), statutoryLimit: try TimeLimit?(compact: &r),
-            promisedLimit: try TimeLimit?(compact: &r), specialProcedures: try [SpecialProcedure](compact: &r),
+            promisedLimit: try TimeLimit?(compact: &r), specialProcedures: try r.shared(\.specialProcedures),
             visits: try r.int(), visitReason: try r.optionalString(), online: try OnlineService(compact: &r),
-            handlingForms: try [HandlingForm](compact: &r), crossRegion: try CrossRegion?(compact: &r),
+            handlingForms: try r.shared(\.handlingForms), crossRegion: try CrossRegion?(compact: &r),
             fee: try Fee(compact: &r), modes: try HandlingModes(compact: &r), materials: try [Material](compact: &r),
-            results: try [ItemResult](compact: &r), steps: try [ProcessStep](compact: &r),
+            results: try r.shared(\.results), steps: try r.shared(\.steps),
             contact: try Contact(compact: &r), details: try PublishedDetails(compact: &r),
             location: try SourceLocation(compact: &r))
     }
@@ -152,11 +152,11 @@ extension FeeItem: CompactCodable {
 extension Fee: CompactCodable {
     func write(to writer: inout CompactWriter) {
         writer.write(isCharged)
-        items.write(to: &writer)
+        writer.writeShared(items, as: .feeItems)
     }
 
     init(compact r: inout CompactReader) throws {
-        self.init(isCharged: try r.bool(), items: try [FeeItem](compact: &r))
+        self.init(isCharged: try r.bool(), items: try r.shared(\.feeItems))
     }
 }
 
