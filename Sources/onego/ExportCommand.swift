@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OnegoCatalog
 import OnegoImport
 
@@ -27,12 +28,15 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try AtomicFile.check(out, protecting: paths)
         let loaded = try catalog.loadValidCatalog(paths)
+        let workbook: Data
         do {
-            try TemplateWorkbook.write(loaded.items, to: out)
+            workbook = try TemplateWorkbook.data(TemplateWorkbook.sheets(for: loaded.items))
         } catch {
             throw CommandFailure(error)
         }
+        try AtomicFile.write(workbook, to: out, protecting: paths)
         Terminal.out("已写入 \(out)：\(loaded.items.count) 个事项，\(loaded.materialCount) 条材料")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OnegoImport
 
 /// `onego template xlsx --out FILE`: onego's own workbook with one filled example row, for officers to fill in.
@@ -24,11 +25,14 @@ struct TemplateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try AtomicFile.check(out, protecting: [])
+        let workbook: Data
         do {
-            try TemplateWorkbook.write([TemplateExample.item], to: out)
+            workbook = try TemplateWorkbook.data(TemplateWorkbook.sheets(for: [TemplateExample.item]))
         } catch {
             throw CommandFailure(error)
         }
+        try AtomicFile.write(workbook, to: out, protecting: [])
         Terminal.out("已写入模板 \(out)：工作表 事项、材料、结果、收费、代码表，含 1 行示例")
     }
 }

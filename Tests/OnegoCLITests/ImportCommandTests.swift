@@ -68,6 +68,39 @@ import Testing
         #expect(audit.stdout.hasPrefix("目录有效：176 个事项，21 个部门，708 条申请材料"))
     }
 
+    /// An officer exports again to the same workbook (or writes the template over an old one): the workbook is
+    /// replaced by the whole new one. A write that cannot happen leaves the old workbook as it was, and a link to
+    /// an input is never followed into it.
+    @Test func exportingAgainReplacesTheWorkbookAndAFailedWriteKeepsIt() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let workbook = folder + "/yunxi.xlsx"
+        let first = try Fixtures.runOnego(["export", "xlsx", "Catalogs/yunxi/items/education.xml", "--out", workbook])
+        #expect(first.status == 0)
+        let again = try Fixtures.runOnego(["export", "xlsx", "Catalogs/yunxi/items", "--out", workbook])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("176 个事项"))
+        let back = try Fixtures.runOnego(["import", workbook, "--profile", "template", "--out", folder + "/back"])
+        #expect(back.status == 0)
+        #expect(try Fixtures.runOnego(["validate", folder + "/back"]).stdout.contains("176 个事项"))
+
+        let template = try Fixtures.runOnego(["template", "xlsx", "--out", workbook])
+        #expect(template.status == 0, "\(template.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: workbook))
+        // A workbook that is a link to an input catalog file is refused, the catalog file untouched.
+        let catalogCopy = folder + "/education.xml"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems + "/education.xml", toPath: catalogCopy)
+        let original = try Data(contentsOf: URL(fileURLWithPath: catalogCopy))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/linked.xlsx", withDestinationPath: catalogCopy)
+        let linked = try Fixtures.runOnego(["export", "xlsx", catalogCopy, "--out", folder + "/linked.xlsx"])
+        #expect(linked.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: catalogCopy)) == original)
+        // Its folder gone, the write fails and nothing of the old workbook is lost.
+        let missing = try Fixtures.runOnego(["export", "xlsx", catalogCopy, "--out", folder + "/gone/x.xlsx"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("gone/x.xlsx"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == before)
+    }
+
     @Test(arguments: [
         ["import", "--profile", "template", "--out", "/tmp/x"],
         ["import", "a.xlsx", "--profile", "no-such-profile", "--out", "/tmp/x"],

@@ -200,8 +200,10 @@ public enum TemplateWorkbook {
         return WorksheetContent(name: name, rows: rows, widths: widths, validations: validations)
     }
 
-    /// Writes the workbook of `items` to `path` atomically.
-    public static func write(_ items: [ServiceItem], to path: String) throws(ImportError) {
-        try write(sheets(for: items), to: path)
+    /// Writes the workbook of `items` to `path` atomically, never over one of `inputs`.
+    public static func write(
+        _ items: [ServiceItem], to path: String, protecting inputs: [String] = []
+    ) throws(ImportError) {
+        try write(sheets(for: items), to: path, protecting: inputs)
     }
 }

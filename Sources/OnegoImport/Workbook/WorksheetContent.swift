@@ -46,21 +46,18 @@ extension TemplateWorkbook {
         }
     }
 
-    /// Writes the workbook to `path` atomically (temporary file beside it, then rename).
-    public static func write(_ sheets: [WorksheetContent], to path: String) throws(ImportError) {
+    /// Writes the workbook to `path` atomically through ``OnegoExport/AtomicWriter``: a temporary file beside the
+    /// real target, renamed over it once whole, so an existing workbook is replaced only by a complete one and a
+    /// failure leaves it untouched; `inputs` (and any XML document) are never replaced.
+    public static func write(
+        _ sheets: [WorksheetContent], to path: String, protecting inputs: [String] = []
+    ) throws(ImportError) {
         let bytes = try data(sheets)
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).tmp-\(UUID().uuidString)")
+        var writer = AtomicWriter(protecting: inputs)
+        writer.refusesCatalogFormats = true
         do {
-            try bytes.write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
-            }
+            try writer.write(to: path) { sink throws(OutputError) in try sink.write(bytes) }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw ImportError(.output, "无法写入 \(path)", cause: SendableCause(error))
         }
     }
