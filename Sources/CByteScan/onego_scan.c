@@ -1,0 +1,98 @@
+#include "onego_scan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Whether `byte` ends a start tag's name. */
+static inline int ends_name(uint8_t byte) {
+    return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2F || byte == 0x3E ||
+           byte == 0x3C;
+}
+
+/* The index of the first `byte` in `base[from..<end]`, or `end`. */
+static inline size_t find_byte(const uint8_t *base, size_t from, size_t end, uint8_t byte) {
+    size_t i = from;
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi8((char)byte);
+    while (i + 16 <= end) {
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(base + i)), wanted));
+        if (mask != 0) return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < end && base[i] != byte) i++;
+    return i;
+}
+
+/* The parity of the set bits of a 16-bit mask. */
+static inline unsigned parity16(unsigned mask) { return (unsigned)__builtin_parity(mask); }
+
+/* The index of the `>` that ends the start tag whose name ends at `from` (see onego_screen_text), or `end` (not
+   confirmed) when a `'` or `<` comes first or no such `>` lies before `end`. `*quotes` gets the `"` counted. */
+static size_t start_tag_end(const uint8_t *base, size_t from, size_t end, size_t *quotes) {
+    size_t count = 0;
+    size_t i = from;
+#if defined(__SSE2__)
+    const __m128i dq = _mm_set1_epi8(0x22), sq = _mm_set1_epi8(0x27), lt = _mm_set1_epi8(0x3C),
+                  gt = _mm_set1_epi8(0x3E);
+    while (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(base + i));
+        unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dq));
+        unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, lt)));
+        unsigned g = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, gt));
+        while (g != 0) {
+            unsigned position = (unsigned)__builtin_ctz(g);
+            unsigned before = (1u << position) - 1;
+            if (bad & before) return end;
+            /* An even count of `"` before this `>`: it ends the tag. */
+            if (((count & 1) ^ parity16(q & before)) == 0) {
+                *quotes = count + (size_t)__builtin_popcount(q & before);
+                return i + position;
+            }
+            g &= g - 1;
+        }
+        if (bad) return end;
+        count += (size_t)__builtin_popcount(q);
+        i += 16;
+    }
+#endif
+    for (; i < end; i++) {
+        uint8_t byte = base[i];
+        if (byte == 0x22) {
+            count++;
+        } else if (byte == 0x27 || byte == 0x3C) {
+            return end;
+        } else if (byte == 0x3E && (count & 1) == 0) {
+            *quotes = count;
+            return i;
+        }
+    }
+    return end;
+}
+
+size_t onego_screen_text(
+    const uint8_t *base, size_t index, size_t count, size_t window, size_t max_attributes, size_t max_tag_bytes) {
+    for (;;) {
+        size_t open = find_byte(base, index, count, 0x3C);
+        if (open == count) return count;
+        size_t first = open + 1;
+        if (first >= count) return open;
+        size_t limit = count - open > window ? open + window : count;
+        uint8_t kind = base[first];
+        if (kind == 0x2F) {
+            size_t close = find_byte(base, first, limit, 0x3E);
+            if (close == limit) return open;
+            index = close + 1;
+            continue;
+        }
+        if (kind == 0x21 || kind == 0x3F || kind == 0x3C) return open;
+        size_t i = first + 1;
+        while (i < limit && !ends_name(base[i])) i++;
+        size_t quotes = 0;
+        size_t close = start_tag_end(base, i, limit, &quotes);
+        if (close == limit || quotes / 2 > max_attributes || close - open > max_tag_bytes) return open;
+        index = close + 1;
+    }
+}
