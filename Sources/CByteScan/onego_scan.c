@@ -26,37 +26,60 @@ static inline size_t find_byte(const uint8_t *base, size_t from, size_t end, uin
     return i;
 }
 
-/* The parity of the set bits of a 16-bit mask. */
-static inline unsigned parity16(unsigned mask) { return (unsigned)__builtin_parity(mask); }
+#if defined(__SSE2__)
+/* The sum of the sixteen byte lanes of `lanes`. */
+static inline size_t lane_sum(__m128i lanes) {
+    __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+}
+#endif
 
 /* The index of the `>` that ends the start tag whose name ends at `from` (see onego_screen_text), or `end` (not
-   confirmed) when a `'` or `<` comes first or no such `>` lies before `end`. `*quotes` gets the `"` counted. */
+   confirmed) when a `'` or `<` comes first or no such `>` lies before `end`. `*quotes` gets the `"` counted.
+   Blocks without `>`, `'` and `<` (most of a tag) cost one byte mask: their `"` are counted in byte lanes (a
+   compare result is -1 per match), added up only at a `>` or every 255 blocks, where a count per block cost a
+   software popcount (x86-64's baseline has no POPCNT). */
 static size_t start_tag_end(const uint8_t *base, size_t from, size_t end, size_t *quotes) {
     size_t count = 0;
     size_t i = from;
 #if defined(__SSE2__)
     const __m128i dq = _mm_set1_epi8(0x22), sq = _mm_set1_epi8(0x27), lt = _mm_set1_epi8(0x3C),
                   gt = _mm_set1_epi8(0x3E);
+    __m128i lanes = _mm_setzero_si128();
+    unsigned blocks = 0;
     while (i + 16 <= end) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(base + i));
-        unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dq));
-        unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, lt)));
-        unsigned g = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, gt));
-        while (g != 0) {
-            unsigned position = (unsigned)__builtin_ctz(g);
-            unsigned before = (1u << position) - 1;
-            if (bad & before) return end;
-            /* An even count of `"` before this `>`: it ends the tag. */
-            if (((count & 1) ^ parity16(q & before)) == 0) {
-                *quotes = count + (size_t)__builtin_popcount(q & before);
-                return i + position;
+        __m128i is_gt = _mm_cmpeq_epi8(v, gt);
+        __m128i is_bad = _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, lt));
+        __m128i is_dq = _mm_cmpeq_epi8(v, dq);
+        if (_mm_movemask_epi8(_mm_or_si128(is_gt, is_bad)) != 0) {
+            unsigned q = (unsigned)_mm_movemask_epi8(is_dq);
+            unsigned bad = (unsigned)_mm_movemask_epi8(is_bad);
+            unsigned g = (unsigned)_mm_movemask_epi8(is_gt);
+            size_t before_block = count + lane_sum(lanes);
+            while (g != 0) {
+                unsigned position = (unsigned)__builtin_ctz(g);
+                unsigned before = (1u << position) - 1;
+                if (bad & before) return end;
+                size_t total = before_block + (size_t)__builtin_popcount(q & before);
+                /* An even count of `"` before this `>`: it ends the tag. */
+                if ((total & 1) == 0) {
+                    *quotes = total;
+                    return i + position;
+                }
+                g &= g - 1;
             }
-            g &= g - 1;
+            if (bad) return end;
         }
-        if (bad) return end;
-        count += (size_t)__builtin_popcount(q);
+        lanes = _mm_sub_epi8(lanes, is_dq);
+        if (++blocks == 255) {
+            count += lane_sum(lanes);
+            lanes = _mm_setzero_si128();
+            blocks = 0;
+        }
         i += 16;
     }
+    count += lane_sum(lanes);
 #endif
     for (; i < end; i++) {
         uint8_t byte = base[i];

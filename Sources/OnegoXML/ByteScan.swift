@@ -53,38 +53,6 @@ enum ByteScan {
         return Int(truncatingIfNeeded: (w &* 0x0001_0001_0001_0001) >> 48)
     }
 
-    /// Whether `byte` occurs in the `count` bytes from `start`: sixteen bytes at a time, the last block overlapping
-    /// the one before it, eight or four at a time below sixteen (one attribute value per call: inlined, where a
-    /// `memchr` call per value cost about twice as much).
-    @inline(__always)
-    static func contains(_ byte: UInt8, in start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        if count >= 16 {
-            let wanted = SIMD16<UInt8>(repeating: byte)
-            var k = 0
-            while k + 16 < count {
-                if isAnySet(hits(block(start + k), wanted)) { return true }
-                k += 16
-            }
-            return isAnySet(hits(block(start + count - 16), wanted))
-        }
-        let pattern = UInt64(byte) &* ones
-        if count >= 8 {
-            return zeroBytes(word(start) ^ pattern) | zeroBytes(word(start + count - 8) ^ pattern) != 0
-        }
-        if count >= 4 {
-            let raw = UnsafeRawPointer(start)
-            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
-            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            return zeroBytes((low | high << 32) ^ pattern) != 0
-        }
-        var k = 0
-        while k < count {
-            if start[k] == byte { return true }
-            k += 1
-        }
-        return false
-    }
-
     /// The last `byte` in `[start, end)`.
     static func lastIndex(of byte: UInt8, from start: UnsafePointer<UInt8>, before end: UnsafePointer<UInt8>)
         -> UnsafePointer<UInt8>?

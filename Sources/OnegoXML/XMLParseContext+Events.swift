@@ -1,6 +1,12 @@
 internal import CLibXML2
 import OnegoBase
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 extension XMLParseContext {
     /// The id of an element or attribute name: a probe of the name table inlined here, the name made only the first
     /// time (out of line).
@@ -37,7 +43,7 @@ extension XMLParseContext {
                 let attributeID = nameID(local: base[0], uri: base[2])
                 guard let start = base[3], let end = base[4] else { continue }
                 var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
-                if ByteScan.contains(0x26, in: start, count: end - start), let unescaped = decodeAmpersands(value) {
+                if memchr(start, 0x26, end - start) != nil, let unescaped = decodeAmpersands(value) {
                     if decoded == nil { decoded = [unescaped] } else { decoded?.append(unescaped) }
                     value = UnsafeBufferPointer(unescaped)
                 }
