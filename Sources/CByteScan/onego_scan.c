@@ -119,3 +119,55 @@ size_t onego_screen_text(
         index = close + 1;
     }
 }
+
+const uint8_t *onego_last_byte_counts(
+    const uint8_t *start, const uint8_t *end, uint8_t byte, size_t *newlines, size_t *characters) {
+    size_t lines = 0, continuations = 0;
+    const uint8_t *p = end;
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi8((char)byte), newline = _mm_set1_epi8(0x0A);
+    /* Continuation bytes are 0x80 to 0xBF: below -64 as signed bytes. */
+    const __m128i below = _mm_set1_epi8(-64);
+    __m128i line_lanes = _mm_setzero_si128(), continuation_lanes = _mm_setzero_si128();
+    unsigned blocks = 0;
+    while (p - start >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p - 16));
+        __m128i is_line = _mm_cmpeq_epi8(v, newline);
+        __m128i is_continuation = _mm_cmplt_epi8(v, below);
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, wanted));
+        if (hits != 0) {
+            unsigned position = 31u - (unsigned)__builtin_clz(hits);
+            unsigned after = 0xFFFFu & ~((2u << position) - 1);
+            lines += lane_sum(line_lanes) + (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(is_line) & after);
+            continuations += lane_sum(continuation_lanes) +
+                             (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(is_continuation) & after);
+            const uint8_t *found = p - 16 + position;
+            *newlines = lines;
+            *characters = (size_t)(end - found - 1) - continuations;
+            return found;
+        }
+        line_lanes = _mm_sub_epi8(line_lanes, is_line);
+        continuation_lanes = _mm_sub_epi8(continuation_lanes, is_continuation);
+        if (++blocks == 255) {
+            lines += lane_sum(line_lanes);
+            continuations += lane_sum(continuation_lanes);
+            line_lanes = continuation_lanes = _mm_setzero_si128();
+            blocks = 0;
+        }
+        p -= 16;
+    }
+    lines += lane_sum(line_lanes);
+    continuations += lane_sum(continuation_lanes);
+#endif
+    while (p > start) {
+        p--;
+        if (*p == byte) {
+            *newlines = lines;
+            *characters = (size_t)(end - p - 1) - continuations;
+            return p;
+        }
+        lines += *p == 0x0A;
+        continuations += (*p & 0xC0) == 0x80;
+    }
+    return NULL;
+}

@@ -19,4 +19,11 @@
 size_t onego_screen_text(
     const uint8_t *base, size_t index, size_t count, size_t window, size_t max_attributes, size_t max_tag_bytes);
 
+/// The last `byte` in `[start, end)`, or NULL when there is none; `*newlines` and `*characters` get the line feeds
+/// and the UTF-8 characters (bytes that are not continuation bytes, 0x80 to 0xBF) after it, up to `end` (untouched
+/// when there is none). One backward pass, sixteen bytes at a time: the block holding the byte is finished with
+/// its byte masks instead of byte by byte.
+const uint8_t *onego_last_byte_counts(
+    const uint8_t *start, const uint8_t *end, uint8_t byte, size_t *newlines, size_t *characters);
+
 #endif
