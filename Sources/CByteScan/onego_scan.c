@@ -10,6 +10,28 @@ static inline int ends_name(uint8_t byte) {
            byte == 0x3C;
 }
 
+/* The index of the first byte in `base[from..<end]` that ends a start tag's name, or `end`. */
+static inline size_t name_end(const uint8_t *base, size_t from, size_t end) {
+    size_t i = from;
+#if defined(__SSE2__)
+    if (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(base + i));
+        __m128i space = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x09))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x0D))));
+        __m128i marks = _mm_or_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(0x2F)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x3E)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x3C))));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(space, marks));
+        /* Most names end within their first sixteen bytes; longer ones go on byte by byte. */
+        if (mask != 0) return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < end && !ends_name(base[i])) i++;
+    return i;
+}
+
 /* The index of the first `byte` in `base[from..<end]`, or `end`. */
 static inline size_t find_byte(const uint8_t *base, size_t from, size_t end, uint8_t byte) {
     size_t i = from;
@@ -111,8 +133,7 @@ size_t onego_screen_text(
             continue;
         }
         if (kind == 0x21 || kind == 0x3F || kind == 0x3C) return open;
-        size_t i = first + 1;
-        while (i < limit && !ends_name(base[i])) i++;
+        size_t i = name_end(base, first + 1, limit);
         size_t quotes = 0;
         size_t close = start_tag_end(base, i, limit, &quotes);
         if (close == limit || quotes / 2 > max_attributes || close - open > max_tag_bytes) return open;
