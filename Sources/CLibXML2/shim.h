@@ -46,6 +46,12 @@ static inline void onego_ctxt_halt(xmlParserCtxtPtr ctxt) {
     }
 }
 
+/// Whether libxml2 transcodes the input (an encoding other than UTF-8, or a byte order mark): without transcoding it
+/// parses the bytes it is given as they are, so a `&` in the document is a 0x26 byte of its input.
+static inline int onego_ctxt_transcodes(xmlParserCtxtPtr ctxt) {
+    return ctxt == NULL || ctxt->input == NULL || ctxt->input->buf == NULL || ctxt->input->buf->encoder != NULL;
+}
+
 /// The encoding the document declared, if any.
 static inline const xmlChar *onego_ctxt_declared_encoding(xmlParserCtxtPtr ctxt) {
     return ctxt != NULL ? ctxt->encoding : NULL;

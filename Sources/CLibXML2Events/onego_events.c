@@ -1,6 +1,7 @@
 /* memrchr is a GNU extension. */
 #define _GNU_SOURCE
 #include "onego_events.h"
+#include "onego_scan.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -9,9 +10,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #define ALIGNED(n) (((n) + 7) & ~(size_t)7)
 
@@ -88,70 +86,6 @@ static void locate_here(onego_recorder *r, onego_event *e) {
     e->tag_column = column;
 }
 
-#if defined(__SSE2__)
-/* The sum of the sixteen byte lanes of `v`. */
-static inline size_t lane_sum(__m128i v) {
-    __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
-    return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
-}
-#endif
-
-/* The last `<` in [base, cur), with the newlines and the UTF-8 characters (bytes that are not continuation bytes)
-   after it, up to `cur`: one backward pass, sixteen bytes at a time (SSE2), the counts kept in byte lanes (the
-   block holding the `<` only from the lane after it) and added up every 255 blocks. The same scan as
-   ByteScan.lastIndexAndCounts in OnegoXML. */
-static const xmlChar *last_open(const xmlChar *base, const xmlChar *cur, size_t *newlines, size_t *characters) {
-    size_t lines = 0, continuations = 0;
-    const xmlChar *p = cur;
-#if defined(__SSE2__)
-    const __m128i open = _mm_set1_epi8('<'), newline = _mm_set1_epi8('\n');
-    const __m128i top = _mm_set1_epi8((char)0xC0), continuation = _mm_set1_epi8((char)0x80);
-    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    while (p - base >= 16) {
-        __m128i lineLanes = _mm_setzero_si128(), continuationLanes = _mm_setzero_si128();
-        int found = 0, blocks = 0;
-        while (p - base >= 16 && blocks < 255) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(p - 16));
-            __m128i lineHits = _mm_cmpeq_epi8(v, newline);
-            __m128i continuationHits = _mm_cmpeq_epi8(_mm_and_si128(v, top), continuation);
-            found = _mm_movemask_epi8(_mm_cmpeq_epi8(v, open));
-            if (found) {
-                /* Only the lanes after the last `<` count. */
-                int lane = 31 - __builtin_clz((unsigned)found);
-                __m128i after = _mm_cmpgt_epi8(lanes, _mm_set1_epi8((char)lane));
-                lineHits = _mm_and_si128(lineHits, after);
-                continuationHits = _mm_and_si128(continuationHits, after);
-                p -= 16 - lane;
-            } else {
-                p -= 16;
-            }
-            lineLanes = _mm_sub_epi8(lineLanes, lineHits);
-            continuationLanes = _mm_sub_epi8(continuationLanes, continuationHits);
-            if (found) break;
-            blocks++;
-        }
-        lines += lane_sum(lineLanes);
-        continuations += lane_sum(continuationLanes);
-        if (found) {
-            *newlines = lines;
-            *characters = (size_t)(cur - p - 1) - continuations;
-            return p;
-        }
-    }
-#endif
-    while (p > base) {
-        xmlChar b = *--p;
-        if (b == '<') {
-            *newlines = lines;
-            *characters = (size_t)(cur - p - 1) - continuations;
-            return p;
-        }
-        lines += b == '\n';
-        continuations += (b & 0xC0) == 0x80;
-    }
-    return NULL;
-}
-
 /* The UTF-8 characters in [p, end). */
 static size_t characters_in(const xmlChar *p, const xmlChar *end) {
     size_t continuations = 0;
@@ -170,7 +104,7 @@ static void locate_tag(onego_recorder *r, onego_event *e) {
     const xmlChar *base = ctxt->input->base, *cur = ctxt->input->cur;
     if (base == NULL || cur == NULL || cur <= base) return;
     size_t characters, newlines;
-    const xmlChar *open = last_open(base, cur, &newlines, &characters);
+    const xmlChar *open = onego_last_byte_counts(base, cur, '<', &newlines, &characters);
     if (open == NULL) return;
     if (newlines == 0) {
         long column = (long)e->column - (long)characters - 1;

@@ -4,19 +4,29 @@
 /// The probe table lives in raw storage (no array bounds or uniqueness checks): a lookup is a multiply, a load or
 /// two and a compare, which matters at one lookup per element and per attribute.
 struct NameTable: ~Copyable {
+    /// The pointers as their addresses (0 for none), so a probe compares two words without testing for nil.
     private struct Key {
-        var local: UnsafeRawPointer?
-        var uri: UnsafeRawPointer?
+        var local: UInt
+        var uri: UInt
         /// The name's id, or -1 for an empty slot.
         var id: Int
+
+        init(_ local: UnsafeRawPointer?, _ uri: UnsafeRawPointer?, id: Int) {
+            self.local = UInt(bitPattern: local)
+            self.uri = UInt(bitPattern: uri)
+            self.id = id
+        }
     }
 
     private var table: UnsafeMutableBufferPointer<Key>
+    /// The table's size less one (a power of two less one).
+    private var mask: Int
     private var entries: [XMLName] = []
 
     init() {
         table = .allocate(capacity: 256)
-        table.initialize(repeating: Key(local: nil, uri: nil, id: -1))
+        table.initialize(repeating: Key(nil, nil, id: -1))
+        mask = table.count - 1
     }
 
     deinit { table.deallocate() }
@@ -27,24 +37,25 @@ struct NameTable: ~Copyable {
     /// start-tag callback (one lookup per element and per attribute).
     @inline(__always)
     func find(local: UnsafeRawPointer?, uri: UnsafeRawPointer?) -> Int? {
-        let mask = table.count - 1
-        var slot = Self.slot(local, uri, mask)
+        let (a, b) = (UInt(bitPattern: local), UInt(bitPattern: uri))
+        let base = table.baseAddress.unsafelyUnwrapped
+        var slot = Self.slot(a, b, mask)
         while true {
-            let key = table[slot]
+            let key = base[slot]
             if key.id < 0 { return nil }
-            if key.local == local && key.uri == uri { return key.id }
-            slot = (slot + 1) & mask
+            if key.local == a && key.uri == b { return key.id }
+            slot = (slot &+ 1) & mask
         }
     }
 
     /// The id of the name with these pointers, adding the name `make` builds when it is new.
     mutating func id(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> Int {
-        let mask = table.count - 1
-        var slot = Self.slot(local, uri, mask)
+        let (a, b) = (UInt(bitPattern: local), UInt(bitPattern: uri))
+        var slot = Self.slot(a, b, mask)
         while true {
             let key = table[slot]
             if key.id < 0 { break }
-            if key.local == local && key.uri == uri { return key.id }
+            if key.local == a && key.uri == b { return key.id }
             slot = (slot + 1) & mask
         }
         return add(local: local, uri: uri, slot: slot, make: make)
@@ -56,21 +67,21 @@ struct NameTable: ~Copyable {
         let made = make(entries.count)
         entries.append(made)
         var slot = slot
+        let key = Key(local, uri, id: made.id)
         if entries.count * 2 > table.count {
             grow()
-            let mask = table.count - 1
-            slot = Self.slot(local, uri, mask)
+            slot = Self.slot(key.local, key.uri, mask)
             while table[slot].id >= 0 { slot = (slot + 1) & mask }
         }
-        table[slot] = Key(local: local, uri: uri, id: made.id)
+        table[slot] = key
         return made.id
     }
 
     private mutating func grow() {
         let old = table
         table = .allocate(capacity: old.count * 2)
-        table.initialize(repeating: Key(local: nil, uri: nil, id: -1))
-        let mask = table.count - 1
+        table.initialize(repeating: Key(nil, nil, id: -1))
+        mask = table.count - 1
         for key in old where key.id >= 0 {
             var slot = Self.slot(key.local, key.uri, mask)
             while table[slot].id >= 0 { slot = (slot + 1) & mask }
@@ -80,9 +91,7 @@ struct NameTable: ~Copyable {
     }
 
     @inline(__always)
-    private static func slot(_ local: UnsafeRawPointer?, _ uri: UnsafeRawPointer?, _ mask: Int) -> Int {
-        let a = UInt(bitPattern: local.map { Int(bitPattern: $0) } ?? 0)
-        let b = UInt(bitPattern: uri.map { Int(bitPattern: $0) } ?? 0)
+    private static func slot(_ a: UInt, _ b: UInt, _ mask: Int) -> Int {
         let mixed = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: mixed >> 17) & mask
     }

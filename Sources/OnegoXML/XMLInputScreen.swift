@@ -1,3 +1,5 @@
+internal import CByteScan
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -54,7 +56,7 @@ struct XMLInputScreen {
 
     let maxAttributes: Int
     let maxStartTagBytes: Int
-    /// Whether short tags are confirmed whole (``shortTagEnd(_:from:count:)``); off only in tests that compare the
+    /// Whether short tags are confirmed whole (``skipConfirmed(_:from:count:)``); off only in tests that compare the
     /// shortcut with stepping through every tag.
     var confirmsShortTags = true
     private var state = State.text
@@ -108,12 +110,13 @@ struct XMLInputScreen {
         while index < count {
             switch state {
             case .text:
-                guard let hit = memchr(base + index, 0x3C, count - index) else { return nil }
-                index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                // Most tags are short and plain: confirm them whole, without the state machine.
-                if confirmsShortTags, let end = shortTagEnd(base, from: index, count: count) {
-                    index = end + 1
-                    continue
+                if confirmsShortTags {
+                    // Most tags are short and plain: confirm them whole, without the state machine.
+                    index = skipConfirmed(base, from: index, count: count)
+                    if index == count { return nil }
+                } else {
+                    guard let hit = memchr(base + index, 0x3C, count - index) else { return nil }
+                    index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                 }
             case .value(let quote):
                 guard let hit = memchr(base + index, Int32(quote), count - index) else {
@@ -142,11 +145,13 @@ struct XMLInputScreen {
         return checkLength(at: consumed + count)
     }
 
-    /// The most bytes a tag is looked at by ``shortTagEnd(_:from:count:)`` before the state machine takes over.
-    private static let shortTagWindow = 4096
+    /// The most bytes a tag is looked at by ``skipConfirmed(_:from:count:)`` before the state machine takes over.
+    static let shortTagWindow = 4096
 
-    /// The index of the `>` that ends the tag whose `<` is at `open`, when the tag provably breaks no limit and
-    /// leaves the state machine in `.text`, as stepping through it would; else `nil` (the caller steps through it).
+    /// The index of the first `<` from `index` whose tag is not confirmed whole, or `count` when no `<` is left:
+    /// the text and every short, plain tag before it are skipped as stepping through them would (in the text state,
+    /// breaking no limit). The scan is C (`onego_screen_text`, SSE2 byte masks), one call per run of confirmed tags,
+    /// where a Swift `memchr` per `<` and per tag plus a quote count per tag cost 4.3 instructions a byte.
     ///
     /// An end tag runs to its first `>`. A start tag qualifies when it ends within ``shortTagWindow`` bytes of this
     /// chunk, holds no `'` and no `<` after its `<` (either could change how its quotes pair up), and its `"` pair up
@@ -154,88 +159,10 @@ struct XMLInputScreen {
     /// attributes are the pairs of `"`, so both limits are checked exactly. Comments, CDATA sections, processing
     /// instructions and declarations are left to the state machine.
     @inline(__always)
-    private func shortTagEnd(_ base: UnsafePointer<UInt8>, from open: Int, count: Int) -> Int? {
-        let first = open + 1
-        guard first < count else { return nil }
-        let limit = min(count, open + Self.shortTagWindow)
-        switch base[first] {
-        case 0x2F:
-            guard let close = memchr(base + first, 0x3E, limit - first) else { return nil }
-            return UnsafeRawPointer(close) - UnsafeRawPointer(base)
-        case 0x21, 0x3F, 0x3C:
-            return nil
-        default:
-            break
-        }
-        // The name (its first character is one whatever it is): a `"` in it is a name character, not a quote.
-        var index = first + 1
-        while index < limit, !Self.endsTagName(base[index]) { index += 1 }
-        var quotes = 0
-        while index < limit {
-            guard let close = memchr(base + index, 0x3E, limit - index) else { return nil }
-            let end = UnsafeRawPointer(close) - UnsafeRawPointer(base)
-            let (found, flags) = Self.countQuotes(base + index, end - index)
-            quotes += found
-            if flags != 0 { return nil }
-            if quotes & 1 == 0 {
-                guard quotes / 2 <= maxAttributes, end - open <= maxStartTagBytes else { return nil }
-                return end
-            }
-            index = end + 1
-        }
-        return nil
-    }
-
-    /// How many `"` the bytes hold, and a non-zero flag when any is `'` or `<`: sixteen bytes at a time
-    /// (`SIMD16`, SSE2 compares whose lanes count their matches, added once per block of up to 255 loads), then
-    /// eight at a time (SWAR) and byte by byte for the last few. The eight-byte loop alone cost 4.4 instructions a
-    /// byte of the file (5% of a trusted load); the per-byte loop before it 13.
-    @inline(__always)
-    static func countQuotes(_ start: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int) {
-        var quotes = 0
-        var flagged = SIMD16<UInt8>()
-        var k = 0
-        let doubleQuote = SIMD16<UInt8>(repeating: 0x22)
-        let singleQuote = SIMD16<UInt8>(repeating: 0x27)
-        let lessThan = SIMD16<UInt8>(repeating: 0x3C)
-        while k + 16 <= length {
-            var lanes = SIMD16<UInt8>()
-            var blocks = 0
-            while k + 16 <= length && blocks < ByteScan.blocksPerSum {
-                let v = ByteScan.block(start + k)
-                lanes &+= ByteScan.hits(v, doubleQuote)
-                flagged |= ByteScan.hits(v, singleQuote) | ByteScan.hits(v, lessThan)
-                k += 16
-                blocks += 1
-            }
-            quotes &+= ByteScan.laneSum(lanes)
-        }
-        var wordFlags: UInt64 = 0
-        if k + 8 <= length {
-            let word = UnsafeRawPointer(start).loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            let lanes = matches(word, 0x22) >> 7
-            quotes &+= Int(truncatingIfNeeded: (lanes &* 0x0101_0101_0101_0101) >> 56)
-            wordFlags = matches(word, 0x27) | matches(word, 0x3C)
-            k += 8
-        }
-        var tailFlag: UInt8 = 0
-        while k < length {
-            let byte = start[k]
-            quotes &+= byte == 0x22 ? 1 : 0
-            tailFlag |= (byte == 0x27 ? 1 : 0) | (byte == 0x3C ? 1 : 0)
-            k += 1
-        }
-        return (quotes, ByteScan.isAnySet(flagged) || wordFlags != 0 || tailFlag != 0 ? 1 : 0)
-    }
-
-    /// The high bit of each byte of `word` that equals `byte`, exactly (no false positives from borrows: the
-    /// "not zero" test per byte is done on seven bits plus the top bit separately).
-    @inline(__always)
-    private static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        let nonzero = ((x & lows) &+ lows) | x
-        return ~nonzero & ~lows
+    func skipConfirmed(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+        Int(
+            onego_screen_text(
+                base, index, count, Self.shortTagWindow, maxAttributes, maxStartTagBytes))
     }
 
     /// Whether `byte` ends a start tag's name (the characters ``step(_:at:)`` acts on in `.tagName`).

@@ -43,7 +43,9 @@ extension XMLParseContext {
                 let attributeID = nameID(local: base[0], uri: base[2])
                 guard let start = base[3], let end = base[4] else { continue }
                 var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
-                if memchr(start, 0x26, end - start) != nil, let unescaped = decodeAmpersands(value) {
+                if valuesMayHoldReferences, memchr(start, 0x26, end - start) != nil,
+                    let unescaped = decodeAmpersands(value)
+                {
                     if decoded == nil { decoded = [unescaped] } else { decoded?.append(unescaped) }
                     value = UnsafeBufferPointer(unescaped)
                 }
@@ -70,6 +72,8 @@ extension XMLParseContext {
             return nil
         }
         let elementID = nameID(local: localname, uri: uri)
+        // The XML declaration, and any switch of encoding, came before the root.
+        if depth == 1 { valuesMayHoldReferences = sawAmpersandByte || onego_ctxt_transcodes(parser) != 0 }
         if depth >= openCapacity {
             let grown = UnsafeMutablePointer<Int>.allocate(capacity: openCapacity * 2)
             grown.moveInitialize(from: openIDs, count: openCapacity)

@@ -75,7 +75,8 @@ extension XMLParseContext {
             guard attribute.length >= 0 else { continue }
             let length = Int(attribute.length)
             let decoded =
-                memchr(value, 0x26, length) != nil ? decodeAmpersandsInPlace(value, count: length) : length
+                valuesMayHoldReferences && memchr(value, 0x26, length) != nil
+                ? decodeAmpersandsInPlace(value, count: length) : length
             (entries + count).initialize(
                 to: XMLAttributeList.Entry(
                     nameID: attributeID, value: UnsafeBufferPointer(start: value, count: decoded)))

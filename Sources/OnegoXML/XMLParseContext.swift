@@ -31,6 +31,12 @@ public final class XMLParseContext {
     /// Reused storage for the attribute entries of a start tag.
     @exclusivity(unchecked) var entries: UnsafeMutablePointer<XMLAttributeList.Entry>
     @exclusivity(unchecked) var entryCapacity = 32
+    /// Whether a 0x26 byte (`&`) has been handed to libxml2 (set by the feed before it hands the bytes on).
+    @exclusivity(unchecked) var sawAmpersandByte = false
+    /// Whether attribute values may hold a `&#38;` to decode: set when an `&` byte has been fed, or (from the root's
+    /// start tag on) when libxml2 transcodes the input. While it is false no value is searched for `&` (libxml2 keeps
+    /// `&#38;` only for a reference, and a reference starts with a `&` byte of untranscoded input).
+    @exclusivity(unchecked) var valuesMayHoldReferences = true
     /// The name id of each open element by depth, so an end tag needs no lookup.
     @exclusivity(unchecked) var openIDs: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) var openCapacity = 64

@@ -2,6 +2,12 @@ internal import CLibXML2
 internal import CLibXML2Events
 import OnegoBase
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Feeds one document's chunks to libxml2 for an ``XMLParseContext``: screens each chunk for hostile sizes,
 /// normalizes line endings, creates the push parser (and the schema validator's SAX plug) from the first bytes,
 /// and frees them all when done.
@@ -53,6 +59,10 @@ final class XMLParseFeed {
     /// parse just before it, after what comes before it was parsed (earlier problems come first).
     func feed(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         if context.aborted { return false }
+        if !context.sawAmpersandByte, let base = chunk.baseAddress, memchr(base, 0x26, chunk.count) != nil {
+            context.sawAmpersandByte = true
+            context.valuesMayHoldReferences = true
+        }
         guard let violation = screen.screen(chunk) else {
             screened += chunk.count
             return normalizeAndDeliver(chunk)

@@ -40,32 +40,84 @@ import Testing
             let bytes = Array(text.utf8)
             let limits = XMLLimits(
                 maxAttributes: 1 + Int(generator.next() % 5), maxStartTagBytes: 16 + Int(generator.next() % 120))
-            let chunk = 1 + Int(generator.next() % 64)
+            // Small chunks cut tags anywhere; large ones leave long tags whole for the sixteen-byte scan.
+            let chunk = 1 + Int(generator.next() % (round % 2 == 0 ? 64 : 2_000))
             let stepped = screen(bytes, chunk: chunk, limits: limits, shortcut: false)
             let confirmed = screen(bytes, chunk: chunk, limits: limits, shortcut: true)
             #expect(stepped == confirmed, "round \(round): \(text) in chunks of \(chunk)")
         }
     }
 
-    /// The sixteen- and eight-bytes-at-a-time count agrees with a byte-by-byte count on any bytes (UTF-8 text,
-    /// quotes next to bytes with the top bit set, every length and alignment, runs longer than 255 blocks).
-    @Test func quotesAreCountedAsByteByByte() {
-        var generator = SplitMix64(seed: 0x22)
-        let alphabet: [UInt8] = [0x22, 0x27, 0x3C, 0x3E, 0x20, 0x61, 0x3D, 0x00, 0x7F, 0x80, 0xA2, 0xBC, 0xE5, 0xFF]
-        for round in 0..<2_000 {
-            let length = Int(generator.next() % (round % 50 == 0 ? 9_000 : 90))
-            // Mostly one byte (so long runs stay free of flags), sometimes any.
-            let bytes = (0..<length).map { _ in
-                generator.next() % 4 == 0 ? alphabet[Int(generator.next() % 14)] : 0x22 as UInt8
+    /// The confirmation rule byte by byte: the index of the `>` ending the confirmed tag whose `<` is at `open`, or
+    /// nil (see ``XMLInputScreen/skipConfirmed(_:from:count:)``).
+    static func confirmedEnd(_ bytes: [UInt8], open: Int, count: Int, limits: XMLLimits) -> Int? {
+        let first = open + 1
+        guard first < count else { return nil }
+        let limit = min(count, open + XMLInputScreen.shortTagWindow)
+        switch bytes[first] {
+        case 0x2F: return bytes[first..<limit].firstIndex(of: 0x3E)
+        case 0x21, 0x3F, 0x3C: return nil
+        default: break
+        }
+        var index = first + 1
+        while index < limit, ![0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E, 0x3C].contains(bytes[index]) { index += 1 }
+        var quotes = 0
+        while index < limit {
+            switch bytes[index] {
+            case 0x22: quotes += 1
+            case 0x27, 0x3C: return nil
+            case 0x3E where quotes % 2 == 0:
+                guard quotes / 2 <= limits.maxAttributes, index - open <= limits.maxStartTagBytes else { return nil }
+                return index
+            default: break
             }
-            let offset = Int(generator.next() % 16)
-            let padded = [UInt8](repeating: 0x61, count: offset) + bytes
-            let (quotes, flags) = padded.withUnsafeBufferPointer { all in
-                guard let base = all.baseAddress else { return (0, 0) }
-                return XMLInputScreen.countQuotes(base + offset, bytes.count)
+            index += 1
+        }
+        return nil
+    }
+
+    /// The C scan skips exactly the tags the rule confirms, stopping at the same `<`, on long tags of any shape:
+    /// values of hundreds of bytes (quotes, `>`, `'` and `<` at every offset of a sixteen-byte block), long names,
+    /// tags near the 4,096-byte window, and scans that start and stop anywhere.
+    @Test func theScanSkipsWhatTheRuleConfirms() {
+        var generator = SplitMix64(seed: 0x5CA1)
+        let valueBytes: [UInt8] = [0x61, 0x20, 0x22, 0x27, 0x3C, 0x3E, 0x2F, 0x0A, 0xE5, 0x8F, 0x3D, 0x09, 0x0D]
+        for round in 0..<4_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(1 + generator.next() % 12) {
+                bytes += Array("文本 ".utf8).prefix(Int(generator.next() % 8))
+                switch generator.next() % 6 {
+                case 0: bytes += Array("</material>".utf8)
+                case 1: bytes += Array(["<!-- x -->", "<?p?>", "<<", "<"][Int(generator.next() % 4)].utf8)
+                default:
+                    bytes += Array("<".utf8) + (0..<Int(1 + generator.next() % 24)).map { _ in UInt8(0x61) }
+                    let length = round % 97 == 0 ? 4_070 + Int(generator.next() % 40) : Int(generator.next() % 300)
+                    // Mostly plain attributes, sometimes any byte.
+                    for _ in 0..<length {
+                        let pick = generator.next() % 40
+                        bytes.append(pick < 30 ? Array(" k=\"值\"".utf8)[Int(pick % 8)] : valueBytes[Int(pick % 13)])
+                    }
+                    bytes += generator.next() % 4 == 0 ? Array("/>".utf8) : Array(">".utf8)
+                }
             }
-            #expect(quotes == bytes.filter { $0 == 0x22 }.count, "\(bytes)")
-            #expect((flags != 0) == bytes.contains { $0 == 0x27 || $0 == 0x3C }, "\(bytes)")
+            let limits = XMLLimits(
+                maxAttributes: 1 + Int(generator.next() % 200), maxStartTagBytes: 16 + Int(generator.next() % 5_000))
+            let count = bytes.count - Int(generator.next() % 4) % max(1, bytes.count)
+            let from = Int(generator.next() % UInt64(max(1, count / 2)))
+            var expected = count
+            var index = from
+            while let open = bytes[index..<count].firstIndex(of: 0x3C) {
+                guard let end = Self.confirmedEnd(bytes, open: open, count: count, limits: limits) else {
+                    expected = open
+                    break
+                }
+                index = end + 1
+            }
+            let screen = XMLInputScreen(limits: limits)
+            let found = bytes.withUnsafeBufferPointer { all in
+                all.baseAddress.map { screen.skipConfirmed($0, from: from, count: count) } ?? count
+            }
+            #expect(found == expected, "round \(round): \(String(decoding: bytes[from..<count], as: UTF8.self))")
         }
     }
 

@@ -67,8 +67,13 @@ struct CatalogChecks {
         var label: String { "事项“\(item.name)”（\(item.id)）" }
         // USCC check character (memoised: a department's code repeats on all its items).
         let uscc = item.implementingBody.creditCode
-        let problem = checkedCodes[uscc.rawValue] ?? uscc.validate()
-        checkedCodes[uscc.rawValue] = problem
+        let problem: CreditCode.Problem?
+        if let known = checkedCodes[uscc.rawValue] {
+            problem = known
+        } else {
+            problem = uscc.validate()
+            checkedCodes[uscc.rawValue] = problem
+        }
         if let problem {
             diagnostics.append(
                 Diagnostic(

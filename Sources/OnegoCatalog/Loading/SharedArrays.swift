@@ -9,58 +9,38 @@ import OnegoBase
 /// its key, which holds no references, so no string is retained, copied or released for it; the value itself is
 /// made only the first time its key is seen.
 struct SharedArrays {
-    private var results: [[ResultKey]: [ItemResult]] = [:]
-    private var steps: [[StepKey]: [ProcessStep]] = [:]
-    private var laws: [[LawKey]: [LegalProvision]] = [:]
-    private var procedures: [[ProcedureKey]: [SpecialProcedure]] = [:]
-    private var feeItems: [[FeeItemKey]: [FeeItem]] = [:]
-    private var forms: [[CaseKey<HandlingForm>]: [HandlingForm]] = [:]
-    private var objects: [[CaseKey<ServiceObject>]: [ServiceObject]] = [:]
-    private var materials: [MaterialKey: Material.Storage] = [:]
-    private var contacts: [ContactKey: CopyOnWrite<Contact>] = [:]
+    private var results = ListTable<ResultKey>()
+    private var steps = ListTable<StepKey>()
+    private var laws = ListTable<LawKey>()
+    private var procedures = ListTable<ProcedureKey>()
+    private var feeItems = ListTable<FeeItemKey>()
+    private var forms = ListTable<CaseKey<HandlingForm>>()
+    private var objects = ListTable<CaseKey<ServiceObject>>()
+    private var materials = ValueTable<MaterialKey>()
+    private var contacts = ValueTable<ContactKey>()
 
     /// The material with this key: the file's shared body and its own location.
     mutating func material(_ key: MaterialKey, at location: SourceLocation, strings: StringInterner) -> Material {
-        Material(storage: Self.shared(key, in: &materials, strings: strings), location: location)
+        Material(storage: materials.value(key) { $0.make(strings) }, location: location)
     }
 
     /// The file's shared box of the contact with this key.
     mutating func contact(_ key: ContactKey, strings: StringInterner) -> CopyOnWrite<Contact> {
-        Self.shared(key, in: &contacts, strings: strings)
+        contacts.value(key) { $0.make(strings) }
     }
 
     /// Gives the item its lists: the shared copy of each repeated one (no allocation when it was seen before) and
     /// an exact-size copy of its materials. The scratch lists keep their storage for the next item.
     mutating func finish(_ item: inout ServiceItem, from lists: inout ItemLists, strings: StringInterner) {
-        item.results = Self.shared(lists.results, in: &results, strings: strings)
-        item.steps = Self.shared(lists.steps, in: &steps, strings: strings)
-        item.legalBasis = Self.shared(lists.legalBasis, in: &laws, strings: strings)
-        item.specialProcedures = Self.shared(lists.specialProcedures, in: &procedures, strings: strings)
-        item.handlingForms = Self.shared(lists.handlingForms, in: &forms, strings: strings)
-        item.serviceObjects = Self.shared(lists.serviceObjects, in: &objects, strings: strings)
-        item.fee = Fee(isCharged: lists.isCharged, items: Self.shared(lists.feeItems, in: &feeItems, strings: strings))
+        item.results = results.values(lists.results) { $0.make(strings) }
+        item.steps = steps.values(lists.steps) { $0.make(strings) }
+        item.legalBasis = laws.values(lists.legalBasis) { $0.make(strings) }
+        item.specialProcedures = procedures.values(lists.specialProcedures) { $0.make(strings) }
+        item.handlingForms = forms.values(lists.handlingForms) { $0.make(strings) }
+        item.serviceObjects = objects.values(lists.serviceObjects) { $0.make(strings) }
+        item.fee = Fee(isCharged: lists.isCharged, items: feeItems.values(lists.feeItems) { $0.make(strings) })
         item.materials = lists.materials.isEmpty ? [] : lists.materials.withUnsafeBufferPointer { Array($0) }
         lists.reset()
-    }
-
-    private static func shared<K: ValueKey>(_ key: K, in table: inout [K: K.Value], strings: StringInterner)
-        -> K.Value
-    {
-        if let found = table[key] { return found }
-        let value = key.make(strings)
-        table[key] = value
-        return value
-    }
-
-    private static func shared<K: ValueKey>(_ keys: [K], in table: inout [[K]: [K.Value]], strings: StringInterner)
-        -> [K.Value]
-    {
-        if keys.isEmpty { return [] }
-        if let found = table[keys] { return found }
-        let values = keys.map { $0.make(strings) }
-        // An exact-size copy of the keys, so the scratch storage stays the reader's own.
-        table[keys.withUnsafeBufferPointer { Array($0) }] = values
-        return values
     }
 }
 

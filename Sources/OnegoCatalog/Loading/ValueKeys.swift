@@ -10,6 +10,21 @@ protocol ValueKey: Hashable {
     associatedtype Value
     /// Makes the value, its strings taken from `strings`.
     func make(_ strings: StringInterner) -> Value
+    /// Mixes the key's words into `key` (its ``digest`` starts from a fresh ``KeyHasher``).
+    func combine(into key: inout KeyHasher)
+}
+
+extension ValueKey {
+    /// The key's words digested into one (what ``ValueTable`` and ``ListTable`` probe by).
+    @inline(__always)
+    var digest: UInt64 {
+        var key = KeyHasher()
+        combine(into: &key)
+        return key.value
+    }
+
+    /// Feeds the ``digest`` to the hasher once.
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
 /// An interned string's id; `-1` stands for an absent one.
@@ -77,8 +92,7 @@ struct MaterialKey: ValueKey {
                 standard: s.optional(standard), holder: s.optional(holder)))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combine(name, issuer)
         key.combine(eLicence, paperSize)
         key.combine(blankForm, sample)
@@ -92,7 +106,6 @@ struct MaterialKey: ValueKey {
         key.combine(originals)
         key.combine(copies)
         key.combine(supplyDays)
-        hasher.combine(key.value)
     }
 }
 
@@ -113,13 +126,11 @@ struct ContactKey: ValueKey {
                 complaintPhone: s.text(complaintPhone), addressState: addressState, hoursState: hoursState))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combine(address, hours)
         key.combine(phone, complaintPhone)
         key.combineCase(addressState)
         key.combineCase(hoursState)
-        hasher.combine(key.value)
     }
 }
 
@@ -137,12 +148,10 @@ struct ResultKey: ValueKey {
             delivery: s.optional(delivery))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combine(name, eLicence)
         key.combine(validity, delivery)
         key.combineCase(type)
-        hasher.combine(key.value)
     }
 }
 
@@ -156,11 +165,9 @@ struct StepKey: ValueKey {
         ProcessStep(name: s.text(name), limit: limit?.make(s), role: s.optional(role))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combine(name, role)
         if let limit { limit.combine(into: &key) } else { key.combine(-2) }
-        hasher.combine(key.value)
     }
 }
 
@@ -174,11 +181,9 @@ struct LawKey: ValueKey {
         LegalProvision(law: s.text(law), article: s.optional(article), text: s.text(text))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combine(law, article)
         key.combine(text, -1)
-        hasher.combine(key.value)
     }
 }
 
@@ -192,12 +197,10 @@ struct ProcedureKey: ValueKey {
         SpecialProcedure(kind: kind, limit: limit?.make(s), note: s.optional(note))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combineCase(kind)
         key.combine(note, -1)
         if let limit { limit.combine(into: &key) } else { key.combine(-2) }
-        hasher.combine(key.value)
     }
 }
 
@@ -211,11 +214,9 @@ struct FeeItemKey: ValueKey {
         FeeItem(name: s.text(name), standard: s.text(standard), basis: s.optional(basis))
     }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combine(name, standard)
         key.combine(basis, -1)
-        hasher.combine(key.value)
     }
 }
 
@@ -226,9 +227,7 @@ struct CaseKey<Case: Equatable>: ValueKey {
 
     func make(_ strings: StringInterner) -> Case { value }
 
-    func hash(into hasher: inout Hasher) {
-        var key = KeyHasher()
+    func combine(into key: inout KeyHasher) {
         key.combineCase(value)
-        hasher.combine(key.value)
     }
 }

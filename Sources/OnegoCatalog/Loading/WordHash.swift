@@ -8,10 +8,14 @@ enum WordHash {
     static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed ^ UInt64(bytes.count)
         var offset = 0
-        while offset + 8 <= bytes.count {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            offset += 8
+        if let base = bytes.baseAddress {
+            // Whole words up to the last multiple of eight: no overflow check or base test per word.
+            let end = bytes.count & ~7
+            while offset < end {
+                h = (h ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                offset &+= 8
+            }
         }
         h = (h ^ tail(bytes, from: offset)) &* 0x9E37_79B9_7F4A_7C15
         return h ^ (h >> 32)

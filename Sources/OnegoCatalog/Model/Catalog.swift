@@ -17,11 +17,11 @@ public struct Catalog: Sendable {
         var implementationIndex: [String: Int] = [:]
         index.reserveCapacity(items.count)
         implementationIndex.reserveCapacity(items.count)
-        for (offset, item) in items.enumerated() {
-            if index[item.id] == nil { index[item.id] = offset }
-            if implementationIndex[item.codes.implementation] == nil {
-                implementationIndex[item.codes.implementation] = offset
-            }
+        // Backwards, so that the first item of a code is written last: one hash per code, where a lookup before
+        // each insertion hashed every code twice.
+        for offset in items.indices.reversed() {
+            index[items[offset].id] = offset
+            implementationIndex[items[offset].codes.implementation] = offset
         }
         self.index = index
         self.implementationIndex = implementationIndex
