@@ -6,20 +6,12 @@ import Testing
 
 /// The cache folder keeps no entry for a catalog file that is gone, and nothing else of the folder is touched.
 @Suite struct CatalogCacheSweepTests {
-    /// A copy of the sample catalog's item files and a cache of them, as a load with the cache left it.
     private func cachedWorkspace() throws -> (folder: String, cache: CatalogCache) {
-        let folder = try Fixtures.temporaryDirectory() + "/items"
-        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
-        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
-        let cache = try #require(CatalogCache.beside([folder]))
-        _ = try loader(cache: cache).load(paths: [folder])
-        return (folder, cache)
+        try CachedSampleWorkspace.make()
     }
 
     private func loader(cache: CatalogCache?) throws -> CatalogLoader {
-        var loader = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd")
-        loader.cache = cache
-        return loader
+        try CachedSampleWorkspace.loader(cache: cache)
     }
 
     private func names(in cache: CatalogCache) throws -> Set<String> {

@@ -10,21 +10,12 @@ import Testing
 /// entry, moved to their new lines: the result must be exactly a cold load's (items, files, every diagnostic with
 /// file, line and column, in order), and anything the reuse cannot vouch for is parsed whole.
 @Suite struct ItemReuseTests {
-    /// A copy of the sample catalog's item files in a fresh folder, with an entry for every file.
     private func cachedWorkspace() throws -> (folder: String, cache: CatalogCache) {
-        let folder = try Fixtures.temporaryDirectory() + "/items"
-        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
-        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
-        let cache = try #require(CatalogCache.beside([folder]))
-        _ = try loader(cache: cache).load(paths: [folder])
-        return (folder, cache)
+        try CachedSampleWorkspace.make()
     }
 
     private func loader(cache: CatalogCache?, threads: Int = 2) throws -> CatalogLoader {
-        var loader = try CatalogLoader.validating(schemaPath: Fixtures.schemas + "/catalog.xsd")
-        loader.cache = cache
-        loader.threads = threads
-        return loader
+        try CachedSampleWorkspace.loader(cache: cache, threads: threads)
     }
 
     /// Loads `folder` with a fresh view of the cache, and a cold one-thread load without a cache, and checks that
