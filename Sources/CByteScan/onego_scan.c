@@ -1,5 +1,7 @@
 #include "onego_scan.h"
 
+#include <string.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -34,8 +36,8 @@ static inline size_t name_end(const uint8_t *base, size_t from, size_t end) {
 
 /* The index of the first `byte` in `base[from..<end]`, or `end`. */
 static inline size_t find_byte(const uint8_t *base, size_t from, size_t end, uint8_t byte) {
-    size_t i = from;
 #if defined(__SSE2__)
+    size_t i = from;
     const __m128i wanted = _mm_set1_epi8((char)byte);
     while (i + 16 <= end) {
         unsigned mask = (unsigned)_mm_movemask_epi8(
@@ -43,9 +45,13 @@ static inline size_t find_byte(const uint8_t *base, size_t from, size_t end, uin
         if (mask != 0) return i + (size_t)__builtin_ctz(mask);
         i += 16;
     }
-#endif
     while (i < end && base[i] != byte) i++;
     return i;
+#else
+    /* Without SSE2 (arm64), the C library's memchr is vectorised where this loop would not be. */
+    const void *found = from < end ? memchr(base + from, byte, end - from) : NULL;
+    return found ? (size_t)((const uint8_t *)found - base) : end;
+#endif
 }
 
 #if defined(__SSE2__)

@@ -37,8 +37,7 @@ enum ByteScan {
 
     /// The last `byte` in `[start, end)`, with the newlines and UTF-8 characters (bytes that are not continuation
     /// bytes) after it, up to `end`: one backward pass, sixteen bytes at a time, in C (`onego_last_byte_counts`),
-    /// which finishes the block holding the byte with its byte masks, where this Swift loop went back byte by byte
-    /// there (about 24 instructions a byte) and finding the byte and then counting forward read the bytes twice.
+    /// which also finishes the block holding the byte with its byte masks.
     static func lastIndexAndCounts(
         of byte: UInt8, from start: UnsafePointer<UInt8>, before end: UnsafePointer<UInt8>
     ) -> (index: UnsafePointer<UInt8>, newlines: Int, characters: Int)? {

@@ -12,7 +12,7 @@ internal import CByteScan
 /// - start tags with more than ``XMLLimits/maxAttributes`` attributes (libxml2 checks every attribute against every
 ///   earlier one: 400,000 attributes took 48 s) or longer than ``XMLLimits/maxStartTagBytes``;
 ///
-/// The scan follows markup, not content: text, attribute values and end tags are skipped with `memchr`, names and
+/// The scan follows markup, not content: text, attribute values and end tags are skipped by byte-mask scans, names and
 /// the bytes between attributes in tight runs; only the characters that change the state step the state machine. UTF-16 and UTF-32 documents are screened per code unit.
 struct XMLInputScreen {
     /// A limit a start tag broke: where its `<` is (a byte offset in the whole document) and which limit.
@@ -150,8 +150,7 @@ struct XMLInputScreen {
 
     /// The index of the first `<` from `index` whose tag is not confirmed whole, or `count` when no `<` is left:
     /// the text and every short, plain tag before it are skipped as stepping through them would (in the text state,
-    /// breaking no limit). The scan is C (`onego_screen_text`, SSE2 byte masks), one call per run of confirmed tags,
-    /// where a Swift `memchr` per `<` and per tag plus a quote count per tag cost 4.3 instructions a byte.
+    /// breaking no limit). The scan is C (`onego_screen_text`, SSE2 byte masks), one call per run of confirmed tags.
     ///
     /// An end tag runs to its first `>`. A start tag qualifies when it ends within ``shortTagWindow`` bytes of this
     /// chunk, holds no `'` and no `<` after its `<` (either could change how its quotes pair up), and its `"` pair up
@@ -162,7 +161,7 @@ struct XMLInputScreen {
     func skipConfirmed(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
         Int(
             onego_screen_text(
-                base, index, count, Self.shortTagWindow, maxAttributes, maxStartTagBytes))
+                base, index, count, Self.shortTagWindow, max(0, maxAttributes), max(0, maxStartTagBytes)))
     }
 
     /// Whether `byte` ends a start tag's name (the characters ``step(_:at:)`` acts on in `.tagName`).

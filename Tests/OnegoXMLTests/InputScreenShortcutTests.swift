@@ -168,4 +168,21 @@ import Testing
             }
         }
     }
+
+    /// Long runs after the `<`: the per-lane byte counters are emptied every 255 blocks, so runs of more than
+    /// 4,080 bytes of newlines and multi-byte characters (a long start tag spread over many lines) must still count
+    /// every one.
+    @Test(arguments: [4_079, 4_080, 4_097, 8_177, 20_000])
+    func longRunsAfterTheByteAreCountedWhole(length: Int) {
+        let pattern: [UInt8] = [0x0A, 0xE4, 0xB8, 0xAD, 0x0A, 0x0A, 0x61]
+        let after = (0..<length).map { pattern[$0 % pattern.count] }
+        let bytes = Array("<catalog>".utf8) + after
+        bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            let found = ByteScan.lastIndexAndCounts(of: 0x3C, from: base, before: base + all.count)
+            #expect(found?.index == base)
+            #expect(found?.newlines == after.filter { $0 == 0x0A }.count)
+            #expect(found?.characters == 8 + after.filter { $0 & 0xC0 != 0x80 }.count)
+        }
+    }
 }

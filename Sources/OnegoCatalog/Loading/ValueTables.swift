@@ -88,7 +88,7 @@ struct SlotIndex {
             grow()
             return
         }
-        slots[slot] = Int32(truncatingIfNeeded: entry)
+        slots[slot] = Int32(entry)
     }
 
     /// Doubles the slots and places every entry again (the newest included).
@@ -98,7 +98,7 @@ struct SlotIndex {
         for (entry, digest) in digests.enumerated() {
             var slot = Self.slot(digest, seed, mask)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: entry)
+            slots[slot] = Int32(entry)
         }
     }
 
