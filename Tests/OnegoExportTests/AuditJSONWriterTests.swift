@@ -234,6 +234,49 @@ extension AuditJSONReport {
         #expect(try AuditJSONReport.render(second.report) == AuditJSONReport.encoderRender(second.report))
     }
 
+    /// The bytes `AuditJSONReport.write` hands its sink, chunk by chunk.
+    static func chunks(of report: AuditReport, chunk: Int) throws -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        try AuditJSONReport.write(report, chunk: chunk) { chunks.append(Array($0)) }
+        return chunks
+    }
+
+    /// Written a chunk at a time, the document is the one rendered whole, with every chunk but the last at least
+    /// the chunk size: from rows written in the run, and from rows every file kept in its entry.
+    @Test(arguments: [1, 97, 4_096, 1 << 20]) func writtenInChunksEqualsTheWholeDocument(chunk: Int) throws {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        let first = try Self.cachedAudit(folder).report
+        let oracle = Array(try AuditJSONReport.encoderRender(first).utf8)
+        let second = try Self.cachedAudit(folder)
+        #expect(second.cache.reusedRowPaths.count == 21)
+        for report in [first, second.report, try AuditReportRenderingTests.report()] {
+            let chunks = try Self.chunks(of: report, chunk: chunk)
+            #expect(chunks.dropLast().allSatisfy { $0.count >= chunk })
+            #expect(Array(chunks.joined()) == (try AuditJSONReport.renderUTF8(report)))
+        }
+        let chunks = try Self.chunks(of: second.report, chunk: chunk)
+        #expect(Array(chunks.joined()) == oracle)
+        // Cut as soon as a chunk is full: never more than a row's or an embedded part's worth past the size.
+        // The sample's document (a few hundred kilobytes) is one chunk of a megabyte, many of the smaller sizes.
+        #expect((chunks.count == 1) == (chunk == 1 << 20))
+        #expect(chunks.dropLast().allSatisfy { $0.count < chunk + 200_000 })
+    }
+
+    /// A document that cannot be written (a number JSON cannot hold) is refused before its first byte.
+    @Test func aRefusedDocumentWritesNothing() throws {
+        var report = try AuditReportRenderingTests.report()
+        let first = try #require(report.targets.first)
+        var infinite = first
+        infinite.target.threshold = .infinity
+        report.targets = [first, first, infinite]
+        var written = 0
+        #expect(throws: EncodingError.self) { try AuditJSONReport.write(report, chunk: 1) { written += $0.count } }
+        #expect(written == 0)
+        #expect(throws: EncodingError.self) { try AuditJSONReport.renderUTF8(report) }
+    }
+
     @Test func sampleWorkspaceAuditEqualsTheEncoder() throws {
         // The sample catalog with its waivers and matters: work lists, findings about files (no item), excluded and
         // unpublished compression rows, matters' figures.
