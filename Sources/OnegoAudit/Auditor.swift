@@ -202,7 +202,7 @@ public struct Auditor: Sendable {
                 tally.rates(population: population, excluded: units.excluded),
                 tally.crossRegion(population: population),
                 CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
-                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount,
+                catalog.implementationCodeCount, Array(catalog.departments), catalog.materialCount,
                 handling, slots ?? []
             )
             figures.withLock { $0 = computed }

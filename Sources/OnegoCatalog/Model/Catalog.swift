@@ -37,6 +37,13 @@ public struct Catalog: Sendable {
     /// The position in ``items`` of the first item with this handling-item code (its ``ServiceItem/id``).
     public func firstIndex(ofID id: String) -> Int? { index[id] }
 
+    /// Whether some item has the handling-item code (``ServiceItem/id``) of an earlier one; when not, every item is
+    /// the first of its code (``firstIndex(ofID:)`` gives its own position).
+    public var hasRepeatedIDs: Bool { index.count < items.count }
+
+    /// The number of distinct implementation codes; when it is ``items``' count, no two items share one.
+    public var implementationCodeCount: Int { implementationIndex.count }
+
     /// The departments, in order of first appearance.
     public var departments: OrderedSet<String> { OrderedSet(items.map(\.department)) }
 
