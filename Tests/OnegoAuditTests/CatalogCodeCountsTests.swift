@@ -56,4 +56,56 @@ import Testing
         #expect(HandlingNameUniqueTests.oracle(variants[2].items).count == 1)
         #expect(Auditor().findings(in: Catalog(items: variants[3].items)).contains { $0.rule == "codes.duplicate" })
     }
+
+    /// The handling units of a catalog without repeated codes, taken without look-ups, are the ones the look-ups
+    /// give.
+    @Test func unitsOfDistinctCodesEqualTheLookedUpUnits() throws {
+        for (name, items) in try Self.variants() where !Catalog(items: items).hasRepeatedIDs {
+            let looked = PopulationIndex(.handlingItems, items: items)
+            let taken = PopulationIndex(.handlingItems, items: items, idsAreDistinct: true)
+            #expect(taken.members == looked.members, "\(name)")
+            #expect(taken.starts == looked.starts, "\(name)")
+            #expect(taken.codes == looked.codes, "\(name)")
+            #expect(taken.excluded.isEmpty && looked.excluded.isEmpty, "\(name)")
+            let implementation = PopulationIndex(.implementationItems, items: items, idsAreDistinct: true)
+            #expect(implementation.codes == PopulationIndex(.implementationItems, items: items).codes, "\(name)")
+        }
+    }
+
+    /// The four-same groups (one look-up per item) equal a grouping by basic code in order of first appearance,
+    /// keeping the groups whose items lie in more than one region.
+    @Test func groupsAcrossRegionsEqualAGroupingByBasicCode() throws {
+        let sample = try Self.variants()[0].items
+        var items = sample
+        for (position, item) in sample.enumerated().reversed() where position % 3 != 1 {
+            var copy = item
+            copy.region = RegionCode(position % 2 == 0 ? "440104" : item.region.rawValue)
+            copy.codes.basic = position % 5 == 0 ? "" : item.codes.basic
+            items.append(copy)
+        }
+        var order: [String] = []
+        var byCode: [String: [ServiceItem]] = [:]
+        for item in items where !item.codes.basic.isEmpty {
+            if byCode[item.codes.basic] == nil { order.append(item.codes.basic) }
+            byCode[item.codes.basic, default: []].append(item)
+        }
+        let expected = order.compactMap { code -> [String]? in
+            let group = byCode[code] ?? []
+            return Set(group.map(\.region.rawValue)).count > 1 ? group.map(\.id) : nil
+        }
+        let groups = ConsistencyRules.implementationsAcrossRegions(Catalog(items: items))
+        #expect(expected.count > 10)
+        #expect(groups.map { $0.map(\.id) } == expected)
+    }
+
+    @Test func firstValueStoresOnlyANewKey() {
+        var positions: [String: Int] = [:]
+        let first = positions.firstValue(1, forKey: "a")
+        let again = positions.firstValue(2, forKey: "a")
+        let other = positions.firstValue(3, forKey: "b")
+        #expect(first.value == 1 && first.isNew)
+        #expect(again.value == 1 && !again.isNew)
+        #expect(other.value == 3 && other.isNew)
+        #expect(positions == ["a": 1, "b": 3])
+    }
 }

@@ -1,3 +1,4 @@
+import OnegoBase
 public import OrderedCollections
 
 /// A loaded catalog: the items of one or more files, indexed by code.
@@ -17,10 +18,11 @@ public struct Catalog: Sendable {
         var implementationIndex: [String: Int] = [:]
         index.reserveCapacity(items.count)
         implementationIndex.reserveCapacity(items.count)
-        for (offset, item) in items.enumerated() {
-            if index[item.id] == nil { index[item.id] = offset }
-            if implementationIndex[item.codes.implementation] == nil {
-                implementationIndex[item.codes.implementation] = offset
+        // The first item of each code: one look-up per item and index (a repeat keeps the earlier position).
+        items.withUnsafeBufferPointer { items in
+            for offset in items.indices {
+                _ = index.firstValue(offset, forKey: items[offset].id)
+                _ = implementationIndex.firstValue(offset, forKey: items[offset].codes.implementation)
             }
         }
         self.index = index
