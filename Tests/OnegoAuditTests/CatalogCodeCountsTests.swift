@@ -51,6 +51,10 @@ import Testing
             let load = CatalogLoadResult(catalog: catalog, diagnostics: [], skippedDocuments: [])
             let report = Auditor().audit(load, today: try #require(CalendarDay(iso: "2026-11-21")))
             #expect(report.subject.implementationItems == Set(items.map(\.codes.implementation)).count, "\(name)")
+            // The handling units: each code once, the repeats left out of the rates.
+            #expect(report.subject.handlingItems == Set(items.map(\.id)).count, "\(name)")
+            #expect(report.compression.items.count == Set(items.map(\.id)).count, "\(name)")
+            #expect(report.rates.allSatisfy { $0.excluded.count == repeats.count }, "\(name)")
         }
         let variants = try Self.variants()
         #expect(HandlingNameUniqueTests.oracle(variants[2].items).count == 1)

@@ -307,4 +307,36 @@ extension AuditJSONReport {
             today: try #require(CalendarDay(iso: "2026-11-21")))
         #expect(try AuditJSONReport.render(empty) == (try AuditJSONReport.encoderRender(empty)))
     }
+
+    /// The rates written by hand equal the encoder's text of them: the sample's, one with no value and no groups,
+    /// and one with both count maps; a rate with a number JSON cannot hold is not finite (the encoder writes it).
+    @Test func ratesByHandEqualTheEncoder() throws {
+        var rates = AuditJSONReport.rates(of: try AuditReportRenderingTests.report())
+        let any = try #require(rates.values.first)
+        var empty = any
+        (empty.value, empty.byDepartment, empty.byRegion, empty.excluded) = (nil, [], [], [])
+        for index in empty.byLevel.indices { empty.byLevel[index].value = nil }
+        rates["empty \\ \"quoted\""] = empty
+        var counted = any
+        (counted.byMode, counted.byScope) = (["省内": 3, "全国": 0, "跨省": 12], [:])
+        counted.excluded = [Exclusion(item: "A1", name: "重复\n事项", reason: "编码重复")]
+        rates["counted"] = counted
+        #expect(rates.values.allSatisfy { $0.isFinite })
+        // Inside an object, as in the document (the indentation follows the depth).
+        var writer = PrettyJSONWriter()
+        writer.beginObject()
+        writer.key("rates")
+        writer.rates(rates)
+        writer.endObject()
+        var expected = PrettyJSONWriter()
+        expected.beginObject()
+        expected.key("rates")
+        expected.embed(encoded: try PrettyJSONWriter.encoded(rates))
+        expected.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected.bytes, as: UTF8.self))
+        var infinite = any
+        for index in infinite.byType.indices { infinite.byType[index].value = .infinity }
+        #expect(!infinite.isFinite)
+        #expect(throws: EncodingError.self) { try PrettyJSONWriter.encoded(["x": infinite]) }
+    }
 }

@@ -15,7 +15,10 @@ struct AuditJSONParts {
     var matters: Data
     var overall: Data
     var departments: Data
-    var rates: Data
+    /// The rates by ID, written by hand (``PrettyJSONWriter/rates(_:)``) unless a value is not finite: then the
+    /// encoder's text (``encoded`` refuses such a value, with its own error, as the document did).
+    var rates: [String: AuditJSONReport.Rate]
+    var encodedRates: Data?
     var regionalVariation: Data
 
     /// The parts of `report`, in the order the document holds them (so the error thrown is the one that writing
@@ -31,7 +34,8 @@ struct AuditJSONParts {
         matters = try PrettyJSONWriter.encoded(report.matters)
         overall = try PrettyJSONWriter.encoded(AuditJSONReport.Pair(figures.overall))
         departments = try PrettyJSONWriter.encoded(report.departmentSummaries)
-        rates = try PrettyJSONWriter.encoded(AuditJSONReport.rates(of: report))
+        rates = AuditJSONReport.rates(of: report)
+        if !rates.values.allSatisfy(\.isFinite) { encodedRates = try PrettyJSONWriter.encoded(rates) }
         regionalVariation = try PrettyJSONWriter.encoded(report.regionalVariation)
         if let number = rows.nonConforming ?? Self.nonConforming(report.targets) {
             throw EncodingError.invalidValue(
@@ -61,7 +65,7 @@ extension PrettyJSONWriter {
         key("findings")
         findings(report)
         key("rates")
-        embed(encoded: parts.rates)
+        if let encoded = parts.encodedRates { embed(encoded: encoded) } else { rates(parts.rates) }
         key("regionalVariation")
         embed(encoded: parts.regionalVariation)
         key("schemaVersion")
