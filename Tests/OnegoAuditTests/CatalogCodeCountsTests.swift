@@ -112,4 +112,33 @@ import Testing
         #expect(other.value == 3 && other.isNew)
         #expect(positions == ["a": 1, "b": 3])
     }
+
+    /// A catalog large enough for its indexes to be built on two threads keeps the first item of each code, as the
+    /// serial build of a small one does.
+    @Test func indexesOfALargeCatalogKeepTheFirstItemOfEachCode() throws {
+        let sample = try Self.variants()[0].items
+        var items: [ServiceItem] = []
+        for copy in 0..<(Catalog.parallelIndexThreshold / sample.count + 1) {
+            for var item in sample {
+                // Every fifth copy repeats the sample's codes; the others get codes of their own.
+                if copy % 5 != 0 {
+                    item.codes.implementation += "-\(copy)"
+                    item.codes.handling = item.codes.handling.map { $0 + "-\(copy)" }
+                }
+                items.append(item)
+            }
+        }
+        #expect(items.count >= Catalog.parallelIndexThreshold)
+        let catalog = Catalog(items: items)
+        var first: [String: Int] = [:]
+        var implementations = Set<String>()
+        for (offset, item) in items.enumerated() {
+            if first[item.id] == nil { first[item.id] = offset }
+            implementations.insert(item.codes.implementation)
+        }
+        #expect(items.allSatisfy { catalog.firstIndex(ofID: $0.id) == first[$0.id] })
+        #expect(catalog.hasRepeatedIDs == (first.count < items.count))
+        #expect(catalog.implementationCodeCount == implementations.count)
+        #expect(items.allSatisfy { catalog.item(code: $0.codes.implementation) != nil })
+    }
 }
