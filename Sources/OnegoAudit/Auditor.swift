@@ -186,8 +186,12 @@ public struct Auditor: Sendable {
         let group = DispatchGroup()
         let officeHours = settings.officeHours
         DispatchQueue.global().async(group: group) { [population, findingCache] in
-            let handling = PopulationIndex(.handlingItems, items: items)
-            let units = population == .handlingItems ? handling : PopulationIndex(population, items: items)
+            // The catalog's index knows whether any code repeats: without repeats, no code is looked up again.
+            let distinct = !catalog.hasRepeatedIDs
+            let handling = PopulationIndex(.handlingItems, items: items, idsAreDistinct: distinct)
+            let units =
+                population == .handlingItems
+                ? handling : PopulationIndex(population, items: items, idsAreDistinct: distinct)
             let calculator = CoverageCalculator(population: population)
             // With the cache, the handling units are counted file by file, unchanged files' tallies reused.
             let files = FileSegment.of(catalog, keyed: findingCache != nil)
@@ -202,7 +206,7 @@ public struct Auditor: Sendable {
                 tally.rates(population: population, excluded: units.excluded),
                 tally.crossRegion(population: population),
                 CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
-                Set(items.lazy.map(\.codes.implementation)).count, Array(catalog.departments), catalog.materialCount,
+                catalog.implementationCodeCount, Array(catalog.departments), catalog.materialCount,
                 handling, slots ?? []
             )
             figures.withLock { $0 = computed }

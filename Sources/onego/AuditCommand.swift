@@ -80,8 +80,10 @@ struct AuditCommand: ParsableCommand {
             return
         }
         if format == .json, output == nil {
-            // The largest report: written from its bytes (tens of megabytes at 100,000 items), not through a string.
-            Terminal.out(utf8: try AuditJSONReport.renderUTF8(report))
+            // The largest report (tens of megabytes at 100,000 items): written as it is made, a megabyte at a time,
+            // not held whole (refused before its first byte when it cannot be written).
+            try AuditJSONReport.write(report) { StandardStreams.write(bytes: $0, to: .output) }
+            Terminal.out("")
             if !report.passes { throw ExitCode(1) }
             return
         }

@@ -48,6 +48,12 @@ enum StandardStreams {
         if failure != 0 { fail(stream, code: failure) }
     }
 
+    /// Writes a part of a document written as it is made; ends the process on failure like ``write(_:to:)``.
+    static func write(bytes: UnsafeRawBufferPointer, to stream: Stream) {
+        let failure = DescriptorWriter.writeAll(stream.rawValue, bytes)
+        if failure != 0 { fail(stream, code: failure) }
+    }
+
     /// Writes raw bytes (already UTF-8, possibly cut mid-character by a caller's buffering); ends the process on
     /// failure like ``write(_:to:)``.
     static func write(bytes: Data, to stream: Stream) {

@@ -9,13 +9,6 @@ enum Terminal {
         StandardStreams.write(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", to: .output)
     }
 
-    /// Writes UTF-8 bytes as a line (a final newline is added when missing) to standard output, as ``out(_:)``
-    /// writes a string, without copying them into one.
-    static func out(utf8 bytes: consuming [UInt8]) {
-        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
-        StandardStreams.write(bytes: bytes, to: .output)
-    }
-
     /// Writes a line (a final newline is added when missing) to standard error.
     static func err(_ text: String) {
         StandardStreams.write(text.hasSuffix("\n") ? text : text + "\n", to: .error)

@@ -234,6 +234,53 @@ extension AuditJSONReport {
         #expect(try AuditJSONReport.render(second.report) == AuditJSONReport.encoderRender(second.report))
     }
 
+    /// The bytes `AuditJSONReport.write` hands its sink, chunk by chunk.
+    static func chunks(of report: AuditReport, chunk: Int) throws -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        try AuditJSONReport.write(report, chunk: chunk) { chunks.append(Array($0)) }
+        return chunks
+    }
+
+    /// Written a chunk at a time, the document is the one rendered whole, with every chunk but the last at least
+    /// the chunk size: from rows written in the run, and from rows every file kept in its entry.
+    @Test(arguments: [1, 97, 4_096, 1 << 20]) func writtenInChunksEqualsTheWholeDocument(chunk: Int) throws {
+        let folder = try Fixtures.temporaryDirectory() + "/items"
+        try FileManager.default.copyItem(atPath: Fixtures.sampleItems, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/" + CatalogCache.folderName)
+        // The first audit's rows are written in the run (and stored), the second's read from the entries.
+        let first = try Self.cachedAudit(folder)
+        let oracle = Array(try AuditJSONReport.encoderRender(first.report).utf8)
+        // Compared as one truth value: a failure would otherwise print every byte of both documents.
+        #expect(try Self.chunks(of: first.report, chunk: chunk).joined().elementsEqual(oracle))
+        #expect(first.cache.storedRowPaths.count == 21)
+        let second = try Self.cachedAudit(folder)
+        let chunks = try Self.chunks(of: second.report, chunk: chunk)
+        #expect(second.cache.reusedRowPaths.count == 21)
+        #expect(chunks.joined().elementsEqual(oracle))
+        for report in [first.report, second.report, try AuditReportRenderingTests.report()] {
+            let chunks = try Self.chunks(of: report, chunk: chunk)
+            #expect(chunks.dropLast().allSatisfy { $0.count >= chunk })
+            #expect(chunks.joined().elementsEqual(try AuditJSONReport.renderUTF8(report)))
+        }
+        // Cut as soon as a chunk is full: never more than a row's or an embedded part's worth past the size.
+        // The sample's document (a few hundred kilobytes) is one chunk of a megabyte, many of the smaller sizes.
+        #expect((chunks.count == 1) == (chunk == 1 << 20))
+        #expect(chunks.dropLast().allSatisfy { $0.count < chunk + 200_000 })
+    }
+
+    /// A document that cannot be written (a number JSON cannot hold) is refused before its first byte.
+    @Test func aRefusedDocumentWritesNothing() throws {
+        var report = try AuditReportRenderingTests.report()
+        let first = try #require(report.targets.first)
+        var infinite = first
+        infinite.target.threshold = .infinity
+        report.targets = [first, first, infinite]
+        var written = 0
+        #expect(throws: EncodingError.self) { try AuditJSONReport.write(report, chunk: 1) { written += $0.count } }
+        #expect(written == 0)
+        #expect(throws: EncodingError.self) { try AuditJSONReport.renderUTF8(report) }
+    }
+
     @Test func sampleWorkspaceAuditEqualsTheEncoder() throws {
         // The sample catalog with its waivers and matters: work lists, findings about files (no item), excluded and
         // unpublished compression rows, matters' figures.
@@ -259,5 +306,37 @@ extension AuditJSONReport {
                 bytes: Array("<catalog xmlns=\"urn:onego:catalog:1\" schemaVersion=\"1.1\"/>".utf8), name: "空.xml"),
             today: try #require(CalendarDay(iso: "2026-11-21")))
         #expect(try AuditJSONReport.render(empty) == (try AuditJSONReport.encoderRender(empty)))
+    }
+
+    /// The rates written by hand equal the encoder's text of them: the sample's, one with no value and no groups,
+    /// and one with both count maps; a rate with a number JSON cannot hold is not finite (the encoder writes it).
+    @Test func ratesByHandEqualTheEncoder() throws {
+        var rates = AuditJSONReport.rates(of: try AuditReportRenderingTests.report())
+        let any = try #require(rates.values.first)
+        var empty = any
+        (empty.value, empty.byDepartment, empty.byRegion, empty.excluded) = (nil, [], [], [])
+        for index in empty.byLevel.indices { empty.byLevel[index].value = nil }
+        rates["empty \\ \"quoted\""] = empty
+        var counted = any
+        (counted.byMode, counted.byScope) = (["省内": 3, "全国": 0, "跨省": 12], [:])
+        counted.excluded = [Exclusion(item: "A1", name: "重复\n事项", reason: "编码重复")]
+        rates["counted"] = counted
+        #expect(rates.values.allSatisfy { $0.isFinite })
+        // Inside an object, as in the document (the indentation follows the depth).
+        var writer = PrettyJSONWriter()
+        writer.beginObject()
+        writer.key("rates")
+        writer.rates(rates)
+        writer.endObject()
+        var expected = PrettyJSONWriter()
+        expected.beginObject()
+        expected.key("rates")
+        expected.embed(encoded: try PrettyJSONWriter.encoded(rates))
+        expected.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected.bytes, as: UTF8.self))
+        var infinite = any
+        for index in infinite.byType.indices { infinite.byType[index].value = .infinity }
+        #expect(!infinite.isFinite)
+        #expect(throws: EncodingError.self) { try PrettyJSONWriter.encoded(["x": infinite]) }
     }
 }

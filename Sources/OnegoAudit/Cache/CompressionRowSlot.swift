@@ -23,8 +23,11 @@ public struct CompressionRowSlot: Sendable {
 
     /// Hands the bytes stored under `kind` for these rows, when current and intact, to `take`, which tells whether
     /// it could use them; whether it did.
-    public func reuse(_ kind: String, _ take: ([UInt8]) -> Bool) -> Bool {
-        guard let key, let bytes = cache.cache.derived(kind, for: path, key: key), take(bytes) else { return false }
+    /// The bytes are the part of the entry read that holds them (their indices start past its header).
+    public func reuse(_ kind: String, _ take: (ArraySlice<UInt8>) -> Bool) -> Bool {
+        guard let key, let bytes = cache.cache.derivedPayload(kind, for: path, key: key), take(bytes) else {
+            return false
+        }
         cache.noteRows(reused: path)
         return true
     }

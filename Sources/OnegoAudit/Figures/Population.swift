@@ -43,13 +43,19 @@ struct PopulationIndex: Sendable {
     func representative(of unit: Int) -> Int { members[starts[unit]] }
 
     /// Splits items into units, counting each code once; later items with a code already seen are excluded.
-    init(_ population: Population, items: [ServiceItem]) {
+    /// With `idsAreDistinct` (the caller knows no two items share a handling-item code, as
+    /// ``Catalog/hasRepeatedIDs`` tells), every item is a unit of its own and no code is looked up.
+    init(_ population: Population, items: [ServiceItem], idsAreDistinct: Bool = false) {
         isHandling = population == .handlingItems
-        var firstPosition = [String: Int](minimumCapacity: items.count)
+        var firstPosition = [String: Int](minimumCapacity: idsAreDistinct ? 0 : items.count)
         var unique: [Int] = []
         unique.reserveCapacity(items.count)
         // Through the buffer, so each item's code is read in place rather than the item copied.
         items.withUnsafeBufferPointer { items in
+            guard !idsAreDistinct else {
+                unique += items.indices
+                return
+            }
             for position in items.indices {
                 let code = items[position].id
                 // One hash on the common path (a new code); a repeat puts the first position back.

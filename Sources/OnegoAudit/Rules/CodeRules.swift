@@ -105,7 +105,9 @@ enum CodeRules {
             "codes.duplicate", .error, .codes, title: "事项编码重复",
             explanation: "同一目录中业务办理项编码（无则实施编码）只能出现一次；重复的事项在统计中只计一次。",
             check: .catalog { catalog, _ in
-                // The catalog's index keeps the first item of each code: any other item with the code is a repeat.
+                // The catalog's index keeps the first item of each code: any other item with the code is a repeat
+                // (and it knows whether there is one at all).
+                guard catalog.hasRepeatedIDs else { return [] }
                 var result: [(ServiceItem, RuleIssue)] = []
                 catalog.items.withUnsafeBufferPointer { items in
                     for index in items.indices {
@@ -125,10 +127,12 @@ enum CodeRules {
                     let implementation: String
                     let name: Int
                 }
+                // Only items whose implementation code another item has can share a name under it: none when the
+                // codes are as many as the items.
+                guard catalog.implementationCodeCount < catalog.items.count else { return [] }
                 var result: [(ServiceItem, RuleIssue)] = []
                 catalog.items.withUnsafeBufferPointer { items in
-                    // Only items whose implementation code another item has can share a name under it: the codes
-                    // are counted first, so names are normalised only for those items.
+                    // The codes are counted first, so names are normalised only for items whose code repeats.
                     var itemsPerCode = [String: Int](minimumCapacity: items.count)
                     for index in items.indices { itemsPerCode[items[index].codes.implementation, default: 0] += 1 }
                     var seen: [Key: Int] = [:]

@@ -23,26 +23,26 @@ enum ConsistencyRules {
             var others: [Int] = []
             var isAcrossRegions = false
         }
-        var order: [String] = []
-        var groups: [String: Group] = [:]
-        groups.reserveCapacity(catalog.items.count)
+        // The groups in order of their codes' first items; one look-up of the code per item.
+        var groups: [Group] = []
+        var groupOfCode: [String: Int] = [:]
+        groupOfCode.reserveCapacity(catalog.items.count)
         catalog.items.withUnsafeBufferPointer { items in
             for index in items.indices where !items[index].codes.basic.isEmpty {
-                let basic = items[index].codes.basic
-                guard let at = groups.index(forKey: basic) else {
-                    order.append(basic)
-                    groups[basic] = Group(first: index)
+                let (at, isNew) = groupOfCode.firstValue(groups.count, forKey: items[index].codes.basic)
+                guard !isNew else {
+                    groups.append(Group(first: index))
                     continue
                 }
-                let first = groups.values[at].first
+                let first = groups[at].first
                 if items[first].region.rawValue != items[index].region.rawValue {
-                    groups.values[at].isAcrossRegions = true
+                    groups[at].isAcrossRegions = true
                 }
-                groups.values[at].others.append(index)
+                groups[at].others.append(index)
             }
         }
-        return order.compactMap { basic in
-            guard let group = groups[basic], group.isAcrossRegions else { return nil }
+        return groups.compactMap { group in
+            guard group.isAcrossRegions else { return nil }
             return ([group.first] + group.others).map { catalog.items[$0] }
         }
     }

@@ -20,16 +20,21 @@ extension CatalogCache {
     /// The payload stored for the catalog file `path` under `kind` when it was stored with `key` and is intact;
     /// `nil` otherwise (absent, another key, truncated or damaged).
     public func derived(_ kind: String, for path: String, key: UInt64) -> [UInt8]? {
+        derivedPayload(kind, for: path, key: key).map(Array.init)
+    }
+
+    /// ``derived(_:for:key:)`` as the part of the entry's bytes that holds the payload (not copied out of them: its
+    /// indices start at the payload's offset in the entry).
+    public func derivedPayload(_ kind: String, for path: String, key: UInt64) -> ArraySlice<UInt8>? {
         guard let bytes = CatalogCacheEntry.load(from: derivedPath(kind, for: path)), bytes.count >= 24,
-            Array(bytes[0..<8]) == Self.derivedMagic
+            bytes[0..<8].elementsEqual(Self.derivedMagic)
         else { return nil }
-        return bytes.withUnsafeBytes { raw -> [UInt8]? in
-            guard raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian == key else { return nil }
+        let intact = bytes.withUnsafeBytes { raw -> Bool in
+            guard raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian == key else { return false }
             let checksum = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
-            let payload = UnsafeRawBufferPointer(rebasing: raw[24...])
-            guard XXHash64.hash(payload) == checksum else { return nil }
-            return Array(payload)
+            return XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[24...])) == checksum
         }
+        return intact ? bytes[24...] : nil
     }
 
     /// Stores `payload` for the catalog file `path` under `kind` and `key` (atomically: a reader sees the old entry

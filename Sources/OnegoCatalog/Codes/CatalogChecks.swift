@@ -35,7 +35,9 @@ struct CatalogChecks {
     /// Codes defined twice (across files too), in item order: the catalog's index keeps the first item of each
     /// code. With ``itemChecks(_:)`` of every file placed after these, location order gives ``run(on:)``'s order.
     func duplicates(in catalog: Catalog) -> [Diagnostic] {
-        chunked(catalog.items.count) { range in range.compactMap { duplicate(at: $0, in: catalog) } }
+        // The index knows whether any code repeats: most catalogs need no look-up per item.
+        guard catalog.hasRepeatedIDs else { return [] }
+        return chunked(catalog.items.count) { range in range.compactMap { duplicate(at: $0, in: catalog) } }
     }
 
     /// `work` over chunks of `0..<count` (on all cores for 4,000 items or more), joined in order.

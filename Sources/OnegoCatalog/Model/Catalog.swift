@@ -1,3 +1,5 @@
+import Dispatch
+import OnegoBase
 public import OrderedCollections
 
 /// A loaded catalog: the items of one or more files, indexed by code.
@@ -13,19 +15,35 @@ public struct Catalog: Sendable {
     public init(items: [ServiceItem], files: [CatalogFile] = []) {
         self.items = items
         self.files = files
-        var index: [String: Int] = [:]
-        var implementationIndex: [String: Int] = [:]
-        index.reserveCapacity(items.count)
-        implementationIndex.reserveCapacity(items.count)
-        // Backwards, so that the first item of a code is written last: one hash per code, where a lookup before
-        // each insertion hashed every code twice.
-        for offset in items.indices.reversed() {
-            index[items[offset].id] = offset
-            implementationIndex[items[offset].codes.implementation] = offset
+        // The first item of each code: one look-up per item and index (a repeat keeps the earlier position). The two
+        // indexes are independent: a large catalog builds them side by side.
+        let byCode: @Sendable (Int) -> [String: Int] = { which in
+            var index: [String: Int] = [:]
+            index.reserveCapacity(items.count)
+            items.withUnsafeBufferPointer { items in
+                for offset in items.indices {
+                    _ = index.firstValue(
+                        offset, forKey: which == 0 ? items[offset].id : items[offset].codes.implementation)
+                }
+            }
+            return index
+        }
+        let index: [String: Int]
+        let implementationIndex: [String: Int]
+        if items.count >= Self.parallelIndexThreshold {
+            let slots = WorkerSlots<[String: Int]>(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { which in slots.store(byCode(which), at: which) }
+            let built = slots.values
+            (index, implementationIndex) = (built[0] ?? byCode(0), built[1] ?? byCode(1))
+        } else {
+            (index, implementationIndex) = (byCode(0), byCode(1))
         }
         self.index = index
         self.implementationIndex = implementationIndex
     }
+
+    /// The item count from which ``init(items:files:)`` builds its two indexes on two threads.
+    static let parallelIndexThreshold = 20_000
 
     /// The item with this handling-item or implementation code.
     public func item(code: String) -> ServiceItem? {
@@ -36,6 +54,13 @@ public struct Catalog: Sendable {
 
     /// The position in ``items`` of the first item with this handling-item code (its ``ServiceItem/id``).
     public func firstIndex(ofID id: String) -> Int? { index[id] }
+
+    /// Whether some item has the handling-item code (``ServiceItem/id``) of an earlier one; when not, every item is
+    /// the first of its code (``firstIndex(ofID:)`` gives its own position).
+    public var hasRepeatedIDs: Bool { index.count < items.count }
+
+    /// The number of distinct implementation codes; when it is ``items``' count, no two items share one.
+    public var implementationCodeCount: Int { implementationIndex.count }
 
     /// The departments, in order of first appearance.
     public var departments: OrderedSet<String> { OrderedSet(items.map(\.department)) }

@@ -18,15 +18,23 @@ public enum AuditJSONReport {
 
     /// The bytes of ``render(_:)`` (UTF-8), for writing out without making a string of them first.
     public static func renderUTF8(_ report: AuditReport) throws -> [UInt8] {
+        let parts = try AuditJSONParts(report)
         var writer = PrettyJSONWriter(
             capacity: 4_096 + report.findings.count * 600 + report.compression.items.count * 400)
-        try writer.auditReport(report)
-        if let number = writer.nonConformingNumber {
-            throw EncodingError.invalidValue(
-                number,
-                EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(number) directly in JSON."))
-        }
+        writer.auditReport(report, parts: parts)
         return writer.bytes
+    }
+
+    /// Writes the bytes of ``renderUTF8(_:)`` to `sink` a chunk at a time (in order, each at least `chunk` bytes but
+    /// the last, cut between values), so the document is never held whole. Everything that can refuse the document
+    /// is worked out first: when this throws, `sink` has been given nothing.
+    public static func write(
+        _ report: AuditReport, chunk: Int = 1 << 20, to sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws {
+        let parts = try AuditJSONParts(report)
+        var writer = PrettyJSONWriter(streamingTo: sink, chunk: chunk)
+        writer.auditReport(report, parts: parts)
+        writer.finish()
     }
 
     /// The rates by ID, each with its breakdowns.

@@ -1,21 +1,73 @@
+import Foundation
 import OnegoAudit
 import OnegoBase
 import OnegoCatalog
 
+/// The parts of ``AuditJSONReport``'s document that can refuse it (a part the encoder will not write, a number that
+/// is not finite), worked out before its first byte is written: a document written as it goes never stops halfway.
+struct AuditJSONParts {
+    /// The depth of the compression lists' elements: the document, the `compression` object, the list.
+    static let rowDepth = 3
+
+    var rows: CompressionRowsJSON
+    var byDepartment: Data
+    var licensing: Data
+    var matters: Data
+    var overall: Data
+    var departments: Data
+    /// The rates by ID, written by hand (``PrettyJSONWriter/rates(_:)``) unless a value is not finite: then the
+    /// encoder's text (``encoded`` refuses such a value, with its own error, as the document did).
+    var rates: [String: AuditJSONReport.Rate]
+    var encodedRates: Data?
+    var regionalVariation: Data
+
+    /// The parts of `report`, in the order the document holds them (so the error thrown is the one that writing
+    /// the document in one go would have met first).
+    init(_ report: AuditReport) throws {
+        let figures = report.compression
+        rows = CompressionRowsJSON(rows: figures.items, slots: report.compressionRowSlots, depth: Self.rowDepth)
+        byDepartment = try PrettyJSONWriter.encoded(
+            figures.byDepartment.map {
+                AuditJSONReport.Department(department: $0.department, compression: AuditJSONReport.Pair($0.aggregate))
+            })
+        licensing = try PrettyJSONWriter.encoded(AuditJSONReport.Pair(figures.licensing))
+        matters = try PrettyJSONWriter.encoded(report.matters)
+        overall = try PrettyJSONWriter.encoded(AuditJSONReport.Pair(figures.overall))
+        departments = try PrettyJSONWriter.encoded(report.departmentSummaries)
+        rates = AuditJSONReport.rates(of: report)
+        if !rates.values.allSatisfy(\.isFinite) { encodedRates = try PrettyJSONWriter.encoded(rates) }
+        regionalVariation = try PrettyJSONWriter.encoded(report.regionalVariation)
+        if let number = rows.nonConforming ?? Self.nonConforming(report.targets) {
+            throw EncodingError.invalidValue(
+                number,
+                EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(number) directly in JSON."))
+        }
+    }
+
+    /// The first number of the targets, in the order written, that is not finite.
+    static func nonConforming(_ results: [TargetResult]) -> Double? {
+        for result in results {
+            let numbers = [result.denominator, result.numerator, result.target.threshold, result.value ?? 0]
+            if let number = numbers.lazy.map(round4).first(where: { !$0.isFinite }) { return number }
+        }
+        return nil
+    }
+}
+
 /// The document of ``AuditJSONReport``, member by member in key order.
 extension PrettyJSONWriter {
-    mutating func auditReport(_ report: AuditReport) throws {
+    mutating func auditReport(_ report: AuditReport, parts: AuditJSONParts) {
         beginObject()
         key("compression")
-        try compression(report.compression, matters: report.matters, slots: report.compressionRowSlots)
+        compression(report.compression, parts: parts)
         key("departments")
-        try embed(report.departmentSummaries)
+        embed(encoded: parts.departments)
         key("findings")
         findings(report)
         key("rates")
-        try embed(AuditJSONReport.rates(of: report))
+        if let encoded = parts.encodedRates { embed(encoded: encoded) } else { rates(parts.rates) }
         key("regionalVariation")
-        try embed(report.regionalVariation)
+        embed(encoded: parts.regionalVariation)
         key("schemaVersion")
         int(1)  // the version of this document's shape (see README, "JSON outputs")
         key("targets")
@@ -68,18 +120,12 @@ extension PrettyJSONWriter {
         endArray()
     }
 
-    mutating func compression(
-        _ figures: CompressionFigures, matters: [MatterFigures], slots: [CompressionRowSlot] = []
-    ) throws {
-        // The rows are written once each (at the depth of the lists' elements) and put in the four lists.
-        let rows = CompressionRowsJSON(rows: figures.items, slots: slots, depth: depth + 2)
-        noteNonConforming(rows.nonConforming)
+    mutating func compression(_ figures: CompressionFigures, parts: AuditJSONParts) {
+        // The rows were written once each (at the depth of the lists' elements); the four lists take them.
+        let rows = parts.rows
         beginObject()
         key("byDepartment")
-        try embed(
-            figures.byDepartment.map {
-                AuditJSONReport.Department(department: $0.department, compression: AuditJSONReport.Pair($0.aggregate))
-            })
+        embed(encoded: parts.byDepartment)
         key("excluded")
         compressionRows(rows, of: figures.items, where: \.isExcluded)
         key("immediate")
@@ -87,11 +133,11 @@ extension PrettyJSONWriter {
         key("items")
         compressionRows(rows, of: figures.items, where: { _ in true })
         key("licensing")
-        try embed(AuditJSONReport.Pair(figures.licensing))
+        embed(encoded: parts.licensing)
         key("matters")
-        try embed(matters)
+        embed(encoded: parts.matters)
         key("overall")
-        try embed(AuditJSONReport.Pair(figures.overall))
+        embed(encoded: parts.overall)
         key("promiseNotPublished")  // promised limit 未公布: no data for the figures, listed (never counted as 0)
         compressionRows(rows, of: figures.items, where: \.isNotPublished)
         key("unreformed")

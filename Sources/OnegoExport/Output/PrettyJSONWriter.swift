@@ -9,9 +9,16 @@ import OnegoBase
 /// control characters (the short forms `\b \f \n \r \t`, others as `\u00xx`); numbers as Swift's `description` less a
 /// trailing `.0`. Keys are written in the order given: the caller gives them sorted by their UTF-8 bytes (the
 /// encoder's order), which ``sortedKeys(_:)`` does for keys known only at run time.
+///
+/// A writer made with ``init(streamingTo:chunk:)`` hands its text to a sink a chunk at a time (about `chunk` bytes,
+/// cut between values) instead of keeping all of it: a large document then never lives in memory whole.
 struct PrettyJSONWriter {
-    /// The text written so far.
+    /// The text written so far (with a sink: since the last chunk handed over).
     private(set) var bytes: [UInt8] = []
+    /// Where chunks go, for a streaming writer.
+    private var sink: ((UnsafeRawBufferPointer) -> Void)?
+    /// The size at which ``bytes`` is handed to the sink (never reached without one).
+    private var chunkSize = Int.max
     /// Per open container: whether it is an array, and how many elements or members it has so far.
     private var open: [(isArray: Bool, count: Int)] = []
     /// Set when a number was not finite: the encoder refuses such a value, and so does ``CompositionJSON``.
@@ -27,6 +34,21 @@ struct PrettyJSONWriter {
     init(depth: Int, capacity: Int = 4_096) {
         self.init(capacity: capacity)
         open = Array(repeating: (false, 1), count: depth)
+    }
+
+    /// A writer that hands its text to `sink` in chunks of about `chunk` bytes (at the start of a value or member
+    /// once that many are waiting), and the rest on ``finish()``.
+    init(streamingTo sink: @escaping (UnsafeRawBufferPointer) -> Void, chunk: Int = 1 << 20) {
+        self.init(capacity: chunk + 64 * 1_024)
+        self.sink = sink
+        chunkSize = chunk
+    }
+
+    /// Hands what is waiting to the sink (nothing without one).
+    mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// The number of containers open.
@@ -117,10 +139,20 @@ struct PrettyJSONWriter {
     /// A value as `JSONEncoder` writes it with the same options, indented to the depth where it goes (for the small
     /// parts of a document written mostly by hand).
     mutating func embed(_ value: some Encodable) throws {
-        beginValue()
+        embed(encoded: try Self.encoded(value))
+    }
+
+    /// The encoder's text of `value` (with the options of ``embed(_:)``), for ``embed(encoded:)`` later: a document
+    /// that must not be refused after its first bytes went out encodes its parts first.
+    static func encoded(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+        return try encoder.encode(value)
+    }
+
+    /// A value's text from ``encoded(_:)``, indented to the depth where it goes.
+    mutating func embed(encoded data: Data) {
+        beginValue()
         let depth = open.count
         data.withUnsafeBytes { raw in
             let text = raw.bindMemory(to: UInt8.self)
@@ -142,11 +174,6 @@ struct PrettyJSONWriter {
         bytes.append(contentsOf: written)
     }
 
-    /// Takes on a number that was not finite from a part written elsewhere, so the document is refused as a whole.
-    mutating func noteNonConforming(_ number: Double?) {
-        if nonConforming == nil { nonConforming = number }
-    }
-
     /// An array of strings.
     mutating func strings(_ list: [String]) {
         beginArray()
@@ -158,12 +185,14 @@ struct PrettyJSONWriter {
 
     /// Before a value: inside an array, the separator and the indentation of a new element.
     private mutating func beginValue() {
+        if bytes.count >= chunkSize { finish() }
         guard let last = open.indices.last, open[last].isArray else { return }
         newLine(first: open[last].count == 0)
         open[last].count += 1
     }
 
     private mutating func startMember() {
+        if bytes.count >= chunkSize { finish() }
         guard let last = open.indices.last else { return }
         newLine(first: open[last].count == 0)
         open[last].count += 1
