@@ -113,12 +113,11 @@ import Testing
         #expect(positions == ["a": 1, "b": 3])
     }
 
-    /// A catalog large enough for its indexes to be built on two threads keeps the first item of each code, as the
-    /// serial build of a small one does.
+    /// A catalog of 20,000 items with repeated codes keeps the first item of each code in both indexes.
     @Test func indexesOfALargeCatalogKeepTheFirstItemOfEachCode() throws {
         let sample = try Self.variants()[0].items
         var items: [ServiceItem] = []
-        for copy in 0..<(Catalog.parallelIndexThreshold / sample.count + 1) {
+        for copy in 0..<(20_000 / sample.count + 1) {
             for var item in sample {
                 // Every fifth copy repeats the sample's codes; the others get codes of their own.
                 if copy % 5 != 0 {
@@ -128,17 +127,22 @@ import Testing
                 items.append(item)
             }
         }
-        #expect(items.count >= Catalog.parallelIndexThreshold)
+        #expect(items.count >= 20_000)
         let catalog = Catalog(items: items)
         var first: [String: Int] = [:]
-        var implementations = Set<String>()
+        var firstOfImplementation: [String: Int] = [:]
         for (offset, item) in items.enumerated() {
             if first[item.id] == nil { first[item.id] = offset }
-            implementations.insert(item.codes.implementation)
+            if firstOfImplementation[item.codes.implementation] == nil {
+                firstOfImplementation[item.codes.implementation] = offset
+            }
         }
         #expect(items.allSatisfy { catalog.firstIndex(ofID: $0.id) == first[$0.id] })
         #expect(catalog.hasRepeatedIDs == (first.count < items.count))
-        #expect(catalog.implementationCodeCount == implementations.count)
-        #expect(items.allSatisfy { catalog.item(code: $0.codes.implementation) != nil })
+        #expect(catalog.implementationCodeCount == firstOfImplementation.count)
+        // An implementation code that is no item's handling-item code names the first item that has it.
+        for (code, offset) in firstOfImplementation where first[code] == nil {
+            #expect(catalog.item(code: code) == items[offset])
+        }
     }
 }

@@ -338,5 +338,9 @@ extension AuditJSONReport {
         for index in infinite.byType.indices { infinite.byType[index].value = .infinity }
         #expect(!infinite.isFinite)
         #expect(throws: EncodingError.self) { try PrettyJSONWriter.encoded(["x": infinite]) }
+        // Written by hand, such a rate is noticed by the writer (the document's last check).
+        var byHand = PrettyJSONWriter()
+        byHand.rates(["x": infinite])
+        #expect(byHand.nonConformingNumber == .infinity)
     }
 }

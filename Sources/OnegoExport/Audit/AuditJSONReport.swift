@@ -22,18 +22,26 @@ public enum AuditJSONReport {
         var writer = PrettyJSONWriter(
             capacity: 4_096 + report.findings.count * 600 + report.compression.items.count * 400)
         writer.auditReport(report, parts: parts)
+        // The parts were checked before writing; the writer's own check stays as the last word.
+        if let number = writer.nonConformingNumber {
+            throw EncodingError.invalidValue(
+                number,
+                EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(number) directly in JSON."))
+        }
         return writer.bytes
     }
 
     /// Writes the bytes of ``renderUTF8(_:)`` to `sink` a chunk at a time (in order, each at least `chunk` bytes but
     /// the last, cut between values), so the document is never held whole. Everything that can refuse the document
-    /// is worked out first: when this throws, `sink` has been given nothing.
+    /// is worked out first: when this throws, `sink` has been given nothing. `sink` cannot refuse bytes: a caller
+    /// whose writes can fail (standard output) stops the process or records the failure itself.
     public static func write(
         _ report: AuditReport, chunk: Int = 1 << 20, to sink: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
         let parts = try AuditJSONParts(report)
         var writer = PrettyJSONWriter(streamingTo: sink, chunk: chunk)
         writer.auditReport(report, parts: parts)
+        assert(writer.nonConformingNumber == nil, "AuditJSONParts let a number JSON cannot hold through")
         writer.finish()
     }
 

@@ -6,20 +6,21 @@ import OnegoCatalog
 /// The parts of ``AuditJSONReport``'s document that can refuse it (a part the encoder will not write, a number that
 /// is not finite), worked out before its first byte is written: a document written as it goes never stops halfway.
 struct AuditJSONParts {
-    /// The depth of the compression lists' elements: the document, the `compression` object, the list.
+    /// The depth of the compression lists' elements: the document, the `compression` object, the list (as
+    /// ``PrettyJSONWriter/auditReport(_:parts:)`` nests them).
     static let rowDepth = 3
 
-    var rows: CompressionRowsJSON
-    var byDepartment: Data
-    var licensing: Data
-    var matters: Data
-    var overall: Data
-    var departments: Data
+    let rows: CompressionRowsJSON
+    let byDepartment: Data
+    let licensing: Data
+    let matters: Data
+    let overall: Data
+    let departments: Data
     /// The rates by ID, written by hand (``PrettyJSONWriter/rates(_:)``) unless a value is not finite: then the
     /// encoder's text (``encoded`` refuses such a value, with its own error, as the document did).
-    var rates: [String: AuditJSONReport.Rate]
+    let rates: [String: AuditJSONReport.Rate]
     var encodedRates: Data?
-    var regionalVariation: Data
+    let regionalVariation: Data
 
     /// The parts of `report`, in the order the document holds them (so the error thrown is the one that writing
     /// the document in one go would have met first).
