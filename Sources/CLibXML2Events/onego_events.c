@@ -60,6 +60,16 @@ static unsigned char *reserve(onego_recorder *r, size_t size) {
     return p;
 }
 
+/* A new record of `kind` taking `size` bytes of the arena, its kind and size filled in; NULL when the arena cannot
+   hold it (the parse is then halted). */
+static onego_event *new_event(onego_recorder *r, uint32_t kind, size_t size) {
+    onego_event *e = (onego_event *)(void *)reserve(r, size);
+    if (e == NULL) return NULL;
+    e->kind = kind;
+    e->size = (uint32_t)size;
+    return e;
+}
+
 /* The last `byte` in [start, start + n), or NULL. */
 static const xmlChar *last_byte(const xmlChar *start, int byte, size_t n) {
 #if defined(__GLIBC__)
@@ -132,11 +142,8 @@ static void record_start(void *ctx, const xmlChar *localname, const xmlChar *pre
         if (start != NULL && end != NULL) valueBytes += (size_t)(end - start);
     }
     size_t size = sizeof(onego_start_event) + total * sizeof(onego_event_attribute) + ALIGNED(valueBytes);
-    unsigned char *p = reserve(r, size);
-    if (p == NULL) return;
-    onego_start_event *e = (onego_start_event *)p;
-    e->event.kind = ONEGO_EVENT_START;
-    e->event.size = (uint32_t)size;
+    onego_start_event *e = (onego_start_event *)(void *)new_event(r, ONEGO_EVENT_START, size);
+    if (e == NULL) return;
     locate_tag(r, &e->event);
     e->localname = localname;
     e->uri = uri;
@@ -169,11 +176,8 @@ static void record_start(void *ctx, const xmlChar *localname, const xmlChar *pre
 static void record_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
     (void)prefix;
     onego_recorder *r = ctx;
-    unsigned char *p = reserve(r, sizeof(onego_end_event));
-    if (p == NULL) return;
-    onego_end_event *e = (onego_end_event *)p;
-    e->event.kind = ONEGO_EVENT_END;
-    e->event.size = sizeof(onego_end_event);
+    onego_end_event *e = (onego_end_event *)(void *)new_event(r, ONEGO_EVENT_END, sizeof(onego_end_event));
+    if (e == NULL) return;
     xmlParserCtxtPtr ctxt = r->parser;
     /* libxml2 reports an empty element's start tag before its `/>` and the end right after it. */
     const xmlChar *start = r->start_cur;
@@ -196,11 +200,8 @@ static void record_text(void *ctx, const xmlChar *chars, int length) {
     if (chars == NULL || length <= 0) return;
     onego_recorder *r = ctx;
     size_t size = sizeof(onego_text_event) + ALIGNED((size_t)length);
-    unsigned char *p = reserve(r, size);
-    if (p == NULL) return;
-    onego_text_event *e = (onego_text_event *)p;
-    e->event.kind = ONEGO_EVENT_TEXT;
-    e->event.size = (uint32_t)size;
+    onego_text_event *e = (onego_text_event *)(void *)new_event(r, ONEGO_EVENT_TEXT, size);
+    if (e == NULL) return;
     locate_here(r, &e->event);
     e->length = length;
     memcpy(e + 1, chars, (size_t)length);
@@ -211,21 +212,15 @@ static void record_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
     (void)externalID;
     (void)systemID;
     onego_recorder *r = ctx;
-    unsigned char *p = reserve(r, sizeof(onego_event));
-    if (p == NULL) return;
-    onego_event *e = (onego_event *)p;
-    e->kind = ONEGO_EVENT_DOCTYPE;
-    e->size = sizeof(onego_event);
+    onego_event *e = new_event(r, ONEGO_EVENT_DOCTYPE, sizeof(onego_event));
+    if (e == NULL) return;
     locate_tag(r, e);
     halt(r);
 }
 
 void onego_recorder_note(onego_recorder *r, int64_t index) {
-    unsigned char *p = reserve(r, sizeof(onego_note_event));
-    if (p == NULL) return;
-    onego_note_event *e = (onego_note_event *)p;
-    e->event.kind = ONEGO_EVENT_NOTE;
-    e->event.size = sizeof(onego_note_event);
+    onego_note_event *e = (onego_note_event *)(void *)new_event(r, ONEGO_EVENT_NOTE, sizeof(onego_note_event));
+    if (e == NULL) return;
     locate_here(r, &e->event);
     e->index = index;
 }
