@@ -76,6 +76,42 @@ import Testing
         #expect(joint == JointDepartment(name: "市级民政", role: "审核,决定"))
     }
 
+    /// Limits and counts printed in Chinese numerals are read exactly and reported; a count that only starts like
+    /// one rejects its row instead of being read as its first digit.
+    @Test func chineseNumeralsAreReadAndReported() throws {
+        let fixture = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: Fixtures.fixture("import/gdzwfw-items.json"))))
+        let records = try #require((fixture as? [String: Any])?["data"] as? [[String: Any]])
+        var written = records[0]
+        written["handle_time"] = "二十个工作日"
+        written["handle_time_limit"] = "十个工作日（不含公示时间）"
+        written["LIMIT_SCENE_NUM"] = "零次"
+        var vague = records[1]
+        vague["LIMIT_SCENE_NUM"] = "一般不超过2次"
+        vague["visit_number"] = "一般不超过2次"
+        let source = try Fixtures.temporaryDirectory() + "/numerals.json"
+        try JSONSerialization.data(withJSONObject: ["total": 2, "data": [written, vague]]).write(
+            to: URL(fileURLWithPath: source))
+        let result = try ImportTestSupport.importer("gdzwfw").read(
+            sources: [source], loader: try ImportTestSupport.loader())
+        #expect(result.report.imported == 1)
+        #expect(result.report.rejected == 1)
+        let item = try #require(result.items.first)
+        #expect(item.statutoryLimit == TimeLimit(20, .workingDays))
+        #expect(item.promisedLimit == TimeLimit(10, .workingDays, note: "不含公示时间"))
+        #expect(item.visits == 0)
+        #expect(
+            result.report.diagnostics.contains {
+                $0.row == 1 && $0.column == "LIMIT_SCENE_NUM" && $0.rule == "import.value.transformed"
+                    && $0.message.contains("按整数 0 读取")
+            })
+        #expect(
+            result.report.diagnostics.contains {
+                $0.row == 2 && $0.column == "LIMIT_SCENE_NUM" && $0.severity == .error
+                    && $0.message.contains("一般不超过2次")
+            })
+    }
+
     @Test func jsonLinesReadTheSameRecords() throws {
         let result = try ImportTestSupport.importer("gdzwfw").read(
             sources: [Fixtures.fixture("import/gdzwfw-items.jsonl")], loader: try ImportTestSupport.loader())
@@ -150,8 +186,21 @@ import Testing
             .limit(TimeLimit(2, .hours, note: "材料齐全、符合法定形式的，受理后2小时内办结（企业信息变更“一件事”）"))
         ),
         ("　5 个工作日", .limit(TimeLimit(5, .workingDays))),
+        ("十五个工作日", .limit(TimeLimit(15, .workingDays))),
+        ("二十日", .limit(TimeLimit(20, .naturalDays))),
+        ("三十(工作日)", .limit(TimeLimit(30, .workingDays))),
+        ("两小时", .limit(TimeLimit(2, .hours))),
+        ("半个工作日", .limit(TimeLimit(0.5, .workingDays))),
+        ("一个半小时", .limit(TimeLimit(1.5, .hours))),
+        ("一百零五日（不含公告期）", .limit(TimeLimit(105, .naturalDays, note: "不含公告期"))),
     ])
     func timeLimitsAsPrinted(text: String, expected: TimeLimitText) {
         #expect(TimeLimitText.parse(text) == expected)
+    }
+
+    /// Texts that start like a numeral but are not a limit are refused, never read as the numeral's first digit.
+    @Test(arguments: ["一般5个工作日", "一五个工作日", "三个月", "百日", "二十五万日", "法定办结时限的一半"])
+    func textsThatAreNotLimitsAreRefused(text: String) {
+        #expect(TimeLimitText.parse(text) == nil)
     }
 }

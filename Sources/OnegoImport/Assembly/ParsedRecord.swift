@@ -138,17 +138,28 @@ struct ParsedRecord {
         !value.isEmpty && value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// The leading digits of `value` (a trailing unit or note is reported as dropped).
+    /// The leading digits of `value`, or a count in Chinese numerals (a trailing unit or note is reported).
     private static func integer(
         _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
     ) -> ParsedValue? {
         if value.utf8.count <= 18 && isDigits(value), let number = Int(value) { return .number(Double(number)) }
         let digits = value.prefix { $0.isASCII && $0.isNumber }
-        guard let number = Int(digits) else { return fail("整数", value, field, column: column, reader: &reader) }
+        guard let number = Int(digits) ?? chineseCount(value) else {
+            return fail("整数", value, field, column: column, reader: &reader)
+        }
         if digits.count != value.count {
             reader.report(field, column, .note, .importValueTransformed, "“\(clip(value))”按整数 \(number) 读取")
         }
         return .number(Double(number))
+    }
+
+    /// A count in Chinese numerals, whole or followed only by 次 or 趟 ("零次", "一次", "两趟"); `nil` for anything
+    /// else, so "一般不超过2次" is reported rather than read as 1.
+    private static func chineseCount(_ value: String) -> Int? {
+        let characters = Array(value)
+        guard let (number, length) = ChineseNumeral.wholeNumber(characters) else { return nil }
+        let rest = String(characters[length...])
+        return rest.isEmpty || rest == "次" || rest == "趟" ? number : nil
     }
 
     /// A time limit in the unit of the field's unit column (or its default unit), reported when read differently

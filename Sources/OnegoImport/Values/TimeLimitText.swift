@@ -1,7 +1,8 @@
 import Foundation
 public import OnegoCatalog
 
-/// A time limit as printed by portals and spreadsheets: "30(工作日)", "7个工作日", "2小时", "即办", "当场办结", "无".
+/// A time limit as printed by portals and spreadsheets: "30(工作日)", "7个工作日", "2小时", "十五个工作日",
+/// "即办", "当场办结", "无".
 public enum TimeLimitText: Sendable, Hashable {
     /// An amount with a unit (the rest of the text, if any, kept as the note).
     case limit(TimeLimit)
@@ -41,8 +42,14 @@ public enum TimeLimitText: Sendable, Hashable {
         while index < text.endIndex, text[index].isASCII, text[index].isNumber || text[index] == "." {
             index = text.index(after: index)
         }
-        guard index > text.startIndex, let value = Double(text[..<index]), value.isFinite, value >= 0 else {
-            return nil
+        let value: Double
+        if index > text.startIndex {
+            guard let number = Double(text[..<index]), number.isFinite, number >= 0 else { return nil }
+            value = number
+        } else {
+            guard let (number, length) = ChineseNumeral.leading(Substring(text)) else { return nil }
+            value = number
+            index = text.index(index, offsetBy: length)
         }
         var rest = Substring(text[index...])
         while rest.first == " " { rest.removeFirst() }
