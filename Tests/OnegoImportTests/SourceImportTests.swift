@@ -79,21 +79,12 @@ import Testing
     /// Limits and counts printed in Chinese numerals are read exactly and reported; a count that only starts like
     /// one rejects its row instead of being read as its first digit.
     @Test func chineseNumeralsAreReadAndReported() throws {
-        let fixture = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Fixtures.fixture("import/gdzwfw-items.json"))))
-        let records = try #require((fixture as? [String: Any])?["data"] as? [[String: Any]])
-        var written = records[0]
-        written["handle_time"] = "二十个工作日"
-        written["handle_time_limit"] = "十个工作日（不含公示时间）"
-        written["LIMIT_SCENE_NUM"] = "零次"
-        var vague = records[1]
-        vague["LIMIT_SCENE_NUM"] = "一般不超过2次"
-        vague["visit_number"] = "一般不超过2次"
-        let source = try Fixtures.temporaryDirectory() + "/numerals.json"
-        try JSONSerialization.data(withJSONObject: ["total": 2, "data": [written, vague]]).write(
-            to: URL(fileURLWithPath: source))
-        let result = try ImportTestSupport.importer("gdzwfw").read(
-            sources: [source], loader: try ImportTestSupport.loader())
+        let result = try importPortalRecords([
+            [
+                "handle_time": "二十个工作日", "handle_time_limit": "十个工作日（不含公示时间）", "LIMIT_SCENE_NUM": "零次",
+            ],
+            ["LIMIT_SCENE_NUM": "一般不超过2次", "visit_number": "一般不超过2次"],
+        ])
         #expect(result.report.imported == 1)
         #expect(result.report.rejected == 1)
         let item = try #require(result.items.first)
@@ -110,6 +101,39 @@ import Testing
                 $0.row == 2 && $0.column == "LIMIT_SCENE_NUM" && $0.severity == .error
                     && $0.message.contains("一般不超过2次")
             })
+    }
+
+    /// Numbers and codes typed with a Chinese input method's full-width digits read as their ASCII forms, and
+    /// each such value is reported.
+    @Test func fullWidthDigitsInNumbersAndCodesAreReadAsASCII() throws {
+        let result = try importPortalRecords([
+            ["LIMIT_SCENE_NUM": "１", "AREACODE": "４４０１０６", "ONLINECHECK": "１", "TASK_NAME": "食品经营许可（新办）"]
+        ])
+        #expect(result.report.imported == 1)
+        let item = try #require(result.items.first)
+        #expect(item.visits == 1)
+        #expect(item.region.rawValue == "440106")
+        #expect(item.online.isAvailable)
+        // Names keep their own full-width brackets.
+        #expect(item.name == "食品经营许可（新办）")
+        let notes = result.report.diagnostics.filter {
+            $0.rule == "import.value.transformed" && $0.message.contains("按半角")
+        }
+        #expect(Set(notes.compactMap(\.column)) == ["LIMIT_SCENE_NUM", "AREACODE", "ONLINECHECK"])
+    }
+
+    /// Imports the Guangdong-portal fixture's first records with `edits` applied, one record per edit.
+    private func importPortalRecords(_ edits: [[String: String]]) throws -> ImportResult {
+        let fixture = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: Fixtures.fixture("import/gdzwfw-items.json"))))
+        let records = try #require((fixture as? [String: Any])?["data"] as? [[String: Any]])
+        let edited = edits.enumerated().map { index, edit in
+            records[index].merging(edit) { _, new in new }
+        }
+        let source = try Fixtures.temporaryDirectory() + "/records.json"
+        try JSONSerialization.data(withJSONObject: ["total": edited.count, "data": edited]).write(
+            to: URL(fileURLWithPath: source))
+        return try ImportTestSupport.importer("gdzwfw").read(sources: [source], loader: try ImportTestSupport.loader())
     }
 
     @Test func jsonLinesReadTheSameRecords() throws {

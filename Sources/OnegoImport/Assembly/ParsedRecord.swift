@@ -79,8 +79,13 @@ struct ParsedRecord {
     }
 
     private static func parse(
-        _ value: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
+        _ written: String, _ field: ImportProfile.Field, column: String?, reader: inout FieldReader
     ) -> ParsedValue? {
+        var value = written
+        if field.parser.readsHalfWidth, let half = ValueParser.halfWidth(written) {
+            reader.report(field, column, .note, .importValueTransformed, "全角字符“\(clip(written))”按半角“\(clip(half))”读取")
+            value = half
+        }
         switch field.parser {
         case .text:
             return .text(value)

@@ -39,6 +39,35 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether the parser reads a code or a number, whose full-width characters ("１次", "４４０１０６") are read
+    /// as their ASCII forms.
+    var readsHalfWidth: Bool {
+        switch self {
+        case .integer, .decimal, .yesNo, .implementationCode, .region: true
+        default: false
+        }
+    }
+
+    /// `text` with full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space as their ASCII characters;
+    /// `nil` when it has none, so the common text costs one pass over its bytes.
+    public static func halfWidth(_ text: String) -> String? {
+        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return nil }  // every full-width form is 3 bytes
+        var changed = false
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(ascii)
+                changed = true
+            } else if scalar.value == 0x3000 {
+                scalars.append(" ")
+                changed = true
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return changed ? String(scalars) : nil
+    }
+
     /// Splits a list on 、，；,; and line breaks, dropping empty pieces. A list written one entry per line (JSON
     /// arrays, cells with line breaks) is split on the line breaks only, so a name holding 、 stays whole.
     public static func split(_ text: String) -> [String] {
