@@ -21,6 +21,8 @@ extension RuleID {
     public static let importSourceEncoding = RuleID("import.source.encoding")
     /// A CSV row with more fields than the header.
     public static let importSourceExtraFields = RuleID("import.source.extra-fields")
+    /// A title or notes row above a sheet's or CSV file's header, skipped.
+    public static let importSourceTitleRow = RuleID("import.source.title-row")
     /// An XLSX cell that could not be read.
     public static let importXLSXCell = RuleID("import.xlsx.cell")
     /// How an XLSX header was read.
@@ -80,6 +82,9 @@ extension RuleDescriptor {
         RuleDescriptor(
             .importSourceExtraFields, .warning, .imports, title: "行的字段多于表头",
             explanation: "CSV 行的字段数多于表头，多出的字段未被导入。"),
+        RuleDescriptor(
+            .importSourceTitleRow, .note, .imports, title: "表头之上的行",
+            explanation: "工作表或 CSV 文件在表头之上的标题、填报单位、说明等行，按标题跳过，不作为数据读取；表头是第一行含两个以上导入配置所列表头的行。"),
         RuleDescriptor(
             .importXLSXCell, .warning, .imports, title: "单元格无法读取",
             explanation: "XLSX 单元格的内容或类型无法读取，按空值处理。"),

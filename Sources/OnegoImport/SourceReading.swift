@@ -35,6 +35,10 @@ struct SourceReading {
                 throw ImportError(.source, "\(source): 导入配置“\(profile.name)”没有声明工作表，不能读取 .xlsx")
             }
             let workbook = try XLSXWorkbook(path: source, source: source, limits: xlsxLimits)
+            for table in sheetTables {
+                guard let sheet = table.sheet else { continue }
+                workbook.knownHeaders[sheet, default: []].formUnion(table.knownKeys)
+            }
             let names = workbook.sheets.map(\.name)
             if let items = profile.itemTable?.sheet, !names.contains(items) {
                 throw ImportError(
@@ -45,7 +49,9 @@ struct SourceReading {
         let data = try contents(of: source)
         let table = try matchingTable(name)
         if lowered.hasSuffix(".csv") {
-            return .tables([(table, try CSVRecordReader.read(Array(data), source: source))])
+            return .tables([
+                (table, try CSVRecordReader.read(Array(data), source: source, knownHeaders: table.knownKeys))
+            ])
         }
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") {
             return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: true))])

@@ -61,6 +61,50 @@ import ZIPFoundation
             })
     }
 
+    /// Offices' lists open with a title (often merged across the columns) and a "填报单位 / 填报日期" line above the
+    /// header: the header is the first row naming the profile's columns, and the rows above it are reported as
+    /// skipped. Streamed (no merge) and read whole (a merged title) alike.
+    @Test(arguments: [false, true])
+    func titleRowsAboveTheHeaderAreSkippedAndReported(mergedTitle: Bool) throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        let width = sheets[0].rows[0].count
+        let title = ["广州市云溪区政务服务事项目录（2026年版）"] + Array(repeating: "", count: width - 1)
+        let filler = ["填报单位：云溪区政务服务和数据管理局", "", "", "填报日期：2026年11月30日"] + Array(repeating: "", count: width - 4)
+        sheets[0].rows.insert(contentsOf: [title, filler], at: 0)
+        let data = try TemplateWorkbook.data(sheets)
+        let path = try repack(data, sheet: "xl/worksheets/sheet1.xml") {
+            mergedTitle
+                ? $0.replacingOccurrences(
+                    of: "</sheetData>",
+                    with: "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:J1\"/></mergeCells>")
+                : $0
+        }
+        let result = try templateImport(path)
+        #expect(result.report.imported == 1)
+        #expect(result.items.first?.name == TemplateExample.item.name)
+        #expect(!result.report.diagnostics.contains { $0.rule == "import.source.unknown-header" })
+        let skipped = result.report.diagnostics.filter { $0.rule == "import.source.title-row" }
+        #expect(skipped.map(\.row) == [1, 2])
+        #expect(skipped.first?.message.contains("广州市云溪区政务服务事项目录（2026年版）") == true)
+        #expect(skipped.last?.message.contains("填报日期：2026年11月30日") == true)
+    }
+
+    /// A sheet whose rows name none of the profile's columns still takes its first row of two values as the header,
+    /// so its unknown headers are reported rather than the sheet looking empty.
+    @Test func aSheetNamingNoKnownColumnReportsItsHeaders() throws {
+        let rows = (1...40).map { row in
+            "<row r=\"\(row)\">" + ImportTestSupport.cell("A\(row)", row == 1 ? "序号" : "\(row)")
+                + ImportTestSupport.cell("B\(row)", row == 1 ? "名称" : "第\(row)项") + "</row>"
+        }
+        let path = try ImportTestSupport.workbook(sheets: [("事项", "<sheetData>\(rows.joined())</sheetData>")])
+        let result = try templateImport(path)
+        #expect(result.report.imported == 0)
+        let unknown = result.report.diagnostics.filter { $0.rule == "import.source.unknown-header" }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.message.contains("序号") == true)
+        #expect(unknown.first?.row == 1)
+    }
+
     @Test func itemRowsOutOfOrderAreReadInRowOrder() throws {
         // A hand-edited file holding row 3 before row 2: the item sheet, streamed as a rule, is read whole instead
         // and its items come in row order.

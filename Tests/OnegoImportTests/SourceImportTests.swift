@@ -136,6 +136,31 @@ import Testing
         return try ImportTestSupport.importer("gdzwfw").read(sources: [source], loader: try ImportTestSupport.loader())
     }
 
+    /// A CSV export that opens with a title line and a blank line reads the same items; the title is reported and
+    /// the rows keep their own line numbers.
+    @Test func csvTitleLineAboveTheHeaderIsSkipped() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        var sources: [String] = []
+        for table in ["basic", "extend", "material", "fee_project"] {
+            let fixture = Fixtures.fixture("import/up_task_general_\(table).csv")
+            var text = try String(contentsOfFile: fixture, encoding: .utf8)
+            if table == "basic" { text = "国家政务服务事项基本目录交换表（导出时间：2026-11-30）,,,\n,,,\n" + text }
+            let path = folder + "/up_task_general_\(table).csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            sources.append(path)
+        }
+        let result = try ImportTestSupport.importer("national-tables").read(
+            sources: sources, loader: try ImportTestSupport.loader())
+        #expect(result.report.imported == 2)
+        #expect(result.report.rejected == 1)
+        let title = result.report.diagnostics.filter { $0.rule == "import.source.title-row" }
+        #expect(title.map(\.row) == [1])
+        #expect(title.first?.message.contains("国家政务服务事项基本目录交换表") == true)
+        #expect(!result.report.diagnostics.contains { $0.rule == "import.source.unknown-header" && $0.row == 1 })
+        // The third record is on the file's sixth line.
+        #expect(result.report.diagnostics.contains { $0.rule == "import.row.rejected" && $0.row == 6 })
+    }
+
     @Test func jsonLinesReadTheSameRecords() throws {
         let result = try ImportTestSupport.importer("gdzwfw").read(
             sources: [Fixtures.fixture("import/gdzwfw-items.jsonl")], loader: try ImportTestSupport.loader())

@@ -71,6 +71,12 @@ public struct ImportProfile: Sendable, Hashable {
             self.fields = fields
             self.ignoredKeys = ignoredKeys
         }
+
+        /// Every header text the table names: its fields' keys, its id and parent keys and its ignored keys. A
+        /// worksheet's header row is the first that holds two of them.
+        public var knownKeys: Set<String> {
+            ignoredKeys.union(idKeys).union(parentKeys).union(fields.lazy.flatMap(\.keys))
+        }
     }
 
     /// One onego field: where its value comes from and how it is read.

@@ -2,13 +2,16 @@ import CSV
 import Foundation
 import OnegoBase
 
-/// Reads a CSV file with a header row into records, through yaslab's CSV.swift. The encoding is detected: UTF-8,
-/// else GB18030 (reported as a note, since the file does not declare it).
+/// Reads a CSV file into records, through yaslab's CSV.swift: the header row is found as ``HeaderRowChoice`` says
+/// (a title or notes line above it is reported as skipped). The encoding is detected: UTF-8, else GB18030 (reported
+/// as a note, since the file does not declare it).
 public enum CSVRecordReader {
-    /// Reads `bytes` from `source`.
+    /// Reads `bytes` from `source`; `knownHeaders` are the header texts of the profile's table (empty for any).
     ///
     /// - Throws: ``ImportError`` when the bytes are neither UTF-8 nor GB18030 or the CSV is malformed.
-    public static func read(_ bytes: [UInt8], source: String) throws(ImportError) -> SourceTable {
+    public static func read(
+        _ bytes: [UInt8], source: String, knownHeaders: Set<String> = []
+    ) throws(ImportError) -> SourceTable {
         guard let (text, encoding) = TextDecoding.decode(bytes) else {
             throw ImportError(.source, "\(source): 既不是 UTF-8 也不是 GB18030 编码的文本，请另存为 UTF-8 CSV")
         }
@@ -21,18 +24,16 @@ public enum CSVRecordReader {
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
+            reader = try CSVReader(string: text, hasHeaderRow: false)
         } catch {
             throw ImportError(.source, "\(source): CSV 格式错误", cause: SendableCause(error))
         }
-        let headers = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var row = 0
+        let (headers, headerRow, rest) = findHeader(
+            reader, choice: HeaderRowChoice(knownHeaders: knownHeaders), row: &row, source: source, notes: &notes)
         var records: [SourceRecord] = []
-        var row = 1
-        while let fields = reader.next() {
-            row += 1
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-                continue
-            }
+        func add(_ fields: [String], at row: Int) {
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { return }
             var cells: [SourceRecord.Cell] = []
             for (index, value) in fields.enumerated() where index < headers.count {
                 cells.append(SourceRecord.Cell(key: headers[index], value: value, column: headers[index]))
@@ -45,9 +46,37 @@ public enum CSVRecordReader {
             }
             records.append(SourceRecord(source: source, row: row, cells: cells))
         }
+        for (number, fields) in rest { add(fields, at: number) }
+        while let fields = reader.next() {
+            row += 1
+            add(fields, at: row)
+        }
         if let error = reader.error {
             throw ImportError(.source, "\(source): 第 \(row + 1) 行 CSV 格式错误", cause: SendableCause(error))
         }
-        return SourceTable(source: source, headers: headers, records: records, notes: notes, headerRow: 1)
+        return SourceTable(source: source, headers: headers, records: records, notes: notes, headerRow: headerRow)
+    }
+
+    /// Reads rows until the header is known: the header texts, the header's row and the rows read past it.
+    private static func findHeader(
+        _ reader: CSVReader, choice: HeaderRowChoice, row: inout Int, source: String, notes: inout [ImportDiagnostic]
+    ) -> (headers: [String], row: Int, rest: [(Int, [String])]) {
+        var early: [(Int, [String])] = []
+        var position: Int?
+        while position == nil, early.count <= HeaderRowChoice.lookahead, let fields = reader.next() {
+            row += 1
+            early.append((row, fields))
+            if choice.isHeader(fields) { position = early.count - 1 }
+        }
+        guard !early.isEmpty else { return ([], 1, []) }
+        let at = position ?? HeaderRowChoice.fallback(early.map(\.1))
+        for (number, fields) in early[..<at] {
+            guard let message = HeaderRowChoice.skippedMessage(row: number, values: fields) else { continue }
+            notes.append(
+                ImportDiagnostic(
+                    source: source, row: number, severity: .note, rule: .importSourceTitleRow, message: message))
+        }
+        let headers = early[at].1.map { $0.trimmingCharacters(in: .whitespaces) }
+        return (headers, early[at].0, Array(early[(at + 1)...]))
     }
 }

@@ -1,47 +1,74 @@
 import OnegoBase
 
-/// Turns the rows of one worksheet, in row order, into records as they come: the header is the first row holding
-/// two or more values (rows before it are skipped), and each later row with a value is a record keyed by header
-/// text. A sheet with no such row takes its first row as the header, once every row is seen.
+/// Turns the rows of one worksheet, in row order, into records as they come: the header row is found as
+/// ``HeaderRowChoice`` says (rows above it are reported as skipped), and each later row with a value is a record
+/// keyed by header text.
 struct SheetRecordStream {
     let source: String
     let sheet: String
+    private let choice: HeaderRowChoice
     private var headerRow: Int?
     private var headers: [Int: String] = [:]
     private var letters: [Int: String] = [:]
     private var headerNotes: [ImportDiagnostic] = []
-    /// Rows of fewer than two values seen before any header (one of them may still be the header).
+    /// Rows seen before the header is known (one of them may still be the header).
     private var early: [SheetRow] = []
 
-    init(source: String, sheet: String) {
+    /// `knownHeaders`: the header texts of the profile's table for this sheet (empty for any).
+    init(source: String, sheet: String, knownHeaders: Set<String> = []) {
         self.source = source
         self.sheet = sheet
+        choice = HeaderRowChoice(knownHeaders: knownHeaders)
     }
 
     /// Takes the next row: the header, a record for `consume`, or an early row kept until the header is known.
     mutating func add(_ row: SheetRow, into consume: (SourceRecord) throws(ImportError) -> Void) throws(ImportError) {
         if headerRow != nil {
             if let record = record(of: row) { try consume(record) }
-        } else if row.cells.count >= 2 {
+        } else if choice.isHeader(Self.values(row)) {
+            skip(early)
             early = []
             takeHeader(row)
         } else {
             early.append(row)
+            if early.count > HeaderRowChoice.lookahead { try takeFallbackHeader(into: consume) }
         }
     }
+
+    /// Takes the fallback header among the early rows, skipping the rows above it and reading those after it.
+    private mutating func takeFallbackHeader(
+        into consume: (SourceRecord) throws(ImportError) -> Void
+    ) throws(ImportError) {
+        guard !early.isEmpty else { return }
+        let rows = early
+        early = []
+        let position = HeaderRowChoice.fallback(rows.map(Self.values))
+        skip(rows[..<position])
+        takeHeader(rows[position])
+        for row in rows[(position + 1)...] {
+            if let record = record(of: row) { try consume(record) }
+        }
+    }
+
+    /// Reports the rows above the header that hold a value: they are not read as records.
+    private mutating func skip(_ rows: some Collection<SheetRow>) {
+        for row in rows {
+            guard let message = HeaderRowChoice.skippedMessage(row: row.row, values: Self.values(row)) else { continue }
+            headerNotes.append(
+                ImportDiagnostic(
+                    source: source, sheet: sheet, row: row.row, column: CellReference.letters(row.cells[0].column),
+                    severity: .note, rule: .importSourceTitleRow, message: message))
+        }
+    }
+
+    private static func values(_ row: SheetRow) -> [String] { row.cells.map(\.cell.value) }
 
     /// The table's headers and notes (its records went to `consume`), after the rows of a sheet without a header
     /// row of two values: its first row is then the header.
     mutating func finish(
         problems: [String], into consume: (SourceRecord) throws(ImportError) -> Void
     ) throws(ImportError) -> SourceTable {
-        if headerRow == nil, let first = early.first {
-            takeHeader(first)
-            for row in early.dropFirst() {
-                if let record = record(of: row) { try consume(record) }
-            }
-        }
-        early = []
+        if headerRow == nil { try takeFallbackHeader(into: consume) }
         let notes =
             problems.map {
                 ImportDiagnostic(

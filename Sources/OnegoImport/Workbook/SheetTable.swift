@@ -8,11 +8,11 @@ enum SheetTable {
     /// The table of a sheet whose rows (in row order) and merged ranges have been read.
     static func make(
         rows: [SheetRow], merges: [(from: CellReference, to: CellReference)], problems: [String], sheet: String,
-        source: String
+        source: String, knownHeaders: Set<String> = []
     ) -> SourceTable {
         var rows = rows
         if !merges.isEmpty { fill(merges, into: &rows) }
-        var stream = SheetRecordStream(source: source, sheet: sheet)
+        var stream = SheetRecordStream(source: source, sheet: sheet, knownHeaders: knownHeaders)
         var records: [SourceRecord] = []
         records.reserveCapacity(rows.count)
         let collect = { (record: SourceRecord) throws(ImportError) in records.append(record) }

@@ -17,7 +17,7 @@ public struct XLSXReader: Sendable {
     }
 
     /// Reads the sheets of the workbook at `path` whose names pass `wanted` (all by default), each as a table whose
-    /// header is the first row holding two or more values.
+    /// header is the first row holding two or more different values.
     public func read(
         path: String, source: String, wanted: (String) -> Bool = { _ in true }
     ) throws(ImportError) -> [SourceTable] {

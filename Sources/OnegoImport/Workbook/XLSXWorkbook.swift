@@ -13,6 +13,9 @@ final class XLSXWorkbook {
     private let path: String
     private let source: String
     private var shared: [String]?
+    /// By sheet name, the header texts the profile's tables know: the header row is the first naming two of them
+    /// (``SheetRecordStream``). A sheet without an entry takes the first row of two different values.
+    var knownHeaders: [String: Set<String>] = [:]
     private var dateStyles: Set<Int> = []
 
     /// What streaming a sheet gave.
@@ -50,6 +53,7 @@ final class XLSXWorkbook {
         targets = other.targets
         self.shared = shared
         dateStyles = other.dateStyles
+        knownHeaders = other.knownHeaders
     }
 
     /// The same workbook opened again, with a zip reader of its own, for reading a sheet on another thread: it
@@ -69,7 +73,7 @@ final class XLSXWorkbook {
         guard let handler = try read(name, sink: nil) else { return nil }
         return SheetTable.make(
             rows: handler.finishedRows(), merges: handler.merges, problems: handler.problems, sheet: name,
-            source: source)
+            source: source, knownHeaders: knownHeaders[name] ?? [])
     }
 
     /// Streams the records of sheet `name` into `consume` as their rows end; `nil` when there is no such sheet.
@@ -77,7 +81,7 @@ final class XLSXWorkbook {
     func stream(
         _ name: String, into consume: @escaping (SourceRecord) throws(ImportError) -> Void
     ) throws(ImportError) -> Streamed? {
-        var records = SheetRecordStream(source: source, sheet: name)
+        var records = SheetRecordStream(source: source, sheet: name, knownHeaders: knownHeaders[name] ?? [])
         var failure: ImportError?
         let sink: (SheetRow) -> Bool = { row in
             do throws(ImportError) {

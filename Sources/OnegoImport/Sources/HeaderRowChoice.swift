@@ -1,0 +1,38 @@
+/// How a worksheet's or CSV file's header row is found: offices' lists open with a title (often merged across the
+/// columns), a "填报单位：… 填报日期：…" line or notes above the header.
+///
+/// The header is the first row holding two or more different values and, when the profile's table names its keys,
+/// at least two of them. When no row within ``lookahead`` rows (or the whole table) names two keys, the first row of
+/// two different values is the header, so a table in an unknown layout still reports its unknown headers; with no
+/// such row, the first row. Rows above the header that hold a value are reported as skipped, never read silently.
+struct HeaderRowChoice {
+    /// The header texts the profile's table knows; empty for any.
+    let knownHeaders: Set<String>
+
+    /// How many rows are searched for one naming the profile's keys before the fallback is taken.
+    static let lookahead = 30
+
+    /// Whether a row of these values is the header as soon as it is seen.
+    func isHeader(_ values: [String]) -> Bool {
+        let distinct = Self.distinct(values)
+        return distinct.count >= 2 && (knownHeaders.isEmpty || distinct.count { knownHeaders.contains($0) } >= 2)
+    }
+
+    /// The position of the header among `rows` (each row's values) when none was the header at once.
+    static func fallback(_ rows: [[String]]) -> Int {
+        rows.firstIndex { distinct($0).count >= 2 } ?? 0
+    }
+
+    /// The note for a row above the header, or `nil` when the row holds no value.
+    static func skippedMessage(row: Int, values: [String]) -> String? {
+        var seen: Set<String> = []
+        let shown = values.map(\.trimmingWhitespace).filter { !$0.isEmpty && seen.insert($0).inserted }
+        guard !shown.isEmpty else { return nil }
+        let text = shown.joined(separator: " ")
+        return "第 \(row) 行在表头之上，作为标题或说明跳过，未作为数据读取：“\(text.count > 60 ? text.prefix(60) + "…" : text)”"
+    }
+
+    private static func distinct(_ values: [String]) -> Set<String> {
+        Set(values.lazy.map(\.trimmingWhitespace).filter { !$0.isEmpty })
+    }
+}
