@@ -41,6 +41,32 @@ import Testing
         #expect(unknown.description.hasPrefix(unknown.source + ":2:WINDOW_NO: 警告:"))
     }
 
+    /// A portal API's answer nests the records (`data.list`) beside other arrays: the array with the most objects is
+    /// read, the choice is reported, and record places still point into the text.
+    @Test func recordsNestedInAnAPIAnswerAreFoundAndTheChoiceReported() throws {
+        let text = """
+            {"code": 200, "msg": "成功", "data": {"total": 2,
+              "columns": [{"name": "TASK_CODE"}],
+              "list": [
+                {\(Self.food)},
+                {\(Self.pharmacy), "备注": "窗口受理"}
+              ]}}
+            """
+        let result = try read(text, named: "api.json")
+        #expect(result.report.rows == 2)
+        let unknown = try #require(result.report.diagnostics.first { $0.rule == "import.source.unknown-header" })
+        #expect(unknown.message.contains("备注（首见于第 2 条记录，第 5 行第 5 列）"))
+        let place = try #require(result.report.diagnostics.first { $0.rule == "import.source.records" })
+        #expect(place.message == "记录取自 data.list（2 条）；另有对象数组 data.columns（1 条）未作为记录读取")
+    }
+
+    /// A plain `{"total": …, "data": […]}` document reads as before, with nothing to report about where.
+    @Test func aTopLevelRecordArrayNeedsNoNote() throws {
+        let result = try read("{\"total\": 1, \"data\": [{\(Self.food)}]}", named: "portal.json")
+        #expect(result.report.rows == 1)
+        #expect(!result.report.diagnostics.contains { $0.rule == "import.source.records" })
+    }
+
     @Test func unknownKeyInJSONLinesNamesItsLine() throws {
         // Line 2 is blank: the record on line 3 is the second record.
         let text = "{\(Self.food)}\n\n  {\(Self.pharmacy), \"备注\": \"窗口受理\"}\n"

@@ -8,10 +8,11 @@ enum JSONRecordPositions {
         var column: Int
     }
 
-    /// The start of each element of the root array, or, when `memberKey` is given, of the array held by that
-    /// member of the root object; `nil` when the text has no such array (or the key is written with escapes).
-    static func starts(in bytes: UnsafeBufferPointer<UInt8>, memberKey: String?) -> [Position]? {
-        var scanner = Scanner(key: memberKey.map { Array($0.utf8) })
+    /// The start of each element of the array at `path`: the root array when `path` is empty, else the array
+    /// reached from the root object through the members named in order; `nil` when the text has no such array
+    /// (or a key on the path is written with escapes).
+    static func starts(in bytes: UnsafeBufferPointer<UInt8>, path: [String]) -> [Position]? {
+        var scanner = Scanner(path: path.map { Array($0.utf8) })
         for byte in bytes {
             scanner.step(byte)
             if scanner.isFinished { break }
@@ -20,27 +21,31 @@ enum JSONRecordPositions {
     }
 
     private struct Scanner {
-        let key: [UInt8]?
+        /// One open object or array: for objects, whether a key comes next and the last key read.
+        struct Frame {
+            var isArray: Bool
+            var expectingKey: Bool
+            var lastKey: [UInt8]?
+        }
+
+        let path: [[UInt8]]
         var starts: [Position] = []
         var foundArray = false
         var isFinished = false
         private var line = 1
         private var column = 0
-        private var depth = 0
+        private var stack: [Frame] = []
         private var inString = false
         private var escaped = false
         /// The depth of the array whose elements are recorded, once entered.
         private var targetDepth: Int?
         private var expectingElement = false
-        /// Root-object members: whether the next string at depth 1 is a key, the key being read (a key written
-        /// with escapes never matches), the last key read.
-        private var expectingKey = false
+        /// The key being read (a key written with escapes never matches).
         private var readingKey = false
         private var keyBytes: [UInt8] = []
         private var keyEscaped = false
-        private var lastKey: [UInt8]?
 
-        init(key: [UInt8]?) { self.key = key }
+        init(path: [[UInt8]]) { self.path = path }
 
         mutating func step(_ byte: UInt8) {
             if byte == UInt8(ascii: "\n") {
@@ -57,46 +62,39 @@ enum JSONRecordPositions {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0xEF, 0xBB, 0xBF: return
             default: break
             }
-            if expectingElement, depth == targetDepth, byte != UInt8(ascii: "]") {
+            if expectingElement, stack.count == targetDepth, byte != UInt8(ascii: "]") {
                 starts.append(Position(line: line, column: column))
                 expectingElement = false
             }
             switch byte {
             case UInt8(ascii: "\""):
                 inString = true
-                readingKey = expectingKey && depth == 1
+                readingKey = stack.last.map { !$0.isArray && $0.expectingKey } ?? false
                 keyEscaped = false
                 keyBytes.removeAll(keepingCapacity: true)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                enter(isArray: byte == UInt8(ascii: "["))
+                let isArray = byte == UInt8(ascii: "[")
+                stack.append(Frame(isArray: isArray, expectingKey: !isArray))
+                if targetDepth == nil, isArray, isOnPath { begin() }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if depth == targetDepth {
-                    isFinished = true
-                }
-                depth -= 1
+                if stack.count == targetDepth { isFinished = true }
+                stack.removeLast()
             case UInt8(ascii: ","):
-                if depth == targetDepth { expectingElement = true }
-                if depth == 1 && key != nil { expectingKey = true }
+                if stack.count == targetDepth { expectingElement = true }
+                if let last = stack.indices.last, !stack[last].isArray { stack[last].expectingKey = true }
             default: break
             }
         }
 
-        private mutating func enter(isArray: Bool) {
-            guard targetDepth == nil else { return }
-            if depth == 1 {
-                if key == nil, isArray {
-                    begin()
-                } else if key != nil, !isArray {
-                    expectingKey = true
-                }
-            } else if depth == 2, isArray, let key, lastKey == key {
-                begin()
-            }
+        /// Whether the array just opened is the one at `path`: every frame below it an object whose last key is
+        /// the path's member at that depth.
+        private var isOnPath: Bool {
+            guard stack.count == path.count + 1 else { return false }
+            return path.indices.allSatisfy { !stack[$0].isArray && stack[$0].lastKey == path[$0] }
         }
 
         private mutating func begin() {
-            targetDepth = depth
+            targetDepth = stack.count
             foundArray = true
             expectingElement = true
         }
@@ -109,9 +107,9 @@ enum JSONRecordPositions {
                 keyEscaped = true
             } else if byte == UInt8(ascii: "\"") {
                 inString = false
-                if readingKey {
-                    lastKey = keyEscaped ? nil : keyBytes
-                    expectingKey = false
+                if readingKey, let last = stack.indices.last {
+                    stack[last].lastKey = keyEscaped ? nil : keyBytes
+                    stack[last].expectingKey = false
                 }
                 readingKey = false
             } else if readingKey {

@@ -1,6 +1,8 @@
 public import Foundation
+import OnegoBase
 
-/// Reads `.json` (an array of objects, or an object holding one) and `.jsonl` (one object per line) into records.
+/// Reads `.json` (an array of objects, or an object holding one, also nested as portal APIs answer:
+/// `{"code": 200, "data": {"list": […]}}`) and `.jsonl` (one object per line) into records.
 /// The corresponding Foundation API is `JSONSerialization`.
 public enum JSONRecordReader {
     /// Reads the records of `data`, naming `source` in errors.
@@ -10,6 +12,7 @@ public enum JSONRecordReader {
     public static func read(_ data: Data, source: String, isLines: Bool) throws(ImportError) -> SourceTable {
         var objects: [(row: Int, value: Any)] = []
         var positions: [JSONRecordPositions.Position]?
+        var notes: [ImportDiagnostic] = []
         if isLines {
             var starts: [JSONRecordPositions.Position] = []
             var line = 0
@@ -33,22 +36,16 @@ public enum JSONRecordReader {
             } catch {
                 throw ImportError(.source, "\(source): 不是合法的 JSON", cause: SendableCause(error))
             }
-            let array: [Any]
-            var memberKey: String?
-            if let list = root as? [Any] {
-                array = list
-            } else if let object = root as? [String: Any],
-                let key = object.keys.sorted().first(where: { object[$0] is [Any] }),
-                let list = object[key] as? [Any]
-            {
-                array = list
-                memberKey = key
-            } else {
+            guard let found = RecordArray.find(in: root) else {
                 throw ImportError(.source, "\(source): JSON 顶层既不是记录数组，也不是含有记录数组的对象")
             }
-            objects = array.enumerated().map { ($0.offset + 1, $0.element) }
+            if let message = found.note {
+                notes.append(
+                    ImportDiagnostic(source: source, severity: .note, rule: .importSourceRecords, message: message))
+            }
+            objects = found.array.enumerated().map { ($0.offset + 1, $0.element) }
             positions = data.withUnsafeBytes { raw in
-                JSONRecordPositions.starts(in: raw.bindMemory(to: UInt8.self), memberKey: memberKey)
+                JSONRecordPositions.starts(in: raw.bindMemory(to: UInt8.self), path: found.path)
             }
         }
         // Positions are used only when the scan found exactly the records the parser did.
@@ -74,7 +71,7 @@ public enum JSONRecordReader {
                 SourceRecord(
                     source: source, row: row, cells: cells, textLine: position?.line, textColumn: position?.column))
         }
-        return SourceTable(source: source, headers: headers, records: records)
+        return SourceTable(source: source, headers: headers, records: records, notes: notes)
     }
 
     /// The text of a JSON value: strings as they are, numbers as printed, lists one entry per line, null absent.
