@@ -75,10 +75,22 @@ struct ImportCommand: ParsableCommand {
         case .text:
             if !report.diagnostics.isEmpty {
                 Terminal.err(report.diagnostics.map(\.description).joined(separator: "\n"))
+                Terminal.err(Self.tally(report))
             }
             Terminal.out(Self.summary(report, out: out))
         }
         if report.rejected > 0 || report.imported == 0 { throw ExitCode(1) }
+    }
+
+    /// The findings counted by kind, after the details: what an officer reads first on a large import.
+    static func tally(_ report: ImportReport) -> String {
+        var lines = ["汇总（\(report.diagnostics.count) 条明细，按级别、规则和字段计数）："]
+        for tally in ImportTally.tally(report.diagnostics) {
+            let subject = tally.field.map { " \($0)" } ?? ""
+            let places = tally.places.isEmpty ? "" : "：\(tally.rowRanges())"
+            lines.append("  \(tally.severity.label) \(tally.count) 处 [\(tally.rule)]\(subject)\(places)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func summary(_ report: ImportReport, out: String) -> String {

@@ -1,0 +1,79 @@
+public import OnegoBase
+
+/// One line of an import's findings counted by kind: how many findings of one severity and rule touched one field,
+/// in which sources and rows. An import of thousands of rows prints tens of thousands of findings; the tally is
+/// what an officer reads first to see what the source lacks ("承诺时限未公布：539 行").
+public struct ImportTally: Sendable, Hashable {
+    /// The severity of the findings.
+    public var severity: Severity
+    /// Their rule.
+    public var rule: RuleID
+    /// The onego field they concern (`promisedLimit` …), or `nil` for findings about a whole row or source.
+    public var field: String?
+    /// How many findings.
+    public var count: Int
+    /// Where they are, by source (and sheet) in order of first finding.
+    public var places: [Rows]
+
+    /// The rows of one source (and sheet) with findings of a kind.
+    public struct Rows: Sendable, Hashable {
+        /// `source` or `source[sheet]`.
+        public var place: String
+        /// The rows, ascending, without repeats.
+        public var rows: [Int]
+    }
+
+    /// The findings of `diagnostics` counted by severity, rule and field: errors first, then warnings, then notes,
+    /// each by count (most first), then rule and field.
+    public static func tally(_ diagnostics: [ImportDiagnostic]) -> [ImportTally] {
+        struct Key: Hashable {
+            var severity: Severity
+            var rule: RuleID
+            var field: String?
+        }
+        var order: [Key] = []
+        var counts: [Key: Int] = [:]
+        var places: [Key: [Rows]] = [:]
+        for diagnostic in diagnostics {
+            let key = Key(severity: diagnostic.severity, rule: diagnostic.rule, field: diagnostic.field)
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+            guard let row = diagnostic.row else { continue }
+            let place = diagnostic.sheet.map { "\(diagnostic.source)[\($0)]" } ?? diagnostic.source
+            var list = places[key] ?? []
+            if let index = list.firstIndex(where: { $0.place == place }) {
+                if list[index].rows.last != row { list[index].rows.append(row) }
+            } else {
+                list.append(Rows(place: place, rows: [row]))
+            }
+            places[key] = list
+        }
+        let tallies = order.map { key in
+            ImportTally(
+                severity: key.severity, rule: key.rule, field: key.field, count: counts[key] ?? 0,
+                places: (places[key] ?? []).map { Rows(place: $0.place, rows: Array(Set($0.rows)).sorted()) })
+        }
+        return tallies.sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.count != b.count { return a.count > b.count }
+            return (a.rule.rawValue, a.field ?? "") < (b.rule.rawValue, b.field ?? "")
+        }
+    }
+
+    /// The rows as ranges, at most `limit` of them per source: "事项.xlsx[事项] 第 1–10、12 行", "… 第 1、3、5 行等".
+    public func rowRanges(limit: Int = 6) -> String {
+        places.map { place in
+            let rows = place.rows
+            var ranges: [String] = []
+            var index = 0
+            while index < rows.count && ranges.count < limit {
+                var end = index
+                while end + 1 < rows.count && rows[end + 1] == rows[end] + 1 { end += 1 }
+                ranges.append(end == index ? "\(rows[index])" : "\(rows[index])–\(rows[end])")
+                index = end + 1
+            }
+            let more = index < rows.count ? "等" : ""
+            return "\(place.place) 第 \(ranges.joined(separator: "、")) 行\(more)"
+        }.joined(separator: "；")
+    }
+}
