@@ -59,7 +59,10 @@ struct SourceReading {
         if lowered.hasSuffix(".json") {
             return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: false))])
         }
-        throw ImportError(.source, "\(source): 不支持的文件类型（支持 .xlsx、.csv、.json、.jsonl）")
+        if lowered.hasSuffix(".xml") {
+            return .tables([(table, try XMLRecordReader.read(Array(data), source: source))])
+        }
+        throw ImportError(.source, "\(source): 不支持的文件类型（支持 .xlsx、.csv、.json、.jsonl、.xml）")
     }
 
     /// Refuses a source larger than the limit before reading any of it.

@@ -8,15 +8,18 @@ import OnegoImport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "按导入配置把 Excel、CSV、JSON 导入为事项目录 (import .xlsx/.csv/.json/.jsonl through a profile).",
+        abstract: "按导入配置把 Excel、CSV、JSON、XML 导入为事项目录 (import .xlsx/.csv/.json/.jsonl/.xml through a profile).",
         discussion: """
-            Profiles are data: Catalogs/profiles/NAME.xml (template, gdzwfw, national-tables), or a path. The \
+            Profiles are data: Catalogs/profiles/NAME.xml (template, gdzwfw, national-tables, provincial-exchange), or a path. The \
             catalog folder (one file per department) is written only after it loads back cleanly.
             Exit status: 0 every row imported, 1 some rows rejected or the import failed, 64 usage error.
             """
     )
 
-    @Argument(help: "Source files: .xlsx, .csv, .json (an array or an object holding one), .jsonl.")
+    @Argument(
+        help:
+            "Source files: .xlsx, .csv, .json (an array or an object holding one, also nested), .jsonl, .xml (records)."
+    )
     var sources: [String] = []
 
     @Option(help: "Profile name (Catalogs/profiles/NAME.xml) or path.")
@@ -45,9 +48,9 @@ struct ImportCommand: ParsableCommand {
         if ImportProfile.locate(profile) == nil {
             throw ValidationError("找不到导入配置“\(profile)”（Catalogs/profiles/\(profile).xml 或文件路径）")
         }
-        let supported = [".xlsx", ".csv", ".json", ".jsonl", ".ndjson"]
+        let supported = [".xlsx", ".csv", ".json", ".jsonl", ".ndjson", ".xml"]
         for source in sources where !supported.contains(where: { source.lowercased().hasSuffix($0) }) {
-            throw ValidationError("不支持的来源文件类型：\(source)（支持 .xlsx、.csv、.json、.jsonl）")
+            throw ValidationError("不支持的来源文件类型：\(source)（支持 .xlsx、.csv、.json、.jsonl、.xml）")
         }
     }
 

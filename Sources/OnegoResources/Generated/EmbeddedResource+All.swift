@@ -11,6 +11,7 @@ extension EmbeddedResource {
         .catalogsCodeProfilesSichuanXml,
         .catalogsProfilesGdzwfwXml,
         .catalogsProfilesNationalTablesXml,
+        .catalogsProfilesProvincialExchangeXml,
         .catalogsProfilesTemplateXml,
         .catalogsReferenceMaterialSynonymsXml,
         .schemasCalendarXsd,

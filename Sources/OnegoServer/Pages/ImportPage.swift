@@ -24,7 +24,7 @@ struct ImportPage {
             空白模板可用 <span class="code">onego template xlsx</span> 生成。</p>
             \(refusal.map { refusal -> HTML in "<div class=\"alert error\" id=\"refusal\">\(refusal)</div>" } ?? "")
             <form method="post" action="/import" enctype="multipart/form-data" class="edit" id="import-form">
-            <label>文件（.xlsx、.csv、.json） <input type="file" name="file" accept=".xlsx,.csv,.json,.jsonl" required></label>
+            <label>文件（.xlsx、.csv、.json、.xml） <input type="file" name="file" accept=".xlsx,.csv,.json,.jsonl,.xml" required></label>
             <label>导入配置 <select name="profile">\(HTML.joined(options))</select></label>
             <button class="primary" type="submit">预览</button>
             </form></main>

@@ -4,7 +4,7 @@ import OnegoCatalog
 import OnegoExport
 import OnegoImport
 
-/// Import upload (`--edit`): `/import` takes an XLSX, CSV or JSON file and a profile and previews the mapped items
+/// Import upload (`--edit`): `/import` takes an XLSX, CSV, JSON or record XML file and a profile and previews the mapped items
 /// and the import report (the JSON of `onego import --format json`); `/import/save` writes the catalog folder into
 /// the workspace (atomically, never over an existing folder) and reloads.
 struct ImportRoutes {
@@ -30,8 +30,8 @@ struct ImportRoutes {
                 return refused("未知的导入配置：\(profile)")
             }
             let lower = name.lowercased()
-            guard [".xlsx", ".csv", ".json", ".jsonl"].contains(where: { lower.hasSuffix($0) }) else {
-                return refused("不支持的文件类型：\(name)（支持 .xlsx、.csv、.json、.jsonl）")
+            guard [".xlsx", ".csv", ".json", ".jsonl", ".xml"].contains(where: { lower.hasSuffix($0) }) else {
+                return refused("不支持的文件类型：\(name)（支持 .xlsx、.csv、.json、.jsonl、.xml）")
             }
             let id = try uploads.add(bytes: file.bytes, originalName: name, profile: profile)
             guard let upload = uploads.upload(id) else { throw HTTPError(.internalServerError) }
