@@ -89,6 +89,32 @@ import ZIPFoundation
         #expect(skipped.last?.message.contains("填报日期：2026年11月30日") == true)
     }
 
+    /// Headers typed with a line break in the cell, or with other brackets than the profile's, are read in the
+    /// profile's spelling and each is reported; nothing under them is lost.
+    @Test func headersWrittenWithLineBreaksOrOtherBracketsAreRead() throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        let headers = sheets[0].rows[0]
+        let name = try #require(headers.firstIndex(of: "事项名称"))
+        let promised = try #require(headers.firstIndex(of: "承诺办结时限"))
+        sheets[0].rows[0][name] = "事项\n名称"
+        sheets[0].rows[0][promised] = " 承诺办结　时限 "
+        if let materials = sheets.firstIndex(where: { $0.name == "材料" }),
+            let supply = sheets[materials].rows[0].firstIndex(of: "容缺补交期限（工作日）")
+        {
+            sheets[materials].rows[0][supply] = "容缺补交期限(工作日)"
+        }
+        let path = try Fixtures.temporaryDirectory() + "/spelling.xlsx"
+        try TemplateWorkbook.write(sheets, to: path)
+        let result = try templateImport(path)
+        #expect(result.report.imported == 1)
+        #expect(result.items.first?.name == TemplateExample.item.name)
+        #expect(result.items.first?.promisedLimit == TemplateExample.item.promisedLimit)
+        #expect(!result.report.diagnostics.contains { $0.rule == "import.source.unknown-header" })
+        let spelled = result.report.diagnostics.filter { $0.rule == "import.source.header-spelling" }
+        #expect(spelled.count == 3)
+        #expect(spelled.contains { $0.message.contains("表头“事项↵名称”按导入配置的“事项名称”读取") })
+    }
+
     /// A sheet whose rows name none of the profile's columns still takes its first row of two values as the header,
     /// so its unknown headers are reported rather than the sheet looking empty.
     @Test func aSheetNamingNoKnownColumnReportsItsHeaders() throws {

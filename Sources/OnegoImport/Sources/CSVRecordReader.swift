@@ -76,7 +76,15 @@ public enum CSVRecordReader {
                 ImportDiagnostic(
                     source: source, row: number, severity: .note, rule: .importSourceTitleRow, message: message))
         }
-        let headers = early[at].1.map { $0.trimmingCharacters(in: .whitespaces) }
+        let headers = early[at].1.map { written in
+            let name = written.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let known = choice.profileSpelling(of: name) else { return name }
+            notes.append(
+                ImportDiagnostic(
+                    source: source, row: early[at].0, column: known, severity: .note, rule: .importSourceHeaderSpelling,
+                    message: HeaderRowChoice.spellingNote(name, known)))
+            return known
+        }
         return (headers, early[at].0, Array(early[(at + 1)...]))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a worksheet's or CSV file's header row is found: offices' lists open with a title (often merged across the
 /// columns), a "填报单位：… 填报日期：…" line or notes above the header.
 ///
@@ -8,6 +10,44 @@
 struct HeaderRowChoice {
     /// The header texts the profile's table knows; empty for any.
     let knownHeaders: Set<String>
+    /// The known headers by their ``loose(_:)`` form, for headers written with line breaks or other brackets.
+    private let byLooseForm: [String: String]
+
+    init(knownHeaders: Set<String>) {
+        self.knownHeaders = knownHeaders
+        var byLooseForm: [String: String] = [:]
+        for header in knownHeaders.sorted() {
+            byLooseForm[Self.loose(header)] = byLooseForm[Self.loose(header)] ?? header
+        }
+        self.byLooseForm = byLooseForm
+    }
+
+    /// The profile's spelling of a header written differently only in whitespace (a line break typed in the cell,
+    /// "事项\n名称") or in full-width against half-width forms ("时限(工作日)" for "时限（工作日）"); `nil` when the
+    /// header is known as written or not known at all.
+    func profileSpelling(of header: String) -> String? {
+        guard !knownHeaders.contains(header), let known = byLooseForm[Self.loose(header)] else { return nil }
+        return known
+    }
+
+    /// The note for a header read in the profile's spelling.
+    static func spellingNote(_ written: String, _ known: String) -> String {
+        let shown = written.replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
+        return "表头“\(shown)”按导入配置的“\(known)”读取（只差空白、换行或全角半角）"
+    }
+
+    /// `text` without whitespace and with full-width ASCII forms as ASCII.
+    static func loose(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(ascii)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
 
     /// How many rows are searched for one naming the profile's keys before the fallback is taken.
     static let lookahead = 30
@@ -15,7 +55,9 @@ struct HeaderRowChoice {
     /// Whether a row of these values is the header as soon as it is seen.
     func isHeader(_ values: [String]) -> Bool {
         let distinct = Self.distinct(values)
-        return distinct.count >= 2 && (knownHeaders.isEmpty || distinct.count { knownHeaders.contains($0) } >= 2)
+        return distinct.count >= 2
+            && (knownHeaders.isEmpty
+                || distinct.count { knownHeaders.contains($0) || profileSpelling(of: $0) != nil } >= 2)
     }
 
     /// The position of the header among `rows` (each row's values) when none was the header at once.

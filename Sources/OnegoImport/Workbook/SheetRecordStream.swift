@@ -91,8 +91,16 @@ struct SheetRecordStream {
     private mutating func takeHeader(_ row: SheetRow) {
         headerRow = row.row
         for (column, cell) in row.cells {
-            let name = cell.value.trimmingWhitespace
+            var name = cell.value.trimmingWhitespace
             guard !name.isEmpty else { continue }
+            if let known = choice.profileSpelling(of: name) {
+                headerNotes.append(
+                    ImportDiagnostic(
+                        source: source, sheet: sheet, row: row.row, column: CellReference.letters(column),
+                        severity: .note, rule: .importSourceHeaderSpelling,
+                        message: HeaderRowChoice.spellingNote(name, known)))
+                name = known
+            }
             headers[column] = name
             letters[column] = CellReference.letters(column)
             if let note = cell.note {
