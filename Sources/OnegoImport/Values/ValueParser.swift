@@ -51,7 +51,8 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
     /// `text` with full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space as their ASCII characters;
     /// `nil` when it has none, so the common text costs one pass over its bytes.
     public static func halfWidth(_ text: String) -> String? {
-        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return nil }  // every full-width form is 3 bytes
+        // Full-width forms are EF BC xx / EF BD xx in UTF-8, the ideographic space E3 80 80.
+        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return nil }
         var changed = false
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
