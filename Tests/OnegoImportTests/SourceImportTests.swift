@@ -122,6 +122,36 @@ import Testing
         #expect(Set(notes.compactMap(\.column)) == ["LIMIT_SCENE_NUM", "AREACODE", "ONLINECHECK"])
     }
 
+    /// Values as portals print them around what the catalog needs: several levels in the level field, a yes/no with
+    /// its explanation, a phone with its hours, a type by its national name. Each is read exactly and reported.
+    @Test func valuesWithTheirExplanationsAreReadAndReported() throws {
+        let result = try importPortalRecords([
+            ["matter_level": "市级、区级"],
+            ["ONLINECHECK": "是（全程网办）"],
+            ["consult_phone": "020-12345678（工作日9:00-17:00）"],
+            ["TASK_TYPE": "行政许可"],
+        ])
+        #expect(result.report.imported == 4)
+        #expect(result.report.rejected == 0)
+        let items = result.items
+        try #require(items.count == 4)
+        #expect(items[0].details.levels == [.municipal, .county])
+        #expect(items[0].level.rawValue == 4)  // the implementation code's 19th character
+        #expect(items[1].online.isAvailable)
+        #expect(items[2].contact.phoneNumbers == [PhoneNumber(number: "020-12345678")])
+        #expect(items[3].type.rawValue == "01")
+        let rows = Dictionary(grouping: result.report.diagnostics.filter { $0.rule == "import.value.transformed" }) {
+            $0.row ?? 0
+        }
+        #expect(rows[1]?.contains { $0.field == "level" && $0.message.contains("记为实施层级") } == true)
+        #expect(rows[2]?.contains { $0.field == "online.available" && $0.message.contains("说明“(全程网办)”未导入") } == true)
+        #expect(rows[4]?.contains { $0.field == "type" && $0.message.contains("读作“01”") } == true)
+        #expect(
+            result.report.diagnostics.contains {
+                $0.row == 3 && $0.field == "contact.phone" && $0.message.contains("工作日9:00-17:00")
+            })
+    }
+
     /// Imports the Guangdong-portal fixture's first records with `edits` applied, one record per edit.
     private func importPortalRecords(_ edits: [[String: String]]) throws -> ImportResult {
         let fixture = try JSONSerialization.jsonObject(

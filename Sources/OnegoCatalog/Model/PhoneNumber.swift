@@ -40,6 +40,10 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
             if trimmed.isEmpty { continue }
             if let number = parse(trimmed) {
                 numbers.append(number)
+            } else if let (number, note) = numberWithNote(trimmed) {
+                // "020-12345678(工作日9:00-17:00)": the number, and the note as rest.
+                numbers.append(number)
+                rest.append(note)
             } else {
                 // "020-84469270 020-84469702": numbers separated by spaces.
                 let parts = trimmed.split(separator: " ").map(String.init)
@@ -53,6 +57,14 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         }
         var seen: Set<PhoneNumber> = []
         return (numbers.filter { seen.insert($0).inserted }, rest)
+    }
+
+    /// A number followed by a note in brackets, when the text before the brackets is a number.
+    private static func numberWithNote(_ text: String) -> (PhoneNumber, String)? {
+        guard text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex,
+            let number = parse(String(text[..<open]).trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        return (number, String(text[open...]))
     }
 
     /// Parses one number; `nil` when the text is not a phone number.

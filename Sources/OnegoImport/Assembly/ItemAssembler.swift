@@ -15,6 +15,8 @@ struct ItemAssembler {
     var places = ChildPlaces()
     /// The province's code layout: which parts of an implementation code give the basic code and the USCC.
     let codeProfile: CodeProfile
+    /// The levels a level field listed ("市级、区级"), recorded as 实施层级 when the source gives none.
+    private var listedLevels: [String]?
 
     init(parsed: ParsedRecord, codeProfile: CodeProfile = .national) {
         self.parsed = parsed
@@ -160,7 +162,14 @@ struct ItemAssembler {
         if let explicit = text(.handlingCode) { codes.handling = explicit }
         codes.basic = text(.basicCode)
         codes.uscc = text(.bodyCreditCode)
-        codes.levelText = text(.level)
+        if case .list(let listed)? = values[.level], listed.count > 1 {
+            listedLevels = listed
+            note(
+                .level, .note, .importValueTransformed,
+                "列出多个层级“\(listed.joined(separator: "、"))”：记为实施层级，行使层级按实施编码读取")
+        } else {
+            codes.levelText = text(.level)
+        }
         if let code = codes.implementation, !codeProfile.implementationLayout.isNational {
             derive(from: code, basic: &codes.basic, uscc: &codes.uscc)
         } else if let code = codes.implementation, code.count >= 31, code.count <= 33 {
@@ -210,6 +219,11 @@ struct ItemAssembler {
         identity.name = text(.name)
         if identity.name == nil { missing(.name) }
         identity.type = text(.type)
+        // A type written by its national name ("行政许可") is that name's code.
+        if let name = identity.type, let code = ItemType.nationalLabels.first(where: { $0.value == name })?.key {
+            note(.type, .note, .importValueTransformed, "事项类型“\(name)”按全国事项类型代码读作“\(code)”")
+            identity.type = code
+        }
         if let type = identity.type, type.count != 2 || !type.allSatisfy(\.isNumber) {
             missing(.type, "值“\(type)”不是两位数字的事项类型代码（可在导入配置的代码表中翻译）")
         } else if identity.type == nil {
@@ -414,7 +428,7 @@ struct ItemAssembler {
     /// Levels of implementation, joint departments, everyday names, keywords and the appointment URL.
     private mutating func readDetails() -> PublishedDetails {
         var details = PublishedDetails()
-        if let levelTexts = listValue(.levels) {
+        if let levelTexts = listValue(.levels) ?? listedLevels {
             for levelText in levelTexts {
                 if let level = Int(levelText).flatMap(Level.init(rawValue:)) {
                     if !details.levels.contains(level) { details.levels.append(level) }

@@ -88,6 +88,12 @@ struct ParsedRecord {
         }
         switch field.parser {
         case .text:
+            // "市级、区级": several levels where the item has one; each is translated, and the assembler records
+            // them as 实施层级.
+            if field.target == .level {
+                let pieces = ValueParser.split(value)
+                if pieces.count > 1 { return .list(pieces.map { reader.translated($0, field, column: column) }) }
+            }
             return .text(value)
         case .integer:
             return integer(value, field, column: column, reader: &reader)
@@ -97,9 +103,13 @@ struct ParsedRecord {
         case .timeLimit:
             return timeLimit(value, field, column: column, reader: &reader)
         case .yesNo:
-            guard let flag = ValueParser.yesNo(value) else {
+            if let flag = ValueParser.yesNo(value) { return .flag(flag) }
+            guard let (flag, rest) = ValueParser.leadingYesNo(value) else {
                 return fail("是/否", value, field, column: column, reader: &reader)
             }
+            reader.report(
+                field, column, .warning, .importValueTransformed,
+                "“\(clip(value))”按“\(flag ? "是" : "否")”读取，说明“\(clip(rest))”未导入")
             return .flag(flag)
         case .list:
             let items = ValueParser.split(value)

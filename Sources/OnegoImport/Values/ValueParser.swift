@@ -39,6 +39,18 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Yes/no text followed by an explanation in brackets or after a separator ("是(全程网办)", "否，需到现场核验"):
+    /// the flag and the explanation; `nil` when the text does not start with a yes/no word so followed.
+    public static func leadingYesNo(_ text: String) -> (flag: Bool, rest: String)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for word in ["不支持", "不可以", "支持", "可以", "是", "否", "有", "无"] where trimmed.hasPrefix(word) {
+            let rest = trimmed.dropFirst(word.count)
+            guard let first = rest.first, "(（,，;；:：。 ".contains(first), let flag = yesNo(word) else { return nil }
+            return (flag, String(rest).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
     /// Whether the parser reads a code or a number, whose full-width characters ("１次", "４４０１０６") are read
     /// as their ASCII forms.
     var readsHalfWidth: Bool {
