@@ -191,6 +191,31 @@ import Testing
         #expect(result.report.diagnostics.contains { $0.rule == "import.row.rejected" && $0.row == 6 })
     }
 
+    /// A quoted cell holding line breaks (a 受理条件 typed over several lines) makes its record span lines; the
+    /// records after it are named by the line they start on.
+    @Test func csvRecordsAreNamedByTheLineTheyStartOn() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        var sources: [String] = []
+        for table in ["basic", "extend", "material", "fee_project"] {
+            var text = try String(
+                contentsOfFile: Fixtures.fixture("import/up_task_general_\(table).csv"), encoding: .utf8)
+            if table == "basic" {
+                // The first record's 受理条件 gains two line breaks inside quotes.
+                text = text.replacingOccurrences(of: "已取得营业执照等合法主体资格", with: "\"已取得\n营业执照\n等合法主体资格\"")
+            }
+            let path = folder + "/up_task_general_\(table).csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            sources.append(path)
+        }
+        let result = try ImportTestSupport.importer("national-tables").read(
+            sources: sources, loader: try ImportTestSupport.loader())
+        #expect(result.report.imported == 2)
+        // Without the breaks the rejected third record is on line 4; now it starts on line 6.
+        #expect(result.report.diagnostics.contains { $0.rule == "import.row.rejected" && $0.row == 6 })
+        let food = try #require(result.items.first { $0.name == "食品经营许可（新办）" })
+        #expect(food.conditions?.contains("已取得\n营业执照\n等合法主体资格") == true)
+    }
+
     @Test func jsonLinesReadTheSameRecords() throws {
         let result = try ImportTestSupport.importer("gdzwfw").read(
             sources: [Fixtures.fixture("import/gdzwfw-items.jsonl")], loader: try ImportTestSupport.loader())

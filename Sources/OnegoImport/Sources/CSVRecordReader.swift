@@ -28,9 +28,9 @@ public enum CSVRecordReader {
         } catch {
             throw ImportError(.source, "\(source): CSV 格式错误", cause: SendableCause(error))
         }
-        var row = 0
+        var lines = Lines()
         let (headers, headerRow, rest) = findHeader(
-            reader, choice: HeaderRowChoice(knownHeaders: knownHeaders), row: &row, source: source, notes: &notes)
+            reader, choice: HeaderRowChoice(knownHeaders: knownHeaders), lines: &lines, source: source, notes: &notes)
         var records: [SourceRecord] = []
         func add(_ fields: [String], at row: Int) {
             if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { return }
@@ -48,24 +48,24 @@ public enum CSVRecordReader {
         }
         for (number, fields) in rest { add(fields, at: number) }
         while let fields = reader.next() {
-            row += 1
-            add(fields, at: row)
+            add(fields, at: lines.start(of: fields))
         }
         if let error = reader.error {
-            throw ImportError(.source, "\(source): 第 \(row + 1) 行 CSV 格式错误", cause: SendableCause(error))
+            throw ImportError(
+                .source, "\(source):\(lines.next): 第 \(lines.next) 行起 CSV 格式错误", cause: SendableCause(error))
         }
         return SourceTable(source: source, headers: headers, records: records, notes: notes, headerRow: headerRow)
     }
 
     /// Reads rows until the header is known: the header texts, the header's row and the rows read past it.
     private static func findHeader(
-        _ reader: CSVReader, choice: HeaderRowChoice, row: inout Int, source: String, notes: inout [ImportDiagnostic]
+        _ reader: CSVReader, choice: HeaderRowChoice, lines: inout Lines, source: String,
+        notes: inout [ImportDiagnostic]
     ) -> (headers: [String], row: Int, rest: [(Int, [String])]) {
         var early: [(Int, [String])] = []
         var position: Int?
         while position == nil, early.count <= HeaderRowChoice.lookahead, let fields = reader.next() {
-            row += 1
-            early.append((row, fields))
+            early.append((lines.start(of: fields), fields))
             if choice.isHeader(fields) { position = early.count - 1 }
         }
         guard !early.isEmpty else { return ([], 1, []) }
@@ -86,5 +86,19 @@ public enum CSVRecordReader {
             return known
         }
         return (headers, early[at].0, Array(early[(at + 1)...]))
+    }
+
+    /// The file's line numbers of records: a quoted cell holding line breaks makes its record span several lines,
+    /// so positions name the line the record starts on, as an editor shows it.
+    struct Lines {
+        /// The line the next record starts on.
+        private(set) var next = 1
+
+        /// The line `fields` started on; moves past the lines they span.
+        mutating func start(of fields: [String]) -> Int {
+            let line = next
+            next += 1 + fields.reduce(0) { $0 + $1.count(where: \.isNewline) }
+            return line
+        }
     }
 }
