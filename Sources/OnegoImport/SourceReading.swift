@@ -62,7 +62,7 @@ struct SourceReading {
         if lowered.hasSuffix(".xml") {
             return .tables([(table, try XMLRecordReader.read(Array(data), source: source))])
         }
-        throw ImportError(.source, "\(source): 不支持的文件类型（支持 .xlsx、.csv、.json、.jsonl、.xml）")
+        throw ImportError(.source, SourceTypes.refusal(for: source) ?? "\(source): 不支持的文件类型")
     }
 
     /// Refuses a source larger than the limit before reading any of it.

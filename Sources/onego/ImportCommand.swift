@@ -48,10 +48,7 @@ struct ImportCommand: ParsableCommand {
         if ImportProfile.locate(profile) == nil {
             throw ValidationError("找不到导入配置“\(profile)”（Catalogs/profiles/\(profile).xml 或文件路径）")
         }
-        let supported = [".xlsx", ".csv", ".json", ".jsonl", ".ndjson", ".xml"]
-        for source in sources where !supported.contains(where: { source.lowercased().hasSuffix($0) }) {
-            throw ValidationError("不支持的来源文件类型：\(source)（支持 .xlsx、.csv、.json、.jsonl、.xml）")
-        }
+        if let refusal = sources.lazy.compactMap(SourceTypes.refusal(for:)).first { throw ValidationError(refusal) }
     }
 
     func run() throws {

@@ -11,6 +11,22 @@ import ZIPFoundation
         try ImportTestSupport.importer("template").read(sources: [path], loader: try ImportTestSupport.loader())
     }
 
+    /// Old Excel and WPS workbooks are refused before anything is read, with what to do about it; the types read
+    /// are accepted whatever their case.
+    @Test func unsupportedTypesSayWhatToDo() throws {
+        #expect(SourceTypes.refusal(for: "事项清单.XLSX") == nil)
+        #expect(SourceTypes.refusal(for: "交换报文.xml") == nil)
+        let xls = try #require(SourceTypes.refusal(for: "2021年事项清单.xls"))
+        #expect(xls.contains("2021年事项清单.xls") && xls.contains("另存为“Excel 工作簿（.xlsx）”"))
+        let path = try Fixtures.temporaryDirectory() + "/事项.et"
+        try Data("not a workbook".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try templateImport(path)
+        } throws: { error in
+            "\(error)".contains("另存为“Excel 工作簿（.xlsx）”")
+        }
+    }
+
     @Test func missingItemSheetNamesTheSheetsThereAre() throws {
         let path = try ImportTestSupport.workbook(sheets: [("Sheet1", "<sheetData/>")])
         #expect {

@@ -29,10 +29,7 @@ struct ImportRoutes {
             guard ImportUploads.profiles.contains(profile), let profilePath = ImportProfile.locate(profile) else {
                 return refused("未知的导入配置：\(profile)")
             }
-            let lower = name.lowercased()
-            guard [".xlsx", ".csv", ".json", ".jsonl", ".xml"].contains(where: { lower.hasSuffix($0) }) else {
-                return refused("不支持的文件类型：\(name)（支持 .xlsx、.csv、.json、.jsonl、.xml）")
-            }
+            if let refusal = SourceTypes.refusal(for: name) { return refused(refusal) }
             let id = try uploads.add(bytes: file.bytes, originalName: name, profile: profile)
             guard let upload = uploads.upload(id) else { throw HTTPError(.internalServerError) }
             do {
