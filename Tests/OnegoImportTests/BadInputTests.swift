@@ -131,6 +131,37 @@ import ZIPFoundation
         #expect(spelled.contains { $0.message.contains("表头“事项↵名称”按导入配置的“事项名称”读取") })
     }
 
+    /// More one-cell note rows above the header than the rows searched for it: the header is still the first row
+    /// naming the profile's columns, however far down (a regression once: every row was rejected).
+    @Test func manyNoteRowsAboveTheHeaderAreAllSkipped() throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        let width = sheets[0].rows[0].count
+        let notes = (1...35).map { ["填报说明第 \($0) 条：带 * 的列必填"] + Array(repeating: "", count: width - 1) }
+        sheets[0].rows.insert(contentsOf: notes, at: 0)
+        let path = try Fixtures.temporaryDirectory() + "/notes.xlsx"
+        try TemplateWorkbook.write(sheets, to: path)
+        let result = try templateImport(path)
+        #expect(result.report.imported == 1)
+        #expect(result.report.diagnostics.filter { $0.rule == "import.source.title-row" }.count == 35)
+    }
+
+    /// A row holding both the profile's spelling of a header and a loose one keeps them apart: the loose one is an
+    /// unknown column, reported, not a second source of the same field.
+    @Test func aLooseHeaderBesideTheExactOneStaysUnknown() throws {
+        var sheets = TemplateWorkbook.sheets(for: [TemplateExample.item])
+        sheets[0].rows[0].append("事项 名称")
+        sheets[0].rows[1].append("另一个名称")
+        let path = try Fixtures.temporaryDirectory() + "/both.xlsx"
+        try TemplateWorkbook.write(sheets, to: path)
+        let result = try templateImport(path)
+        #expect(result.items.first?.name == TemplateExample.item.name)
+        #expect(!result.report.diagnostics.contains { $0.rule == "import.source.header-spelling" })
+        #expect(
+            result.report.diagnostics.contains {
+                $0.rule == "import.source.unknown-header" && $0.message.contains("事项 名称")
+            })
+    }
+
     /// A sheet whose rows name none of the profile's columns still takes its first row of two values as the header,
     /// so its unknown headers are reported rather than the sheet looking empty.
     @Test func aSheetNamingNoKnownColumnReportsItsHeaders() throws {

@@ -64,26 +64,31 @@ public enum CSVRecordReader {
     ) -> (headers: [String], row: Int, rest: [(Int, [String])]) {
         var early: [(Int, [String])] = []
         var position: Int?
-        while position == nil, early.count <= HeaderRowChoice.lookahead, let fields = reader.next() {
+        // Past the lookahead, the first row of two different values is the header, however far down it comes.
+        while position == nil, let fields = reader.next() {
             early.append((lines.start(of: fields), fields))
-            if choice.isHeader(fields) { position = early.count - 1 }
+            if choice.isHeader(fields) {
+                position = early.count - 1
+            } else if early.count > HeaderRowChoice.lookahead {
+                position = HeaderRowChoice.fallback(early.map(\.1))
+            }
         }
         guard !early.isEmpty else { return ([], 1, []) }
-        let at = position ?? HeaderRowChoice.fallback(early.map(\.1))
+        let at = position ?? HeaderRowChoice.fallback(early.map(\.1)) ?? 0
         for (number, fields) in early[..<at] {
             guard let message = HeaderRowChoice.skippedMessage(row: number, values: fields) else { continue }
             notes.append(
                 ImportDiagnostic(
                     source: source, row: number, severity: .note, rule: .importSourceTitleRow, message: message))
         }
-        let headers = early[at].1.map { written in
-            let name = written.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let known = choice.profileSpelling(of: name) else { return name }
+        let written = early[at].1.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (headers, respelled) = choice.headerNames(written)
+        for index in respelled {
             notes.append(
                 ImportDiagnostic(
-                    source: source, row: early[at].0, column: known, severity: .note, rule: .importSourceHeaderSpelling,
-                    message: HeaderRowChoice.spellingNote(name, known)))
-            return known
+                    source: source, row: early[at].0, column: headers[index], severity: .note,
+                    rule: .importSourceHeaderSpelling,
+                    message: HeaderRowChoice.spellingNote(written[index], headers[index])))
         }
         return (headers, early[at].0, Array(early[(at + 1)...]))
     }

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// The header is the first row holding two or more different values and, when the profile's table names its keys,
 /// at least two of them. When no row within ``lookahead`` rows (or the whole table) names two keys, the first row of
-/// two different values is the header, so a table in an unknown layout still reports its unknown headers; with no
-/// such row, the first row. Rows above the header that hold a value are reported as skipped, never read silently.
+/// two different values is the header (however far down it comes), so a table in an unknown layout still reports
+/// its unknown headers; with no such row in the whole table, the first row. Rows above the header that hold a value are reported as skipped, never read silently.
 struct HeaderRowChoice {
     /// The header texts the profile's table knows; empty for any.
     let knownHeaders: Set<String>
@@ -38,15 +38,23 @@ struct HeaderRowChoice {
 
     /// `text` without whitespace and with full-width ASCII forms as ASCII.
     static func loose(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
-            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
-                scalars.append(ascii)
-            } else {
-                scalars.append(scalar)
-            }
+        let half = ValueParser.halfWidth(text) ?? text
+        return String(half.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+
+    /// The header names of a row, each in the profile's spelling where it differs only loosely, unless the row
+    /// also holds the profile's spelling itself (two columns must not become one): the names and the columns whose
+    /// spelling changed.
+    func headerNames(_ written: [String]) -> (names: [String], respelled: [Int]) {
+        let present = Set(written)
+        var names = written
+        var respelled: [Int] = []
+        for (index, name) in written.enumerated() {
+            guard let known = profileSpelling(of: name), !present.contains(known) else { continue }
+            names[index] = known
+            respelled.append(index)
         }
-        return String(scalars)
+        return (names, respelled)
     }
 
     /// How many rows are searched for one naming the profile's keys before the fallback is taken.
@@ -60,9 +68,10 @@ struct HeaderRowChoice {
                 || distinct.count { knownHeaders.contains($0) || profileSpelling(of: $0) != nil } >= 2)
     }
 
-    /// The position of the header among `rows` (each row's values) when none was the header at once.
-    static func fallback(_ rows: [[String]]) -> Int {
-        rows.firstIndex { distinct($0).count >= 2 } ?? 0
+    /// The position of the header among `rows` (each row's values) when none names the profile's keys: the first
+    /// row of two different values; `nil` when there is none yet (at the end of the table, the first row is taken).
+    static func fallback(_ rows: [[String]]) -> Int? {
+        rows.firstIndex { distinct($0).count >= 2 }
     }
 
     /// The note for a row above the header, or `nil` when the row holds no value.
@@ -70,7 +79,8 @@ struct HeaderRowChoice {
         var seen: Set<String> = []
         let shown = values.map(\.trimmingWhitespace).filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !shown.isEmpty else { return nil }
-        let text = shown.joined(separator: " ")
+        let text = shown.joined(separator: " ").replacingOccurrences(of: "\r\n", with: "↵")
+            .replacingOccurrences(of: "\n", with: "↵")
         return "第 \(row) 行在表头之上，作为标题或说明跳过，未作为数据读取：“\(text.count > 60 ? text.prefix(60) + "…" : text)”"
     }
 

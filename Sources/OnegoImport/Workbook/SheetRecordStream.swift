@@ -31,18 +31,19 @@ struct SheetRecordStream {
             takeHeader(row)
         } else {
             early.append(row)
-            if early.count > HeaderRowChoice.lookahead { try takeFallbackHeader(into: consume) }
+            if early.count > HeaderRowChoice.lookahead, let position = HeaderRowChoice.fallback(early.map(Self.values))
+            {
+                try takeHeader(at: position, into: consume)
+            }
         }
     }
 
-    /// Takes the fallback header among the early rows, skipping the rows above it and reading those after it.
-    private mutating func takeFallbackHeader(
-        into consume: (SourceRecord) throws(ImportError) -> Void
+    /// Takes the early row at `position` as the header, skipping the rows above it and reading those after it.
+    private mutating func takeHeader(
+        at position: Int, into consume: (SourceRecord) throws(ImportError) -> Void
     ) throws(ImportError) {
-        guard !early.isEmpty else { return }
         let rows = early
         early = []
-        let position = HeaderRowChoice.fallback(rows.map(Self.values))
         skip(rows[..<position])
         takeHeader(rows[position])
         for row in rows[(position + 1)...] {
@@ -68,7 +69,9 @@ struct SheetRecordStream {
     mutating func finish(
         problems: [String], into consume: (SourceRecord) throws(ImportError) -> Void
     ) throws(ImportError) -> SourceTable {
-        if headerRow == nil { try takeFallbackHeader(into: consume) }
+        if headerRow == nil, !early.isEmpty {
+            try takeHeader(at: HeaderRowChoice.fallback(early.map(Self.values)) ?? 0, into: consume)
+        }
         let notes =
             problems.map {
                 ImportDiagnostic(
@@ -90,16 +93,17 @@ struct SheetRecordStream {
 
     private mutating func takeHeader(_ row: SheetRow) {
         headerRow = row.row
-        for (column, cell) in row.cells {
-            var name = cell.value.trimmingWhitespace
+        let written = row.cells.map(\.cell.value.trimmingWhitespace)
+        let (names, respelled) = choice.headerNames(written)
+        for (index, (column, cell)) in row.cells.enumerated() {
+            let name = names[index]
             guard !name.isEmpty else { continue }
-            if let known = choice.profileSpelling(of: name) {
+            if respelled.contains(index) {
                 headerNotes.append(
                     ImportDiagnostic(
                         source: source, sheet: sheet, row: row.row, column: CellReference.letters(column),
                         severity: .note, rule: .importSourceHeaderSpelling,
-                        message: HeaderRowChoice.spellingNote(name, known)))
-                name = known
+                        message: HeaderRowChoice.spellingNote(written[index], name)))
             }
             headers[column] = name
             letters[column] = CellReference.letters(column)
