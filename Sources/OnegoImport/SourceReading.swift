@@ -57,10 +57,12 @@ struct SourceReading {
             return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: true))])
         }
         if lowered.hasSuffix(".json") {
-            return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: false))])
+            return .tables([
+                (table, try JSONRecordReader.read(data, source: source, isLines: false, knownKeys: table.knownKeys))
+            ])
         }
         if lowered.hasSuffix(".xml") {
-            return .tables([(table, try XMLRecordReader.read(Array(data), source: source))])
+            return .tables([(table, try XMLRecordReader.read(Array(data), source: source, knownKeys: table.knownKeys))])
         }
         throw ImportError(.source, SourceTypes.refusal(for: source) ?? "\(source): 不支持的文件类型")
     }

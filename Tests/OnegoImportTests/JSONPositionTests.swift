@@ -60,6 +60,19 @@ import Testing
         #expect(place.message == "记录取自 data.list（2 条）；另有对象数组 data.columns（1 条）未作为记录读取")
     }
 
+    /// A code table larger than the records beside them: the array whose objects use the profile's keys is read.
+    @Test func theRecordArrayIsTheOneUsingTheProfilesKeys() throws {
+        let codes = (1...12).map { "{\"code\": \"\($0)\", \"text\": \"类型\($0)\"}" }.joined(separator: ", ")
+        let text = """
+            {"dict": {"types": [\(codes)]}, "data": {"list": [{\(Self.food)}, {\(Self.pharmacy)}]}}
+            """
+        let result = try read(text, named: "api.json")
+        #expect(result.report.rows == 2)
+        let place = try #require(result.report.diagnostics.first { $0.rule == "import.source.records" })
+        #expect(place.message.hasPrefix("记录取自 data.list（2 条）"))
+        #expect(place.message.contains("dict.types（12 条）"))
+    }
+
     /// A plain `{"total": …, "data": […]}` document reads as before, with nothing to report about where.
     @Test func aTopLevelRecordArrayNeedsNoNote() throws {
         let result = try read("{\"total\": 1, \"data\": [{\(Self.food)}]}", named: "portal.json")

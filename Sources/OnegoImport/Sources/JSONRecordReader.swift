@@ -9,7 +9,10 @@ public enum JSONRecordReader {
     ///
     /// - Throws: ``ImportError`` when the text is not JSON, holds no array of records, or a record is not an object
     ///   (naming its index).
-    public static func read(_ data: Data, source: String, isLines: Bool) throws(ImportError) -> SourceTable {
+    /// `knownKeys`: the profile table's keys, which tell the record array from other arrays of objects.
+    public static func read(
+        _ data: Data, source: String, isLines: Bool, knownKeys: Set<String> = []
+    ) throws(ImportError) -> SourceTable {
         var objects: [(row: Int, value: Any)] = []
         var positions: [JSONRecordPositions.Position]?
         var notes: [ImportDiagnostic] = []
@@ -36,7 +39,7 @@ public enum JSONRecordReader {
             } catch {
                 throw ImportError(.source, "\(source): 不是合法的 JSON", cause: SendableCause(error))
             }
-            guard let found = RecordArray.find(in: root) else {
+            guard let found = RecordArray.find(in: root, knownKeys: knownKeys) else {
                 throw ImportError(.source, "\(source): JSON 顶层既不是记录数组，也不是含有记录数组的对象")
             }
             if let message = found.note {
