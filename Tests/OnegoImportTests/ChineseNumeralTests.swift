@@ -15,6 +15,7 @@ import Testing
     @Test(arguments: [
         ("两小时", 2.0, 1), ("半个工作日", 0.5, 1), ("一个半小时", 1.5, 3), ("三半", 3, 1),
         ("二十零个", 20, 2), ("一五", 1, 1), ("十一百", 11, 2), ("零次", 0, 1), ("〇", 0, 1),
+        ("一百一", 110, 3), ("两千五", 2_500, 3), ("一千零五", 1_005, 4), ("三百五十", 350, 4),
     ])
     func formsAroundTheNumber(text: String, value: Double, length: Int) {
         let read = ChineseNumeral.leading(Substring(text))

@@ -35,7 +35,13 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         var rest: [String] = []
         let normalised = text.map { halfWidth($0) }.reduce(into: "") { $0.append($1) }
         let separators: Set<Character> = ["、", "，", "；", ",", ";", "/", "或", "\n"]
-        for piece in normalised.split(whereSeparator: { separators.contains($0) }) {
+        // Separators inside brackets belong to a note ("(工作日9:00-12:00，14:00-17:00)"), not between numbers.
+        var depth = 0
+        let pieces = normalised.split { character in
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+            return depth == 0 && separators.contains(character)
+        }
+        for piece in pieces {
             let trimmed = piece.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             if let number = parse(trimmed) {
@@ -43,7 +49,7 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
             } else if let (number, note) = numberWithNote(trimmed) {
                 // "020-12345678(工作日9:00-17:00)": the number, and the note as rest.
                 numbers.append(number)
-                rest.append(note)
+                if !note.isEmpty { rest.append(note) }
             } else {
                 // "020-84469270 020-84469702": numbers separated by spaces.
                 let parts = trimmed.split(separator: " ").map(String.init)
@@ -59,11 +65,18 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         return (numbers.filter { seen.insert($0).inserted }, rest)
     }
 
-    /// A number followed by a note in brackets, when the text before the brackets is a number.
+    /// A number followed by a note in brackets ("020-12345678(工作日9:00-17:00)"), when the text before the brackets
+    /// is a number; an extension in brackets ("(转801)") is the number's extension, and brackets holding only digits
+    /// (an area code written after the number) are not a note.
     private static func numberWithNote(_ text: String) -> (PhoneNumber, String)? {
-        guard text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex,
-            let number = parse(String(text[..<open]).trimmingCharacters(in: .whitespaces))
-        else { return nil }
+        guard text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex else { return nil }
+        let head = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        if inner.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) { return nil }
+        if ["转", "分机", "ext"].contains(where: { inner.hasPrefix($0) }) {
+            return parse(head + inner).map { ($0, "") }
+        }
+        guard let number = parse(head) else { return nil }
         return (number, String(text[open...]))
     }
 

@@ -2,7 +2,7 @@
 /// "一个半小时", "零次".
 ///
 /// Only the exact forms are read: digits 零〇一二两三四五六七八九, the multipliers 十百千 in their usual order
-/// ("二十五", "一百零五", "十五"), and 半 for a half ("半个工作日" = 0.5, "一个半小时" = 1.5). Anything else (万, 廿,
+/// ("二十五", "一百零五", "十五", and as spoken "一百一" = 110, "两千五" = 2,500), and 半 for a half ("半个工作日" = 0.5, "一个半小时" = 1.5). Anything else (万, 廿,
 /// a digit string such as "一五", a multiplier out of order) is not a numeral here, so the caller reports the
 /// value instead of reading a guess.
 public enum ChineseNumeral {
@@ -55,6 +55,10 @@ public enum ChineseNumeral {
         // A 零 with no term after it ("二十零个") is not part of the number.
         if let zeroAt, pendingDigit == nil { length = zeroAt }
         guard length > 0 else { return nil }
+        // A digit right after 百 or 千 counts the next place down, as spoken: 一百一 = 110, 两千五 = 2,500.
+        if let digit = pendingDigit, zeroAt == nil, lastMultiplier >= 100, lastMultiplier < 10_000 {
+            return (total + digit * lastMultiplier / 10, length)
+        }
         return (total + (pendingDigit ?? 0), length)
     }
 }
