@@ -12,14 +12,15 @@ public struct ImportTally: Sendable, Hashable {
     public var field: String?
     /// How many findings.
     public var count: Int
-    /// Where they are, by source (and sheet) in order of first finding.
+    /// Where they are, by source (and sheet) in order of first finding; a finding about a whole source adds its
+    /// place without a row.
     public var places: [Rows]
 
     /// The rows of one source (and sheet) with findings of a kind.
     public struct Rows: Sendable, Hashable {
         /// `source` or `source[sheet]`.
         public var place: String
-        /// The rows, ascending, without repeats.
+        /// The rows, ascending, without repeats (empty for findings about the whole source).
         public var rows: [Int]
     }
 
@@ -38,14 +39,15 @@ public struct ImportTally: Sendable, Hashable {
             let key = Key(severity: diagnostic.severity, rule: diagnostic.rule, field: diagnostic.field)
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
-            guard let row = diagnostic.row else { continue }
             let place = diagnostic.sheet.map { "\(diagnostic.source)[\($0)]" } ?? diagnostic.source
             var list = places[key] ?? []
-            if let index = list.firstIndex(where: { $0.place == place }) {
-                if list[index].rows.last != row { list[index].rows.append(row) }
-            } else {
-                list.append(Rows(place: place, rows: [row]))
-            }
+            let index =
+                list.firstIndex { $0.place == place }
+                ?? {
+                    list.append(Rows(place: place, rows: []))
+                    return list.count - 1
+                }()
+            if let row = diagnostic.row, list[index].rows.last != row { list[index].rows.append(row) }
             places[key] = list
         }
         let tallies = order.map { key in
@@ -60,6 +62,12 @@ public struct ImportTally: Sendable, Hashable {
         }
     }
 
+    /// One line of the text report: "警告 539 处 [import.value.not-published] promisedLimit：事项.xlsx[事项] 第 2–40 行等".
+    public var line: String {
+        let subject = field.map { " \($0)" } ?? ""
+        return "\(severity.label) \(count) 处 [\(rule)]\(subject)：\(rowRanges())"
+    }
+
     /// The rows as ranges, at most `limit` of them per source: "事项.xlsx[事项] 第 1–10、12 行", "… 第 1、3、5 行等".
     public func rowRanges(limit: Int = 6) -> String {
         places.map { place in
@@ -72,6 +80,7 @@ public struct ImportTally: Sendable, Hashable {
                 ranges.append(end == index ? "\(rows[index])" : "\(rows[index])–\(rows[end])")
                 index = end + 1
             }
+            if rows.isEmpty { return place.place }
             let more = index < rows.count ? "等" : ""
             return "\(place.place) 第 \(ranges.joined(separator: "、")) 行\(more)"
         }.joined(separator: "；")

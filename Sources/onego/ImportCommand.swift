@@ -85,11 +85,7 @@ struct ImportCommand: ParsableCommand {
     /// The findings counted by kind, after the details: what an officer reads first on a large import.
     static func tally(_ report: ImportReport) -> String {
         var lines = ["汇总（\(report.diagnostics.count) 条明细，按级别、规则和字段计数）："]
-        for tally in ImportTally.tally(report.diagnostics) {
-            let subject = tally.field.map { " \($0)" } ?? ""
-            let places = tally.places.isEmpty ? "" : "：\(tally.rowRanges())"
-            lines.append("  \(tally.severity.label) \(tally.count) 处 [\(tally.rule)]\(subject)\(places)")
-        }
+        lines += ImportTally.tally(report.diagnostics).map { "  " + $0.line }
         return lines.joined(separator: "\n")
     }
 

@@ -36,7 +36,9 @@ import Testing
         #expect(tallies.map(\.count) == [1, 1, 5, 4, 1])
         #expect(tallies[2].rowRanges() == "事项.xlsx[事项] 第 2–5、9 行")
         #expect(tallies[3].rowRanges() == "gd.json 第 1–3 行；事项.xlsx[事项] 第 11 行")
-        #expect(tallies[4].places.isEmpty)
+        #expect(tallies[4].places.map(\.rows) == [[]])
+        #expect(tallies[4].line == "提示 1 处 [import.source.records]：gd.json")
+        #expect(tallies[2].line == "警告 5 处 [import.value.not-published] promisedLimit：事项.xlsx[事项] 第 2–5、9 行")
         #expect(tallies.reduce(0) { $0 + $1.count } == diagnostics.count)
     }
 

@@ -130,9 +130,15 @@ import Testing
             ["ONLINECHECK": "是（全程网办）"],
             ["consult_phone": "020-12345678（工作日9:00-17:00）"],
             ["TASK_TYPE": "行政许可"],
+            ["matter_level": "市级（含区、县）"],
         ])
         #expect(result.report.imported == 4)
-        #expect(result.report.rejected == 0)
+        // One text that is not a level is not split into levels at its 、.
+        #expect(result.report.rejected == 1)
+        #expect(
+            result.report.diagnostics.contains {
+                $0.row == 5 && $0.field == "level" && $0.message.contains("“市级（含区、县）”不是 1–6 的行使层级")
+            })
         let items = result.items
         try #require(items.count == 4)
         #expect(items[0].details.levels == [.municipal, .county])

@@ -163,10 +163,16 @@ struct ItemAssembler {
         codes.basic = text(.basicCode)
         codes.uscc = text(.bodyCreditCode)
         if case .list(let listed)? = values[.level], listed.count > 1 {
-            listedLevels = listed
-            note(
-                .level, .note, .importValueTransformed,
-                "列出多个层级“\(listed.joined(separator: "、"))”：记为实施层级，行使层级按实施编码读取")
+            if values[.levels] == nil {
+                listedLevels = listed
+                note(
+                    .level, .note, .importValueTransformed,
+                    "列出多个层级“\(listed.joined(separator: "、"))”：记为实施层级，行使层级按实施编码读取")
+            } else {
+                note(
+                    .level, .warning, .importValueDropped,
+                    "列出多个层级“\(listed.joined(separator: "、"))”：实施层级另有来源，未采用；行使层级按实施编码读取")
+            }
         } else {
             codes.levelText = text(.level)
         }

@@ -92,7 +92,15 @@ struct ParsedRecord {
             // them as 实施层级.
             if field.target == .level {
                 let pieces = ValueParser.split(value)
-                if pieces.count > 1 { return .list(pieces.map { reader.translated($0, field, column: column) }) }
+                if pieces.count > 1 {
+                    // Only when every piece is a level ("市级（含区、县）" is one text, not two levels).
+                    var probe = reader
+                    let levels = pieces.map { probe.translated($0, field, column: column) }
+                    if levels.allSatisfy({ Int($0).map((1...6).contains) == true }) {
+                        reader = probe
+                        return .list(levels)
+                    }
+                }
             }
             return .text(value)
         case .integer:
