@@ -31,6 +31,11 @@ extension XMLParseContext {
             (grown + slotOfCapacity).initialize(repeating: -2, count: capacity - slotOfCapacity)
             slotOf.deallocate()
             slotOf = grown
+            let events = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            events.moveInitialize(from: eventsOf, count: slotOfCapacity)
+            (events + slotOfCapacity).initialize(repeating: 0, count: capacity - slotOfCapacity)
+            eventsOf.deallocate()
+            eventsOf = events
             slotOfCapacity = capacity
         }
         return id
@@ -44,6 +49,21 @@ extension XMLParseContext {
         return known != -2 ? known : resolveSlot(id)
     }
 
+    /// Whether the slotted handler is given `event` of the element name with this id: asked of it the first time.
+    @inline(__always)
+    func receives(_ event: XMLElementEvents, of id: Int) -> Bool {
+        var known = eventsOf[id]
+        if known == 0 { known = resolveEvents(id) }
+        return known & (event.rawValue << 1) != 0
+    }
+
+    @inline(never)
+    private func resolveEvents(_ id: Int) -> UInt8 {
+        let known = slotted.elementEvents(for: names.entry(id)).rawValue << 1 | 1
+        eventsOf[id] = known
+        return known
+    }
+
     @inline(never)
     private func resolveSlot(_ id: Int) -> Int {
         var slot = -1
@@ -55,13 +75,16 @@ extension XMLParseContext {
         return slot
     }
 
+    @inline(__always)
     func startElement(
         localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int32,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard !aborted, let elementID = enterElement(localname: localname, uri: uri) else { return }
         if isSlotted && depth > 1 {
-            startSlotted(elementID, attributeCount: attributeCount, attributes: attributes)
+            if receives(.start, of: elementID) {
+                startSlotted(elementID, attributeCount: attributeCount, attributes: attributes)
+            }
             return
         }
         // Values with `&#38;` decoded into buffers freed after the callback; nil (no array, no release) for the
@@ -189,6 +212,7 @@ extension XMLParseContext {
         }
     }
 
+    @inline(__always)
     func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
         guard !aborted else { return }
         let count = textBytes
@@ -196,14 +220,18 @@ extension XMLParseContext {
         // The id its start tag got (libxml2 pairs every end tag with its start tag).
         let id = depth > 0 && depth < openCapacity ? openIDs[depth] : nameID(local: localname, uri: uri)
         if isSlotted {
-            slotted.endElement(
-                nameID: id, depth: depth, text: UnsafeMutableBufferPointer(start: text, count: count), context: self)
+            if depth <= 1 || receives(.end, of: id) {
+                slotted.endElement(
+                    nameID: id, depth: depth, text: UnsafeMutableBufferPointer(start: text, count: count),
+                    context: self)
+            }
         } else {
             idHandler.endElement(nameID: id, depth: depth, context: self)
         }
         depth -= 1
     }
 
+    @inline(__always)
     func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
         guard !aborted else { return }
         deliverText(UnsafeBufferPointer(start: chars, count: length))

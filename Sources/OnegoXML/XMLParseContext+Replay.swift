@@ -68,6 +68,7 @@ extension XMLParseContext {
             to: onego_event_attribute.self)
         var value = UnsafeMutableRawPointer(attributes + total).assumingMemoryBound(to: UInt8.self)
         if isSlotted && depth > 1 {
+            guard receives(.start, of: elementID) else { return }
             var present: UInt64 = 0
             for i in 0..<total {
                 let attribute = attributes[i]

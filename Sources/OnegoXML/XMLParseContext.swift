@@ -28,6 +28,9 @@ public final class XMLParseContext {
     let isSlotted: Bool
     /// Per attribute name id: its slot, -1 for none, -2 not asked yet (slotted handlers only).
     @exclusivity(unchecked) var slotOf: UnsafeMutablePointer<Int8>
+    /// Per element name id: ``XMLElementEvents`` bits shifted left by one, bit 0 set once asked (slotted handlers
+    /// only; as long as ``slotOf``).
+    @exclusivity(unchecked) var eventsOf: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) var slotOfCapacity = 64
     /// The 64 slots of the current start tag's attribute values (slotted handlers only).
     let slotValues: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
@@ -106,6 +109,8 @@ public final class XMLParseContext {
         self.isSlotted = slotted != nil
         self.slotOf = .allocate(capacity: slotOfCapacity)
         self.slotOf.initialize(repeating: -2, count: slotOfCapacity)
+        self.eventsOf = .allocate(capacity: slotOfCapacity)
+        self.eventsOf.initialize(repeating: 0, count: slotOfCapacity)
         self.slotValues = .allocate(capacity: 64)
         self.slotValues.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: 64)
         self.text = .allocate(capacity: textCapacity)
@@ -118,6 +123,7 @@ public final class XMLParseContext {
         entries.deallocate()
         openIDs.deallocate()
         slotOf.deallocate()
+        eventsOf.deallocate()
         slotValues.deallocate()
         for buffer in decodedValues { buffer.deallocate() }
         text.deallocate()

@@ -10,11 +10,29 @@ public protocol XMLSlottedContentHandler: XMLNameIDContentHandler {
     /// The slot (`0..<64`) where start tags below the root put the value of the attribute `name`, or `nil` to leave
     /// it out. Asked at most once per distinct attribute name of a parse.
     func attributeSlot(for name: XMLName) -> Int?
+    /// Which tags of the elements named `name` below the root the handler is given; the others are parsed, counted
+    /// against the limits and left out. Asked at most once per distinct element name of a parse.
+    func elementEvents(for name: XMLName) -> XMLElementEvents
     /// A start tag below the root, its attributes sorted into their slots. Valid only during the call.
     func startElement(nameID: Int, slots: XMLAttributeSlots, depth: Int, context: XMLParseContext)
     /// An end tag at `depth`, with the character data read since the last start or end tag (text and CDATA runs
     /// joined). The handler may change the bytes in place; they are valid only during the call.
     func endElement(nameID: Int, depth: Int, text: UnsafeMutableBufferPointer<UInt8>, context: XMLParseContext)
+}
+
+/// The tags of an element a ``XMLSlottedContentHandler`` is given.
+public struct XMLElementEvents: OptionSet, Sendable {
+    public let rawValue: UInt8
+
+    /// Creates a set from its bits.
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The start tag, with its attributes.
+    public static let start = XMLElementEvents(rawValue: 1)
+    /// The end tag, with the element's text.
+    public static let end = XMLElementEvents(rawValue: 2)
+    /// Both tags.
+    public static let all: XMLElementEvents = [.start, .end]
 }
 
 /// The attribute values of one start tag by the slots of ``XMLSlottedContentHandler/attributeSlot(for:)``, borrowed
@@ -46,6 +64,7 @@ public struct XMLAttributeSlots {
 /// `let` is called without reference counting.
 final class UnslottedHandler: XMLSlottedContentHandler {
     func attributeSlot(for name: XMLName) -> Int? { nil }
+    func elementEvents(for name: XMLName) -> XMLElementEvents { .all }
     func startElement(nameID: Int, slots: XMLAttributeSlots, depth: Int, context: XMLParseContext) {}
     func endElement(nameID: Int, depth: Int, text: UnsafeMutableBufferPointer<UInt8>, context: XMLParseContext) {}
     func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {}

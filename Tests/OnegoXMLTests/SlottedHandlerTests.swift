@@ -11,6 +11,17 @@ private func testSlot(_ name: XMLName) -> Int? {
     return name.localName.utf8.reduce(0) { $0 + Int($1) } % 64
 }
 
+/// The tags the slotted handler of these tests is given below the root: no start tag of `c` (so none of its
+/// attributes), no end tag of `i` (so none of its text), neither of `j`.
+private func testEvents(_ name: XMLName) -> XMLElementEvents {
+    switch name.localName {
+    case "c": .end
+    case "i": .start
+    case "j": []
+    default: .all
+    }
+}
+
 /// Logs what a slotted handler sees, the way ``SlotLog`` computes it from the plain events.
 private func startLine(
     _ name: XMLName, depth: Int, slots: [Int: String], context: XMLParseContext
@@ -44,6 +55,7 @@ private final class SlotLog: XMLContentHandler {
 
     func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
         text = []
+        guard context.depth == 1 || testEvents(name).contains(.start) else { return }
         var slots: [Int: String] = [:]
         for attribute in attributes {
             if let slot = testSlot(attribute.name) { slots[slot] = attribute.stringValue }
@@ -56,6 +68,7 @@ private final class SlotLog: XMLContentHandler {
     func endElement(_ name: XMLName, context: XMLParseContext) {
         let line = endLine(name, depth: context.depth, text: String(decoding: text, as: UTF8.self), context: context)
         text = []
+        guard context.depth == 1 || testEvents(name).contains(.end) else { return }
         log(line, context)
     }
 }
@@ -76,8 +89,13 @@ private final class SlottedLog: XMLSlottedContentHandler {
     }
 
     func attributeSlot(for name: XMLName) -> Int? {
-        asked.append(name.qualified)
+        asked.append("attribute " + name.qualified)
         return testSlot(name)
+    }
+
+    func elementEvents(for name: XMLName) -> XMLElementEvents {
+        asked.append("element " + name.qualified)
+        return testEvents(name)
     }
 
     func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {
@@ -117,8 +135,9 @@ private final class SlottedLog: XMLSlottedContentHandler {
 }
 
 /// ``XMLSlottedContentHandler``: the attribute values in their slots and each element's text with its end tag are
-/// exactly what the plain events give, on every fixture and on hostile and multi-chunk documents, with both
-/// dispatches, trusted and validated, with limits and aborts; each attribute name is asked for once.
+/// exactly what the plain events give, less the tags the handler declined, on every fixture and on hostile and
+/// multi-chunk documents, with both dispatches, trusted and validated, with limits and aborts; each attribute and
+/// element name is asked for once.
 @Suite struct SlottedHandlerTests {
     struct Outcome: Equatable {
         var lines: [String]
@@ -168,6 +187,8 @@ private final class SlottedLog: XMLSlottedContentHandler {
         "<r>" + String(repeating: "<i n=\"甲乙\" m=\"v\">x</i>\n", count: 30_000) + "<bad></r>",
         "<r>" + String(repeating: "<i n=\"&amp;&amp;\" m=\"v\"><![CDATA[x]]>y</i>\n", count: 20_000) + "</r>",
         "<r a=\"1\"><i>" + String(repeating: "长文本", count: 50_000) + "</i><j v=\"1\"/></r>",
+        "<r>" + String(repeating: "<i k=\"1\"><c k=\"2\">甲</c><j k=\"3\">乙<x k=\"4\">丙</x></j>丁</i>\n", count: 9_000)
+            + "</r>",
     ]
 
     @Test(arguments: fixtures)
@@ -203,6 +224,17 @@ private final class SlottedLog: XMLSlottedContentHandler {
         #expect(log[2] == "end {}b depth 2 at 1:69 \"t\"")
     }
 
+    @Test func declinedTagsAreLeftOut() {
+        let bytes = Array("<r><i k=\"1\"><c k=\"2\">甲</c><j k=\"3\">乙<x>丙</x></j>丁</i><i/></r>".utf8)
+        let log = Self.parse(slotted: true, .direct, bytes: bytes).lines
+        #expect(
+            log.map { $0.components(separatedBy: " at ")[0] } == [
+                "start {}r depth 1", "start {}i depth 2", "end {}c depth 3", "start {}x depth 4", "end {}x depth 4",
+                "start {}i depth 2", "end {}r depth 1",
+            ])
+        #expect(log[2].hasSuffix("\"甲\""))
+    }
+
     @Test func limitsAndAbortsStopAtTheSamePlace() {
         let long = Array(("<a><b>" + String(repeating: "文字", count: 4_000) + "</b></a>").utf8)
         let deep = Array(
@@ -215,7 +247,7 @@ private final class SlottedLog: XMLSlottedContentHandler {
                 #expect(Self.parse(slotted: true, dispatch, bytes: bytes, limits: limits) == expected)
             }
         }
-        let many = Array(("<r>" + String(repeating: "<i k=\"v\">x</i>\n", count: 25_000) + "</r>").utf8)
+        let many = Array(("<r>" + String(repeating: "<e k=\"v\">x</e>\n", count: 25_000) + "</r>").utf8)
         for abortAt in [1, 2, 3, 1_000, 40_000] {
             for dispatch in [XMLEventDispatch.direct, .replayed] {
                 let expected = Self.parse(slotted: false, dispatch, bytes: many, abortAt: abortAt)

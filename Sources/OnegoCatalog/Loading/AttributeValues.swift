@@ -63,6 +63,8 @@ struct TokenTable<Token>: @unchecked Sendable {
     struct Entry {
         var bytes: UnsafeBufferPointer<UInt8>
         var value: Token
+        /// The first eight bytes (all of them when fewer) packed into a word (``packedHead(_:count:)``).
+        var head: UInt64
     }
 
     let entries: UnsafeBufferPointer<Entry>
@@ -73,7 +75,9 @@ struct TokenTable<Token>: @unchecked Sendable {
             let bytes = Array(text.utf8)
             let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
             _ = copy.initialize(from: bytes)
-            storage.initializeElement(at: index, to: Entry(bytes: UnsafeBufferPointer(copy), value: value))
+            let head = packedHead(copy.baseAddress, count: bytes.count)
+            storage.initializeElement(
+                at: index, to: Entry(bytes: UnsafeBufferPointer(copy), value: value, head: head))
         }
         entries = UnsafeBufferPointer(storage)
     }
@@ -82,15 +86,36 @@ struct TokenTable<Token>: @unchecked Sendable {
 extension CatalogToken {
     static func makeByteTable() -> TokenTable<Self> { TokenTable(allCases.map { ($0.rawValue, $0) }) }
 
-    /// The case whose token equals `bytes`, ignoring surrounding ASCII white space.
+    /// The case whose token equals `bytes`, ignoring surrounding ASCII white space. A token is compared by its length
+    /// and its first eight bytes as one word; only the bytes past those are compared with `memcmp`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
         let trimmed = trimASCIIWhitespace(bytes)
         guard let base = trimmed.baseAddress else { return nil }
-        for entry in byteTable.entries where entry.bytes.count == trimmed.count {
-            if let other = entry.bytes.baseAddress, memcmp(other, base, trimmed.count) == 0 { return entry.value }
+        let count = trimmed.count
+        let head = packedHead(base, count: count)
+        for entry in byteTable.entries where entry.bytes.count == count && entry.head == head {
+            if count <= 8 { return entry.value }
+            if let other = entry.bytes.baseAddress, memcmp(other + 8, base + 8, count - 8) == 0 { return entry.value }
         }
         return nil
     }
+}
+
+/// The first eight of `count` bytes (all of them when fewer) in one word, the first in the low byte and the rest
+/// zero: two words are equal exactly when those bytes are.
+@inline(__always)
+func packedHead(_ base: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+    guard let base else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    if count >= 8 { return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) }
+    if count >= 4 {
+        let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+        let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        return low | (high >> UInt64(8 * (8 - count))) << 32
+    }
+    var packed: UInt64 = 0
+    for index in 0..<count { packed |= UInt64(base[index]) << UInt64(8 * index) }
+    return packed
 }
 
 extension TimeUnit: CatalogToken { static let byteTable = makeByteTable() }

@@ -109,6 +109,28 @@ final class CatalogFileReader: XMLSlottedContentHandler {
         case feeItem, modes, materials, material, note, standard, results, result, process, step, contact
         // Schema 1.1.
         case levels, jointDepartment, alias, keyword, appointment
+
+        /// Whether its start tag is read (by `open`, or checked against ``maxListEntries``): the cases `open`
+        /// does nothing for are not.
+        var isReadAtStart: Bool {
+            switch self {
+            case .catalog, .name, .department, .serviceObject, .legalBasis, .conditions, .handlingForm,
+                .materials, .note, .standard, .results, .process, .levels, .alias, .keyword:
+                false
+            default: true
+            }
+        }
+
+        /// Whether its end tag is read (by `endElement`): the cases it does nothing for are not.
+        var isReadAtEnd: Bool {
+            switch self {
+            case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,
+                .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact,
+                .appointment:
+                false
+            default: true
+            }
+        }
     }
 
     @inline(__always)
@@ -143,6 +165,18 @@ final class CatalogFileReader: XMLSlottedContentHandler {
 
     func attributeSlot(for name: XMLName) -> Int? {
         name.namespaceURI.isEmpty ? Attr(rawValue: name.localName)?.rawValue : nil
+    }
+
+    /// The tags the reader does something with below the root: none of other namespaces' elements, and of the
+    /// catalog's only those that `open` or `endElement` read (a wrapper such as `<materials>` is given neither).
+    func elementEvents(for name: XMLName) -> XMLElementEvents {
+        guard name.namespaceURI == OnegoNamespace.catalog, let element = Element(rawValue: name.localName) else {
+            return []
+        }
+        var events: XMLElementEvents = []
+        if element.isReadAtStart { events.insert(.start) }
+        if element.isReadAtEnd { events.insert(.end) }
+        return events
     }
 
     func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {

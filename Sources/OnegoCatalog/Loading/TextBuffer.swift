@@ -87,24 +87,23 @@ struct ElementText {
         count = write
     }
 
-    /// False when no byte is at most 0x20 (so none is white space), checked eight bytes at a time: most texts are
-    /// Chinese with no ASCII white space at all.
+    /// False when no byte is at most 0x20 (so none is white space), checked sixteen bytes at a time (the last block
+    /// overlapping the one before it): most texts are Chinese with no ASCII white space at all.
     @inline(__always)
     private func mayHoldWhitespace(_ start: UnsafeMutablePointer<UInt8>) -> Bool {
         let raw = UnsafeRawPointer(start)
+        guard count >= 16 else {
+            for k in 0..<count where start[k] <= 0x20 { return true }
+            return false
+        }
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        var seen = SIMDMask<SIMD16<Int8>>(repeating: false)
         var k = 0
-        var below: UInt64 = 0
-        while k + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            // The top bit of a byte lane is set when some byte is below 0x21 (exact for "any", the classic test).
-            below |= (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-            k += 8
+        while k + 16 <= count {
+            seen .|= raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self) .<= space
+            k += 16
         }
-        if below != 0 { return true }
-        while k < count {
-            if start[k] <= 0x20 { return true }
-            k += 1
-        }
-        return false
+        if k < count { seen .|= raw.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self) .<= space }
+        return any(seen)
     }
 }
