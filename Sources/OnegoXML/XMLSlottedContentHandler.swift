@@ -22,6 +22,7 @@ public protocol XMLSlottedContentHandler: XMLNameIDContentHandler {
 
 /// The tags of an element a ``XMLSlottedContentHandler`` is given.
 public struct XMLElementEvents: OptionSet, Sendable {
+    /// The set's bits: 1 for the start tag, 2 for the end tag.
     public let rawValue: UInt8
 
     /// Creates a set from its bits.
