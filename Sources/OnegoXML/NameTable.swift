@@ -5,7 +5,7 @@
 /// two and a compare, which matters at one lookup per element and per attribute.
 struct NameTable: ~Copyable {
     /// The pointers as their addresses (0 for none), so a probe compares two words without testing for nil.
-    private struct Key {
+    fileprivate struct Key {
         var local: UInt
         var uri: UInt
         /// The name's id, or -1 for an empty slot.
@@ -47,6 +47,9 @@ struct NameTable: ~Copyable {
             slot = (slot &+ 1) & mask
         }
     }
+
+    /// The table as it is now, for a loop of lookups with no insertion between them (``NameProbe``).
+    var probe: NameProbe { NameProbe(base: UnsafeRawPointer(table.baseAddress.unsafelyUnwrapped), mask: mask) }
 
     /// The id of the name with these pointers, adding the name `make` builds when it is new.
     mutating func id(local: UnsafeRawPointer?, uri: UnsafeRawPointer?, make: (Int) -> XMLName) -> Int {
@@ -91,8 +94,29 @@ struct NameTable: ~Copyable {
     }
 
     @inline(__always)
-    private static func slot(_ a: UInt, _ b: UInt, _ mask: Int) -> Int {
+    fileprivate static func slot(_ a: UInt, _ b: UInt, _ mask: Int) -> Int {
         let mixed = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: mixed >> 17) & mask
+    }
+}
+
+/// A snapshot of a ``NameTable``'s storage for a loop of lookups: its base and mask held in registers instead of
+/// being loaded from the table's owner at every lookup. Valid until the next name is added.
+struct NameProbe {
+    let base: UnsafeRawPointer
+    let mask: Int
+
+    /// The id of the name with these dictionary pointers, when it was seen before.
+    @inline(__always)
+    func find(local: UnsafeRawPointer?, uri: UnsafeRawPointer?) -> Int? {
+        let (a, b) = (UInt(bitPattern: local), UInt(bitPattern: uri))
+        let keys = base.assumingMemoryBound(to: NameTable.Key.self)
+        var slot = NameTable.slot(a, b, mask)
+        while true {
+            let key = keys[slot]
+            if key.id < 0 { return nil }
+            if key.local == a && key.uri == b { return key.id }
+            slot = (slot &+ 1) & mask
+        }
     }
 }

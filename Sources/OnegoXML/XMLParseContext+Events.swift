@@ -17,19 +17,76 @@ extension XMLParseContext {
 
     @inline(never)
     private func addName(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int {
-        names.id(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
+        let id = names.id(local: UnsafeRawPointer(local), uri: UnsafeRawPointer(uri)) {
             XMLName(
                 id: $0,
                 localName: local.map { String(cString: $0) } ?? "",
                 namespaceURI: uri.map { String(cString: $0) } ?? "")
         }
+        if id >= slotOfCapacity {
+            var capacity = slotOfCapacity * 2
+            while capacity <= id { capacity *= 2 }
+            let grown = UnsafeMutablePointer<Int8>.allocate(capacity: capacity)
+            grown.moveInitialize(from: slotOf, count: slotOfCapacity)
+            (grown + slotOfCapacity).initialize(repeating: -2, count: capacity - slotOfCapacity)
+            slotOf.deallocate()
+            slotOf = grown
+            let events = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            events.moveInitialize(from: eventsOf, count: slotOfCapacity)
+            (events + slotOfCapacity).initialize(repeating: 0, count: capacity - slotOfCapacity)
+            eventsOf.deallocate()
+            eventsOf = events
+            slotOfCapacity = capacity
+        }
+        return id
     }
 
+    /// The slot of the attribute name with this id (see ``XMLSlottedContentHandler/attributeSlot(for:)``), -1 for
+    /// none: asked of the handler the first time only.
+    @inline(__always)
+    func attributeSlot(_ id: Int) -> Int {
+        let known = Int(slotOf[id])
+        return known != -2 ? known : resolveSlot(id)
+    }
+
+    /// Whether the slotted handler is given `event` of the element name with this id: asked of it the first time.
+    @inline(__always)
+    func receives(_ event: XMLElementEvents, of id: Int) -> Bool {
+        var known = eventsOf[id]
+        if known == 0 { known = resolveEvents(id) }
+        return known & (event.rawValue << 1) != 0
+    }
+
+    @inline(never)
+    private func resolveEvents(_ id: Int) -> UInt8 {
+        let known = slotted.elementEvents(for: names.entry(id)).rawValue << 1 | 1
+        eventsOf[id] = known
+        return known
+    }
+
+    @inline(never)
+    private func resolveSlot(_ id: Int) -> Int {
+        var slot = -1
+        if let asked = slotted.attributeSlot(for: names.entry(id)) {
+            precondition((0..<64).contains(asked), "attribute slot \(asked) outside 0..<64")
+            slot = asked
+        }
+        slotOf[id] = Int8(slot)
+        return slot
+    }
+
+    @inline(__always)
     func startElement(
         localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int32,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard !aborted, let elementID = enterElement(localname: localname, uri: uri) else { return }
+        if isSlotted && depth > 1 {
+            if receives(.start, of: elementID) {
+                startSlotted(elementID, attributeCount: attributeCount, attributes: attributes)
+            }
+            return
+        }
         // Values with `&#38;` decoded into buffers freed after the callback; nil (no array, no release) for the
         // many tags without one.
         var decoded: [UnsafeMutableBufferPointer<UInt8>]?
@@ -56,6 +113,66 @@ extension XMLParseContext {
         idHandler.startElement(
             nameID: elementID, attributes: XMLAttributeList(UnsafeBufferPointer(start: entries, count: count)),
             depth: depth, context: self)
+    }
+
+    /// A start tag below the root for a slotted handler: each attribute's value goes straight into its slot. The
+    /// loop keeps the name table, the slot table and the slots in locals; a name it does not know yet is resolved
+    /// out of line, after which it takes them again.
+    @inline(__always)
+    private func startSlotted(
+        _ elementID: Int, attributeCount: Int32, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        var present: UInt64 = 0
+        if let attributes, attributeCount > 0 {
+            if valuesMayHoldReferences {
+                present = fillSlotsDecoding(attributes, count: Int(attributeCount))
+            } else {
+                let values = slotValues
+                var probe = names.probe
+                var slots = slotOf
+                var p = UnsafeMutableRawPointer(attributes).assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
+                let end = p + 5 * Int(attributeCount)
+                while p < end {
+                    var slot = -2
+                    if let id = probe.find(local: p[0], uri: p[2]) { slot = Int(slots[id]) }
+                    if slot == -2 {
+                        slot = attributeSlot(nameID(local: p[0], uri: p[2]))
+                        probe = names.probe
+                        slots = slotOf
+                    }
+                    if slot >= 0, let start = p[3], let stop = p[4] {
+                        values[slot] = UnsafeBufferPointer(start: start, count: stop - start)
+                        present |= 1 &<< UInt64(truncatingIfNeeded: slot)
+                    }
+                    p += 5
+                }
+            }
+        }
+        slotted.startElement(
+            nameID: elementID, slots: XMLAttributeSlots(values: slotValues, present: present), depth: depth,
+            context: self)
+    }
+
+    /// ``startSlotted(_:attributeCount:attributes:)``'s loop for input whose values may hold a `&#38;`: each such
+    /// value is decoded into a buffer of ``decodedValues``, freed at the next start tag.
+    @inline(never)
+    private func fillSlotsDecoding(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, count: Int) -> UInt64 {
+        for buffer in decodedValues { buffer.deallocate() }
+        decodedValues.removeAll(keepingCapacity: true)
+        var present: UInt64 = 0
+        for i in 0..<count {
+            let base = attributes + i * 5
+            let slot = attributeSlot(nameID(local: base[0], uri: base[2]))
+            guard slot >= 0, let start = base[3], let end = base[4] else { continue }
+            var value = UnsafeBufferPointer(start: UnsafePointer<UInt8>(start), count: end - start)
+            if memchr(start, 0x26, end - start) != nil, let unescaped = decodeAmpersands(value) {
+                decodedValues.append(unescaped)
+                value = UnsafeBufferPointer(unescaped)
+            }
+            slotValues[slot] = value
+            present |= 1 &<< UInt64(truncatingIfNeeded: slot)
+        }
+        return present
     }
 
     /// Steps into a start tag: the depth, the text count and the depth limit. Returns the element's name id, or nil
@@ -95,15 +212,26 @@ extension XMLParseContext {
         }
     }
 
+    @inline(__always)
     func endElement(localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
         guard !aborted else { return }
+        let count = textBytes
         textBytes = 0
         // The id its start tag got (libxml2 pairs every end tag with its start tag).
         let id = depth > 0 && depth < openCapacity ? openIDs[depth] : nameID(local: localname, uri: uri)
-        idHandler.endElement(nameID: id, depth: depth, context: self)
+        if isSlotted {
+            if depth <= 1 || receives(.end, of: id) {
+                slotted.endElement(
+                    nameID: id, depth: depth, text: UnsafeMutableBufferPointer(start: text, count: count),
+                    context: self)
+            }
+        } else {
+            idHandler.endElement(nameID: id, depth: depth, context: self)
+        }
         depth -= 1
     }
 
+    @inline(__always)
     func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
         guard !aborted else { return }
         deliverText(UnsafeBufferPointer(start: chars, count: length))
@@ -114,13 +242,43 @@ extension XMLParseContext {
     func deliverText(_ text: UnsafeBufferPointer<UInt8>) {
         textBytes += text.count
         if textBytes > limits.maxTextBytes {
-            abort(
-                Diagnostic(
-                    .error, rule: .xmlLimitText,
-                    message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
+            refuseLongText()
             return
         }
-        handler.characters(text, context: self)
+        if isSlotted {
+            gather(text)
+        } else {
+            handler.characters(text, context: self)
+        }
+    }
+
+    /// Stops the parse at a text over ``XMLLimits/maxTextBytes`` (out of line: the text callback stays small).
+    @inline(never)
+    private func refuseLongText() {
+        abort(
+            Diagnostic(
+                .error, rule: .xmlLimitText,
+                message: "元素文本超过 \(limits.maxTextBytes) 字节上限", at: currentLocation))
+    }
+
+    /// Appends a run to the element's text (``textBytes`` already counts it).
+    @inline(__always)
+    private func gather(_ run: UnsafeBufferPointer<UInt8>) {
+        let held = textBytes - run.count
+        if textBytes > textCapacity { growText(keeping: held) }
+        if let source = run.baseAddress { (text + held).update(from: source, count: run.count) }
+    }
+
+    /// Makes room for ``textBytes`` bytes of text, keeping the first `held`.
+    @inline(never)
+    private func growText(keeping held: Int) {
+        var capacity = textCapacity * 2
+        while capacity < textBytes { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.moveInitialize(from: text, count: held)
+        text.deallocate()
+        text = grown
+        textCapacity = capacity
     }
 
     /// Stops the parse at a `<!DOCTYPE>`.

@@ -64,10 +64,32 @@ extension XMLParseContext {
     private func replayStart(_ event: UnsafePointer<onego_start_event>) {
         guard let elementID = enterElement(localname: event.pointee.localname, uri: event.pointee.uri) else { return }
         let total = Int(event.pointee.attribute_count)
-        reserveEntries(total)
         let attributes = UnsafeMutableRawPointer(mutating: event + 1).assumingMemoryBound(
             to: onego_event_attribute.self)
         var value = UnsafeMutableRawPointer(attributes + total).assumingMemoryBound(to: UInt8.self)
+        if isSlotted && depth > 1 {
+            guard receives(.start, of: elementID) else { return }
+            var present: UInt64 = 0
+            for i in 0..<total {
+                let attribute = attributes[i]
+                let slot = attributeSlot(nameID(local: attribute.localname, uri: attribute.uri))
+                guard attribute.length >= 0 else { continue }
+                let length = Int(attribute.length)
+                if slot >= 0 {
+                    let decoded =
+                        valuesMayHoldReferences && memchr(value, 0x26, length) != nil
+                        ? decodeAmpersandsInPlace(value, count: length) : length
+                    slotValues[slot] = UnsafeBufferPointer(start: value, count: decoded)
+                    present |= 1 &<< UInt64(truncatingIfNeeded: slot)
+                }
+                value += length
+            }
+            slotted.startElement(
+                nameID: elementID, slots: XMLAttributeSlots(values: slotValues, present: present), depth: depth,
+                context: self)
+            return
+        }
+        reserveEntries(total)
         var count = 0
         for i in 0..<total {
             let attribute = attributes[i]

@@ -22,6 +22,23 @@ public final class XMLParseContext {
     let handler: any XMLContentHandler
     /// The same handler when it takes name ids, else an adapter that resolves ids to names for it.
     let idHandler: any XMLNameIDContentHandler
+    /// The same handler when it takes slots (``XMLSlottedContentHandler``), else a stand-in that is never called.
+    let slotted: any XMLSlottedContentHandler
+    /// Whether the handler takes slots: attribute values go to ``slotValues``, text to ``text``.
+    let isSlotted: Bool
+    /// Per attribute name id: its slot, -1 for none, -2 not asked yet (slotted handlers only).
+    @exclusivity(unchecked) var slotOf: UnsafeMutablePointer<Int8>
+    /// Per element name id: ``XMLElementEvents`` bits shifted left by one, bit 0 set once asked (slotted handlers
+    /// only; as long as ``slotOf``).
+    @exclusivity(unchecked) var eventsOf: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) var slotOfCapacity = 64
+    /// The 64 slots of the current start tag's attribute values (slotted handlers only).
+    let slotValues: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    /// The decoded copies of the last slotted start tag's values that held a `&#38;`; freed at the next one.
+    @exclusivity(unchecked) var decodedValues: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// The character data since the last tag, ``textBytes`` long (slotted handlers only).
+    @exclusivity(unchecked) var text: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) var textCapacity = 256
     @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     @exclusivity(unchecked) var aborted = false
     @exclusivity(unchecked) var textBytes = 0
@@ -87,6 +104,16 @@ public final class XMLParseContext {
         self.maxDiagnostics = maxDiagnostics
         self.handler = handler
         self.idHandler = (handler as? any XMLNameIDContentHandler) ?? NameResolvingHandler(handler)
+        let slotted = handler as? any XMLSlottedContentHandler
+        self.slotted = slotted ?? UnslottedHandler()
+        self.isSlotted = slotted != nil
+        self.slotOf = .allocate(capacity: slotOfCapacity)
+        self.slotOf.initialize(repeating: -2, count: slotOfCapacity)
+        self.eventsOf = .allocate(capacity: slotOfCapacity)
+        self.eventsOf.initialize(repeating: 0, count: slotOfCapacity)
+        self.slotValues = .allocate(capacity: 64)
+        self.slotValues.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: 64)
+        self.text = .allocate(capacity: textCapacity)
         self.entries = .allocate(capacity: entryCapacity)
         self.openIDs = .allocate(capacity: openCapacity)
         self.recorder = dispatch == .replayed ? onego_recorder_create(Self.arenaCapacity) : nil
@@ -95,6 +122,11 @@ public final class XMLParseContext {
     deinit {
         entries.deallocate()
         openIDs.deallocate()
+        slotOf.deallocate()
+        eventsOf.deallocate()
+        slotValues.deallocate()
+        for buffer in decodedValues { buffer.deallocate() }
+        text.deallocate()
         onego_recorder_free(recorder)
     }
 

@@ -20,35 +20,34 @@ enum Attr: Int, CaseIterable {
     }
 }
 
-/// The current start tag's attribute values by slot; valid only during the start-tag callback. Owned by one reader
-/// (a class, so passing it around copies no arrays); a bit mask says which slots are set.
+/// A start tag's attribute values by slot, for start tags that come with an attribute list instead of slots (see
+/// ``CatalogFileReader``); valid only during the start-tag callback. Owned by one reader; a bit mask says which
+/// slots are set.
 final class AttributeValues {
-    private let slots: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>?>
+    private let storage: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
     @exclusivity(unchecked) private var used: UInt64 = 0
 
     init() {
-        slots = .allocate(capacity: Attr.allCases.count)
-        slots.initialize(repeating: nil, count: Attr.allCases.count)
+        storage = .allocate(capacity: 64)
+        storage.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: 64)
     }
 
-    deinit { slots.deallocate() }
+    deinit { storage.deallocate() }
 
-    func reset() {
-        var bits = used
-        while bits != 0 {
-            slots[bits.trailingZeroBitCount] = nil
-            bits &= bits - 1
-        }
-        used = 0
-    }
+    /// Clears every slot.
+    func reset() { used = 0 }
 
-    subscript(attr: Attr) -> UnsafeBufferPointer<UInt8>? {
-        get { slots[attr.rawValue] }
+    /// Sets a slot.
+    subscript(attr: Attr) -> UnsafeBufferPointer<UInt8> {
+        get { storage[attr.rawValue] }
         set {
-            slots[attr.rawValue] = newValue
+            storage[attr.rawValue] = newValue
             used |= 1 << UInt64(attr.rawValue)
         }
     }
+
+    /// The values set, as the parser hands them to a slotted handler.
+    var slots: XMLAttributeSlots { XMLAttributeSlots(values: storage, present: used) }
 }
 
 /// A code-list enum whose raw values are the XSD tokens, matched against attribute bytes without making strings.
@@ -64,6 +63,8 @@ struct TokenTable<Token>: @unchecked Sendable {
     struct Entry {
         var bytes: UnsafeBufferPointer<UInt8>
         var value: Token
+        /// The first eight bytes (all of them when fewer) packed into a word (``packedHead(_:count:)``).
+        var head: UInt64
     }
 
     let entries: UnsafeBufferPointer<Entry>
@@ -74,7 +75,9 @@ struct TokenTable<Token>: @unchecked Sendable {
             let bytes = Array(text.utf8)
             let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
             _ = copy.initialize(from: bytes)
-            storage.initializeElement(at: index, to: Entry(bytes: UnsafeBufferPointer(copy), value: value))
+            let head = packedHead(copy.baseAddress, count: bytes.count)
+            storage.initializeElement(
+                at: index, to: Entry(bytes: UnsafeBufferPointer(copy), value: value, head: head))
         }
         entries = UnsafeBufferPointer(storage)
     }
@@ -83,15 +86,36 @@ struct TokenTable<Token>: @unchecked Sendable {
 extension CatalogToken {
     static func makeByteTable() -> TokenTable<Self> { TokenTable(allCases.map { ($0.rawValue, $0) }) }
 
-    /// The case whose token equals `bytes`, ignoring surrounding ASCII white space.
+    /// The case whose token equals `bytes`, ignoring surrounding ASCII white space. A token is compared by its length
+    /// and its first eight bytes as one word; only the bytes past those are compared with `memcmp`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
         let trimmed = trimASCIIWhitespace(bytes)
         guard let base = trimmed.baseAddress else { return nil }
-        for entry in byteTable.entries where entry.bytes.count == trimmed.count {
-            if let other = entry.bytes.baseAddress, memcmp(other, base, trimmed.count) == 0 { return entry.value }
+        let count = trimmed.count
+        let head = packedHead(base, count: count)
+        for entry in byteTable.entries where entry.bytes.count == count && entry.head == head {
+            if count <= 8 { return entry.value }
+            if let other = entry.bytes.baseAddress, memcmp(other + 8, base + 8, count - 8) == 0 { return entry.value }
         }
         return nil
     }
+}
+
+/// The first eight of `count` bytes (all of them when fewer) in one word, the first in the low byte and the rest
+/// zero: two words are equal exactly when those bytes are.
+@inline(__always)
+func packedHead(_ base: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+    guard let base else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    if count >= 8 { return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) }
+    if count >= 4 {
+        let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+        let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        return low | (high >> UInt64(8 * (8 - count))) << 32
+    }
+    var packed: UInt64 = 0
+    for index in 0..<count { packed |= UInt64(base[index]) << UInt64(8 * index) }
+    return packed
 }
 
 extension TimeUnit: CatalogToken { static let byteTable = makeByteTable() }
@@ -107,7 +131,16 @@ extension Necessity: CatalogToken { static let byteTable = makeByteTable() }
 extension ResultType: CatalogToken { static let byteTable = makeByteTable() }
 extension SpecialProcedureKind: CatalogToken { static let byteTable = makeByteTable() }
 
+/// `bytes` without leading and trailing ASCII white space. Inlined for the common value that neither starts nor ends
+/// with a byte at or below 0x20 (two compares); the rest is trimmed out of line.
+@inline(__always)
 func trimASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    if let base = bytes.baseAddress, bytes.count > 0, base[0] > 0x20, base[bytes.count &- 1] > 0x20 { return bytes }
+    return trimmingASCIIWhitespace(bytes)
+}
+
+@inline(never)
+private func trimmingASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -119,24 +152,24 @@ func trimASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPoi
 /// Reads typed values from the current start tag's attribute bytes, reporting (not crashing on) bad ones when no
 /// schema has checked them.
 struct ValueReader {
-    unowned(unsafe) let values: AttributeValues
+    let values: XMLAttributeSlots
     unowned(unsafe) let interner: StringInterner
     unowned(unsafe) let context: XMLParseContext
     /// The element's name id, resolved to its name only for messages.
     let element: Int
     let reportsBadValues: Bool
 
-    func has(_ attr: Attr) -> Bool { values[attr] != nil }
+    func has(_ attr: Attr) -> Bool { values.has(attr.rawValue) }
 
     /// A repeated text, interned.
     func string(_ attr: Attr) -> String? {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         return interner.intern(bytes)
     }
 
     /// The interner's id of a repeated text, or `-1` when the attribute is absent.
     func id(_ attr: Attr) -> StringID {
-        guard let bytes = values[attr] else { return -1 }
+        guard let bytes = values[attr.rawValue] else { return -1 }
         return StringID(truncatingIfNeeded: interner.id(of: bytes))
     }
 
@@ -148,40 +181,40 @@ struct ValueReader {
 
     /// A text that is unique per item (codes): not worth interning.
     func unique(_ attr: Attr) -> String? {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         return String(decoding: trimASCIIWhitespace(bytes), as: UTF8.self)
     }
 
     func token<T: CatalogToken>(_ attr: Attr, _ type: T.Type) -> T? {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         if let value = T.parse(bytes) { return value }
         bad(attr, bytes)
         return nil
     }
 
     func token<T: RawRepresentable>(_ attr: Attr, _ type: T.Type) -> T? where T.RawValue == Int {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         if let number = parseInteger(bytes), let value = T(rawValue: number) { return value }
         bad(attr, bytes)
         return nil
     }
 
     func integer(_ attr: Attr) -> Int? {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         if let number = parseInteger(bytes), number <= 9999 { return number }
         bad(attr, bytes)
         return nil
     }
 
     func number(_ attr: Attr) -> Double? {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         if let number = parseDecimal(bytes), number <= 3650 { return number }
         bad(attr, bytes)
         return nil
     }
 
     func boolean(_ attr: Attr) -> Bool? {
-        guard let bytes = values[attr] else { return nil }
+        guard let bytes = values[attr.rawValue] else { return nil }
         let t = trimASCIIWhitespace(bytes)
         switch t.count {
         case 1 where t[0] == UInt8(ascii: "1"): return true

@@ -4,10 +4,11 @@ import OnegoXML
 /// Builds ``ServiceItem`` values from the events of one catalog file as they stream by.
 ///
 /// It never holds more than the item being read. Element and attribute names are resolved once per distinct
-/// name id, attribute values are parsed from their bytes (numbers, booleans and code-list tokens never become
-/// intermediate strings), and repeated texts are interned. With validation off it still never crashes on bad
-/// values: they become `catalog.value` diagnostics.
-final class CatalogFileReader: XMLNameIDContentHandler {
+/// name id (the parser puts each attribute's value straight into its ``Attr`` slot and hands an element's text over
+/// once, at its end tag: ``XMLSlottedContentHandler``), attribute values are parsed from their bytes (numbers,
+/// booleans and code-list tokens never become intermediate strings), and repeated texts are interned. With
+/// validation off it still never crashes on bad values: they become `catalog.value` diagnostics.
+final class CatalogFileReader: XMLSlottedContentHandler {
     /// What the file turned out to be.
     enum RootKind: Equatable {
         case unknown
@@ -35,17 +36,29 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     /// item made it run for minutes.
     static let maxListEntries = 1_000
 
-    /// How many entries the list that `element` adds to already holds, and its Chinese name; `nil` for elements
-    /// that are not list entries.
-    private func listLength(before element: Element) -> (Int, String)? {
+    /// How many entries the list that `element` adds to already holds; 0 for elements that are not list entries.
+    @inline(__always)
+    private func listLength(before element: Element) -> Int {
         switch element {
-        case .material: (scratch.materials.count, "申请材料")
-        case .result: (scratch.results.count, "办理结果")
-        case .step: (scratch.steps.count, "办理环节")
-        case .law: (scratch.legalBasis.count, "设定依据")
-        case .feeItem: (scratch.feeItems.count, "收费项目")
-        case .specialProcedure: (scratch.specialProcedures.count, "特别程序")
-        default: nil
+        case .material: scratch.materials.count
+        case .result: scratch.results.count
+        case .step: scratch.steps.count
+        case .law: scratch.legalBasis.count
+        case .feeItem: scratch.feeItems.count
+        case .specialProcedure: scratch.specialProcedures.count
+        default: 0
+        }
+    }
+
+    /// The Chinese name of the list a list entry `element` adds to.
+    private static func listName(_ element: Element) -> String {
+        switch element {
+        case .material: "申请材料"
+        case .result: "办理结果"
+        case .step: "办理环节"
+        case .law: "设定依据"
+        case .feeItem: "收费项目"
+        default: "特别程序"
         }
     }
 
@@ -54,8 +67,12 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     @exclusivity(unchecked) private var elementKinds: [UInt8] = []
     /// Per name id: 0 not yet resolved, 1 not a catalog attribute, else the attribute's index + 2.
     @exclusivity(unchecked) private var attributeKinds: [UInt8] = []
+    /// The attribute slots and the text runs of start tags and texts that come through ``XMLContentHandler``'s
+    /// calls instead of the slotted ones (a parse gathers them itself for a ``XMLSlottedContentHandler``).
     private let values = AttributeValues()
-    @exclusivity(unchecked) private var text = TextBuffer()
+    @exclusivity(unchecked) private var runs = TextBuffer()
+    /// The text of the element whose end tag is being read.
+    @exclusivity(unchecked) private var text = ElementText(start: nil, count: 0)
     /// The item being read: built in place and moved into `items` at `</item>` (no optional chaining, no copies).
     @exclusivity(unchecked) private var item = ServiceItem(codes: ItemCodes(basic: "", implementation: ""), name: "")
     @exclusivity(unchecked) private var isInItem = false
@@ -92,6 +109,28 @@ final class CatalogFileReader: XMLNameIDContentHandler {
         case feeItem, modes, materials, material, note, standard, results, result, process, step, contact
         // Schema 1.1.
         case levels, jointDepartment, alias, keyword, appointment
+
+        /// Whether its start tag is read (by `open`, or checked against ``maxListEntries``): the cases `open`
+        /// does nothing for are not.
+        var isReadAtStart: Bool {
+            switch self {
+            case .catalog, .name, .department, .serviceObject, .legalBasis, .conditions, .handlingForm,
+                .materials, .note, .standard, .results, .process, .levels, .alias, .keyword:
+                false
+            default: true
+            }
+        }
+
+        /// Whether its end tag is read (by `endElement`): the cases it does nothing for are not.
+        var isReadAtEnd: Bool {
+            switch self {
+            case .catalog, .legalBasis, .statutoryLimit, .promisedLimit, .specialProcedure, .visits, .online,
+                .crossRegion, .fee, .feeItem, .modes, .materials, .results, .result, .process, .step, .contact,
+                .appointment:
+                false
+            default: true
+            }
+        }
     }
 
     @inline(__always)
@@ -124,18 +163,39 @@ final class CatalogFileReader: XMLNameIDContentHandler {
 
     // MARK: XMLContentHandler
 
+    func attributeSlot(for name: XMLName) -> Int? {
+        name.namespaceURI.isEmpty ? Attr(rawValue: name.localName)?.rawValue : nil
+    }
+
+    /// The tags the reader does something with below the root: none of other namespaces' elements, and of the
+    /// catalog's only those that `open` or `endElement` read (a wrapper such as `<materials>` is given neither).
+    func elementEvents(for name: XMLName) -> XMLElementEvents {
+        guard name.namespaceURI == OnegoNamespace.catalog, let element = Element(rawValue: name.localName) else {
+            return []
+        }
+        var events: XMLElementEvents = []
+        if element.isReadAtStart { events.insert(.start) }
+        if element.isReadAtEnd { events.insert(.end) }
+        return events
+    }
+
     func startElement(nameID: Int, attributes: XMLAttributeList, depth: Int, context: XMLParseContext) {
+        runs.clear()
         if depth == 1 {
             checkRoot(context.name(id: nameID), attributes: attributes, context: context)
             return
         }
-        clearText()
-        guard let element = kind(of: nameID, context) else { return }
         values.reset()
         for attribute in attributes.entries {
             if let attr = attributeKind(of: attribute.nameID, context) { values[attr] = attribute.value }
         }
-        if let (count, what) = listLength(before: element), count >= Self.maxListEntries {
+        startElement(nameID: nameID, slots: values.slots, depth: depth, context: context)
+    }
+
+    func startElement(nameID: Int, slots: XMLAttributeSlots, depth: Int, context: XMLParseContext) {
+        guard let element = kind(of: nameID, context) else { return }
+        if listLength(before: element) >= Self.maxListEntries {
+            let what = Self.listName(element)
             context.abort(
                 Diagnostic(
                     .error, rule: .catalogLimitList,
@@ -144,7 +204,7 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             return
         }
         let a = ValueReader(
-            values: values, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)
+            values: slots, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)
         open(element, a, context: context)
     }
 
@@ -261,15 +321,26 @@ final class CatalogFileReader: XMLNameIDContentHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: XMLParseContext) {
-        text.append(bytes)
+        runs.append(bytes)
     }
 
     func endElement(nameID: Int, depth: Int, context: XMLParseContext) {
+        let held = runs.elementText
+        runs.clear()
+        // The runs' storage is only written again by `characters`, which cannot come during this call.
+        endElement(nameID: nameID, depth: depth, text: held, context: context)
+    }
+
+    func endElement(nameID: Int, depth: Int, text: UnsafeMutableBufferPointer<UInt8>, context: XMLParseContext) {
+        endElement(nameID: nameID, depth: depth, text: ElementText(text), context: context)
+    }
+
+    private func endElement(nameID: Int, depth: Int, text elementText: ElementText, context: XMLParseContext) {
         guard depth > 1, let element = kind(of: nameID, context) else {
             if depth == 1 { hasReachedRootEnd = true }
-            clearText()
             return
         }
+        text = elementText
         switch element {
         case .item:
             if isInItem {
@@ -318,14 +389,9 @@ final class CatalogFileReader: XMLNameIDContentHandler {
             .appointment:
             break
         }
-        clearText()
     }
 
     // MARK: Helpers
-
-    /// Empties the text buffer, keeping its storage.
-    @inline(__always)
-    private func clearText() { text.clear() }
 
     private func checkRoot(_ name: XMLName, attributes: XMLAttributeList, context: XMLParseContext) {
         if name.namespaceURI == OnegoNamespace.catalog && name.localName == "catalog" {

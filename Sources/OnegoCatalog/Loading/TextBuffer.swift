@@ -1,6 +1,7 @@
 /// The character data of the element being read, gathered across libxml2's runs in one reused block of raw
 /// storage: appending is a copy and clearing sets a count, where an `[UInt8]` paid its generic append and
-/// `removeLast` on every run and every tag.
+/// `removeLast` on every run and every tag. Used when the reader is driven through ``XMLContentHandler``'s
+/// per-run `characters` calls; a slotted parse gathers the text itself (``XMLSlottedContentHandler``).
 struct TextBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -14,14 +15,8 @@ struct TextBuffer: ~Copyable {
 
     deinit { start.deallocate() }
 
-    /// Whether no byte is held.
-    var isEmpty: Bool { count == 0 }
-
-    /// The bytes held; valid until the next change.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
-
-    /// The bytes decoded as UTF-8.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// The bytes held, to be read (and changed in place) until the next change.
+    var elementText: ElementText { ElementText(start: start, count: count) }
 
     /// Appends a run of bytes.
     @inline(__always)
@@ -36,10 +31,43 @@ struct TextBuffer: ~Copyable {
     @inline(__always)
     mutating func clear() { count = 0 }
 
+    private mutating func grow(toHold needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = newCapacity
+    }
+}
+
+/// An element's character data, borrowed from the parser (or a ``TextBuffer``) for one end-tag callback, read as the
+/// catalog reads texts: white space trimmed and collapsed in place.
+struct ElementText {
+    private let start: UnsafeMutablePointer<UInt8>?
+    /// How many bytes are held.
+    private(set) var count: Int
+
+    /// Borrows `count` bytes at `start` (none when `start` is nil).
+    init(start: UnsafeMutablePointer<UInt8>?, count: Int) {
+        self.start = start
+        self.count = start == nil ? 0 : count
+    }
+
+    /// Borrows the bytes of `buffer`.
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.init(start: buffer.baseAddress, count: buffer.count) }
+
+    /// The bytes held.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    /// The bytes decoded as UTF-8.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
     /// Trims ASCII white space and collapses inner runs to one space, in place.
     mutating func collapseWhitespace() {
         // Most texts have no ASCII white space at all: leave them untouched.
-        if !mayHoldWhitespace() { return }
+        guard let start, mayHoldWhitespace(start) else { return }
         var write = 0
         var pendingSpace = false
         for read in 0..<count {
@@ -59,34 +87,23 @@ struct TextBuffer: ~Copyable {
         count = write
     }
 
-    /// False when no byte is at most 0x20 (so none is white space), checked eight bytes at a time: most texts are
-    /// Chinese with no ASCII white space at all.
+    /// False when no byte is at most 0x20 (so none is white space), checked sixteen bytes at a time (the last block
+    /// overlapping the one before it): most texts are Chinese with no ASCII white space at all.
     @inline(__always)
-    private func mayHoldWhitespace() -> Bool {
+    private func mayHoldWhitespace(_ start: UnsafeMutablePointer<UInt8>) -> Bool {
         let raw = UnsafeRawPointer(start)
+        guard count >= 16 else {
+            for k in 0..<count where start[k] <= 0x20 { return true }
+            return false
+        }
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        var seen = SIMDMask<SIMD16<Int8>>(repeating: false)
         var k = 0
-        var below: UInt64 = 0
-        while k + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            // The top bit of a byte lane is set when some byte is below 0x21 (exact for "any", the classic test).
-            below |= (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-            k += 8
+        while k + 16 <= count {
+            seen .|= raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self) .<= space
+            k += 16
         }
-        if below != 0 { return true }
-        while k < count {
-            if start[k] <= 0x20 { return true }
-            k += 1
-        }
-        return false
-    }
-
-    private mutating func grow(toHold needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(from: start, count: count)
-        start.deallocate()
-        start = grown
-        capacity = newCapacity
+        if k < count { seen .|= raw.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self) .<= space }
+        return any(seen)
     }
 }
