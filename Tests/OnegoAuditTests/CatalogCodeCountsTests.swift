@@ -102,11 +102,11 @@ import Testing
         #expect(groups.map { $0.map(\.id) } == expected)
     }
 
-    @Test func firstValueStoresOnlyANewKey() {
+    @Test func insertIfAbsentStoresOnlyANewKey() {
         var positions: [String: Int] = [:]
-        let first = positions.firstValue(1, forKey: "a")
-        let again = positions.firstValue(2, forKey: "a")
-        let other = positions.firstValue(3, forKey: "b")
+        let first = positions.insertIfAbsent(1, forKey: "a")
+        let again = positions.insertIfAbsent(2, forKey: "a")
+        let other = positions.insertIfAbsent(3, forKey: "b")
         #expect(first.value == 1 && first.isNew)
         #expect(again.value == 1 && !again.isNew)
         #expect(other.value == 3 && other.isNew)

@@ -84,7 +84,7 @@ import Testing
                 let expected = Self.oracle(for: target, items: items, compression: compression)
                 #expect(WorkList.missing(for: target, items: items, compression: compression) == expected)
                 let byUnits = WorkList.missing(
-                    for: target, items: items, handling: handling, compression: compression, rowsAreUnits: true)
+                    for: target, items: items, handling: handling, compression: compression, rows: .onePerUnit)
                 #expect(byUnits == expected, "\(target.figure) \(comparison)")
                 checked += expected.count
             }

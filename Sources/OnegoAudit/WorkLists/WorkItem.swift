@@ -32,15 +32,22 @@ public enum WorkList {
     ) -> [WorkItem] {
         missing(
             for: target, items: items, handling: PopulationIndex(.handlingItems, items: items),
-            compression: compression, rowsAreUnits: false)
+            compression: compression, rows: .mayRepeatCodes)
+    }
+
+    /// What the compression rows handed to ``missing(for:items:handling:compression:rows:)`` are.
+    enum CompressionRows {
+        /// Computed from the handling units: one row per code, so none needs a check for a repeated code.
+        case onePerUnit
+        /// Made some other way: a code's later rows are left out.
+        case mayRepeatCodes
     }
 
     /// The items that count against a target, with the catalog's handling units (each code once, at its first
-    /// item) already worked out; `rowsAreUnits` when the compression rows were computed from those units (one row
-    /// per code), so they need no check for repeated codes.
+    /// item) already worked out and the compression rows described by `rows`.
     static func missing(
         for target: PolicyTarget, items: [ServiceItem], handling: PopulationIndex, compression: CompressionFigures,
-        rowsAreUnits: Bool
+        rows: CompressionRows
     ) -> [WorkItem] {
         var out: [WorkItem] = []
         if let definition = RateDefinition.definition(id: target.figure) {
@@ -68,7 +75,8 @@ public enum WorkList {
         guard CompressionFigure(rawValue: target.figure) != nil else { return [] }
         let licensingOnly = target.figure.hasPrefix("licensing-")
         var seen = Set<String>()
-        for row in compression.items where row.exclusion == nil && (rowsAreUnits || seen.insert(row.item).inserted) {
+        let onePerUnit = rows == .onePerUnit
+        for row in compression.items where row.exclusion == nil && (onePerUnit || seen.insert(row.item).inserted) {
             guard !licensingOnly || row.isLicensing, let rate = row.rate else { continue }
             let short = target.comparison == .atLeast ? rate < target.threshold - 1e-9 : rate > target.threshold + 1e-9
             guard short else { continue }

@@ -20,8 +20,8 @@ public struct Catalog: Sendable {
         index.reserveCapacity(items.count)
         implementationIndex.reserveCapacity(items.count)
         for (offset, item) in items.enumerated() {
-            _ = index.firstValue(offset, forKey: item.id)
-            _ = implementationIndex.firstValue(offset, forKey: item.codes.implementation)
+            index.insertIfAbsent(offset, forKey: item.id)
+            implementationIndex.insertIfAbsent(offset, forKey: item.codes.implementation)
         }
         self.index = index
         self.implementationIndex = implementationIndex
