@@ -213,11 +213,11 @@ public struct Auditor: Sendable {
             let compression = CompressionFigures.compute(items: items, units: handling, officeHours: officeHours)
             // The targets and their work lists need only the figures: worked out here, beside the rules.
             var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
-            for index in targets.indices where !targets[index].met {
-                targets[index].missing = WorkList.missing(
-                    for: targets[index].target, items: items, handling: handling, compression: compression,
-                    rows: .onePerUnit)
-            }
+            let unmet = targets.indices.filter { !targets[$0].met }
+            let lists = WorkList.missing(
+                for: unmet.map { targets[$0].target }, items: items, handling: handling, compression: compression,
+                rows: .onePerUnit)
+            for (index, list) in zip(unmet, lists) { targets[index].missing = list }
             let computed: Figures = (
                 rates, tally.crossRegion(population: population), compression, handling.count,
                 catalog.implementationCodeCount, Array(catalog.departments), catalog.materialCount, targets,
