@@ -146,4 +146,25 @@ import Testing
             #expect(catalog.item(code: code) == items[offset])
         }
     }
+
+    /// The departments in order of first appearance equal every item's department, each kept at its first item: for the
+    /// sample (departments together), the sample interleaved with its reversed copy (a department every other
+    /// item), and with a department that comes back after others.
+    @Test func departmentsAreEveryItemsInOrderOfFirstAppearance() throws {
+        let sample = try Self.variants()[0].items
+        var interleaved: [ServiceItem] = []
+        for (item, other) in zip(sample, sample.reversed()) { interleaved += [item, other] }
+        var returning = sample
+        if var back = sample.first {
+            back.department = "后来又出现的部门"
+            returning.insert(back, at: 1)
+            returning.append(back)
+        }
+        for items in [sample, interleaved, returning] {
+            var seen = Set<String>()
+            let expected = items.map(\.department).filter { seen.insert($0).inserted }
+            #expect(Array(Catalog(items: items).departments) == expected)
+        }
+        #expect(Catalog(items: sample).departments.count > 5)
+    }
 }

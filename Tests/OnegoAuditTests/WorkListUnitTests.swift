@@ -103,7 +103,7 @@ import Testing
             // visits so the halves differ.
             let sample = items
             var copy = 0
-            while items.count < WorkList.halvedUnitCount + sample.count {
+            while items.count < 2 * WorkList.halvedUnitCount {
                 copy += 1
                 for var item in sample {
                     item.codes.handling = (item.codes.handling ?? item.codes.implementation) + "-\(copy)"

@@ -59,7 +59,17 @@ public struct Catalog: Sendable {
     public var implementationCodeCount: Int { implementationIndex.count }
 
     /// The departments, in order of first appearance.
-    public var departments: OrderedSet<String> { OrderedSet(items.map(\.department)) }
+    public var departments: OrderedSet<String> {
+        // A file lists a department's items together: a department equal to the last item's (a comparison of the
+        // same shared string, mostly) needs no hash.
+        var departments = OrderedSet<String>()
+        var last: String?
+        for item in items where item.department != last {
+            departments.append(item.department)
+            last = item.department
+        }
+        return departments
+    }
 
     /// Total number of material lines over all items.
     public var materialCount: Int { items.reduce(0) { $0 + $1.materials.count } }
