@@ -136,22 +136,27 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
     /// The rows of 10,000 units or more are made in two halves side by side; the sums are added row by row in order
     /// either way, so every figure is the same to the last bit.
     static func compute(items: [ServiceItem], units: PopulationIndex, officeHours: OfficeHours) -> CompressionFigures {
-        @Sendable func made(_ range: Range<Int>) -> [ItemCompression] {
-            items.withUnsafeBufferPointer { items in
-                range.map { row(for: items[units.representative(of: $0)], officeHours: officeHours) }
+        // Each row is made in its place (copying 100,000 rows after the halves cost a retain per string).
+        let count = units.count
+        let rows = [ItemCompression](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            nonisolated(unsafe) let rows = base
+            @Sendable func make(_ range: Range<Int>) {
+                items.withUnsafeBufferPointer { items in
+                    for unit in range {
+                        (rows + unit).initialize(
+                            to: row(for: items[units.representative(of: unit)], officeHours: officeHours))
+                    }
+                }
             }
-        }
-        let rows: [ItemCompression]
-        if units.count >= halvedRowCount {
-            let middle = units.count / 2
-            let halves = Locked<[[ItemCompression]]>([[], []])
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let rows = made(half == 0 ? 0..<middle : middle..<units.count)
-                halves.withLock { $0[half] = rows }
+            if count >= halvedRowCount {
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    make(half == 0 ? 0..<count / 2 : count / 2..<count)
+                }
+            } else {
+                make(0..<count)
             }
-            rows = halves.withLock { $0[0] + $0[1] }
-        } else {
-            rows = made(0..<units.count)
+            initialized = count
         }
         var overall = CompressionAggregate.Sum()
         var licensing = CompressionAggregate.Sum()
