@@ -143,32 +143,14 @@ extension Array where Element == Finding {
     /// The number of findings with this severity.
     public func count(_ severity: Severity) -> Int { count { $0.severity == severity } }
 
-    /// Sorted by severity, then file, line, column and rule (a finding without a location at file `""`, line and
-    /// column 0); findings equal in all of these keep their order.
+    /// Sorted by severity, then file, line, column and rule.
     public func sortedForReport() -> [Finding] {
-        // The few distinct files and rules are ranked once, so the sort compares integers, and it moves positions,
-        // not findings: each finding is copied once, into its place.
-        func ranks<Key: Hashable>(_ keys: some Sequence<Key>, by order: (Key, Key) -> Bool) -> [Key: Int] {
-            let distinct = Set(keys).sorted(by: order)
-            return Dictionary(uniqueKeysWithValues: zip(distinct, distinct.indices))
+        sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            let l = a.location ?? SourceLocation(file: "", line: 0, column: 0)
+            let r = b.location ?? SourceLocation(file: "", line: 0, column: 0)
+            if l != r { return l < r }
+            return a.rule < b.rule
         }
-        let severities = ranks(lazy.map(\.severity), by: <)
-        let files = ranks(lazy.map { $0.location?.file ?? "" }, by: <)
-        let rules = ranks(lazy.map(\.rule), by: <)
-        let keys = map { finding in
-            (
-                severity: severities[finding.severity] ?? 0, file: files[finding.location?.file ?? ""] ?? 0,
-                line: finding.location?.line ?? 0, column: finding.location?.column ?? 0,
-                rule: rules[finding.rule] ?? 0
-            )
-        }
-        let order = indices.sorted { a, b in
-            let (l, r) = (keys[a], keys[b])
-            if (l.severity, l.file, l.line, l.column, l.rule) != (r.severity, r.file, r.line, r.column, r.rule) {
-                return (l.severity, l.file, l.line, l.column, l.rule) < (r.severity, r.file, r.line, r.column, r.rule)
-            }
-            return a < b
-        }
-        return order.map { self[$0] }
     }
 }
