@@ -35,12 +35,14 @@ import Testing
         var items = sample
         if large {
             // Copies under codes of their own, every other one reversed (a department comes back after others)
-            // and with its limits halved, until the units are enough to be cut in halves.
+            // and with its limits halved, every third in two departments of the same length taking turns, until
+            // the units are enough to be cut in halves.
             var copy = 0
             while items.count < CompressionFigures.halvedRowCount + sample.count {
                 copy += 1
-                for var item in copy % 2 == 0 ? sample : sample.reversed() {
+                for (offset, var item) in (copy % 2 == 0 ? sample : sample.reversed()).enumerated() {
                     item.codes.handling = (item.codes.handling ?? item.codes.implementation) + "-\(copy)"
+                    if copy % 3 == 0 { item.department = offset % 2 == 0 ? "甲部门" : "乙部门" }
                     if copy % 2 == 1, var promised = item.promisedLimit {
                         promised.value /= 2
                         item.promisedLimit = promised
