@@ -176,18 +176,23 @@ struct PrettyJSONWriter {
     }
 
     /// A value already written by a writer of the same depth. Streaming, a long one tops the waiting text up to a
-    /// chunk and goes to the sink from there as it is, not copied (a chunk then ends inside it).
+    /// chunk and goes to the sink from there a chunk at a time as it is, not copied (chunks then end inside it).
     mutating func value(handingOver written: [UInt8]) {
         beginValue()
         guard let sink, bytes.count + written.count >= chunkSize else {
             bytes += written
             return
         }
-        let fill = max(0, chunkSize - bytes.count)
-        bytes += written[..<fill]
+        var start = max(0, chunkSize - bytes.count)
+        bytes += written[..<start]
         finish()
-        let rest = written[fill...]
-        if rest.count >= chunkSize { rest.withUnsafeBytes { sink($0) } } else { bytes += rest }
+        written.withUnsafeBytes { all in
+            while written.count - start >= chunkSize {
+                sink(UnsafeRawBufferPointer(rebasing: all[start..<start + chunkSize]))
+                start += chunkSize
+            }
+        }
+        bytes += written[start...]
     }
 
     /// An array of strings.
