@@ -113,12 +113,11 @@ import Testing
         #expect(positions == ["a": 1, "b": 3])
     }
 
-    /// A catalog large enough for its indexes to be built on two threads (20,000 items) with repeated codes keeps
-    /// the first item of each code in both indexes, as the serial build of a small one does.
+    /// A catalog of 20,000 items with repeated codes keeps the first item of each code in both indexes.
     @Test func indexesOfALargeCatalogKeepTheFirstItemOfEachCode() throws {
         let sample = try Self.variants()[0].items
         var items: [ServiceItem] = []
-        for copy in 0..<(Catalog.parallelIndexThreshold / sample.count + 1) {
+        for copy in 0..<(20_000 / sample.count + 1) {
             for var item in sample {
                 // Every fifth copy repeats the sample's codes; the others get codes of their own.
                 if copy % 5 != 0 {
@@ -128,7 +127,7 @@ import Testing
                 items.append(item)
             }
         }
-        #expect(items.count >= Catalog.parallelIndexThreshold)
+        #expect(items.count >= 20_000)
         let catalog = Catalog(items: items)
         var first: [String: Int] = [:]
         var firstOfImplementation: [String: Int] = [:]
