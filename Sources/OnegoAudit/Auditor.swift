@@ -40,11 +40,15 @@ public struct Auditor: Sendable {
     /// findings of files whose outcome and rules are unchanged come from it, the others are worked out and stored;
     /// the result is the same either way.
     public func findings(in catalog: Catalog) -> [Finding] {
-        findings(in: catalog, implementationsAcrossRegions: nil)
+        findings(in: catalog, groupingAcrossRegions: false).findings
     }
 
-    /// ``findings(in:)`` with the catalog's implementations across regions already worked out (or `nil`).
-    func findings(in catalog: Catalog, implementationsAcrossRegions: [[ServiceItem]]?) -> [Finding] {
+    /// ``findings(in:)``, and when `groupingAcrossRegions` the catalog's implementations across regions
+    /// (``ConsistencyRules/implementationsAcrossRegions(_:)``), worked out once in the catalog rules' task for the
+    /// four-same rule and the caller.
+    func findings(in catalog: Catalog, groupingAcrossRegions: Bool) -> (
+        findings: [Finding], implementationsAcrossRegions: [[ServiceItem]]?
+    ) {
         let rules = registry.rules
         let segments = FileSegment.of(catalog, keyed: findingCache != nil)
         var perSegment = [[[Finding]]?](repeating: nil, count: segments.count)
@@ -58,9 +62,8 @@ public struct Auditor: Sendable {
             perSegment = found.withLock { $0 }
         }
         let stale = segments.indices.filter { perSegment[$0] == nil }
-        let (computed, catalogFindings) = runRules(
-            on: catalog, segments: stale.map { segments[$0].range },
-            implementationsAcrossRegions: implementationsAcrossRegions)
+        let (computed, catalogFindings, groups) = runRules(
+            on: catalog, segments: stale.map { segments[$0].range }, groupingAcrossRegions: groupingAcrossRegions)
         for (position, index) in stale.enumerated() {
             perSegment[index] = computed[position]
             if let findingCache, let path = segments[index].path { findingCache.store(computed[position], for: path) }
@@ -70,15 +73,16 @@ public struct Auditor: Sendable {
             for segment in perSegment { result += segment?[index] ?? [] }
             result += catalogFindings[index]
         }
-        return result
+        return (result, groups)
     }
 
     /// Runs the item rules on the items of each range (one list per rule for each range, in item order) and the
-    /// catalog rules on the whole catalog (one list per rule).
+    /// catalog rules on the whole catalog (one list per rule); when `groupingAcrossRegions`, the catalog rules'
+    /// task works out the implementations across regions first and hands them to its rules and back.
     private func runRules(
-        on catalog: Catalog, segments: [Range<Int>], implementationsAcrossRegions: [[ServiceItem]]?
+        on catalog: Catalog, segments: [Range<Int>], groupingAcrossRegions: Bool
     ) -> (
-        perSegment: [[[Finding]]], catalog: [[Finding]]
+        perSegment: [[[Finding]]], catalog: [[Finding]], implementationsAcrossRegions: [[ServiceItem]]?
     ) {
         let rules = registry.rules
         let itemChecks: [(index: Int, check: @Sendable (ServiceItem, RuleContext) -> [RuleIssue])] =
@@ -94,28 +98,31 @@ public struct Auditor: Sendable {
         // Item rules are pure functions of one item: run them item by item (one pass over each item while it is
         // in cache) on all cores, in chunks whose results are put back in rule order, then item order, so the
         // output is the same as one rule after another over the whole catalog. The catalog rules are one more
-        // task beside the chunks. Each task has its own context (memos without locks) over one shared memo, so each
-        // distinct material name is worked out once.
+        // task, taken first (task 0, the longest), beside the chunks. Each task has its own context (memos without
+        // locks) over one shared memo, so each distinct material name is worked out once.
         let chunks = Self.chunks(of: segments)
         let slots = Locked([[[Finding]]](repeating: [], count: chunks.count + 1))
+        let grouped = Locked<[[ServiceItem]]?>(nil)
         let settings = self.settings
         let memo = RuleContext.SharedMemo()
         let items = catalog.items
         DispatchQueue.concurrentPerform(iterations: chunks.count + 1) { task in
-            let context = RuleContext(settings: settings, shared: memo)
             var perRule = [[Finding]](repeating: [], count: rules.count)
-            if task == chunks.count {
-                context.implementationsAcrossRegions = implementationsAcrossRegions
+            if task == 0 {
+                let groups = groupingAcrossRegions ? ConsistencyRules.implementationsAcrossRegions(catalog) : nil
+                let context = RuleContext(settings: settings, shared: memo, implementationsAcrossRegions: groups)
                 for (index, check) in catalogChecks {
                     for (item, issue) in check(catalog, context) {
                         perRule[index].append(Self.finding(rules[index], item, issue))
                     }
                 }
                 slots.withLock { $0[task] = perRule }
+                grouped.withLock { $0 = groups }
                 return
             }
+            let context = RuleContext(settings: settings, shared: memo)
             items.withUnsafeBufferPointer { items in
-                for position in chunks[task].range {
+                for position in chunks[task - 1].range {
                     for (index, check) in itemChecks {
                         for issue in check(items[position], context) {
                             perRule[index].append(Self.finding(rules[index], items[position], issue))
@@ -128,10 +135,10 @@ public struct Auditor: Sendable {
         let tasks = slots.withLock { $0 }
         var perSegment = [[[Finding]]](
             repeating: [[Finding]](repeating: [], count: rules.count), count: segments.count)
-        for (task, chunk) in chunks.enumerated() {
-            for index in rules.indices { perSegment[chunk.segment][index] += tasks[task][index] }
+        for (chunk, (segment, _)) in chunks.enumerated() {
+            for index in rules.indices { perSegment[segment][index] += tasks[chunk + 1][index] }
         }
-        return (perSegment, tasks[chunks.count])
+        return (perSegment, tasks[0], grouped.withLock { $0 })
     }
 
     /// The ranges cut into chunks for the cores (about four per core over all ranges; one chunk per range under
@@ -185,7 +192,7 @@ public struct Auditor: Sendable {
         let figures = Locked<Figures?>(nil)
         let group = DispatchGroup()
         let officeHours = settings.officeHours
-        DispatchQueue.global().async(group: group) { [population, findingCache] in
+        DispatchQueue.global().async(group: group) { [population, findingCache, policy] in
             // The catalog's index knows whether any code repeats: without repeats, no code is looked up again.
             let distinct = !catalog.hasRepeatedIDs
             let handling = PopulationIndex(.handlingItems, items: items, idsAreDistinct: distinct)
@@ -202,18 +209,27 @@ public struct Auditor: Sendable {
                     calculator.tally(of: items, units: units)
                 }
             let slots = findingCache?.compressionRowSlots(files: files, units: handling, officeHours: officeHours)
+            let rates = tally.rates(population: population, excluded: units.excluded)
+            let compression = CompressionFigures.compute(items: items, units: handling, officeHours: officeHours)
+            // The targets and their work lists need only the figures: worked out here, beside the rules.
+            var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
+            let unmet = targets.indices.filter { !targets[$0].met }
+            let lists = WorkList.missing(
+                for: unmet.map { targets[$0].target }, items: items, handling: handling, compression: compression,
+                rows: .onePerUnit)
+            for (index, list) in zip(unmet, lists) { targets[index].missing = list }
             let computed: Figures = (
-                tally.rates(population: population, excluded: units.excluded),
-                tally.crossRegion(population: population),
-                CompressionFigures.compute(items: items, units: handling, officeHours: officeHours), handling.count,
-                catalog.implementationCodeCount, Array(catalog.departments), catalog.materialCount,
-                handling, slots ?? []
+                rates, tally.crossRegion(population: population), compression, handling.count,
+                catalog.implementationCodeCount, Array(catalog.departments), catalog.materialCount, targets,
+                slots ?? []
             )
             figures.withLock { $0 = computed }
         }
-        // The four-same rule and the regional variation group the same implementations: grouped once.
-        let acrossRegions = ConsistencyRules.implementationsAcrossRegions(catalog)
-        var all = findings(in: catalog, implementationsAcrossRegions: acrossRegions)
+        // The four-same rule and the regional variation group the same implementations: grouped once, in the
+        // catalog rules' task.
+        let ruled = findings(in: catalog, groupingAcrossRegions: true)
+        let acrossRegions = ruled.implementationsAcrossRegions ?? ConsistencyRules.implementationsAcrossRegions(catalog)
+        var all = ruled.findings
         all += findings(from: load.diagnostics + otherDiagnostics, catalog: catalog)
         let outcome = waivers.apply(
             to: all, today: today, registry: registry, isKnownItem: { catalog.firstIndex(ofID: $0) != nil })
@@ -226,7 +242,7 @@ public struct Auditor: Sendable {
         }
         guard
             let (
-                rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, handling,
+                rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, targets,
                 slots
             ) =
                 figures.withLock({ $0 })
@@ -236,12 +252,6 @@ public struct Auditor: Sendable {
         let subject = AuditReport.Subject(
             paths: paths, files: catalog.files.count, handlingItems: handlingCount,
             implementationItems: implementationCount, departments: departments, materials: materials)
-        var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
-        for index in targets.indices where !targets[index].met {
-            targets[index].missing = WorkList.missing(
-                for: targets[index].target, items: items, handling: handling, compression: compression,
-                rowsAreUnits: true)
-        }
         var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
             findings: active.sortedForReport(), waived: outcome.waived, rates: rates,
@@ -317,6 +327,6 @@ struct FileSegment {
 /// The figures computed beside the rule pass.
 private typealias Figures = (
     rates: [RateFigure], crossRegion: CrossRegionCounts, compression: CompressionFigures, handling: Int,
-    implementation: Int, departments: [String], materials: Int, handlingUnits: PopulationIndex,
+    implementation: Int, departments: [String], materials: Int, targets: [TargetResult],
     compressionRowSlots: [CompressionRowSlot]
 )

@@ -18,13 +18,20 @@ public final class RuleContext {
     private var phones: [UTF8Key: PhoneFacts] = [:]
     private var normalisedNames: [UTF8Key: Int] = [:]
     /// The catalog's implementations across regions (``ConsistencyRules/implementationsAcrossRegions(_:)``) when the
-    /// auditor worked them out before the rules ran (it needs them again for the regional variation).
-    var implementationsAcrossRegions: [[ServiceItem]]?
+    /// auditor worked them out for the catalog rules (it needs them again for the regional variation).
+    let implementationsAcrossRegions: [[ServiceItem]]?
 
     /// Creates a context with empty memos of its own, backed by `shared`.
-    public init(settings: AuditSettings, shared: SharedMemo = SharedMemo()) {
+    public convenience init(settings: AuditSettings, shared: SharedMemo = SharedMemo()) {
+        self.init(settings: settings, shared: shared, implementationsAcrossRegions: nil)
+    }
+
+    /// Creates a context for the catalog rules of a catalog whose implementations across regions are
+    /// `implementationsAcrossRegions` (`nil`: a rule that needs them works them out).
+    init(settings: AuditSettings, shared: SharedMemo, implementationsAcrossRegions: [[ServiceItem]]?) {
         self.settings = settings
         self.shared = shared
+        self.implementationsAcrossRegions = implementationsAcrossRegions
     }
 
     /// The comparison keys of a material name, memoised.

@@ -102,11 +102,11 @@ import Testing
         #expect(groups.map { $0.map(\.id) } == expected)
     }
 
-    @Test func firstValueStoresOnlyANewKey() {
+    @Test func insertIfAbsentStoresOnlyANewKey() {
         var positions: [String: Int] = [:]
-        let first = positions.firstValue(1, forKey: "a")
-        let again = positions.firstValue(2, forKey: "a")
-        let other = positions.firstValue(3, forKey: "b")
+        let first = positions.insertIfAbsent(1, forKey: "a")
+        let again = positions.insertIfAbsent(2, forKey: "a")
+        let other = positions.insertIfAbsent(3, forKey: "b")
         #expect(first.value == 1 && first.isNew)
         #expect(again.value == 1 && !again.isNew)
         #expect(other.value == 3 && other.isNew)
@@ -144,5 +144,26 @@ import Testing
         for (code, offset) in firstOfImplementation where first[code] == nil {
             #expect(catalog.item(code: code) == items[offset])
         }
+    }
+
+    /// The departments in order of first appearance equal every item's department, each kept at its first item: for the
+    /// sample (departments together), the sample interleaved with its reversed copy (a department every other
+    /// item), and with a department that comes back after others.
+    @Test func departmentsAreEveryItemsInOrderOfFirstAppearance() throws {
+        let sample = try Self.variants()[0].items
+        var interleaved: [ServiceItem] = []
+        for (item, other) in zip(sample, sample.reversed()) { interleaved += [item, other] }
+        var returning = sample
+        if var back = sample.first {
+            back.department = "后来又出现的部门"
+            returning.insert(back, at: 1)
+            returning.append(back)
+        }
+        for items in [sample, interleaved, returning] {
+            var seen = Set<String>()
+            let expected = items.map(\.department).filter { seen.insert($0).inserted }
+            #expect(Array(Catalog(items: items).departments) == expected)
+        }
+        #expect(Catalog(items: sample).departments.count > 5)
     }
 }

@@ -84,11 +84,57 @@ import Testing
                 let expected = Self.oracle(for: target, items: items, compression: compression)
                 #expect(WorkList.missing(for: target, items: items, compression: compression) == expected)
                 let byUnits = WorkList.missing(
-                    for: target, items: items, handling: handling, compression: compression, rowsAreUnits: true)
+                    for: target, items: items, handling: handling, compression: compression, rows: .onePerUnit)
                 #expect(byUnits == expected, "\(target.figure) \(comparison)")
                 checked += expected.count
             }
         }
         #expect(checked > 0)
+    }
+}
+
+/// The work lists of several targets, worked out on all cores (an item rate over many units in two halves), are the
+/// lists of each target alone, in the targets' order.
+@Suite struct WorkListsSideBySideTests {
+    @Test(arguments: [false, true]) func severalTargetsListWhatEachListsAlone(large: Bool) throws {
+        var items = try WorkListUnitTests.itemsWithRepeats()
+        if large {
+            // Copies under codes of their own until the units are enough to be cut in halves, each copy flipped on
+            // visits so the halves differ.
+            let sample = items
+            var copy = 0
+            while items.count < 2 * WorkList.halvedUnitCount {
+                copy += 1
+                for var item in sample {
+                    item.codes.handling = (item.codes.handling ?? item.codes.implementation) + "-\(copy)"
+                    if copy % 2 == 1 { item.visits = item.visits == 0 ? 2 : 0 }
+                    items.append(item)
+                }
+            }
+        }
+        let handling = PopulationIndex(.handlingItems, items: items)
+        #expect(handling.count >= (large ? WorkList.halvedUnitCount : 1))
+        let compression = CompressionFigures.compute(items: items)
+        let (policy, _) = Policy.load(
+            path: Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"),
+            schemaPath: Fixtures.schemas + "/policy.xsd")
+        var targets: [PolicyTarget] = []
+        for target in try #require(policy).targets {
+            for comparison in [PolicyTarget.Comparison.atLeast, .atMost] {
+                var target = target
+                target.comparison = comparison
+                targets.append(target)
+            }
+        }
+        let lists = WorkList.missing(
+            for: targets, items: items, handling: handling, compression: compression, rows: .onePerUnit)
+        #expect(lists.count == targets.count)
+        var listed = 0
+        for (target, list) in zip(targets, lists) {
+            let alone = WorkListUnitTests.oracle(for: target, items: items, compression: compression)
+            #expect(list == alone, "\(target.figure) \(target.comparison)")
+            listed += list.count
+        }
+        #expect(listed > (large ? WorkList.halvedUnitCount : 0))
     }
 }

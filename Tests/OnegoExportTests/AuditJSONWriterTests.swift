@@ -262,7 +262,8 @@ extension AuditJSONReport {
             #expect(chunks.dropLast().allSatisfy { $0.count >= chunk })
             #expect(chunks.joined().elementsEqual(try AuditJSONReport.renderUTF8(report)))
         }
-        // Cut as soon as a chunk is full: never more than a row's or an embedded part's worth past the size.
+        // Cut as soon as a chunk is full: never more than a row's or an embedded part's worth past the size (the
+        // findings and targets, written beforehand, go a chunk at a time).
         // The sample's document (a few hundred kilobytes) is one chunk of a megabyte, many of the smaller sizes.
         #expect((chunks.count == 1) == (chunk == 1 << 20))
         #expect(chunks.dropLast().allSatisfy { $0.count < chunk + 200_000 })

@@ -1,3 +1,4 @@
+import Dispatch
 import OnegoBase
 public import OnegoCatalog
 
@@ -131,24 +132,55 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
     }
 
     /// Computes the figures for the handling items already worked out.
+    ///
+    /// The rows of 10,000 units or more are made in two halves side by side; the sums are added row by row in order
+    /// either way, so every figure is the same to the last bit.
     static func compute(items: [ServiceItem], units: PopulationIndex, officeHours: OfficeHours) -> CompressionFigures {
-        let rows = items.withUnsafeBufferPointer { items in
-            (0..<units.count).map { row(for: items[units.representative(of: $0)], officeHours: officeHours) }
+        // Each row is made in its place (copying 100,000 rows after the halves cost a retain per string).
+        let count = units.count
+        let rows = [ItemCompression](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            nonisolated(unsafe) let rows = base
+            @Sendable func make(_ range: Range<Int>) {
+                items.withUnsafeBufferPointer { items in
+                    for unit in range {
+                        (rows + unit).initialize(
+                            to: row(for: items[units.representative(of: unit)], officeHours: officeHours))
+                    }
+                }
+            }
+            if count >= halvedRowCount {
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    make(half == 0 ? 0..<count / 2 : count / 2..<count)
+                }
+            } else {
+                make(0..<count)
+            }
+            initialized = count
         }
         var overall = CompressionAggregate.Sum()
         var licensing = CompressionAggregate.Sum()
         var departments: [String] = []
         var byDepartment: [CompressionAggregate.Sum] = []
         var departmentIndex: [UTF8Key: Int] = [:]
+        // A department's rows mostly follow each other: one whose department has the last row's bytes is not looked
+        // up (the index, too, tells departments apart by their bytes).
+        var last: (department: String, index: Int)?
         for row in rows {
             overall.add(row)
             if row.isLicensing { licensing.add(row) }
-            let key = UTF8Key(row.department)
-            let index = departmentIndex[key] ?? departments.count
-            if index == departments.count {
-                departmentIndex[key] = index
-                departments.append(row.department)
-                byDepartment.append(CompressionAggregate.Sum())
+            let index: Int
+            if let last, UTF8Key(last.department) == UTF8Key(row.department) {
+                index = last.index
+            } else {
+                let key = UTF8Key(row.department)
+                index = departmentIndex[key] ?? departments.count
+                if index == departments.count {
+                    departmentIndex[key] = index
+                    departments.append(row.department)
+                    byDepartment.append(CompressionAggregate.Sum())
+                }
+                last = (row.department, index)
             }
             byDepartment[index].add(row)
         }
@@ -158,6 +190,9 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
                 DepartmentCompression(department: $0, aggregate: $1.aggregate)
             })
     }
+
+    /// The unit count from which ``compute(items:units:officeHours:)`` makes its rows in two halves.
+    static let halvedRowCount = 10_000
 
     static func row(for item: ServiceItem, officeHours: OfficeHours) -> ItemCompression {
         var row = ItemCompression(

@@ -29,7 +29,7 @@ enum ConsistencyRules {
         groupOfCode.reserveCapacity(catalog.items.count)
         catalog.items.withUnsafeBufferPointer { items in
             for index in items.indices where !items[index].codes.basic.isEmpty {
-                let (at, isNew) = groupOfCode.firstValue(groups.count, forKey: items[index].codes.basic)
+                let (at, isNew) = groupOfCode.insertIfAbsent(groups.count, forKey: items[index].codes.basic)
                 guard !isNew else {
                     groups.append(Group(first: index))
                     continue

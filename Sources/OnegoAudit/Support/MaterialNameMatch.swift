@@ -63,12 +63,84 @@ public enum MaterialNameMatch {
         return !roleCharacters.contains(pair.0) && !roleCharacters.contains(pair.1)
     }
 
-    private static func reduced(_ name: String) -> String {
+    static func reduced(_ name: String) -> String {
+        if let plain = PlainScalars(name) { return plain.reduced() }
+        return reducedThroughFoundation(name)
+    }
+
+    /// ``reduced(_:)`` by Foundation's search (canonically equivalent sequences match): for any name.
+    static func reducedThroughFoundation(_ name: String) -> String {
         var s = name
         for (long, short) in synonyms { s = s.replacingOccurrences(of: long, with: short) }
         for qualifier in qualifiers where s.count > qualifier.count + 1 {
             s = s.replacingOccurrences(of: qualifier, with: "")
         }
         return s
+    }
+
+    /// The scalars of a name made only of scalars that are each a character of their own and canonically equivalent
+    /// to nothing but themselves (printable ASCII, CJK unified ideographs, CJK symbols and punctuation, full-width
+    /// forms; no scalar decomposes canonically to one of them). In such a name Foundation's canonical search finds
+    /// exactly the scalar sequences of the synonyms and qualifiers (themselves such scalars), and a character is a
+    /// scalar: ``reduced()`` replaces scalar by scalar without Foundation, whose search cost about 8 % of a warm
+    /// audit's instructions (the edited file's material names) at 20,000 items.
+    struct PlainScalars {
+        var scalars: [Unicode.Scalar]
+
+        init?(_ name: String) {
+            var scalars: [Unicode.Scalar] = []
+            for scalar in name.unicodeScalars {
+                guard Self.isPlain(scalar) else { return nil }
+                scalars.append(scalar)
+            }
+            self.scalars = scalars
+        }
+
+        static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            // CJK symbols and punctuation less the tone marks U+302A–302F, which combine with what precedes them.
+            case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+            default: false
+            }
+        }
+
+        /// Every synonym replaced, then every qualifier dropped while the name is longer than it by two, each left
+        /// to right without overlaps, as ``reducedThroughFoundation(_:)`` does.
+        func reduced() -> String {
+            var s = scalars
+            for (long, short) in synonyms {
+                s = Self.replacing(Array(long.unicodeScalars), with: Array(short.unicodeScalars), in: s)
+            }
+            for qualifier in qualifiers {
+                let pattern = Array(qualifier.unicodeScalars)
+                if s.count > pattern.count + 1 { s = Self.replacing(pattern, with: [], in: s) }
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: s)
+            return String(view)
+        }
+
+        static func replacing(
+            _ pattern: [Unicode.Scalar], with replacement: [Unicode.Scalar], in text: [Unicode.Scalar]
+        ) -> [Unicode.Scalar] {
+            guard let first = pattern.first, text.count >= pattern.count else { return text }
+            var out: [Unicode.Scalar] = []
+            var index = 0
+            var copied = 0
+            while index + pattern.count <= text.count {
+                if text[index] == first, text[index..<index + pattern.count].elementsEqual(pattern) {
+                    if out.isEmpty { out.reserveCapacity(text.count) }
+                    out += text[copied..<index]
+                    out += replacement
+                    index += pattern.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return text }
+            out += text[copied...]
+            return out
+        }
     }
 }

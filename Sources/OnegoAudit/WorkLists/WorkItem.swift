@@ -1,3 +1,4 @@
+import Dispatch
 public import OnegoCatalog
 
 /// One item that keeps a target from being met: what to fix, where it sits and which field causes the miss.
@@ -32,43 +33,110 @@ public enum WorkList {
     ) -> [WorkItem] {
         missing(
             for: target, items: items, handling: PopulationIndex(.handlingItems, items: items),
-            compression: compression, rowsAreUnits: false)
+            compression: compression, rows: .mayRepeatCodes)
+    }
+
+    /// What the compression rows handed to ``missing(for:items:handling:compression:rows:)`` are.
+    enum CompressionRows {
+        /// Computed from the handling units: one row per code, so none needs a check for a repeated code.
+        case onePerUnit
+        /// Made some other way: a code's later rows are left out.
+        case mayRepeatCodes
     }
 
     /// The items that count against a target, with the catalog's handling units (each code once, at its first
-    /// item) already worked out; `rowsAreUnits` when the compression rows were computed from those units (one row
-    /// per code), so they need no check for repeated codes.
+    /// item) already worked out and the compression rows described by `rows`.
     static func missing(
         for target: PolicyTarget, items: [ServiceItem], handling: PopulationIndex, compression: CompressionFigures,
-        rowsAreUnits: Bool
+        rows: CompressionRows
+    ) -> [WorkItem] {
+        if let definition = RateDefinition.definition(id: target.figure) {
+            return missing(
+                for: target, definition: definition, items: items, handling: handling, units: 0..<handling.count)
+        }
+        return missing(for: target, compression: compression, rows: rows)
+    }
+
+    /// The unit count from which ``missing(for:items:handling:compression:rows:)`` of several targets cuts an item
+    /// rate's units in two halves worked out side by side.
+    static let halvedUnitCount = 10_000
+
+    /// The work lists of several targets, in their order: ``missing(for:items:handling:compression:rows:)`` of each,
+    /// worked out on all cores (an item rate over many units in two halves, put back in unit order).
+    static func missing(
+        for targets: [PolicyTarget], items: [ServiceItem], handling: PopulationIndex, compression: CompressionFigures,
+        rows: CompressionRows
+    ) -> [[WorkItem]] {
+        // The pieces: a target and, for an item rate, a range of its units.
+        var pieces: [(target: Int, units: Range<Int>?)] = []
+        for (index, target) in targets.enumerated() {
+            guard RateDefinition.definition(id: target.figure) != nil else {
+                pieces.append((index, nil))
+                continue
+            }
+            let count = handling.count
+            if count >= halvedUnitCount {
+                pieces += [(index, 0..<count / 2), (index, count / 2..<count)]
+            } else {
+                pieces.append((index, 0..<count))
+            }
+        }
+        let slots = Locked([[WorkItem]](repeating: [], count: pieces.count))
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] piece in
+            let (index, units) = pieces[piece]
+            let target = targets[index]
+            let found =
+                if let units, let definition = RateDefinition.definition(id: target.figure) {
+                    missing(for: target, definition: definition, items: items, handling: handling, units: units)
+                } else {
+                    missing(for: target, compression: compression, rows: rows)
+                }
+            slots.withLock { $0[piece] = found }
+        }
+        let found = slots.withLock { $0 }
+        var lists = [[WorkItem]](repeating: [], count: targets.count)
+        for (piece, (index, _)) in pieces.enumerated() { lists[index] += found[piece] }
+        return lists
+    }
+
+    /// The work items of an item rate's target among the handling units `units` (in order).
+    private static func missing(
+        for target: PolicyTarget, definition: RateDefinition, items: [ServiceItem], handling: PopulationIndex,
+        units: Range<Int>
     ) -> [WorkItem] {
         var out: [WorkItem] = []
-        if let definition = RateDefinition.definition(id: target.figure) {
-            let wantsMet = target.comparison == .atMost
-            items.withUnsafeBufferPointer { items in
-                // The handling units are the items whose code was not seen before, in catalog order.
-                for unit in 0..<handling.count {
-                    let position = handling.representative(of: unit)
-                    switch definition.measure {
-                    case .items(let condition):
-                        guard condition(items[position]) == wantsMet else { continue }
-                        out.append(workItem(items[position], reason: reason(for: definition.id, items[position])))
-                    case .materials(let condition):
-                        let lines = items[position].materials.filter { condition($0) == wantsMet }
-                        guard !lines.isEmpty else { continue }
-                        let names = lines.prefix(3).map(\.name).joined(separator: "、")
-                        out.append(
-                            workItem(
-                                items[position], reason: "\(lines.count) 条材料：\(names)\(lines.count > 3 ? "等" : "")"))
-                    }
+        let wantsMet = target.comparison == .atMost
+        items.withUnsafeBufferPointer { items in
+            // The handling units are the items whose code was not seen before, in catalog order.
+            for unit in units {
+                let position = handling.representative(of: unit)
+                switch definition.measure {
+                case .items(let condition):
+                    guard condition(items[position]) == wantsMet else { continue }
+                    out.append(workItem(items[position], reason: reason(for: definition.id, items[position])))
+                case .materials(let condition):
+                    let lines = items[position].materials.filter { condition($0) == wantsMet }
+                    guard !lines.isEmpty else { continue }
+                    let names = lines.prefix(3).map(\.name).joined(separator: "、")
+                    out.append(
+                        workItem(
+                            items[position], reason: "\(lines.count) 条材料：\(names)\(lines.count > 3 ? "等" : "")"))
                 }
             }
-            return out
         }
+        return out
+    }
+
+    /// The work items of a compression figure's target (none for a figure that is neither a rate nor one of these).
+    private static func missing(
+        for target: PolicyTarget, compression: CompressionFigures, rows: CompressionRows
+    ) -> [WorkItem] {
+        var out: [WorkItem] = []
         guard CompressionFigure(rawValue: target.figure) != nil else { return [] }
         let licensingOnly = target.figure.hasPrefix("licensing-")
         var seen = Set<String>()
-        for row in compression.items where row.exclusion == nil && (rowsAreUnits || seen.insert(row.item).inserted) {
+        let onePerUnit = rows == .onePerUnit
+        for row in compression.items where row.exclusion == nil && (onePerUnit || seen.insert(row.item).inserted) {
             guard !licensingOnly || row.isLicensing, let rate = row.rate else { continue }
             let short = target.comparison == .atLeast ? rate < target.threshold - 1e-9 : rate > target.threshold + 1e-9
             guard short else { continue }

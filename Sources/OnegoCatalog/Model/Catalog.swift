@@ -20,8 +20,8 @@ public struct Catalog: Sendable {
         index.reserveCapacity(items.count)
         implementationIndex.reserveCapacity(items.count)
         for (offset, item) in items.enumerated() {
-            _ = index.firstValue(offset, forKey: item.id)
-            _ = implementationIndex.firstValue(offset, forKey: item.codes.implementation)
+            index.insertIfAbsent(offset, forKey: item.id)
+            implementationIndex.insertIfAbsent(offset, forKey: item.codes.implementation)
         }
         self.index = index
         self.implementationIndex = implementationIndex
@@ -45,7 +45,17 @@ public struct Catalog: Sendable {
     public var implementationCodeCount: Int { implementationIndex.count }
 
     /// The departments, in order of first appearance.
-    public var departments: OrderedSet<String> { OrderedSet(items.map(\.department)) }
+    public var departments: OrderedSet<String> {
+        // A file lists a department's items together: a department equal to the last item's (a comparison of the
+        // same shared string, mostly) needs no hash.
+        var departments = OrderedSet<String>()
+        var last: String?
+        for item in items where item.department != last {
+            departments.append(item.department)
+            last = item.department
+        }
+        return departments
+    }
 
     /// Total number of material lines over all items.
     public var materialCount: Int { items.reduce(0) { $0 + $1.materials.count } }

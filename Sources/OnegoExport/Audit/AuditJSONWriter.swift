@@ -57,14 +57,16 @@ struct AuditJSONParts {
 
 /// The document of ``AuditJSONReport``, member by member in key order.
 extension PrettyJSONWriter {
-    mutating func auditReport(_ report: AuditReport, parts: AuditJSONParts) {
+    /// The document; with `later`, its findings and targets are the bytes that writer made (on another thread).
+    mutating func auditReport(_ report: AuditReport, parts: AuditJSONParts, later: AuditJSONLaterParts? = nil) {
         beginObject()
         key("compression")
         compression(report.compression, parts: parts)
         key("departments")
         embed(encoded: parts.departments)
+        let written = later?.written()
         key("findings")
-        findings(report)
+        if let written { value(handingOver: written.findings) } else { findings(report) }
         key("rates")
         if let encoded = parts.encodedRates { embed(encoded: encoded) } else { rates(parts.rates) }
         key("regionalVariation")
@@ -72,7 +74,7 @@ extension PrettyJSONWriter {
         key("schemaVersion")
         int(1)  // the version of this document's shape (see README, "JSON outputs")
         key("targets")
-        targets(report.targets)
+        if let written { value(handingOver: written.targets) } else { targets(report.targets) }
         endObject()
     }
 
@@ -221,5 +223,34 @@ extension PrettyJSONWriter {
 
     mutating func optional(_ text: String?) {
         if let text { string(text) } else { null() }
+    }
+}
+
+/// The findings and the targets of an audit's JSON document, written on a thread of their own as values at the
+/// document's first level (``PrettyJSONWriter/init(depth:capacity:)``) while the document's earlier members are
+/// written: the same bytes the document's own writer would have made in their place.
+final class AuditJSONLaterParts: Sendable {
+    private let done = DispatchGroup()
+    private let result = Locked<(findings: [UInt8], targets: [UInt8])?>(nil)
+
+    /// Starts writing the findings and targets of `report`.
+    init(writing report: AuditReport) {
+        DispatchQueue.global().async(group: done) { [result] in
+            var findings = PrettyJSONWriter(depth: 1, capacity: 4_096 + report.findings.count * 600)
+            findings.findings(report)
+            let workItems = report.targets.reduce(0) { $0 + $1.missing.count }
+            var targets = PrettyJSONWriter(depth: 1, capacity: 4_096 + workItems * 300)
+            targets.targets(report.targets)
+            result.withLock { $0 = (findings.bytes, targets.bytes) }
+        }
+    }
+
+    /// The bytes, once written (waits for them).
+    func written() -> (findings: [UInt8], targets: [UInt8]) {
+        done.wait()
+        guard let written = result.withLock({ $0 }) else {
+            preconditionFailure("the findings and targets were not written")
+        }
+        return written
     }
 }

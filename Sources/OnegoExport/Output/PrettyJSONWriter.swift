@@ -11,7 +11,8 @@ import OnegoBase
 /// encoder's order), which ``sortedKeys(_:)`` does for keys known only at run time.
 ///
 /// A writer made with ``init(streamingTo:chunk:)`` hands its text to a sink a chunk at a time (about `chunk` bytes,
-/// cut between values) instead of keeping all of it: a large document then never lives in memory whole.
+/// cut between values or inside a value written beforehand) instead of keeping all of it: a large document then never
+/// lives in memory whole.
 struct PrettyJSONWriter {
     /// The text written so far (with a sink: since the last chunk handed over).
     private(set) var bytes: [UInt8] = []
@@ -172,6 +173,26 @@ struct PrettyJSONWriter {
     mutating func value(_ written: ArraySlice<UInt8>) {
         beginValue()
         bytes.append(contentsOf: written)
+    }
+
+    /// A value already written by a writer of the same depth. Streaming, a long one tops the waiting text up to a
+    /// chunk and goes to the sink from there a chunk at a time as it is, not copied (chunks then end inside it).
+    mutating func value(handingOver written: [UInt8]) {
+        beginValue()
+        guard let sink, bytes.count + written.count >= chunkSize else {
+            bytes += written
+            return
+        }
+        var start = max(0, chunkSize - bytes.count)
+        bytes += written[..<start]
+        finish()
+        written.withUnsafeBytes { all in
+            while written.count - start >= chunkSize {
+                sink(UnsafeRawBufferPointer(rebasing: all[start..<start + chunkSize]))
+                start += chunkSize
+            }
+        }
+        bytes += written[start...]
     }
 
     /// An array of strings.
