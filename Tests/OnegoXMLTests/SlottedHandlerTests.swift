@@ -189,6 +189,11 @@ private final class SlottedLog: XMLSlottedContentHandler {
         "<r a=\"1\"><i>" + String(repeating: "长文本", count: 50_000) + "</i><j v=\"1\"/></r>",
         "<r>" + String(repeating: "<i k=\"1\"><c k=\"2\">甲</c><j k=\"3\">乙<x k=\"4\">丙</x></j>丁</i>\n", count: 9_000)
             + "</r>",
+        // New attribute and element names in every tag, before names seen earlier: the name table and the slot
+        // table grow in the middle of a tag's attributes, which the rest of the tag then reads from the new ones.
+        "<r>"
+            + (0..<400).map { "<e\($0) a\($0)=\"x\" b\($0)=\"y\" k=\"\($0)\" m=\"v\">t</e\($0)>" }.joined()
+            + "</r>",
     ]
 
     @Test(arguments: fixtures)
