@@ -50,13 +50,14 @@ public struct XMLAttributeSlots {
         self.present = present
     }
 
-    /// The decoded UTF-8 value in `slot`, or `nil` when the tag has no attribute for it.
+    /// The decoded UTF-8 value in `slot`, or `nil` when the tag has no attribute for it. A slot outside `0..<64` is
+    /// taken modulo 64, as its bit is: never a read outside the storage.
     @inlinable
     public subscript(slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        present & (1 &<< UInt64(truncatingIfNeeded: slot)) != 0 ? values[slot] : nil
+        present & (1 &<< UInt64(truncatingIfNeeded: slot)) != 0 ? values[slot & 63] : nil
     }
 
-    /// Whether `slot` holds a value.
+    /// Whether `slot` (modulo 64) holds a value.
     @inlinable
     public func has(_ slot: Int) -> Bool { present & (1 &<< UInt64(truncatingIfNeeded: slot)) != 0 }
 }

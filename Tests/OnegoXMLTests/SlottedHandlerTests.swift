@@ -229,6 +229,23 @@ private final class SlottedLog: XMLSlottedContentHandler {
         #expect(log[2] == "end {}b depth 2 at 1:69 \"t\"")
     }
 
+    /// A slot outside `0..<64` is read modulo 64, as its bit is tested: never outside the 64 values.
+    @Test func slotsOutsideTheRangeWrapAround() {
+        let values = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: 64)
+        defer { values.deallocate() }
+        values.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: 64)
+        let bytes: [UInt8] = [1, 2, 3]
+        bytes.withUnsafeBufferPointer { buffer in
+            values[0] = buffer
+            values[63] = UnsafeBufferPointer(rebasing: buffer[0..<2])
+            let slots = XMLAttributeSlots(values: values, present: 1 | 1 << 63)
+            #expect(slots[64]?.count == 3)
+            #expect(slots[-1]?.count == 2)
+            #expect(slots[65] == nil)
+            #expect(slots.has(128) && !slots.has(1))
+        }
+    }
+
     @Test func declinedTagsAreLeftOut() {
         let bytes = Array("<r><i k=\"1\"><c k=\"2\">甲</c><j k=\"3\">乙<x>丙</x></j>丁</i><i/></r>".utf8)
         let log = Self.parse(slotted: true, .direct, bytes: bytes).lines
