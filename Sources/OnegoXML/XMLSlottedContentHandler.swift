@@ -5,7 +5,10 @@
 ///
 /// The root's start tag still arrives through ``XMLNameIDContentHandler/startElement(nameID:attributes:depth:context:)``
 /// with all its attributes (so the root can be checked by name); every deeper start tag through
-/// ``startElement(nameID:slots:depth:context:)``. ``XMLContentHandler/characters(_:context:)`` is never called.
+/// ``startElement(nameID:slots:depth:context:)``. End tags (the root's always, the others as
+/// ``elementEvents(for:)`` asks) arrive through ``endElement(nameID:depth:text:context:)``;
+/// ``XMLNameIDContentHandler/endElement(nameID:depth:context:)`` and ``XMLContentHandler/characters(_:context:)``
+/// are never called.
 public protocol XMLSlottedContentHandler: XMLNameIDContentHandler {
     /// The slot (`0..<64`) where start tags below the root put the value of the attribute `name`, or `nil` to leave
     /// it out. Asked at most once per distinct attribute name of a parse.
