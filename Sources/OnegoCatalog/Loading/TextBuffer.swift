@@ -1,3 +1,5 @@
+import OnegoBase
+
 /// The character data of the element being read, gathered across libxml2's runs in one reused block of raw
 /// storage: appending is a copy and clearing sets a count, where an `[UInt8]` paid its generic append and
 /// `removeLast` on every run and every tag. Used when the reader is driven through ``XMLContentHandler``'s
@@ -32,12 +34,6 @@ struct TextBuffer: ~Copyable {
     mutating func clear() { count = 0 }
 
     private mutating func grow(toHold needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(from: start, count: count)
-        start.deallocate()
-        start = grown
-        capacity = newCapacity
+        start = start.grown(keeping: count, capacity: &capacity, toHold: needed)
     }
 }
