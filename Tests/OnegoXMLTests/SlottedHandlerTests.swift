@@ -139,12 +139,10 @@ private final class SlottedLog: XMLSlottedContentHandler {
 /// multi-chunk documents, with both dispatches, trusted and validated, with limits and aborts; each attribute and
 /// element name is asked for once.
 @Suite struct SlottedHandlerTests {
-    struct Outcome: Equatable {
-        var lines: [String]
-        var diagnostics: [Diagnostic]
-    }
+    /// The log lines and diagnostics of a parse, as the dispatch tests compare them.
+    typealias Outcome = XMLEventDispatchTests.Outcome
 
-    static let schema: XMLSchema? = try? XMLSchema(contentsOf: Fixtures.path("Schemas/catalog.xsd"))
+    static let schema = XMLEventDispatchTests.schema
 
     static func parse(
         slotted: Bool, _ dispatch: XMLEventDispatch, bytes: [UInt8]? = nil, path: String? = nil,
@@ -164,14 +162,7 @@ private final class SlottedLog: XMLSlottedContentHandler {
         return Outcome(lines: (handler as? SlotLog)?.lines ?? [], diagnostics: diagnostics)
     }
 
-    static let fixtures: [String] = {
-        var found: [String] = []
-        for root in [Fixtures.path("Tests/Fixtures"), Fixtures.sampleItems] {
-            let names = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-            found += names.filter { $0.hasSuffix(".xml") }.sorted().map { root + "/" + $0 }
-        }
-        return found
-    }()
+    static let fixtures = Fixtures.xmlFiles
 
     static let documents: [String] = [
         "<?xml version=\"1.0\"?>\n<a xmlns=\"urn:x\" xmlns:p=\"urn:p\" k=\"1 &amp; 2 &#38; 3\" p:q=\"&lt;\">\n"
