@@ -36,19 +36,10 @@ struct NameTable: ~Copyable {
     /// The id of the name with these dictionary pointers, when it was seen before: the hot path, inlined into the
     /// start-tag callback (one lookup per element and per attribute).
     @inline(__always)
-    func find(local: UnsafeRawPointer?, uri: UnsafeRawPointer?) -> Int? {
-        let (a, b) = (UInt(bitPattern: local), UInt(bitPattern: uri))
-        let base = table.baseAddress.unsafelyUnwrapped
-        var slot = Self.slot(a, b, mask)
-        while true {
-            let key = base[slot]
-            if key.id < 0 { return nil }
-            if key.local == a && key.uri == b { return key.id }
-            slot = (slot &+ 1) & mask
-        }
-    }
+    func find(local: UnsafeRawPointer?, uri: UnsafeRawPointer?) -> Int? { probe.find(local: local, uri: uri) }
 
     /// The table as it is now, for a loop of lookups with no insertion between them (``NameProbe``).
+    @inline(__always)
     var probe: NameProbe { NameProbe(base: UnsafeRawPointer(table.baseAddress.unsafelyUnwrapped), mask: mask) }
 
     /// The id of the name with these pointers, adding the name `make` builds when it is new.

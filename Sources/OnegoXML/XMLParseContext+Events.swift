@@ -272,13 +272,7 @@ extension XMLParseContext {
     /// Makes room for ``textBytes`` bytes of text, keeping the first `held`.
     @inline(never)
     private func growText(keeping held: Int) {
-        var capacity = textCapacity * 2
-        while capacity < textBytes { capacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.moveInitialize(from: text, count: held)
-        text.deallocate()
-        text = grown
-        textCapacity = capacity
+        text = text.grown(keeping: held, capacity: &textCapacity, toHold: textBytes)
     }
 
     /// Stops the parse at a `<!DOCTYPE>`.

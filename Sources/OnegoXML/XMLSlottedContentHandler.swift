@@ -5,7 +5,10 @@
 ///
 /// The root's start tag still arrives through ``XMLNameIDContentHandler/startElement(nameID:attributes:depth:context:)``
 /// with all its attributes (so the root can be checked by name); every deeper start tag through
-/// ``startElement(nameID:slots:depth:context:)``. ``XMLContentHandler/characters(_:context:)`` is never called.
+/// ``startElement(nameID:slots:depth:context:)``. End tags (the root's always, the others as
+/// ``elementEvents(for:)`` asks) arrive through ``endElement(nameID:depth:text:context:)``;
+/// ``XMLNameIDContentHandler/endElement(nameID:depth:context:)`` and ``XMLContentHandler/characters(_:context:)``
+/// are never called.
 public protocol XMLSlottedContentHandler: XMLNameIDContentHandler {
     /// The slot (`0..<64`) where start tags below the root put the value of the attribute `name`, or `nil` to leave
     /// it out. Asked at most once per distinct attribute name of a parse.
@@ -50,13 +53,14 @@ public struct XMLAttributeSlots {
         self.present = present
     }
 
-    /// The decoded UTF-8 value in `slot`, or `nil` when the tag has no attribute for it.
+    /// The decoded UTF-8 value in `slot`, or `nil` when the tag has no attribute for it. A slot outside `0..<64` is
+    /// taken modulo 64, as its bit is: never a read outside the storage.
     @inlinable
     public subscript(slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        present & (1 &<< UInt64(truncatingIfNeeded: slot)) != 0 ? values[slot] : nil
+        present & (1 &<< UInt64(truncatingIfNeeded: slot)) != 0 ? values[slot & 63] : nil
     }
 
-    /// Whether `slot` holds a value.
+    /// Whether `slot` (modulo 64) holds a value.
     @inlinable
     public func has(_ slot: Int) -> Bool { present & (1 &<< UInt64(truncatingIfNeeded: slot)) != 0 }
 }

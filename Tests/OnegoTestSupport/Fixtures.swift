@@ -25,6 +25,17 @@ public enum Fixtures {
     /// The sample district catalog's item folder.
     public static var sampleItems: String { path("Catalogs/yunxi/items") }
 
+    /// Every XML file under `Tests/Fixtures/` and the sample catalog's items (sorted within each): the documents the
+    /// parser tests read each of the ways they compare.
+    public static let xmlFiles: [String] = {
+        var found: [String] = []
+        for root in [path("Tests/Fixtures"), sampleItems] {
+            let names = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+            found += names.filter { $0.hasSuffix(".xml") }.sorted().map { root + "/" + $0 }
+        }
+        return found
+    }()
+
     /// The sample district's matter folder.
     public static var sampleMatters: String { path("Catalogs/yunxi/matters") }
 

@@ -139,12 +139,10 @@ private final class SlottedLog: XMLSlottedContentHandler {
 /// multi-chunk documents, with both dispatches, trusted and validated, with limits and aborts; each attribute and
 /// element name is asked for once.
 @Suite struct SlottedHandlerTests {
-    struct Outcome: Equatable {
-        var lines: [String]
-        var diagnostics: [Diagnostic]
-    }
+    /// The log lines and diagnostics of a parse, as the dispatch tests compare them.
+    typealias Outcome = XMLEventDispatchTests.Outcome
 
-    static let schema: XMLSchema? = try? XMLSchema(contentsOf: Fixtures.path("Schemas/catalog.xsd"))
+    static let schema = XMLEventDispatchTests.schema
 
     static func parse(
         slotted: Bool, _ dispatch: XMLEventDispatch, bytes: [UInt8]? = nil, path: String? = nil,
@@ -164,14 +162,7 @@ private final class SlottedLog: XMLSlottedContentHandler {
         return Outcome(lines: (handler as? SlotLog)?.lines ?? [], diagnostics: diagnostics)
     }
 
-    static let fixtures: [String] = {
-        var found: [String] = []
-        for root in [Fixtures.path("Tests/Fixtures"), Fixtures.sampleItems] {
-            let names = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-            found += names.filter { $0.hasSuffix(".xml") }.sorted().map { root + "/" + $0 }
-        }
-        return found
-    }()
+    static let fixtures = Fixtures.xmlFiles
 
     static let documents: [String] = [
         "<?xml version=\"1.0\"?>\n<a xmlns=\"urn:x\" xmlns:p=\"urn:p\" k=\"1 &amp; 2 &#38; 3\" p:q=\"&lt;\">\n"
@@ -188,6 +179,11 @@ private final class SlottedLog: XMLSlottedContentHandler {
         "<r>" + String(repeating: "<i n=\"&amp;&amp;\" m=\"v\"><![CDATA[x]]>y</i>\n", count: 20_000) + "</r>",
         "<r a=\"1\"><i>" + String(repeating: "长文本", count: 50_000) + "</i><j v=\"1\"/></r>",
         "<r>" + String(repeating: "<i k=\"1\"><c k=\"2\">甲</c><j k=\"3\">乙<x k=\"4\">丙</x></j>丁</i>\n", count: 9_000)
+            + "</r>",
+        // New attribute and element names in every tag, before names seen earlier: the name table and the slot
+        // table grow in the middle of a tag's attributes, which the rest of the tag then reads from the new ones.
+        "<r>"
+            + (0..<400).map { "<e\($0) a\($0)=\"x\" b\($0)=\"y\" k=\"\($0)\" m=\"v\">t</e\($0)>" }.joined()
             + "</r>",
     ]
 
@@ -222,6 +218,23 @@ private final class SlottedLog: XMLSlottedContentHandler {
         // `ab` and `ba` share a slot (195 % 64 = 3): the later value wins; `skip` and `p:k` have none.
         #expect(log[1] == "start {}b depth 2 at 1:4 3=y 43=1 & 2")
         #expect(log[2] == "end {}b depth 2 at 1:69 \"t\"")
+    }
+
+    /// A slot outside `0..<64` is read modulo 64, as its bit is tested: never outside the 64 values.
+    @Test func slotsOutsideTheRangeWrapAround() {
+        let values = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: 64)
+        defer { values.deallocate() }
+        values.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: 64)
+        let bytes: [UInt8] = [1, 2, 3]
+        bytes.withUnsafeBufferPointer { buffer in
+            values[0] = buffer
+            values[63] = UnsafeBufferPointer(rebasing: buffer[0..<2])
+            let slots = XMLAttributeSlots(values: values, present: 1 | 1 << 63)
+            #expect(slots[64]?.count == 3)
+            #expect(slots[-1]?.count == 2)
+            #expect(slots[65] == nil)
+            #expect(slots.has(128) && !slots.has(1))
+        }
     }
 
     @Test func declinedTagsAreLeftOut() {

@@ -82,14 +82,7 @@ private final class EventLog: XMLContentHandler {
     }
 
     /// Every XML fixture of the repository's tests and the sample catalog.
-    static let fixtures: [String] = {
-        var found: [String] = []
-        for root in [Fixtures.path("Tests/Fixtures"), Fixtures.sampleItems] {
-            let names = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-            found += names.filter { $0.hasSuffix(".xml") }.sorted().map { root + "/" + $0 }
-        }
-        return found
-    }()
+    static let fixtures = Fixtures.xmlFiles
 
     @Test func automaticReplaysOnlyValidatingParses() {
         #expect(XMLStreamParser().dispatch == .automatic)

@@ -37,13 +37,11 @@ final class AttributeValues {
     /// Clears every slot.
     func reset() { used = 0 }
 
-    /// Sets a slot.
-    subscript(attr: Attr) -> UnsafeBufferPointer<UInt8> {
-        get { storage[attr.rawValue] }
-        set {
-            storage[attr.rawValue] = newValue
-            used |= 1 << UInt64(attr.rawValue)
-        }
+    /// Puts `value` into the slot of `attr` and marks the slot set. (Write-only: a slot not set since the last
+    /// ``reset()`` still holds an older tag's value, which only ``slots`` knows to leave out.)
+    func set(_ attr: Attr, _ value: UnsafeBufferPointer<UInt8>) {
+        storage[attr.rawValue] = value
+        used |= 1 << UInt64(attr.rawValue)
     }
 
     /// The values set, as the parser hands them to a slotted handler.

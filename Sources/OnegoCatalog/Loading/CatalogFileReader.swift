@@ -187,7 +187,7 @@ final class CatalogFileReader: XMLSlottedContentHandler {
         }
         values.reset()
         for attribute in attributes.entries {
-            if let attr = attributeKind(of: attribute.nameID, context) { values[attr] = attribute.value }
+            if let attr = attributeKind(of: attribute.nameID, context) { values.set(attr, attribute.value) }
         }
         startElement(nameID: nameID, slots: values.slots, depth: depth, context: context)
     }

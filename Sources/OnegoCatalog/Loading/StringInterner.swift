@@ -1,3 +1,5 @@
+import OnegoBase
+
 /// Keeps one copy of each repeated string (departments, material names, units, e-licence types), so a large
 /// catalog holds each distinct text once, and looks strings up by their UTF-8 bytes so a repeated value costs a
 /// hash and a compare, not an allocation. Not thread-safe: one interner per loading thread.
@@ -93,13 +95,7 @@ final class StringInterner {
     }
 
     private func growArena(toHold needed: Int) {
-        var capacity = arenaCapacity * 2
-        while capacity < needed { capacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.initialize(from: arena, count: arenaCount)
-        arena.deallocate()
-        arena = grown
-        arenaCapacity = capacity
+        arena = arena.grown(keeping: arenaCount, capacity: &arenaCapacity, toHold: needed)
     }
 
     private func growTable() {
