@@ -78,12 +78,14 @@ public enum MaterialNameMatch {
         return s
     }
 
-    /// The scalars of a name made only of scalars that are each a character of their own and canonically equivalent
-    /// to nothing but themselves (printable ASCII, CJK unified ideographs, CJK symbols and punctuation, full-width
-    /// forms; no scalar decomposes canonically to one of them). In such a name Foundation's canonical search finds
-    /// exactly the scalar sequences of the synonyms and qualifiers (themselves such scalars), and a character is a
-    /// scalar: ``reduced()`` replaces scalar by scalar without Foundation, whose search cost about 8 % of a warm
-    /// audit's instructions (the edited file's material names) at 20,000 items.
+    /// The scalars of a name made only of scalars that are each a character of their own beside any other such
+    /// scalar and their own canonical decomposition (printable ASCII, CJK unified ideographs, CJK symbols and
+    /// punctuation, full-width forms). Such a name is decomposed already and its characters are its scalars, so
+    /// Foundation's canonical search finds exactly the scalar sequences of the synonyms and qualifiers (themselves
+    /// such scalars): ``reduced()`` replaces scalar by scalar without Foundation, whose search cost about 8 % of a
+    /// warm audit's instructions (the edited file's material names) at 20,000 items. Other scalars do decompose to
+    /// these (U+212A KELVIN SIGN to K, the CJK compatibility ideographs to unified ones), but a name holding one is
+    /// not plain and goes through Foundation.
     struct PlainScalars {
         var scalars: [Unicode.Scalar]
 

@@ -53,7 +53,9 @@ public enum AuditJSONReport {
         }
         var writer = PrettyJSONWriter(streamingTo: sink, chunk: chunk)
         writer.auditReport(report, parts: parts, later: later)
-        assert(writer.nonConformingNumber == nil, "AuditJSONParts let a number JSON cannot hold through")
+        assert(
+            writer.nonConformingNumber == nil && later.written().nonConformingNumber == nil,
+            "AuditJSONParts let a number JSON cannot hold through")
         writer.finish()
     }
 

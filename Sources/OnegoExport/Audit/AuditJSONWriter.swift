@@ -231,7 +231,7 @@ extension PrettyJSONWriter {
 /// written: the same bytes the document's own writer would have made in their place.
 final class AuditJSONLaterParts: Sendable {
     private let done = DispatchGroup()
-    private let result = Locked<(findings: [UInt8], targets: [UInt8])?>(nil)
+    private let result = Locked<(findings: [UInt8], targets: [UInt8], nonConformingNumber: Double?)?>(nil)
 
     /// Starts writing the findings and targets of `report`.
     init(writing report: AuditReport) {
@@ -241,12 +241,14 @@ final class AuditJSONLaterParts: Sendable {
             let workItems = report.targets.reduce(0) { $0 + $1.missing.count }
             var targets = PrettyJSONWriter(depth: 1, capacity: 4_096 + workItems * 300)
             targets.targets(report.targets)
-            result.withLock { $0 = (findings.bytes, targets.bytes) }
+            let nonConforming = findings.nonConformingNumber ?? targets.nonConformingNumber
+            result.withLock { $0 = (findings.bytes, targets.bytes, nonConforming) }
         }
     }
 
-    /// The bytes, once written (waits for them).
-    func written() -> (findings: [UInt8], targets: [UInt8]) {
+    /// The bytes, once written (waits for them), and a number written that JSON cannot hold (see
+    /// ``PrettyJSONWriter/nonConformingNumber``).
+    func written() -> (findings: [UInt8], targets: [UInt8], nonConformingNumber: Double?) {
         done.wait()
         guard let written = result.withLock({ $0 }) else {
             preconditionFailure("the findings and targets were not written")
