@@ -158,6 +158,21 @@ import Testing
             })
     }
 
+    /// Imports the national-tables fixtures with the basic table's text edited.
+    private func importNationalTables(editingBasic edit: (String) -> String) throws -> ImportResult {
+        let folder = try Fixtures.temporaryDirectory()
+        var sources: [String] = []
+        for table in ["basic", "extend", "material", "fee_project"] {
+            let text = try String(
+                contentsOfFile: Fixtures.fixture("import/up_task_general_\(table).csv"), encoding: .utf8)
+            let path = folder + "/up_task_general_\(table).csv"
+            try (table == "basic" ? edit(text) : text).write(toFile: path, atomically: true, encoding: .utf8)
+            sources.append(path)
+        }
+        return try ImportTestSupport.importer("national-tables").read(
+            sources: sources, loader: try ImportTestSupport.loader())
+    }
+
     /// Imports the Guangdong-portal fixture's first records with `edits` applied, one record per edit.
     private func importPortalRecords(_ edits: [[String: String]]) throws -> ImportResult {
         let fixture = try JSONSerialization.jsonObject(
@@ -175,18 +190,7 @@ import Testing
     /// A CSV export that opens with a title line and a blank line reads the same items; the title is reported and
     /// the rows keep their own line numbers.
     @Test func csvTitleLineAboveTheHeaderIsSkipped() throws {
-        let folder = try Fixtures.temporaryDirectory()
-        var sources: [String] = []
-        for table in ["basic", "extend", "material", "fee_project"] {
-            let fixture = Fixtures.fixture("import/up_task_general_\(table).csv")
-            var text = try String(contentsOfFile: fixture, encoding: .utf8)
-            if table == "basic" { text = "国家政务服务事项基本目录交换表（导出时间：2026-11-30）,,,\n,,,\n" + text }
-            let path = folder + "/up_task_general_\(table).csv"
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            sources.append(path)
-        }
-        let result = try ImportTestSupport.importer("national-tables").read(
-            sources: sources, loader: try ImportTestSupport.loader())
+        let result = try importNationalTables { "国家政务服务事项基本目录交换表（导出时间：2026-11-30）,,,\n,,,\n" + $0 }
         #expect(result.report.imported == 2)
         #expect(result.report.rejected == 1)
         let title = result.report.diagnostics.filter { $0.rule == "import.source.title-row" }
@@ -200,21 +204,10 @@ import Testing
     /// A quoted cell holding line breaks (a 受理条件 typed over several lines) makes its record span lines; the
     /// records after it are named by the line they start on.
     @Test func csvRecordsAreNamedByTheLineTheyStartOn() throws {
-        let folder = try Fixtures.temporaryDirectory()
-        var sources: [String] = []
-        for table in ["basic", "extend", "material", "fee_project"] {
-            var text = try String(
-                contentsOfFile: Fixtures.fixture("import/up_task_general_\(table).csv"), encoding: .utf8)
-            if table == "basic" {
-                // The first record's 受理条件 gains two line breaks inside quotes.
-                text = text.replacingOccurrences(of: "已取得营业执照等合法主体资格", with: "\"已取得\n营业执照\n等合法主体资格\"")
-            }
-            let path = folder + "/up_task_general_\(table).csv"
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            sources.append(path)
+        // The first record's 受理条件 gains two line breaks inside quotes.
+        let result = try importNationalTables {
+            $0.replacingOccurrences(of: "已取得营业执照等合法主体资格", with: "\"已取得\n营业执照\n等合法主体资格\"")
         }
-        let result = try ImportTestSupport.importer("national-tables").read(
-            sources: sources, loader: try ImportTestSupport.loader())
         #expect(result.report.imported == 2)
         // Without the breaks the rejected third record is on line 4; now it starts on line 6.
         #expect(result.report.diagnostics.contains { $0.rule == "import.row.rejected" && $0.row == 6 })
