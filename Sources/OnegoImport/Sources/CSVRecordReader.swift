@@ -63,18 +63,20 @@ public enum CSVRecordReader {
         notes: inout [ImportDiagnostic]
     ) -> (headers: [String], row: Int, rest: [(Int, [String])]) {
         var early: [(Int, [String])] = []
+        var firstCandidate: Int?
         var position: Int?
         // Past the lookahead, the first row of two different values is the header, however far down it comes.
         while position == nil, let fields = reader.next() {
             early.append((lines.start(of: fields), fields))
             if choice.isHeader(fields) {
                 position = early.count - 1
-            } else if early.count > HeaderRowChoice.lookahead {
-                position = HeaderRowChoice.fallback(early.map(\.1))
+            } else {
+                if firstCandidate == nil, HeaderRowChoice.isCandidate(fields) { firstCandidate = early.count - 1 }
+                if early.count > HeaderRowChoice.lookahead { position = firstCandidate }
             }
         }
         guard !early.isEmpty else { return ([], 1, []) }
-        let at = position ?? HeaderRowChoice.fallback(early.map(\.1)) ?? 0
+        let at = position ?? firstCandidate ?? 0
         for (number, fields) in early[..<at] {
             guard let message = HeaderRowChoice.skippedMessage(row: number, values: fields) else { continue }
             notes.append(

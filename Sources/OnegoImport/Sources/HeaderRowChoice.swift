@@ -68,10 +68,10 @@ struct HeaderRowChoice {
                 || distinct.count { knownHeaders.contains($0) || profileSpelling(of: $0) != nil } >= 2)
     }
 
-    /// The position of the header among `rows` (each row's values) when none names the profile's keys: the first
-    /// row of two different values; `nil` when there is none yet (at the end of the table, the first row is taken).
-    static func fallback(_ rows: [[String]]) -> Int? {
-        rows.firstIndex { distinct($0).count >= 2 }
+    /// Whether a row of these values may be the fallback header: two different values or more. Readers note the
+    /// first such row as rows come, so the search past ``lookahead`` does not go over the kept rows again.
+    static func isCandidate(_ values: [String]) -> Bool {
+        distinct(values).count >= 2
     }
 
     /// The note for a row above the header, or `nil` when the row holds no value.

@@ -13,6 +13,8 @@ struct SheetRecordStream {
     private var headerNotes: [ImportDiagnostic] = []
     /// Rows seen before the header is known (one of them may still be the header).
     private var early: [SheetRow] = []
+    /// The first early row of two different values, the header if none names the profile's keys.
+    private var firstCandidate: Int?
 
     /// `knownHeaders`: the header texts of the profile's table for this sheet (empty for any).
     init(source: String, sheet: String, knownHeaders: Set<String> = []) {
@@ -31,8 +33,8 @@ struct SheetRecordStream {
             takeHeader(row)
         } else {
             early.append(row)
-            if early.count > HeaderRowChoice.lookahead, let position = HeaderRowChoice.fallback(early.map(Self.values))
-            {
+            if firstCandidate == nil, HeaderRowChoice.isCandidate(Self.values(row)) { firstCandidate = early.count - 1 }
+            if early.count > HeaderRowChoice.lookahead, let position = firstCandidate {
                 try takeHeader(at: position, into: consume)
             }
         }
@@ -44,6 +46,7 @@ struct SheetRecordStream {
     ) throws(ImportError) {
         let rows = early
         early = []
+        firstCandidate = nil
         skip(rows[..<position])
         takeHeader(rows[position])
         for row in rows[(position + 1)...] {
@@ -70,7 +73,7 @@ struct SheetRecordStream {
         problems: [String], into consume: (SourceRecord) throws(ImportError) -> Void
     ) throws(ImportError) -> SourceTable {
         if headerRow == nil, !early.isEmpty {
-            try takeHeader(at: HeaderRowChoice.fallback(early.map(Self.values)) ?? 0, into: consume)
+            try takeHeader(at: firstCandidate ?? 0, into: consume)
         }
         let notes =
             problems.map {
