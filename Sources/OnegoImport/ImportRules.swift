@@ -27,6 +27,9 @@ extension RuleID {
     public static let importSourceHeaderSpelling = RuleID("import.source.header-spelling")
     /// A title or notes row above a sheet's or CSV file's header, skipped.
     public static let importSourceTitleRow = RuleID("import.source.title-row")
+    /// A worksheet a patterned table (`sheet="*"`) matched by name but did not read: no header row names its
+    /// columns (a 填表说明 sheet).
+    public static let importSourceSheetSkipped = RuleID("import.source.sheet-skipped")
     /// An XLSX cell that could not be read.
     public static let importXLSXCell = RuleID("import.xlsx.cell")
     /// How an XLSX header was read.
@@ -95,6 +98,9 @@ extension RuleDescriptor {
         RuleDescriptor(
             .importSourceTitleRow, .note, .imports, title: "表头之上的行",
             explanation: "工作表或 CSV 文件在表头之上的标题、填报单位、说明等行，按标题跳过，不作为数据读取；表头是第一行含两个以上导入配置所列表头的行。"),
+        RuleDescriptor(
+            .importSourceSheetSkipped, .note, .imports, title: "未读取的工作表",
+            explanation: "导入配置按名称样式（sheet=\"*\"）读取每张表头相符的工作表；前 30 行中没有一行写出两个以上导入配置所列表头的工作表（如填表说明）不读取，逐张列出。"),
         RuleDescriptor(
             .importXLSXCell, .warning, .imports, title: "单元格无法读取",
             explanation: "XLSX 单元格的内容或类型无法读取，按空值处理。"),

@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 
 /// Opens each source by its extension and pairs its tables with the profile's tables.
 struct SourceReading {
@@ -11,6 +12,17 @@ struct SourceReading {
         case workbook(XLSXWorkbook, [ImportProfile.Table])
         /// The tables of a file read whole.
         case tables([(ImportProfile.Table, SourceTable)])
+
+        /// The source's own notes: each sheet a patterned table matched by name but skipped.
+        var notes: [ImportDiagnostic] {
+            guard case .workbook(let workbook, _) = self else { return [] }
+            return workbook.skippedSheets.map { sheet in
+                ImportDiagnostic(
+                    source: workbook.source, sheet: sheet, severity: .note, rule: .importSourceSheetSkipped,
+                    message:
+                        "工作表“\(sheet)”的前 \(HeaderRowChoice.lookahead) 行中没有一行写出两个以上导入配置所列的列名，未读取（如填表说明）")
+            }
+        }
 
         /// The profile's tables this source has, in profile order.
         var tables: [ImportProfile.Table] {
@@ -35,16 +47,12 @@ struct SourceReading {
                 throw ImportError(.source, "\(source): 导入配置“\(profile.name)”没有声明工作表，不能读取 .xlsx")
             }
             let workbook = try XLSXWorkbook(path: source, source: source, limits: xlsxLimits)
-            for table in sheetTables {
+            let tables = try bind(sheetTables, to: workbook, source: source)
+            for table in tables {
                 guard let sheet = table.sheet else { continue }
                 workbook.knownHeaders[sheet, default: []].formUnion(table.knownKeys)
             }
-            let names = workbook.sheets.map(\.name)
-            if let items = profile.itemTable?.sheet, !names.contains(items) {
-                throw ImportError(
-                    .source, "\(source): 缺少工作表“\(items)”（工作簿中有：\(names.joined(separator: "、"))）")
-            }
-            return .workbook(workbook, sheetTables.filter { names.contains($0.sheet ?? "") })
+            return .workbook(workbook, tables)
         }
         let data = try contents(of: source)
         let table = try matchingTable(name)
@@ -66,6 +74,47 @@ struct SourceReading {
         }
         throw ImportError(.source, SourceTypes.refusal(for: source) ?? "\(source): 不支持的文件类型")
     }
+
+    /// The profile's tables of a workbook, each bound to a sheet it has: a table naming a sheet takes that sheet; a
+    /// table whose sheet is a pattern (`*`, `?`: characters Excel forbids in sheet names) takes every matching sheet
+    /// no table names whose header row names two of its columns, and the other matching sheets are reported as
+    /// skipped (``XLSXWorkbook/skippedSheets``). Throws when the item table has no sheet.
+    private func bind(
+        _ tables: [ImportProfile.Table], to workbook: XLSXWorkbook, source: String
+    ) throws(ImportError) -> [ImportProfile.Table] {
+        let names = workbook.sheets.map(\.name)
+        let named = Set(tables.compactMap(\.sheet).filter { !Self.isPattern($0) })
+        var bound: [ImportProfile.Table] = []
+        for table in tables {
+            guard let sheet = table.sheet else { continue }
+            guard Self.isPattern(sheet) else {
+                if names.contains(sheet) { bound.append(table) }
+                continue
+            }
+            for name in names where globMatches(sheet, name) && !named.contains(name) {
+                if try workbook.hasHeader(name, naming: table.knownKeys) {
+                    var copy = table
+                    copy.sheet = name
+                    bound.append(copy)
+                } else {
+                    workbook.skippedSheets.append(name)
+                }
+            }
+        }
+        guard let items = profile.itemTable, let sheet = items.sheet, !bound.contains(where: { $0.role == .items })
+        else { return bound }
+        let list = names.joined(separator: "、")
+        guard Self.isPattern(sheet) else {
+            throw ImportError(.source, "\(source): 缺少工作表“\(sheet)”（工作簿中有：\(list)）")
+        }
+        throw ImportError(
+            .source,
+            "\(source): 没有一张工作表的前 \(HeaderRowChoice.lookahead) 行中有一行写出导入配置“\(profile.name)”的两个以上列名（工作簿中有：\(list)）；请核对表头，或复制导入配置改写列名"
+        )
+    }
+
+    /// Whether a table's sheet attribute is a pattern rather than a name.
+    static func isPattern(_ sheet: String) -> Bool { sheet.contains("*") || sheet.contains("?") }
 
     /// Refuses a source larger than the limit before reading any of it.
     private func checkSize(of source: String) throws(ImportError) {

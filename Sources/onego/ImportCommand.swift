@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "按导入配置把 Excel、CSV、JSON、XML 导入为事项目录 (import .xlsx/.csv/.json/.jsonl/.xml through a profile).",
         discussion: """
-            Profiles are data: Catalogs/profiles/NAME.xml (template, gdzwfw, national-tables, provincial-exchange), or a path. The \
+            Profiles are data: Catalogs/profiles/NAME.xml (template, excel-list, gdzwfw, national-tables, provincial-exchange), or a path. The \
             catalog folder (one file per department) is written only after it loads back cleanly.
             Exit status: 0 every row imported, 1 some rows rejected or the import failed, 64 usage error.
             """

@@ -70,25 +70,31 @@ struct ItemAssembler {
         return ("", state)
     }
 
-    /// Fills the basic code and USCC the source lacks from an implementation code in the profile's layout
-    /// (Sichuan: 基本编码-区划-000-USCC-1-00), or says the code does not have that layout.
-    private mutating func derive(from code: String, basic: inout String?, uscc: inout String?) {
+    /// Fills the basic code, USCC and region the source lacks from an implementation code in the profile's
+    /// layout (Sichuan: 基本编码-区划-000-USCC-1-00), or says the code does not have that layout.
+    private mutating func derive(from code: String, into codes: inout Codes) {
         let layout = codeProfile.implementationLayout
         guard let fields = layout.fields(of: code, basicCodeLengths: codeProfile.basicCodeLengths) else {
-            if basic == nil || uscc == nil {
+            if codes.basic == nil || codes.uscc == nil {
                 note(
                     .implementationCode, .warning, "import.value.layout",
                     "实施编码“\(code)”不符合编码规则“\(codeProfile.name)”（\(layout)），无法从中取出基本编码和统一社会信用代码")
             }
             return
         }
-        if uscc == nil, let credit = fields.creditCode {
-            uscc = credit
+        if codes.uscc == nil, let credit = fields.creditCode {
+            codes.uscc = credit
             note(.bodyCreditCode, .note, "import.value.derived", "按编码规则“\(codeProfile.name)”取自实施编码：\(credit)")
         }
-        if basic == nil, let derived = fields.basicCode {
-            basic = derived
+        if codes.basic == nil, let derived = fields.basicCode {
+            codes.basic = derived
             note(.basicCode, .note, "import.value.derived", "按编码规则“\(codeProfile.name)”取自实施编码：\(derived)")
+        }
+        if values[.region] == nil, let region = fields.region, region.utf8.count == 6 || region.utf8.count == 12,
+            region.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+            codes.region = region
+            note(.region, .note, "import.value.derived", "按编码规则“\(codeProfile.name)”取自实施编码：\(region)")
         }
     }
 
@@ -96,7 +102,7 @@ struct ItemAssembler {
     /// the order the parts are read.
     mutating func build() -> ServiceItem? {
         let codes = readCodes()
-        let identity = readIdentity(levelText: codes.levelText)
+        let identity = readIdentity(levelText: codes.levelText, region: codes.region)
         let objects = readServiceObjects()
         let limits = readLimits()
         let service = readService()
@@ -147,6 +153,8 @@ struct ItemAssembler {
         var basic: String?
         var uscc: String?
         var levelText: String?
+        /// The region the profile's layout gives when the source has none.
+        var region: String?
     }
 
     /// The codes: a 33-character code carries the handling-item code; the national layout (or the profile's)
@@ -177,7 +185,7 @@ struct ItemAssembler {
             codes.levelText = text(.level)
         }
         if let code = codes.implementation, !codeProfile.implementationLayout.isNational {
-            derive(from: code, basic: &codes.basic, uscc: &codes.uscc)
+            derive(from: code, into: &codes)
         } else if let code = codes.implementation, code.count >= 31, code.count <= 33 {
             deriveNational(from: code, into: &codes)
         }
@@ -220,7 +228,7 @@ struct ItemAssembler {
         var nature = BodyNature.statutory
     }
 
-    private mutating func readIdentity(levelText: String?) -> Identity {
+    private mutating func readIdentity(levelText: String?, region: String?) -> Identity {
         var identity = Identity()
         identity.name = text(.name)
         if identity.name == nil { missing(.name) }
@@ -237,8 +245,13 @@ struct ItemAssembler {
         }
         identity.level = levelText.flatMap { Int($0) }.flatMap(Level.init(rawValue:))
         if identity.level == nil { missing(.level, levelText.map { "值“\($0)”不是 1–6 的行使层级" } ?? "缺少必填值") }
-        identity.region = text(.region)
-        if identity.region == nil { missing(.region) }
+        identity.region = text(.region) ?? region
+        if identity.region == nil {
+            missing(
+                .region,
+                "缺少必填值：来源没有行政区划（6 或 12 位代码），实施编码也不含区划；请在表中加一列行政区划，或用含区划的编码规则（如 --code-profile sichuan）"
+            )
+        }
         let department = text(.department) ?? text(.bodyName)
         identity.department = department
         if text(.department) == nil, department != nil {

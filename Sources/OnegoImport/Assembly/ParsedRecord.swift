@@ -120,7 +120,15 @@ struct ParsedRecord {
                 "“\(clip(value))”按“\(flag ? "是" : "否")”读取，说明“\(clip(rest))”未导入")
             return .flag(flag)
         case .list:
-            let items = ValueParser.split(value)
+            let items: [String]
+            if let numbered = NumberedList.entries(value) {
+                items = numbered
+                reader.report(
+                    field, column, .note, .importValueTransformed,
+                    "按编号读作 \(numbered.count) 项（编号去掉，各项内的顿号、逗号不再拆分）")
+            } else {
+                items = ValueParser.split(value)
+            }
             return .list(items.map { reader.translated($0, field, column: column) })
         case .phones:
             let (numbers, rest) = PhoneNumber.parseList(value)

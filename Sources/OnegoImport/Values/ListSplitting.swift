@@ -52,4 +52,40 @@ enum ListSplitting {
         guard at < bytes.count else { return true }
         return bytes[at] < 0x80 || (0xE4...0xE9).contains(bytes[at])
     }
+
+    /// Whether `text` has an opening bracket (( （ 【 [ 《 〔), checked on its bytes.
+    static func hasOpeningBracket(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 == 0x28 || $0 == 0x5B || $0 >= 0xE3 }) else { return false }
+        return text.unicodeScalars.contains { openings.contains($0) }
+    }
+
+    /// The pieces of `text` between separators that stand outside brackets (all of them when a bracket is left open).
+    static func splitOutsideBrackets(_ text: String, separators: Set<Character>) -> [Substring] {
+        var pieces: [Substring] = []
+        var depth = 0
+        var start = text.startIndex
+        var at = text.startIndex
+        while at < text.endIndex {
+            let character = text[at]
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
+                if openings.contains(scalar) {
+                    depth += 1
+                } else if closings.contains(scalar) {
+                    depth = max(0, depth - 1)
+                }
+            }
+            if depth == 0 && separators.contains(character) {
+                pieces.append(text[start..<at])
+                start = text.index(after: at)
+            }
+            at = text.index(after: at)
+        }
+        pieces.append(text[start...])
+        // An unclosed bracket would hold the rest of the list as one entry: split as if there were none.
+        return depth == 0 ? pieces : text.split(whereSeparator: { separators.contains($0) })
+    }
+
+    private static let openings: Set<Unicode.Scalar> = ["(", "（", "【", "[", "《", "〔"]
+    private static let closings: Set<Unicode.Scalar> = [")", "）", "】", "]", "》", "〕"]
 }

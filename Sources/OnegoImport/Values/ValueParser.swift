@@ -83,15 +83,19 @@ public enum ValueParser: String, Sendable, Hashable, CaseIterable {
 
     /// Splits a list on 、，；,; and line breaks, dropping empty pieces. A list written one entry per line (JSON
     /// arrays, cells with line breaks) is split on the line breaks only, so a name holding 、 stays whole.
+    /// A separator inside brackets belongs to the entry ("居民身份证（原件、复印件）").
     public static func split(_ text: String) -> [String] {
-        if let pieces = ListSplitting.splitOnBytes(text) {
+        let bracketed = ListSplitting.hasOpeningBracket(text)
+        if !bracketed, let pieces = ListSplitting.splitOnBytes(text) {
             return pieces.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
         }
         let lineBreaks: Set<Character> = ["\n", "\r\n"]
         let separators: Set<Character> =
             text.contains(where: { lineBreaks.contains($0) }) ? lineBreaks : ["、", "，", "；", ",", ";", "|"]
-        return text.split(whereSeparator: { separators.contains($0) })
-            .map { $0.trimmingWhitespace }
-            .filter { !$0.isEmpty }
+        let pieces =
+            bracketed
+            ? ListSplitting.splitOutsideBrackets(text, separators: separators)
+            : text.split(whereSeparator: { separators.contains($0) })
+        return pieces.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
     }
 }

@@ -11,12 +11,15 @@ final class XLSXWorkbook {
     private let targets: [String: String]
     private let archive: XLSXArchive
     private let path: String
-    private let source: String
+    /// The source's name as reported.
+    let source: String
     private var shared: [String]?
     /// By sheet name, the header texts the profile's tables know: the header row is the first naming two of them
     /// (``SheetRecordStream``). A sheet without an entry takes the first row of two different values.
     var knownHeaders: [String: Set<String>] = [:]
     private var dateStyles: Set<Int> = []
+    /// Sheets a patterned table matched by name but did not read: none of their first rows names its columns.
+    var skippedSheets: [String] = []
 
     /// What streaming a sheet gave.
     enum Streamed {
@@ -99,6 +102,24 @@ final class XLSXWorkbook {
         if let failure { throw failure }
         let table = try records.finish(problems: handler.problems, into: consume)
         return .streamed(table)
+    }
+
+    /// Whether one of the first ``HeaderRowChoice/lookahead`` rows of sheet `name` names two of `keys` (a sheet a
+    /// patterned table may read); only those rows are parsed, unless the sheet must be read whole.
+    func hasHeader(_ name: String, naming keys: Set<String>) throws(ImportError) -> Bool {
+        let choice = HeaderRowChoice(knownHeaders: keys)
+        var found = false
+        var seen = 0
+        let sink: (SheetRow) -> Bool = { row in
+            seen += 1
+            found = choice.isHeader(row.cells.map(\.cell.value))
+            return !found && seen < HeaderRowChoice.lookahead
+        }
+        guard let handler = try read(name, sink: sink) else { return false }
+        guard handler.needsWholeSheet, !found, let whole = try read(name, sink: nil) else { return found }
+        return whole.finishedRows().prefix(HeaderRowChoice.lookahead).contains {
+            choice.isHeader($0.cells.map(\.cell.value))
+        }
     }
 
     /// Parses the part of sheet `name` through a worksheet handler (streaming its rows into `sink` when given).

@@ -9,6 +9,7 @@ extension EmbeddedResource {
         .catalogsCodeProfilesGuangdongXml,
         .catalogsCodeProfilesNationalXml,
         .catalogsCodeProfilesSichuanXml,
+        .catalogsProfilesExcelListXml,
         .catalogsProfilesGdzwfwXml,
         .catalogsProfilesNationalTablesXml,
         .catalogsProfilesProvincialExchangeXml,

@@ -14,7 +14,7 @@ final class ImportUploads: Sendable {
     private let uploads = Locked<[String: Upload]>([:])
 
     /// The profiles shipped in `Catalogs/profiles` that can be picked.
-    static let profiles = ["template", "gdzwfw", "national-tables", "provincial-exchange"]
+    static let profiles = ["template", "excel-list", "gdzwfw", "national-tables", "provincial-exchange"]
 
     /// Stores an upload and returns its id.
     func add(bytes: [UInt8], originalName: String, profile: String) throws -> String {

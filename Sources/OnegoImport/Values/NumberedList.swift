@@ -1,0 +1,119 @@
+/// A list written with numbers in one cell, as guides print material lists: "1.申请书；2.营业执照复印件",
+/// "1、居民身份证\n2、户口簿", "（1）申请表（2）身份证明", "①申请书②承诺书", "一、申请表；二、身份证明".
+///
+/// The entries are cut at the markers, numbered 1, 2, 3 … in one style, and never at the separators inside an
+/// entry ("1、申请人身份证、户口簿" is one entry, as the guide numbers it). A marker counts only at the start of
+/// the text or after a separator, white space or closing punctuation, and only when followed by something other
+/// than a digit ("1.5米" is not a marker). Text that does not start with marker 1 is not a numbered list.
+enum NumberedList {
+    /// The entries of a numbered list, without their markers and trailing separators; `nil` when `text` is not
+    /// one.
+    static func entries(_ text: String) -> [String]? {
+        // Marker 1 starts with one of these: most list cells are ruled out without building characters.
+        guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+            first == "1" || first == "(" || first == "（" || first == "①" || first == "一"
+        else { return nil }
+        let characters = Array(text.trimmingWhitespace)
+        guard let style = Style.allCases.first(where: { $0.marker(1, at: 0, in: characters) != nil }) else {
+            return nil
+        }
+        var entries: [String] = []
+        var start = style.marker(1, at: 0, in: characters) ?? 0
+        var number = 2
+        var at = start
+        while at < characters.count {
+            if !style.needsBoundary || isBoundary(characters, before: at), let end = style.marker(number, at: at, in: characters) {
+                entries.append(entry(characters[start..<at]))
+                start = end
+                at = end
+                number += 1
+                continue
+            }
+            at += 1
+        }
+        entries.append(entry(characters[start...]))
+        let kept = entries.filter { !$0.isEmpty }
+        return kept.isEmpty ? nil : kept
+    }
+
+    /// The styles of markers: the first marker fixes the style of the rest.
+    enum Style: CaseIterable {
+        /// 1. 1． 1、 1) 1）
+        case arabic
+        /// (1) （1）
+        case bracketed
+        /// ① ② … ⑳
+        case circled
+        /// 一、 二、 …
+        case chinese
+        /// （一） (一)
+        case bracketedChinese
+
+        /// The index just past marker `number` at `at`, or `nil` when there is none.
+        func marker(_ number: Int, at: Int, in text: [Character]) -> Int? {
+            var end: Int?
+            switch self {
+            case .arabic:
+                let digits = Array(String(number))
+                guard text.count > at + digits.count, Array(text[at..<at + digits.count]) == digits,
+                    ".．、)）".contains(text[at + digits.count])
+                else { return nil }
+                end = at + digits.count + 1
+            case .bracketed:
+                end = Self.enclosed(Array(String(number)), at: at, in: text)
+            case .circled:
+                guard number <= 20, at < text.count,
+                    text[at].unicodeScalars.first?.value == 0x2460 + UInt32(number - 1)
+                else { return nil }
+                end = at + 1
+            case .chinese:
+                let numeral = Array(Self.chinese(number))
+                guard text.count > at + numeral.count, Array(text[at..<at + numeral.count]) == numeral,
+                    text[at + numeral.count] == "、"
+                else { return nil }
+                end = at + numeral.count + 1
+            case .bracketedChinese:
+                end = Self.enclosed(Array(Self.chinese(number)), at: at, in: text)
+            }
+            guard let end, end < text.count, !text[end].isNumber || self == .circled || self == .chinese else {
+                return nil
+            }
+            return end
+        }
+
+        /// Whether a marker of this style must follow a boundary: "1." and "一、" could stand inside an entry
+        /// ("第2.3条"); bracketed and circled markers stand apart by themselves.
+        var needsBoundary: Bool { self == .arabic || self == .chinese }
+
+        /// 1 … 99 in Chinese numerals as lists number their entries: 一, 十, 十一, 二十, 二十一.
+        static func chinese(_ number: Int) -> String {
+            let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+            guard number < 100 else { return "〇" }  // no list numbers past 九十九 this way
+            guard number >= 10 else { return digits[number] }
+            return (number >= 20 ? digits[number / 10] : "") + "十" + digits[number % 10]
+        }
+
+        /// The index past "(label)" or "（label）" at `at`.
+        private static func enclosed(_ label: [Character], at: Int, in text: [Character]) -> Int? {
+            guard text.count > at + label.count + 1, "(（".contains(text[at]),
+                Array(text[at + 1..<at + 1 + label.count]) == label, ")）".contains(text[at + 1 + label.count])
+            else { return nil }
+            return at + label.count + 2
+        }
+    }
+
+    /// Whether a marker may start at `at`: at the start, or after white space, a separator or closing punctuation.
+    private static func isBoundary(_ text: [Character], before at: Int) -> Bool {
+        at == 0 || text[at - 1].isWhitespace || "、，；,;。.:：)）】]》”\"'".contains(text[at - 1])
+    }
+
+    /// An entry without surrounding white space and trailing separators.
+    private static func entry(_ characters: ArraySlice<Character>) -> String {
+        var text = String(characters).trimmingWhitespace
+        while let last = text.last, "、，；,;。".contains(last) {
+            text.removeLast()
+            text = text.trimmingWhitespace
+        }
+        return text
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import OnegoBase
+import OnegoCatalog
+import OnegoImport
+import OnegoTestSupport
+import Testing
+
+/// An office's own Excel list through the shipped `excel-list` profile: Chinese headers in the spellings offices
+/// use, a title above the header, one sheet per item type beside a 填表说明 sheet, numbered material lists, and
+/// Sichuan codes that carry the region.
+@Suite struct ExcelListImportTests {
+    static let licences = [
+        ["广安市广安区政务服务事项目录（2024年版）"],
+        [
+            "序号", "权力名称", "权力类型", "实施编码", "实施机构", "层级", "法定期限", "承诺期限", "跑动次数", "是否可网办",
+            "受理地点", "受理时间", "咨询电话", "投诉电话", "办理对象", "申请材料",
+        ],
+        [
+            "1", "食品经营许可（新办）", "行政许可", "511A0138000000-511602000000-000-11511602MB15327088-1-00",
+            "广安市广安区行政审批局", "区级", "20个工作日", "5个工作日", "0", "是", "广安区政务服务中心二楼B区",
+            "工作日9:00-12:00，14:00-17:30", "0826-2345678", "12345", "企业、个体工商户",
+            "1.食品经营许可申请书；2.营业执照（副本、复印件）；3.法定代表人身份证明",
+        ],
+        [
+            "2", "户外广告设施设置审批", "行政许可", "511A0215000000-511602000000-000-11511602MB15327088-1-00",
+            "广安市广安区行政审批局", "区级", "20(工作日)", "7(工作日)", "一次", "是", "广安区政务服务中心二楼B区",
+            "工作日9:00-12:00，14:00-17:30", "0826-2345678", "12345", "企业", "户外广告设施设置申请表、设计效果图",
+        ],
+    ]
+    static let services = [
+        [
+            "事项名称", "事项类型", "实施编码", "实施主体", "行使层级", "法定办结时限", "承诺办结时限", "到办事现场次数",
+            "是否网办", "办理地点", "办理时间", "咨询电话", "监督投诉电话", "服务对象", "所需材料",
+        ],
+        [
+            "城乡居民基本养老保险参保登记", "公共服务", "511G0101000000-511602000000-000-11511602MB15327088-1-00",
+            "广安市广安区社会保险事业管理局", "区级", "无", "即办", "0", "是", "广安区政务服务中心一楼",
+            "周一至周五 9:00-17:00", "0826-2233445", "0826-2233446", "个人", "（1）居民身份证（2）户口簿",
+        ],
+    ]
+
+    static func sheet(_ rows: [[String]]) -> String {
+        let columns = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let body = rows.enumerated().map { index, row in
+            let cells = row.enumerated().map { ImportTestSupport.cell("\(columns[$0.offset])\(index + 1)", $0.element) }
+            return "<row r=\"\(index + 1)\">\(cells.joined())</row>"
+        }
+        return "<sheetData>\(body.joined())</sheetData>"
+    }
+
+    static func importer(codeProfile: String) throws -> CatalogImporter {
+        var importer = try ImportTestSupport.importer("excel-list")
+        importer.codeProfile = try CodeProfile.load(path: Fixtures.path("Catalogs/code-profiles/\(codeProfile).xml"))
+        return importer
+    }
+
+    static func book() throws -> String {
+        try ImportTestSupport.workbook(sheets: [
+            ("行政许可", sheet(licences)), ("填表说明", sheet([["本表由各部门填报，时限单位为工作日。"]])),
+            ("公共服务", sheet(services)),
+        ])
+    }
+
+    @Test func everySheetWhoseHeaderFitsIsRead() throws {
+        let result = try Self.importer(codeProfile: "sichuan").read(
+            sources: [try Self.book()], loader: ImportTestSupport.loader())
+        let report = result.report
+        #expect(report.rows == 3 && report.imported == 3, "\(report.diagnostics.map(\.description))")
+        #expect(
+            report.diagnostics.contains {
+                $0.sheet == "填表说明" && $0.rule == "import.source.sheet-skipped" && $0.row == nil
+            })
+        #expect(report.diagnostics.contains { $0.sheet == "行政许可" && $0.row == 1 && $0.rule == "import.source.title-row" })
+        let items = Dictionary(uniqueKeysWithValues: result.items.map { ($0.name, $0) })
+        let food = try #require(items["食品经营许可（新办）"])
+        #expect(food.region.rawValue == "511602000000")
+        #expect(food.codes.basic == "511A0138000000")
+        #expect(food.type == ItemType(rawValue: "01"))
+        #expect(food.level == .county)
+        #expect(items["户外广告设施设置审批"]?.serviceObjects == [.enterprise])
+        #expect(food.statutoryLimit == TimeLimit(20, .workingDays) && food.promisedLimit == TimeLimit(5, .workingDays))
+        #expect(food.serviceObjects == [.enterprise, .individualBusiness])
+        #expect(food.materials.map(\.name) == ["食品经营许可申请书", "营业执照（副本、复印件）", "法定代表人身份证明"])
+        #expect(food.contact.address == "广安区政务服务中心二楼B区")
+        #expect(items["户外广告设施设置审批"]?.visits == 1)
+        let pension = try #require(items["城乡居民基本养老保险参保登记"])
+        #expect(pension.handling == .immediate && pension.statutoryLimit == nil)
+        #expect(pension.materials.map(\.name) == ["居民身份证", "户口簿"])
+        #expect(pension.contact.complaintPhoneNumbers.first?.number == "0826-2233446")
+        #expect(
+            report.diagnostics.contains {
+                $0.sheet == "行政许可" && $0.row == 3 && $0.field == "region" && $0.rule == "import.value.derived"
+            })
+        #expect(
+            report.diagnostics.contains {
+                $0.row == 3 && $0.field == "body.nature" && $0.rule == "import.value.defaulted"
+            })
+    }
+
+    /// Without a region column, a code that carries no region leaves the row rejected, saying what to add.
+    @Test func aListWithoutRegionsNeedsACodeThatCarriesThem() throws {
+        var rows = Self.services
+        rows[1][2] = "11511602MB153270884000117004000"
+        let book = try ImportTestSupport.workbook(sheets: [("Sheet1", Self.sheet(rows))])
+        let result = try Self.importer(codeProfile: "national").read(
+            sources: [book], loader: ImportTestSupport.loader())
+        #expect(result.report.rejected == 1)
+        #expect(
+            result.report.diagnostics.contains {
+                $0.field == "region" && $0.rule == "import.row.rejected" && $0.message.contains("加一列行政区划")
+            })
+        rows[0].append("行政区划")
+        rows[1].append("511602")
+        let withRegion = try ImportTestSupport.workbook(sheets: [("Sheet1", Self.sheet(rows))])
+        let imported = try Self.importer(codeProfile: "national").read(
+            sources: [withRegion], loader: ImportTestSupport.loader())
+        #expect(imported.report.imported == 1, "\(imported.report.diagnostics.map(\.description))")
+        #expect(imported.items.first?.region.rawValue == "511602")
+    }
+
+    @Test func aWorkbookWithoutAFittingSheetIsRefusedNamingItsSheets() throws {
+        let book = try ImportTestSupport.workbook(sheets: [
+            ("说明", Self.sheet([["填表说明"]])), ("统计", Self.sheet([["部门", "数量"], ["市场监管局", "12"]])),
+        ])
+        #expect {
+            _ = try Self.importer(codeProfile: "national").read(sources: [book], loader: ImportTestSupport.loader())
+        } throws: { error in
+            let message = (error as? ImportError)?.message ?? ""
+            return message.contains("excel-list") && message.contains("说明、统计")
+        }
+    }
+}
