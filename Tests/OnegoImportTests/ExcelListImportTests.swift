@@ -118,6 +118,36 @@ import Testing
         #expect(imported.items.first?.region.rawValue == "511602")
     }
 
+    /// A group header merged over two columns with the parts beneath ("办理时限" over "法定", "承诺"): the parts
+    /// name the columns, read with the group where only that is a known header, and the second row is no record.
+    @Test func aTwoRowHeaderNamesItsColumnsByTheirParts() throws {
+        let top = [
+            "事项名称", "事项类型", "实施编码", "实施主体", "办理时限", "", "到现场次数", "是否网办", "咨询电话", "服务对象", "行政区划",
+            "材料", "",
+        ]
+        let parts = ["", "", "", "", "法定", "承诺", "", "", "", "", "", "名称", "份数"]
+        let item = [
+            "食品经营许可（新办）", "行政许可", "11511602MB153270884000117004000", "广安区行政审批局", "20个工作日",
+            "5个工作日", "0", "是", "0826-2345678", "企业", "511602", "食品经营许可申请书", "1",
+        ]
+        let merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2", "I1:I2", "J1:J2", "K1:K2", "L1:M1"]
+        let body =
+            Self.sheet([top, parts, item]).replacingOccurrences(of: "<is><t></t></is>", with: "<is><t/></is>")
+            + "<mergeCells>\(merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined())</mergeCells>"
+        let book = try ImportTestSupport.workbook(sheets: [("Sheet1", body)])
+        let result = try Self.importer(codeProfile: "national").read(
+            sources: [book], loader: ImportTestSupport.loader())
+        #expect(result.report.rows == 1 && result.report.imported == 1, "\(result.report.diagnostics.map(\.description))")
+        let food = try #require(result.items.first)
+        #expect(food.statutoryLimit == TimeLimit(20, .workingDays))
+        #expect(food.promisedLimit == TimeLimit(5, .workingDays))
+        let renamed = result.report.diagnostics.filter { $0.row == 2 && $0.rule == "import.xlsx.header" }
+        #expect(renamed.map(\.column) == ["E", "F", "L", "M"])
+        #expect(renamed.first?.message.contains("读作列“法定办理时限”") == true)
+        // "名称" and "份数" under "材料" are no columns the profile knows: reported as unknown, not read as data.
+        #expect(!result.report.diagnostics.contains { $0.row == 2 && $0.rule == "import.row.rejected" })
+    }
+
     @Test func aWorkbookWithoutAFittingSheetIsRefusedNamingItsSheets() throws {
         let book = try ImportTestSupport.workbook(sheets: [
             ("说明", Self.sheet([["填表说明"]])), ("统计", Self.sheet([["部门", "数量"], ["市场监管局", "12"]])),

@@ -30,6 +30,11 @@ struct HeaderRowChoice {
         return known
     }
 
+    /// The profile's spelling of `header` when the profile knows it, as written or written loosely; `nil` otherwise.
+    func known(_ header: String) -> String? {
+        knownHeaders.contains(header) ? header : profileSpelling(of: header)
+    }
+
     /// The note for a header read in the profile's spelling.
     static func spellingNote(_ written: String, _ known: String) -> String {
         let shown = written.replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")

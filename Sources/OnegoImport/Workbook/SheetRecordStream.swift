@@ -15,6 +15,8 @@ struct SheetRecordStream {
     private var early: [SheetRow] = []
     /// The first early row of two different values, the header if none names the profile's keys.
     private var firstCandidate: Int?
+    /// Whether the row after the header has been seen (it may be the second row of a two-row header).
+    private var pastSubHeader = false
 
     /// `knownHeaders`: the header texts of the profile's table for this sheet (empty for any).
     init(source: String, sheet: String, knownHeaders: Set<String> = []) {
@@ -26,7 +28,7 @@ struct SheetRecordStream {
     /// Takes the next row: the header, a record for `consume`, or an early row kept until the header is known.
     mutating func add(_ row: SheetRow, into consume: (SourceRecord) throws(ImportError) -> Void) throws(ImportError) {
         if headerRow != nil {
-            if let record = record(of: row) { try consume(record) }
+            try take(row, into: consume)
         } else if choice.isHeader(Self.values(row)) {
             skip(early)
             early = []
@@ -49,8 +51,55 @@ struct SheetRecordStream {
         firstCandidate = nil
         skip(rows[..<position])
         takeHeader(rows[position])
-        for row in rows[(position + 1)...] {
-            if let record = record(of: row) { try consume(record) }
+        for row in rows[(position + 1)...] { try take(row, into: consume) }
+    }
+
+    /// A row after the header: the second row of a two-row header, or a record.
+    private mutating func take(
+        _ row: SheetRow, into consume: (SourceRecord) throws(ImportError) -> Void
+    ) throws(ImportError) {
+        if !pastSubHeader, row.cells.contains(where: { !$0.cell.value.allSatisfy(\.isWhitespace) }) {
+            pastSubHeader = true
+            if let names = subHeaderNames(row) {
+                renameColumns(names, row: row.row)
+                return
+            }
+        }
+        if let record = record(of: row) { try consume(record) }
+    }
+
+    /// The column names a two-row header gives, when `row` is its second row: a group header over several columns
+    /// ("办理时限" merged over two) with the parts beneath ("法定时限", "承诺时限", or "法定", "承诺" read with the
+    /// group as "法定办理时限"). Every value of the row must be its column's header again (a cell merged down) or a
+    /// part under a group or naming one of the profile's columns; otherwise the row is data and `nil` is returned.
+    private func subHeaderNames(_ row: SheetRow) -> [Int: (written: String, name: String)]? {
+        guard !choice.knownHeaders.isEmpty else { return nil }
+        var names: [Int: (written: String, name: String)] = [:]
+        for (column, cell) in row.cells {
+            let part = cell.value.trimmingWhitespace
+            guard !part.isEmpty, let group = headers[column], part != group else { continue }
+            let candidates = [part, part + group, group + part]
+            if let known = candidates.lazy.compactMap({ self.choice.known($0) }).first {
+                names[column] = (part, known)
+            } else if headers[column - 1] == group || headers[column + 1] == group {
+                names[column] = (part, part)
+            } else {
+                return nil
+            }
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// Names the columns of a two-row header by their parts, noting each.
+    private mutating func renameColumns(_ names: [Int: (written: String, name: String)], row: Int) {
+        for (column, part) in names.sorted(by: { $0.key < $1.key }) {
+            let group = headers[column] ?? ""
+            headers[column] = part.name
+            headerNotes.append(
+                ImportDiagnostic(
+                    source: source, sheet: sheet, row: row, column: CellReference.letters(column), severity: .note,
+                    rule: .importXLSXHeader,
+                    message: "两行表头：“\(group)”之下的“\(part.written)”读作列“\(part.name)”；第 \(row) 行不作为数据读取"))
         }
     }
 
