@@ -70,7 +70,8 @@ import Testing
             report.diagnostics.contains {
                 $0.sheet == "填表说明" && $0.rule == "import.source.sheet-skipped" && $0.row == nil
             })
-        #expect(report.diagnostics.contains { $0.sheet == "行政许可" && $0.row == 1 && $0.rule == "import.source.title-row" })
+        #expect(
+            report.diagnostics.contains { $0.sheet == "行政许可" && $0.row == 1 && $0.rule == "import.source.title-row" })
         let items = Dictionary(uniqueKeysWithValues: result.items.map { ($0.name, $0) })
         let food = try #require(items["食品经营许可（新办）"])
         #expect(food.region.rawValue == "511602000000")
@@ -130,14 +131,17 @@ import Testing
             "食品经营许可（新办）", "行政许可", "11511602MB153270884000117004000", "广安区行政审批局", "20个工作日",
             "5个工作日", "0", "是", "0826-2345678", "企业", "511602", "食品经营许可申请书", "1",
         ]
-        let merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2", "I1:I2", "J1:J2", "K1:K2", "L1:M1"]
+        let merges = [
+            "A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2", "I1:I2", "J1:J2", "K1:K2", "L1:M1",
+        ]
         let body =
             Self.sheet([top, parts, item]).replacingOccurrences(of: "<is><t></t></is>", with: "<is><t/></is>")
             + "<mergeCells>\(merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined())</mergeCells>"
         let book = try ImportTestSupport.workbook(sheets: [("Sheet1", body)])
         let result = try Self.importer(codeProfile: "national").read(
             sources: [book], loader: ImportTestSupport.loader())
-        #expect(result.report.rows == 1 && result.report.imported == 1, "\(result.report.diagnostics.map(\.description))")
+        #expect(
+            result.report.rows == 1 && result.report.imported == 1, "\(result.report.diagnostics.map(\.description))")
         let food = try #require(result.items.first)
         #expect(food.statutoryLimit == TimeLimit(20, .workingDays))
         #expect(food.promisedLimit == TimeLimit(5, .workingDays))
@@ -146,6 +150,66 @@ import Testing
         #expect(renamed.first?.message.contains("读作列“法定办理时限”") == true)
         // "名称" and "份数" under "材料" are no columns the profile knows: reported as unknown, not read as data.
         #expect(!result.report.diagnostics.contains { $0.row == 2 && $0.rule == "import.row.rejected" })
+    }
+
+    /// One material per row beneath item cells merged down (or left blank): the rows join the item above.
+    @Test(arguments: [true, false])
+    func rowsOfOneMaterialEachJoinTheirItem(merged: Bool) throws {
+        let header = ["事项名称", "事项类型", "实施编码", "实施主体", "承诺时限", "到现场次数", "是否网办", "服务对象", "行政区划", "申请材料", "序号"]
+        let food = [
+            "食品经营许可（新办）", "行政许可", "11511602MB153270884000117004000", "广安区行政审批局", "5个工作日", "0", "是",
+            "企业", "511602", "食品经营许可申请书", "1",
+        ]
+        let sign = [
+            "户外招牌设置", "行政许可", "11511602MB153270884000117005000", "广安区行政审批局", "3个工作日", "1", "是",
+            "企业", "511602", "户外招牌设置申请表", "1",
+        ]
+        func below(_ material: String, _ number: String) -> [String] {
+            merged ? [] : ["", "", "", "", "", "", "", "", "", material, number]
+        }
+        var rows = [header, food, below("营业执照", "2"), below("法定代表人身份证明（原件、复印件）", "3"), sign, below("设计效果图", "2")]
+        var merges: [String] = []
+        if merged {
+            let columns = Array("ABCDEFGHI")
+            rows[2] = Array(repeating: "", count: 9) + ["营业执照", "2"]
+            rows[3] = Array(repeating: "", count: 9) + ["法定代表人身份证明（原件、复印件）", "3"]
+            rows[5] = Array(repeating: "", count: 9) + ["设计效果图", "2"]
+            merges = columns.map { "\($0)2:\($0)4" } + columns.map { "\($0)5:\($0)6" }
+        }
+        let body =
+            Self.sheet(rows).replacingOccurrences(of: "<is><t></t></is>", with: "<is><t/></is>")
+            + (merges.isEmpty ? "" : "<mergeCells>\(merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined())</mergeCells>")
+        let book = try ImportTestSupport.workbook(sheets: [("办事指南", body)])
+        let result = try Self.importer(codeProfile: "national").read(
+            sources: [book], loader: ImportTestSupport.loader())
+        let report = result.report
+        #expect(
+            report.rows == 2 && report.imported == 2 && report.rejected == 0, "\(report.diagnostics.map(\.description))"
+        )
+        let items = Dictionary(uniqueKeysWithValues: result.items.map { ($0.name, $0) })
+        #expect(items["食品经营许可（新办）"]?.materials.map(\.name) == ["食品经营许可申请书", "营业执照", "法定代表人身份证明（原件、复印件）"])
+        #expect(items["户外招牌设置"]?.materials.map(\.name) == ["户外招牌设置申请表", "设计效果图"])
+        #expect(
+            report.diagnostics.filter { $0.rule == "import.source.continuation" }.map(\.row) == [3, 4, 6])
+    }
+
+    /// A later row repeating an item's code with another value under the item's fields is a duplicate, not a
+    /// continuation.
+    @Test func aRowWithOtherItemValuesIsNoContinuation() throws {
+        let header = ["事项名称", "事项类型", "实施编码", "实施主体", "承诺时限", "到现场次数", "是否网办", "服务对象", "行政区划", "申请材料"]
+        let item = [
+            "食品经营许可（新办）", "行政许可", "11511602MB153270884000117004000", "广安区行政审批局", "5个工作日", "0", "是",
+            "企业", "511602", "食品经营许可申请书",
+        ]
+        var again = item
+        again[4] = "3个工作日"
+        again[9] = "营业执照"
+        let book = try ImportTestSupport.workbook(sheets: [("Sheet1", Self.sheet([header, item, again]))])
+        let result = try Self.importer(codeProfile: "national").read(
+            sources: [book], loader: ImportTestSupport.loader())
+        #expect(result.report.rows == 2 && result.report.imported == 1 && result.report.rejected == 1)
+        #expect(result.report.diagnostics.contains { $0.row == 3 && $0.message.contains("重复") })
+        #expect(result.items.first?.materials.map(\.name) == ["食品经营许可申请书"])
     }
 
     @Test func aWorkbookWithoutAFittingSheetIsRefusedNamingItsSheets() throws {

@@ -47,9 +47,21 @@ final class ItemPipeline {
         checks = ItemCheckStream(validation: validation)
     }
 
-    /// Builds the item of one record of the item table `table` and queues it for its check; a record that builds
-    /// no item, or repeats the code of an earlier one, is reported. `keys`: the table's key numbers.
+    /// The item record read last, held until the next record shows whether it continues it (one material per row
+    /// beneath merged item cells: ``ContinuationRows``).
+    private var pending: (record: SourceRecord, assembler: ItemAssembler, continuation: ContinuationRows)?
+
+    /// Takes one record of the item table `table`: a row continuing the item held is merged into it; otherwise the
+    /// held item is built and queued for its check and this record is held. A record that builds no item, or
+    /// repeats the code of an earlier one, is reported. `keys`: the table's key numbers.
     func add(_ record: SourceRecord, table: ImportProfile.Table, keys: TableKeys) throws(ImportError) {
+        if var held = pending, held.continuation.continues(record, item: held.record) {
+            held.continuation.merge(
+                ParsedRecord(record: record, table: table, profile: profile, keys: keys), into: &held.assembler)
+            pending = held
+            return
+        }
+        try build()
         rows += 1
         var assembler = ItemAssembler(
             parsed: ParsedRecord(record: record, table: table, profile: profile, keys: keys), codeProfile: codeProfile)
@@ -62,6 +74,14 @@ final class ItemPipeline {
             // Stops the sheet: the caller sees the flag and reads the joined sheets first.
             if joinIsOutOfOrder { throw ImportError(.source, "joined sheet out of item order") }
         }
+        pending = (record, assembler, ContinuationRows(table: table))
+    }
+
+    /// Builds the item held, queues it for its check and hands on the items checked.
+    private func build() throws(ImportError) {
+        guard let (record, held, _) = pending else { return }
+        var assembler = held
+        pending = nil
         let item = assembler.build()
         var diagnostics = assembler.diagnostics
         let row = rowDiagnostics.count
@@ -109,13 +129,17 @@ final class ItemPipeline {
     /// Checks the items still waiting and hands them on; returns the files planned (one per department, in order
     /// of first appearance, with their final headers).
     func finish() throws(ImportError) -> [(department: String, writer: CatalogWriter)] {
+        try build()
         checks.finish()
         try deliver(checks.takeChecked())
         return checks.files.map { ($0.department, $0.writer) }
     }
 
     /// Waits for the checks in flight of an import that starts over (their results are not used).
-    func abandon() { checks.waitForChecks() }
+    func abandon() {
+        pending = nil
+        checks.waitForChecks()
+    }
 
     /// The items kept in memory, in row order.
     func collectedItems() -> [ServiceItem] { collected.sorted { $0.row < $1.row }.map(\.item) }

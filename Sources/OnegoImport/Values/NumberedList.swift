@@ -22,7 +22,9 @@ enum NumberedList {
         var number = 2
         var at = start
         while at < characters.count {
-            if !style.needsBoundary || isBoundary(characters, before: at), let end = style.marker(number, at: at, in: characters) {
+            if !style.needsBoundary || isBoundary(characters, before: at),
+                let end = style.marker(number, at: at, in: characters)
+            {
                 entries.append(entry(characters[start..<at]))
                 start = end
                 at = end
