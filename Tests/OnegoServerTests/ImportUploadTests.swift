@@ -81,6 +81,29 @@ import Testing
         }
     }
 
+    /// A workspace that follows the Sichuan code layout (its `code-profile.xml`) imports Sichuan codes in the
+    /// workbench as `onego import --code-profile sichuan` does: the basic code, USCC and region read from them.
+    @Test func importsReadCodesByTheWorkspacesCodeProfile() async throws {
+        let workspace = try ScratchWorkspace()
+        let record: [String: Any] = [
+            "TASK_CODE": "511A0138000000-511602000000-000-11511602MB15327088-1-00", "TASK_NAME": "企业设立登记",
+            "TASK_TYPE": "1", "DEPT_NAME": "广安市广安区行政审批局", "LIMIT_SCENE_NUM": 0, "ONLINECHECK": "1",
+            "handle_time_limit": "1(工作日)", "matter_level": "区级", "service_object_name": ["企业法人"],
+        ]
+        let source = workspace.root + "/../sichuan-upload.json"
+        try JSONSerialization.data(withJSONObject: [record]).write(to: URL(fileURLWithPath: source))
+        try await RunningWorkbench.with(store: try workspace.store(), allowsEditing: true) { client in
+            let national = try await upload(client, file: source, name: "广安区.json", profile: "gdzwfw")
+            #expect(national.body.contains("id=\"import-count\">0<"))
+            try FileManager.default.copyItem(
+                atPath: Fixtures.path("Catalogs/code-profiles/sichuan.xml"),
+                toPath: workspace.root + "/code-profile.xml")
+            let sichuan = try await upload(client, file: source, name: "广安区.json", profile: "gdzwfw")
+            #expect(sichuan.body.contains("id=\"import-count\">1<"), "\(sichuan.body.prefix(3000))")
+            #expect(sichuan.body.contains("511602000000"))
+        }
+    }
+
     @Test func refusesWhenReadOnlyAndRejectsOtherFileTypes() async throws {
         try await RunningWorkbench.with { client in
             let reply = try await client.send("GET", "/import", headers: [RunningWorkbench.bearer])

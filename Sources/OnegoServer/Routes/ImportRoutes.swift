@@ -33,7 +33,8 @@ struct ImportRoutes {
             let id = try uploads.add(bytes: file.bytes, originalName: name, profile: profile)
             guard let upload = uploads.upload(id) else { throw HTTPError(.internalServerError) }
             do {
-                let importer = CatalogImporter(profile: try ImportProfile.load(path: profilePath))
+                var importer = CatalogImporter(profile: try ImportProfile.load(path: profilePath))
+                importer.codeProfile = try workspaceCodeProfile()
                 let result = try importer.read(sources: [upload.path], loader: try CatalogLoader.validating())
                 let page = ImportPage(id: id, upload: upload, result: result, workspace: store.data.workspace)
                 return PageLayout.response(title: "导入预览", body: try page.body, chrome: chrome())
@@ -54,8 +55,9 @@ struct ImportRoutes {
                 return refused("\(target) 已存在，不会覆盖。请换一个文件夹名。")
             }
             do {
-                let importer = CatalogImporter(
+                var importer = CatalogImporter(
                     profile: try ImportProfile.load(path: ImportProfile.locate(upload.profile) ?? upload.profile))
+                importer.codeProfile = try workspaceCodeProfile()
                 let report = try importer.run(sources: [upload.path], outputDirectory: target, replacing: false)
                 store.reloadNow()
                 let body: HTML = """
@@ -68,6 +70,13 @@ struct ImportRoutes {
                 return refused("导入失败：\(error)")
             }
         }
+    }
+
+    /// The workspace's code profile (`code-profile.xml` in or above it), else the national layout: the workbench
+    /// reads codes as `onego import` and `onego serve` do for this workspace.
+    func workspaceCodeProfile() throws -> CodeProfile {
+        guard let file = Workspace(catalogPaths: [store.data.workspace]).codeProfileFile else { return .national }
+        return try CodeProfile.load(path: file)
     }
 
     func refused(_ message: String) -> Response {
