@@ -22,7 +22,7 @@ import Testing
             "1.食品经营许可申请书；2.营业执照（副本、复印件）；3.法定代表人身份证明",
         ],
         [
-            "2", "户外广告设施设置审批", "行政许可", "511A0215000000-511602000000-000-11511602MB15327088-1-00",
+            "2", "户外广告设施设置审批", "许可", "511A0215000000-511602000000-000-11511602MB15327088-1-00",
             "广安市广安区行政审批局", "区级", "20(工作日)", "7(工作日)", "一次", "是", "广安区政务服务中心二楼B区",
             "工作日9:00-12:00，14:00-17:30", "0826-2345678", "12345", "企业", "户外广告设施设置申请表、设计效果图",
         ],
@@ -84,6 +84,7 @@ import Testing
         #expect(food.materials.map(\.name) == ["食品经营许可申请书", "营业执照（副本、复印件）", "法定代表人身份证明"])
         #expect(food.contact.address == "广安区政务服务中心二楼B区")
         #expect(items["户外广告设施设置审批"]?.visits == 1)
+        #expect(items["户外广告设施设置审批"]?.type == ItemType(rawValue: "01"), "许可 as lists abbreviate 行政许可")
         let pension = try #require(items["城乡居民基本养老保险参保登记"])
         #expect(pension.handling == .immediate && pension.statutoryLimit == nil)
         #expect(pension.materials.map(\.name) == ["居民身份证", "户口簿"])
