@@ -30,12 +30,13 @@ import Testing
     static let services = [
         [
             "事项名称", "事项类型", "实施编码", "实施主体", "行使层级", "法定办结时限", "承诺办结时限", "到办事现场次数",
-            "是否网办", "办理地点", "办理时间", "咨询电话", "监督投诉电话", "服务对象", "所需材料",
+            "是否网办", "办理地点", "办理时间", "咨询电话", "监督投诉电话", "服务对象", "所需材料", "网办深度", "通办范围",
         ],
         [
             "城乡居民基本养老保险参保登记", "公共服务", "511G0101000000-511602000000-000-11511602MB15327088-1-00",
             "广安市广安区社会保险事业管理局", "区级", "无", "即办", "0", "是", "广安区政务服务中心一楼",
-            "周一至周五 9:00-17:00", "0826-2233445", "0826-2233446", "个人", "（1）居民身份证（2）户口簿",
+            "周一至周五 9:00-17:00", "0826-2233445", "0826-2233446", "个人", "（1）居民身份证（2）户口簿", "Ⅳ级（全程网办）",
+            "全市通办",
         ],
     ]
 
@@ -88,6 +89,7 @@ import Testing
         let pension = try #require(items["城乡居民基本养老保险参保登记"])
         #expect(pension.handling == .immediate && pension.statutoryLimit == nil)
         #expect(pension.materials.map(\.name) == ["居民身份证", "户口簿"])
+        #expect(pension.online.depth == .fullyOnline && pension.crossRegion?.scope == .city)
         #expect(pension.contact.complaintPhoneNumbers.first?.number == "0826-2233446")
         #expect(
             report.diagnostics.contains {

@@ -350,6 +350,11 @@ struct ItemAssembler {
             service.depth = value
         } else if let depthText = text(.onlineDepth), let value = Int(depthText).flatMap(OnlineDepth.init(rawValue:)) {
             service.depth = value
+        } else if let depthText = text(.onlineDepth), let value = CodeListSpellings.onlineDepth(depthText) {
+            service.depth = value
+            note(.onlineDepth, .note, .importValueTransformed, "网上办理深度“\(depthText)”按 \(value.label) 读取")
+        } else if let depthText = text(.onlineDepth) {
+            missing(.onlineDepth, "值“\(depthText)”不是网上办理深度（1–4、Ⅰ级–Ⅳ级 或 全程网办 等）")
         } else {
             missing(.onlineDepth)
         }
@@ -389,9 +394,12 @@ struct ItemAssembler {
 
     private mutating func readCrossRegion() -> CrossRegion? {
         guard let scopeText = text(.crossRegionScope) else { return nil }
-        guard let scope = CrossScope(rawValue: scopeText) else {
+        guard let scope = CodeListSpellings.crossScope(scopeText) else {
             note(.crossRegionScope, .warning, .importValueDropped, "通办范围“\(scopeText)”不在目录代码表中，已舍弃")
             return nil
+        }
+        if scope.rawValue != scopeText {
+            note(.crossRegionScope, .note, .importValueTransformed, "通办范围“\(scopeText)”按“\(scope.rawValue)”读取")
         }
         return CrossRegion(
             scope: scope, mode: text(.crossRegionMode).flatMap(CrossMode.init(rawValue:)),

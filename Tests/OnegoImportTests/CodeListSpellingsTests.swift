@@ -1,0 +1,31 @@
+import OnegoCatalog
+import Testing
+
+@testable import OnegoImport
+
+/// 网上办理深度 and 通办范围 as lists write them are read as the catalog's values; other text is not read.
+@Suite struct CodeListSpellingsTests {
+    @Test(arguments: [
+        ("4", OnlineDepth.fullyOnline), ("Ⅳ级", .fullyOnline), ("四级（全程网办）", .fullyOnline), ("全程网办", .fullyOnline),
+        ("IV级", .fullyOnline), ("Ⅲ级", .onlineApplication), ("三级", .onlineApplication), ("3级", .onlineApplication),
+        ("第三级", .onlineApplication), ("III级", .onlineApplication), ("网上受理", .onlineApplication),
+        ("Ⅱ", .preReview), ("二级", .preReview), ("在线预审", .preReview), ("Ⅰ级", .information), ("I", .information),
+        ("一级", .information),
+    ])
+    func readsDepths(_ text: String, _ depth: OnlineDepth) {
+        #expect(CodeListSpellings.onlineDepth(text) == depth)
+    }
+
+    @Test(arguments: ["5", "五级", "较深", "是", "", "网办"])
+    func leavesOtherDepthTextUnread(_ text: String) {
+        #expect(CodeListSpellings.onlineDepth(text) == nil)
+    }
+
+    @Test func readsScopes() {
+        #expect(CodeListSpellings.crossScope("全市通办") == .city)
+        #expect(CodeListSpellings.crossScope("跨省通办") == .nationwide)
+        #expect(CodeListSpellings.crossScope("全区通办") == .county)
+        #expect(CodeListSpellings.crossScope("全省") == .province)
+        #expect(CodeListSpellings.crossScope("就近办") == nil)
+    }
+}
