@@ -25,8 +25,11 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "Catalog files or folders (folders are searched for *.xml).")
     var paths: [String]
 
-    @Option(help: "Policy file with the targets (Schemas/policy.xsd).")
-    var policy: String
+    @Option(
+        help: ArgumentHelp(
+            "Policy with the targets: a file (Schemas/policy.xsd) or a shipped name (guangdong-style-2026, meizhou-2017); default: policy.xml in the workspace, else guangdong-style-2026.",
+            valueName: "policy"))
+    var policy: String?
 
     @Option(help: "Waiver file (Schemas/waivers.xsd).")
     var waivers: String?
@@ -61,10 +64,30 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
+    /// The policy file: the one named (a path or a shipped name), else the workspace's `policy.xml`, else the
+    /// shipped default, said on standard error so a reader knows which targets were applied.
+    func resolvedPolicy() throws -> String {
+        if let policy {
+            guard let found = Policy.locate(policy) else {
+                throw ValidationError(
+                    "找不到政策文件“\(policy)”（文件路径，或内置名称：\(ShippedFile.builtInNames(in: "Catalogs/policies").joined(separator: "、"))）"
+                )
+            }
+            return found
+        }
+        if let own = Workspace(catalogPaths: paths).policyFile { return own }
+        guard let shipped = Policy.locate(Policy.defaultName) else {
+            throw ValidationError("请用 --policy 给出政策文件")
+        }
+        Terminal.err("未指定 --policy，工作区中也没有 \(Workspace.policyFileName)：按内置政策 \(Policy.defaultName) 的目标审计")
+        return shipped
+    }
+
     func run() throws {
+        let policy = try resolvedPolicy()
         let inputs = paths + [policy] + (waivers.map { [$0] } ?? []) + matters
         if let output { try AtomicFile.check(output, protecting: inputs) }
-        let report = try makeReport(leavingInputsToExit: true)
+        let report = try makeReport(policy: policy, leavingInputsToExit: true)
         // The report (every finding and compression row) goes with the process, not freed piece by piece.
         ProcessExit.leave(report)
         if format == .xlsx, let output {
@@ -109,8 +132,9 @@ struct AuditCommand: ParsableCommand {
     /// Loads the policy, waivers, catalog and matters and audits them (also used by `onego serve`); with
     /// `leavingInputsToExit`, the loaded catalog is left to the process's exit rather than freed (for a run that
     /// ends after the report).
-    func makeReport(leavingInputsToExit: Bool = false) throws -> AuditReport {
+    func makeReport(policy resolved: String? = nil, leavingInputsToExit: Bool = false) throws -> AuditReport {
         let date = today?.day ?? CalendarDay.today()
+        let policy = try resolved ?? resolvedPolicy()
 
         InputLedger.shared.record(paths + [policy] + (waivers.map { [$0] } ?? []) + matters)
         InputLedger.shared.recordSchemas(directory: catalog.schemaDirectory)

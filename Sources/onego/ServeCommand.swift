@@ -46,7 +46,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "File whose first line is the password for remote access (at least 16 characters).")
     var passwordFile: String?
 
-    @Option(help: "Policy file for the audit page (default: Catalogs/policies/guangdong-style-2026.xml if present).")
+    @Option(
+        help:
+            "Policy for the audit page: a file or a shipped name (default: policy.xml in the workspace, else guangdong-style-2026)."
+    )
     var policy: String?
 
     @OptionGroup var options: CatalogOptions
@@ -113,11 +116,9 @@ struct ServeCommand: AsyncParsableCommand {
         return Array(Set(paths)).sorted()
     }
 
-    /// The audit report for the policy, if there is one.
+    /// The audit report for the policy named, else the workspace's `policy.xml`, else the shipped default.
     func audit() throws -> AuditReport? {
-        let defaultPolicy = "Catalogs/policies/guangdong-style-2026.xml"
-        guard let path = policy ?? (FileManager.default.fileExists(atPath: defaultPolicy) ? defaultPolicy : nil)
-        else { return nil }
+        let path = policy ?? Workspace(catalogPaths: [workspace]).policyFile ?? Policy.defaultName
         var arguments = [workspace, "--policy", path]
         if let schemas = options.schemaDirectory { arguments += ["--schemas", schemas] }
         return try AuditCommand.parse(arguments).makeReport()

@@ -15,6 +15,24 @@ import Testing
         #expect(run.stdout.contains("结论：未通过（0 个错误，1 项目标未达成）"))
     }
 
+    /// Without --policy the workspace's own policy.xml applies, else the shipped default (said on stderr); a
+    /// shipped policy can be named; an unknown one is a usage error.
+    @Test func thePolicyIsFoundWhenNotNamed() throws {
+        let root = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Fixtures.path(Self.district), toPath: root + "/district.xml")
+        let shipped = try Fixtures.runOnego(["audit", root, "--today", "2026-11-21"])
+        #expect(shipped.stderr.contains("按内置政策 guangdong-style-2026 的目标审计"), "\(shipped.stderr)")
+        let named = try Fixtures.runOnego(["audit", root, "--policy", Self.policy, "--today", "2026-11-21"])
+        #expect(shipped.stdout == named.stdout && shipped.status == named.status && named.status == 1)
+        let meizhou = try Fixtures.runOnego(["audit", root, "--policy", "meizhou-2017", "--today", "2026-11-21"])
+        #expect(meizhou.stdout.contains("梅州") && meizhou.stdout != named.stdout, "\(meizhou.stdout.prefix(400))")
+        try FileManager.default.copyItem(atPath: Fixtures.path(Self.lenient), toPath: root + "/policy.xml")
+        let own = try Fixtures.runOnego(["audit", root, "--today", "2026-11-21"])
+        #expect(own.status == 0 && own.stdout.contains("结论：通过") && own.stderr.isEmpty, "\(own.stderr)")
+        let unknown = try Fixtures.runOnego(["audit", root, "--policy", "atlantis-2030"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("找不到政策文件“atlantis-2030”"))
+    }
+
     @Test func exitsZeroWhenCleanAndEveryTargetIsMet() throws {
         let run = try Fixtures.runOnego(["audit", Self.district, "--policy", Self.lenient, "--today", "2026-11-21"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

@@ -75,7 +75,7 @@ enum SmallDocument {
         } catch {
             return ([], [error])
         }
-        let diagnostics = XMLStreamParser(schema: schema).parse(contentsOf: path, into: recorder)
+        let diagnostics = ShippedFile.parse(path, with: XMLStreamParser(schema: schema), into: recorder)
         return (recorder.elements, diagnostics)
     }
 }

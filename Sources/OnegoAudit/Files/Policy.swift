@@ -70,7 +70,17 @@ public struct Policy: Sendable, Hashable, Codable {
         RateDefinition.all.map(\.id) + CompressionFigure.allCases.map(\.rawValue)
     }
 
-    /// Reads and validates a policy file.
+    /// The policy file for `nameOrPath`: a path as given (anything ending in `.xml` or holding `/`), else a shipped
+    /// policy by name (`Catalogs/policies/NAME.xml`: guangdong-style-2026, meizhou-2017; `ONEGO_POLICIES` names
+    /// another folder); `nil` when there is none.
+    public static func locate(_ nameOrPath: String) -> String? {
+        ShippedFile.locate(nameOrPath, folder: "Catalogs/policies", environmentVariable: "ONEGO_POLICIES")
+    }
+
+    /// The shipped policy audits use when none is named and the workspace has no `policy.xml`.
+    public static let defaultName = "guangdong-style-2026"
+
+    /// Reads and validates a policy file (a path, or a shipped policy's pseudo path from ``locate(_:)``).
     public static func load(path: String, schemaPath: String? = nil) -> (Policy?, [Diagnostic]) {
         let (elements, diagnostics) = SmallDocument.read(
             path: path, kind: .policy, namespace: OnegoNamespace.policy, schemaPath: schemaPath)

@@ -104,6 +104,12 @@ public struct Workspace: Sendable, Hashable {
     /// The name of a workspace's own code profile.
     public static let codeProfileFileName = "code-profile.xml"
 
+    /// The `policy.xml` in ``workspaceFolder``: the reform targets its audits use when none is named.
+    public var policyFile: String? { workspaceFile(named: Self.policyFileName) }
+
+    /// The name of a workspace's own policy file.
+    public static let policyFileName = "policy.xml"
+
     /// The readable file called `name` in ``workspaceFolder`` (never one above it).
     func workspaceFile(named name: String) -> String? {
         guard let workspaceFolder else { return nil }

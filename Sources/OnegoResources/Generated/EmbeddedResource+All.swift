@@ -9,6 +9,8 @@ extension EmbeddedResource {
         .catalogsCodeProfilesGuangdongXml,
         .catalogsCodeProfilesNationalXml,
         .catalogsCodeProfilesSichuanXml,
+        .catalogsPoliciesGuangdongStyle2026Xml,
+        .catalogsPoliciesMeizhou2017Xml,
         .catalogsProfilesExcelListXml,
         .catalogsProfilesGdzwfwXml,
         .catalogsProfilesNationalTablesXml,
@@ -33,5 +35,6 @@ extension EmbeddedResource {
         "Catalogs/reference/material-synonyms.xml",
         "Catalogs/profiles/*.xml",
         "Catalogs/code-profiles/*.xml",
+        "Catalogs/policies/*.xml",
     ]
 }
