@@ -48,12 +48,22 @@ public enum ItemText {
         if !item.legalBasis.isEmpty {
             out.line("设定依据：")
             for law in item.legalBasis {
-                out.line("    《\(law.law)》\(law.article ?? "")：\(law.text)")
+                out.line("    " + law.display)
             }
         }
         out.line("申请材料：")
         for (index, material) in item.materials.enumerated() {
-            var facts = [material.necessity.rawValue, material.form.rawValue, material.source.label]
+            // What the source did not say is said once ("必要性、形式、来源未注明"), not as three 未注明.
+            var facts: [String] = []
+            var unstated: [String] = []
+            for (stated, label) in [
+                (material.necessity == .unspecified ? nil : material.necessity.rawValue, "必要性"),
+                (material.form == .unspecified ? nil : material.form.rawValue, "形式"),
+                (material.source == .unspecified ? nil : material.source.label, "来源"),
+            ] {
+                if let stated { facts.append(stated) } else { unstated.append(label) }
+            }
+            if !unstated.isEmpty { facts.append(unstated.joined(separator: "、") + "未注明") }
             if material.originals > 0 { facts.append("原件\(material.originals)份") }
             if material.copies > 0 { facts.append("复印件\(material.copies)份") }
             if let licence = material.eLicence { facts.append("可用电子证照：\(licence)") }

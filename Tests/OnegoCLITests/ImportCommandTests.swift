@@ -55,6 +55,26 @@ import Testing
         #expect(show.stdout.contains("11440106MB2D033225400011700400002  食品经营许可（变更）"))
     }
 
+    /// Materials that came with names only print what the source did not say once, not as three 未注明; a legal
+    /// basis that is only its citation is printed once.
+    @Test func showSaysOnceWhatTheSourceDidNotState() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let source = folder + "/list.csv"
+        try Data(
+            """
+            事项名称,事项类型,实施编码,实施主体,承诺时限,到现场次数,是否网办,服务对象,行政区划,申请材料,设定依据
+            食品经营许可（新办）,行政许可,11511602MB153270884000117004000,广安区行政审批局,5个工作日,0,是,企业,511602,"1.食品经营许可申请书；2.营业执照",《中华人民共和国食品安全法》第三十五条
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: source))
+        let run = try Fixtures.runOnego(["import", source, "--profile", "excel-list", "--out", folder + "/items"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let show = try Fixtures.runOnego(["show", "食品经营许可", "--catalog", folder + "/items"])
+        #expect(show.stdout.contains("1. 食品经营许可申请书（必要性、形式、来源未注明）"), "\(show.stdout)")
+        #expect(show.stdout.contains("    《中华人民共和国食品安全法》第三十五条\n"))
+        #expect(!show.stdout.contains("未注明，未注明"))
+    }
+
     @Test func exportedSampleImportsBackAndValidates() throws {
         let folder = try Fixtures.temporaryDirectory()
         let export = try Fixtures.runOnego(["export", "xlsx", "Catalogs/yunxi/items", "--out", folder + "/yunxi.xlsx"])

@@ -30,6 +30,17 @@ public struct LegalProvision: Sendable, Hashable, Codable {
         self.article = article
         self.text = text
     }
+
+    /// The citation: 《law》article.
+    public var citation: String { "《\(law)》\(article ?? "")" }
+
+    /// The citation, and the provision's text after a colon when there is one besides the citation (a text that
+    /// only repeats the citation, as some sources fill it, is not printed twice).
+    public var display: String {
+        let citation = citation
+        let blank = text.allSatisfy(\.isWhitespace)
+        return blank || text.filter { !$0.isWhitespace } == citation ? citation : citation + "：" + text
+    }
 }
 
 /// A 特别程序 whose time does not count toward the limit.

@@ -8,7 +8,7 @@ public enum ItemGuide {
     public static func make(_ item: ServiceItem, options: GuideOptions) -> GuideDocument {
         var sections: [GuideSection] = [basics(item)]
         if !item.legalBasis.isEmpty {
-            let laws = item.legalBasis.map { "《\($0.law)》\($0.article ?? "")" + ($0.text.isEmpty ? "" : "：\($0.text)") }
+            let laws = item.legalBasis.map(\.display)
             sections.append(GuideSection("设定依据", [.list(laws)]))
         }
         sections.append(

@@ -514,7 +514,17 @@ struct ItemAssembler {
             {
                 article = String(after[start...end])
             }
-            result.append(LegalProvision(law: String(law.prefix(200)), article: article, text: piece))
+            // A piece that opens with its citation keeps as text only what follows it ("：条文"), or nothing; a
+            // sentence citing a law inside ("依据《…》第…条规定，…") is the text as written.
+            var text = piece
+            if piece[..<open].allSatisfy(\.isWhitespace) {
+                var rest = after
+                if let article, let range = rest.range(of: article), rest[..<range.lowerBound].count <= 2 {
+                    rest = rest[range.upperBound...]
+                }
+                text = rest.trimmingCharacters(in: CharacterSet(charactersIn: "：:，,。； \u{3000}"))
+            }
+            result.append(LegalProvision(law: String(law.prefix(200)), article: article, text: text))
         }
         return result
     }
