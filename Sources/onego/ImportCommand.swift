@@ -1,6 +1,7 @@
 import ArgumentParser
 import OnegoBase
 import OnegoCatalog
+import OnegoExport
 import OnegoImport
 
 /// `onego import SOURCE... --profile PROFILE --out DIR`: read what an office has (workbooks, CSV dumps, portal JSON)
@@ -36,7 +37,7 @@ struct ImportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Code profile the imported codes follow: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default national.",
+            "Code profile the imported codes follow: national, guangdong, sichuan (Catalogs/code-profiles/) or a file; default: code-profile.xml of the workspace --out is in, else national.",
             valueName: "NAME"))
     var codeProfile: String?
 
@@ -51,9 +52,18 @@ struct ImportCommand: ParsableCommand {
         if let refusal = sources.lazy.compactMap(SourceTypes.refusal(for:)).first { throw ValidationError(refusal) }
     }
 
+    /// The code profile file: the one named, else the `code-profile.xml` of the workspace the output folder is in
+    /// (said on standard error), else none (national).
+    func codeProfileFile() -> String? {
+        if let codeProfile { return CodeProfile.locate(codeProfile) }
+        guard let own = Workspace(catalogPaths: [out]).codeProfileFile else { return nil }
+        Terminal.err("按工作区的编码规则 \(own) 读取编码（可用 --code-profile 另行指定）")
+        return own
+    }
+
     func run() throws {
         var codes = CodeProfile.national
-        if let codeProfile, let file = CodeProfile.locate(codeProfile) {
+        if let file = codeProfileFile() {
             do {
                 codes = try CodeProfile.load(path: file)
             } catch {

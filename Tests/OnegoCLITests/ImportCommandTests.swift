@@ -75,6 +75,30 @@ import Testing
         #expect(!show.stdout.contains("未注明，未注明"))
     }
 
+    /// Imported into a workspace that has a code-profile.xml, codes are read by it (as validate does there).
+    @Test func theWorkspacesCodeProfileReadsTheCodes() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("Catalogs/code-profiles/sichuan.xml"), toPath: folder + "/code-profile.xml")
+        let source = folder + "/list.csv"
+        try Data(
+            """
+            事项名称,事项类型,实施编码,实施主体,承诺时限,到现场次数,是否网办,服务对象
+            企业设立登记,行政许可,511A0138000000-511602000000-000-11511602MB15327088-1-00,广安区行政审批局,1个工作日,0,是,企业
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: source))
+        let run = try Fixtures.runOnego(["import", source, "--profile", "excel-list", "--out", folder + "/items"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("按工作区的编码规则 \(folder)/code-profile.xml 读取编码"))
+        let validate = try Fixtures.runOnego(["validate", folder])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let national = try Fixtures.runOnego([
+            "import", source, "--profile", "excel-list", "--out", folder + "/other", "--code-profile", "national",
+        ])
+        #expect(national.status == 1)
+    }
+
     @Test func exportedSampleImportsBackAndValidates() throws {
         let folder = try Fixtures.temporaryDirectory()
         let export = try Fixtures.runOnego(["export", "xlsx", "Catalogs/yunxi/items", "--out", folder + "/yunxi.xlsx"])

@@ -28,4 +28,15 @@ import Testing
         #expect(CodeListSpellings.crossScope("全省") == .province)
         #expect(CodeListSpellings.crossScope("就近办") == nil)
     }
+
+    /// The level of the government a region code names, for a source without a level column.
+    @Test func readsTheLevelOfARegionCode() {
+        #expect(ItemAssembler.level(ofRegion: "510000") == .provincial)
+        #expect(ItemAssembler.level(ofRegion: "511600") == .municipal)
+        #expect(ItemAssembler.level(ofRegion: "511602") == .county)
+        #expect(ItemAssembler.level(ofRegion: "511602000000") == .county)
+        #expect(ItemAssembler.level(ofRegion: "511602001000") == .township)
+        #expect(ItemAssembler.level(ofRegion: "511602001201") == .village)
+        #expect(ItemAssembler.level(ofRegion: "5116") == nil)
+    }
 }

@@ -243,9 +243,13 @@ struct ItemAssembler {
         } else if identity.type == nil {
             missing(.type)
         }
-        identity.level = levelText.flatMap { Int($0) }.flatMap(Level.init(rawValue:))
-        if identity.level == nil { missing(.level, levelText.map { "值“\($0)”不是 1–6 的行使层级" } ?? "缺少必填值") }
         identity.region = text(.region) ?? region
+        identity.level = levelText.flatMap { Int($0) }.flatMap(Level.init(rawValue:))
+        if levelText == nil, let code = identity.region, let level = Self.level(ofRegion: code) {
+            identity.level = level
+            note(.level, .note, .importValueDerived, "按行政区划代码 \(code) 推定为\(level.label)")
+        }
+        if identity.level == nil { missing(.level, levelText.map { "值“\($0)”不是 1–6 的行使层级" } ?? "缺少必填值") }
         if identity.region == nil {
             missing(
                 .region,
@@ -272,6 +276,23 @@ struct ItemAssembler {
             missing(.bodyNature)
         }
         return identity
+    }
+
+    /// The level of the government a region code names (GB/T 2260 and the statistical division codes): 省 `xx0000`,
+    /// 市 `xxxx00`, 县 otherwise; in 12 digits, 乡镇 when digits 7–9 are not 000 and 村 when 10–12 are not 000.
+    static func level(ofRegion code: String) -> Level? {
+        let digits = Array(code.utf8)
+        guard digits.count == 6 || digits.count == 12, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return nil
+        }
+        func zero(_ range: Range<Int>) -> Bool { digits[range].allSatisfy { $0 == 0x30 } }
+        if digits.count == 12 {
+            if !zero(9..<12) { return .village }
+            if !zero(6..<9) { return .township }
+        }
+        if zero(2..<6) { return .provincial }
+        if zero(4..<6) { return .municipal }
+        return .county
     }
 
     /// Service objects: the profile's code list maps the 7 national categories onto the catalog's 4.
