@@ -136,7 +136,11 @@ extension CatalogOptions {
     /// Loads the catalog in `paths` keeping every valid item, and says which items were left out and why: errors
     /// are printed in compiler form on standard error, followed by the list of items left out; errors that belong
     /// to no item (a broken file) still stop the command.
-    func loadUsable(_ paths: [String], showsProgress: Bool = false) throws -> UsableCatalog {
+    /// With `keepingItemsWithErrors` (an export, which hands the items back to be corrected) the items with errors
+    /// stay in the catalog and are listed as kept.
+    func loadUsable(
+        _ paths: [String], showsProgress: Bool = false, keepingItemsWithErrors: Bool = false
+    ) throws -> UsableCatalog {
         let loaded = try load(paths, showsProgress: showsProgress)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return UsableCatalog(catalog: loaded.catalog, skipped: []) }
@@ -158,6 +162,12 @@ extension CatalogOptions {
         Terminal.print(errors)
         let skipped = broken.keys.sorted().map {
             UsableCatalog.Skipped(item: loaded.catalog.items[$0], errors: broken[$0] ?? [])
+        }
+        if keepingItemsWithErrors {
+            Terminal.err(
+                "\(skipped.count) 个事项有错误，照原样保留（修正后可再导入）："
+                    + skipped.map { "\($0.item.name)（\($0.item.id)）" }.joined(separator: "、"))
+            return UsableCatalog(catalog: loaded.catalog, skipped: skipped)
         }
         Terminal.err(
             "\(skipped.count) 个事项有错误，已略过（其余 \(loaded.catalog.items.count - skipped.count) 个事项照常处理）："

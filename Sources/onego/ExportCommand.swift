@@ -8,7 +8,11 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "把事项目录导出为 Excel 模板工作簿 (export a catalog as the template workbook).",
-        discussion: "Exit status: 0 written, 1 catalog errors or write failure, 64 usage error."
+        discussion: """
+            Items with errors (a wrong USCC check character …) are exported as they are and listed, so the office \
+            can correct them in the workbook and import it back; a file that cannot be read stops the export.
+            Exit status: 0 written, 1 an unreadable catalog file or write failure, 64 usage error.
+            """
     )
 
     @Argument(help: "Export format: xlsx.")
@@ -29,7 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try AtomicFile.check(out, protecting: paths)
-        let loaded = try catalog.loadValidCatalog(paths)
+        let loaded = try catalog.loadUsable(paths, keepingItemsWithErrors: true).catalog
         let workbook: Data
         do {
             workbook = try TemplateWorkbook.data(TemplateWorkbook.sheets(for: loaded.items))

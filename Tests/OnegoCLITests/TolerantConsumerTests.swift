@@ -23,6 +23,22 @@ import Testing
         #expect(run.stderr.contains("小餐饮登记"))
     }
 
+    /// An export hands the catalog back to the office to correct: the item with the invalid USCC is exported as
+    /// it is and listed; importing the workbook back reports it again on its row.
+    @Test func exportKeepsTheItemWithErrorsAndSaysSo() throws {
+        let catalog = try Self.importedCatalog()
+        let workbook = try Fixtures.temporaryDirectory() + "/gd.xlsx"
+        let run = try Fixtures.runOnego(["export", "xlsx", catalog, "--out", workbook])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("12 个事项"), "\(run.stdout)")
+        #expect(run.stderr.contains("1 个事项有错误，照原样保留"))
+        #expect(run.stderr.contains("小餐饮登记"))
+        let back = try Fixtures.runOnego([
+            "import", workbook, "--profile", "template", "--out", try Fixtures.temporaryDirectory() + "/back",
+        ])
+        #expect(back.stderr.contains("11440103MB2C0000X1"), "the wrong check character is reported again")
+    }
+
     @Test func siteMarksTheItemWithErrorsInItsIndex() throws {
         let catalog = try Self.importedCatalog()
         let out = try Fixtures.temporaryDirectory() + "/site"
