@@ -42,7 +42,7 @@ struct SourceReading {
         }
         try checkSize(of: source)
         if lowered.hasSuffix(".xlsx") {
-            let sheetTables = profile.tables.filter { $0.sheet != nil }
+            let sheetTables = workbookTables(fileName: name)
             guard !sheetTables.isEmpty else {
                 throw ImportError(.source, "\(source): 导入配置“\(profile.name)”没有声明工作表，不能读取 .xlsx")
             }
@@ -111,6 +111,20 @@ struct SourceReading {
             .source,
             "\(source): 没有一张工作表的前 \(HeaderRowChoice.lookahead) 行中有一行写出导入配置“\(profile.name)”的两个以上列名（工作簿中有：\(list)）；请核对表头，或复制导入配置改写列名"
         )
+    }
+
+    /// The profile's tables as a workbook's sheets: a table naming a sheet (or a sheet pattern) as it is; a table
+    /// with only a file pattern (CSV dumps of the national tables, `*basic*`) reads the sheets of a workbook whose
+    /// name matches the pattern (`up_task_general_basic.xlsx`: every sheet whose header fits), else the sheets
+    /// whose names match it (one workbook with a sheet per table).
+    private func workbookTables(fileName: String) -> [ImportProfile.Table] {
+        profile.tables.compactMap { table in
+            if table.sheet != nil { return table }
+            guard let pattern = table.filePattern else { return nil }
+            var copy = table
+            copy.sheet = globMatches(pattern, fileName) ? "*" : pattern
+            return copy
+        }
     }
 
     /// Whether a table's sheet attribute is a pattern rather than a name.
