@@ -24,7 +24,7 @@ import Testing
         ],
         [
             "2", "户外广告设施设置审批", "许可", "511A0215000000-511602000000-000-11511602MB15327088-1-00",
-            "广安市广安区行政审批局", "区级", "20(工作日)", "7(工作日)", "一次", "是", "广安区政务服务中心二楼B区",
+            "广安市广安区行政审批局", "区级", "20(工作日)", "7(工作日)", "最多跑一次", "是", "广安区政务服务中心二楼B区",
             "工作日9:00-12:00，14:00-17:30", "0826-2345678", "12345", "企业", "户外广告设施设置申请表、设计效果图",
         ],
     ]
@@ -35,7 +35,7 @@ import Testing
         ],
         [
             "城乡居民基本养老保险参保登记", "公共服务", "511G0101000000-511602000000-000-11511602MB15327088-1-00",
-            "广安市广安区社会保险事业管理局", "区级", "无", "即办", "0", "是", "广安区政务服务中心一楼",
+            "广安市广安区社会保险事业管理局", "区级", "无", "即办", "零跑动", "是", "广安区政务服务中心一楼",
             "周一至周五 9:00-17:00", "0826-2233445", "0826-2233446", "个人", "（1）居民身份证（2）户口簿", "Ⅳ级（全程网办）",
             "全市通办",
         ],
@@ -91,6 +91,7 @@ import Testing
         #expect(items["户外广告设施设置审批"]?.type == ItemType(rawValue: "01"), "许可 as lists abbreviate 行政许可")
         let pension = try #require(items["城乡居民基本养老保险参保登记"])
         #expect(pension.handling == .immediate && pension.statutoryLimit == nil)
+        #expect(pension.visits == 0, "零跑动")
         #expect(pension.materials.map(\.name) == ["居民身份证", "户口簿"])
         #expect(pension.online.depth == .fullyOnline && pension.crossRegion?.scope == .city)
         #expect(pension.contact.complaintPhoneNumbers.first?.number == "0826-2233446")

@@ -175,13 +175,31 @@ struct ParsedRecord {
     ) -> ParsedValue? {
         if value.utf8.count <= 18 && isDigits(value), let number = Int(value) { return .number(Double(number)) }
         let digits = value.prefix { $0.isASCII && $0.isNumber }
-        guard let number = Int(digits) ?? chineseCount(value) else {
+        let visits = field.target == .visits ? visitCount(value) : nil
+        guard let number = Int(digits) ?? chineseCount(value) ?? visits else {
             return fail("整数", value, field, column: column, reader: &reader)
         }
         if digits.count != value.count {
             reader.report(field, column, .note, .importValueTransformed, "“\(clip(value))”按整数 \(number) 读取")
         }
         return .number(Double(number))
+    }
+
+    /// 到现场次数 as lists print the reform's own words: "最多跑一次", "最多1次", "最多跑1次" (at most one visit: the
+    /// catalog's count is the most visits), "零跑动", "不跑动", "不见面", "无需到现场" (none); `nil` for anything
+    /// else ("一般不超过2次" is no count).
+    private static func visitCount(_ value: String) -> Int? {
+        let compact = value.filter { !$0.isWhitespace }
+        if ["零跑动", "零跑腿", "不跑动", "跑零次", "不见面", "不见面审批", "无需到现场", "无须到现场", "全程网办零跑动"].contains(compact) {
+            return 0
+        }
+        var rest = Substring(compact)
+        guard rest.hasPrefix("最多") else { return nil }
+        rest = rest.dropFirst(2)
+        if rest.hasPrefix("跑") { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, rest.dropFirst(digits.count) == "次" { return Int(digits) }
+        return chineseCount(String(rest))
     }
 
     /// A count in Chinese numerals, whole or followed only by 次 or 趟 ("零次", "一次", "两趟"); `nil` for anything
