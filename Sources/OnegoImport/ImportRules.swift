@@ -32,6 +32,8 @@ extension RuleID {
     public static let importSourceSheetSkipped = RuleID("import.source.sheet-skipped")
     /// A row that continues the item above it (its list entries, such as one material per row, join that item).
     public static let importSourceContinuation = RuleID("import.source.continuation")
+    /// A worksheet column holding values under no header: its values are not read (reported, not lost silently).
+    public static let importSourceHeaderlessColumn = RuleID("import.source.headerless-column")
     /// An XLSX cell that could not be read.
     public static let importXLSXCell = RuleID("import.xlsx.cell")
     /// How an XLSX header was read.
@@ -106,6 +108,9 @@ extension RuleDescriptor {
         RuleDescriptor(
             .importSourceContinuation, .note, .imports, title: "事项的续行",
             explanation: "办事指南工作簿常在事项各列合并（或留空）的几行里每行写一项申请材料：事项各列与上一行事项相同或为空、只多出清单列（申请材料等）取值的行，并入上一行的事项，不作为单独的事项，逐行注明。"),
+        RuleDescriptor(
+            .importSourceHeaderlessColumn, .warning, .imports, title: "没有表头的列",
+            explanation: "工作表中有取值却没有表头的列，其中的值无法对应到字段，未导入；报告列出该列、行数和首见的行，补上表头后再导入即可。"),
         RuleDescriptor(
             .importXLSXCell, .warning, .imports, title: "单元格无法读取",
             explanation: "XLSX 单元格的内容或类型无法读取，按空值处理。"),

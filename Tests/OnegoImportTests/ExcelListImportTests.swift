@@ -219,6 +219,31 @@ import Testing
         #expect(result.items.first?.materials.map(\.name) == ["食品经营许可申请书"])
     }
 
+    /// A group header written once over a blank header cell (not merged) spans the parts beneath it; a column of
+    /// values under no header is reported with its rows, not dropped silently.
+    @Test func anUnmergedGroupSpansItsPartsAndAHeaderlessColumnIsReported() throws {
+        let top = ["事项名称", "事项类型", "实施编码", "实施主体", "办理时限", "", "到现场次数", "是否网办", "服务对象", "行政区划", ""]
+        let parts = ["", "", "", "", "法定", "承诺", "", "", "", "", ""]
+        let item = [
+            "食品经营许可（新办）", "行政许可", "11511602MB153270884000117004000", "广安区行政审批局", "20个工作日",
+            "5个工作日", "0", "是", "企业", "511602", "已核验",
+        ]
+        let body = Self.sheet([
+            top, parts, item, item.enumerated().map { $0.offset == 2 ? "11511602MB153270884000117005000" : $0.element },
+        ])
+        .replacingOccurrences(of: "<is><t></t></is>", with: "<is><t/></is>")
+        let book = try ImportTestSupport.workbook(sheets: [("Sheet1", body)])
+        let result = try Self.importer(codeProfile: "national").read(
+            sources: [book], loader: ImportTestSupport.loader())
+        #expect(
+            result.report.rows == 2 && result.report.imported == 2, "\(result.report.diagnostics.map(\.description))")
+        #expect(result.items.allSatisfy { $0.promisedLimit == TimeLimit(5, .workingDays) })
+        #expect(result.items.allSatisfy { $0.statutoryLimit == TimeLimit(20, .workingDays) })
+        let unread = result.report.diagnostics.filter { $0.rule == "import.source.headerless-column" }
+        #expect(unread.map(\.column) == ["K"])
+        #expect(unread.first?.message.contains("其中 2 行的值未导入（首见第 3 行）") == true)
+    }
+
     @Test func aWorkbookWithoutAFittingSheetIsRefusedNamingItsSheets() throws {
         let book = try ImportTestSupport.workbook(sheets: [
             ("说明", Self.sheet([["填表说明"]])), ("统计", Self.sheet([["部门", "数量"], ["市场监管局", "12"]])),

@@ -17,6 +17,8 @@ struct SheetRecordStream {
     private var firstCandidate: Int?
     /// Whether the row after the header has been seen (it may be the second row of a two-row header).
     private var pastSubHeader = false
+    /// Columns holding values under no header: how many rows, and the first (reported, never read silently).
+    private var headerless: [Int: (rows: Int, first: Int)] = [:]
 
     /// `knownHeaders`: the header texts of the profile's table for this sheet (empty for any).
     init(source: String, sheet: String, knownHeaders: Set<String> = []) {
@@ -65,6 +67,9 @@ struct SheetRecordStream {
                 return
             }
         }
+        for (column, cell) in row.cells where headers[column] == nil && !cell.value.allSatisfy(\.isWhitespace) {
+            headerless[column, default: (0, row.row)].rows += 1
+        }
         if let record = record(of: row) { try consume(record) }
     }
 
@@ -75,13 +80,17 @@ struct SheetRecordStream {
     private func subHeaderNames(_ row: SheetRow) -> [Int: (written: String, name: String)]? {
         guard !choice.knownHeaders.isEmpty else { return nil }
         var names: [Int: (written: String, name: String)] = [:]
+        var previous: (column: Int, group: String)?
         for (column, cell) in row.cells {
             let part = cell.value.trimmingWhitespace
-            guard !part.isEmpty, let group = headers[column], part != group else { continue }
+            // A group written once over blank header cells (not merged) spans the parts to its right.
+            let spanned = previous.flatMap { $0.column == column - 1 && headers[column] == nil ? $0.group : nil }
+            guard !part.isEmpty, let group = headers[column] ?? spanned, part != group else { continue }
+            previous = (column, group)
             let candidates = [part, part + group, group + part]
             if let known = candidates.lazy.compactMap({ self.choice.known($0) }).first {
                 names[column] = (part, known)
-            } else if headers[column - 1] == group || headers[column + 1] == group {
+            } else if headers[column - 1] == group || headers[column + 1] == group || spanned != nil {
                 names[column] = (part, part)
             } else {
                 return nil
@@ -92,9 +101,11 @@ struct SheetRecordStream {
 
     /// Names the columns of a two-row header by their parts, noting each.
     private mutating func renameColumns(_ names: [Int: (written: String, name: String)], row: Int) {
+        var group = ""
         for (column, part) in names.sorted(by: { $0.key < $1.key }) {
-            let group = headers[column] ?? ""
+            group = headers[column] ?? group
             headers[column] = part.name
+            letters[column] = CellReference.letters(column)
             headerNotes.append(
                 ImportDiagnostic(
                     source: source, sheet: sheet, row: row, column: CellReference.letters(column), severity: .note,
@@ -124,11 +135,19 @@ struct SheetRecordStream {
         if headerRow == nil, !early.isEmpty {
             try takeHeader(at: firstCandidate ?? 0, into: consume)
         }
+        let unread = headerless.sorted { $0.key < $1.key }.map { column, seen in
+            ImportDiagnostic(
+                source: source, sheet: sheet, row: seen.first, column: CellReference.letters(column),
+                severity: .warning,
+                rule: .importSourceHeaderlessColumn,
+                message:
+                    "第 \(CellReference.letters(column)) 列没有表头：其中 \(seen.rows) 行的值未导入（首见第 \(seen.first) 行）；请补上表头后再导入")
+        }
         let notes =
             problems.map {
                 ImportDiagnostic(
                     source: source, sheet: sheet, severity: .warning, rule: .importXLSXCell, message: $0)
-            } + headerNotes
+            } + headerNotes + unread
         guard let headerRow else {
             return SourceTable(source: source, sheet: sheet, headers: [], records: [], notes: notes)
         }
