@@ -22,6 +22,10 @@ public struct WorkbenchData: Sendable {
     public var search: (any WorkbenchSearching)?
     /// The folder new matters are saved in (`--edit`); `WORKSPACE/matters` when not set.
     public var mattersFolder: String?
+    /// Items of the workspace left out of ``catalog`` because of their errors (a wrong USCC check character …),
+    /// each with the first of its errors as `file:line:column: message`: listed on the start page, never dropped
+    /// silently.
+    public var withheld: [(name: String, code: String, problem: String)] = []
 
     /// Where a new matter is saved: ``mattersFolder``, else `matters` inside the workspace.
     var newMatterFolder: String { mattersFolder ?? workspace + "/matters" }

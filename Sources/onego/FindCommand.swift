@@ -79,7 +79,7 @@ struct FindCommand: ParsableCommand {
 /// Builds the search index for commands: the catalog and the matters that go with it.
 enum SearchIndexLoading {
     static func load(catalogPaths: [String], matterPaths: [String], options: CatalogOptions) throws -> SearchIndex {
-        let catalog = try options.loadValidCatalog(catalogPaths)
+        let catalog = try options.loadUsableCatalog(catalogPaths)
         let workspace = Workspace(catalogPaths: catalogPaths, matterPaths: matterPaths)
         let matters = try Workspace.reported(workspace.loadMatters)
         return SearchIndex(catalog: catalog, matters: matters)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OnegoAudit
+import OnegoBase
 import OnegoCatalog
 import OnegoComposer
 import OnegoExport
@@ -86,14 +87,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Loads the workspace as the other commands do: at start, and again when its files change.
     func loadData() throws -> WorkbenchData {
-        let catalog: Catalog
+        let usable: UsableCatalog
         do {
-            catalog = try options.loadValidCatalog([workspace])
+            // Items with errors (real data carries wrong USCC check characters …) are listed, not a reason to refuse
+            // the workspace: the workbench serves every valid item, as guide and site do.
+            usable = try options.loadUsable([workspace])
         } catch let failure as CommandFailure {
             // The reload banner shows this text: name the first error (file:line:column), not only that there is one.
             guard let cause = failure.underlyingError else { throw failure }
             throw CommandFailure("\(failure.description)：\(cause)", code: failure.code, cause: cause)
         }
+        let catalog = usable.catalog
         let files = Workspace(catalogPaths: [workspace])
         let matterFolders = files.matterFolders
         let matters = try Workspace.reported(files.loadMatters)
@@ -106,6 +110,9 @@ struct ServeCommand: AsyncParsableCommand {
             workspace: workspace, catalog: catalog, matters: matters, composer: composer, audit: try audit(),
             issued: CalendarDay.today(), search: IndexSearch(catalog: catalog, matters: matters))
         data.mattersFolder = matterFolders.first
+        data.withheld = usable.skipped.map { skipped in
+            (skipped.item.name, skipped.item.id, skipped.errors.first.map(\.description) ?? "")
+        }
         return data
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import OnegoTestSupport
 import Testing
 
-/// guide, site and compose work on every valid item of a Guangdong portal import in which one item carries an
+/// guide, site, find, export, compose (and the workbench) work on every valid item of a Guangdong portal import in which one item carries an
 /// invalid USCC; the item is listed (and marked in the site's index), not a reason to refuse the catalog.
 @Suite struct TolerantConsumerTests {
     static func importedCatalog() throws -> String {
@@ -37,6 +37,14 @@ import Testing
             "import", workbook, "--profile", "template", "--out", try Fixtures.temporaryDirectory() + "/back",
         ])
         #expect(back.stderr.contains("11440103MB2C0000X1"), "the wrong check character is reported again")
+    }
+
+    @Test func findSearchesTheValidItemsAndListsTheOthers() throws {
+        let catalog = try Self.importedCatalog()
+        let run = try Fixtures.runOnego(["find", "建筑业企业资质", catalog])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("建筑业企业资质核准（延续）"))
+        #expect(run.stderr.contains("1 个事项有错误，已略过") && run.stderr.contains("小餐饮登记"))
     }
 
     @Test func siteMarksTheItemWithErrorsInItsIndex() throws {

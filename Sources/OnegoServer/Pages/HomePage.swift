@@ -20,9 +20,20 @@ struct HomePage {
             data.audit == nil
             ? "<p class=\"muted\">未指定政策文件（--policy），审计页不可用。</p>"
             : "<p><a class=\"button secondary\" href=\"/audit\">查看目录审计：目标、覆盖率与问题清单</a></p>"
+        var withheld: HTML = ""
+        if !data.withheld.isEmpty {
+            let rows = data.withheld.map { item -> HTML in
+                "<li><strong>\(item.name)</strong> <span class=\"code\">\(item.code)</span><br><span class=\"muted\">\(item.problem)</span></li>"
+            }
+            withheld = """
+                <div class="alert error" id="withheld" role="status">\(data.withheld.count) 个事项有错误，未收录到工作台\
+                （其余事项照常可用；用 <span class="code">onego validate</span> 查看并修正）：<ul>\(HTML.joined(rows))</ul></div>
+
+                """
+        }
         return """
             <main>
-            <section class="hero">
+            \(withheld)<section class="hero">
             <h1>政务服务事项目录工作台</h1>
             <p class="muted">\(data.workspace)：\(data.catalog.items.count) 个事项，\
             \(data.catalog.departments.count) 个部门，\(data.matters.count) 个“一件事”</p>
