@@ -16,6 +16,9 @@ struct HomePage {
 
                 """
         }
+        if data.matters.isEmpty {
+            tiles = "<p class=\"muted\" id=\"no-matters\">工作区中还没有一件事（matters 文件夹中的一件事文件）。</p>"
+        }
         let auditLink: HTML =
             data.audit == nil
             ? "<p class=\"muted\">未指定政策文件（--policy），审计页不可用。</p>"
