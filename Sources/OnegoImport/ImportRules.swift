@@ -98,7 +98,8 @@ extension RuleDescriptor {
             explanation: "JSON 文件的记录取自嵌套的数组（如接口返回的 data.list），或取自几个对象数组中对象最多的一个；其余数组未作为记录读取。"),
         RuleDescriptor(
             .importSourceHeaderSpelling, .note, .imports, title: "表头写法不同",
-            explanation: "表头与导入配置所列表头只差空白、单元格内换行或全角半角（如“时限(工作日)”与“时限（工作日）”），按导入配置的写法读取。"),
+            explanation:
+                "表头或键名与导入配置所列的只差空白、单元格内换行、全角半角、英文大小写或下划线（如“时限(工作日)”与“时限（工作日）”，taskCode 与 TASK_CODE），按导入配置的写法读取。"),
         RuleDescriptor(
             .importSourceTitleRow, .note, .imports, title: "表头之上的行",
             explanation: "工作表或 CSV 文件在表头之上的标题、填报单位、说明等行，按标题跳过，不作为数据读取；表头是第一行含两个以上导入配置所列表头的行。"),

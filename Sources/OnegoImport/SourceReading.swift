@@ -61,18 +61,18 @@ struct SourceReading {
                 (table, try CSVRecordReader.read(Array(data), source: source, knownHeaders: table.knownKeys))
             ])
         }
+        var records: SourceTable
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") {
-            return .tables([(table, try JSONRecordReader.read(data, source: source, isLines: true))])
+            records = try JSONRecordReader.read(data, source: source, isLines: true)
+        } else if lowered.hasSuffix(".json") {
+            records = try JSONRecordReader.read(data, source: source, isLines: false, knownKeys: table.knownKeys)
+        } else if lowered.hasSuffix(".xml") {
+            records = try XMLRecordReader.read(Array(data), source: source, knownKeys: table.knownKeys)
+        } else {
+            throw ImportError(.source, SourceTypes.refusal(for: source) ?? "\(source): 不支持的文件类型")
         }
-        if lowered.hasSuffix(".json") {
-            return .tables([
-                (table, try JSONRecordReader.read(data, source: source, isLines: false, knownKeys: table.knownKeys))
-            ])
-        }
-        if lowered.hasSuffix(".xml") {
-            return .tables([(table, try XMLRecordReader.read(Array(data), source: source, knownKeys: table.knownKeys))])
-        }
-        throw ImportError(.source, SourceTypes.refusal(for: source) ?? "\(source): 不支持的文件类型")
+        KeyRespelling.apply(to: &records, knownKeys: table.knownKeys)
+        return .tables([(table, records)])
     }
 
     /// The profile's tables of a workbook, each bound to a sheet it has: a table naming a sheet takes that sheet; a

@@ -38,13 +38,23 @@ struct HeaderRowChoice {
     /// The note for a header read in the profile's spelling.
     static func spellingNote(_ written: String, _ known: String) -> String {
         let shown = written.replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
-        return "表头“\(shown)”按导入配置的“\(known)”读取（只差空白、换行或全角半角）"
+        return "表头“\(shown)”按导入配置的“\(known)”读取（只差空白、换行、全角半角、大小写或下划线）"
     }
 
     /// `text` without whitespace and with full-width ASCII forms as ASCII.
+    /// ASCII letters are compared without case and `_`, `-` dropped, so keys written in another convention
+    /// (`task_code`, `taskCode` for `TASK_CODE`) are read too.
     static func loose(_ text: String) -> String {
         let half = ValueParser.halfWidth(text) ?? text
-        return String(half.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        var scalars = String.UnicodeScalarView()
+        for scalar in half.unicodeScalars where !scalar.properties.isWhitespace && scalar != "_" && scalar != "-" {
+            if scalar.value >= 0x41 && scalar.value <= 0x5A, let lower = Unicode.Scalar(scalar.value + 0x20) {
+                scalars.append(lower)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// The header names of a row, each in the profile's spelling where it differs only loosely, unless the row
