@@ -109,9 +109,11 @@ public struct CatalogImporter: Sendable {
         _ pipeline: ItemPipeline, notes: TableNotes, joinDiagnostics: [ImportDiagnostic], orphans: [ImportDiagnostic]
     ) -> ImportReport {
         let diagnostics = notes.all + joinDiagnostics + pipeline.rowDiagnostics.joined()
-        return ImportReport(
+        var report = ImportReport(
             rows: pipeline.rows, imported: pipeline.imported, rejected: pipeline.rows - pipeline.imported,
             diagnostics: diagnostics + orphans)
+        report.continuationRows = pipeline.continuationRows
+        return report
     }
 
     /// A warning for each parent id of joined records that no item record has.

@@ -12,6 +12,9 @@ public struct ImportReport: Sendable, Encodable {
     public var diagnostics: [ImportDiagnostic]
     /// The catalog files written, one per department (empty when nothing was written).
     public var files: [String]
+    /// Rows read as continuations of the item above them (one material per row beneath merged or blank item
+    /// cells), not counted in ``rows``.
+    public var continuationRows = 0
 
     /// Creates a report.
     public init(rows: Int, imported: Int, rejected: Int, diagnostics: [ImportDiagnostic], files: [String] = []) {
@@ -22,7 +25,7 @@ public struct ImportReport: Sendable, Encodable {
         self.files = files
     }
 
-    private enum CodingKeys: String, CodingKey { case rows, imported, rejected, diagnostics }
+    private enum CodingKeys: String, CodingKey { case rows, continuationRows, imported, rejected, diagnostics }
 }
 
 /// The items read by an import, before anything is written.

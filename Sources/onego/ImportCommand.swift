@@ -104,7 +104,7 @@ struct ImportCommand: ParsableCommand {
             $0.severity != .error && $0.rule.hasPrefix("import.value")
         }
         var line =
-            "读取 \(report.rows) 行：导入 \(report.imported) 个事项，拒绝 \(report.rejected) 行，\(filled) 处取值经转换、推定、填充或舍弃（见上方明细）"
+            "读取 \(report.rows) 行\(report.continuationRows > 0 ? "（另有 \(report.continuationRows) 行续行并入上一行的事项）" : "")：导入 \(report.imported) 个事项，拒绝 \(report.rejected) 行，\(filled) 处取值经转换、推定、填充或舍弃（见上方明细）"
         if report.files.isEmpty {
             line += "；没有可导入的事项，未写入 \(out)"
         } else {

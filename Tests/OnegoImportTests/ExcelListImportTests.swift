@@ -196,8 +196,10 @@ import Testing
         let items = Dictionary(uniqueKeysWithValues: result.items.map { ($0.name, $0) })
         #expect(items["食品经营许可（新办）"]?.materials.map(\.name) == ["食品经营许可申请书", "营业执照", "法定代表人身份证明（原件、复印件）"])
         #expect(items["户外招牌设置"]?.materials.map(\.name) == ["户外招牌设置申请表", "设计效果图"])
-        #expect(
-            report.diagnostics.filter { $0.rule == "import.source.continuation" }.map(\.row) == [3, 4, 6])
+        let continued = report.diagnostics.filter { $0.rule == "import.source.continuation" }
+        #expect(continued.map(\.row) == [3, 4, 6])
+        #expect(continued.allSatisfy { $0.severity == (merged ? .note : .warning) }, "blank item cells are a warning")
+        #expect(report.continuationRows == 3)
     }
 
     /// A later row repeating an item's code with another value under the item's fields is a duplicate, not a
@@ -211,12 +213,17 @@ import Testing
         var again = item
         again[4] = "3个工作日"
         again[9] = "营业执照"
-        let book = try ImportTestSupport.workbook(sheets: [("Sheet1", Self.sheet([header, item, again]))])
-        let result = try Self.importer(codeProfile: "national").read(
-            sources: [book], loader: ImportTestSupport.loader())
-        #expect(result.report.rows == 2 && result.report.imported == 1 && result.report.rejected == 1)
-        #expect(result.report.diagnostics.contains { $0.row == 3 && $0.message.contains("重复") })
-        #expect(result.items.first?.materials.map(\.name) == ["食品经营许可申请书"])
+        // The same code written again (not merged down) with only another material is a duplicate too.
+        var repeated = item
+        repeated[9] = "营业执照"
+        for second in [again, repeated] {
+            let book = try ImportTestSupport.workbook(sheets: [("Sheet1", Self.sheet([header, item, second]))])
+            let result = try Self.importer(codeProfile: "national").read(
+                sources: [book], loader: ImportTestSupport.loader())
+            #expect(result.report.rows == 2 && result.report.imported == 1 && result.report.rejected == 1)
+            #expect(result.report.diagnostics.contains { $0.row == 3 && $0.message.contains("重复") })
+            #expect(result.items.first?.materials.map(\.name) == ["食品经营许可申请书"])
+        }
     }
 
     /// A group header written once over a blank header cell (not merged) spans the parts beneath it; a column of

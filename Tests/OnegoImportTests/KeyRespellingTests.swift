@@ -30,6 +30,23 @@ import Testing
             + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
+    /// A portal record repeating an item's code is a duplicate, never a continuation (JSON has no merged cells).
+    @Test func aRepeatedPortalRecordIsADuplicate() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.fixture("import/gdzwfw-items.json")))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var records = try #require(object["data"] as? [[String: Any]])
+        var copy = records[0]
+        copy["service_object_name"] = ["自然人"]
+        records.insert(copy, at: 1)
+        object["data"] = records
+        let path = try Fixtures.temporaryDirectory() + "/dup.json"
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        let result = try ImportTestSupport.importer("gdzwfw").read(
+            sources: [path], loader: try ImportTestSupport.loader())
+        #expect(result.report.rows == 13 && result.report.rejected == 1 && result.report.continuationRows == 0)
+        #expect(result.report.diagnostics.contains { $0.row == 2 && $0.message.contains("重复") })
+    }
+
     @Test(arguments: [false, true])
     func keysInAnotherConventionAreRead(camelCase: Bool) throws {
         let path = try Self.respelled { camelCase ? Self.camel($0) : $0.lowercased() }

@@ -8,9 +8,12 @@ final class TableKeys {
     /// The key numbers of each field, by position in the table's fields.
     let fieldKeys: [[Int]]
     private var recent: [(key: String, ordinal: Int)] = []
+    /// How the table's rows continue an item above them (made once per table).
+    let continuation: ContinuationRows
 
     /// Numbers the keys of `table`'s fields (their keys and unit keys).
     init(_ table: ImportProfile.Table) {
+        continuation = ContinuationRows(table: table)
         var ordinals: [String: Int] = [:]
         func number(_ key: String) -> Int {
             if let known = ordinals[key] { return known }

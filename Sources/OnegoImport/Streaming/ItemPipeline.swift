@@ -49,16 +49,20 @@ final class ItemPipeline {
 
     /// The item record read last, held until the next record shows whether it continues it (one material per row
     /// beneath merged item cells: ``ContinuationRows``).
-    private var pending: (record: SourceRecord, assembler: ItemAssembler, continuation: ContinuationRows)?
+    private var pending: (record: SourceRecord, assembler: ItemAssembler)?
+    /// Rows read as continuations of the item above them (not counted in ``rows``).
+    private(set) var continuationRows = 0
 
     /// Takes one record of the item table `table`: a row continuing the item held is merged into it; otherwise the
     /// held item is built and queued for its check and this record is held. A record that builds no item, or
     /// repeats the code of an earlier one, is reported. `keys`: the table's key numbers.
     func add(_ record: SourceRecord, table: ImportProfile.Table, keys: TableKeys) throws(ImportError) {
-        if var held = pending, held.continuation.continues(record, item: held.record) {
-            held.continuation.merge(
-                ParsedRecord(record: record, table: table, profile: profile, keys: keys), into: &held.assembler)
+        if var held = pending, let kind = keys.continuation.kind(of: record, item: held.record) {
+            keys.continuation.merge(
+                ParsedRecord(record: record, table: table, profile: profile, keys: keys), kind: kind,
+                into: &held.assembler)
             pending = held
+            continuationRows += 1
             return
         }
         try build()
@@ -74,12 +78,12 @@ final class ItemPipeline {
             // Stops the sheet: the caller sees the flag and reads the joined sheets first.
             if joinIsOutOfOrder { throw ImportError(.source, "joined sheet out of item order") }
         }
-        pending = (record, assembler, ContinuationRows(table: table))
+        pending = (record, assembler)
     }
 
     /// Builds the item held, queues it for its check and hands on the items checked.
     private func build() throws(ImportError) {
-        guard let (record, held, _) = pending else { return }
+        guard let (record, held) = pending else { return }
         var assembler = held
         pending = nil
         let item = assembler.build()
