@@ -38,7 +38,15 @@ import Testing
     /// A number inside an entry that does not follow a boundary, or is out of sequence, does not cut it.
     @Test func cutsOnlyAtTheNextNumberAfterABoundary() {
         #expect(NumberedList.entries("1.依据第2.3条提交的申请书；2.身份证明") == ["依据第2.3条提交的申请书", "身份证明"])
-        #expect(NumberedList.entries("1.申请书；3.身份证明") == ["申请书；3.身份证明"])
+        // Numbered out of order: no numbered list; the plain split's pieces lose their numbers.
+        #expect(NumberedList.entries("1.申请书；3.身份证明") == nil)
+        #expect(NumberedList.unnumbered(ValueParser.split("1.申请书；3.身份证；4.承诺书")) == ["申请书", "身份证", "承诺书"])
+        #expect(NumberedList.unnumbered(["申请书", "2.身份证"]) == nil)
+        // No separators between the entries: cut after the last character of each.
+        #expect(NumberedList.entries("1.申请书2.身份证3.承诺书") == ["申请书", "身份证", "承诺书"])
+        // 一、二级 names grades, not entries; one marker with separators after it is no numbered list.
+        #expect(NumberedList.entries("一、二级建造师注册证书；安全生产考核合格证") == nil)
+        #expect(NumberedList.entries("1、申请书；身份证") == nil)
     }
 
     @Test func separatorsInsideBracketsDoNotSplit() {

@@ -56,7 +56,8 @@ enum ListSplitting {
     /// Whether `text` has an opening bracket (( （ 【 [ 《 〔), checked on its bytes.
     static func hasOpeningBracket(_ text: String) -> Bool {
         let bytes = text.utf8
-        guard bytes.contains(where: { $0 == 0x28 || $0 == 0x5B || $0 >= 0xE3 }) else { return false }
+        // ( [ in ASCII; the full-width and CJK brackets lead with E3 or EF (ideographs lead with E4–E9).
+        guard bytes.contains(where: { $0 == 0x28 || $0 == 0x5B || $0 == 0xE3 || $0 == 0xEF }) else { return false }
         return text.unicodeScalars.contains { openings.contains($0) }
     }
 
