@@ -13,15 +13,20 @@ struct SourceReading {
         /// The tables of a file read whole.
         case tables([(ImportProfile.Table, SourceTable)])
 
-        /// The source's own notes: each sheet a patterned table matched by name but skipped.
+        /// The source's own notes: each sheet a patterned table read, and each it matched by name but skipped.
         var notes: [ImportDiagnostic] {
             guard case .workbook(let workbook, _) = self else { return [] }
-            return workbook.skippedSheets.map { sheet in
+            let read = workbook.readSheets.map { sheet in
                 ImportDiagnostic(
                     source: workbook.source, sheet: sheet, severity: .note, rule: .importSourceSheetSkipped,
-                    message:
-                        "工作表“\(sheet)”的前 \(HeaderRowChoice.lookahead) 行中没有一行写出两个以上导入配置所列的列名，未读取（如填表说明）")
+                    message: "按表头读取工作表“\(sheet)”")
             }
+            return read
+                + workbook.skippedSheets.map { sheet, reason in
+                    ImportDiagnostic(
+                        source: workbook.source, sheet: sheet, severity: .note, rule: .importSourceSheetSkipped,
+                        message: "工作表“\(sheet)”\(reason)，未读取")
+                }
         }
 
         /// The profile's tables this source has, in profile order.
@@ -92,21 +97,27 @@ struct SourceReading {
                 continue
             }
             for name in names where globMatches(sheet, name) && !named.contains(name) {
-                if try workbook.hasHeader(name, naming: table.knownKeys) {
+                if let reason = Self.skipReason(name, table: table, workbook: workbook) {
+                    workbook.skippedSheets.append((name, reason))
+                } else if try workbook.hasHeader(
+                    name, naming: table.knownKeys.subtracting(table.ignoredKeys), anyOf: Self.essentialKeys(table))
+                {
                     var copy = table
                     copy.sheet = name
                     bound.append(copy)
+                    workbook.readSheets.append(name)
                 } else {
-                    workbook.skippedSheets.append(name)
+                    workbook.skippedSheets.append(
+                        (name, "的前 \(HeaderRowChoice.lookahead) 行中没有一行写出导入配置所列的两个以上列名（含事项名称或编码列）"))
                 }
             }
         }
-        guard let items = profile.itemTable, let sheet = items.sheet, !bound.contains(where: { $0.role == .items })
-        else { return bound }
         let list = names.joined(separator: "、")
-        guard Self.isPattern(sheet) else {
-            throw ImportError(.source, "\(source): 缺少工作表“\(sheet)”（工作簿中有：\(list)）")
+        // A workbook may hold only joined tables (one workbook per national table), but never nothing at all.
+        if let items = profile.itemTable?.sheet, !Self.isPattern(items), !bound.contains(where: { $0.role == .items }) {
+            throw ImportError(.source, "\(source): 缺少工作表“\(items)”（工作簿中有：\(list)）")
         }
+        guard bound.isEmpty else { return bound }
         throw ImportError(
             .source,
             "\(source): 没有一张工作表的前 \(HeaderRowChoice.lookahead) 行中有一行写出导入配置“\(profile.name)”的两个以上列名（工作簿中有：\(list)）；请核对表头，或复制导入配置改写列名"
@@ -125,6 +136,25 @@ struct SourceReading {
             copy.sheet = globMatches(pattern, fileName) ? "*" : pattern
             return copy
         }
+    }
+
+    /// Why a sheet a pattern matches is not read though its header may fit: hidden in Excel, or named as an example,
+    /// a note or a code table (填报示例, 填表说明, 数据字典 …); `nil` when it may be read. A profile that names the
+    /// sheet reads it all the same.
+    static func skipReason(_ sheet: String, table: ImportProfile.Table, workbook: XLSXWorkbook) -> String? {
+        if workbook.hiddenSheets.contains(sheet) { return "在 Excel 中是隐藏的工作表" }
+        let words = ["示例", "样例", "范例", "样表", "说明", "字典", "代码表", "填报要求"]
+        if let word = words.first(where: { sheet.contains($0) }) { return "的名称含“\(word)”，按示例或说明处理" }
+        return nil
+    }
+
+    /// The columns a sheet's header must name for a patterned table to read it: the id and name columns of the item
+    /// table, the parent columns of a joined one (empty: any two columns).
+    static func essentialKeys(_ table: ImportProfile.Table) -> Set<String> {
+        if table.role == .items {
+            return Set(table.idKeys + table.fields.filter { $0.target == .name }.flatMap(\.keys))
+        }
+        return Set(table.parentKeys)
     }
 
     /// Whether a table's sheet attribute is a pattern rather than a name.

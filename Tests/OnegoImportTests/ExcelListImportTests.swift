@@ -251,6 +251,27 @@ import Testing
         #expect(unread.first?.message.contains("其中 2 行的值未导入（首见第 3 行）") == true)
     }
 
+    /// A pattern reads only the sheets meant as data: not a hidden older version, not an example sheet with the same
+    /// header, not a note sheet that names only 序号 and 备注; each sheet read or skipped is said.
+    @Test func hiddenExampleAndNoteSheetsAreNotRead() throws {
+        var old = Self.licences
+        old[2][7] = "10个工作日"
+        let example = [Self.licences[1], ["1", "XX许可（示例）"] + Array(Self.licences[2].dropFirst(2))]
+        let book = try ImportTestSupport.workbook(
+            sheets: [
+                ("2019版", Self.sheet(old)), ("行政许可", Self.sheet(Self.licences)), ("填报示例", Self.sheet(example)),
+                ("修订记录", Self.sheet([["序号", "修订内容", "备注"], ["1", "新增户外广告事项", "无"]])),
+            ], hidden: ["2019版"])
+        let result = try Self.importer(codeProfile: "sichuan").read(
+            sources: [book], loader: ImportTestSupport.loader())
+        #expect(
+            result.report.rows == 2 && result.report.imported == 2, "\(result.report.diagnostics.map(\.description))")
+        #expect(result.items.first { $0.name == "食品经营许可（新办）" }?.promisedLimit == TimeLimit(5, .workingDays))
+        let sheets = result.report.diagnostics.filter { $0.rule == "import.source.sheet-skipped" }
+        #expect(sheets.map(\.sheet) == ["行政许可", "2019版", "填报示例", "修订记录"])
+        #expect(sheets[1].message.contains("隐藏") && sheets[2].message.contains("示例"))
+    }
+
     @Test func aWorkbookWithoutAFittingSheetIsRefusedNamingItsSheets() throws {
         let book = try ImportTestSupport.workbook(sheets: [
             ("说明", Self.sheet([["填表说明"]])), ("统计", Self.sheet([["部门", "数量"], ["市场监管局", "12"]])),

@@ -60,7 +60,7 @@ enum ImportTestSupport {
     /// optional shared strings, styles and extra raw parts.
     static func workbook(
         sheets: [(name: String, body: String)], sharedStrings: [String] = [], styles: String? = nil,
-        extra: [(path: String, data: Data)] = []
+        extra: [(path: String, data: Data)] = [], hidden: Set<String> = []
     ) throws -> String {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ data: Data) throws {
@@ -73,7 +73,8 @@ enum ImportTestSupport {
         var workbook = "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets>"
         var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for (index, sheet) in sheets.enumerated() {
-            workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            let state = hidden.contains(sheet.name) ? " state=\"hidden\"" : ""
+            workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
             rels +=
                 "<Relationship Id=\"rId\(index + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
             try add(

@@ -48,6 +48,17 @@ import Testing
                 ImportTestSupport.comparable(result.items), ImportTestSupport.comparable(try Self.csvItems())) == nil)
     }
 
+    /// A workbook whose file and sheet names match none of the tables is refused, naming its sheets.
+    @Test func aWorkbookMatchingNoTableIsRefused() throws {
+        let book = try ImportTestSupport.workbook(sheets: [("Sheet1", try Self.sheet("basic"))])
+        #expect {
+            _ = try ImportTestSupport.importer("national-tables").read(
+                sources: [book], loader: try ImportTestSupport.loader())
+        } throws: { error in
+            ((error as? ImportError)?.message ?? "").contains("工作簿中有：Sheet1")
+        }
+    }
+
     @Test func oneWorkbookPerTableNamedLikeIt() throws {
         var books: [String] = []
         for table in Self.tables {

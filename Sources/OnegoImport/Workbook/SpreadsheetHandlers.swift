@@ -5,6 +5,8 @@ import OnegoXML
 final class WorkbookPartsHandler: XMLContentHandler {
     var sheets: [(name: String, relationship: String)] = []
     var targets: [String: String] = [:]
+    /// Sheets hidden in Excel (`state="hidden"` or `"veryHidden"`).
+    var hidden: Set<String> = []
 
     func startElement(_ name: XMLName, attributes: [XMLAttribute], context: XMLParseContext) {
         switch name.localName {
@@ -12,6 +14,9 @@ final class WorkbookPartsHandler: XMLContentHandler {
             let sheetName = attributes.first { $0.name.localName == "name" }?.stringValue ?? ""
             let id = attributes.first { $0.name.localName == "id" && !$0.name.namespaceURI.isEmpty }?.stringValue ?? ""
             sheets.append((sheetName, id))
+            if let state = attributes.first(where: { $0.name.localName == "state" })?.stringValue, state != "visible" {
+                hidden.insert(sheetName)
+            }
         case "Relationship":
             if let id = attributes.first(where: { $0.name.localName == "Id" })?.stringValue,
                 let target = attributes.first(where: { $0.name.localName == "Target" })?.stringValue

@@ -18,8 +18,12 @@ final class XLSXWorkbook {
     /// (``SheetRecordStream``). A sheet without an entry takes the first row of two different values.
     var knownHeaders: [String: Set<String>] = [:]
     private var dateStyles: Set<Int> = []
-    /// Sheets a patterned table matched by name but did not read: none of their first rows names its columns.
-    var skippedSheets: [String] = []
+    /// Sheets hidden in Excel.
+    let hiddenSheets: Set<String>
+    /// Sheets a patterned table matched by name but did not read, and why.
+    var skippedSheets: [(sheet: String, reason: String)] = []
+    /// Sheets a patterned table read because their header fits.
+    var readSheets: [String] = []
 
     /// What streaming a sheet gave.
     enum Streamed {
@@ -44,6 +48,7 @@ final class XLSXWorkbook {
         }
         sheets = handler.sheets
         targets = handler.targets
+        hiddenSheets = handler.hidden
     }
 
     private init(reopening other: XLSXWorkbook, shared: [String]) throws(ImportError) {
@@ -54,6 +59,7 @@ final class XLSXWorkbook {
         source = other.source
         sheets = other.sheets
         targets = other.targets
+        hiddenSheets = other.hiddenSheets
         self.shared = shared
         dateStyles = other.dateStyles
         knownHeaders = other.knownHeaders
@@ -104,22 +110,25 @@ final class XLSXWorkbook {
         return .streamed(table)
     }
 
-    /// Whether one of the first ``HeaderRowChoice/lookahead`` rows of sheet `name` names two of `keys` (a sheet a
-    /// patterned table may read); only those rows are parsed, unless the sheet must be read whole.
-    func hasHeader(_ name: String, naming keys: Set<String>) throws(ImportError) -> Bool {
+    /// Whether one of the first ``HeaderRowChoice/lookahead`` rows of sheet `name` names two of `keys` and one of
+    /// `anyOf` (a sheet a patterned table may read: the item table's id or name column, not only 序号 and 备注);
+    /// only those rows are parsed, unless the sheet must be read whole.
+    func hasHeader(_ name: String, naming keys: Set<String>, anyOf: Set<String>) throws(ImportError) -> Bool {
         let choice = HeaderRowChoice(knownHeaders: keys)
+        func fits(_ values: [String]) -> Bool {
+            choice.isHeader(values)
+                && (anyOf.isEmpty || values.contains { choice.known($0).map(anyOf.contains) == true })
+        }
         var found = false
         var seen = 0
         let sink: (SheetRow) -> Bool = { row in
             seen += 1
-            found = choice.isHeader(row.cells.map(\.cell.value))
+            found = fits(row.cells.map(\.cell.value))
             return !found && seen < HeaderRowChoice.lookahead
         }
         guard let handler = try read(name, sink: sink) else { return false }
         guard handler.needsWholeSheet, !found, let whole = try read(name, sink: nil) else { return found }
-        return whole.finishedRows().prefix(HeaderRowChoice.lookahead).contains {
-            choice.isHeader($0.cells.map(\.cell.value))
-        }
+        return whole.finishedRows().prefix(HeaderRowChoice.lookahead).contains { fits($0.cells.map(\.cell.value)) }
     }
 
     /// Parses the part of sheet `name` through a worksheet handler (streaming its rows into `sink` when given).
