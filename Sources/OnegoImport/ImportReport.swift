@@ -25,7 +25,9 @@ public struct ImportReport: Sendable, Encodable {
         self.files = files
     }
 
-    private enum CodingKeys: String, CodingKey { case rows, continuationRows, imported, rejected, diagnostics }
+    // The documented JSON (rows, imported, rejected, diagnostics) keeps its shape: continuation rows are in the
+    // diagnostics (import.source.continuation).
+    private enum CodingKeys: String, CodingKey { case rows, imported, rejected, diagnostics }
 }
 
 /// The items read by an import, before anything is written.

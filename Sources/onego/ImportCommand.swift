@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OnegoBase
 import OnegoCatalog
 import OnegoExport
@@ -56,7 +57,10 @@ struct ImportCommand: ParsableCommand {
     /// (said on standard error), else none (national).
     func codeProfileFile() -> String? {
         if let codeProfile { return CodeProfile.locate(codeProfile) }
-        guard let own = Workspace(catalogPaths: [out]).codeProfileFile else { return nil }
+        // The folder written, or the workspace it goes into (--out WORKSPACE/items, existing or not).
+        let parent = (out as NSString).deletingLastPathComponent
+        let candidates = [out, parent.isEmpty ? "." : parent].map { $0 + "/" + Workspace.codeProfileFileName }
+        guard let own = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else { return nil }
         Terminal.err("按工作区的编码规则 \(own) 读取编码（可用 --code-profile 另行指定）")
         return own
     }

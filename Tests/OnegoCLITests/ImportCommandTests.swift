@@ -91,6 +91,11 @@ import Testing
         let run = try Fixtures.runOnego(["import", source, "--profile", "excel-list", "--out", folder + "/items"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("按工作区的编码规则 \(folder)/code-profile.xml 读取编码"))
+        // Imported again over the existing folder, the workspace's profile still applies.
+        let again = try Fixtures.runOnego([
+            "import", source, "--profile", "excel-list", "--out", folder + "/items", "--replace",
+        ])
+        #expect(again.status == 0, "\(again.stderr)")
         let validate = try Fixtures.runOnego(["validate", folder])
         #expect(validate.status == 0, "\(validate.stderr)")
         let national = try Fixtures.runOnego([

@@ -16,7 +16,7 @@ import Testing
         #expect(CodeListSpellings.onlineDepth(text) == depth)
     }
 
-    @Test(arguments: ["5", "五级", "较深", "是", "", "网办"])
+    @Test(arguments: ["5", "五级", "较深", "是", "", "网办", "三级及以上"])
     func leavesOtherDepthTextUnread(_ text: String) {
         #expect(CodeListSpellings.onlineDepth(text) == nil)
     }
@@ -24,7 +24,8 @@ import Testing
     @Test func readsScopes() {
         #expect(CodeListSpellings.crossScope("全市通办") == .city)
         #expect(CodeListSpellings.crossScope("跨省通办") == .nationwide)
-        #expect(CodeListSpellings.crossScope("全区通办") == .county)
+        #expect(CodeListSpellings.crossScope("全县通办") == .county)
+        #expect(CodeListSpellings.crossScope("全区通办") == nil, "全区 is a whole province in an autonomous region")
         #expect(CodeListSpellings.crossScope("全省") == .province)
         #expect(CodeListSpellings.crossScope("就近办") == nil)
     }
@@ -38,5 +39,17 @@ import Testing
         #expect(ItemAssembler.level(ofRegion: "511602001000") == .township)
         #expect(ItemAssembler.level(ofRegion: "511602001201") == .village)
         #expect(ItemAssembler.level(ofRegion: "5116") == nil)
+    }
+
+    /// A legal-basis cell is cut before each citation that follows a separator, never at the commas of a
+    /// provision's own text.
+    @Test func cutsALegalBasisAtItsCitations() {
+        #expect(
+            ItemAssembler.citations("《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。从事食品销售，应当依法取得许可。")
+                == ["《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。从事食品销售，应当依法取得许可。"])
+        #expect(
+            ItemAssembler.citations("《城市市容和环境卫生管理条例》第十一条；《广告法》第四十一条、《行政许可法》第十二条\n《地方条例》")
+                == ["《城市市容和环境卫生管理条例》第十一条", "《广告法》第四十一条", "《行政许可法》第十二条", "《地方条例》"])
+        #expect(ItemAssembler.citations("依据《食品安全法》和《食品安全法实施条例》") == ["依据《食品安全法》和《食品安全法实施条例》"])
     }
 }

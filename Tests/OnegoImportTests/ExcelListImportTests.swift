@@ -26,6 +26,7 @@ import Testing
             "2", "户外广告设施设置审批", "许可", "511A0215000000-511602000000-000-11511602MB15327088-1-00",
             "广安市广安区行政审批局", "区级", "20(工作日)", "7(工作日)", "最多跑一次", "是", "广安区政务服务中心二楼B区",
             "工作日9:00-12:00，14:00-17:30", "0826-2345678", "12345", "企业", "户外广告设施设置申请表、设计效果图",
+            "《城市市容和环境卫生管理条例》第十一条第一款：设置大型户外广告，应当经市容环境卫生行政主管部门同意。",
         ],
     ]
     static let services = [
@@ -88,6 +89,8 @@ import Testing
         #expect(food.legalBasis.map(\.law) == ["中华人民共和国食品安全法"])
         #expect(food.legalBasis.first?.text == "", "a citation alone has no text besides it")
         #expect(items["户外广告设施设置审批"]?.visits == 1)
+        let sign = items["户外广告设施设置审批"]?.legalBasis.first
+        #expect(sign?.article == "第十一条第一款" && sign?.text == "设置大型户外广告，应当经市容环境卫生行政主管部门同意。")
         #expect(items["户外广告设施设置审批"]?.type == ItemType(rawValue: "01"), "许可 as lists abbreviate 行政许可")
         let pension = try #require(items["城乡居民基本养老保险参保登记"])
         #expect(pension.handling == .immediate && pension.statutoryLimit == nil)

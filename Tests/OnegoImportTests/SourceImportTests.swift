@@ -241,7 +241,7 @@ import Testing
         #expect(food.level == .county)
         #expect(food.legalBasis.first?.law == "中华人民共和国食品安全法")
         #expect(food.legalBasis.first?.article == "第三十五条")
-        #expect(food.legalBasis.first?.text == "国家对食品生产经营实行许可制度", "the text without the citation before it")
+        #expect(food.legalBasis.first?.text == "国家对食品生产经营实行许可制度。", "the text without the citation before it")
         #expect(food.details.levels == [.provincial, .municipal, .county])
         #expect(food.details.keywords == ["餐饮", "食品"])
         #expect(food.serviceObjects == [.enterprise, .unincorporatedEnterprise])

@@ -519,9 +519,31 @@ struct ItemAssembler {
     }
 
     /// Splits legal-basis prose into provisions: the law named in 《》, its article, the whole text.
+    /// A legal-basis cell cut into its provisions: at line breaks, and before each 《 that follows a separator
+    /// ("《A》第一条；《B》第二条", "《A》第一条、《B》第二条"). A provision's own text keeps its commas
+    /// ("设置大型户外广告，应当经…同意。").
+    static func citations(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        for character in text {
+            let last = current.last { !$0.isWhitespace }
+            if character == "\n" || character == "\r\n"
+                || (character == "《" && last.map { "；;、，,。".contains($0) } == true)
+            {
+                pieces.append(current)
+                current = character == "《" ? "《" : ""
+                continue
+            }
+            current.append(character)
+        }
+        pieces.append(current)
+        return pieces.map { String($0.trimmingWhitespace.reversed().drop { "；;、，,".contains($0) }.reversed()) }
+            .map(\.trimmingWhitespace).filter { !$0.isEmpty }
+    }
+
     private func provisions(_ text: String) -> [LegalProvision] {
         var result: [LegalProvision] = []
-        for piece in ValueParser.split(text.replacingOccurrences(of: "、《", with: "；《")) {
+        for piece in Self.citations(text) {
             guard let open = piece.firstIndex(of: "《"), let close = piece[open...].firstIndex(of: "》")
             else {
                 result.append(LegalProvision(law: String(piece.prefix(200)), text: piece))
@@ -530,9 +552,16 @@ struct ItemAssembler {
             let law = String(piece[piece.index(after: open)..<close])
             var article: String?
             let after = piece[piece.index(after: close)...]
-            if let start = after.firstIndex(of: "第"), let end = after[start...].firstIndex(of: "条"),
+            if let start = after.firstIndex(of: "第"), var end = after[start...].firstIndex(of: "条"),
                 after.distance(from: start, to: end) <= 12
             {
+                // 第十二条第一款第（一）项: the article runs on through its 款 and 项.
+                while let next = after.index(end, offsetBy: 1, limitedBy: after.endIndex), next < after.endIndex,
+                    after[next] == "第", let part = after[next...].firstIndex(where: { $0 == "款" || $0 == "项" }),
+                    after.distance(from: next, to: part) <= 8
+                {
+                    end = part
+                }
                 article = String(after[start...end])
             }
             // A piece that opens with its citation keeps as text only what follows it ("：条文"), or nothing; a
@@ -543,7 +572,8 @@ struct ItemAssembler {
                 if let article, let range = rest.range(of: article), rest[..<range.lowerBound].count <= 2 {
                     rest = rest[range.upperBound...]
                 }
-                text = rest.trimmingCharacters(in: CharacterSet(charactersIn: "：:，,。； \u{3000}"))
+                // Only the separators between the citation and the text go; the text keeps its own punctuation.
+                text = String(rest.drop { "：:，,。； \u{3000}".contains($0) })
             }
             result.append(LegalProvision(law: String(law.prefix(200)), article: article, text: text))
         }

@@ -12,10 +12,13 @@ enum CodeListSpellings {
             ("Ⅳ", 4), ("IV", 4), ("四", 4), ("4", 4), ("Ⅲ", 3), ("III", 3), ("三", 3), ("3", 3), ("Ⅱ", 2),
             ("II", 2), ("二", 2), ("2", 2), ("Ⅰ", 1), ("I", 1), ("一", 1), ("1", 1),
         ]
-        // "Ⅲ级", "三级", "3级", "Ⅲ级（在线申办）", "第三级": a numeral right before 级.
-        for (numeral, value) in numerals
-        where compact.hasPrefix(numeral + "级") || compact.hasPrefix("第" + numeral + "级") {
-            return OnlineDepth(rawValue: value)
+        // "Ⅲ级", "三级", "3级", "Ⅲ级（在线申办）", "第三级": a numeral right before 级, then nothing or a note in
+        // brackets ("三级及以上" is no one depth).
+        for (numeral, value) in numerals {
+            for prefix in [numeral + "级", "第" + numeral + "级"] where compact.hasPrefix(prefix) {
+                let rest = compact.dropFirst(prefix.count)
+                if rest.isEmpty || rest.first == "（" || rest.first == "(" { return OnlineDepth(rawValue: value) }
+            }
         }
         for (numeral, value) in numerals where compact == numeral { return OnlineDepth(rawValue: value) }
         let meanings: [(String, OnlineDepth)] = [
@@ -33,7 +36,8 @@ enum CodeListSpellings {
         let spellings: [String: CrossScope] = [
             "全国通办": .nationwide, "跨省通办": .nationwide, "全省通办": .province, "省内通办": .province,
             "跨市通办": .interCity, "跨城通办": .interCity, "跨市": .interCity, "全市通办": .city, "市内通办": .city,
-            "全县通办": .county, "全区通办": .county, "县域通办": .county, "全区": .county, "全镇通办": .town,
+            // 全区 is left out: in an autonomous region (广西, 新疆 …) it means the whole province.
+            "全县通办": .county, "县域通办": .county, "全镇通办": .town,
             "全街通办": .town, "跨村通办": .interVillage,
         ]
         return spellings[compact]

@@ -11,7 +11,8 @@ public enum LineFormats {
 
     /// `《法律名称》第几条：条文` per provision.
     public static func provisions(_ provisions: [LegalProvision]) -> String {
-        provisions.map { "《\($0.law)》\($0.article ?? "")：\($0.text)" }.joined(separator: "\n")
+        provisions.map { "《\($0.law)》\($0.article ?? "")" + ($0.text.isEmpty ? "" : "：\($0.text)") }.joined(
+            separator: "\n")
     }
 
     /// Parses ``provisions(_:)``; a line without 《》 is a law name with no text. The law name may itself hold
