@@ -75,7 +75,10 @@ struct AuditCommand: ParsableCommand {
             }
             return found
         }
-        if let own = Workspace(catalogPaths: paths).policyFile { return own }
+        if let own = Workspace(catalogPaths: paths).policyFile {
+            Terminal.err("未指定 --policy：按工作区的政策文件 \(own) 审计")
+            return own
+        }
         guard let shipped = Policy.locate(Policy.defaultName) else {
             throw ValidationError("请用 --policy 给出政策文件")
         }

@@ -126,6 +126,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// The audit report for the policy named, else the workspace's `policy.xml`, else the shipped default.
     func audit() throws -> AuditReport? {
         let path = policy ?? Workspace(catalogPaths: [workspace]).policyFile ?? Policy.defaultName
+        if policy == nil { Terminal.err("审计页按政策 \(path) 的目标（可用 --policy 另行指定）") }
         var arguments = [workspace, "--policy", path]
         if let schemas = options.schemaDirectory { arguments += ["--schemas", schemas] }
         return try AuditCommand.parse(arguments).makeReport()
