@@ -17,7 +17,7 @@ enum CatalogFolderWriter {
                 throw ImportError(.output, "输出文件夹 \(path) 已存在且非空；如要替换请加 --replace")
             }
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = path.parentPath
         let folder = parent.isEmpty ? "." : parent
         guard manager.isWritableFile(atPath: folder) else {
             throw ImportError(.output, "无法在 \(folder) 中写入（文件夹不存在或无写权限）")

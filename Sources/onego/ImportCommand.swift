@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
     func codeProfileFile() -> String? {
         if let codeProfile { return CodeProfile.locate(codeProfile) }
         // The folder written, or the workspace it goes into (--out WORKSPACE/items, existing or not).
-        let parent = (out as NSString).deletingLastPathComponent
+        let parent = out.parentPath
         let candidates = [out, parent.isEmpty ? "." : parent].map { $0 + "/" + Workspace.codeProfileFileName }
         guard let own = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else { return nil }
         Terminal.err("按工作区的编码规则 \(own) 读取编码（可用 --code-profile 另行指定）")

@@ -104,6 +104,31 @@ import Testing
         #expect(national.status == 1)
     }
 
+    /// Output names of one character ("x", "中") were a crash in Foundation's path handling; they are folders like any.
+    @Test func oneCharacterOutputNamesWork() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        for name in ["x", "中"] {
+            let run = try Fixtures.run(
+                Fixtures.onegoExecutable,
+                [
+                    "import", Fixtures.path("Tests/Fixtures/import/gdzwfw-items.json"), "--profile", "gdzwfw", "--out",
+                    name,
+                ],
+                in: folder, environment: ["ONEGO_NO_CACHE": "1"])
+            #expect(run.status == 0, "\(name): \(run.stderr.prefix(300))")
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + name))
+        }
+        let audit = try Fixtures.run(
+            Fixtures.onegoExecutable,
+            [
+                "audit", "x", "--policy", Fixtures.path("Catalogs/policies/guangdong-style-2026.xml"), "-o", "y",
+                "--cache",
+            ],
+            in: folder, environment: [:])
+        #expect(
+            audit.status <= 1 && FileManager.default.fileExists(atPath: folder + "/y"), "\(audit.stderr.prefix(300))")
+    }
+
     @Test func exportedSampleImportsBackAndValidates() throws {
         let folder = try Fixtures.temporaryDirectory()
         let export = try Fixtures.runOnego(["export", "xlsx", "Catalogs/yunxi/items", "--out", folder + "/yunxi.xlsx"])

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OnegoBase
 
 /// The per-file cache of parsed catalog files kept in a workspace's `.onego-cache/` folder.
 ///
@@ -55,7 +56,7 @@ public final class CatalogCache: @unchecked Sendable {
         guard let first = paths.first, first != "-", !first.hasPrefix("/dev/") else { return nil }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: first, isDirectory: &isFolder) else { return nil }
-        let folder = isFolder.boolValue ? first : (first as NSString).deletingLastPathComponent
+        let folder = isFolder.boolValue ? first : first.parentPath
         return CatalogCache(directory: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(folderName))
     }
 
@@ -120,7 +121,7 @@ public final class CatalogCache: @unchecked Sendable {
     /// Checks or creates the cache folder (once, under the state's lock, so two threads never race to create it);
     /// sets `note` to why nothing can be written.
     private func makeWritable(note firstNote: inout String?) -> Bool {
-        let parent = (directory as NSString).deletingLastPathComponent
+        let parent = directory.parentPath
         guard access(parent.isEmpty ? "." : parent, W_OK) == 0 else {
             firstNote = "目录文件夹 \(parent) 只读，未写入校验缓存"
             return false

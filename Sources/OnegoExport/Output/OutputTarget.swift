@@ -1,4 +1,5 @@
 import Foundation
+import OnegoBase
 
 #if canImport(Glibc)
     // ZIPFoundation (linked into this module for Office files) makes `stat` resolve through CoreFoundation.
@@ -65,7 +66,7 @@ final class OutputTarget {
             throw OutputError(path: path, reason: .cannotCreate(SystemCalls.describe(errno)))
         }
         var links = 0
-        let folderText = (path as NSString).deletingLastPathComponent
+        let folderText = path.parentPath
         func fail(_ reason: OutputError.Reason) -> OutputError {
             close(current)
             return OutputError(path: path, reason: reason)
