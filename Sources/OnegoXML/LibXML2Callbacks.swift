@@ -13,6 +13,16 @@ private func owner(_ ctx: UnsafeMutableRawPointer) -> Unmanaged<XMLParseContext>
     Unmanaged<XMLParseContext>.fromOpaque(ctx.assumingMemoryBound(to: onego_text_sink.self).pointee.owner)
 }
 
+/// Begins a tag callback: the tag starts where the last run of text ended when nothing came between (see
+/// `onego_text_sink`), which holds for this callback only.
+@inline(__always)
+private func enterTag(_ ctx: UnsafeMutableRawPointer) -> UnsafeMutablePointer<onego_text_sink> {
+    let sink = ctx.assumingMemoryBound(to: onego_text_sink.self)
+    sink.pointee.tag_starts_at_text_end = sink.pointee.text_ends_at_tag
+    sink.pointee.text_ends_at_tag = 0
+    return sink
+}
+
 func onegoStartElement(
     _ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
     _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32,
@@ -20,9 +30,11 @@ func onegoStartElement(
     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
     guard let ctx else { return }
+    let sink = enterTag(ctx)
     owner(ctx)._withUnsafeGuaranteedRef {
         $0.startElement(localname: localname, uri: uri, attributeCount: attributeCount, attributes: attributes)
     }
+    sink.pointee.tag_starts_at_text_end = 0
 }
 
 func onegoEndElement(
@@ -30,9 +42,11 @@ func onegoEndElement(
     _ uri: UnsafePointer<xmlChar>?
 ) {
     guard let ctx else { return }
+    let sink = enterTag(ctx)
     owner(ctx)._withUnsafeGuaranteedRef {
         $0.endElement(localname: localname, uri: uri)
     }
+    sink.pointee.tag_starts_at_text_end = 0
 }
 
 /// A run of text the sink's C callback (`onego_text_sink_characters`) did not append itself: `owner` is the context.

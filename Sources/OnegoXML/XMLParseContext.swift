@@ -39,7 +39,9 @@ public final class XMLParseContext {
     /// The parser's user data in the direct dispatch: the element's text (slotted handlers gather it there, libxml2's
     /// character callback appending each run in C), its length and capacity, and this context as its owner.
     let sink: UnsafeMutablePointer<onego_text_sink>
-    @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var parser: xmlParserCtxtPtr? {
+        didSet { sink.pointee.parser = UnsafeMutableRawPointer(parser) }
+    }
     /// Whether the parse has been stopped; the sink then hands every run to ``characters(_:_:)``, which drops it.
     @exclusivity(unchecked) var aborted = false {
         didSet { sink.pointee.gathers = isSlotted && !aborted ? 1 : 0 }
@@ -120,7 +122,8 @@ public final class XMLParseContext {
             to: onego_text_sink(
                 owner: nil, text: .allocate(capacity: 256), count: 0, capacity: 256,
                 limit: max(0, limits.maxTextBytes), gathers: slotted != nil ? 1 : 0,
-                overflow: onegoTextOverflow))
+                overflow: onegoTextOverflow, parser: nil, text_end_line: 0, text_end_column: 0, text_ends_at_tag: 0,
+                tag_starts_at_text_end: 0))
         self.entries = .allocate(capacity: entryCapacity)
         self.openIDs = .allocate(capacity: openCapacity)
         self.recorder = dispatch == .replayed ? onego_recorder_create(Self.arenaCapacity) : nil
@@ -230,6 +233,16 @@ public final class XMLParseContext {
             return SourceLocation(
                 file: file, line: fileLine(Int(replayed.pointee.tag_line)), column: Int(replayed.pointee.tag_column))
         }
+        if sink.pointee.tag_starts_at_text_end != 0 {
+            // The run of text before the tag ended on its `<` (the direct dispatch's text sink noted where).
+            return SourceLocation(
+                file: file, line: fileLine(Int(sink.pointee.text_end_line)), column: Int(sink.pointee.text_end_column))
+        }
+        return scannedTagLocation
+    }
+
+    /// ``tagLocation`` found by walking back from the parser's position to the tag's `<`.
+    var scannedTagLocation: SourceLocation {
         guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
             return currentLocation
         }

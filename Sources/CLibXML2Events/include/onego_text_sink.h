@@ -24,13 +24,29 @@ typedef struct onego_text_sink {
     int gathers;
     /// Takes a run the callback does not append: `owner`, the run and its length (more than 0).
     void (*overflow)(void *owner, const unsigned char *chars, int length);
+    /// The parser (an `xmlParserCtxtPtr`, NULL until it exists), whose position the character callback notes.
+    void *parser;
+    /// The parser's line and column where the last run of text ended. libxml2 reports a run of text once it stands
+    /// on the `<` (or `&`) after it, so when no tag, comment, processing instruction or CDATA section came since,
+    /// that is where the next tag starts: `text_ends_at_tag` is then nonzero. The tag callbacks clear it as they
+    /// begin; the comment, processing-instruction and CDATA callbacks clear it too (CDATA is reported from inside
+    /// its section).
+    int text_end_line;
+    int text_end_column;
+    int text_ends_at_tag;
+    /// Nonzero only during a start- or end-tag callback whose tag starts where the last run of text ended (at
+    /// `text_end_line` and `text_end_column`), so the tag's position needs no scan back to its `<`.
+    int tag_starts_at_text_end;
 } onego_text_sink;
 
-/// Points the character and CDATA callbacks of `sax` (an `xmlSAXHandler *`) at the sink's; the parser's user data
-/// must then be the sink.
+/// Points the character, CDATA, comment and processing-instruction callbacks of `sax` (an `xmlSAXHandler *`) at the
+/// sink's; the parser's user data must then be the sink.
 void onego_text_sink_install(void *sax);
 
-/// The sink's character callback (also its CDATA callback): appends the run, or hands it to `overflow`.
+/// The sink's character callback: notes where the run ends, then appends it or hands it to `overflow`.
 void onego_text_sink_characters(void *sink, const unsigned char *chars, int length);
+
+/// The sink's CDATA callback: appends the run like `onego_text_sink_characters`, noting no position.
+void onego_text_sink_cdata(void *sink, const unsigned char *chars, int length);
 
 #endif
