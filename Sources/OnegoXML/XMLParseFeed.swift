@@ -158,7 +158,7 @@ final class XMLParseFeed {
         started = true
         // Not XML_PARSE_NOCDATA: it clears the SAX cdataBlock callback, and the XSD validator's SAX plug then
         // installs a cdataBlock of its own that validates CDATA text without passing it on, so CDATA sections
-        // never reached the handler in validating mode. Both callbacks go to `characters` instead (see above).
+        // never reached the handler in validating mode. Both callbacks deliver text instead (see above).
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
         guard let schema else { return true }
         guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {
