@@ -233,8 +233,12 @@ public final class XMLParseContext {
             return SourceLocation(
                 file: file, line: fileLine(Int(replayed.pointee.tag_line)), column: Int(replayed.pointee.tag_column))
         }
-        if sink.pointee.tag_starts_at_text_end != 0 {
-            // The run of text before the tag ended on its `<` (the direct dispatch's text sink noted where).
+        if sink.pointee.tag_starts_at_text_end != 0 && sink.pointee.text_end_line == onego_ctxt_line(parser) {
+            // The run of text before the tag ended on its `<` (the direct dispatch's text sink noted where) and the
+            // tag lies on that line. A tag over several lines is left to the scan, which counts its column from the
+            // line's start as the replayed dispatch does: libxml2's own column can run ahead of the characters (its
+            // push parser counts a CDATA section's bytes), which the scan's arithmetic on one line shares but its count
+            // from the line's start does not.
             return SourceLocation(
                 file: file, line: fileLine(Int(sink.pointee.text_end_line)), column: Int(sink.pointee.text_end_column))
         }
