@@ -36,12 +36,16 @@ public final class XMLParseContext {
     let slotValues: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
     /// The decoded copies of the last slotted start tag's values that held a `&#38;`; freed at the next one.
     @exclusivity(unchecked) var decodedValues: [UnsafeMutableBufferPointer<UInt8>] = []
-    /// The character data since the last tag, ``textBytes`` long (slotted handlers only).
-    @exclusivity(unchecked) var text: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) var textCapacity = 256
-    @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
-    @exclusivity(unchecked) var aborted = false
-    @exclusivity(unchecked) var textBytes = 0
+    /// The parser's user data in the direct dispatch: the element's text (slotted handlers gather it there, libxml2's
+    /// character callback appending each run in C), its length and capacity, and this context as its owner.
+    let sink: UnsafeMutablePointer<onego_text_sink>
+    @exclusivity(unchecked) var parser: xmlParserCtxtPtr? {
+        didSet { sink.pointee.parser = UnsafeMutableRawPointer(parser) }
+    }
+    /// Whether the parse has been stopped; the sink then hands every run to ``characters(_:_:)``, which drops it.
+    @exclusivity(unchecked) var aborted = false {
+        didSet { sink.pointee.gathers = isSlotted && !aborted ? 1 : 0 }
+    }
     /// Set while libxml2 is told the input has ended: errors then mean a truncated file.
     @exclusivity(unchecked) var isFinishing = false
     @exclusivity(unchecked) var names = NameTable()
@@ -113,10 +117,17 @@ public final class XMLParseContext {
         self.eventsOf.initialize(repeating: 0, count: slotOfCapacity)
         self.slotValues = .allocate(capacity: 64)
         self.slotValues.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: 64)
-        self.text = .allocate(capacity: textCapacity)
+        self.sink = .allocate(capacity: 1)
+        self.sink.initialize(
+            to: onego_text_sink(
+                owner: nil, text: .allocate(capacity: 256), count: 0, capacity: 256,
+                limit: max(0, limits.maxTextBytes), gathers: slotted != nil ? 1 : 0,
+                overflow: onegoTextOverflow, parser: nil, text_end_line: 0, text_end_column: 0, text_ends_at_tag: 0,
+                tag_starts_at_text_end: 0))
         self.entries = .allocate(capacity: entryCapacity)
         self.openIDs = .allocate(capacity: openCapacity)
         self.recorder = dispatch == .replayed ? onego_recorder_create(Self.arenaCapacity) : nil
+        self.sink.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
@@ -126,8 +137,27 @@ public final class XMLParseContext {
         eventsOf.deallocate()
         slotValues.deallocate()
         for buffer in decodedValues { buffer.deallocate() }
-        text.deallocate()
+        sink.pointee.text.deallocate()
+        sink.deallocate()
         onego_recorder_free(recorder)
+    }
+
+    /// The character data since the last tag, ``textBytes`` long (slotted handlers only): the sink's.
+    var text: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { sink.pointee.text }
+        @inline(__always) set { sink.pointee.text = newValue }
+    }
+
+    /// The bytes of character data since the last tag, counted against ``XMLLimits/maxTextBytes``.
+    var textBytes: Int {
+        @inline(__always) get { sink.pointee.count }
+        @inline(__always) set { sink.pointee.count = newValue }
+    }
+
+    /// The capacity of ``text``.
+    var textCapacity: Int {
+        @inline(__always) get { sink.pointee.capacity }
+        @inline(__always) set { sink.pointee.capacity = newValue }
     }
 
     /// The arena's first size; it doubles as a piece's events need (at most about 22 times the piece, for a run of
@@ -203,6 +233,20 @@ public final class XMLParseContext {
             return SourceLocation(
                 file: file, line: fileLine(Int(replayed.pointee.tag_line)), column: Int(replayed.pointee.tag_column))
         }
+        if sink.pointee.tag_starts_at_text_end != 0 && sink.pointee.text_end_line == onego_ctxt_line(parser) {
+            // The run of text before the tag ended on its `<` (the direct dispatch's text sink noted where) and the
+            // tag lies on that line. A tag over several lines is left to the scan, which counts its column from the
+            // line's start as the replayed dispatch does: libxml2's own column can run ahead of the characters (its
+            // push parser counts a CDATA section's bytes), which the scan's arithmetic on one line shares but its count
+            // from the line's start does not.
+            return SourceLocation(
+                file: file, line: fileLine(Int(sink.pointee.text_end_line)), column: Int(sink.pointee.text_end_column))
+        }
+        return scannedTagLocation
+    }
+
+    /// ``tagLocation`` found by walking back from the parser's position to the tag's `<`.
+    var scannedTagLocation: SourceLocation {
         guard let parser, let cur = onego_ctxt_cur(parser), let base = onego_ctxt_base(parser) else {
             return currentLocation
         }

@@ -45,8 +45,7 @@ final class XMLParseFeed {
         } else {
             sax.startElementNs = onegoStartElement
             sax.endElementNs = onegoEndElement
-            sax.characters = onegoCharacters
-            sax.cdataBlock = onegoCharacters
+            withUnsafeMutablePointer(to: &sax) { onego_text_sink_install($0) }
             sax.internalSubset = onegoInternalSubset
         }
     }
@@ -143,8 +142,8 @@ final class XMLParseFeed {
     /// UTF-16, before the declaration) and plugs in the validator.
     private func start(with first: UnsafeBufferPointer<UInt8>) -> Bool {
         let me = Unmanaged.passUnretained(context).toOpaque()
-        // Recording callbacks get the recorder; the error callbacks always get the context.
-        let userData = context.recorder.map { UnsafeMutableRawPointer($0) } ?? me
+        // Recording callbacks get the recorder, direct ones the text sink; the error callbacks always get the context.
+        let userData = context.recorder.map { UnsafeMutableRawPointer($0) } ?? UnsafeMutableRawPointer(context.sink)
         let ctxt = first.withMemoryRebound(to: CChar.self) { chars in
             xmlCreatePushParserCtxt(&sax, userData, chars.baseAddress, Int32(chars.count), context.file)
         }
@@ -159,7 +158,7 @@ final class XMLParseFeed {
         started = true
         // Not XML_PARSE_NOCDATA: it clears the SAX cdataBlock callback, and the XSD validator's SAX plug then
         // installs a cdataBlock of its own that validates CDATA text without passing it on, so CDATA sections
-        // never reached the handler in validating mode. Both callbacks go to `characters` instead (see above).
+        // never reached the handler in validating mode. Both callbacks deliver text instead (see above).
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
         guard let schema else { return true }
         guard let valid = xmlSchemaNewValidCtxt(schema.pointer) else {

@@ -37,6 +37,8 @@ struct ValidateCommand: ParsableCommand {
         let result = WorkspaceValidation(paths: paths, loader: loader)
         let seconds = Date().timeIntervalSince(started)
         let summary = ValidationSummary(result)
+        // The loaded catalog goes with the process, not freed item by item (as `onego audit` leaves its load).
+        ProcessExit.leave(result)
         switch format {
         case .json:
             Terminal.out(try Terminal.versionedJSON(summary))

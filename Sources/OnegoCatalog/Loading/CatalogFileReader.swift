@@ -204,7 +204,8 @@ final class CatalogFileReader: XMLSlottedContentHandler {
             return
         }
         let a = ValueReader(
-            values: slots, interner: interner, context: context, element: nameID, reportsBadValues: !isValidated)
+            values: slots, strings: Unmanaged.passUnretained(interner), context: context, element: nameID,
+            reportsBadValues: !isValidated)
         open(element, a, context: context)
     }
 
@@ -244,7 +245,7 @@ final class CatalogFileReader: XMLSlottedContentHandler {
                 regions: a.string(.regions))
         case .fee:
             scratch.isCharged = a.boolean(.charged) ?? false
-            scratch.feeItems.removeAll(keepingCapacity: true)
+            scratch.feeItems.removeAll()
         case .feeItem:
             scratch.feeItems.append(FeeItemKey(name: a.id(.name), standard: a.id(.standard), basis: a.id(.basis)))
         case .modes:
@@ -479,13 +480,14 @@ final class CatalogFileReader: XMLSlottedContentHandler {
     /// The element's text with white space trimmed and inner runs collapsed to one space, interned.
     private func internedText() -> String {
         text.collapseWhitespace()
-        return interner.intern(text.bytes)
+        return Unmanaged.passUnretained(interner)._withUnsafeGuaranteedRef { $0.intern(text.bytes) }
     }
 
     /// The interner's id of the element's text, white space collapsed as in ``internedText()``.
     private func internedTextID() -> StringID {
         text.collapseWhitespace()
-        return StringID(truncatingIfNeeded: interner.id(of: text.bytes))
+        return StringID(
+            truncatingIfNeeded: Unmanaged.passUnretained(interner)._withUnsafeGuaranteedRef { $0.id(of: text.bytes) })
     }
 
     private func textToken<T: CatalogToken>(_ type: T.Type, element: String, context: XMLParseContext) -> T? {

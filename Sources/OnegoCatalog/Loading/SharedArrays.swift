@@ -32,48 +32,43 @@ struct SharedArrays {
     /// Gives the item its lists: the shared copy of each repeated one (no allocation when it was seen before) and
     /// an exact-size copy of its materials. The scratch lists keep their storage for the next item.
     mutating func finish(_ item: inout ServiceItem, from lists: inout ItemLists, strings: StringInterner) {
-        item.results = results.values(lists.results) { $0.make(strings) }
-        item.steps = steps.values(lists.steps) { $0.make(strings) }
-        item.legalBasis = laws.values(lists.legalBasis) { $0.make(strings) }
-        item.specialProcedures = procedures.values(lists.specialProcedures) { $0.make(strings) }
-        item.handlingForms = forms.values(lists.handlingForms) { $0.make(strings) }
-        item.serviceObjects = objects.values(lists.serviceObjects) { $0.make(strings) }
-        item.fee = Fee(isCharged: lists.isCharged, items: feeItems.values(lists.feeItems) { $0.make(strings) })
-        item.materials = lists.materials.isEmpty ? [] : lists.materials.withUnsafeBufferPointer { Array($0) }
+        item.results = results.values(lists.results.elements) { $0.make(strings) }
+        item.steps = steps.values(lists.steps.elements) { $0.make(strings) }
+        item.legalBasis = laws.values(lists.legalBasis.elements) { $0.make(strings) }
+        item.specialProcedures = procedures.values(lists.specialProcedures.elements) { $0.make(strings) }
+        item.handlingForms = forms.values(lists.handlingForms.elements) { $0.make(strings) }
+        item.serviceObjects = objects.values(lists.serviceObjects.elements) { $0.make(strings) }
+        item.fee = Fee(
+            isCharged: lists.isCharged, items: feeItems.values(lists.feeItems.elements) { $0.make(strings) })
+        item.materials = lists.materials.takeAll()
         lists.reset()
     }
 }
 
 /// The lists of the item being read, as keys appended to storage that is reused from item to item.
 struct ItemLists {
-    var serviceObjects: [CaseKey<ServiceObject>] = []
-    var legalBasis: [LawKey] = []
-    var specialProcedures: [ProcedureKey] = []
-    var handlingForms: [CaseKey<HandlingForm>] = []
-    var materials: [Material] = []
-    var results: [ResultKey] = []
-    var steps: [StepKey] = []
-    var feeItems: [FeeItemKey] = []
+    var serviceObjects: ScratchList<CaseKey<ServiceObject>> = []
+    var legalBasis: ScratchList<LawKey> = []
+    var specialProcedures: ScratchList<ProcedureKey> = []
+    var handlingForms: ScratchList<CaseKey<HandlingForm>> = []
+    var materials: ScratchList<Material> = []
+    var results: ScratchList<ResultKey> = []
+    var steps: ScratchList<StepKey> = []
+    var feeItems: ScratchList<FeeItemKey> = []
     /// The `<fee charged>` flag.
     var isCharged = false
 
-    /// Empties the lists, keeping their storage. A list that is already empty is left alone: `removeAll` costs
-    /// about a hundred instructions even then, and `<item>` resets lists that `</item>` has just emptied.
+    /// Empties the lists, keeping their storage.
     mutating func reset() {
-        Self.empty(&serviceObjects)
-        Self.empty(&legalBasis)
-        Self.empty(&specialProcedures)
-        Self.empty(&handlingForms)
-        Self.empty(&materials)
-        Self.empty(&results)
-        Self.empty(&steps)
-        Self.empty(&feeItems)
+        serviceObjects.removeAll()
+        legalBasis.removeAll()
+        specialProcedures.removeAll()
+        handlingForms.removeAll()
+        materials.removeAll()
+        results.removeAll()
+        steps.removeAll()
+        feeItems.removeAll()
         isCharged = false
-    }
-
-    @inline(__always)
-    private static func empty<T>(_ list: inout [T]) {
-        if !list.isEmpty { list.removeAll(keepingCapacity: true) }
     }
 }
 

@@ -35,20 +35,33 @@ struct ListTable<Key: ValueKey> {
 
     /// The shared list of the values of `list`, made the first time an equal list is seen; `[]` for an empty one.
     /// `list` is read, not kept: the table stores an exact-size copy, so the caller's storage stays its own.
-    mutating func values(_ list: [Key], make: (Key) -> Key.Value) -> [Key.Value] {
+    mutating func values(_ list: UnsafeBufferPointer<Key>, make: (Key) -> Key.Value) -> [Key.Value] {
         if list.isEmpty { return [] }
         var hasher = KeyHasher()
         hasher.combine(list.count)
         for key in list { key.combine(into: &hasher) }
         let digest = hasher.value
-        switch slots.find(digest, where: { keys[$0] == list }) {
+        switch slots.find(digest, where: { Self.equal(keys[$0], list) }) {
         case .found(let entry): return values[entry]
         case .vacant(let slot):
             let made = list.map(make)
-            keys.append(list.withUnsafeBufferPointer { Array($0) })
+            keys.append(Array(list))
             values.append(made)
             slots.insert(digest, at: slot, entry: keys.count - 1)
             return made
+        }
+    }
+}
+
+extension ListTable {
+    /// Whether a stored list holds the same keys as `list` (a loop by index: `elementsEqual`'s iterators cost twice
+    /// as much).
+    @inline(__always)
+    fileprivate static func equal(_ stored: [Key], _ list: UnsafeBufferPointer<Key>) -> Bool {
+        guard stored.count == list.count else { return false }
+        return stored.withUnsafeBufferPointer { keys in
+            for index in 0..<keys.count where keys[index] != list[index] { return false }
+            return true
         }
     }
 }
