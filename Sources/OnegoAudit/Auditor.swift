@@ -62,11 +62,64 @@ public struct Auditor: Sendable {
             perSegment = found.withLock { $0 }
         }
         let stale = segments.indices.filter { perSegment[$0] == nil }
+        // An edited file's items that the load took unchanged at their lines keep their earlier findings; the rules
+        // run on the others, in runs of consecutive items.
+        var carried: [Int: (carryOver: ItemCarryOver, findings: CarriedFindings)] = [:]
+        if let findingCache {
+            for index in stale {
+                guard let path = segments[index].path,
+                    let found = findingCache.carriedFindings(for: path, rules: rules),
+                    found.carryOver.earlierItems.count == segments[index].range.count
+                else { continue }
+                carried[index] = found
+            }
+        }
+        // Each stale file in pieces, in item order: runs of items whose earlier findings are carried (consecutive
+        // earlier items), and runs of items the rules check.
+        var runs: [Range<Int>] = []
+        var pieces: [[FilePiece]] = []
+        for index in stale {
+            let range = segments[index].range
+            guard let carryOver = carried[index]?.carryOver else {
+                pieces.append([.checked(runs.count)])
+                runs.append(range)
+                continue
+            }
+            var filePieces: [FilePiece] = []
+            for (offset, earlier) in carryOver.earlierItems.enumerated() {
+                let position = range.lowerBound + offset
+                switch (filePieces.last, earlier) {
+                case (.carried(let items)?, let item?) where item == items.upperBound:
+                    filePieces[filePieces.count - 1] = .carried(items.lowerBound..<item + 1)
+                case (_, let item?):
+                    filePieces.append(.carried(item..<item + 1))
+                case (.checked(let run)?, nil) where runs[run].upperBound == position:
+                    runs[run] = runs[run].lowerBound..<position + 1
+                case (_, nil):
+                    filePieces.append(.checked(runs.count))
+                    runs.append(position..<position + 1)
+                }
+            }
+            pieces.append(filePieces)
+        }
         let (computed, catalogFindings, groups) = runRules(
-            on: catalog, segments: stale.map { segments[$0].range }, groupingAcrossRegions: groupingAcrossRegions)
-        for (position, index) in stale.enumerated() {
-            perSegment[index] = computed[position]
-            if let findingCache, let path = segments[index].path { findingCache.store(computed[position], for: path) }
+            on: catalog, segments: runs, groupingAcrossRegions: groupingAcrossRegions)
+        // Each stale file's findings, rule by rule, its pieces in order.
+        for (index, filePieces) in zip(stale, pieces) {
+            var found = [[Finding]](repeating: [], count: rules.count)
+            for rule in rules.indices {
+                for piece in filePieces {
+                    switch piece {
+                    case .checked(let run): found[rule] += computed[run][rule]
+                    case .carried(let items):
+                        if let earlier = carried[index]?.findings {
+                            found[rule] += earlier.findings(rule: rule, items: items)
+                        }
+                    }
+                }
+            }
+            perSegment[index] = found
+            if let findingCache, let path = segments[index].path { findingCache.store(found, for: path) }
         }
         var result: [Finding] = []
         for index in rules.indices {
@@ -357,6 +410,13 @@ struct FileSegment {
             return FileSegment(path: file.path, range: start..<start + file.itemCount)
         }
     }
+}
+
+/// A run of a stale file's items: checked by the rules (the run's index among the ranges checked), or carried over
+/// (the earlier items whose findings they take).
+private enum FilePiece {
+    case checked(Int)
+    case carried(Range<Int>)
 }
 
 /// The coverage part of the figures (``Auditor/count(_:items:handling:idsAreDistinct:cache:files:officeHours:)``).
