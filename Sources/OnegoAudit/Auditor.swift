@@ -62,11 +62,64 @@ public struct Auditor: Sendable {
             perSegment = found.withLock { $0 }
         }
         let stale = segments.indices.filter { perSegment[$0] == nil }
+        // An edited file's items that the load took unchanged at their lines keep their earlier findings; the rules
+        // run on the others, in runs of consecutive items.
+        var carried: [Int: (carryOver: ItemCarryOver, findings: CarriedFindings)] = [:]
+        if let findingCache {
+            for index in stale {
+                guard let path = segments[index].path,
+                    let found = findingCache.carriedFindings(for: path, rules: rules),
+                    found.carryOver.earlierItems.count == segments[index].range.count
+                else { continue }
+                carried[index] = found
+            }
+        }
+        // Each stale file in pieces, in item order: runs of items whose earlier findings are carried (consecutive
+        // earlier items), and runs of items the rules check.
+        var runs: [Range<Int>] = []
+        var pieces: [[FilePiece]] = []
+        for index in stale {
+            let range = segments[index].range
+            guard let carryOver = carried[index]?.carryOver else {
+                pieces.append([.checked(runs.count)])
+                runs.append(range)
+                continue
+            }
+            var filePieces: [FilePiece] = []
+            for (offset, earlier) in carryOver.earlierItems.enumerated() {
+                let position = range.lowerBound + offset
+                switch (filePieces.last, earlier) {
+                case (.carried(let items)?, let item?) where item == items.upperBound:
+                    filePieces[filePieces.count - 1] = .carried(items.lowerBound..<item + 1)
+                case (_, let item?):
+                    filePieces.append(.carried(item..<item + 1))
+                case (.checked(let run)?, nil) where runs[run].upperBound == position:
+                    runs[run] = runs[run].lowerBound..<position + 1
+                case (_, nil):
+                    filePieces.append(.checked(runs.count))
+                    runs.append(position..<position + 1)
+                }
+            }
+            pieces.append(filePieces)
+        }
         let (computed, catalogFindings, groups) = runRules(
-            on: catalog, segments: stale.map { segments[$0].range }, groupingAcrossRegions: groupingAcrossRegions)
-        for (position, index) in stale.enumerated() {
-            perSegment[index] = computed[position]
-            if let findingCache, let path = segments[index].path { findingCache.store(computed[position], for: path) }
+            on: catalog, segments: runs, groupingAcrossRegions: groupingAcrossRegions)
+        // Each stale file's findings, rule by rule, its pieces in order.
+        for (index, filePieces) in zip(stale, pieces) {
+            var found = [[Finding]](repeating: [], count: rules.count)
+            for rule in rules.indices {
+                for piece in filePieces {
+                    switch piece {
+                    case .checked(let run): found[rule] += computed[run][rule]
+                    case .carried(let items):
+                        if let earlier = carried[index]?.findings {
+                            found[rule] += earlier.findings(rule: rule, items: items)
+                        }
+                    }
+                }
+            }
+            perSegment[index] = found
+            if let findingCache, let path = segments[index].path { findingCache.store(found, for: path) }
         }
         var result: [Finding] = []
         for index in rules.indices {
@@ -188,40 +241,48 @@ public struct Auditor: Sendable {
     ) -> AuditReport {
         let catalog = load.catalog
         let items = catalog.items
-        // The figures walk the units once while the rules run.
+        let officeHours = settings.officeHours
+        // The catalog's index knows whether any code repeats: without repeats, no code is looked up again.
+        let distinct = !catalog.hasRepeatedIDs
+        // The figures are worked out beside the rules, in independent parts side by side (the compression figures,
+        // the coverage tally, the departments and material count); the targets and their work lists need the first
+        // two and follow them.
         let figures = Locked<Figures?>(nil)
         let group = DispatchGroup()
-        let officeHours = settings.officeHours
         DispatchQueue.global().async(group: group) { [population, findingCache, policy] in
-            // The catalog's index knows whether any code repeats: without repeats, no code is looked up again.
-            let distinct = !catalog.hasRepeatedIDs
             let handling = PopulationIndex(.handlingItems, items: items, idsAreDistinct: distinct)
-            let units =
-                population == .handlingItems
-                ? handling : PopulationIndex(population, items: items, idsAreDistinct: distinct)
-            let calculator = CoverageCalculator(population: population)
-            // With the cache, the handling units are counted file by file, unchanged files' tallies reused.
-            let files = FileSegment.of(catalog, keyed: findingCache != nil)
-            let tally =
-                if population == .handlingItems, let findingCache, files.allSatisfy({ $0.path != nil }) {
-                    calculator.tally(of: items, handling: handling, files: files, cache: findingCache)
-                } else {
-                    calculator.tally(of: items, units: units)
+            let compression = Locked<CompressionFigures?>(nil)
+            let counted = Locked<Counted?>(nil)
+            let listed = Locked<(departments: [String], materials: Int)?>(nil)
+            DispatchQueue.concurrentPerform(iterations: 3) { part in
+                switch part {
+                case 0:
+                    let figures = CompressionFigures.compute(items: items, units: handling, officeHours: officeHours)
+                    compression.withLock { $0 = figures }
+                case 1:
+                    let found = Self.count(
+                        population, items: items, handling: handling, idsAreDistinct: distinct, cache: findingCache,
+                        files: FileSegment.of(catalog, keyed: findingCache != nil), officeHours: officeHours)
+                    counted.withLock { $0 = found }
+                default:
+                    let departments = Array(catalog.departments)
+                    let materials = catalog.materialCount
+                    listed.withLock { $0 = (departments, materials) }
                 }
-            let slots = findingCache?.compressionRowSlots(files: files, units: handling, officeHours: officeHours)
-            let rates = tally.rates(population: population, excluded: units.excluded)
-            let compression = CompressionFigures.compute(items: items, units: handling, officeHours: officeHours)
+            }
+            guard let compression = compression.withLock({ $0 }), let counted = counted.withLock({ $0 }),
+                let listed = listed.withLock({ $0 })
+            else { preconditionFailure("a figures part finished without a result") }
             // The targets and their work lists need only the figures: worked out here, beside the rules.
-            var targets = policy.map { Self.evaluate($0, rates: rates, compression: compression) } ?? []
+            var targets = policy.map { Self.evaluate($0, rates: counted.rates, compression: compression) } ?? []
             let unmet = targets.indices.filter { !targets[$0].met }
             let lists = WorkList.missing(
                 for: unmet.map { targets[$0].target }, items: items, handling: handling, compression: compression,
                 rows: .onePerUnit)
             for (index, list) in zip(unmet, lists) { targets[index].missing = list }
             let computed: Figures = (
-                rates, tally.crossRegion(population: population), compression, handling.count,
-                catalog.implementationCodeCount, Array(catalog.departments), catalog.materialCount, targets,
-                slots ?? []
+                counted.rates, counted.crossRegion, compression, handling.count, catalog.implementationCodeCount,
+                listed.departments, listed.materials, targets, counted.slots ?? []
             )
             figures.withLock { $0 = computed }
         }
@@ -233,13 +294,16 @@ public struct Auditor: Sendable {
         all += findings(from: load.diagnostics + otherDiagnostics, catalog: catalog)
         let outcome = waivers.apply(
             to: all, today: today, registry: registry, isKnownItem: { catalog.firstIndex(ofID: $0) != nil })
-        group.wait()
-        // Findings about an item from elsewhere (waiver checks) name its department too.
+        // Findings about an item from elsewhere (waiver checks) name its department too. The findings are sorted and
+        // the regional variation worked out while the figures may still be running.
         var active = outcome.findings
         for index in active.indices where active[index].department == nil {
             guard let code = active[index].item, let position = catalog.firstIndex(ofID: code) else { continue }
             active[index].department = items[position].department
         }
+        let sorted = active.sortedForReport()
+        let regionalVariation = RegionalVariation.compute(groups: acrossRegions)
+        group.wait()
         guard
             let (
                 rates, crossRegion, compression, handlingCount, implementationCount, departments, materials, targets,
@@ -254,12 +318,36 @@ public struct Auditor: Sendable {
             implementationItems: implementationCount, departments: departments, materials: materials)
         var report = AuditReport(
             subject: subject, today: today, population: population, policy: policy,
-            findings: active.sortedForReport(), waived: outcome.waived, rates: rates,
+            findings: sorted, waived: outcome.waived, rates: rates,
             crossRegion: crossRegion, compression: compression, matters: matters,
             targets: targets, registry: registry)
-        report.regionalVariation = RegionalVariation.compute(groups: acrossRegions)
+        report.regionalVariation = regionalVariation
         report.compressionRowSlots = slots
         return report
+    }
+
+    /// The coverage rates and cross-region counts of `population`, and with a cache the compression rows' slots
+    /// (`files`: the catalog's files; `handling`: its handling units). With the cache and the handling-item
+    /// population, the units are counted file by file, unchanged files' tallies reused.
+    private static func count(
+        _ population: Population, items: [ServiceItem], handling: PopulationIndex, idsAreDistinct: Bool,
+        cache: FindingCache?, files: [FileSegment], officeHours: OfficeHours
+    ) -> Counted {
+        let units =
+            population == .handlingItems
+            ? handling : PopulationIndex(population, items: items, idsAreDistinct: idsAreDistinct)
+        let calculator = CoverageCalculator(population: population)
+        let tally =
+            if population == .handlingItems, let cache, files.allSatisfy({ $0.path != nil }) {
+                calculator.tally(of: items, handling: handling, files: files, cache: cache)
+            } else {
+                calculator.tally(of: items, units: units)
+            }
+        let slots = cache?.compressionRowSlots(files: files, units: handling, officeHours: officeHours)
+        return (
+            tally.rates(population: population, excluded: units.excluded), tally.crossRegion(population: population),
+            slots
+        )
     }
 
     /// Checks each target of a policy against the figures.
@@ -323,6 +411,16 @@ struct FileSegment {
         }
     }
 }
+
+/// A run of a stale file's items: checked by the rules (the run's index among the ranges checked), or carried over
+/// (the earlier items whose findings they take).
+private enum FilePiece {
+    case checked(Int)
+    case carried(Range<Int>)
+}
+
+/// The coverage part of the figures (``Auditor/count(_:items:handling:idsAreDistinct:cache:files:officeHours:)``).
+private typealias Counted = (rates: [RateFigure], crossRegion: CrossRegionCounts, slots: [CompressionRowSlot]?)
 
 /// The figures computed beside the rule pass.
 private typealias Figures = (

@@ -1,10 +1,11 @@
 import Foundation
-import OnegoAudit
 import OnegoBase
-import OnegoCatalog
 import OnegoComposer
 import OnegoTestSupport
 import Testing
+
+@testable import OnegoAudit
+@testable import OnegoCatalog
 
 /// The item findings of unchanged files come from the cache; every audit equals one without it.
 @Suite struct FindingCacheTests {
@@ -74,6 +75,80 @@ import Testing
         let visits = cold.filter { $0.rule == "visits.more-than-allowed" && $0.itemName == "内地居民结婚登记" }
         #expect(visits.count == 1)
         #expect((visits.first?.location?.line ?? 0) > 400)
+    }
+
+    /// An edit inside one item's lines: the file's other items were taken from its entry at the same lines, so they
+    /// keep their earlier findings (the rules run on the edited item only); a line added below the first item moves
+    /// the others, so they are checked again; a damaged findings entry carries nothing. Every audit equals a cold one.
+    @Test func itemsOfAnEditedFileUnchangedAtTheirLinesKeepTheirFindings() throws {
+        let folder = try Self.workspace()
+        _ = try Self.findings(folder, cache: Self.newCache(folder))
+        let path = folder + "/" + Self.civilAffairs
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let items = text.components(separatedBy: "  <item ").count - 1
+        #expect(items == 12)
+        let visits = try #require(text.range(of: "<visits count=\"1\""))
+        text.replaceSubrange(visits, with: "<visits count=\"3\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let cold = try Self.findings(folder).findings
+        #expect(cold.contains { $0.rule == "visits.more-than-allowed" && $0.location?.file == path })
+        let warm = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warm.findings == cold)
+        #expect(warm.cache?.carriedItems.map(\.path) == [path])
+        #expect(warm.cache?.carriedItems.first?.items == items - 1)
+        #expect(warm.cache?.computedPaths == [path])
+
+        // A comment line before the second item moves the other eleven: only the first is carried, and the moved
+        // items' findings are worked out at their new lines.
+        let second = try #require(text.ranges(of: "  <item ").dropFirst().first)
+        text.insert(contentsOf: "  <!-- 已调整 -->\n", at: second.lowerBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let moved = try Self.findings(folder).findings
+        let lines = { (findings: [Finding]) in findings.compactMap { $0.location?.file == path ? $0.location : nil } }
+        #expect(lines(moved).count == lines(cold).count && lines(moved) != lines(cold))
+        let warmMoved = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warmMoved.findings == moved)
+        #expect(warmMoved.cache?.carriedItems.first?.items == 1)
+
+        // The earlier outcome's findings entry damaged: nothing carried, every item checked again.
+        try Self.damage(path: Self.newCache(folder).entryPath(for: path) + ".findings")
+        text.insert(contentsOf: "<!-- 再调整 -->", at: try #require(text.range(of: "<visits count=\"3\"")).lowerBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let again = try Self.findings(folder).findings
+        let warmAgain = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warmAgain.findings == again)
+        #expect(warmAgain.cache?.carriedItems.isEmpty == true)
+    }
+
+    /// Findings that do not lie within the earlier items, or not in item order, cannot be told apart: none is
+    /// carried.
+    @Test func carriedFindingsNeedEachFindingInOneEarlierItem() {
+        let lines: [ClosedRange<Int>] = [3...9, 10...20, 24...30]
+        func finding(_ line: Int, file: String = "a.xml") -> Finding {
+            Finding(
+                rule: "visits.more-than-allowed", severity: .warning, item: "x", itemName: "x", message: "m",
+                location: SourceLocation(file: file, line: line, column: 3))
+        }
+        #expect(CarriedFindings.item(holding: 3, in: lines) == 0)
+        #expect(CarriedFindings.item(holding: 20, in: lines) == 1)
+        #expect(CarriedFindings.item(holding: 22, in: lines) == nil)
+        #expect(CarriedFindings.item(holding: 2, in: lines) == nil)
+        #expect(CarriedFindings.item(holding: 31, in: lines) == nil)
+        let carried = CarriedFindings(
+            [[finding(4), finding(25), finding(26)], [], [finding(12)]], path: "a.xml", earlierLines: lines)
+        #expect(carried?.findings(rule: 0, items: 2..<3).map(\.location?.line) == [25, 26])
+        #expect(carried?.findings(rule: 0, items: 1..<2).isEmpty == true)
+        #expect(carried?.findings(rule: 2, items: 0..<2).map(\.location?.line) == [12])
+        #expect(CarriedFindings([[finding(22)]], path: "a.xml", earlierLines: lines) == nil)
+        #expect(CarriedFindings([[finding(25), finding(4)]], path: "a.xml", earlierLines: lines) == nil)
+        #expect(CarriedFindings([[finding(4, file: "b.xml")]], path: "a.xml", earlierLines: lines) == nil)
+    }
+
+    /// Flips a byte in the middle of the file at `path`.
+    static func damage(path: String) throws {
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: path))
     }
 
     @Test func otherSettingsOrRulesTakeNothingFromTheCache() throws {

@@ -34,6 +34,7 @@ public final class FindingCache: Sendable {
     private let counts = Locked((reused: [String](), computed: [String]()))
     private let coverageCounts = Locked((reused: [String](), computed: [String]()))
     private let rowCounts = Locked((reused: [String](), computed: [String]()))
+    private let carried = Locked([(path: String, items: Int)]())
 
     /// The derived entries' kind (see ``CatalogCache/derived(_:for:key:)``).
     static let kind = "findings"
@@ -65,9 +66,29 @@ public final class FindingCache: Sendable {
     func noteRows(stored path: String) { rowCounts.withLock { $0.computed.append(path) } }
 
     /// The entry key of the catalog file `path` as the last load left it; `nil` when its outcome is unknown.
-    func key(for path: String) -> UInt64? {
-        guard let outcome = cache.outcomeDigest(for: path) else { return nil }
-        return ContentDigest.of(text: "findings \(outcome) \(rulesDigest)")
+    func key(for path: String) -> UInt64? { cache.outcomeDigest(for: path).map(key(outcome:)) }
+
+    /// The entry key of the item findings of a file's outcome `outcome`.
+    private func key(outcome: UInt64) -> UInt64 { ContentDigest.of(text: "findings \(outcome) \(rulesDigest)") }
+
+    /// The files whose items taken unchanged at their lines kept their earlier findings in the audits so far, with
+    /// how many items did.
+    public var carriedItems: [(path: String, items: Int)] { carried.withLock { $0 } }
+
+    /// For the edited catalog file `path`, whose last load took items from its earlier entry unchanged at their
+    /// lines (``CatalogCache/carryOver(for:)``), which items those are and the earlier outcome's item findings by
+    /// earlier item, when that outcome's findings entry is still there, intact, and each of its findings lies in
+    /// one earlier item; `nil` otherwise.
+    func carriedFindings(for path: String, rules: [AuditRule]) -> (
+        carryOver: ItemCarryOver, findings: CarriedFindings
+    )? {
+        guard let carryOver = cache.carryOver(for: path),
+            let bytes = cache.derived(Self.kind, for: path, key: key(outcome: carryOver.earlierOutcome)),
+            let perRule = FindingRecords.decode(bytes, rules: rules),
+            let found = CarriedFindings(perRule, path: path, earlierLines: carryOver.earlierLines)
+        else { return nil }
+        carried.withLock { $0.append((path, carryOver.earlierItems.count { $0 != nil })) }
+        return (carryOver, found)
     }
 
     /// The stored item findings of `path` (one list per rule), when current.

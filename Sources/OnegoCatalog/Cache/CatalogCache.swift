@@ -37,6 +37,7 @@ public final class CatalogCache: @unchecked Sendable {
         var reuses: [ItemReuse] = []
         var wholeParses: [String] = []
         var outcomes: [String: UInt64] = [:]
+        var carryOvers: [String: ItemCarryOver] = [:]
         var writeState: WriteState = .unknown
         var firstNote: String?
     }
@@ -80,15 +81,34 @@ public final class CatalogCache: @unchecked Sendable {
     /// (it changed while it was parsed, or nothing could be written).
     public func outcomeDigest(for path: String) -> UInt64? { state.withLock { $0.outcomes[path] } }
 
-    /// Forgets the outcome digest of `path` (a load is about to take a new outcome for it, which may not be tied to
-    /// one content: an earlier load's digest must not stand for it).
-    func forgetOutcome(_ path: String) { _ = state.withLock { $0.outcomes.removeValue(forKey: path) } }
+    /// Forgets the outcome digest and the carry-over of `path` (a load is about to take a new outcome for it, which
+    /// may not be tied to one content: an earlier load's digest and items must not stand for it).
+    func forgetOutcome(_ path: String) {
+        state.withLock {
+            $0.outcomes.removeValue(forKey: path)
+            $0.carryOvers.removeValue(forKey: path)
+        }
+    }
 
     /// Records that `path`'s outcome belongs to `content` read under the loader settings `settings`.
     func recordOutcome(_ path: String, settings: UInt64, content: ContentKey) {
-        var digest = XXHash64.hash(Array("outcome \(settings) \(content.hash) \(content.size)".utf8))
-        digest = ContentDigest.of(text: path, seed: digest)
+        let digest = Self.outcomeDigest(path: path, settings: settings, content: content)
         state.withLock { $0.outcomes[path] = digest }
+    }
+
+    /// The outcome digest of `path` read as `content` under the loader settings `settings`.
+    static func outcomeDigest(path: String, settings: UInt64, content: ContentKey) -> UInt64 {
+        let digest = XXHash64.hash(Array("outcome \(settings) \(content.hash) \(content.size)".utf8))
+        return ContentDigest.of(text: path, seed: digest)
+    }
+
+    /// Which items of the edited file `path` the last load took unchanged, at the same lines, from the file's entry
+    /// (``ItemCarryOver``); `nil` when it took none that way (or parsed the file whole, or decoded it whole).
+    public func carryOver(for path: String) -> ItemCarryOver? { state.withLock { $0.carryOvers[path] } }
+
+    /// Records the carry-over of `path`.
+    func recordCarryOver(_ carryOver: ItemCarryOver, for path: String) {
+        state.withLock { $0.carryOvers[path] = carryOver }
     }
 
     /// Why nothing could be written (a read-only catalog folder), once; `nil` when writing worked or was not tried.
@@ -170,6 +190,19 @@ public final class CatalogCache: @unchecked Sendable {
         let name = String(key, radix: 16)
         return (directory as NSString).appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name)
     }
+}
+
+/// The items of an edited file that a cached load took from the file's earlier entry byte for byte at the same lines
+/// (``CatalogCache/carryOver(for:)``): each equals the earlier item, location included, so whatever a later stage
+/// worked out from the earlier item alone (kept under the earlier outcome) holds for it.
+public struct ItemCarryOver: Sendable, Hashable {
+    /// The outcome digest of the earlier entry's content (``CatalogCache/outcomeDigest(for:)`` as it was then).
+    public var earlierOutcome: UInt64
+    /// For each item of the new outcome, in order, the index of the earlier item it equals, or `nil` for an item
+    /// parsed or moved to other lines.
+    public var earlierItems: [Int?]
+    /// The lines of each earlier item, in order.
+    public var earlierLines: [ClosedRange<Int>]
 }
 
 /// How much of an edited file a cached load took from its entry (``CatalogCache/reuses``).

@@ -170,6 +170,20 @@ extension CatalogLoader {
         }
         let outcome = reused.outcome
         cache.recordParse(input.path)
+        if let earlierContent = CatalogCacheEntry.recordedContent(entry)?.content {
+            // The items taken at their earlier lines equal the earlier items, locations included.
+            let earlierItems = zip(reused.layout.items, reused.sources).map { item, source in
+                source.flatMap { earlier.layout.items[$0].line == item.line ? $0 : nil }
+            }
+            if earlierItems.contains(where: { $0 != nil }) {
+                cache.recordCarryOver(
+                    ItemCarryOver(
+                        earlierOutcome: CatalogCache.outcomeDigest(
+                            path: input.path, settings: fingerprint, content: earlierContent),
+                        earlierItems: earlierItems, earlierLines: earlier.layout.items.map(\.lines)),
+                    for: input.path)
+            }
+        }
         cache.recordReuse(
             ItemReuse(path: input.path, reusedItems: reused.reused, parsedItems: outcome.items.count - reused.reused))
         meter?.add(bytes: size, items: outcome.items.count)

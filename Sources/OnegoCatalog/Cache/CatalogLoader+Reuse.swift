@@ -38,9 +38,10 @@ extension CatalogLoader {
     /// lines. This is exact because the catalog schema's root holds a sequence of `item` and no identity
     /// constraints, so an item's parse depends only on its own bytes, its column and the file's head (the root's
     /// start tag and its namespaces), which must be unchanged; codes defined twice are checked after every load.
+    /// Also gives, for each item, the index of the earlier item it was taken from (`nil` for an item parsed).
     func reusedOutcome(
         _ input: InputFile, snapshot: FileSnapshot, earlier: FileOutcome, earlierLayout: ItemLayout
-    ) -> (outcome: FileOutcome, layout: ItemLayout, reused: Int)? {
+    ) -> (outcome: FileOutcome, layout: ItemLayout, reused: Int, sources: [Int?])? {
         guard let layout = snapshot.bytes.withUnsafeBufferPointer({ ItemLayout.of($0) }),
             // An entry keeps a layout only when it described the outcome's items (``ItemLayout/describes(_:)``).
             layout.headDigest == earlierLayout.headDigest, earlierLayout.items.count == earlier.items.count,
@@ -87,7 +88,7 @@ extension CatalogLoader {
             items: merged.items, diagnostics: merged.diagnostics, title: reader.title, region: reader.region,
             skippedNamespace: nil)
         outcome.checks = CatalogChecks(profile: profile).itemChecks(outcome.items)
-        return (outcome, layout, reusedCount)
+        return (outcome, layout, reusedCount, sources)
     }
 
     /// For each item of `layout`, the index of an unused earlier item with the same digest (earliest first), or

@@ -1,3 +1,4 @@
+import Dispatch
 import OnegoBase
 public import OrderedCollections
 
@@ -14,18 +15,33 @@ public struct Catalog: Sendable {
     public init(items: [ServiceItem], files: [CatalogFile] = []) {
         self.items = items
         self.files = files
-        // The first item of each code: one look-up per item and index (a repeat keeps the earlier position).
-        var index: [String: Int] = [:]
-        var implementationIndex: [String: Int] = [:]
-        index.reserveCapacity(items.count)
-        implementationIndex.reserveCapacity(items.count)
-        for (offset, item) in items.enumerated() {
-            index.insertIfAbsent(offset, forKey: item.id)
-            implementationIndex.insertIfAbsent(offset, forKey: item.codes.implementation)
+        // The first item of each code: one look-up per item and index (a repeat keeps the earlier position). The two
+        // indexes are independent: a large catalog builds them side by side.
+        let byCode: @Sendable (Bool) -> [String: Int] = { implementation in
+            var index: [String: Int] = [:]
+            index.reserveCapacity(items.count)
+            items.withUnsafeBufferPointer { items in
+                for offset in items.indices {
+                    index.insertIfAbsent(
+                        offset, forKey: implementation ? items[offset].codes.implementation : items[offset].id)
+                }
+            }
+            return index
         }
-        self.index = index
-        self.implementationIndex = implementationIndex
+        if items.count >= Self.parallelIndexThreshold {
+            let slots = WorkerSlots<[String: Int]>(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { which in slots.store(byCode(which == 1), at: which) }
+            let built = slots.values
+            index = built[0] ?? byCode(false)
+            implementationIndex = built[1] ?? byCode(true)
+        } else {
+            index = byCode(false)
+            implementationIndex = byCode(true)
+        }
     }
+
+    /// The item count from which ``init(items:files:)`` builds its two indexes on two threads.
+    static let parallelIndexThreshold = 20_000
 
     /// The item with this handling-item or implementation code.
     public func item(code: String) -> ServiceItem? {
