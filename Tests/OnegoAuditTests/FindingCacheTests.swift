@@ -120,6 +120,46 @@ import Testing
         #expect(warmAgain.cache?.carriedItems.isEmpty == true)
     }
 
+    /// The code rules compare items with each other, so they run on the whole catalog even when most of an edited
+    /// file's items keep their earlier findings: two in-line edits give the third item the first item's
+    /// implementation code and name (a handling name repeated under one implementation) and the fourth the first
+    /// item's handling code (a code defined twice), with the first item carried; undoing them carries the others
+    /// again. Each audit equals a cold one.
+    @Test func codeRulesAcrossItemsHoldWhenTheOtherItemsAreCarried() throws {
+        let folder = try Self.workspace()
+        _ = try Self.findings(folder, cache: Self.newCache(folder))
+        let path = folder + "/" + Self.civilAffairs
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let first = "1144018800748208194071100100100"
+        var text = original
+        for (from, to) in [
+            (
+                "implementationCode=\"1144018800748208194071100300100\" "
+                    + "handlingCode=\"1144018800748208194071100300100001\"",
+                "implementationCode=\"\(first)\" handlingCode=\"\(first)002\""
+            ),
+            ("<name>补领婚姻登记证</name>", "<name>内地居民结婚登记</name>"),
+            ("handlingCode=\"1144018800748208194011100400100001\"", "handlingCode=\"\(first)001\""),
+        ] {
+            let range = try #require(text.range(of: from))
+            text.replaceSubrange(range, with: to)
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let cold = try Self.findings(folder).findings
+        #expect(cold.contains { $0.rule == "codes.duplicate" })
+        #expect(cold.contains { $0.rule == "codes.handling-name-unique" })
+        let warm = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warm.findings == cold)
+        #expect(warm.cache?.carriedItems.first?.items == 10)
+
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        let undone = try Self.findings(folder).findings
+        #expect(!undone.contains { $0.rule == "codes.duplicate" || $0.rule == "codes.handling-name-unique" })
+        let warmUndone = try Self.findings(folder, cache: Self.newCache(folder))
+        #expect(warmUndone.findings == undone)
+        #expect(warmUndone.cache?.carriedItems.first?.items == 10)
+    }
+
     /// Findings that do not lie within the earlier items, or not in item order, cannot be told apart: none is
     /// carried.
     @Test func carriedFindingsNeedEachFindingInOneEarlierItem() {
