@@ -126,13 +126,14 @@ struct ParsedRecord {
                 reader.report(
                     field, column, .note, .importValueTransformed,
                     "按编号读作 \(numbered.count) 项（编号去掉，各项内的顿号、逗号不再拆分）")
-            } else if let unnumbered = NumberedList.unnumbered(ValueParser.split(value)) {
-                items = unnumbered
-                reader.report(
-                    field, column, .warning, .importValueTransformed,
-                    "编号不连续：按分隔符读作 \(unnumbered.count) 项，各项的编号去掉（请核对有无遗漏）")
             } else {
-                items = ValueParser.split(value)
+                let pieces = ValueParser.split(value)
+                items = NumberedList.unnumbered(pieces) ?? pieces
+                if items != pieces {
+                    reader.report(
+                        field, column, .warning, .importValueTransformed,
+                        "编号不连续：按分隔符读作 \(items.count) 项，各项的编号去掉（请核对有无遗漏）")
+                }
             }
             return .list(items.map { reader.translated($0, field, column: column) })
         case .phones:

@@ -67,9 +67,6 @@ struct SheetRecordStream {
                 return
             }
         }
-        for (column, cell) in row.cells where headers[column] == nil && !cell.value.allSatisfy(\.isWhitespace) {
-            headerless[column, default: (0, row.row)].rows += 1
-        }
         if let record = record(of: row) { try consume(record) }
     }
 
@@ -188,12 +185,16 @@ struct SheetRecordStream {
     }
 
     /// The record of a row after the header, or `nil` when it holds no value under a header.
-    private func record(of row: SheetRow) -> SourceRecord? {
+    /// Values under no header are counted for ``headerless`` as the row is read.
+    private mutating func record(of row: SheetRow) -> SourceRecord? {
         var cells: [SourceRecord.Cell] = []
         cells.reserveCapacity(row.cells.count)
         var blank = true
         for (column, cell) in row.cells {
-            guard let key = headers[column], let letter = letters[column] else { continue }
+            guard let key = headers[column], let letter = letters[column] else {
+                if !cell.value.allSatisfy(\.isWhitespace) { headerless[column, default: (0, row.row)].rows += 1 }
+                continue
+            }
             if blank && !cell.value.allSatisfy(\.isWhitespace) { blank = false }
             cells.append(SourceRecord.Cell(key: key, value: cell.value, column: letter, readNote: cell.note))
         }
