@@ -19,6 +19,9 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
     public var rule: RuleID
     /// The message, in Chinese, naming the values involved.
     public var message: String
+    /// The rows beyond ``row`` that the same finding holds for, with ``row`` as ascending ranges; empty when it
+    /// holds for ``row`` alone (``RepeatedFindings``).
+    private var spans: [ClosedRange<Int>] = []
 
     /// Creates a diagnostic.
     public init(
@@ -36,8 +39,59 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
         self.message = message
     }
 
+    /// Every row the finding holds for, as ascending ranges: `[row...row]` for a finding on one row, more when the
+    /// same finding (source, sheet, column, field, severity, rule and message) repeats on other rows and is kept
+    /// once; empty for a finding about a whole source.
+    public var rows: [ClosedRange<Int>] {
+        if !spans.isEmpty { return spans }
+        return row.map { [$0...$0] } ?? []
+    }
+
+    /// How many rows the finding holds for (1 for a finding about a whole source).
+    public var count: Int {
+        spans.isEmpty ? 1 : spans.reduce(0) { $0 + $1.count }
+    }
+
+    /// Adds `row` to the rows the finding holds for (rows come in ascending order but for a row's check
+    /// problems, which may come after later rows).
+    mutating func addRow(_ added: Int) {
+        guard let row else { return }
+        if spans.isEmpty {
+            guard added != row else { return }
+            spans = [row...row]
+        }
+        if let last = spans.last, added > last.upperBound {
+            if added == last.upperBound + 1 {
+                spans[spans.count - 1] = last.lowerBound...added
+            } else {
+                spans.append(added...added)
+            }
+            return
+        }
+        var rows = Set(spans.flatMap { $0 })
+        guard rows.insert(added).inserted else { return }
+        spans = RowRangeText.ranges(rows.sorted())
+        self.row = spans.first?.lowerBound
+    }
+
     private enum CodingKeys: String, CodingKey {
-        case source, sheet, row, column, field, severity, rule, message
+        case source, sheet, row, rows, column, field, severity, rule, message
+    }
+
+    /// Decodes a finding; `rows` may be absent (one row).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            source: try c.decode(String.self, forKey: .source),
+            sheet: try c.decodeIfPresent(String.self, forKey: .sheet),
+            row: try c.decodeIfPresent(Int.self, forKey: .row),
+            column: try c.decodeIfPresent(String.self, forKey: .column),
+            field: try c.decodeIfPresent(String.self, forKey: .field),
+            severity: try c.decode(Severity.self, forKey: .severity),
+            rule: try c.decode(RuleID.self, forKey: .rule), message: try c.decode(String.self, forKey: .message))
+        let rows = try c.decodeIfPresent([[Int]].self, forKey: .rows) ?? []
+        let ranges = rows.compactMap { pair in pair.count == 2 && pair[0] <= pair[1] ? pair[0]...pair[1] : nil }
+        if ranges.count > 1 || ranges.first.map({ $0.count > 1 }) == true { spans = ranges }
     }
 
     /// Encodes every key, absent positions as `null`, so each entry has the same shape.
@@ -46,6 +100,7 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
         try c.encode(source, forKey: .source)
         try c.encode(sheet, forKey: .sheet)
         try c.encode(row, forKey: .row)
+        try c.encode(rows.map { [$0.lowerBound, $0.upperBound] }, forKey: .rows)
         try c.encode(column, forKey: .column)
         try c.encode(field, forKey: .field)
         try c.encode(severity, forKey: .severity)
@@ -53,14 +108,17 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
         try c.encode(message, forKey: .message)
     }
 
-    /// `source[sheet]:row:column: 警告: message [rule]`.
+    /// `source[sheet]:row:column: 警告: message [rule]`, and for a finding on several rows the first of them
+    /// with the others after it: `…（共 20000 行：第 3–20002 行）`.
     public var description: String {
         var place = source
         if let sheet { place += "[\(sheet)]" }
         if let row { place += ":\(row)" }
         if let column { place += ":\(column)" }
         let subject = field.map { "\($0)：" } ?? ""
-        return "\(place): \(severity.label): \(subject)\(message) [\(rule)]"
+        let line = "\(place): \(severity.label): \(subject)\(message) [\(rule)]"
+        guard !spans.isEmpty else { return line }
+        return "\(line)（共 \(count) 行：\(RowRangeText.text(spans))）"
     }
 }
 

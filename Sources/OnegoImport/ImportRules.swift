@@ -30,6 +30,8 @@ extension RuleID {
     /// A worksheet a patterned table (`sheet="*"`) matched by name but did not read: no header row names its
     /// columns (a 填表说明 sheet).
     public static let importSourceSheetSkipped = RuleID("import.source.sheet-skipped")
+    /// A worksheet a patterned table (`sheet="*"`) read because a row of it names the profile's columns.
+    public static let importSourceSheetRead = RuleID("import.source.sheet-read")
     /// A row that continues the item above it (its list entries, such as one material per row, join that item).
     public static let importSourceContinuation = RuleID("import.source.continuation")
     /// A worksheet column holding values under no header: its values are not read (reported, not lost silently).
@@ -106,6 +108,9 @@ extension RuleDescriptor {
         RuleDescriptor(
             .importSourceSheetSkipped, .note, .imports, title: "未读取的工作表",
             explanation: "导入配置按名称样式（sheet=\"*\"）读取每张表头相符的工作表；前 30 行中没有一行写出两个以上导入配置所列表头的工作表（如填表说明）不读取，逐张列出。"),
+        RuleDescriptor(
+            .importSourceSheetRead, .note, .imports, title: "按表头读取的工作表",
+            explanation: "导入配置按名称样式（sheet=\"*\"）读取工作表时，逐张列出表头相符、已读取的工作表，便于核对没有漏读或多读。"),
         RuleDescriptor(
             .importSourceContinuation, .note, .imports, title: "事项的续行",
             explanation: "办事指南工作簿常在事项各列合并（或留空）的几行里每行写一项申请材料：事项各列与上一行事项相同或为空、只多出清单列（申请材料等）取值的行，并入上一行的事项，不作为单独的事项，逐行注明。"),

@@ -10,7 +10,7 @@ public struct ImportTally: Sendable, Hashable {
     public var rule: RuleID
     /// The onego field they concern (`promisedLimit` …), or `nil` for findings about a whole row or source.
     public var field: String?
-    /// How many findings.
+    /// How many findings, a finding kept once for several rows (``ImportDiagnostic/rows``) counted once a row.
     public var count: Int
     /// Where they are, by source (and sheet) in order of first finding; a finding about a whole source adds its
     /// place without a row.
@@ -38,7 +38,7 @@ public struct ImportTally: Sendable, Hashable {
         for diagnostic in diagnostics {
             let key = Key(severity: diagnostic.severity, rule: diagnostic.rule, field: diagnostic.field)
             if counts[key] == nil { order.append(key) }
-            counts[key, default: 0] += 1
+            counts[key, default: 0] += diagnostic.count
             let place = diagnostic.sheet.map { "\(diagnostic.source)[\($0)]" } ?? diagnostic.source
             var list = places[key] ?? []
             let index =
@@ -47,7 +47,7 @@ public struct ImportTally: Sendable, Hashable {
                     list.append(Rows(place: place, rows: []))
                     return list.count - 1
                 }()
-            if let row = diagnostic.row, list[index].rows.last != row { list[index].rows.append(row) }
+            for range in diagnostic.rows { list[index].rows += range }
             places[key] = list
         }
         let tallies = order.map { key in
@@ -71,18 +71,8 @@ public struct ImportTally: Sendable, Hashable {
     /// The rows as ranges, at most `limit` of them per source: "事项.xlsx[事项] 第 1–10、12 行", "… 第 1、3、5 行等".
     public func rowRanges(limit: Int = 6) -> String {
         places.map { place in
-            let rows = place.rows
-            var ranges: [String] = []
-            var index = 0
-            while index < rows.count && ranges.count < limit {
-                var end = index
-                while end + 1 < rows.count && rows[end + 1] == rows[end] + 1 { end += 1 }
-                ranges.append(end == index ? "\(rows[index])" : "\(rows[index])–\(rows[end])")
-                index = end + 1
-            }
-            if rows.isEmpty { return place.place }
-            let more = index < rows.count ? "等" : ""
-            return "\(place.place) 第 \(ranges.joined(separator: "、")) 行\(more)"
+            place.rows.isEmpty
+                ? place.place : "\(place.place) \(RowRangeText.text(RowRangeText.ranges(place.rows), limit: limit))"
         }.joined(separator: "；")
     }
 }

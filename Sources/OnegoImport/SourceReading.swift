@@ -13,12 +13,13 @@ struct SourceReading {
         /// The tables of a file read whole.
         case tables([(ImportProfile.Table, SourceTable)])
 
-        /// The source's own notes: each sheet a patterned table read, and each it matched by name but skipped.
+        /// The source's own notes: each sheet a patterned table read (`import.source.sheet-read`), and each it
+        /// matched by name but skipped (`import.source.sheet-skipped`).
         var notes: [ImportDiagnostic] {
             guard case .workbook(let workbook, _) = self else { return [] }
             let read = workbook.readSheets.map { sheet in
                 ImportDiagnostic(
-                    source: workbook.source, sheet: sheet, severity: .note, rule: .importSourceSheetSkipped,
+                    source: workbook.source, sheet: sheet, severity: .note, rule: .importSourceSheetRead,
                     message: "按表头读取工作表“\(sheet)”")
             }
             return read

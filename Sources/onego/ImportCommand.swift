@@ -98,14 +98,15 @@ struct ImportCommand: ParsableCommand {
 
     /// The findings counted by kind, after the details: what an officer reads first on a large import.
     static func tally(_ report: ImportReport) -> String {
-        var lines = ["汇总（\(report.diagnostics.count) 条明细，按级别、规则和字段计数）："]
+        let total = report.diagnostics.reduce(0) { $0 + $1.count }
+        var lines = ["汇总（\(report.diagnostics.count) 条明细，共 \(total) 处，按级别、规则和字段计数）："]
         lines += ImportTally.tally(report.diagnostics).map { "  " + $0.line }
         return lines.joined(separator: "\n")
     }
 
     static func summary(_ report: ImportReport, out: String) -> String {
-        let filled = report.diagnostics.count {
-            $0.severity != .error && $0.rule.hasPrefix("import.value")
+        let filled = report.diagnostics.reduce(0) {
+            $0 + ($1.severity != .error && $1.rule.hasPrefix("import.value") ? $1.count : 0)
         }
         var line =
             "读取 \(report.rows) 行\(report.continuationRows > 0 ? "（另有 \(report.continuationRows) 行续行并入上一行的事项）" : "")：导入 \(report.imported) 个事项，拒绝 \(report.rejected) 行，\(filled) 处取值经转换、推定、填充或舍弃（见上方明细）"

@@ -44,7 +44,8 @@ import Testing
         #expect(object["rejected"] as? Int == 0)
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         let first = try #require(diagnostics.first)
-        #expect(Set(first.keys) == ["source", "sheet", "row", "column", "field", "severity", "rule", "message"])
+        #expect(
+            Set(first.keys) == ["source", "sheet", "row", "rows", "column", "field", "severity", "rule", "message"])
         #expect(
             diagnostics.contains { $0["rule"] as? String == "import.value.not-published" && $0["row"] as? Int == 4 })
         #expect(FileManager.default.fileExists(atPath: folder + "/gd"))

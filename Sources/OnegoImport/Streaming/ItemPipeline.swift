@@ -30,8 +30,10 @@ final class ItemPipeline {
     private(set) var imported = 0
     /// The ids of item records (joined records of other ids are orphans).
     private(set) var usedParents: Set<String> = []
-    /// The diagnostics of each item row, in row order (a row's check problems join its own).
+    /// The diagnostics of each item row, in row order (a row's check problems join its own); a warning or note
+    /// that repeats an earlier row's is added to that one's rows (``RepeatedFindings``).
     private(set) var rowDiagnostics: [[ImportDiagnostic]] = []
+    private var repeated = RepeatedFindings()
     /// The checked items, with their row and file, when there is no spill.
     private(set) var collected: [(row: Int, file: Int, item: ServiceItem)] = []
     private var seenCodes: [String: (sheet: String?, source: String, row: Int)] = [:]
@@ -105,7 +107,8 @@ final class ItemPipeline {
             diagnostics.append(
                 CatalogImporter.rejection(record, "该行未导入：\(assembler.rejection.joined(separator: "；"))"))
         }
-        rowDiagnostics.append(diagnostics)
+        rowDiagnostics.append([])
+        repeated.add(diagnostics, to: &rowDiagnostics, at: row)
         try deliver(checks.takeChecked())
     }
 
@@ -152,11 +155,10 @@ final class ItemPipeline {
     private func deliver(_ checked: [ItemCheckStream.Checked]) throws(ImportError) {
         for (candidate, problems, file) in checked {
             var isKept = true
-            for problem in problems {
-                rowDiagnostics[candidate.row].append(
-                    CatalogImporter.checkDiagnostic(problem, row: candidate.place, places: candidate.places))
-                if !CatalogImporter.isKept(problem.diagnostic) { isKept = false }
-            }
+            repeated.add(
+                problems.map { CatalogImporter.checkDiagnostic($0, row: candidate.place, places: candidate.places) },
+                to: &rowDiagnostics, at: candidate.row)
+            if problems.contains(where: { !CatalogImporter.isKept($0.diagnostic) }) { isKept = false }
             guard isKept else { continue }
             imported += 1
             if let spill {
