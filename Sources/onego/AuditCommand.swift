@@ -169,7 +169,7 @@ struct AuditCommand: ParsableCommand {
         let workspace = Workspace(catalogPaths: paths, matterPaths: matters)
         let hours = try Workspace.reported(workspace.officeHours)
         let matterPaths = workspace.matterFolders
-        var foundMatters: (matters: [Matter], problems: [Diagnostic])?
+        var foundMatters: (matters: [Matter], diagnostics: [Diagnostic])?
         if !matterPaths.isEmpty {
             InputLedger.shared.record(matterPaths)
             let loader: MatterLoader
@@ -188,9 +188,10 @@ struct AuditCommand: ParsableCommand {
         var load = catalogLoader.load(paths: paths)
         if let foundMatters {
             otherDiagnostics += MatterAudit.diagnostics(
-                matters: foundMatters.matters, loadDiagnostics: foundMatters.problems, catalog: load.catalog,
+                matters: foundMatters.matters, loadDiagnostics: foundMatters.diagnostics, catalog: load.catalog,
                 officeHours: hours)
-            matterFigures = MatterAudit.figures(matters: foundMatters.matters, catalog: load.catalog, officeHours: hours)
+            matterFigures = MatterAudit.figures(
+                matters: foundMatters.matters, catalog: load.catalog, officeHours: hours)
         }
 
         let synonyms = try Workspace.reported(workspace.synonyms)
