@@ -37,8 +37,8 @@ import Testing
                     report: report, fromSummaries: true, heads: load.summarizedFiles.count,
                     cache: auditor.findingCache)
             }
-            loader.summarizesUnchangedFiles = false
         }
+        loader.summarizesUnchangedFiles = false
         let whole = loader.load(paths: [folder])
         let report = auditor.audit(whole, policy: policy, today: today, paths: [folder])
         return Run(
