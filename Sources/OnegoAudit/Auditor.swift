@@ -49,6 +49,26 @@ public struct Auditor: Sendable {
     func findings(in catalog: Catalog, groupingAcrossRegions: Bool) -> (
         findings: [Finding], implementationsAcrossRegions: [[ServiceItem]]?
     ) {
+        let found = findingsByFile(in: catalog, groupingAcrossRegions: groupingAcrossRegions)
+        return (Self.joined(found.perFile, catalogFindings: found.catalogFindings), found.implementationsAcrossRegions)
+    }
+
+    /// The findings in report order before sorting: rule by rule, each file's item findings in file order (`perFile`:
+    /// one list per rule for each file), then the catalog rule's.
+    static func joined(_ perFile: [[[Finding]]], catalogFindings: [[Finding]]) -> [Finding] {
+        var result: [Finding] = []
+        for index in catalogFindings.indices {
+            for file in perFile { result += file[index] }
+            result += catalogFindings[index]
+        }
+        return result
+    }
+
+    /// ``findings(in:groupingAcrossRegions:)`` before joining: the item findings of each file segment
+    /// (``FileSegment/of(_:keyed:)``) rule by rule, and the catalog rules' findings rule by rule.
+    func findingsByFile(in catalog: Catalog, groupingAcrossRegions: Bool) -> (
+        perFile: [[[Finding]]], catalogFindings: [[Finding]], implementationsAcrossRegions: [[ServiceItem]]?
+    ) {
         let rules = registry.rules
         let segments = FileSegment.of(catalog, keyed: findingCache != nil)
         var perSegment = [[[Finding]]?](repeating: nil, count: segments.count)
@@ -121,12 +141,8 @@ public struct Auditor: Sendable {
             perSegment[index] = found
             if let findingCache, let path = segments[index].path { findingCache.store(found, for: path) }
         }
-        var result: [Finding] = []
-        for index in rules.indices {
-            for segment in perSegment { result += segment?[index] ?? [] }
-            result += catalogFindings[index]
-        }
-        return (result, groups)
+        let empty = [[Finding]](repeating: [], count: rules.count)
+        return (perSegment.map { $0 ?? empty }, catalogFindings, groups)
     }
 
     /// Runs the item rules on the items of each range (one list per rule for each range, in item order) and the
@@ -239,6 +255,7 @@ public struct Auditor: Sendable {
         _ load: CatalogLoadResult, policy: Policy? = nil, waivers: WaiverSet = WaiverSet(), today: CalendarDay,
         otherDiagnostics: [Diagnostic] = [], matters: [MatterFigures] = [], paths: [String] = []
     ) -> AuditReport {
+        precondition(load.summarizedFiles.isEmpty, "a load of file heads is audited by audit(summarized:…)")
         let catalog = load.catalog
         let items = catalog.items
         let officeHours = settings.officeHours
@@ -280,6 +297,12 @@ public struct Auditor: Sendable {
                 for: unmet.map { targets[$0].target }, items: items, handling: handling, compression: compression,
                 rows: .onePerUnit)
             for (index, list) in zip(unmet, lists) { targets[index].missing = list }
+            // What a later audit takes instead of decoding a file that stays unchanged (Auditor+Summaries).
+            if let findingCache {
+                Self.storeSummaries(
+                    of: catalog, files: FileSegment.of(catalog, keyed: true), handling: handling,
+                    compression: compression, policy: policy, cache: findingCache, officeHours: officeHours)
+            }
             let computed: Figures = (
                 counted.rates, counted.crossRegion, compression, handling.count, catalog.implementationCodeCount,
                 listed.departments, listed.materials, targets, counted.slots ?? []

@@ -165,11 +165,11 @@ struct AuditCommand: ParsableCommand {
         var catalogLoader = try catalog.makeLoader(for: paths)
         catalogLoader.progress = Progress.display()
         InputLedger.shared.record(paths)
-        let load = catalogLoader.load(paths: paths)
         var matterFigures: [MatterFigures] = []
         let workspace = Workspace(catalogPaths: paths, matterPaths: matters)
         let hours = try Workspace.reported(workspace.officeHours)
         let matterPaths = workspace.matterFolders
+        var foundMatters: (matters: [Matter], diagnostics: [Diagnostic])?
         if !matterPaths.isEmpty {
             InputLedger.shared.record(matterPaths)
             let loader: MatterLoader
@@ -178,10 +178,20 @@ struct AuditCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(error)
             }
-            let (found, problems) = loader.load(paths: matterPaths)
+            foundMatters = loader.load(paths: matterPaths)
+        }
+        // Unchanged files may come as their heads when the audit can work from what the cache kept of them (no
+        // waivers, no matters, handling items); it loads the whole catalog again when it cannot.
+        catalogLoader.summarizesUnchangedFiles =
+            catalogLoader.cache != nil && waivers == nil && foundMatters?.matters.isEmpty != false
+            && population == .handling
+        var load = catalogLoader.load(paths: paths)
+        if let foundMatters {
             otherDiagnostics += MatterAudit.diagnostics(
-                matters: found, loadDiagnostics: problems, catalog: load.catalog, officeHours: hours)
-            matterFigures = MatterAudit.figures(matters: found, catalog: load.catalog, officeHours: hours)
+                matters: foundMatters.matters, loadDiagnostics: foundMatters.diagnostics, catalog: load.catalog,
+                officeHours: hours)
+            matterFigures = MatterAudit.figures(
+                matters: foundMatters.matters, catalog: load.catalog, officeHours: hours)
         }
 
         let synonyms = try Workspace.reported(workspace.synonyms)
@@ -190,6 +200,18 @@ struct AuditCommand: ParsableCommand {
             population: population.population)
         // With the parse cache, the item findings of unchanged files are kept beside their entries.
         auditor.findingCache = catalogLoader.cache.map { FindingCache(cache: $0, auditor: auditor) }
+        if !load.summarizedFiles.isEmpty {
+            if let report = auditor.audit(
+                summarized: load, policy: policyValue, waivers: waiverSet, today: date,
+                otherDiagnostics: otherDiagnostics, matters: matterFigures, paths: paths)
+            {
+                if leavingInputsToExit { ProcessExit.leave(load) }
+                return report
+            }
+            catalogLoader.summarizesUnchangedFiles = false
+            catalogLoader.progress = nil
+            load = catalogLoader.load(paths: paths)
+        }
         let report = auditor.audit(
             load, policy: policyValue, waivers: waiverSet, today: date,
             otherDiagnostics: otherDiagnostics,

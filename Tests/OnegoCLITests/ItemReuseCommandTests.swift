@@ -112,4 +112,82 @@ import Testing
         }
         try compare("flipped")
     }
+    /// Every format of `onego audit` of a workspace whose unchanged files come as their heads and summaries (no
+    /// matters, no waivers, every code distinct), after an item's visits change, a department is renamed, a region
+    /// changes, an item moves to a new file, the item is also put back (a code repeated across files: the whole
+    /// catalog is audited), with another policy, and after every head and summary entry is damaged or swapped for
+    /// another file's: the cached run prints (and writes, for XLSX) what a run without the cache does.
+    @Test func auditFromSummariesEqualsAColdRunInEveryFormat() throws {
+        let folder = try Fixtures.distinctCodeItems()
+        var policy = Fixtures.path("Catalogs/policies/guangdong-style-2026.xml")
+        let output = try Fixtures.temporaryDirectory()
+        func audit() -> [String] { ["audit", folder, "--policy", policy, "--today", "2026-11-21"] }
+        func compare(_ step: String) throws {
+            for format in ["text", "json", "sarif", "csv", "html"] {
+                let arguments = audit() + ["--format", format]
+                let cold = try Fixtures.runOnego(arguments + ["--no-cache"])
+                let warm = try Fixtures.runOnego(arguments, environment: CacheCommandTests.caching)
+                #expect(warm.status == cold.status, "\(step) \(format)")
+                #expect(warm.stdout == cold.stdout, "\(step) \(format)")
+                #expect(warm.stderr == cold.stderr, "\(step) \(format)")
+            }
+            let (coldFile, warmFile) = (output + "/cold.xlsx", output + "/warm.xlsx")
+            _ = try Fixtures.runOnego(audit() + ["--format", "xlsx", "-o", coldFile, "--no-cache"])
+            _ = try Fixtures.runOnego(
+                audit() + ["--format", "xlsx", "-o", warmFile], environment: CacheCommandTests.caching)
+            #expect(FileManager.default.contents(atPath: warmFile) == FileManager.default.contents(atPath: coldFile))
+        }
+        _ = try Fixtures.runOnego(audit(), environment: CacheCommandTests.caching)
+        let cache = folder + "/.onego-cache"
+        func entries(_ suffix: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(suffix) }.sorted()
+        }
+        #expect(try entries(".head").count == 21)
+        #expect(try entries(".summary").count == 21)
+        try compare("unchanged")
+        let path = folder + "/civil-affairs.xml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text.replaceSubrange(try #require(text.range(of: "<visits count=\"1\"")), with: "<visits count=\"3\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try compare("visits")
+        text = text.replacingOccurrences(
+            of: "<department>云溪区民政局</department>", with: "<department>云溪区民政事务局</department>")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try compare("department renamed")
+        text.replaceSubrange(
+            try #require(text.range(of: "region=\"440188\" handling")), with: "region=\"440305\" handling")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try compare("region changed")
+        let start = try #require(text.range(of: "  <item "))
+        let end = try #require(text.range(of: "  </item>\n", range: start.upperBound..<text.endIndex))
+        let item = String(text[start.lowerBound..<end.upperBound])
+        try (String(text[..<start.lowerBound]) + item + "</catalog>\n").write(
+            toFile: folder + "/aaa-moved.xml", atomically: true, encoding: .utf8)
+        text.removeSubrange(start.lowerBound..<end.upperBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try compare("moved to another file")
+        text.insert(contentsOf: item, at: try #require(text.range(of: "  <item ")).lowerBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try compare("repeated across files")
+        try FileManager.default.removeItem(atPath: folder + "/aaa-moved.xml")
+        try compare("moved file removed")
+        policy = Fixtures.path("Catalogs/policies/meizhou-2017.xml")
+        try compare("other policy")
+        for suffix in [".head", ".summary"] {
+            let damaged = try entries(suffix)
+            #expect(damaged.count == 21)
+            for (index, entry) in damaged.enumerated() {
+                let url = URL(fileURLWithPath: cache + "/" + entry)
+                if index % 2 == 0 {
+                    var bytes = try Data(contentsOf: url)
+                    bytes[bytes.count / 2] ^= 0x01
+                    try bytes.write(to: url)
+                } else {
+                    try FileManager.default.removeItem(at: url)
+                    try FileManager.default.copyItem(atPath: cache + "/" + damaged[index - 1], toPath: url.path)
+                }
+            }
+            try compare("\(suffix) damaged")
+        }
+    }
 }

@@ -47,16 +47,16 @@ extension FindingCache {
         -> [CompressionRowSlot]?
     {
         guard files.allSatisfy({ $0.path != nil }) else { return nil }
-        let hours = officeHours.periods.map { "\($0.start)-\($0.end)" }.joined(separator: ",")
         return zip(files, units.unitRanges(of: files.map(\.range))).map { file, range in
             let path = file.path ?? ""
-            let key =
-                range.isOwn
-                ? cache.outcomeDigest(for: path).map {
-                    ContentDigest.of(text: "compression rows 1 \($0) hours \(hours)")
-                }
-                : nil
+            let key = range.isOwn ? rowsKey(for: path, officeHours: officeHours) : nil
             return CompressionRowSlot(rows: range.units, path: path, key: key, cache: self)
         }
+    }
+
+    /// The key of what a renderer keeps of the rows of `path` (its units its own) as the last load left it.
+    func rowsKey(for path: String, officeHours: OfficeHours) -> UInt64? {
+        let hours = officeHours.periods.map { "\($0.start)-\($0.end)" }.joined(separator: ",")
+        return cache.outcomeDigest(for: path).map { ContentDigest.of(text: "compression rows 1 \($0) hours \(hours)") }
     }
 }

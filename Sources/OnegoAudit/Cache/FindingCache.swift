@@ -35,6 +35,7 @@ public final class FindingCache: Sendable {
     private let coverageCounts = Locked((reused: [String](), computed: [String]()))
     private let rowCounts = Locked((reused: [String](), computed: [String]()))
     private let carried = Locked([(path: String, items: Int)]())
+    let summaryCounts = Locked((reused: [String](), computed: [String]()))
 
     /// The derived entries' kind (see ``CatalogCache/derived(_:for:key:)``).
     static let kind = "findings"
@@ -61,6 +62,11 @@ public final class FindingCache: Sendable {
     public var reusedRowPaths: [String] { rowCounts.withLock { $0.reused } }
     /// The files whose rendered compression rows were stored.
     public var storedRowPaths: [String] { rowCounts.withLock { $0.computed } }
+
+    /// The files whose summary (``FileSummary``) came from the cache in the audits so far: they were not decoded.
+    public var reusedSummaryPaths: [String] { summaryCounts.withLock { $0.reused } }
+    /// The files whose summary was worked out and stored in the audits so far.
+    public var storedSummaryPaths: [String] { summaryCounts.withLock { $0.computed } }
 
     func noteRows(reused path: String) { rowCounts.withLock { $0.reused.append(path) } }
     func noteRows(stored path: String) { rowCounts.withLock { $0.computed.append(path) } }

@@ -158,6 +158,12 @@ public struct CompressionFigures: Sendable, Hashable, Codable {
             }
             initialized = count
         }
+        return aggregated(rows)
+    }
+
+    /// The figures of `rows` (every handling unit's row, in catalog order): the sums are added row by row in order,
+    /// so rows put together from several sources give the same figures to the last bit.
+    static func aggregated(_ rows: [ItemCompression]) -> CompressionFigures {
         var overall = CompressionAggregate.Sum()
         var licensing = CompressionAggregate.Sum()
         var departments: [String] = []

@@ -99,6 +99,20 @@ public enum WorkList {
         return lists
     }
 
+    /// The work items of an item rate's target among the handling units `units` (in order); `nil` when the target's
+    /// figure is not an item or material rate.
+    static func missing(
+        forRate target: PolicyTarget, items: [ServiceItem], handling: PopulationIndex, units: Range<Int>
+    ) -> [WorkItem]? {
+        guard let definition = RateDefinition.definition(id: target.figure) else { return nil }
+        return missing(for: target, definition: definition, items: items, handling: handling, units: units)
+    }
+
+    /// The work items of a compression figure's target among `compression`'s rows, one per handling unit.
+    static func missing(forCompression target: PolicyTarget, compression: CompressionFigures) -> [WorkItem] {
+        missing(for: target, compression: compression, rows: .onePerUnit)
+    }
+
     /// The work items of an item rate's target among the handling units `units` (in order).
     private static func missing(
         for target: PolicyTarget, definition: RateDefinition, items: [ServiceItem], handling: PopulationIndex,

@@ -102,14 +102,27 @@ extension CatalogLoader {
                 if let outcome = found.outcome { return outcome }
                 isHashed = found.isHashed
             }
-            if !isHashed, let content = currentContent(input.path, stamp: before, entry: bytes, cache: cache),
-                let cached = CatalogCacheEntry.read(
+            if !isHashed, let content = currentContent(input.path, stamp: before, entry: bytes, cache: cache) {
+                let digest = CatalogCache.outcomeDigest(path: input.path, settings: fingerprint, content: content)
+                if summarizesUnchangedFiles, let head = cache.head(for: input.path, outcome: digest) {
+                    // Unchanged, and its head is stored: handed over without decoding its items.
+                    cache.recordHit(input.path)
+                    cache.recordOutcome(input.path, settings: fingerprint, content: content)
+                    meter?.add(bytes: Int(content.size), items: head.itemCount)
+                    var outcome = FileOutcome(
+                        items: [], diagnostics: head.diagnostics, title: head.title, region: head.region,
+                        skippedNamespace: nil, checks: head.checks)
+                    outcome.head = head
+                    return outcome
+                }
+                if let cached = CatalogCacheEntry.read(
                     bytes, settings: fingerprint, content: content, path: input.path, pool: pool)
-            {
-                cache.recordHit(input.path)
-                cache.recordOutcome(input.path, settings: fingerprint, content: content)
-                meter?.add(bytes: Int(content.size), items: cached.items.count)
-                return cached
+                {
+                    cache.recordHit(input.path)
+                    cache.recordOutcome(input.path, settings: fingerprint, content: content)
+                    meter?.add(bytes: Int(content.size), items: cached.items.count)
+                    return cached
+                }
             }
         }
         let outcome = parse()

@@ -48,6 +48,11 @@ public struct CatalogLoader: Sendable {
     /// Whether a cached load re-parses only the changed items of an edited file whose entry recorded where its items
     /// lay, taking the others from the entry (default); when `false` an edited file is parsed whole.
     public var reusesItems = true
+    /// With a cache, whether a file whose entry is current and whose ``FileHead`` is stored is handed over as that
+    /// head (``CatalogLoadResult/summarizedFiles``) instead of being decoded: the result's catalog then lacks those
+    /// files' items. For a stage that can work from heads and loads again without this when it cannot. Heads are
+    /// stored for the files decoded or parsed.
+    public var summarizesUnchangedFiles = false
     /// How each file's parser hands libxml2's events to the model builder (see ``XMLEventDispatch``; by default
     /// replayed when validating): the result is the same either way; tests compare the dispatches.
     public var eventDispatch: XMLEventDispatch = .automatic
@@ -89,6 +94,10 @@ public struct CatalogLoader: Sendable {
         var files: [CatalogFile] = []
         var skipped: [SkippedDocument] = []
         var itemChecks: [Diagnostic] = []
+        var summarized: [SummarizedFile] = []
+        // Per decoded file when heads are kept: its index among the catalog's files, its diagnostics and checks, and
+        // where its items start.
+        var decodedParts: [(file: Int, diagnostics: [Diagnostic], checks: [Diagnostic], start: Int)] = []
         for (index, input) in inputs.enumerated() {
             let outcome = parsed[index]
             if let namespace = outcome.skippedNamespace {
@@ -97,6 +106,13 @@ public struct CatalogLoader: Sendable {
             }
             diagnostics += outcome.diagnostics
             itemChecks += outcome.checks
+            if let head = outcome.head {
+                summarized.append(SummarizedFile(position: files.count + summarized.count, head: head))
+                continue
+            }
+            if summarizesUnchangedFiles {
+                decodedParts.append((files.count, outcome.diagnostics, outcome.checks, items.count))
+            }
             // Drop the outcome's reference so a single file's items are moved, not copied and released.
             parsed[index].items = []
             if items.isEmpty {
@@ -108,7 +124,7 @@ public struct CatalogLoader: Sendable {
                 CatalogFile(
                     path: input.path, title: outcome.title, region: outcome.region, itemCount: outcome.items.count))
         }
-        if files.isEmpty && !diagnostics.containsErrors {
+        if files.isEmpty && summarized.isEmpty && !diagnostics.containsErrors {
             let place = paths.joined(separator: "、")
             diagnostics.append(
                 Diagnostic(
@@ -120,10 +136,31 @@ public struct CatalogLoader: Sendable {
         // twice need the whole catalog. Placed before the item checks, the sort gives CatalogChecks.run's order.
         diagnostics += CatalogChecks(profile: profile).duplicates(in: catalog) + itemChecks
         cache?.waitForWrites()
+        if let cache, summarizesUnchangedFiles {
+            storeHeads(of: catalog, decodedParts, in: cache)
+        }
         // Entries of removed or renamed catalog files would otherwise stay in the folder for good.
         cache?.sweep(keeping: inputs.map(\.path))
-        return CatalogLoadResult(
+        var result = CatalogLoadResult(
             catalog: catalog, diagnostics: diagnostics.sortedByLocation(), skippedDocuments: skipped)
+        result.summarizedFiles = summarized
+        return result
+    }
+
+    /// Stores the head of each decoded or parsed file of `catalog` (`parts`) whose outcome is known and has none.
+    private func storeHeads(
+        of catalog: Catalog, _ parts: [(file: Int, diagnostics: [Diagnostic], checks: [Diagnostic], start: Int)],
+        in cache: CatalogCache
+    ) {
+        for part in parts {
+            let file = catalog.files[part.file]
+            guard let outcome = cache.outcomeDigest(for: file.path), !cache.hasHead(for: file.path, outcome: outcome)
+            else { continue }
+            let head = FileHead(
+                path: file.path, title: file.title, region: file.region, diagnostics: part.diagnostics,
+                checks: part.checks, items: catalog.items[part.start..<part.start + file.itemCount])
+            cache.storeHead(head, outcome: outcome)
+        }
     }
 
     /// Loads one catalog document held in memory (standard input, tests, fuzzing), named `name` in diagnostics.
@@ -293,6 +330,10 @@ public struct CatalogLoadResult: Sendable {
     /// The paths of the skipped documents.
     public var skippedFiles: [String] { skippedDocuments.map(\.path) }
 
+    /// With ``CatalogLoader/summarizesUnchangedFiles``: the files handed over as their heads, whose items the
+    /// catalog lacks, with their places among the catalog's files; empty otherwise.
+    public var summarizedFiles: [SummarizedFile] = []
+
     /// The number of error diagnostics.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     /// The number of warning diagnostics.
@@ -309,9 +350,21 @@ struct FileOutcome: Sendable {
     /// The findings of ``CatalogChecks`` on the file's items on their own (all but codes defined twice), made
     /// beside the parse and cached with it.
     var checks: [Diagnostic] = []
+    /// Set when the file was unchanged and handed over as its stored head, its items not decoded
+    /// (``CatalogLoader/summarizesUnchangedFiles``).
+    var head: FileHead?
 
     /// Nothing read (a worker that stored no result).
     static let empty = FileOutcome(items: [], diagnostics: [], title: nil, region: nil, skippedNamespace: nil)
+}
+
+/// A catalog file a load handed over as its stored head (``CatalogLoadResult/summarizedFiles``).
+public struct SummarizedFile: Sendable, Hashable {
+    /// Its index among all the catalog files loaded, in order (the decoded files of ``Catalog/files`` fill the
+    /// other places).
+    public var position: Int
+    /// Its head.
+    public var head: FileHead
 }
 
 /// A file the catalog loader skipped because it is another onego document.
