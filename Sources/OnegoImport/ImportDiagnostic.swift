@@ -52,26 +52,36 @@ public struct ImportDiagnostic: Sendable, Hashable, Codable, CustomStringConvert
         spans.isEmpty ? 1 : spans.reduce(0) { $0 + $1.count }
     }
 
-    /// Adds `row` to the rows the finding holds for (rows come in ascending order but for a row's check
-    /// problems, which may come after later rows).
-    mutating func addRow(_ added: Int) {
-        guard let row else { return }
+    /// Adds `added` to the rows the finding holds for; false when it holds for that row already (the caller keeps
+    /// the repeat as a finding of its own, so that nothing is counted less). Rows mostly come in ascending order;
+    /// those of a joined table read whole (materials sorted by their own id) or a row's check problems come in any
+    /// order and are put in their place by a binary search.
+    mutating func addRow(_ added: Int) -> Bool {
+        guard let row else { return false }
         if spans.isEmpty {
-            guard added != row else { return }
+            guard added != row else { return false }
             spans = [row...row]
         }
-        if let last = spans.last, added > last.upperBound {
-            if added == last.upperBound + 1 {
-                spans[spans.count - 1] = last.lowerBound...added
-            } else {
-                spans.append(added...added)
-            }
-            return
+        // The first range starting after `added`.
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].lowerBound > added { high = middle } else { low = middle + 1 }
         }
-        var rows = Set(spans.flatMap { $0 })
-        guard rows.insert(added).inserted else { return }
-        spans = RowRangeText.ranges(rows.sorted())
-        self.row = spans.first?.lowerBound
+        if low > 0, spans[low - 1].contains(added) { return false }
+        let joinsBefore = low > 0 && spans[low - 1].upperBound + 1 == added
+        let joinsAfter = low < spans.count && spans[low].lowerBound == added + 1
+        switch (joinsBefore, joinsAfter) {
+        case (true, true):
+            spans[low - 1] = spans[low - 1].lowerBound...spans[low].upperBound
+            spans.remove(at: low)
+        case (true, false): spans[low - 1] = spans[low - 1].lowerBound...added
+        case (false, true): spans[low] = added...spans[low].upperBound
+        case (false, false): spans.insert(added...added, at: low)
+        }
+        self.row = spans[0].lowerBound
+        return true
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -1,6 +1,7 @@
 import Foundation
 import OnegoBase
 import OnegoCatalog
+import OnegoTestSupport
 import Testing
 
 @testable import OnegoImport
@@ -85,14 +86,57 @@ import Testing
         #expect(decoded.map(\.count) == report.diagnostics.map(\.count))
     }
 
-    /// Rows join in ascending order, except a row's check problems, which can come after later rows.
+    /// Rows join in ascending order, except those of a joined table read out of item order and a row's check
+    /// problems; a row held already is refused (the caller keeps that repeat apart).
     @Test func rowsJoinInAnyOrder() {
         var finding = ImportDiagnostic(
             source: "a.csv", row: 7, field: "visits", severity: .note, rule: .importValueTransformed, message: "…")
-        finding.addRow(7)
+        let seven = finding.addRow(7)
+        #expect(!seven)
         #expect(finding.rows == [7...7] && finding.count == 1 && !finding.description.contains("共"))
-        for row in [8, 9, 12, 4, 10, 9, 5] { finding.addRow(row) }
+        let added = [8, 9, 12, 4, 10, 9, 5].map { finding.addRow($0) }
+        #expect(added == [true, true, true, true, true, false, true])
         #expect(finding.rows == [4...5, 7...10, 12...12] && finding.count == 7 && finding.row == 4)
         #expect(finding.description == "a.csv:4: 提示: visits：… [import.value.transformed]（共 7 行：第 4–5、7–10、12 行）")
+        let added6 = finding.addRow(6)
+        #expect(added6 && finding.rows == [4...10, 12...12])
+        let added11 = finding.addRow(11)
+        #expect(added11 && finding.rows == [4...12] && finding.count == 9)
+        let added1 = finding.addRow(1)
+        #expect(added1 && finding.rows == [1...1, 4...12] && finding.row == 1)
+    }
+
+    /// The national tables: materials sorted by their own id, not by item, join their findings out of row order;
+    /// a code given twice in one cell gives its note twice on that row, and both are counted.
+    @Test func joinedRowsOutOfOrderAndRepeatsOnOneRow() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        var sources: [String] = []
+        for table in ["basic", "extend", "material", "fee_project"] {
+            var text = try String(
+                contentsOfFile: Fixtures.fixture("import/up_task_general_\(table).csv"), encoding: .utf8)
+            if table == "basic" {
+                text = text.replacingOccurrences(of: ",2,\"2,5\",《中华人民共和国食品安全法》", with: ",2,\"2,2,5\",《中华人民共和国食品安全法》")
+            }
+            if table == "material" {
+                // The second item's first material first, then the first item's in reverse.
+                let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+                text =
+                    ([lines[0], lines[4], lines[3], lines[2], lines[1]] + lines[5...]).joined(separator: "\n") + "\n"
+            }
+            let path = folder + "/up_task_general_\(table).csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            sources.append(path)
+        }
+        let report = try ImportTestSupport.importer("national-tables").read(
+            sources: sources, loader: try ImportTestSupport.loader()
+        ).report
+        #expect(report.imported == 2, "\(report.diagnostics.map(\.description))")
+        // Necessity 1 on material lines 4 and 5 (the first item's, built first) and 2 (the second item's).
+        let necessary = report.diagnostics.filter { $0.field == "material.necessity" && $0.message.contains("“1”") }
+        #expect(necessary.count == 1 && necessary.first?.rows == [2...2, 4...5] && necessary.first?.row == 2)
+        // "2,2,5": the note for 2 on row 2 twice; row 3 ("2,5") joins the first.
+        let enterprise = report.diagnostics.filter { $0.field == "serviceObjects" && $0.message.contains("“2”") }
+        #expect(enterprise.map(\.rows) == [[2...3], [2...2]], "\(enterprise.map(\.description))")
+        #expect(ImportTally.tally(report.diagnostics).first { $0.field == "serviceObjects" }?.count == 6)
     }
 }

@@ -6,8 +6,11 @@ import OnegoBase
 /// nobody reads and that held most of the import's memory.
 ///
 /// A finding repeats when its source, sheet, column, field, severity, rule and message are the same; its row then
-/// joins the first one's ``ImportDiagnostic/rows``. Errors (rejected rows) are kept one per row: each is a row to
-/// fix. Findings without a row (about a whole source) are kept as they are.
+/// joins the first one's ``ImportDiagnostic/rows``, and the finding is listed where it was first found (the first
+/// item that gave it; its ``ImportDiagnostic/row`` is the lowest row, which for a joined table read out of item
+/// order can belong to a later item). Errors (rejected rows) are kept one per row: each is a row to fix. Findings
+/// without a row (about a whole source), and a second finding on a row the first holds already, are kept as they
+/// are.
 struct RepeatedFindings {
     private struct Key: Hashable {
         var source: String
@@ -42,7 +45,8 @@ struct RepeatedFindings {
             }
             let key = Key(diagnostic)
             if let (at, index) = first[key] {
-                lists[at][index].addRow(row)
+                // The same finding twice on one row stays twice.
+                if !lists[at][index].addRow(row) { lists[list].append(diagnostic) }
             } else {
                 first[key] = (list, lists[list].count)
                 lists[list].append(diagnostic)
