@@ -154,12 +154,10 @@ final class ItemPipeline {
     /// Adds what each check found to its row, and hands on the items kept.
     private func deliver(_ checked: [ItemCheckStream.Checked]) throws(ImportError) {
         for (candidate, problems, file) in checked {
-            var isKept = true
             repeated.add(
                 problems.map { CatalogImporter.checkDiagnostic($0, row: candidate.place, places: candidate.places) },
                 to: &rowDiagnostics, at: candidate.row)
-            if problems.contains(where: { !CatalogImporter.isKept($0.diagnostic) }) { isKept = false }
-            guard isKept else { continue }
+            guard problems.allSatisfy({ CatalogImporter.isKept($0.diagnostic) }) else { continue }
             imported += 1
             if let spill {
                 try spill.append(candidate.fragment.bytes, file: file)
